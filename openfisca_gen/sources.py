@@ -1,0 +1,16 @@
+"""The sources cited by the variables, written once.
+
+Parameters cite the same texts in their YAML `metadata.reference`. The founding
+press release is kept verbatim in docs/sources/communique-2015-09-17.txt.
+"""
+
+COMMUNIQUE_2015 = (
+    "Communiqué de presse du 17 septembre 2015 « Grande Ecole du numérique : "
+    "la campagne de labellisation est lancée » (docs/sources/communique-2015-09-17.txt)"
+)
+ALTERWAY_2016 = "https://www.alterway.fr/la-grande-ecole-du-numerique-est-lancee"
+LETUDIANT_2015 = "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-numerique-un-label-deja-convoite.html"
+USINE_DIGITALE_2016 = (
+    "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
+)
+AUDITION_MINISTRE = "https://2012-2017.nosdeputes.fr/14/intervention/877017"

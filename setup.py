@@ -1,0 +1,55 @@
+"""Packaging of openfisca_gen.
+
+`parameters/` and `variables/` sit at the top of the repository, where analysts
+read and edit them; `package_dir` maps them into the distribution as
+`openfisca_gen/parameters` and `openfisca_gen/variables`, so an installed
+wheel carries the law with the code.
+"""
+
+from pathlib import Path
+
+from setuptools import setup
+
+setup(
+    name="openfisca-gen",
+    version="0.1.0",
+    description=("OpenFisca model of the Grande École du numérique labelling specification and seed funding"),
+    long_description=Path("README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    license="AGPL-3.0-or-later",
+    python_requires=">=3.11",
+    packages=[
+        "openfisca_gen",
+        "openfisca_gen.situation_examples",
+        "openfisca_gen.parameters",
+        "openfisca_gen.variables",
+    ],
+    package_dir={
+        "openfisca_gen": "openfisca_gen",
+        "openfisca_gen.parameters": "parameters",
+        "openfisca_gen.variables": "variables",
+    },
+    package_data={
+        "openfisca_gen.situation_examples": ["*.json"],
+        "openfisca_gen.parameters": ["**/*.yaml"],
+        "openfisca_gen.variables": ["**/*.py"],
+    },
+    install_requires=[
+        "openfisca-core[web-api] >= 46.0.1, < 47",
+        "numpy >= 1.25",
+        "pandas >= 2.1",
+        "PyYAML >= 6.0.1, < 7",
+    ],
+    extras_require={
+        "dev": [
+            "build >= 1.0",
+            "hypothesis >= 6.100",
+            "pytest >= 8.3, < 10",
+            "ruff >= 0.6",
+            "yamllint >= 1.35",
+        ],
+    },
+    entry_points={
+        "console_scripts": ["openfisca-gen = openfisca_gen.cli:main"],
+    },
+)

@@ -1,0 +1,106 @@
+"""The model from Python: the bundled examples, many trainings at once, and properties of the funding rule."""
+
+import numpy
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
+
+PERIOD = "2015-10"
+
+
+def simulation_of(tax_benefit_system, situation):
+    return SimulationBuilder().build_from_entities(tax_benefit_system, situation)
+
+
+def campaign(tax_benefit_system, count, **inputs):
+    """`count` trainings of one campaign and one structure, inputs set as whole arrays."""
+    builder = SimulationBuilder()
+    builder.create_entities(tax_benefit_system)
+    builder.declare_person_entity("formation", [f"f{i}" for i in range(count)])
+    for key in ("structure", "campagne"):
+        group = builder.declare_entity(key, [key])
+        builder.join_with_persons(group, [key] * count, ["formation"] * count)
+    simulation = builder.build(tax_benefit_system)
+    defaults = {
+        "date_depot_dossier": numpy.full(count, numpy.datetime64("2015-10-01")),
+        "metier_vise": numpy.full(count, "codeur"),
+        "formation_gratuite": numpy.ones(count, bool),
+        "pedagogie_innovante": numpy.ones(count, bool),
+        "duree_formation_mois": numpy.full(count, 6.0),
+    }
+    for name, values in {**defaults, **inputs}.items():
+        simulation.set_input(name, PERIOD, values)
+    return simulation
+
+
+def test_the_eligible_example_is_eligible_and_funded(tax_benefit_system):
+    simulation = simulation_of(tax_benefit_system, formation_eligible)
+    assert simulation.calculate("eligible_labellisation", PERIOD).tolist() == [True]
+    assert simulation.calculate("financement_amorcage", PERIOD).tolist() == [45000]  # 50 % x 90 000, one session
+
+
+def test_the_campaign_example(tax_benefit_system):
+    simulation = simulation_of(tax_benefit_system, campagne_deux_structures)
+    assert simulation.calculate("financement_amorcage", PERIOD).tolist() == [50000, 50000, 0]
+    assert simulation.calculate("financement_amorcage_structure", PERIOD).tolist() == [100000, 0]
+    assert simulation.calculate("nombre_formations_labellisees", PERIOD).tolist() == [2]
+    assert simulation.calculate("part_femmes_campagne", PERIOD) == pytest.approx(0.3)
+    assert simulation.calculate("objectif_femmes_atteint", PERIOD).tolist() == [True]
+    assert simulation.calculate("objectif_jeunes_neet_peu_qualifies_atteint", PERIOD).tolist() == [True]
+
+
+@pytest.mark.parametrize(("count", "met"), [(49, False), (50, True)])
+def test_first_wave_objective_of_50_fabriques(tax_benefit_system, count, met):
+    simulation = campaign(tax_benefit_system, count)
+    assert simulation.calculate("nombre_formations_labellisees", PERIOD).tolist() == [count]
+    assert simulation.calculate("objectif_nombre_fabriques_atteint", PERIOD).tolist() == [met]
+
+
+@pytest.mark.parametrize(("learners", "met"), [(2499, False), (2500, True)])
+def test_first_wave_objective_of_2500_learners(tax_benefit_system, learners, met):
+    per_training = numpy.full(50, learners // 50)
+    per_training[0] += learners % 50
+    simulation = campaign(tax_benefit_system, 50, nombre_apprenants=per_training)
+    assert simulation.calculate("nombre_apprenants_campagne", PERIOD).tolist() == [learners]
+    assert simulation.calculate("objectif_nombre_apprenants_atteint", PERIOD).tolist() == [met]
+
+
+def test_thousands_of_trainings_match_the_rule_written_in_numpy(tax_benefit_system):
+    generator = numpy.random.default_rng(2015)
+    count = 20_000
+    duree = generator.uniform(1, 30, count).round(1)
+    budget = generator.uniform(0, 300_000, count).round(0)
+    simulation = campaign(tax_benefit_system, count, duree_formation_mois=duree, budget_session=budget)
+    eligible = (duree >= 3) & (duree <= 24)
+    expected = numpy.where(eligible, numpy.minimum(0.5 * budget * numpy.where(duree >= 6, 1, 2), 70_000), 0)
+    numpy.testing.assert_allclose(simulation.calculate("financement_amorcage", PERIOD), expected, rtol=1e-6)
+    total = simulation.calculate("cout_financement_amorcage_campagne", PERIOD)[0]
+    assert total == pytest.approx(expected.sum(), rel=1e-6)
+
+
+@given(
+    duree=st.floats(min_value=0, max_value=40, allow_nan=False),
+    budget=st.floats(min_value=0, max_value=1e7, allow_nan=False),
+)
+def test_funding_is_bounded_by_the_ceiling_and_half_of_two_sessions(tax_benefit_system, duree, budget):
+    simulation = campaign(tax_benefit_system, 1, duree_formation_mois=[duree], budget_session=[budget])
+    montant = float(simulation.calculate("financement_amorcage", PERIOD)[0])
+    assert 0 <= montant <= 70_000
+    assert montant <= budget * 1.0000001  # at most 50 % of two sessions
+    if montant > 0:
+        assert 3 <= duree <= 24
+
+
+def test_more_budget_never_means_less_funding(tax_benefit_system):
+    budgets = numpy.linspace(0, 400_000, 4001)
+    for duree in (4.0, 6.0):
+        simulation = campaign(
+            tax_benefit_system,
+            budgets.size,
+            duree_formation_mois=numpy.full(budgets.size, duree),
+            budget_session=budgets,
+        )
+        assert numpy.all(numpy.diff(simulation.calculate("financement_amorcage", PERIOD)) >= 0)

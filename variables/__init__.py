@@ -1,0 +1,1 @@
+"""The formulas of the model, one module per part of the cahier des charges."""
