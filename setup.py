@@ -45,7 +45,7 @@ setup(
             "build >= 1.0",
             "hypothesis >= 6.100",
             "pytest >= 8.3, < 10",
-            "ruff >= 0.6",
+            "ruff >= 0.15, < 0.18",
             "yamllint >= 1.35",
         ],
     },
