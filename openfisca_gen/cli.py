@@ -5,6 +5,7 @@ openfisca-gen exemples            compute the bundled example situations
 
 import argparse
 import copy
+import difflib
 import json
 import sys
 
@@ -12,6 +13,7 @@ import pandas
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.situation_examples import EXAMPLES
+from openfisca_gen.sources import textes_des_references
 
 
 def calculer_exemple(tax_benefit_system, situation: dict) -> dict:
@@ -53,12 +55,72 @@ def exemples(arguments) -> int:
     return 0
 
 
+def valeur_lisible(valeur) -> str:
+    if valeur is None:
+        return "inconnu (null: no source gives it)"
+    if isinstance(valeur, list):
+        return ", ".join(map(str, valeur))
+    return str(valeur)
+
+
+def historique(parametre) -> pandas.DataFrame:
+    """The values of a parameter over time, oldest first, each with the reference it carries."""
+    return pandas.DataFrame(
+        [
+            {
+                "depuis le": valeur.instant_str,
+                "valeur": valeur_lisible(valeur.value),
+                "référence": " ; ".join(textes_des_references(valeur.metadata.get("reference"))),
+            }
+            for valeur in reversed(parametre.values_list)
+        ]
+    )
+
+
+def trouver_parametre(tax_benefit_system, chemin: str):
+    """The parameter or node at a dotted path; a ValueError naming the path and close names otherwise."""
+    noeud = tax_benefit_system.parameters
+    for nom in chemin.split("."):
+        enfants = getattr(noeud, "children", {})
+        if nom not in enfants:
+            tous = [p.name for p in tax_benefit_system.parameters.get_descendants()]
+            proches = difflib.get_close_matches(chemin, tous, n=3, cutoff=0.5)
+            suggestion = f" Did you mean: {', '.join(proches)}?" if proches else ""
+            raise ValueError(f"Unknown parameter '{chemin}'.{suggestion}")
+        noeud = enfants[nom]
+    return noeud
+
+
+def parametres(arguments) -> int:
+    tax_benefit_system = CountryTaxBenefitSystem()
+    try:
+        noeud = trouver_parametre(tax_benefit_system, arguments.chemin)
+    except ValueError as erreur:
+        print(f"openfisca-gen parametres: {erreur}", file=sys.stderr)
+        return 2
+    feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
+    for parametre in feuilles:
+        if not hasattr(parametre, "values_list"):
+            continue
+        unite = parametre.metadata.get("unit", "")
+        print(f"{parametre.name} — {parametre.description} [{unite}]")
+        with pandas.option_context("display.max_colwidth", None, "display.width", 250):
+            print(historique(parametre).to_string(index=False))
+        if parametre.documentation:
+            print("\n" + parametre.documentation.strip())
+        print()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     racine = argparse.ArgumentParser(prog="openfisca-gen", description=__doc__.split("\n")[0])
     commandes = racine.add_subparsers(dest="commande", required=True)
     commande = commandes.add_parser("exemples", help="compute and print the bundled example situations")
     commande.add_argument("--json", action="store_true", help="print the /calculate answers as JSON")
     commande.set_defaults(run=exemples)
+    commande = commandes.add_parser("parametres", help="print how a parameter evolved, with its references")
+    commande.add_argument("chemin", help="a parameter or a node, e.g. financement_amorcage.taux or calendrier")
+    commande.set_defaults(run=parametres)
     return racine
 
 

@@ -22,3 +22,8 @@ def regles_appel_en_vigueur(parameters, period):
 def part(nombre, total):
     """`nombre / total`, and 0 where `total` is 0: a share is never NaN."""
     return numpy.divide(nombre, total, out=numpy.zeros(numpy.shape(total)), where=total > 0)
+
+
+def parametre_facultatif(noeud, nom):
+    """A parameter a call may leave unknown (`value: null`, no source gives it): its value, or None."""
+    return getattr(noeud, nom, None)  # a missing parameter raises an AttributeError

@@ -14,3 +14,23 @@ USINE_DIGITALE_2016 = (
     "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
 )
 AUDITION_MINISTRE = "https://2012-2017.nosdeputes.fr/14/intervention/877017"
+DEUXIEME_APPEL_2016 = (
+    "https://lemondeinformatique.fr/actualites/"
+    "lireamp-le-gouvernement-lance-son-2e-appel-a-la-labellisation-grande-ecole-du-numerique-65706.html"
+)
+TROISIEME_APPEL_2018 = "https://www.grandeecolenumerique.fr/appel-a-labellisation/"
+TROISIEME_APPEL_2018_PRESSE = (
+    "https://lemondeinformatique.fr/actualites/"
+    "lireamp-l-etat-va-financer-5-000-formations-numeriques-d-ici-2019-71811.html"
+)
+
+
+def textes_des_references(reference) -> list[str]:
+    """The texts of a reference in any shape OpenFisca allows: a string, a {title, href} or a list of them."""
+    if reference is None:
+        return []
+    if isinstance(reference, str):
+        return [reference]
+    if isinstance(reference, dict):
+        return [" ".join(filter(None, (reference.get("title"), reference.get("href"))))]
+    return [texte for element in reference for texte in textes_des_references(element)]

@@ -4,23 +4,14 @@ import re
 
 import pytest
 
+from openfisca_gen.sources import textes_des_references
+
 PLACEHOLDER = re.compile(r"^\s*$|todo|tbd|xxx|fixme|example\.(com|org)|https?://\.\.\.|^\.\.\.$|lorem", re.IGNORECASE)
 CONFIDENCE = re.compile(r"Confidence: (seed|confirmed|disputed|inferred)")
 
 
-def references(reference):
-    """The reference texts of a variable or parameter, whatever shape OpenFisca allows."""
-    if reference is None:
-        return []
-    if isinstance(reference, str):
-        return [reference]
-    if isinstance(reference, dict):
-        return [reference.get("href") or reference.get("title") or ""]
-    return [text for item in reference for text in references(item)]
-
-
 def assert_sourced(name, reference):
-    texts = references(reference)
+    texts = textes_des_references(reference)
     assert texts, f"{name} has no reference"
     for text in texts:
         assert not PLACEHOLDER.search(text), f"{name} has a placeholder reference: {text!r}"
@@ -53,18 +44,37 @@ def test_the_check_rejects_placeholders(reference):
         assert_sourced("x", reference)
 
 
-def test_rules_start_in_the_month_the_first_call_opens(tax_benefit_system):
-    """Dated formulas stand for 'no rule before the first call': they must start in its month."""
-    ouverture = tax_benefit_system.parameters.calendrier.date_ouverture.values_list[-1]
-    premier_mois = ouverture.value[:7] + "-01"
-    assert ouverture.instant_str == ouverture.value == "2015-09-17"
+def test_dated_formulas_start_in_the_month_a_call_opens(tax_benefit_system):
+    """A dated formula stands for 'no such rule before this call': it must start in a call's month."""
+    ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list
+    assert all(ouverture.instant_str == ouverture.value for ouverture in ouvertures)
+    mois_des_appels = {ouverture.value[:7] + "-01" for ouverture in ouvertures}
+    premier_mois = min(mois_des_appels)
+    assert premier_mois == "2015-09-01"
     starts = {
         name: next(iter(variable.formulas))
         for name, variable in tax_benefit_system.variables.items()
         if variable.formulas and next(iter(variable.formulas)) != "0001-01-01"
     }
-    assert starts, "no dated formula found"
-    assert set(starts.values()) == {premier_mois}, starts
+    assert premier_mois in starts.values()
+    assert set(starts.values()) <= mois_des_appels, starts
+
+
+def test_every_dated_value_has_a_reference(tax_benefit_system):
+    for parameter in leaf_parameters(tax_benefit_system):
+        for value in parameter.values_list:
+            assert_sourced(f"{parameter.name}@{value.instant_str}", value.metadata.get("reference"))
+
+
+def test_each_value_of_a_later_call_cites_its_own_source(tax_benefit_system):
+    """A value dated after the first call must not silently inherit the 2015 press release."""
+    for parameter in leaf_parameters(tax_benefit_system):
+        for value in parameter.values_list:
+            if value.instant_str > "2015-09-17":
+                cited = " ".join(textes_des_references(value.metadata.get("reference")))
+                assert "17 septembre 2015" not in cited, (
+                    f"{parameter.name}@{value.instant_str} has no source of its own"
+                )
 
 
 def test_every_applicable_condition_is_a_boolean_variable(tax_benefit_system):

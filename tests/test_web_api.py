@@ -89,7 +89,7 @@ def test_calculate_the_campaign_example(openfisca_serve):
 def test_parameters_and_variables_show_labels_and_references(openfisca_serve):
     status, plafond = request(f"{openfisca_serve}/parameter/financement_amorcage.plafond")
     assert status == 200
-    assert plafond["values"] == {"2015-09-17": 70000}
+    assert plafond["values"] == {"2015-09-17": 70000, "2016-08-23": 70000, "2018-04-05": None}
     assert "17 septembre 2015" in plafond["metadata"]["reference"]
     status, variable = request(f"{openfisca_serve}/variable/financement_amorcage")
     assert status == 200

@@ -12,8 +12,8 @@ import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import regles_appel_en_vigueur
-from openfisca_gen.sources import COMMUNIQUE_2015
+from openfisca_gen.helpers import parametre_facultatif, regles_appel_en_vigueur
+from openfisca_gen.sources import COMMUNIQUE_2015, TROISIEME_APPEL_2018
 
 
 class budget_session(Variable):
@@ -90,18 +90,37 @@ class financement_amorcage_avant_plafond(Variable):
         return taux * formation("budget_session", period) * formation("nombre_sessions_financees", period)
 
 
+class plafond_financement_amorcage_connu(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Un plafond en euros du financement d'amorçage est connu pour l'appel en vigueur"
+    reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: confirmed. 70 000 € for the first two calls; no source gives
+    one for the third (2018), where the grant is bounded by its rate only.
+    Where it is false, financement_amorcage applies no ceiling.
+    """
+
+    def formula_2015_09(formation, period, parameters):
+        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
+        connu = parametre_facultatif(financement, "plafond") is not None
+        return numpy.full(formation.count, connu)
+
+
 class financement_amorcage_plafonne(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
     label = "Le plafond limite le financement d'amorçage de la formation"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed. True when the amount before the ceiling exceeds it."
+    documentation = "Confidence: seed. True when the amount before the ceiling exceeds a known ceiling."
 
     def formula_2015_09(formation, period, parameters):
         """'…dans un plafond de 70 K€.'"""
-        plafond = regles_appel_en_vigueur(parameters, period).financement_amorcage.plafond
-        return formation("financement_amorcage_avant_plafond", period) > plafond
+        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
+        plafond = parametre_facultatif(financement, "plafond")
+        return formation("financement_amorcage_avant_plafond", period) > (numpy.inf if plafond is None else plafond)
 
 
 class financement_amorcage(Variable):
@@ -114,12 +133,14 @@ class financement_amorcage(Variable):
     documentation = """
     Confidence: seed. min(rate x session budget x sessions funded, ceiling)
     for a labelled training that has no common-law funding yet, else 0; never
-    negative.
+    negative. For the 2018 call, whose ceiling no source gives, no ceiling is
+    applied (see plafond_financement_amorcage_connu).
     """
 
     def formula_2015_09(formation, period, parameters):
         """'…50% du budget […] dans un plafond de 70 K€.'"""
-        plafond = regles_appel_en_vigueur(parameters, period).financement_amorcage.plafond
+        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
+        plafond = parametre_facultatif(financement, "plafond")  # unknown for the 2018 call: none applied
         montant = numpy.clip(formation("financement_amorcage_avant_plafond", period), 0, plafond)
         return numpy.where(formation("eligible_financement_amorcage", period), montant, 0)
 

@@ -9,12 +9,22 @@ says which apply in a period, so "why not eligible" is the list of applicable
 conditions that are false.
 """
 
+from datetime import date
+
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import regles_appel_en_vigueur
-from openfisca_gen.sources import ALTERWAY_2016, AUDITION_MINISTRE, COMMUNIQUE_2015, LETUDIANT_2015, USINE_DIGITALE_2016
+from openfisca_gen.sources import (
+    ALTERWAY_2016,
+    AUDITION_MINISTRE,
+    COMMUNIQUE_2015,
+    LETUDIANT_2015,
+    TROISIEME_APPEL_2018,
+    TROISIEME_APPEL_2018_PRESSE,
+    USINE_DIGITALE_2016,
+)
 
 
 class MetierVise(Enum):
@@ -136,6 +146,45 @@ class duree_formation_eligible(Variable):
         return (duree_formation >= duree.minimum_mois) & (duree_formation <= duree.maximum_mois)
 
 
+class labellisee_lors_d_un_appel_precedent(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "La formation a été labellisée lors d'un appel précédent"
+    reference = TROISIEME_APPEL_2018_PRESSE
+    documentation = "Confidence: confirmed (third call). An input; left empty, not labelled before."
+
+
+class non_labellisee_lors_des_appels_precedents(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La formation n'a pas été labellisée lors d'un appel précédent"
+    reference = TROISIEME_APPEL_2018_PRESSE
+    documentation = "Confidence: confirmed (a condition of the third call, 2018)."
+
+    def formula(formation, period):
+        """'…ne pas avoir été labellisée lors des deux premiers appels à projets.'"""
+        return numpy.logical_not(formation("labellisee_lors_d_un_appel_precedent", period))
+
+
+class effectif_demandeurs_emploi_peu_qualifies_suffisant(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La session accueille au moins le nombre minimal de demandeurs d'emploi peu ou pas qualifiés"
+    reference = TROISIEME_APPEL_2018_PRESSE
+    documentation = "Confidence: confirmed (a condition of the third call, 2018). False before it: no minimum exists."
+
+    def formula_2018_04(formation, period, parameters):
+        """'…former au minimum 10 personnes peu ou pas qualifiées en recherche d'emploi par session.'"""
+        minimum = regles_appel_en_vigueur(
+            parameters, period
+        ).labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies
+        return formation("nombre_demandeurs_emploi_peu_qualifies", period) >= minimum
+
+
 class StatutStructure(Enum):
     association = "Association"
     entreprise_privee = "Entreprise privée"
@@ -236,3 +285,23 @@ class labellisee(Variable):
             formation("eligible_labellisation", period),
             decision == DecisionComite.labellisee,
         )
+
+
+class date_fin_validite_label(Variable):
+    value_type = date
+    entity = Formation
+    definition_period = MONTH
+    label = "Date jusqu'à laquelle court un label accordé dans le mois"
+    reference = [ALTERWAY_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: confirmed for the durations (one year in 2015, three years in
+    2018); inferred for the day: the decision day is unknown, so the label
+    runs to the last day of the month that many months after the decision
+    month. 1970-01-01 for a training that is not labelled.
+    """
+
+    def formula_2015_09(formation, period, parameters):
+        """'Le label est valable pour trois ans.' (2018); 'pour une durée d'un an' (2015)"""
+        duree = regles_appel_en_vigueur(parameters, period).labellisation.duree_validite_label_mois
+        fin = numpy.datetime64(str(period.offset(duree, "month").stop))
+        return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))

@@ -6,11 +6,12 @@ labellisation (octobre-novembre 2015) : 50 fabriques de la Grande école du
 numérique, 2.500 jeunes formés" (seed).
 """
 
+import numpy
 from openfisca_core.model_api import MONTH, Variable
 
 from openfisca_gen.entities import Campagne
-from openfisca_gen.helpers import part, regles_appel_en_vigueur
-from openfisca_gen.sources import COMMUNIQUE_2015
+from openfisca_gen.helpers import parametre_facultatif, part, regles_appel_en_vigueur
+from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
 
 
 def somme_labellisees(campagne, variable, period):
@@ -138,11 +139,16 @@ class objectif_nombre_fabriques_atteint(Variable):
     definition_period = MONTH
     label = "Le nombre de formations labellisées atteint l'objectif de fabriques"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed for the value; inferred that one labelled training counts as one fabrique."
+    documentation = """
+    Confidence: seed for the value; inferred that one labelled training counts
+    as one fabrique. False where the call sets no such objective (2018).
+    """
 
     def formula_2015_09(campagne, period, parameters):
         """'Première vague de labellisation (octobre-novembre 2015) : 50 fabriques…'"""
-        objectif = regles_appel_en_vigueur(parameters, period).objectifs.nombre_fabriques
+        objectif = parametre_facultatif(regles_appel_en_vigueur(parameters, period).objectifs, "nombre_fabriques")
+        if objectif is None:  # the 2018 call sets no fabrique objective
+            return numpy.zeros(campagne.count, dtype=bool)
         return campagne("nombre_formations_labellisees", period) >= objectif
 
 
@@ -174,3 +180,31 @@ class cout_financement_amorcage_campagne(Variable):
 
     def formula(campagne, period):
         return campagne.sum(campagne.members("financement_amorcage", period))
+
+
+class financement_amorcage_dans_l_enveloppe(Variable):
+    value_type = bool
+    entity = Campagne
+    definition_period = MONTH
+    label = "Le coût du financement d'amorçage de la campagne tient dans l'enveloppe de l'appel"
+    reference = [DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = "Confidence: confirmed (envelopes of about 5 M€, 10 M€ and 37 M€)."
+
+    def formula_2015_09(campagne, period, parameters):
+        """'L'enveloppe allouée à ce second appel est de 10 millions d'euros.'"""
+        enveloppe = regles_appel_en_vigueur(parameters, period).financement_amorcage.enveloppe
+        return campagne("cout_financement_amorcage_campagne", period) <= enveloppe
+
+
+class depassement_enveloppe_financement_amorcage(Variable):
+    value_type = float
+    entity = Campagne
+    definition_period = MONTH
+    label = "Montant dont le coût du financement d'amorçage de la campagne dépasse l'enveloppe"
+    reference = [DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    unit = "currency-EUR"
+    documentation = "Confidence: confirmed. 0 when the cost fits the envelope."
+
+    def formula_2015_09(campagne, period, parameters):
+        enveloppe = regles_appel_en_vigueur(parameters, period).financement_amorcage.enveloppe
+        return numpy.maximum(campagne("cout_financement_amorcage_campagne", period) - enveloppe, 0)

@@ -8,8 +8,8 @@ portée aux habitants des territoires fragiles (QPV, ZRR)" (seed).
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import part
-from openfisca_gen.sources import COMMUNIQUE_2015
+from openfisca_gen.helpers import part, regles_appel_en_vigueur
+from openfisca_gen.sources import COMMUNIQUE_2015, TROISIEME_APPEL_2018, TROISIEME_APPEL_2018_PRESSE
 
 
 class nombre_apprenants(Variable):
@@ -117,3 +117,52 @@ class part_residents_zrr(Variable):
 
     def formula(formation, period):
         return part(formation("nombre_residents_zrr", period), formation("nombre_apprenants", period))
+
+
+class nombre_demandeurs_emploi_peu_qualifies(Variable):
+    value_type = int
+    entity = Formation
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Nombre de demandeurs d'emploi peu ou pas qualifiés (bac ou infra) parmi les apprenants d'une session"
+    reference = TROISIEME_APPEL_2018_PRESSE
+    documentation = "Confidence: confirmed (third call, 2018)."
+
+
+class nombre_apprenants_niveau_bac_ou_infra(Variable):
+    value_type = int
+    entity = Formation
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Nombre d'apprenants d'une session de niveau bac ou inférieur"
+    reference = TROISIEME_APPEL_2018
+    documentation = 'Confidence: confirmed ("niveau bac ou inférieur au bac", third call, 2018).'
+
+
+class part_apprenants_niveau_bac_ou_infra(Variable):
+    value_type = float
+    entity = Formation
+    definition_period = MONTH
+    label = "Part d'apprenants de niveau bac ou inférieur dans une session"
+    reference = TROISIEME_APPEL_2018
+    unit = "/1"
+    documentation = "Confidence: confirmed. 0 when the session has no learners."
+
+    def formula(formation, period):
+        return part(formation("nombre_apprenants_niveau_bac_ou_infra", period), formation("nombre_apprenants", period))
+
+
+class objectif_part_niveau_bac_ou_infra_atteint(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La session atteint l'objectif de part d'apprenants de niveau bac ou inférieur"
+    reference = TROISIEME_APPEL_2018
+    documentation = (
+        "Confidence: confirmed (aim of the third call, 2018). An indicator, not a condition; false before 2018."
+    )
+
+    def formula_2018_04(formation, period, parameters):
+        """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d'emploi.'"""
+        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_par_session
+        return formation("part_apprenants_niveau_bac_ou_infra", period) >= objectifs.part_niveau_bac_ou_infra

@@ -1,0 +1,37 @@
+"""The `openfisca-gen` command: the main job and the parameter history."""
+
+from openfisca_gen.cli import main
+
+
+def test_exemples_prints_the_computed_examples(capsys):
+    assert main(["exemples"]) == 0
+    out = capsys.readouterr().out
+    assert "=== campagne_deux_structures ===" in out
+    assert "financement_amorcage_structure (2015-10)" in out
+    assert "100000.0" in out
+
+
+def test_parametres_prints_every_value_with_its_reference(capsys):
+    assert main(["parametres", "financement_amorcage.taux"]) == 0
+    out = capsys.readouterr().out
+    lines = [line.split() for line in out.splitlines()]
+    values = {line[0]: line[1] for line in lines if line and line[0][:2] == "20"}
+    assert values == {"2015-09-17": "0.5", "2016-08-23": "0.5", "2018-04-05": "0.8"}
+    assert "grandeecolenumerique.fr/appel-a-labellisation" in out
+
+
+def test_parametres_shows_an_unknown_value_as_unknown(capsys):
+    assert main(["parametres", "financement_amorcage.plafond"]) == 0
+    assert "inconnu (null" in capsys.readouterr().out
+
+
+def test_parametres_of_a_node_lists_its_parameters(capsys):
+    assert main(["parametres", "calendrier"]) == 0
+    out = capsys.readouterr().out
+    assert "calendrier.date_ouverture" in out and "2016-09-23, 2016-11-25, 2017-02-24" in out
+
+
+def test_parametres_names_an_unknown_path_and_suggests(capsys):
+    assert main(["parametres", "financement_amorcage.tau"]) == 2
+    err = capsys.readouterr().err
+    assert "Unknown parameter 'financement_amorcage.tau'" in err and "financement_amorcage.taux" in err
