@@ -20,6 +20,7 @@ setup(
     python_requires=">=3.11",
     packages=[
         "openfisca_gen",
+        "openfisca_gen.reforms",
         "openfisca_gen.situation_examples",
         "openfisca_gen.parameters",
         "openfisca_gen.variables",

@@ -5,13 +5,13 @@ openfisca-gen exemples            compute the bundled example situations
 
 import argparse
 import copy
-import difflib
 import json
 import sys
 
 import pandas
 
 from openfisca_gen import CountryTaxBenefitSystem
+from openfisca_gen.reforms import ReformeInvalideError, trouver_parametre
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.sources import textes_des_references
 
@@ -77,25 +77,11 @@ def historique(parametre) -> pandas.DataFrame:
     )
 
 
-def trouver_parametre(tax_benefit_system, chemin: str):
-    """The parameter or node at a dotted path; a ValueError naming the path and close names otherwise."""
-    noeud = tax_benefit_system.parameters
-    for nom in chemin.split("."):
-        enfants = getattr(noeud, "children", {})
-        if nom not in enfants:
-            tous = [p.name for p in tax_benefit_system.parameters.get_descendants()]
-            proches = difflib.get_close_matches(chemin, tous, n=3, cutoff=0.5)
-            suggestion = f" Did you mean: {', '.join(proches)}?" if proches else ""
-            raise ValueError(f"Unknown parameter '{chemin}'.{suggestion}")
-        noeud = enfants[nom]
-    return noeud
-
-
 def parametres(arguments) -> int:
     tax_benefit_system = CountryTaxBenefitSystem()
     try:
-        noeud = trouver_parametre(tax_benefit_system, arguments.chemin)
-    except ValueError as erreur:
+        noeud = trouver_parametre(tax_benefit_system.parameters, arguments.chemin)
+    except ReformeInvalideError as erreur:
         print(f"openfisca-gen parametres: {erreur}", file=sys.stderr)
         return 2
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()

@@ -9,7 +9,13 @@ from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_peri
 
 from openfisca_gen.entities import Formation
 from openfisca_gen.helpers import part, regles_appel_en_vigueur
-from openfisca_gen.sources import COMMUNIQUE_2015, TROISIEME_APPEL_2018, TROISIEME_APPEL_2018_PRESSE
+from openfisca_gen.sources import (
+    AUDITION_MINISTRE,
+    COMMUNIQUE_2015,
+    LETUDIANT_2015,
+    TROISIEME_APPEL_2018,
+    TROISIEME_APPEL_2018_PRESSE,
+)
 
 
 class nombre_apprenants(Variable):
@@ -166,3 +172,41 @@ class objectif_part_niveau_bac_ou_infra_atteint(Variable):
         """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d'emploi.'"""
         objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_par_session
         return formation("part_apprenants_niveau_bac_ou_infra", period) >= objectifs.part_niveau_bac_ou_infra
+
+
+class part_femmes_suffisante(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La part de femmes de la session atteint l'objectif national (condition par formation, non appliquée)"
+    reference = [COMMUNIQUE_2015, AUDITION_MINISTRE]
+    documentation = """
+    Confidence: disputed as a condition. The minister said the 30 % share was
+    first meant as a selection condition, then set nationally because some
+    structures could not commit to it: labellisation.conditions says it does
+    not apply; the reform objectif_femmes_par_formation applies it.
+    """
+
+    def formula_2015_09(formation, period, parameters):
+        """'Des objectifs nationaux de 30% de femmes…', read per training."""
+        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux
+        return formation("part_femmes", period) >= objectifs.part_femmes
+
+
+class part_jeunes_neet_peu_qualifies_suffisante(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La part de jeunes NEET peu qualifiés de la session atteint l'objectif national (condition non appliquée)"
+    reference = [COMMUNIQUE_2015, LETUDIANT_2015]
+    documentation = """
+    Confidence: disputed as a condition. letudiant.fr says the cahier des
+    charges "devrait" oblige each fabrique to take at least 50 % young people
+    without a job; the seed sets a national objective. labellisation.conditions
+    says it does not apply; a parametric reform can apply it.
+    """
+
+    def formula_2015_09(formation, period, parameters):
+        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation', read per training."""
+        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux
+        return formation("part_jeunes_neet_peu_qualifies", period) >= objectifs.part_jeunes_neet_peu_qualifies

@@ -1,0 +1,164 @@
+"""Reforms: shipped scenarios, parametric reforms, their validation, and properties that must hold."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.reforms import (
+    REFORMES,
+    ReformeInvalideError,
+    appliquer_reforme,
+    charger_changements,
+    plafond_par_structure,
+)
+from openfisca_gen.situation_examples import campagne_deux_structures
+
+PERIOD = "2015-10"
+
+
+def financement(tax_benefit_system, situation=campagne_deux_structures):
+    simulation = SimulationBuilder().build_from_entities(tax_benefit_system, situation)
+    return simulation.calculate("financement_amorcage", PERIOD).tolist()
+
+
+def population(tax_benefit_system, count, structures, seed=0):
+    """`count` eligible trainings spread over `structures` structures, with random durations and budgets."""
+    generator = numpy.random.default_rng(seed)
+    builder = SimulationBuilder()
+    builder.create_entities(tax_benefit_system)
+    builder.declare_person_entity("formation", [f"f{i}" for i in range(count)])
+    membership = generator.integers(0, structures, count)
+    group = builder.declare_entity("structure", [f"s{i}" for i in range(structures)])
+    builder.join_with_persons(group, numpy.array([f"s{i}" for i in membership]), ["formation"] * count)
+    simulation = builder.build(tax_benefit_system)
+    for name, values in {
+        "date_depot_dossier": numpy.full(count, numpy.datetime64("2015-10-01")),
+        "metier_vise": numpy.full(count, "codeur"),
+        "formation_gratuite": numpy.ones(count, bool),
+        "pedagogie_innovante": numpy.ones(count, bool),
+        "duree_formation_mois": generator.uniform(3, 24, count),
+        "budget_session": generator.uniform(0, 200_000, count),
+    }.items():
+        simulation.set_input(name, PERIOD, values)
+    return simulation
+
+
+@pytest.mark.parametrize("nom", sorted(REFORMES))
+def test_a_reform_never_modifies_the_baseline(tax_benefit_system, nom):
+    avant = financement(tax_benefit_system)
+    plafond = tax_benefit_system.parameters.financement_amorcage.plafond.values_list[-1].value
+    reforme = appliquer_reforme(tax_benefit_system, nom)
+    financement(reforme)
+    assert financement(tax_benefit_system) == avant
+    assert tax_benefit_system.parameters.financement_amorcage.plafond.values_list[-1].value == plafond
+
+
+@pytest.mark.parametrize("nom", sorted(REFORMES))
+def test_every_shipped_reform_documents_its_question(nom):
+    assert REFORMES[nom].__doc__ and "?" in REFORMES[nom].__doc__
+
+
+def test_a_parametric_reform_from_a_dict(tax_benefit_system):
+    reforme = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": 40000}})
+    assert financement(reforme) == [40000, 40000, 0]
+    assert financement(tax_benefit_system) == [50000, 50000, 0]
+
+
+def test_a_parametric_reform_from_a_yaml_file(tax_benefit_system, tmp_path):
+    fichier = tmp_path / "reforme.yaml"
+    fichier.write_text("financement_amorcage.taux:\n  2015-09-17: 0.3\n")
+    changements = charger_changements(fichier)
+    assert financement(appliquer_reforme(tax_benefit_system, changements)) == pytest.approx([30000, 30000, 0])
+
+
+def test_values_apply_until_the_next_date_given(tax_benefit_system):
+    reforme = appliquer_reforme(
+        tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": 40000, "2016-08-23": 90000}}
+    )
+    plafond = reforme.parameters.financement_amorcage.plafond
+    assert plafond("2016-08-22") == 40000
+    assert plafond("2016-08-23") == 90000
+    assert plafond("2018-05-01") == 90000
+
+
+@pytest.mark.parametrize(
+    ("changements", "message"),
+    [
+        ({"financement_amorcage.plafon": {"2015-09-17": 1}}, "Unknown parameter 'financement_amorcage.plafon'"),
+        ({"financement_amorcage": {"2015-09-17": 1}}, "'financement_amorcage' is a node"),
+        ({"financement_amorcage.plafond": {"2015-13-40": 1}}, "'2015-13-40' is not a date"),
+        ({"financement_amorcage.plafond": {"2015-09-17": "beaucoup"}}, "expects a finite number, got 'beaucoup'"),
+        ({"financement_amorcage.plafond": {"2015-09-17": -1}}, "expects a number >= 0"),
+        ({"financement_amorcage.plafond": {"2015-09-17": float("inf")}}, "expects a finite number"),
+        ({"financement_amorcage.taux": {"2015-09-17": 1.5}}, "between 0 and 1"),
+        ({"labellisation.conditions.formation_gratuite": {"2015-09-17": 1}}, "expects true or false"),
+        ({"calendrier.dates_limites_depot": {"2015-09-17": ["2015-10-40"]}}, "expects dates as YYYY-MM-DD"),
+        ({"financement_amorcage.plafond": 100000}, "expects a mapping {date: value}"),
+        ({}, "non-empty mapping"),
+        ("plafond_infini", "Unknown reform 'plafond_infini'"),
+    ],
+)
+def test_an_invalid_reform_is_refused_naming_the_field(tax_benefit_system, changements, message):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, changements)
+    assert message in str(erreur.value)
+
+
+def test_every_error_is_reported_at_once(tax_benefit_system):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {"a.b": {"2015-09-17": 1}, "financement_amorcage.taux": {"x": 0.1}})
+    assert len(erreur.value.erreurs) == 2
+
+
+def test_an_unreadable_reform_file_is_named(tmp_path):
+    fichier = tmp_path / "casse.yaml"
+    fichier.write_text("financement_amorcage.taux: [\n")
+    with pytest.raises(ReformeInvalideError, match=re.escape("casse.yaml")):
+        charger_changements(fichier)
+
+
+def test_openfisca_test_accepts_a_shipped_reform(tmp_path):
+    cas = tmp_path / "cas.yaml"
+    cas.write_text(
+        "- name: plafond_100k\n  period: 2015-10\n  input:\n    date_depot_dossier: 2015-10-01\n"
+        "    metier_vise: codeur\n    formation_gratuite: true\n    pedagogie_innovante: true\n"
+        "    duree_formation_mois: 4\n    budget_session: 90000\n  output:\n    financement_amorcage: 90000\n"
+    )
+    openfisca = str(Path(sys.executable).with_name("openfisca"))
+    commande = [openfisca, "test", "--country-package", "openfisca_gen", str(cas)]
+    sans = subprocess.run(commande, capture_output=True, text=True, cwd=tmp_path)
+    avec = subprocess.run(
+        [*commande, "--reforms", "openfisca_gen.reforms.plafond_100k"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert sans.returncode != 0  # 70 000 € without the reform
+    assert avec.returncode == 0, avec.stdout[-2000:]
+
+
+def test_plafond_par_structure_caps_each_structure_and_never_raises_a_training(tax_benefit_system):
+    baseline = population(tax_benefit_system, 3000, 400)
+    reforme = population(plafond_par_structure(tax_benefit_system), 3000, 400)
+    avant = baseline.calculate("financement_amorcage", PERIOD)
+    apres = reforme.calculate("financement_amorcage", PERIOD)
+    assert numpy.all(apres <= avant * (1 + 1e-6) + 1e-3)
+    assert numpy.all(reforme.calculate("financement_amorcage_structure", PERIOD) <= 70_000 * (1 + 1e-6))
+
+
+@settings(max_examples=25, deadline=None)
+@given(bas=st.integers(0, 200_000), haut=st.integers(0, 200_000))
+def test_a_higher_ceiling_never_lowers_anyone(tax_benefit_system, bas, haut):
+    bas, haut = sorted((bas, haut))
+    montants = [
+        population(
+            appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": p}}), 200, 30
+        ).calculate("financement_amorcage", PERIOD)
+        for p in (bas, haut)
+    ]
+    assert numpy.all(montants[1] >= montants[0])
+    assert montants[1].max() <= haut
