@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 WHEEL_VENV ?= /tmp/openfisca_gen_wheel_venv
 
-.PHONY: install run test lint check-wheel clean
+.PHONY: install run bench test lint check-wheel clean
 
 # The console script stands for the installed environment; it is rebuilt when
 # the packaging changes.
@@ -17,8 +17,13 @@ $(BIN)/openfisca-gen: setup.py pyproject.toml
 
 install: $(BIN)/openfisca-gen
 
+# The main job: the analyst report on the bundled (synthetic) 2015 population,
+# with the shipped reform that caps seed funding per structure.
 run: install
-	$(BIN)/openfisca-gen exemples
+	$(BIN)/openfisca-gen compare --reform plafond_par_structure --out report
+
+bench: install
+	$(BIN)/python benchmarks/bench_population.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -44,4 +49,4 @@ check-wheel: install
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen exemples > /dev/null
 
 clean:
-	rm -rf $(VENV) dist build *.egg-info
+	rm -rf $(VENV) dist build *.egg-info report

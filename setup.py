@@ -12,7 +12,7 @@ from setuptools import setup
 
 setup(
     name="openfisca-gen",
-    version="0.2.0",
+    version="0.3.0",
     description=("OpenFisca model of the Grande École du numérique labelling specification and seed funding"),
     long_description=Path("README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
@@ -31,6 +31,7 @@ setup(
         "openfisca_gen.variables": "variables",
     },
     package_data={
+        "openfisca_gen": ["donnees/*.csv"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
@@ -38,8 +39,10 @@ setup(
     install_requires=[
         "openfisca-core[web-api] >= 46.0.1, < 47",
         "numpy >= 1.25",
+        "matplotlib >= 3.8",
         "pandas >= 2.1",
         "PyYAML >= 6.0.1, < 7",
+        "tqdm >= 4.66",
     ],
     extras_require={
         "dev": [

@@ -1,13 +1,18 @@
 """The `openfisca-gen` command.
 
-openfisca-gen exemples            compute the bundled example situations
+openfisca-gen exemples               compute the bundled example situations
+openfisca-gen parametres PATH        a parameter's history (or every parameter below a node)
+openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
+openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
 """
 
 import argparse
 import copy
 import json
 import sys
+from pathlib import Path
 
+import numpy
 import pandas
 
 from openfisca_gen import CountryTaxBenefitSystem
@@ -98,6 +103,51 @@ def parametres(arguments) -> int:
     return 0
 
 
+def compare(arguments) -> int:
+    from tqdm import tqdm
+
+    from openfisca_gen.analyse import balayer, comparer, graphique_balayage
+    from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
+    from openfisca_gen.reforms import charger_changements
+
+    tax_benefit_system = CountryTaxBenefitSystem()
+    sortie = Path(arguments.out) if arguments.out else None
+    try:
+        population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
+        if arguments.sweep:
+            valeurs = numpy.arange(arguments.start, arguments.stop + arguments.step / 2, arguments.step).tolist()
+            table = balayer(
+                population,
+                arguments.sweep,
+                valeurs,
+                arguments.period,
+                tax_benefit_system,
+                progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
+            )
+            print(table.to_string(index=False))
+            if sortie:
+                sortie.mkdir(parents=True, exist_ok=True)
+                table.to_csv(sortie / "balayage.csv", index=False)
+                graphique = graphique_balayage(table, arguments.sweep, sortie / "balayage.png")
+                print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
+            return 0
+        if not arguments.reform:
+            print("openfisca-gen compare: give --reform NAME|FILE.yaml, or --sweep PARAMETER", file=sys.stderr)
+            return 2
+        reforme = arguments.reform
+        if reforme.endswith((".yaml", ".yml")):
+            reforme = charger_changements(reforme)
+        comparaison = comparer(population, reforme, arguments.period, tax_benefit_system)
+    except (ReformeInvalideError, DonneesInvalidesError) as erreur:
+        print(f"openfisca-gen compare: {erreur}", file=sys.stderr)
+        return 2
+    print(comparaison.texte())
+    if sortie:
+        ecrits = comparaison.ecrire(sortie)
+        print(f"\nwritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     racine = argparse.ArgumentParser(prog="openfisca-gen", description=__doc__.split("\n")[0])
     commandes = racine.add_subparsers(dest="commande", required=True)
@@ -107,6 +157,16 @@ def parser() -> argparse.ArgumentParser:
     commande = commandes.add_parser("parametres", help="print how a parameter evolved, with its references")
     commande.add_argument("chemin", help="a parameter or a node, e.g. financement_amorcage.taux or calendrier")
     commande.set_defaults(run=parametres)
+    commande = commandes.add_parser("compare", help="compare the rules with a reform on a population of trainings")
+    commande.add_argument("--reform", help="a shipped reform's name, or a YAML file {parameter: {date: value}}")
+    commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
+    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
+    commande.add_argument("--out", help="a folder for the CSV tables and PNG charts")
+    commande.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
+    commande.add_argument("--from", dest="start", type=float, default=40_000, help="first value of the sweep")
+    commande.add_argument("--to", dest="stop", type=float, default=150_000, help="last value of the sweep")
+    commande.add_argument("--step", type=float, default=10_000, help="step of the sweep")
+    commande.set_defaults(run=compare)
     return racine
 
 

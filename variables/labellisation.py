@@ -216,7 +216,9 @@ class statut_structure_eligible(Variable):
     def formula_2015_09(formation, period, parameters):
         """'…des formations dispensées par des structures publiques ou privées.'"""
         statuts_eligibles = regles_appel_en_vigueur(parameters, period).labellisation.statuts_eligibles
-        return statuts_eligibles[formation.structure("statut_structure", period)]
+        # One flag per status, indexed by each structure's status code: a loop over 5 statuses, not over trainings.
+        eligible_par_statut = numpy.array([statuts_eligibles[statut.name] for statut in StatutStructure])
+        return eligible_par_statut[formation.structure("statut_structure", period)]
 
 
 class eligible_labellisation(Variable):

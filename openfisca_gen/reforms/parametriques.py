@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 
 class ReformeInvalideError(ValueError):
@@ -124,6 +125,13 @@ def valider_changements(
     return segments
 
 
+def _appliquer(parametres, segments) -> None:
+    for chemin, morceaux in segments.items():
+        parametre = trouver_parametre(parametres, chemin)
+        for debut, fin, valeur in morceaux:
+            parametre.update(start=debut, stop=fin, value=valeur)
+
+
 class ReformeParametrique(Reform):
     """A reform that only changes parameter values: subclasses set `changements`."""
 
@@ -134,13 +142,16 @@ class ReformeParametrique(Reform):
         segments = valider_changements(self.baseline.parameters, self.changements)
 
         def modifier(parametres):
-            for chemin, morceaux in segments.items():
-                parametre = trouver_parametre(parametres, chemin)
-                for debut, fin, valeur in morceaux:
-                    parametre.update(start=debut, stop=fin, value=valeur)
+            _appliquer(parametres, segments)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
+
+    def remplacer(self, changements: dict) -> None:
+        """Set other values in this reform's own copy of the rules, without copying them again (for sweeps)."""
+        _appliquer(self.parameters, valider_changements(self.baseline.parameters, changements))
+        # OpenFisca memoises the parameters at each instant (an lru_cache on the method): forget them.
+        TaxBenefitSystem.get_parameters_at_instant.cache_clear()
 
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:

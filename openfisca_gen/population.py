@@ -1,0 +1,215 @@
+"""Populations of trainings as tables: CSV or pandas in, simulation, tables out.
+
+One row per training: the input variables of `formation` as columns, plus
+optional `formation_id` (default: the row's position), `structure_id`
+(default: each training its own structure), `campagne_id` (default: one
+campaign) and `statut_structure`
+(a structure's status, repeated on each of its rows). A column left out takes
+the variable's default for every row; an empty cell is an error. Nothing is
+coerced silently: every error names the row and the column.
+
+Everything is vectorial: validation works on whole columns, and the
+simulation is built with OpenFisca's SimulationBuilder from arrays.
+"""
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy
+import pandas
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.validation import erreurs_de_domaine
+
+IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
+POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
+VRAI, FAUX = frozenset({"true", "1"}), frozenset({"false", "0"})
+MAX_MESSAGES = 20
+
+
+class DonneesInvalidesError(ValueError):
+    """Invalid population data; `erreurs` holds every message, each naming a row and a column."""
+
+    def __init__(self, erreurs: list[str]) -> None:
+        self.erreurs = erreurs
+        reste = f"\n… and {len(erreurs) - MAX_MESSAGES} more" if len(erreurs) > MAX_MESSAGES else ""
+        super().__init__(f"{len(erreurs)} invalid value(s):\n" + "\n".join(erreurs[:MAX_MESSAGES]) + reste)
+
+
+def variables_d_entree(tax_benefit_system) -> dict:
+    """The variables a table may give: those without a formula, on formation or structure."""
+    return {
+        nom: variable
+        for nom, variable in tax_benefit_system.variables.items()
+        if not variable.formulas and variable.entity.key in ("formation", "structure")
+    }
+
+
+@dataclass(frozen=True)
+class Population:
+    """A validated table of trainings, ready to be simulated under any rules.
+
+    `table` holds the typed inputs, one row per training, with its ids;
+    `groupes` maps "structure" and "campagne" to each row's group code and
+    the group ids (pandas.factorize), computed once at validation."""
+
+    table: pandas.DataFrame
+    groupes: dict
+
+    def simulation(self, tax_benefit_system, period):
+        """An OpenFisca simulation of these trainings for `period`, under `tax_benefit_system` (a reform or not)."""
+        variables = variables_d_entree(tax_benefit_system)
+        builder = SimulationBuilder()
+        builder.create_entities(tax_benefit_system)
+        builder.declare_person_entity("formation", range(len(self.table)))  # a range: OpenFisca lists the ids
+        for cle, (codes, ids) in self.groupes.items():
+            groupe = builder.declare_entity(cle, range(len(ids)))
+            # What join_with_persons computes; each group has one role, OpenFisca's default, so no per-row
+            # role array is built (its setter makes a Python list of the rows).
+            groupe.members_entity_id = codes
+        simulation = builder.build(tax_benefit_system)
+        for colonne in self.table.columns.difference(IDENTIFIANTS):
+            valeurs = self.table[colonne].to_numpy()
+            if variables[colonne].entity.key == "structure":  # one value per structure, checked consistent
+                valeurs = _par_groupe(valeurs, *self.groupes["structure"])
+            simulation.set_input(colonne, period, valeurs)
+        return simulation
+
+    def resultats(self, simulation, variables, period) -> pandas.DataFrame:
+        """Computed variables, one row per training (group variables repeated on their members)."""
+        colonnes = {}
+        for nom in variables:
+            valeurs = simulation.calculate(nom, period)
+            entite = simulation.tax_benefit_system.variables[nom].entity
+            if not entite.is_person:
+                valeurs = simulation.populations[entite.key].project(valeurs)
+            colonnes[nom] = valeurs.decode_to_str() if hasattr(valeurs, "decode_to_str") else valeurs
+        return pandas.DataFrame(colonnes, index=self.table["formation_id"].to_numpy())
+
+
+def _par_groupe(valeurs, codes, ids):
+    """One value per group, from rows that agree within each group (the last row's value)."""
+    par_groupe = numpy.empty(len(ids), dtype=valeurs.dtype)
+    par_groupe[codes] = valeurs
+    return par_groupe
+
+
+def _libelle(table: pandas.DataFrame, lignes: str):
+    """A function naming row i, for error messages (built for bad rows only)."""
+    positions = table.index
+    noms = table.get("formation_id")
+    if noms is None:
+        return lambda i: f"{lignes} {positions[i]}"
+    return lambda i: f"{lignes} {positions[i]} (formation '{noms.iloc[i]}')"
+
+
+def _typer(colonne: pandas.Series, variable, libelle, erreurs) -> numpy.ndarray:
+    """The column as an array of the variable's type; an error per bad cell.
+
+    Cells are typed first; only the cells that fail are then told apart
+    (empty or invalid), so valid columns cost one vectorial pass."""
+
+    def signaler(masque, raison):
+        for i in numpy.flatnonzero(masque):
+            valeur = colonne.iloc[i]
+            vide = pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
+            erreurs.append(
+                f"{libelle(i)}, column '{variable.name}': " + ("empty cell" if vide else f"{raison} (got {valeur!r})")
+            )
+
+    type_ = variable.value_type
+    if type_ in (int, float):
+        nombres = pandas.to_numeric(colonne, errors="coerce").to_numpy(dtype=float)
+        signaler(~numpy.isfinite(nombres), "not a finite number")
+        if type_ is int:
+            signaler(numpy.isfinite(nombres) & (nombres != numpy.round(nombres)), "not a whole number")
+        return nombres  # NaN where invalid, so the domain checks skip it; cast to the variable's type later
+    if type_ is bool:
+        if pandas.api.types.is_bool_dtype(colonne):
+            return colonne.to_numpy(dtype=bool)
+        texte = colonne.astype(str).str.strip().str.lower()
+        signaler(~texte.isin(VRAI | FAUX).to_numpy(), "expects true/false or 1/0")
+        return texte.isin(VRAI).to_numpy()
+    if type_ is Enum:
+        noms = [membre.name for membre in variable.possible_values]
+        codes = pandas.Index(noms).get_indexer(colonne)  # -1 for an unknown value
+        signaler(codes < 0, f"unknown value, expected one of {', '.join(noms)}")
+        return numpy.maximum(codes, 0).astype(numpy.int16)
+    dates = pandas.to_datetime(colonne, format="%Y-%m-%d", errors="coerce")
+    signaler(dates.isna().to_numpy(), "not a date YYYY-MM-DD")
+    return dates.to_numpy(dtype="datetime64[D]")
+
+
+def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") -> Population:
+    """Check a table and type its columns; raise DonneesInvalidesError listing every problem."""
+    variables = variables_d_entree(tax_benefit_system)
+    erreurs = []
+    for colonne in table.columns:
+        if colonne not in variables and colonne not in IDENTIFIANTS:
+            calculee = colonne in tax_benefit_system.variables
+            proches = difflib.get_close_matches(str(colonne), [*variables, *IDENTIFIANTS], n=2)
+            raison = (
+                "is computed by the model, not an input"
+                if calculee
+                else "is not an input variable" + (f"; did you mean {' or '.join(proches)}?" if proches else "")
+            )
+            erreurs.append(f"column '{colonne}' {raison}")
+    if erreurs:
+        raise DonneesInvalidesError(erreurs)
+    nombre = len(table)
+    libelle = _libelle(table, lignes)
+    typee = {colonne: table[colonne].to_numpy() for colonne in IDENTIFIANTS if colonne in table}
+    typee.setdefault("formation_id", numpy.arange(nombre))
+    typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
+    typee.setdefault("campagne_id", numpy.full(nombre, "campagne"))
+    if not pandas.Index(typee["formation_id"]).is_unique:
+        doublons = pandas.Series(typee["formation_id"]).duplicated().to_numpy()
+        erreurs += [f"{libelle(i)}, column 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
+    groupes = {
+        "structure": pandas.factorize(typee["structure_id"]),
+        "campagne": pandas.factorize(typee["campagne_id"]),
+    }
+    for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
+        typee[colonne] = _typer(table[colonne], variables[colonne], libelle, erreurs)
+    numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
+    erreurs += erreurs_de_domaine({c: typee[c] for c in numeriques}, libelle)
+    for colonne in table.columns:
+        if colonne in variables and variables[colonne].entity.key == "structure":
+            codes, ids = groupes["structure"]
+            differe = _par_groupe(typee[colonne], codes, ids)[codes] != typee[colonne]
+            for structure in pandas.unique(ids[codes[differe]]):
+                erreurs.append(
+                    f"structure '{structure}', column '{colonne}': differs between the rows of this structure"
+                )
+    if erreurs:
+        raise DonneesInvalidesError(erreurs)
+    for colonne in numeriques:
+        typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
+    return Population(pandas.DataFrame(typee), groupes)
+
+
+def lire_population(tax_benefit_system, source) -> Population:
+    """A validated population from a CSV path or a pandas DataFrame.
+
+    CSV cells are read as text and typed by the model's variables, so '12abc'
+    is an error, not a NaN. Lines starting with '#' at the top of the file
+    are a description and are skipped; errors name the line of the file.
+    """
+    if isinstance(source, pandas.DataFrame):
+        return valider(tax_benefit_system, source)
+    try:
+        with open(source, encoding="utf-8") as fichier:
+            description = next(i for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
+        table = pandas.read_csv(source, dtype=str, keep_default_na=False, skiprows=description)
+    except (
+        OSError,
+        StopIteration,
+        pandas.errors.ParserError,
+        pandas.errors.EmptyDataError,
+        UnicodeDecodeError,
+    ) as erreur:
+        raise DonneesInvalidesError([f"cannot read '{source}': {erreur or 'no data'}"]) from erreur
+    table.index = table.index + description + 2
+    return valider(tax_benefit_system, table, lignes=f"{Path(source).name} line")

@@ -1,0 +1,159 @@
+"""Population tables: CSV or DataFrame in, validated with errors naming row and column, simulation, tables out."""
+
+import re
+
+import numpy
+import pandas
+import pytest
+
+from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
+
+PERIOD = "2015-10"
+
+
+def table(**colonnes):
+    base = {
+        "formation_id": ["a", "b", "c"],
+        "structure_id": ["s1", "s1", "s2"],
+        "statut_structure": ["association", "association", "entreprise_privee"],
+        "date_depot_dossier": ["2015-10-01", "2015-10-19", "2015-10-20"],
+        "metier_vise": ["codeur", "webmaster", "codeur"],
+        "formation_gratuite": ["true", "1", "true"],
+        "pedagogie_innovante": [True, True, True],
+        "duree_formation_mois": [6, 4, 7],
+        "budget_session": [120000, 40000, 100000],
+        "nombre_apprenants": [10, 12, 0],
+        "nombre_femmes": [3, 4, 0],
+    }
+    return pandas.DataFrame({**base, **colonnes})
+
+
+def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
+    population = lire_population(tax_benefit_system, table())
+    simulation = population.simulation(tax_benefit_system, PERIOD)
+    resultats = population.resultats(
+        simulation,
+        ["eligible_labellisation", "financement_amorcage", "financement_amorcage_structure", "statut_structure"],
+        PERIOD,
+    )
+    assert resultats.index.tolist() == ["a", "b", "c"]
+    assert resultats["eligible_labellisation"].tolist() == [True, True, False]
+    assert resultats["financement_amorcage"].tolist() == [60000, 40000, 0]
+    assert resultats["financement_amorcage_structure"].tolist() == [100000, 100000, 0]
+    assert resultats["statut_structure"].tolist() == ["association", "association", "entreprise_privee"]
+    resultats.to_csv(tmp_path / "resultats.csv")
+    assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 60000
+
+
+def test_a_csv_and_a_dataframe_give_the_same_population(tax_benefit_system, tmp_path):
+    table().to_csv(tmp_path / "f.csv", index=False)
+    depuis_csv = lire_population(tax_benefit_system, tmp_path / "f.csv").table
+    depuis_table = lire_population(tax_benefit_system, table()).table
+    pandas.testing.assert_frame_equal(depuis_csv, depuis_table)
+
+
+def test_left_out_columns_take_defaults(tax_benefit_system):
+    population = lire_population(tax_benefit_system, pandas.DataFrame({"budget_session": [1000.0, 2000.0]}))
+    simulation = population.simulation(tax_benefit_system, PERIOD)
+    assert simulation.calculate("eligible_labellisation", PERIOD).tolist() == [False, False]
+    assert population.table["structure_id"].tolist() == [0, 1]  # row positions: each its own structure
+    assert simulation.calculate("nombre_formations_labellisees", PERIOD).tolist() == [0]
+
+
+@pytest.mark.parametrize(
+    ("colonnes", "message"),
+    [
+        (
+            {"budjet_session": [1, 2, 3]},
+            "column 'budjet_session' is not an input variable; did you mean budget_session?",
+        ),
+        ({"financement_amorcage": [1, 2, 3]}, "column 'financement_amorcage' is computed by the model"),
+        (
+            {"budget_session": [1, "12abc", 3]},
+            "row 1 (formation 'b'), column 'budget_session': not a finite number (got '12abc')",
+        ),
+        ({"budget_session": [1, -5, 3]}, "row 1 (formation 'b'), field 'budget_session': must be >= 0, got -5"),
+        (
+            {"nombre_femmes": [11, 4, 0]},
+            "row 0 (formation 'a'), field 'nombre_femmes': 11 is more than nombre_apprenants (10)",
+        ),
+        ({"nombre_apprenants": [10, 12.5, 0]}, "column 'nombre_apprenants': not a whole number"),
+        (
+            {"duree_formation_mois": [6, 0, 7]},
+            "row 1 (formation 'b'), field 'duree_formation_mois': must be > 0, got 0",
+        ),
+        ({"duree_formation_mois": [6, "", 7]}, "row 1 (formation 'b'), column 'duree_formation_mois': empty cell"),
+        (
+            {"metier_vise": ["codeur", "dev", "codeur"]},
+            "column 'metier_vise': unknown value, expected one of developpeur_web",
+        ),
+        (
+            {"formation_gratuite": ["oui", "true", "true"]},
+            "column 'formation_gratuite': expects true/false or 1/0 (got 'oui')",
+        ),
+        (
+            {"date_depot_dossier": ["2015-02-30", "2015-10-01", "2015-10-01"]},
+            "not a date YYYY-MM-DD (got '2015-02-30')",
+        ),
+        ({"formation_id": ["a", "a", "c"]}, "row 1 (formation 'a'), column 'formation_id': duplicate id"),
+        ({"statut_structure": ["association", "autre", "autre"]}, "structure 's1', column 'statut_structure': differs"),
+    ],
+)
+def test_bad_input_is_refused_naming_row_and_column(tax_benefit_system, colonnes, message):
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, table(**colonnes))
+    assert any(message in ligne for ligne in erreur.value.erreurs), erreur.value.erreurs
+
+
+def test_every_problem_is_reported_once(tax_benefit_system):
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, table(budget_session=[-1, "x", 3], duree_formation_mois=[6, "", 7]))
+    assert len(erreur.value.erreurs) == 3  # an empty or non-numeric cell is not also reported as out of range
+
+
+def test_csv_errors_name_the_line_of_the_file(tax_benefit_system, tmp_path):
+    fichier = tmp_path / "formations.csv"
+    fichier.write_text("# a description line\n" + table(budget_session=[1, -5, 3]).to_csv(index=False))
+    with pytest.raises(DonneesInvalidesError, match=r"formations.csv line 4 \(formation 'b'\), field 'budget_session'"):
+        lire_population(tax_benefit_system, fichier)
+
+
+def test_an_unreadable_file_is_named(tax_benefit_system, tmp_path):
+    with pytest.raises(DonneesInvalidesError, match=re.escape("absent.csv")):
+        lire_population(tax_benefit_system, tmp_path / "absent.csv")
+
+
+def test_the_bundled_population_is_synthetic_and_calibrated(tax_benefit_system):
+    assert "SYNTHETIC" in POPULATION_EXEMPLE.read_text(encoding="utf-8").splitlines()[0]
+    population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
+    t = population.table
+    assert len(t) == 171 and t["structure_id"].nunique() == 84
+    assert t["nombre_apprenants"].sum() == 2760
+    assert t["nombre_femmes"].sum() / 2760 == pytest.approx(0.24, abs=0.001)
+    assert t["nombre_jeunes_neet_peu_qualifies"].sum() / 2760 == pytest.approx(0.31, abs=0.001)
+    assert t["nombre_residents_qpv"].sum() / 2760 == pytest.approx(0.17, abs=0.001)
+    assert t["duree_formation_mois"].mean() == pytest.approx(7, abs=0.25)
+    assert t["duree_formation_mois"].between(3, 24).all()
+    statuts = t.groupby("structure_id")["statut_structure"].first().value_counts()
+    assert statuts.tolist() == [37, 29, 11, 7]  # 44 % associations, 34 % private, 13 % public, 9 % other
+    simulation = population.simulation(tax_benefit_system, PERIOD)
+    total = simulation.calculate("financement_amorcage", PERIOD).astype(float).sum()
+    assert total == pytest.approx(5_000_000, rel=0.01)  # the budgets' stated assumption: the 5 M€ spent
+
+
+def test_building_is_vectorial_for_many_rows(tax_benefit_system):
+    nombre = 50_000
+    grande = pandas.DataFrame(
+        {
+            "structure_id": numpy.arange(nombre) // 3,
+            "date_depot_dossier": numpy.full(nombre, numpy.datetime64("2015-10-01")),
+            "metier_vise": "codeur",
+            "formation_gratuite": True,
+            "pedagogie_innovante": True,
+            "duree_formation_mois": 6.0,
+            "budget_session": numpy.linspace(0, 200_000, nombre),
+        }
+    )
+    simulation = lire_population(tax_benefit_system, grande).simulation(tax_benefit_system, PERIOD)
+    attendu = numpy.minimum(0.5 * grande["budget_session"].to_numpy(), 70_000)
+    numpy.testing.assert_allclose(simulation.calculate("financement_amorcage", PERIOD), attendu, rtol=1e-6)
