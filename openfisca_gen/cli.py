@@ -148,6 +148,15 @@ def compare(arguments) -> int:
     return 0
 
 
+def serve(arguments) -> int:
+    from openfisca_gen.web import Serveur, creer_app
+
+    application = creer_app(max_request_bytes=arguments.max_request_bytes, max_trainings=arguments.max_trainings)
+    options = {"bind": f"{arguments.bind}:{arguments.port}", "workers": arguments.workers, "timeout": 120}
+    Serveur(application, options).run()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     racine = argparse.ArgumentParser(prog="openfisca-gen", description=__doc__.split("\n")[0])
     commandes = racine.add_subparsers(dest="commande", required=True)
@@ -167,6 +176,15 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--to", dest="stop", type=float, default=150_000, help="last value of the sweep")
     commande.add_argument("--step", type=float, default=10_000, help="step of the sweep")
     commande.set_defaults(run=compare)
+    from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
+
+    commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")
+    commande.add_argument("--port", type=int, default=5000)
+    commande.add_argument("--bind", default="127.0.0.1", help="address to listen on (default: loopback)")
+    commande.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    commande.add_argument("--max-request-bytes", type=int, default=MAX_REQUEST_BYTES, help="larger bodies get a 413")
+    commande.add_argument("--max-trainings", type=int, default=MAX_TRAININGS, help="more trainings get a 400")
+    commande.set_defaults(run=serve)
     return racine
 
 

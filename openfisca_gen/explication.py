@@ -1,0 +1,119 @@
+"""Why a training is or is not eligible: the failed conditions, their sources, and the values that failed them.
+
+    from openfisca_gen.explication import expliquer
+    expliquer(tax_benefit_system, situation, "2015-10")
+
+The inputs and parameters behind each condition come from OpenFisca's tracer:
+the explanation shows what the formulas actually read, not a list kept by hand.
+"""
+
+import copy
+from datetime import date
+
+import numpy
+from openfisca_core import periods
+from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.helpers import regles_appel_en_vigueur
+
+RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
+
+
+def _en_json(valeur):
+    """A numpy scalar, date or Enum as a JSON value."""
+    if isinstance(valeur, numpy.generic):
+        valeur = valeur.item()
+    if isinstance(valeur, float):
+        return round(valeur, 6)
+    if isinstance(valeur, date):
+        return valeur.isoformat()
+    return getattr(valeur, "name", valeur)
+
+
+def _valeur(tableau, indice):
+    if isinstance(tableau, EnumArray):
+        return tableau.decode()[indice].name
+    if numpy.issubdtype(tableau.dtype, numpy.datetime64):
+        return str(tableau[indice])
+    return _en_json(tableau[indice])
+
+
+def _noeud(simulation, variable, periode):
+    return next(n for n in simulation.tracer.browse_trace() if n.name == variable and n.period == periode)
+
+
+def _lectures(simulation, noeud, indice) -> tuple[dict, dict]:
+    """The input variables and the parameters a computation read, below its trace node."""
+    entrees, parametres, a_voir = {}, {}, [noeud]
+    while a_voir:
+        courant = a_voir.pop()
+        for parametre in courant.parameters:
+            valeur = parametre.value
+            if isinstance(valeur, list) or numpy.ndim(valeur) == 0:  # not a vectorial lookup
+                parametres[parametre.name] = valeur if isinstance(valeur, list) else _en_json(valeur)
+        for enfant in courant.children:
+            if simulation.tax_benefit_system.variables[enfant.name].formulas:
+                a_voir.append(enfant)
+            else:
+                population = simulation.get_variable_population(enfant.name)
+                # a group input (a structure's status) is shown for the training's group
+                position = indice if population.entity.is_person else population.members_entity_id[indice]
+                entrees[enfant.name] = _valeur(enfant.value, position)
+    return entrees, parametres
+
+
+def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
+    """The call whose rules a period applies: its opening day and deadlines; None before the first call."""
+    regles = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periods.period(period))
+    calendrier = getattr(regles, "calendrier", None)
+    if calendrier is None or "date_ouverture" not in calendrier:
+        return None
+    return {"date_ouverture": calendrier.date_ouverture, "dates_limites_depot": list(calendrier.dates_limites_depot)}
+
+
+def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
+    """For each training: eligibility, label, funding, and each applicable condition that failed,
+    with its label, legal reference, the parameter that makes it apply, and the inputs it read."""
+    periode = periods.period(period)
+    simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+    simulation.trace = True
+    resultats = {nom: simulation.calculate(nom, periode) for nom in RESULTATS}
+    appel = appel_en_vigueur(tax_benefit_system, period)
+    conditions = []
+    if appel:
+        noeud = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periode).labellisation.conditions
+        conditions = [nom for nom in noeud if noeud[nom]]
+    valeurs = {nom: simulation.calculate(nom, periode) for nom in conditions}
+    formations = {}
+    for indice, identifiant in enumerate(simulation.persons.ids):
+        echecs = []
+        for nom in conditions:
+            if valeurs[nom][indice]:
+                continue
+            variable = tax_benefit_system.variables[nom]
+            if variable.formulas:
+                entrees, parametres = _lectures(simulation, _noeud(simulation, nom, periode), indice)
+            else:  # the condition is itself an input (a commitment such as formation_gratuite)
+                entrees, parametres = {nom: _valeur(valeurs[nom], indice)}, {}
+            reference = variable.reference if isinstance(variable.reference, list) else [variable.reference]
+            echecs.append(
+                {
+                    "condition": nom,
+                    "label": variable.label,
+                    "reference": reference,
+                    "applicable_because": f"labellisation.conditions.{nom}",
+                    "inputs": entrees,
+                    "parameters": parametres,
+                }
+            )
+        formations[str(identifiant)] = {
+            **{nom: _valeur(resultats[nom], indice) for nom in RESULTATS},
+            "failed_conditions": echecs,
+        }
+    return {
+        "period": str(periode),
+        "call": appel,
+        "note": None if appel else f"No call had been launched by the end of {periode}: no rule applies.",
+        "formations": formations,
+    }

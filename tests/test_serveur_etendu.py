@@ -1,0 +1,287 @@
+"""The extended server (`openfisca-gen serve`) over real HTTP: same standard routes, /explain, /compare,
+validation, limits, and malformed bodies that must never get a 5xx."""
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from openfisca_gen.serveur_local import arreter, demarrer, port_libre, requete
+from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
+
+MAX_OCTETS, MAX_FORMATIONS = 200_000, 50
+
+
+@pytest.fixture(scope="module")
+def serveur():
+    port = port_libre()
+    commande = [
+        str(Path(sys.executable).with_name("openfisca-gen")), "serve", "--port", str(port), "--workers", "1",
+        "--max-request-bytes", str(MAX_OCTETS), "--max-trainings", str(MAX_FORMATIONS),
+    ]  # fmt: skip
+    processus = demarrer(commande, port)
+    yield f"http://127.0.0.1:{port}"
+    arreter(processus)
+
+
+@pytest.fixture(scope="module")
+def plain():
+    port = port_libre()
+    openfisca = str(Path(sys.executable).with_name("openfisca"))
+    commande = [
+        openfisca,
+        "serve",
+        "--country-package",
+        "openfisca_gen",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+    ]
+    processus = demarrer(commande, port)
+    yield f"http://127.0.0.1:{port}"
+    arreter(processus)
+
+
+def sans_durees(valeur):
+    """A JSON value without the trace's timings, which differ from run to run."""
+    if isinstance(valeur, dict):
+        return {k: sans_durees(v) for k, v in valeur.items() if k not in ("calculation_time", "formula_time")}
+    return [sans_durees(v) for v in valeur] if isinstance(valeur, list) else valeur
+
+
+def formation(**valeurs):
+    return {"formations": {"f": {cle: {"2015-10": v} for cle, v in valeurs.items()}}}
+
+
+@pytest.mark.parametrize("route", ["/spec", "/variables", "/parameters", "/entities", "/variable/labellisee",
+                                   "/parameter/financement_amorcage.plafond"])  # fmt: skip
+def test_standard_routes_are_identical_to_plain_openfisca(serveur, plain, route):
+    statut, etendu = requete(serveur + route)
+    statut_plain, attendu = requete(plain + route)
+    assert statut == statut_plain == 200
+    if route == "/spec":
+        etendu.pop("servers"), attendu.pop("servers")
+    attendu = json.loads(json.dumps(attendu).replace(plain, serveur))  # links name the host
+    assert sans_durees(etendu) == sans_durees(attendu)
+
+
+@pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures])
+def test_calculate_gives_the_plain_results_on_valid_situations(serveur, plain, situation):
+    assert requete(serveur + "/calculate", situation) == requete(plain + "/calculate", situation)
+
+
+def test_explain_lists_the_failed_conditions_with_sources_and_values(serveur):
+    statut, reponse = requete(serveur + "/explain", {"situation": campagne_deux_structures, "period": "2015-10"})
+    assert statut == 200
+    assert reponse["call"] == {"date_ouverture": "2015-09-17", "dates_limites_depot": ["2015-10-19"]}
+    assert reponse["formations"]["developpeur_web_6_mois"]["failed_conditions"] == []
+    [echec] = reponse["formations"]["community_manager_en_retard"]["failed_conditions"]
+    assert echec["condition"] == "dossier_depose_dans_les_delais"
+    assert echec["inputs"] == {"date_depot_dossier": "2015-10-20"}
+    assert echec["parameters"]["calendrier.dates_limites_depot"] == ["2015-10-19"]
+    assert "17 septembre 2015" in echec["reference"][0]
+
+
+def test_explain_shows_an_input_condition_and_infers_the_period(serveur):
+    statut, reponse = requete(serveur + "/explain", {"situation": formation(metier_vise="codeur")})
+    assert statut == 200 and reponse["period"] == "2015-10"
+    echecs = {e["condition"]: e for e in reponse["formations"]["f"]["failed_conditions"]}
+    assert echecs["formation_gratuite"]["inputs"] == {"formation_gratuite": False}
+    assert echecs["duree_formation_eligible"]["parameters"]["labellisation.duree_formation.maximum_mois"] == 24
+
+
+def test_explain_before_the_first_call(serveur):
+    statut, reponse = requete(serveur + "/explain", {"situation": formation_eligible, "period": "2015-06"})
+    assert statut == 200 and reponse["call"] is None and "No call" in reponse["note"]
+
+
+def test_compare_a_shipped_reform(serveur):
+    corps = {"situation": campagne_deux_structures, "reform": "plafond_par_structure",
+             "variables": ["financement_amorcage", "financement_amorcage_structure"]}  # fmt: skip
+    statut, reponse = requete(serveur + "/compare", corps)
+    assert statut == 200 and reponse["period"] == "2015-10"
+    assert reponse["formations"]["codeur_4_mois"]["financement_amorcage"] == {
+        "baseline": 50000.0, "reform": 35000.0, "difference": -15000.0}  # fmt: skip
+    assert reponse["structures"]["association_numerique"]["financement_amorcage_structure"]["reform"] == 70000.0
+
+
+def test_compare_a_parametric_reform_never_touches_the_baseline(serveur):
+    corps = {"situation": formation_eligible, "reform": {"financement_amorcage.taux": {"2015-09-17": 0.2}}}
+    statut, reponse = requete(serveur + "/compare", corps)
+    assert statut == 200
+    assert reponse["formations"]["formation_web"]["financement_amorcage"]["reform"] == 18000.0
+    assert reponse["formations"]["formation_web"]["eligible_labellisation"]["changed"] is False
+    for _ in range(3):  # whichever worker answers, the baseline is intact
+        statut, calcul = requete(serveur + "/calculate", formation_eligible)
+        assert calcul["formations"]["formation_web"]["financement_amorcage"] == {"2015-10": 45000.0}
+    statut, plafond = requete(serveur + "/parameter/financement_amorcage.taux")
+    assert plafond["values"]["2015-09-17"] == 0.5
+
+
+def avec(reforme=None, **autres):
+    """A /compare body on the eligible example."""
+    return {"situation": formation_eligible, **({"reform": reforme} if reforme is not None else {}), **autres}
+
+
+@pytest.mark.parametrize(
+    ("corps", "message"),
+    [
+        (avec({"financement_amorcage.plafon": {"2015-09-17": 1}}), "Unknown parameter 'financement_amorcage.plafon'"),
+        (avec({"financement_amorcage.plafond": {"2015-02-30": 1}}), "'2015-02-30' is not a date"),
+        (avec({"financement_amorcage.plafond": {"2015-09-17": "x"}}), "expects a finite number"),
+        (avec("plafond_infini"), "Unknown reform 'plafond_infini'"),
+        (avec(["plafond_100k"]), "a non-empty mapping {parameter path: {date: value}}"),
+        (avec(), "'reform' is missing"),
+        ({"reform": "plafond_100k"}, "'situation' is missing"),
+        (avec("plafond_100k", variables=["financement"]), "unknown variable(s) financement"),
+        (avec("plafond_100k", period="2015"), "give a month"),
+        (avec("plafond_100k", period="demain"), "is not a period"),
+    ],
+)
+def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message):
+    statut, reponse = requete(serveur + "/compare", corps)
+    assert statut == 400
+    assert message in reponse["error"]
+
+
+@pytest.mark.parametrize(
+    ("situation", "message"),
+    [
+        (formation(budget_session=-1), "formation 'f' (2015-10), field 'budget_session': must be >= 0"),
+        (formation(nombre_apprenants=10, nombre_femmes=11), "field 'nombre_femmes': 11 is more than nombre_apprenants"),
+        (formation(duree_formation_mois=0), "field 'duree_formation_mois': must be > 0"),
+        (formation(budget_session=[1, 2]), "field 'budget_session' (2015-10): expects a number"),
+        (formation(budget_session=1e300), "expects a finite number"),
+        (formation(nombre_apprenants=2.5), "expects a whole number"),
+        (formation(nombre_apprenants=True), "expects a number"),
+        (formation(formation_gratuite="yes"), "expects true or false"),
+        (formation(date_depot_dossier=12), "expects a date YYYY-MM-DD"),
+        (formation(date_depot_dossier="2015-02-30"), "expects a date YYYY-MM-DD"),
+        (formation(metier_vise=99), "expects one of developpeur_web"),
+        ({"formations": {"f": {"budget_session": 5}}}, "expects an object {period: value}"),
+        ({"formations": {"f": {"budget_session": {"2015-99": 1}}}}, "'2015-99' is not a period"),
+        ({"formations": {"f": {"financement_amorcage": {"2015": None}}}}, "is defined by month"),
+        ({"formations": {"f": {"financement_amorcage": {"ETERNITY": None}}}}, "is defined by month"),
+        ({"formations": {"f": {}}, "structures": {"s": {"formations": "f"}}}, "expects a list of formation ids"),
+        ({"formations": {"f": {}}, "structures": {"s": {"formations": ["g"]}}}, "unknown formation 'g'"),
+        (
+            {"formations": {"f": {}}, "structures": {"s": {"formations": ["f"]}, "t": {"formations": ["f"]}}},
+            "already in",
+        ),
+        ({"formations": [1]}, "'formations' must be an object"),
+        ({"formations": {"f": [1]}}, "formation 'f' must be an object"),
+        ({"personnes": {}}, "unknown entity 'personnes'"),
+        ([1, 2], "the situation must be a JSON object"),
+        ({"formations": {f"f{i}": {} for i in range(MAX_FORMATIONS + 1)}}, f"at most {MAX_FORMATIONS} per request"),
+    ],
+)
+@pytest.mark.parametrize("route", ["/calculate", "/trace"])
+def test_bad_situations_get_a_400_naming_the_field(serveur, route, situation, message):
+    statut, reponse = requete(serveur + route, situation)
+    assert statut == 400, reponse
+    assert message in reponse["error"]
+
+
+@pytest.mark.parametrize(
+    "corps",
+    [b"{", b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 20_000 + b"1" + b"}" * 20_000,
+     b'{"formations": {"f": {"budget_session": {"2015-10": NaN}}}}', b"\xff\xfe", b""],
+)  # fmt: skip
+def test_malformed_json_gets_a_400(serveur, corps):
+    statut, reponse = requete(serveur + "/calculate", corps)
+    assert statut == 400 and reponse["error"]
+
+
+def test_a_body_over_the_size_limit_gets_a_413(serveur):
+    statut, reponse = requete(serveur + "/calculate", b'{"formations": {"f": {}}, "x": "' + b"a" * MAX_OCTETS + b'"}')
+    assert statut == 413 and str(MAX_OCTETS) in reponse["error"]
+
+
+def test_openfiscas_own_errors_also_carry_an_error_key(serveur):
+    statut, reponse = requete(serveur + "/calculate", {})
+    assert statut == 400
+    assert reponse["formations"].startswith("No formation found")  # OpenFisca's own message, kept
+    assert reponse["error"] == f"formations: {reponse['formations']}"
+
+
+def test_unknown_routes_and_methods_answer_json(serveur):
+    assert requete(serveur + "/nulle-part")[0] == 404
+    statut, reponse = requete(serveur + "/explain")
+    assert statut == 405 and reponse["error"]
+
+
+def valeurs_json():
+    """Any JSON value, nested a little."""
+    feuilles = (
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False, allow_infinity=False)
+        | st.text(max_size=12)
+    )
+    return st.recursive(
+        feuilles,
+        lambda enfants: st.lists(enfants, max_size=3) | st.dictionaries(st.text(max_size=8), enfants, max_size=3),
+        max_leaves=12,
+    )
+
+
+def situations_abimees():
+    """The campaign example with one value replaced by a value of the wrong shape or type."""
+    chemins = []
+    for pluriel, instances in campagne_deux_structures.items():
+        for identifiant, instance in instances.items():
+            for variable, valeurs in instance.items():
+                chemins.append((pluriel, identifiant, variable, None))
+                if isinstance(valeurs, dict):
+                    chemins += [(pluriel, identifiant, variable, periode) for periode in valeurs]
+
+    def abimer(chemin, valeur):
+        situation = copy.deepcopy(campagne_deux_structures)
+        pluriel, identifiant, variable, periode = chemin
+        if periode is None:
+            situation[pluriel][identifiant][variable] = valeur
+        else:
+            situation[pluriel][identifiant][variable][periode] = valeur
+        return situation
+
+    mauvaises = (
+        st.lists(st.integers(), min_size=1, max_size=3)
+        | st.dictionaries(st.text(max_size=5), st.integers(), min_size=1, max_size=2)
+        | st.text(min_size=1, max_size=10)
+        | st.just(10**40)
+        | st.just(-(10**40))
+    )
+    return st.builds(abimer, st.sampled_from(chemins), mauvaises)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(corps={}, route="/explain", emballer=True)  # found by hypothesis: OpenFisca's own error escaped as a 500
+@example(corps={}, route="/compare", emballer=True)
+@given(
+    corps=situations_abimees() | valeurs_json() | st.binary(max_size=40).map(lambda b: {"__raw__": b}),
+    route=st.sampled_from(["/calculate", "/trace", "/explain", "/compare"]),
+    emballer=st.booleans(),
+)
+def test_malformed_bodies_never_get_a_5xx(serveur, corps, route, emballer):
+    if isinstance(corps, dict) and "__raw__" in corps:
+        envoi = corps["__raw__"]
+    elif route in ("/explain", "/compare") and emballer:
+        envoi = {"situation": corps, "reform": "plafond_100k", "period": "2015-10"}
+    else:
+        envoi = corps
+    statut, reponse = requete(serveur + route, envoi)
+    assert statut < 500, (statut, reponse)
+    if statut >= 400:
+        assert isinstance(reponse, dict) and reponse.get("error"), reponse
+
+
+def test_the_server_still_answers_correctly_after_the_bad_requests(serveur):
+    statut, reponse = requete(serveur + "/calculate", formation_eligible)
+    assert statut == 200
+    assert reponse["formations"]["formation_web"]["financement_amorcage"] == {"2015-10": 45000.0}
