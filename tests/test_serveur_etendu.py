@@ -3,48 +3,14 @@ validation, limits, and malformed bodies that must never get a 5xx."""
 
 import copy
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import MAX_FORMATIONS, MAX_OCTETS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from openfisca_gen.serveur_local import arreter, demarrer, port_libre, requete
+from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
-
-MAX_OCTETS, MAX_FORMATIONS = 200_000, 50
-
-
-@pytest.fixture(scope="module")
-def serveur():
-    port = port_libre()
-    commande = [
-        str(Path(sys.executable).with_name("openfisca-gen")), "serve", "--port", str(port), "--workers", "1",
-        "--max-request-bytes", str(MAX_OCTETS), "--max-trainings", str(MAX_FORMATIONS),
-    ]  # fmt: skip
-    processus = demarrer(commande, port)
-    yield f"http://127.0.0.1:{port}"
-    arreter(processus)
-
-
-@pytest.fixture(scope="module")
-def plain():
-    port = port_libre()
-    openfisca = str(Path(sys.executable).with_name("openfisca"))
-    commande = [
-        openfisca,
-        "serve",
-        "--country-package",
-        "openfisca_gen",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-    ]
-    processus = demarrer(commande, port)
-    yield f"http://127.0.0.1:{port}"
-    arreter(processus)
 
 
 def sans_durees(valeur):
@@ -60,19 +26,29 @@ def formation(**valeurs):
 
 @pytest.mark.parametrize("route", ["/spec", "/variables", "/parameters", "/entities", "/variable/labellisee",
                                    "/parameter/financement_amorcage.plafond"])  # fmt: skip
-def test_standard_routes_are_identical_to_plain_openfisca(serveur, plain, route):
+def test_standard_routes_are_identical_to_plain_openfisca(serveur, openfisca_serve, route):
     statut, etendu = requete(serveur + route)
-    statut_plain, attendu = requete(plain + route)
+    statut_plain, attendu = requete(openfisca_serve + route)
     assert statut == statut_plain == 200
     if route == "/spec":
         etendu.pop("servers"), attendu.pop("servers")
-    attendu = json.loads(json.dumps(attendu).replace(plain, serveur))  # links name the host
+    attendu = json.loads(json.dumps(attendu).replace(openfisca_serve, serveur))  # links name the host
     assert sans_durees(etendu) == sans_durees(attendu)
 
 
 @pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures])
-def test_calculate_gives_the_plain_results_on_valid_situations(serveur, plain, situation):
-    assert requete(serveur + "/calculate", situation) == requete(plain + "/calculate", situation)
+def test_calculate_gives_the_plain_results_on_valid_situations(serveur, openfisca_serve, situation):
+    assert requete(serveur + "/calculate", situation) == requete(openfisca_serve + "/calculate", situation)
+
+
+def test_yearly_inputs_on_monthly_variables_are_answered(serveur):
+    """Inputs given for a year apply to each of its months (set_input_dispatch_by_period)."""
+    entrees = formation_eligible["formations"]["formation_web"]
+    annuelles = {cle: {"2015": valeur["2015-10"]} for cle, valeur in entrees.items() if valeur["2015-10"] is not None}
+    situation = {"formations": {"f": {**annuelles, "financement_amorcage": {"2015-10": None}}}}
+    statut, reponse = requete(serveur + "/calculate", situation)
+    assert statut == 200
+    assert reponse["formations"]["f"]["financement_amorcage"] == {"2015-10": 45000.0}
 
 
 def test_explain_lists_the_failed_conditions_with_sources_and_values(serveur):

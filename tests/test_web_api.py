@@ -1,32 +1,9 @@
 """The standard OpenFisca web API serving this package, over real HTTP (`openfisca serve`, gunicorn)."""
 
 import json
-import sys
-from pathlib import Path
 
-import pytest
-
-from openfisca_gen.serveur_local import arreter, demarrer, port_libre, requete
+from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
-
-
-@pytest.fixture(scope="module")
-def openfisca_serve():
-    port = port_libre()
-    openfisca = str(Path(sys.executable).with_name("openfisca"))
-    commande = [
-        openfisca,
-        "serve",
-        "--country-package",
-        "openfisca_gen",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "1",
-    ]
-    processus = demarrer(commande, port)
-    yield f"http://127.0.0.1:{port}"
-    arreter(processus)
 
 
 def test_calculate_the_eligible_example(openfisca_serve):
