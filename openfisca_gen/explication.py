@@ -31,7 +31,8 @@ def _en_json(valeur):
     return getattr(valeur, "name", valeur)
 
 
-def _valeur(tableau, indice):
+def valeur_json(tableau, indice):
+    """Element `indice` of a computed array as a JSON value (an Enum by its name, a date as text)."""
     if isinstance(tableau, EnumArray):
         return tableau.decode()[indice].name
     if numpy.issubdtype(tableau.dtype, numpy.datetime64):
@@ -59,7 +60,7 @@ def _lectures(simulation, noeud, indice) -> tuple[dict, dict]:
                 population = simulation.get_variable_population(enfant.name)
                 # a group input (a structure's status) is shown for the training's group
                 position = indice if population.entity.is_person else population.members_entity_id[indice]
-                entrees[enfant.name] = _valeur(enfant.value, position)
+                entrees[enfant.name] = valeur_json(enfant.value, position)
     return entrees, parametres
 
 
@@ -95,7 +96,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
             if variable.formulas:
                 entrees, parametres = _lectures(simulation, _noeud(simulation, nom, periode), indice)
             else:  # the condition is itself an input (a commitment such as formation_gratuite)
-                entrees, parametres = {nom: _valeur(valeurs[nom], indice)}, {}
+                entrees, parametres = {nom: valeur_json(valeurs[nom], indice)}, {}
             reference = variable.reference if isinstance(variable.reference, list) else [variable.reference]
             echecs.append(
                 {
@@ -108,7 +109,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
                 }
             )
         formations[str(identifiant)] = {
-            **{nom: _valeur(resultats[nom], indice) for nom in RESULTATS},
+            **{nom: valeur_json(resultats[nom], indice) for nom in RESULTATS},
             "failed_conditions": echecs,
         }
     return {

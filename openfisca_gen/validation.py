@@ -91,12 +91,13 @@ def erreur_de_type(variable, valeur) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def unite_de_periode(texte):
-    """The unit of a period string ('month', 'year'...), None if it is not a period. Memoised: a request
-    repeats the same few periods for every value, and OpenFisca's parser takes tens of microseconds."""
+    """(unit, size) of a period string, such as ('month', 1); None if it is not a period. Memoised: a
+    request repeats the same few periods for every value, and OpenFisca's parser takes tens of microseconds."""
     try:
-        return periods.period(texte).unit
+        periode = periods.period(texte)
     except (ValueError, TypeError, AttributeError):
         return None
+    return periode.unit, periode.size
 
 
 def valider_situation(tax_benefit_system, situation, formations_max: int | None = None) -> list[str]:
@@ -159,8 +160,8 @@ def valider_situation(tax_benefit_system, situation, formations_max: int | None 
                     if unite is None:
                         erreurs.append(f"{ici}, field '{cle}': '{periode}' is not a period (e.g. 2015-10, 2015)")
                         continue
-                    if valeur_periode is None:
-                        if unite != variable.definition_period:
+                    if valeur_periode is None:  # a computation is requested: exactly one period of the variable
+                        if unite != (variable.definition_period, 1):
                             erreurs.append(
                                 f"{ici}, field '{cle}': is defined by {variable.definition_period}, "
                                 f"request a period such as 2015-10, not '{periode}'"

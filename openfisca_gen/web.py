@@ -26,13 +26,12 @@ from flask.json.provider import DefaultJSONProvider
 from gunicorn.app.base import BaseApplication
 from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
-from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.explication import expliquer
+from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, appliquer_reforme
 from openfisca_gen.validation import valider_situation
 
@@ -85,7 +84,7 @@ def _periode(corps: dict, situation: dict) -> str:
             periode = periods.period(corps["period"])
         except (ValueError, TypeError, AttributeError):
             _erreur(400, f"'period': '{corps['period']}' is not a period; give a month such as 2015-10")
-        if periode.unit != periods.DateUnit.MONTH:
+        if (periode.unit, periode.size) != (periods.DateUnit.MONTH, 1):
             _erreur(400, f"'period': variables are monthly, give a month such as 2015-10, not '{corps['period']}'")
         return str(periode)
     mois = {
@@ -118,13 +117,6 @@ def _simulation(tax_benefit_system, situation):
         return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
     except (SituationParsingError, PeriodMismatchError) as erreur:  # as OpenFisca's /calculate answers them
         abort(make_response(jsonify(erreur.error), erreur.code or 400))
-
-
-def _en_json(tableau, indice):
-    if isinstance(tableau, EnumArray):
-        return tableau.decode()[indice].name
-    valeur = tableau[indice].item()
-    return round(valeur, 6) if isinstance(valeur, float) else valeur
 
 
 def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTES, max_trainings: int = MAX_TRAININGS):
@@ -201,7 +193,7 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
             valeurs = {cle: simulation.calculate(nom, periode) for cle, simulation in simulations.items()}
             ids = simulations["baseline"].populations[entite.key].ids
             for indice, identifiant in enumerate(ids):
-                ligne = {cle: _en_json(tableau, indice) for cle, tableau in valeurs.items()}
+                ligne = {cle: valeur_json(tableau, indice) for cle, tableau in valeurs.items()}
                 if isinstance(ligne["baseline"], int | float) and not isinstance(ligne["baseline"], bool):
                     ligne["difference"] = round(ligne["reform"] - ligne["baseline"], 6)
                 else:

@@ -117,6 +117,7 @@ def avec(reforme=None, **autres):
         (avec("plafond_100k", variables=["financement"]), "unknown variable(s) financement"),
         (avec("plafond_100k", period="2015"), "give a month"),
         (avec("plafond_100k", period="demain"), "is not a period"),
+        (avec("plafond_100k", period="month:2015-10:2"), "give a month"),  # two months: a 500 before
     ],
 )
 def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message):
@@ -143,6 +144,7 @@ def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message):
         ({"formations": {"f": {"budget_session": {"2015-99": 1}}}}, "'2015-99' is not a period"),
         ({"formations": {"f": {"financement_amorcage": {"2015": None}}}}, "is defined by month"),
         ({"formations": {"f": {"financement_amorcage": {"ETERNITY": None}}}}, "is defined by month"),
+        ({"formations": {"f": {"financement_amorcage": {"month:2015-10:2": None}}}}, "is defined by month"),
         ({"formations": {"f": {}}, "structures": {"s": {"formations": "f"}}}, "expects a list of formation ids"),
         ({"formations": {"f": {}}, "structures": {"s": {"formations": ["g"]}}}, "unknown formation 'g'"),
         (
@@ -208,7 +210,7 @@ def valeurs_json():
 
 
 def situations_abimees():
-    """The campaign example with one value replaced by a value of the wrong shape or type."""
+    """The campaign example with one value of the wrong shape or type, or under an odd period."""
     chemins = []
     for pluriel, instances in campagne_deux_structures.items():
         for identifiant, instance in instances.items():
@@ -233,10 +235,25 @@ def situations_abimees():
         | st.just(10**40)
         | st.just(-(10**40))
     )
-    return st.builds(abimer, st.sampled_from(chemins), mauvaises)
+
+    def deplacer(chemin, cle):
+        """The value moved under another period key (an input, or a requested computation)."""
+        situation = copy.deepcopy(campagne_deux_structures)
+        pluriel, identifiant, variable, periode = chemin
+        valeurs = situation[pluriel][identifiant][variable]
+        valeurs[cle] = valeurs.pop(periode)
+        return situation
+
+    cles = st.sampled_from(
+        ["2015", "ETERNITY", "month:2015-10:2", "day:2015-10-01", "week:2015-W40", "2015-13", "year:2015:2"]
+    )
+    avec_periode = [chemin for chemin in chemins if chemin[3] is not None]
+    return st.builds(abimer, st.sampled_from(chemins), mauvaises) | st.builds(
+        deplacer, st.sampled_from(avec_periode), cles | st.text(max_size=12)
+    )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @example(corps={}, route="/explain", emballer=True)  # found by hypothesis: OpenFisca's own error escaped as a 500
 @example(corps={}, route="/compare", emballer=True)
 @given(
