@@ -15,6 +15,7 @@ import pandas
 from openfisca_core import periods
 
 from openfisca_gen import CountryTaxBenefitSystem
+from openfisca_gen.helpers import un_mois
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, trouver_parametre, valider_changements
 
 VARIABLES_FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
@@ -158,6 +159,7 @@ def _lisible(valeur: float) -> str:
 
 def comparer(population, reforme, period: str, tax_benefit_system=None) -> Comparaison:
     """Compute `population` under the rules and under `reforme` (a shipped name or {path: {date: value}})."""
+    period = un_mois(period)
     base = tax_benefit_system or CountryTaxBenefitSystem()
     reformee = appliquer_reforme(base, reforme)
     avant, campagnes_avant = _resultats(population, base, period)
@@ -178,13 +180,16 @@ def balayer(
 ) -> pandas.DataFrame:
     """The rules with parameter `chemin` set to each of `valeurs` (from the start of the value in force in
     `period`): total cost, trainings labelled and trainings at the ceiling, one row per value."""
+    period = un_mois(period)
+    valeurs = list(valeurs)
+    if not valeurs:
+        raise ReformeInvalideError([f"no value to sweep '{chemin}' over"])
     base = tax_benefit_system or CountryTaxBenefitSystem()
     parametre = trouver_parametre(base.parameters, chemin)
     jour = str(periods.period(period).stop)  # the day whose rules the period applies
     debut = next((v.instant_str for v in getattr(parametre, "values_list", []) if v.instant_str <= jour), None)
     if debut is None:
         raise ReformeInvalideError([f"'{chemin}' has no value in force in {period}: nothing to sweep"])
-    valeurs = list(valeurs)
     for valeur in valeurs:  # every value is checked before anything is computed
         valider_changements(base.parameters, {chemin: {debut: valeur}})
     lignes = []

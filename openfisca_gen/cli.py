@@ -107,6 +107,7 @@ def compare(arguments) -> int:
     from tqdm import tqdm
 
     from openfisca_gen.analyse import balayer, comparer, graphique_balayage
+    from openfisca_gen.helpers import PeriodeInvalideError
     from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
     from openfisca_gen.reforms import charger_changements
 
@@ -115,6 +116,9 @@ def compare(arguments) -> int:
     try:
         population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
         if arguments.sweep:
+            if arguments.step <= 0 or arguments.start > arguments.stop:
+                print("openfisca-gen compare: a sweep needs --from <= --to and --step > 0", file=sys.stderr)
+                return 2
             valeurs = numpy.arange(arguments.start, arguments.stop + arguments.step / 2, arguments.step).tolist()
             table = balayer(
                 population,
@@ -138,7 +142,7 @@ def compare(arguments) -> int:
         if reforme.endswith((".yaml", ".yml")):
             reforme = charger_changements(reforme)
         comparaison = comparer(population, reforme, arguments.period, tax_benefit_system)
-    except (ReformeInvalideError, DonneesInvalidesError) as erreur:
+    except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
         print(f"openfisca-gen compare: {erreur}", file=sys.stderr)
         return 2
     print(comparaison.texte())

@@ -24,7 +24,6 @@ import json
 from flask import abort, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
 from gunicorn.app.base import BaseApplication
-from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
@@ -32,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.explication import expliquer, valeur_json
+from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, appliquer_reforme
 from openfisca_gen.validation import valider_situation
 
@@ -81,12 +81,9 @@ def _periode(corps: dict, situation: dict) -> str:
     """The month to compute: `period` if given, else the single month the situation's inputs use."""
     if "period" in corps:
         try:
-            periode = periods.period(corps["period"])
-        except (ValueError, TypeError, AttributeError):
-            _erreur(400, f"'period': '{corps['period']}' is not a period; give a month such as 2015-10")
-        if (periode.unit, periode.size) != (periods.DateUnit.MONTH, 1):
-            _erreur(400, f"'period': variables are monthly, give a month such as 2015-10, not '{corps['period']}'")
-        return str(periode)
+            return un_mois(corps["period"])
+        except PeriodeInvalideError as erreur:
+            _erreur(400, f"'period': {erreur}")
     mois = {
         str(cle)
         for instances in situation.values()

@@ -94,6 +94,23 @@ def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
     assert "60000" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--reform", "plafond_100k", "--period", "abc"], "'abc' is not a period"),
+        (["--reform", "plafond_100k", "--period", "2015"], "variables are monthly"),
+        (["--sweep", "financement_amorcage.plafond", "--from", "100", "--to", "50"], "--from <= --to"),
+        (["--sweep", "financement_amorcage.plafond", "--step", "0"], "--step > 0"),
+        (["--sweep", "financement_amorcage.plafon"], "Unknown parameter 'financement_amorcage.plafon'"),
+        (["--reform", "absent.yaml"], "Cannot read the reform file 'absent.yaml'"),
+        ([], "give --reform"),
+    ],
+)
+def test_the_compare_command_refuses_bad_arguments(capsys, arguments, message):
+    assert main(["compare", *arguments]) == 2
+    assert message in capsys.readouterr().err
+
+
 def test_the_compare_command_names_bad_input(tmp_path, capsys):
     assert main(["compare", "--reform", "plafond_infini"]) == 2
     assert "Unknown reform 'plafond_infini'" in capsys.readouterr().err
