@@ -63,7 +63,9 @@ class Population:
         variables = variables_d_entree(tax_benefit_system)
         builder = SimulationBuilder()
         builder.create_entities(tax_benefit_system)
-        builder.declare_person_entity("formation", range(len(self.table)))  # a range: OpenFisca lists the ids
+        # What declare_person_entity does, without turning the ids into a Python list and back.
+        formations = builder.populations["formation"]
+        formations.ids, formations.count = numpy.arange(len(self.table)), len(self.table)
         for cle, (codes, ids) in self.groupes.items():
             groupe = builder.declare_entity(cle, range(len(ids)))
             # What join_with_persons computes; each group has one role, OpenFisca's default, so no per-row
@@ -160,12 +162,12 @@ def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") ->
         raise DonneesInvalidesError(erreurs)
     nombre = len(table)
     libelle = _libelle(table, lignes)
-    typee = {colonne: table[colonne].to_numpy() for colonne in IDENTIFIANTS if colonne in table}
+    typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
     typee.setdefault("campagne_id", numpy.full(nombre, "campagne"))
-    if not pandas.Index(typee["formation_id"]).is_unique:
-        doublons = pandas.Series(typee["formation_id"]).duplicated().to_numpy()
+    if "formation_id" in table and not table["formation_id"].is_unique:
+        doublons = table["formation_id"].duplicated().to_numpy()
         erreurs += [f"{libelle(i)}, column 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
     groupes = {
         "structure": pandas.factorize(typee["structure_id"]),
