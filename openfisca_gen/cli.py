@@ -152,6 +152,36 @@ def compare(arguments) -> int:
     return 0
 
 
+def calculer(arguments) -> int:
+    from openfisca_gen.helpers import PeriodeInvalideError, un_mois
+    from openfisca_gen.population import DonneesInvalidesError, lire_population
+    from openfisca_gen.reforms import appliquer_reforme, charger_changements
+
+    tax_benefit_system = CountryTaxBenefitSystem()
+    variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
+    try:
+        inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
+        if inconnues or not variables:
+            raise ReformeInvalideError([f"unknown variable(s): {', '.join(inconnues) or '(none given)'}"])
+        periode = un_mois(arguments.period)
+        if arguments.reform:
+            reforme = arguments.reform
+            reforme = charger_changements(reforme) if reforme.endswith((".yaml", ".yml")) else reforme
+            tax_benefit_system = appliquer_reforme(tax_benefit_system, reforme)
+        population = lire_population(tax_benefit_system, arguments.data)
+    except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
+        print(f"openfisca-gen calculer: {erreur}", file=sys.stderr)
+        return 2
+    table = population.resultats(population.simulation(tax_benefit_system, periode), variables, periode)
+    table.index.name = "formation_id"
+    if arguments.out:
+        table.to_csv(arguments.out)
+        print(f"{len(table)} trainings, {len(variables)} variable(s) written to {arguments.out}")
+    else:
+        print(table.to_csv(), end="")
+    return 0
+
+
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
@@ -180,6 +210,13 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--to", dest="stop", type=float, default=150_000, help="last value of the sweep")
     commande.add_argument("--step", type=float, default=10_000, help="step of the sweep")
     commande.set_defaults(run=compare)
+    commande = commandes.add_parser("calculer", help="compute variables for a CSV of trainings, write a CSV")
+    commande.add_argument("--data", required=True, help="a CSV of trainings (see the README's population tables)")
+    commande.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
+    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
+    commande.add_argument("--reform", help="compute under a shipped reform or a YAML file {parameter: {date: value}}")
+    commande.add_argument("--out", help="the CSV to write (default: standard output)")
+    commande.set_defaults(run=calculer)
     from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
 
     commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")

@@ -1,4 +1,6 @@
-"""The `openfisca-gen` command: the main job and the parameter history."""
+"""The `openfisca-gen` command: the examples, the parameter history, computing a table."""
+
+import pytest
 
 from openfisca_gen.cli import main
 
@@ -35,3 +37,34 @@ def test_parametres_names_an_unknown_path_and_suggests(capsys):
     assert main(["parametres", "financement_amorcage.tau"]) == 2
     err = capsys.readouterr().err
     assert "Unknown parameter 'financement_amorcage.tau'" in err and "financement_amorcage.taux" in err
+
+
+def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
+    import pandas
+
+    from openfisca_gen.population import POPULATION_EXEMPLE
+
+    sortie = tmp_path / "resultats.csv"
+    variables = "eligible_labellisation,financement_amorcage,financement_amorcage_structure"
+    assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--variables", variables, "--out", str(sortie)]) == 0
+    table = pandas.read_csv(sortie, index_col="formation_id")
+    assert len(table) == 171 and list(table.columns) == variables.split(",")
+    assert table["financement_amorcage"].sum() == pytest.approx(4_994_850)
+    assert "171 trainings, 3 variable(s) written" in capsys.readouterr().out
+    assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
+    assert capsys.readouterr().out.startswith("formation_id,eligible_labellisation,financement_amorcage\n")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--variables", "financement"], "unknown variable(s): financement"),
+        (["--period", "2015"], "variables are monthly"),
+        (["--reform", "plafond_infini"], "Unknown reform 'plafond_infini'"),
+    ],
+)
+def test_calculer_refuses_bad_arguments(capsys, arguments, message):
+    from openfisca_gen.population import POPULATION_EXEMPLE
+
+    assert main(["calculer", "--data", str(POPULATION_EXEMPLE), *arguments]) == 2
+    assert message in capsys.readouterr().err
