@@ -36,7 +36,8 @@ test: lint
 	$(BIN)/openfisca test --country-package openfisca_gen tests
 
 # A non-editable install must work on its own: build the wheel, install it in a
-# fresh virtual environment and run the YAML cases from outside the source tree.
+# fresh virtual environment, run the YAML cases from outside the source tree,
+# and serve it with `openfisca serve`.
 check-wheel: install
 	rm -rf dist $(WHEEL_VENV)
 	$(BIN)/pip wheel --quiet --no-deps --wheel-dir dist .
@@ -48,6 +49,7 @@ check-wheel: install
 		print('installed law:', g.PARAMETERS_DIR, g.VARIABLES_DIR)"
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca test --country-package openfisca_gen $(sort $(wildcard $(CURDIR)/tests/*/))
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen exemples > /dev/null
+	cd /tmp && $(WHEEL_VENV)/bin/python $(CURDIR)/.ci/serve_from_wheel.py
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info report
