@@ -31,7 +31,7 @@ setup(
         "openfisca_gen.variables": "variables",
     },
     package_data={
-        "openfisca_gen": ["donnees/*.csv"],
+        "openfisca_gen": ["donnees/*.csv", "openapi_etendu.yaml"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
@@ -48,6 +48,7 @@ setup(
         "dev": [
             "build >= 1.0",
             "hypothesis >= 6.100",
+            "openapi-spec-validator >= 0.7.1, < 0.10",
             "pytest >= 8.3, < 10",
             "ruff >= 0.15, < 0.18",
             "yamllint >= 1.35",

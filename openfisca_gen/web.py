@@ -20,7 +20,9 @@ never as code; the baseline is never modified by a request.
 
 import copy
 import json
+from pathlib import Path
 
+import yaml
 from flask import abort, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
 from gunicorn.app.base import BaseApplication
@@ -33,11 +35,13 @@ from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, appliquer_reforme
+from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.validation import valider_situation
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 MAX_TRAININGS = 1000
 ROUTES_SITUATION = ("/calculate", "/trace")
+EXTENSION_OPENAPI = yaml.safe_load((Path(__file__).parent / "openapi_etendu.yaml").read_text(encoding="utf-8"))
 VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amorcage")
 
 
@@ -142,6 +146,17 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
             if isinstance(corps, dict) and "error" not in corps:
                 messages = [f"{cle}: {valeur}" for cle, valeur in corps.items()]
                 reponse.set_data(app.json.dumps({"error": "; ".join(messages) or "bad request", **corps}))
+        return reponse
+
+    @app.after_request
+    def spec_etendue(reponse):
+        """/spec also documents /explain and /compare, and carries every example situation."""
+        if request.path == "/spec" and reponse.status_code == 200:
+            spec = reponse.get_json()
+            spec["paths"].update(EXTENSION_OPENAPI["paths"])
+            corps = spec["paths"]["/calculate"]["post"]["requestBody"]["content"]["application/json"]
+            corps["examples"] = {nom: {"value": situation} for nom, situation in EXAMPLES.items()}
+            reponse.set_data(app.json.dumps(spec))
         return reponse
 
     @app.before_request

@@ -8,6 +8,7 @@ import pytest
 from conftest import MAX_FORMATIONS, MAX_OCTETS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from openapi_spec_validator import validate
 
 from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
@@ -24,16 +25,30 @@ def formation(**valeurs):
     return {"formations": {"f": {cle: {"2015-10": v} for cle, v in valeurs.items()}}}
 
 
-@pytest.mark.parametrize("route", ["/spec", "/variables", "/parameters", "/entities", "/variable/labellisee",
+@pytest.mark.parametrize("route", ["/variables", "/parameters", "/entities", "/variable/labellisee",
                                    "/parameter/financement_amorcage.plafond"])  # fmt: skip
 def test_standard_routes_are_identical_to_plain_openfisca(serveur, openfisca_serve, route):
     statut, etendu = requete(serveur + route)
     statut_plain, attendu = requete(openfisca_serve + route)
     assert statut == statut_plain == 200
-    if route == "/spec":
-        etendu.pop("servers"), attendu.pop("servers")
-    attendu = json.loads(json.dumps(attendu).replace(openfisca_serve, serveur))  # links name the host
-    assert sans_durees(etendu) == sans_durees(attendu)
+    assert etendu == json.loads(json.dumps(attendu).replace(openfisca_serve, serveur))  # links name the host
+
+
+def test_spec_keeps_openfiscas_and_adds_the_new_routes_and_examples(serveur, openfisca_serve):
+    etendue, plain = requete(serveur + "/spec")[1], requete(openfisca_serve + "/spec")[1]
+    nouvelles = {chemin: etendue["paths"].pop(chemin) for chemin in ("/explain", "/compare")}
+    assert all(route["post"]["requestBody"]["required"] for route in nouvelles.values())
+    corps = etendue["paths"]["/calculate"]["post"]["requestBody"]["content"]["application/json"]
+    assert corps.pop("examples") == {
+        "formation_eligible": {"value": formation_eligible},
+        "campagne_deux_structures": {"value": campagne_deux_structures},
+    }
+    etendue.pop("servers"), plain.pop("servers")
+    assert sans_durees(etendue) == sans_durees(plain)  # all the rest is OpenFisca's, unchanged
+
+
+def test_the_extended_spec_is_valid_openapi(serveur):
+    validate(requete(serveur + "/spec")[1])  # raises on an invalid document
 
 
 @pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures])
