@@ -7,7 +7,7 @@
 Amounts are summed in float64 (OpenFisca stores float32 per training).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
@@ -40,7 +40,7 @@ def _resultats(population, tax_benefit_system, period):
     formations["financement_amorcage"] = formations["financement_amorcage"].astype(float)
     campagnes = pandas.DataFrame(
         {nom: simulation.calculate(nom, period) for nom in VARIABLES_CAMPAGNE},
-        index=pandas.unique(population.table["campagne_id"]),
+        index=population.groupes["campagne"][1],
     )
     return formations, campagnes
 
@@ -53,11 +53,11 @@ class Comparaison:
     period: str
     formations: pandas.DataFrame
     campagnes: pandas.DataFrame
-    graphiques: list = field(default_factory=list)
 
     @property
     def difference(self) -> pandas.Series:
-        return self.formations["financement_amorcage_reforme"] - self.formations["financement_amorcage_base"]
+        """Each training's funding under the reform minus under the rules."""
+        return self.formations["difference"]
 
     def resume(self) -> pandas.DataFrame:
         """The headline figures: baseline, reform, difference."""
