@@ -18,7 +18,13 @@ from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.helpers import un_mois
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, trouver_parametre, valider_changements
 
-VARIABLES_FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
+VARIABLES_FORMATION = (
+    "statut_structure",
+    "eligible_labellisation",
+    "labellisee",
+    "financement_amorcage",
+    "financement_amorcage_plafonne",
+)
 VARIABLES_CAMPAGNE = (
     "part_femmes_campagne",
     "part_jeunes_neet_peu_qualifies_campagne",
@@ -164,10 +170,10 @@ def comparer(population, reforme, period: str, tax_benefit_system=None) -> Compa
     reformee = appliquer_reforme(base, reforme)
     avant, campagnes_avant = _resultats(population, base, period)
     apres, campagnes_apres = _resultats(population, reformee, period)
-    statuts = population.table["statut_structure"].to_numpy()
-    noms_statuts = numpy.array([m.name for m in base.variables["statut_structure"].possible_values])
+    statuts = avant.pop("statut_structure")  # from the simulation: the default where the table gives none
+    apres.pop("statut_structure")
     formations = pandas.concat([avant.add_suffix("_base"), apres.add_suffix("_reforme")], axis=1)
-    formations.insert(0, "statut_structure", noms_statuts[statuts])
+    formations.insert(0, "statut_structure", statuts)
     formations.insert(0, "structure_id", population.table["structure_id"].to_numpy())
     formations["difference"] = formations["financement_amorcage_reforme"] - formations["financement_amorcage_base"]
     campagnes = pandas.concat([campagnes_avant.add_suffix("_base"), campagnes_apres.add_suffix("_reforme")], axis=1)

@@ -158,6 +158,8 @@ def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") ->
                 else "is not an input variable" + (f"; did you mean {' or '.join(proches)}?" if proches else "")
             )
             erreurs.append(f"column '{colonne}' {raison}")
+    if table.empty:
+        erreurs.append("the table has no trainings (no rows)")
     if erreurs:
         raise DonneesInvalidesError(erreurs)
     nombre = len(table)
@@ -212,6 +214,6 @@ def lire_population(tax_benefit_system, source) -> Population:
         pandas.errors.EmptyDataError,
         UnicodeDecodeError,
     ) as erreur:
-        raise DonneesInvalidesError([f"cannot read '{source}': {erreur or 'no data'}"]) from erreur
+        raise DonneesInvalidesError([f"cannot read '{source}': {str(erreur) or 'the file is empty'}"]) from erreur
     table.index = table.index + description + 2
     return valider(tax_benefit_system, table, lignes=f"{Path(source).name} line")

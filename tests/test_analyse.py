@@ -2,6 +2,7 @@
 
 import re
 
+import pandas
 import pytest
 
 from openfisca_gen.analyse import balayer, comparer
@@ -37,6 +38,15 @@ def test_the_women_condition_excludes_trainings_and_lifts_the_national_share(tax
     assert objectifs.loc["part_femmes_campagne", "baseline"] == pytest.approx(0.24, abs=1e-3)
     assert objectifs.loc["part_femmes_campagne", "reform"] >= 0.3
     assert objectifs.loc["objectif_femmes_atteint", "reform"]
+
+
+def test_a_table_without_structure_statuses_is_reported_under_the_default(tax_benefit_system):
+    table = pandas.DataFrame({"date_depot_dossier": ["2015-10-01"] * 2, "metier_vise": "codeur",
+                              "formation_gratuite": True, "pedagogie_innovante": True,
+                              "duree_formation_mois": 6, "budget_session": [100_000, 160_000]})  # fmt: skip
+    comparaison = comparer(lire_population(tax_benefit_system, table), "plafond_100k", PERIOD, tax_benefit_system)
+    assert comparaison.par_statut().loc["autre", "cost_reform"] == 50_000 + 80_000
+    assert comparaison.resume().loc["total cost (€)", "difference"] == 10_000
 
 
 def test_report_files(tax_benefit_system, population, tmp_path):

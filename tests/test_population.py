@@ -121,6 +121,13 @@ def test_csv_errors_name_the_line_of_the_file(tax_benefit_system, tmp_path):
 def test_an_unreadable_file_is_named(tax_benefit_system, tmp_path):
     with pytest.raises(DonneesInvalidesError, match=re.escape("absent.csv")):
         lire_population(tax_benefit_system, tmp_path / "absent.csv")
+    (tmp_path / "vide.csv").write_text("")
+    with pytest.raises(DonneesInvalidesError, match=re.escape("cannot read")) as erreur:
+        lire_population(tax_benefit_system, tmp_path / "vide.csv")
+    assert "the file is empty" in str(erreur.value)
+    (tmp_path / "entete.csv").write_text("budget_session,duree_formation_mois\n")
+    with pytest.raises(DonneesInvalidesError, match=re.escape("the table has no trainings")):
+        lire_population(tax_benefit_system, tmp_path / "entete.csv")
 
 
 def test_the_bundled_population_is_synthetic_and_calibrated(tax_benefit_system):
