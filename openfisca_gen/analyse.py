@@ -95,7 +95,7 @@ class Comparaison:
                 "winners (trainings)": gagnants.sum(),
                 "winners, total gain (€)": diff[gagnants].sum(),
                 "losers (trainings)": perdants.sum(),
-                "losers, total loss (€)": -diff[perdants].sum(),
+                "losers, total loss (€)": (-diff[perdants]).sum(),  # not -sum(): an empty sum would show -0
             },
             name="value",
         )

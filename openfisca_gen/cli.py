@@ -9,6 +9,7 @@ openfisca-gen compare --sweep PATH   the rules with one parameter swept over a r
 import argparse
 import copy
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -231,7 +232,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     arguments = parser().parse_args(argv)
-    return arguments.run(arguments)
+    try:
+        return arguments.run(arguments)
+    except BrokenPipeError:  # piped into a command that stopped reading (head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
+        return 0
 
 
 if __name__ == "__main__":

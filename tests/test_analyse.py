@@ -1,6 +1,7 @@
 """The comparison report and the sweep, on the bundled population."""
 
 import re
+from pathlib import Path
 
 import pandas
 import pytest
@@ -119,6 +120,15 @@ def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
 def test_the_compare_command_refuses_bad_arguments(capsys, arguments, message):
     assert main(["compare", *arguments]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_the_documented_reform_file(capsys):
+    fichier = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "reforme_plafond_90000_taux_60.yaml"
+    assert main(["compare", "--reform", str(fichier)]) == 0
+    sortie = capsys.readouterr().out
+    assert "Reform financement_amorcage.plafond, financement_amorcage.taux" in sortie
+    assert "winners (trainings)" in sortie
+    assert "-0\n" not in sortie  # no negative zero when nobody loses
 
 
 def test_the_compare_command_names_bad_input(tmp_path, capsys):
