@@ -78,7 +78,7 @@ def main() -> None:
     options.add_argument("--requests", type=int, default=400, help="requests with one training")
     options.add_argument("--large-requests", type=int, default=60, help="requests with 500 trainings")
     options.add_argument("--workers", type=int, default=2)
-    options.add_argument("--rounds", type=int, default=3, help="the servers take turns; each keeps its best round")
+    options.add_argument("--rounds", type=int, default=5, help="the servers take turns; each keeps its best round")
     arguments = options.parse_args()
     dossier = Path(sys.executable).parent
     serveurs = {
