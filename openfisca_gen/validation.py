@@ -6,15 +6,18 @@ women (or of any group) above the number of learners, a duration of zero or
 less. Every message names the training (row) and the field.
 
 `valider_situation` checks a situation in the web API's JSON shape; the web
-server runs it before OpenFisca sees a request, and Python users can too.
+server runs it before OpenFisca sees a request, and `construire_simulation`
+runs it for Python users before building the simulation.
 """
 
+import copy
 import functools
 from datetime import date
 
 import numpy
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulation_builder import SimulationBuilder
 
 NON_NEGATIFS = (
     "budget_session",
@@ -180,3 +183,22 @@ def valider_situation(tax_benefit_system, situation, formations_max: int | None 
         }
         erreurs += erreurs_de_domaine(colonnes, lambda i: f"formation '{cles[i][0]}' ({cles[i][1]})")
     return erreurs
+
+
+class SituationInvalideError(ValueError):
+    """A situation that fails `valider_situation`; `erreurs` lists every problem, each naming its field."""
+
+    def __init__(self, erreurs: list[str]) -> None:
+        self.erreurs = erreurs
+        super().__init__("\n".join(erreurs))
+
+
+def construire_simulation(tax_benefit_system, situation: dict):
+    """An OpenFisca simulation of a situation (the web API's JSON shape), checked as the web server checks it.
+
+    Raises SituationInvalideError where OpenFisca's SimulationBuilder would
+    accept a wrong value silently or fail obscurely."""
+    erreurs = valider_situation(tax_benefit_system, situation)
+    if erreurs:
+        raise SituationInvalideError(erreurs)
+    return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))

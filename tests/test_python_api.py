@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
+from openfisca_gen.validation import SituationInvalideError, construire_simulation
 
 PERIOD = "2015-10"
 
@@ -104,3 +105,15 @@ def test_more_budget_never_means_less_funding(tax_benefit_system):
             budget_session=budgets,
         )
         assert numpy.all(numpy.diff(simulation.calculate("financement_amorcage", PERIOD)) >= 0)
+
+
+def test_construire_simulation_checks_the_situation_as_the_web_server_does(tax_benefit_system):
+    simulation = construire_simulation(tax_benefit_system, formation_eligible)
+    assert simulation.calculate("financement_amorcage", PERIOD).tolist() == [45000]
+    mauvaise = {"formations": {"f": {"nombre_apprenants": {PERIOD: 2.5}, "budget_session": {PERIOD: -1}}}}
+    with pytest.raises(SituationInvalideError) as erreur:
+        construire_simulation(tax_benefit_system, mauvaise)
+    assert erreur.value.erreurs == [
+        "formation 'f', field 'nombre_apprenants' (2015-10): expects a whole number within ±2147483647, got 2.5",
+        "formation 'f' (2015-10), field 'budget_session': must be >= 0, got -1",
+    ]
