@@ -18,6 +18,7 @@ Reforms come only as parameter values or as the names of shipped reforms,
 never as code; the baseline is never modified by a request.
 """
 
+import contextlib
 import copy
 import json
 from pathlib import Path
@@ -113,11 +114,18 @@ def _situation(tax_benefit_system, corps: dict, formations_max: int) -> dict:
     return situation
 
 
-def _simulation(tax_benefit_system, situation):
+@contextlib.contextmanager
+def _erreurs_de_situation():
+    """OpenFisca's own errors on a situation, answered as its /calculate answers them."""
     try:
-        return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
-    except (SituationParsingError, PeriodMismatchError) as erreur:  # as OpenFisca's /calculate answers them
+        yield
+    except (SituationParsingError, PeriodMismatchError) as erreur:
         abort(make_response(jsonify(erreur.error), erreur.code or 400))
+
+
+def _simulation(tax_benefit_system, situation):
+    with _erreurs_de_situation():
+        return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
 
 
 def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTES, max_trainings: int = MAX_TRAININGS):
@@ -172,8 +180,8 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
         corps = _corps_json()
         situation = _situation(tax_benefit_system, corps, max_trainings)
         periode = _periode(corps, situation)
-        _simulation(tax_benefit_system, situation)  # OpenFisca's own checks of the situation, answered as 4xx
-        return jsonify(expliquer(tax_benefit_system, situation, periode))
+        with _erreurs_de_situation():
+            return jsonify(expliquer(tax_benefit_system, situation, periode))
 
     @app.route("/compare", methods=["POST"])
     def compare():
