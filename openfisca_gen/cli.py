@@ -110,7 +110,7 @@ def compare(arguments) -> int:
     from openfisca_gen.analyse import balayer, comparer, graphique_balayage
     from openfisca_gen.helpers import PeriodeInvalideError
     from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
-    from openfisca_gen.reforms import charger_changements
+    from openfisca_gen.reforms import lire_reforme
 
     tax_benefit_system = CountryTaxBenefitSystem()
     sortie = Path(arguments.out) if arguments.out else None
@@ -139,10 +139,7 @@ def compare(arguments) -> int:
         if not arguments.reform:
             print("openfisca-gen compare: give --reform NAME|FILE.yaml, or --sweep PARAMETER", file=sys.stderr)
             return 2
-        reforme = arguments.reform
-        if reforme.endswith((".yaml", ".yml")):
-            reforme = charger_changements(reforme)
-        comparaison = comparer(population, reforme, arguments.period, tax_benefit_system)
+        comparaison = comparer(population, lire_reforme(arguments.reform), arguments.period, tax_benefit_system)
     except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
         print(f"openfisca-gen compare: {erreur}", file=sys.stderr)
         return 2
@@ -156,7 +153,7 @@ def compare(arguments) -> int:
 def calculer(arguments) -> int:
     from openfisca_gen.helpers import PeriodeInvalideError, un_mois
     from openfisca_gen.population import DonneesInvalidesError, lire_population
-    from openfisca_gen.reforms import appliquer_reforme, charger_changements
+    from openfisca_gen.reforms import appliquer_reforme, lire_reforme
 
     tax_benefit_system = CountryTaxBenefitSystem()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
@@ -166,9 +163,7 @@ def calculer(arguments) -> int:
             raise ReformeInvalideError([f"unknown variable(s): {', '.join(inconnues) or '(none given)'}"])
         periode = un_mois(arguments.period)
         if arguments.reform:
-            reforme = arguments.reform
-            reforme = charger_changements(reforme) if reforme.endswith((".yaml", ".yml")) else reforme
-            tax_benefit_system = appliquer_reforme(tax_benefit_system, reforme)
+            tax_benefit_system = appliquer_reforme(tax_benefit_system, lire_reforme(arguments.reform))
         population = lire_population(tax_benefit_system, arguments.data)
     except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
         print(f"openfisca-gen calculer: {erreur}", file=sys.stderr)

@@ -168,3 +168,8 @@ def charger_changements(chemin: str | Path) -> dict:
     except (OSError, yaml.YAMLError) as erreur:
         raise ReformeInvalideError([f"Cannot read the reform file '{chemin}': {erreur}"]) from erreur
     return contenu
+
+
+def lire_reforme(argument: str):
+    """A command-line reform: a YAML file of parameter values (read here), or a shipped reform's name."""
+    return charger_changements(argument) if argument.endswith((".yaml", ".yml")) else argument
