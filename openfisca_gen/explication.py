@@ -59,7 +59,7 @@ def _lectures(simulation, noeud, indice, instant: str) -> tuple[dict, dict]:
                 parametres[parametre.name] = valeur if isinstance(valeur, list) else _en_json(valeur)
         for enfant in courant.children:
             if simulation.tax_benefit_system.variables[enfant.name].formulas:
-                a_voir.append(enfant)
+                a_voir.append(_noeud(simulation, enfant.name, enfant.period))  # where it was computed, not cached
             else:
                 population = simulation.get_variable_population(enfant.name)
                 # a group input (a structure's status) is shown for the training's group
