@@ -4,6 +4,7 @@ import json
 
 from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
+from openfisca_gen.sources import textes_des_references
 
 
 def test_calculate_the_eligible_example(openfisca_serve):
@@ -26,7 +27,7 @@ def test_parameters_and_variables_show_labels_and_references(openfisca_serve):
     status, plafond = requete(f"{openfisca_serve}/parameter/financement_amorcage.plafond")
     assert status == 200
     assert plafond["values"] == {"2015-09-17": 70000, "2016-08-23": 70000, "2018-04-05": None}
-    assert "17 septembre 2015" in plafond["metadata"]["reference"]
+    assert "17 septembre 2015" in " ".join(textes_des_references(plafond["metadata"]["reference"]))
     status, variable = requete(f"{openfisca_serve}/variable/financement_amorcage")
     assert status == 200
     assert variable["description"].startswith("Financement d'amorçage")
