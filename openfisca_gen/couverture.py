@@ -25,6 +25,7 @@ CLES = ("id", "source", "quote", "rule", "encoded_by", "tests", "confidence", "s
 CONFIANCES = ("seed", "confirmed", "disputed", "inferred")
 MODELISEE = "modelled"
 NON_MODELISEE = "not modelled: "
+SOURCES_ADMISES = ("docs/sources/", "http://", "https://")
 SEPARATEUR = "---"  # in an excerpt file, the header ends at this line
 
 # A passage of the founding text states a rule, a number or an objective when it holds a number or one of these
@@ -88,11 +89,18 @@ def erreurs_de_forme(entrees) -> list[str]:
                 isinstance(entree[cle], list) and all(isinstance(v, str) and v for v in entree[cle])
             ):
                 erreurs.append(f"{nom}: {cle} must be a list of names")
+        if isinstance(entree.get("source"), str) and not entree["source"].startswith(SOURCES_ADMISES):
+            erreurs.append(f"{nom}: the source must be a file under docs/sources/ or a URL, not {entree['source']!r}")
         if "confidence" in entree and entree["confidence"] not in CONFIANCES:
             erreurs.append(f"{nom}: confidence {entree['confidence']!r} is not one of {', '.join(CONFIANCES)}")
         statut = entree.get("status")
         if "status" in entree and not (
-            statut == MODELISEE or (isinstance(statut, str) and statut.startswith(NON_MODELISEE) and statut.removeprefix(NON_MODELISEE).strip())
+            statut == MODELISEE
+            or (
+                isinstance(statut, str)
+                and statut.startswith(NON_MODELISEE)
+                and statut.removeprefix(NON_MODELISEE).strip()
+            )
         ):
             erreurs.append(f"{nom}: status must be {MODELISEE!r} or '{NON_MODELISEE}<reason>', not {statut!r}")
         if entree.get("id") in vus:
