@@ -29,7 +29,7 @@ bench: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/yamllint --strict -c .yamllint.yaml parameters tests openfisca_gen
+	$(BIN)/yamllint --strict -c .yamllint.yaml parameters tests openfisca_gen docs/couverture.yaml
 
 # OpenFisca's test runner collects the YAML cases and the pytest modules alike.
 test: lint
@@ -49,6 +49,10 @@ check-wheel: install
 		print('installed law:', g.PARAMETERS_DIR, g.VARIABLES_DIR)"
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca test --country-package openfisca_gen $(sort $(wildcard $(CURDIR)/tests/*/))
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen exemples > /dev/null
+	cd /tmp && $(WHEEL_VENV)/bin/python -c "from openfisca_gen import couverture as c; \
+		assert str(c.COUVERTURE).startswith('$(WHEEL_VENV)'), c.COUVERTURE; \
+		assert not c.erreurs_de_citation(c.lire_couverture()), 'quotes unchecked in the wheel'"
+	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen coverage > /dev/null
 	cd /tmp && $(WHEEL_VENV)/bin/python $(CURDIR)/.ci/serve_from_wheel.py
 
 clean:

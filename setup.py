@@ -3,7 +3,9 @@
 `parameters/` and `variables/` sit at the top of the repository, where analysts
 read and edit them; `package_dir` maps them into the distribution as
 `openfisca_gen/parameters` and `openfisca_gen/variables`, so an installed
-wheel carries the law with the code.
+wheel carries the law with the code; `docs/couverture.yaml` and the source
+excerpts of `docs/sources/` go along as `openfisca_gen/docs`, for
+`openfisca-gen coverage`.
 """
 
 from pathlib import Path
@@ -24,17 +26,20 @@ setup(
         "openfisca_gen.situation_examples",
         "openfisca_gen.parameters",
         "openfisca_gen.variables",
+        "openfisca_gen.docs",
     ],
     package_dir={
         "openfisca_gen": "openfisca_gen",
         "openfisca_gen.parameters": "parameters",
         "openfisca_gen.variables": "variables",
+        "openfisca_gen.docs": "docs",
     },
     package_data={
         "openfisca_gen": ["donnees/*.csv", "openapi_etendu.yaml"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
+        "openfisca_gen.docs": ["couverture.yaml", "sources/*.txt"],
     },
     install_requires=[
         "openfisca-core[web-api] >= 46.0.1, < 47",

@@ -4,6 +4,7 @@ openfisca-gen exemples               compute the bundled example situations
 openfisca-gen parametres PATH        a parameter's history (or every parameter below a node)
 openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
 openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
+openfisca-gen coverage               the rules of the texts modelled and not modelled, by confidence
 """
 
 import argparse
@@ -178,6 +179,14 @@ def calculer(arguments) -> int:
     return 0
 
 
+def coverage(arguments) -> int:
+    from openfisca_gen.couverture import COUVERTURE, lire_couverture, resume
+
+    table = resume(lire_couverture()).rename_axis(index=None, columns="confidence")
+    print(f"Rules of the texts in docs/{COUVERTURE.name}, modelled or not, by confidence:\n{table.to_string()}")
+    return 0
+
+
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
@@ -213,6 +222,8 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--reform", help="compute under a shipped reform or a YAML file {parameter: {date: value}}")
     commande.add_argument("--out", help="the CSV to write (default: standard output)")
     commande.set_defaults(run=calculer)
+    commande = commandes.add_parser("coverage", help="count the rules of the texts modelled and not, by confidence")
+    commande.set_defaults(run=coverage)
     from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
 
     commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")
