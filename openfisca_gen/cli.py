@@ -133,7 +133,9 @@ def compare(arguments) -> int:
             if sortie:
                 sortie.mkdir(parents=True, exist_ok=True)
                 table.to_csv(sortie / "balayage.csv", index=False)
-                graphique = graphique_balayage(table, arguments.sweep, sortie / "balayage.png")
+                graphique = graphique_balayage(
+                    table, arguments.sweep, sortie / "balayage.png", arguments.period, population, tax_benefit_system
+                )
                 print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
             return 0
         if not arguments.reform:
