@@ -37,8 +37,11 @@ VARIABLES_CAMPAGNE = (
     "part_jeunes_neet_peu_qualifies_campagne",
     "objectif_femmes_atteint",
     "objectif_jeunes_neet_peu_qualifies_atteint",
-    "objectif_nombre_fabriques_atteint",
-    "objectif_nombre_apprenants_atteint",
+    "objectif_fabriques_premiere_vague",
+    "objectif_fabriques_trois_ans",
+    "objectif_jeunes_formes_premiere_vague",
+    "objectif_jeunes_formes_trois_ans",
+    "objectif_demandeurs_emploi_peu_qualifies",
     "financement_amorcage_dans_l_enveloppe",
     "depassement_enveloppe_financement_amorcage",
 )

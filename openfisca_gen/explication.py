@@ -1,4 +1,4 @@
-"""Why a training is or is not eligible: the failed conditions, their sources, and the values that failed them.
+"""Why a training is or is not eligible: its call, the failed conditions, their sources, the values that failed them.
 
     from openfisca_gen.explication import expliquer
     expliquer(tax_benefit_system, situation, "2015-10")
@@ -15,9 +15,10 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.helpers import regles_appel_en_vigueur
+from openfisca_gen.helpers import conditions_applicables, regles_appel_en_vigueur, regles_des_appels
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
+LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
 
 
 def _en_json(valeur):
@@ -44,12 +45,15 @@ def _noeud(simulation, variable, periode):
     return next(n for n in simulation.tracer.browse_trace() if n.name == variable and n.period == periode)
 
 
-def _lectures(simulation, noeud, indice) -> tuple[dict, dict]:
-    """The input variables and the parameters a computation read, below its trace node."""
+def _lectures(simulation, noeud, indice, instant: str) -> tuple[dict, dict]:
+    """The input variables and the parameters a computation read below its trace node, the parameters
+    those of the rules in force on `instant` (the opening day of the dossier's call)."""
     entrees, parametres, a_voir = {}, {}, [noeud]
     while a_voir:
         courant = a_voir.pop()
         for parametre in courant.parameters:
+            if str(parametre.period) != instant:  # another call's rules, read for other dossiers
+                continue
             valeur = parametre.value
             if isinstance(valeur, list) or numpy.ndim(valeur) == 0:  # not a vectorial lookup
                 parametres[parametre.name] = valeur if isinstance(valeur, list) else _en_json(valeur)
@@ -64,54 +68,71 @@ def _lectures(simulation, noeud, indice) -> tuple[dict, dict]:
     return entrees, parametres
 
 
+def _appel(calendrier) -> dict:
+    return {"date_ouverture": calendrier.date_ouverture, "dates_limites_depot": list(calendrier.dates_limites_depot)}
+
+
 def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
-    """The call whose rules a period applies: its opening day and deadlines; None before the first call."""
+    """The call in force in a month (campaign totals use its rules): its opening day and deadlines; None before
+    the first call."""
     regles = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periods.period(period))
     calendrier = getattr(regles, "calendrier", None)
     if calendrier is None or "date_ouverture" not in calendrier:
         return None
-    return {"date_ouverture": calendrier.date_ouverture, "dates_limites_depot": list(calendrier.dates_limites_depot)}
+    return _appel(calendrier)
+
+
+def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
+    """A failed condition: its label, source, why it applies, and the values that failed it."""
+    variable = simulation.tax_benefit_system.variables[nom]
+    if variable.formulas:
+        entrees, parametres = _lectures(simulation, _noeud(simulation, nom, periode), indice, instant)
+    else:  # the condition is itself an input (a commitment such as formation_gratuite)
+        entrees, parametres = {nom: valeur_json(valeurs, indice)}, {}
+    reference = variable.reference if isinstance(variable.reference, list) else [variable.reference]
+    return {
+        "condition": nom,
+        "label": variable.label,
+        "reference": reference,
+        "applicable_because": raison,
+        "inputs": entrees,
+        "parameters": parametres,
+    }
 
 
 def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
-    """For each training: eligibility, label, funding, and each applicable condition that failed,
-    with its label, legal reference, the parameter that makes it apply, and the inputs it read."""
+    """For each training: the call whose rules judged it, eligibility, label, funding, a committee decision
+    set aside, and each applicable condition that failed, with its label, legal reference, the parameter
+    that makes it apply, and the inputs and parameters it read."""
     periode = periods.period(period)
     simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
     simulation.trace = True
-    resultats = {nom: simulation.calculate(nom, periode) for nom in RESULTATS}
-    appel = appel_en_vigueur(tax_benefit_system, period)
-    conditions = []
-    if appel:
-        noeud = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periode).labellisation.conditions
-        conditions = [nom for nom in noeud if noeud[nom]]
-    valeurs = {nom: simulation.calculate(nom, periode) for nom in conditions}
+    resultats = {nom: simulation.calculate(nom, periode) for nom in RESULTATS + LECTURES}
+    regles = regles_des_appels(simulation.persons, periode, tax_benefit_system.get_parameters_at_instant)
+    # Each call's applicable conditions; a dossier of no call is explained under the call in force.
+    conditions = [conditions_applicables(regles_appel, regles[0]) for regles_appel in regles]
+    valeurs = {nom: simulation.calculate(nom, periode) for applicables in conditions for nom in applicables}
     formations = {}
     for indice, identifiant in enumerate(simulation.persons.ids):
-        echecs = []
-        for nom in conditions:
-            if valeurs[nom][indice]:
-                continue
-            variable = tax_benefit_system.variables[nom]
-            if variable.formulas:
-                entrees, parametres = _lectures(simulation, _noeud(simulation, nom, periode), indice)
-            else:  # the condition is itself an input (a commitment such as formation_gratuite)
-                entrees, parametres = {nom: valeur_json(valeurs[nom], indice)}, {}
-            reference = variable.reference if isinstance(variable.reference, list) else [variable.reference]
-            echecs.append(
-                {
-                    "condition": nom,
-                    "label": variable.label,
-                    "reference": reference,
-                    "applicable_because": f"labellisation.conditions.{nom}",
-                    "inputs": entrees,
-                    "parameters": parametres,
-                }
-            )
-        formations[str(identifiant)] = {
-            **{nom: valeur_json(resultats[nom], indice) for nom in RESULTATS},
-            "failed_conditions": echecs,
-        }
+        appel = int(resultats["appel_du_dossier"][indice])
+        explication = {nom: valeur_json(resultats[nom], indice) for nom in RESULTATS}
+        explication["call"] = {"numero": appel, **_appel(regles[appel - 1].calendrier)} if appel else None
+        explication["decision_set_aside"] = (
+            {"decision": "labellisee", "reason": "the committee's decision is set aside: a label needs eligibility"}
+            if resultats["decision_comite_ecartee"][indice]
+            else None
+        )
+        explication["failed_conditions"] = []
+        if regles:
+            numero = appel or len(regles)
+            instant = regles[numero - 1].calendrier.date_ouverture
+            explication["failed_conditions"] = [
+                _echec(simulation, nom, raison, valeurs[nom], indice, periode, instant)
+                for nom, raison in conditions[numero - 1].items()
+                if not valeurs[nom][indice]
+            ]
+        formations[str(identifiant)] = explication
+    appel = appel_en_vigueur(tax_benefit_system, period)
     return {
         "period": str(periode),
         "call": appel,

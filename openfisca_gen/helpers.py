@@ -1,33 +1,100 @@
-"""Helpers shared by the formulas: how a period selects a call's rules, shares.
+"""Helpers shared by the formulas: which call's rules judge a dossier, money amounts, shares.
 
-The period of every variable is a month: the month in which the dossier is
-filed or decided. The rules that apply are those of the latest call launched
-in or before that month, so formulas read the parameters in force on the
-month's last day. Each rule is dated at its call's exact launch day (the
-first call: 17 September 2015), and period `2015-09` still sees it.
+A dossier is judged under the rules of **its** call: the call whose window
+(opening day to deadline or last cut-off, both included) contains its filing
+date. Those rules are the parameters in force on the call's opening day, and
+they apply in every month computed from that opening on: the month computed
+never changes a dossier's eligibility or funding. The calls are read from the
+simulated rules (`calendrier.date_ouverture`), so a reform that moves a call
+moves its window.
 
-Before the first call no rule exists: the formulas that read the rules are
-dated (`formula_2015_09`), and before that month OpenFisca returns each
-variable's default (not eligible, nothing paid) instead of an error.
+Campaign totals compare with the objectives and envelope of the call in force
+in the month computed (`regles_appel_en_vigueur`); before the first call no
+rule exists and those formulas are dated `formula_2015_09`.
 """
+
+import functools
 
 import numpy
 from openfisca_core import periods
+from openfisca_core.model_api import Variable
 
 
 def regles_appel_en_vigueur(parameters, period):
-    """The parameters of the latest call launched in or before `period`."""
+    """The parameters of the latest call launched in or before `period` (campaign-level rules)."""
     return parameters(period.stop)
+
+
+def regles_des_appels(population, period, parameters) -> list:
+    """The rules of each call opened by the end of `period`, in order: call n is element n - 1."""
+    ouvertures = population.simulation.tax_benefit_system.parameters.calendrier.date_ouverture.values_list
+    jours = sorted(valeur.value for valeur in ouvertures if valeur.value is not None)
+    return [parameters(periods.instant(jour)) for jour in jours if jour <= str(period.stop)]
+
+
+def selon_appel(formation, period, parameters, lire, defaut=0):
+    """For each training, `lire(rules)` under its dossier's call; `defaut` before the first call."""
+    return par_appel(
+        formation, period, [lire(regles) for regles in regles_des_appels(formation, period, parameters)], defaut
+    )
+
+
+def par_appel(formation, period, valeurs: list, defaut=0):
+    """For each training, `valeurs[n - 1]` where its dossier answers call n; `defaut` before the first call.
+
+    A dossier of no call (filed outside every window) takes the value of the
+    call in force in the month, so that its conditions can still be explained;
+    it is never eligible. A loop over the calls (three), not over the trainings."""
+    if not valeurs:  # before the first call
+        return numpy.full(formation.count, defaut)
+    appel = formation("appel_du_dossier", period)
+    appel = numpy.where(appel == 0, len(valeurs), appel)
+    return numpy.select([appel == numero for numero in range(1, len(valeurs) + 1)], valeurs, defaut)
+
+
+def conditions_applicables(regles, regles_premier_appel) -> dict[str, str]:
+    """The eligibility conditions that apply under a call's rules: {condition variable: the parameter
+    that makes it apply}. A condition applies when its switch under labellisation.conditions (the
+    texts) or interpretations.conditions (a disputed reading) is true."""
+    applicables = {
+        nom: f"{chemin}.{nom}"
+        for chemin in ("labellisation.conditions", "interpretations.conditions")
+        for noeud in [functools.reduce(getattr, chemin.split("."), regles)]
+        for nom in noeud
+        if noeud[nom]
+    }
+    if regles.interpretations.conditions_2015_maintenues_en_2018:
+        premieres = regles_premier_appel.labellisation.conditions
+        for nom in premieres:
+            if premieres[nom]:
+                applicables.setdefault(nom, "interpretations.conditions_2015_maintenues_en_2018")
+    return applicables
+
+
+def facultatif(population, regles, chemin: str):
+    """The value at `chemin` in a call's rules, or None where the call sets none (`value: null`, or no value
+    yet: OpenFisca then leaves the parameter out of the rules at that instant). A path that names no
+    parameter of the model raises an AttributeError instead of passing for "unknown"."""
+    functools.reduce(getattr, chemin.split("."), population.simulation.tax_benefit_system.parameters)
+    *noeuds, nom = chemin.split(".")
+    noeud = functools.reduce(getattr, noeuds, regles)
+    return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
+
+
+class Montant(Variable):
+    """A money amount in euros (subclasses declare `value_type = float` and `unit = "currency-EUR"`: OpenFisca
+    reads a variable's attributes from its own class only), stored in float64 rather than OpenFisca's float32,
+    which is exact to the euro only up to 2^24 € (16.8 M€): totals and envelope comparisons stay exact to the
+    cent up to 10^9 €."""
+
+    def __init__(self, baseline_variable=None) -> None:
+        super().__init__(baseline_variable)
+        self.dtype = numpy.float64  # OpenFisca sets the dtype from value_type, as it does for sized strings
 
 
 def part(nombre, total):
     """`nombre / total`, and 0 where `total` is 0: a share is never NaN."""
     return numpy.divide(nombre, total, out=numpy.zeros(numpy.shape(total)), where=total > 0)
-
-
-def parametre_facultatif(noeud, nom):
-    """A parameter a call may leave unknown (`value: null`, no source gives it): its value, or None."""
-    return getattr(noeud, nom, None)  # a missing parameter raises an AttributeError
 
 
 class PeriodeInvalideError(ValueError):

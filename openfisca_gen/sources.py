@@ -14,6 +14,11 @@ USINE_DIGITALE_2016 = (
     "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
 )
 AUDITION_MINISTRE = "https://2012-2017.nosdeputes.fr/14/intervention/877017"
+CENTRE_INFFO_2021 = (
+    "https://centre-inffo.fr/site-centre-inffo/actualites-centre-inffo/"
+    "le-quotidien-de-la-formation-actualite-formation-professionnelle-apprentissage/articles-2021/"
+    "la-grande-ecole-du-numerique-se-recentre-sur-son-activite-de-labellisation"
+)
 DEUXIEME_APPEL_2016 = (
     "https://lemondeinformatique.fr/actualites/"
     "lireamp-le-gouvernement-lance-son-2e-appel-a-la-labellisation-grande-ecole-du-numerique-65706.html"

@@ -1,30 +1,32 @@
 """Seed funding ("financement d'amorçage") of a labelled training.
 
-"La labellisation permettra l'accès à un financement d'amorçage le temps de
-l'obtention des reconnaissances ouvrant droit à des financements de droit
-commun. Ce financement est fixé à 50% du budget inhérent à l'exercice d'une
-session de la formation labellisée si elle se déroule sur une durée au moins
-égale à six mois, de deux sessions de la formation labellisée pour les
-formations inférieures à six mois, dans un plafond de 70 K€." (seed)
+"En outre, la labellisation permettra l’accès à un financement d’amorçage le
+temps de l’obtention des reconnaissances ouvrant droit à des financements de
+droit de commun. Ce financement est fixé à 50% du budget inhérent à l’exercice
+d’une session de la formation labellisée si elle se déroule sur une durée au
+moins égal à six mois, de deux sessions de la formation labellisée pour les
+formations inférieurs à six mois, dans un plafond de 70 K€." (seed, verbatim)
+
+Amounts are `Montant`s, stored in float64 (see openfisca_gen/helpers.py).
 """
 
 import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import parametre_facultatif, regles_appel_en_vigueur
-from openfisca_gen.sources import COMMUNIQUE_2015, TROISIEME_APPEL_2018
+from openfisca_gen.helpers import Montant, facultatif, par_appel, regles_des_appels, selon_appel
+from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, USINE_DIGITALE_2016
 
 
-class budget_session(Variable):
+class budget_session(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Formation
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Budget inhérent à l'exercice d'une session de la formation"
     reference = COMMUNIQUE_2015
-    unit = "currency-EUR"
-    documentation = "Confidence: seed. In euros."
+    documentation = "Confidence: seed. In euros, from 0 to 10^9."
 
 
 class financements_droit_commun_obtenus(Variable):
@@ -36,9 +38,10 @@ class financements_droit_commun_obtenus(Variable):
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: inferred. The seed says the seed funding bridges "le temps de
-    l'obtention des reconnaissances ouvrant droit à des financements de droit
-    commun"; this project reads it as a condition: no seed funding once they
-    are obtained. Left empty: not obtained.
+    l’obtention des reconnaissances ouvrant droit à des financements de droit
+    de commun"; this model reads it as a condition: no seed funding once they
+    are obtained (interpretations.financements_droit_commun_mettent_fin_a_l_amorcage).
+    Left empty: not obtained.
     """
 
 
@@ -46,14 +49,28 @@ class eligible_financement_amorcage(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    label = "La formation, labellisée, n'a pas encore accès aux financements de droit commun"
+    label = "La formation, éligible et labellisée, n'a pas encore accès aux financements de droit commun"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: inferred for the common-law condition (see financements_droit_commun_obtenus)."
+    documentation = """
+    Confidence: seed for the label; inferred for the common-law condition (see
+    financements_droit_commun_obtenus). Eligibility is required even where
+    labellisee is given as an input: funding implies an eligible label.
+    """
 
-    def formula(formation, period):
-        """'…l'accès à un financement d'amorçage le temps de l'obtention des reconnaissances…'"""
-        return formation("labellisee", period) & numpy.logical_not(
-            formation("financements_droit_commun_obtenus", period)
+    def formula(formation, period, parameters):
+        """'…la labellisation permettra l’accès à un financement d’amorçage le temps de l’obtention des
+        reconnaissances ouvrant droit à des financements de droit de commun.'"""
+        fin = selon_appel(
+            formation,
+            period,
+            parameters,
+            lambda r: r.interpretations.financements_droit_commun_mettent_fin_a_l_amorcage,
+        )
+        droit_commun = formation("financements_droit_commun_obtenus", period) & fin
+        return (
+            formation("labellisee", period)
+            & formation("eligible_labellisation", period)
+            & numpy.logical_not(droit_commun)
         )
 
 
@@ -62,39 +79,81 @@ class nombre_sessions_financees(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Nombre de sessions dont le budget fonde le financement d'amorçage"
-    reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed. One session from six months of training (included), two below."
+    reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed. One session from six months of training (included), two
+    below. Inferred for 2018: one session stands for the training's budget
+    (interpretations.regle_des_sessions_maintenue_en_2018 keeps the first
+    call's rule).
+    """
 
-    def formula_2015_09(formation, period, parameters):
-        """'…d'une session […] au moins égale à six mois, de deux sessions […] inférieures à six mois.'"""
-        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
-        return numpy.where(
-            formation("duree_formation_mois", period) >= financement.seuil_duree_mois,
-            financement.sessions_financees.duree_au_moins_egale_au_seuil,
-            financement.sessions_financees.duree_inferieure_au_seuil,
-        )
+    def formula(formation, period, parameters):
+        """'…d’une session de la formation labellisée si elle se déroule sur une durée au moins égal à six mois,
+        de deux sessions de la formation labellisée pour les formations inférieurs à six mois…'"""
+        premier = regles_des_appels(formation, period, parameters)[:1]
+        duree = formation("duree_formation_mois", period)
+
+        def sessions(regles):
+            maintenue = regles.interpretations.regle_des_sessions_maintenue_en_2018
+            financement = (premier[0] if maintenue else regles).financement_amorcage
+            return numpy.where(
+                duree >= financement.seuil_duree_mois,
+                financement.sessions_financees.duree_au_moins_egale_au_seuil,
+                financement.sessions_financees.duree_inferieure_au_seuil,
+            )
+
+        return selon_appel(formation, period, parameters, sessions)
 
 
-class financement_amorcage_avant_plafond(Variable):
+class financement_amorcage_avant_plafond(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Formation
     definition_period = MONTH
     label = "Financement d'amorçage avant application du plafond"
     reference = COMMUNIQUE_2015
-    unit = "currency-EUR"
-    documentation = "Confidence: seed. Rate x session budget x sessions funded, whether labelled or not."
+    documentation = """
+    Confidence: seed. Rate x session budget x sessions funded, under the
+    dossier's call, whether labelled or not. Inferred: a rate given as a
+    maximum is granted in full (see financement_amorcage.taux).
+    """
 
-    def formula_2015_09(formation, period, parameters):
-        """'Ce financement est fixé à 50% du budget inhérent à l'exercice d'une session…'"""
-        taux = regles_appel_en_vigueur(parameters, period).financement_amorcage.taux
+    def formula(formation, period, parameters):
+        """'Ce financement est fixé à 50% du budget inhérent à l’exercice d’une session…'"""
+        taux = selon_appel(formation, period, parameters, lambda r: r.financement_amorcage.taux)
         return taux * formation("budget_session", period) * formation("nombre_sessions_financees", period)
+
+
+class plafond_financement_amorcage(Montant):
+    value_type = float
+    unit = "currency-EUR"
+    entity = Formation
+    definition_period = MONTH
+    label = "Plafond du financement d'amorçage sous l'appel du dossier (infini s'il n'est pas connu)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed (70 000 €) for the first call, confirmed for the second;
+    no source gives one for the third (2018): infinite, no ceiling applied,
+    unless interpretations.plafond_2018_celui_des_appels_precedents carries the
+    latest earlier ceiling over.
+    """
+
+    def formula(formation, period, parameters):
+        """'…dans un plafond de 70 K€.'"""
+        plafonds, dernier_connu = [], None
+        for regles in regles_des_appels(formation, period, parameters):
+            plafond = facultatif(formation, regles, "financement_amorcage.plafond")
+            reconduit = regles.interpretations.plafond_2018_celui_des_appels_precedents
+            plafonds.append(plafond if plafond is not None else dernier_connu if reconduit else None)
+            dernier_connu = plafond if plafond is not None else dernier_connu
+        return par_appel(formation, period, [numpy.inf if p is None else p for p in plafonds], numpy.inf)
 
 
 class plafond_financement_amorcage_connu(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    label = "Un plafond en euros du financement d'amorçage est connu pour l'appel en vigueur"
+    label = "Un plafond en euros du financement d'amorçage est connu pour l'appel du dossier"
     reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
     documentation = """
     Confidence: confirmed. 70 000 € for the first two calls; no source gives
@@ -102,10 +161,35 @@ class plafond_financement_amorcage_connu(Variable):
     Where it is false, financement_amorcage applies no ceiling.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
-        connu = parametre_facultatif(financement, "plafond") is not None
-        return numpy.full(formation.count, connu)
+    def formula(formation, period):
+        return numpy.isfinite(formation("plafond_financement_amorcage", period))
+
+
+class plafond_par_structure_applique(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Le plafond s'applique au total des formations de la structure (lecture alternative)"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
+    documentation = "Confidence: disputed. The switch interpretations.plafond_par_structure, under the dossier's call."
+
+    def formula(formation, period, parameters):
+        return selon_appel(formation, period, parameters, lambda r: r.interpretations.plafond_par_structure, False)
+
+
+class financement_amorcage_retenu_avant_plafond(Montant):
+    value_type = float
+    unit = "currency-EUR"
+    entity = Formation
+    definition_period = MONTH
+    label = "Financement d'amorçage d'une formation financée, avant plafond (0 si elle n'est pas financée)"
+    reference = COMMUNIQUE_2015
+    documentation = "Confidence: seed. The amount before the ceiling where eligible_financement_amorcage, else 0."
+
+    def formula(formation, period):
+        """'…la labellisation permettra l’accès à un financement d’amorçage…'"""
+        avant = numpy.maximum(formation("financement_amorcage_avant_plafond", period), 0)
+        return numpy.where(formation("eligible_financement_amorcage", period), avant, 0)
 
 
 class financement_amorcage_plafonne(Variable):
@@ -114,45 +198,55 @@ class financement_amorcage_plafonne(Variable):
     definition_period = MONTH
     label = "Le plafond limite le financement d'amorçage de la formation"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed. True when the amount before the ceiling exceeds a known ceiling."
+    documentation = """
+    Confidence: seed. True for a funded training whose amount before the
+    ceiling exceeds it (or, where the ceiling applies per structure, whose
+    structure's total does). A training that is not funded is never limited.
+    """
 
-    def formula_2015_09(formation, period, parameters):
+    def formula(formation, period):
         """'…dans un plafond de 70 K€.'"""
-        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
-        plafond = parametre_facultatif(financement, "plafond")
-        return formation("financement_amorcage_avant_plafond", period) > (numpy.inf if plafond is None else plafond)
+        avant = formation("financement_amorcage_retenu_avant_plafond", period)
+        assiette = numpy.where(
+            formation("plafond_par_structure_applique", period), formation.structure.sum(avant), avant
+        )
+        return (avant > 0) & (assiette > formation("plafond_financement_amorcage", period))
 
 
-class financement_amorcage(Variable):
+class financement_amorcage(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Formation
     definition_period = MONTH
     label = "Financement d'amorçage de la formation labellisée"
     reference = COMMUNIQUE_2015
-    unit = "currency-EUR"
     documentation = """
     Confidence: seed. min(rate x session budget x sessions funded, ceiling)
-    for a labelled training that has no common-law funding yet, else 0; never
-    negative. For the 2018 call, whose ceiling no source gives, no ceiling is
-    applied (see plafond_financement_amorcage_connu).
+    for an eligible, labelled training that has no common-law funding yet,
+    else 0; never negative; under the rules of the dossier's call. For the
+    2018 call, whose ceiling no source gives, no ceiling is applied (see
+    plafond_financement_amorcage). Where the ceiling applies per structure
+    (interpretations.plafond_par_structure, disputed), a structure's trainings
+    share it in proportion to their amounts before it.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'…50% du budget […] dans un plafond de 70 K€.'"""
-        financement = regles_appel_en_vigueur(parameters, period).financement_amorcage
-        plafond = parametre_facultatif(financement, "plafond")  # unknown for the 2018 call: none applied
-        montant = numpy.clip(formation("financement_amorcage_avant_plafond", period), 0, plafond)
-        return numpy.where(formation("eligible_financement_amorcage", period), montant, 0)
+    def formula(formation, period):
+        """'Ce financement est fixé à 50% du budget […] dans un plafond de 70 K€.'"""
+        avant = formation("financement_amorcage_retenu_avant_plafond", period)
+        plafond = formation("plafond_financement_amorcage", period)
+        total = formation.structure.sum(avant)
+        partage = avant * numpy.where(total > plafond, plafond / numpy.maximum(total, 1), 1)
+        return numpy.where(formation("plafond_par_structure_applique", period), partage, numpy.minimum(avant, plafond))
 
 
-class financement_amorcage_structure(Variable):
+class financement_amorcage_structure(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Structure
     definition_period = MONTH
     label = "Financement d'amorçage total des formations de la structure"
     reference = COMMUNIQUE_2015
-    unit = "currency-EUR"
-    documentation = "Confidence: seed (the ceiling applies per training; this is their sum)."
+    documentation = "Confidence: seed (the sum of its trainings' seed funding, exact to the cent up to 10^9 €)."
 
     def formula(structure, period):
         return structure.sum(structure.members("financement_amorcage", period))

@@ -15,10 +15,11 @@ import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import regles_appel_en_vigueur
+from openfisca_gen.helpers import conditions_applicables, facultatif, regles_des_appels, selon_appel
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
+    CENTRE_INFFO_2021,
     COMMUNIQUE_2015,
     LETUDIANT_2015,
     TROISIEME_APPEL_2018,
@@ -136,14 +137,20 @@ class duree_formation_eligible(Variable):
     reference = [ALTERWAY_2016, LETUDIANT_2015, AUDITION_MINISTRE]
     documentation = """
     Confidence: disputed. 3 to 24 months (alterway.fr, letudiant.fr); the
-    minister said 3 to 18 months. See labellisation.duree_formation.
+    minister said 3 to 18 months (interpretations.duree_maximale_selon_le_ministre).
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'Des formations de trois mois à deux ans.'"""
-        duree = regles_appel_en_vigueur(parameters, period).labellisation.duree_formation
+    def formula(formation, period, parameters):
+        """'…des formations courtes ( entre 3 et 24 mois)' (alterway.fr)"""
+
+        def maximum(regles):
+            duree = regles.labellisation.duree_formation
+            ministre = regles.interpretations.duree_maximale_selon_le_ministre
+            return duree.maximum_mois_selon_le_ministre if ministre else duree.maximum_mois
+
+        minimum = selon_appel(formation, period, parameters, lambda r: r.labellisation.duree_formation.minimum_mois)
         duree_formation = formation("duree_formation_mois", period)
-        return (duree_formation >= duree.minimum_mois) & (duree_formation <= duree.maximum_mois)
+        return (duree_formation >= minimum) & (duree_formation <= selon_appel(formation, period, parameters, maximum))
 
 
 class labellisee_lors_d_un_appel_precedent(Variable):
@@ -175,13 +182,19 @@ class effectif_demandeurs_emploi_peu_qualifies_suffisant(Variable):
     definition_period = MONTH
     label = "La session accueille au moins le nombre minimal de demandeurs d'emploi peu ou pas qualifiés"
     reference = TROISIEME_APPEL_2018_PRESSE
-    documentation = "Confidence: confirmed (a condition of the third call, 2018). False before it: no minimum exists."
+    documentation = """
+    Confidence: confirmed (a condition of the third call, 2018). False under a
+    call that sets no minimum, where the condition does not apply.
+    """
 
-    def formula_2018_04(formation, period, parameters):
+    def formula(formation, period, parameters):
         """'…former au minimum 10 personnes peu ou pas qualifiées en recherche d'emploi par session.'"""
-        minimum = regles_appel_en_vigueur(
-            parameters, period
-        ).labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies
+
+        def minimum(regles):
+            valeur = facultatif(formation, regles, "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies")
+            return numpy.inf if valeur is None else valeur
+
+        minimum = selon_appel(formation, period, parameters, minimum, numpy.inf)
         return formation("nombre_demandeurs_emploi_peu_qualifies", period) >= minimum
 
 
@@ -213,12 +226,15 @@ class statut_structure_eligible(Variable):
     reference = [COMMUNIQUE_2015, ALTERWAY_2016, USINE_DIGITALE_2016]
     documentation = "Confidence: confirmed. Every status is eligible in 2015."
 
-    def formula_2015_09(formation, period, parameters):
+    def formula(formation, period, parameters):
         """'…des formations dispensées par des structures publiques ou privées.'"""
-        statuts_eligibles = regles_appel_en_vigueur(parameters, period).labellisation.statuts_eligibles
-        # One flag per status, indexed by each structure's status code: a loop over 5 statuses, not over trainings.
-        eligible_par_statut = numpy.array([statuts_eligibles[statut.name] for statut in StatutStructure])
-        return eligible_par_statut[formation.structure("statut_structure", period)]
+        statut = formation.structure("statut_structure", period)
+
+        def eligible(regles):
+            # One flag per status, indexed by each structure's status code: a loop over 5 statuses, not over rows.
+            return numpy.array([regles.labellisation.statuts_eligibles[s.name] for s in StatutStructure])[statut]
+
+        return selon_appel(formation, period, parameters, eligible, False)
 
 
 class eligible_labellisation(Variable):
@@ -229,16 +245,20 @@ class eligible_labellisation(Variable):
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed. Necessary, not sufficient: the labelling committee
-    selects among eligible trainings (see labellisee).
+    selects among eligible trainings (see labellisee). A dossier is judged by
+    the conditions of its call (appel_du_dossier): those switched on under
+    labellisation.conditions and interpretations.conditions.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'…des structures qui s'engagent à respecter le cahier des charges.'"""
-        conditions = regles_appel_en_vigueur(parameters, period).labellisation.conditions
-        eligible = numpy.ones(formation.count, dtype=bool)
-        for condition in conditions:
-            if conditions[condition]:
-                eligible &= formation(condition, period)
+    def formula(formation, period, parameters):
+        """'…des structures publiques ou privées qui s’engagent à respecter le cahier des charges…'"""
+        regles = regles_des_appels(formation, period, parameters)
+        appel = formation("appel_du_dossier", period)
+        eligible = numpy.zeros(formation.count, dtype=bool)
+        for numero, regles_appel in enumerate(regles, 1):  # a loop over the calls and their conditions
+            conditions = conditions_applicables(regles_appel, regles[0])
+            remplies = numpy.logical_and.reduce([formation(nom, period) for nom in conditions] or [eligible | True])
+            eligible |= (appel == numero) & remplies
         return eligible
 
 
@@ -274,19 +294,62 @@ class labellisee(Variable):
     label = "La formation est labellisée « Fabrique de la Grande École du numérique »"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed. The committee's decision where it is recorded
-    (decision_comite_labellisation), eligibility otherwise. Given as an input,
-    it overrides both, for every training of the situation.
+    Confidence: seed. The committee selects among eligible dossiers: a
+    training is labelled when it is eligible and the committee's recorded
+    decision (decision_comite_labellisation) labels it; a decision to label
+    an ineligible dossier is set aside (decision_comite_ecartee). Inferred:
+    with no recorded decision an eligible training counts as labelled
+    (interpretations.sans_decision_formation_eligible_labellisee). Given as an
+    input, labellisee overrides the formula for every training of the
+    situation; seed funding still requires eligibility.
+    """
+
+    def formula(formation, period, parameters):
+        """'Pour cela, un Comité de labellisation associant experts et partenaires est mis en place.'"""
+        decision = formation("decision_comite_labellisation", period)
+        sans_decision = selon_appel(
+            formation,
+            period,
+            parameters,
+            lambda r: r.interpretations.sans_decision_formation_eligible_labellisee,
+            False,
+        )
+        retenue = numpy.where(
+            decision == DecisionComite.non_rendue, sans_decision, decision == DecisionComite.labellisee
+        )
+        return formation("eligible_labellisation", period) & retenue
+
+
+class decision_comite_ecartee(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Une décision de labellisation du comité a été écartée, le dossier n'étant pas éligible"
+    reference = COMMUNIQUE_2015
+    documentation = """
+    Confidence: seed (the committee labels trainings that commit to the cahier
+    des charges). True where decision_comite_labellisation records
+    `labellisee` for a dossier that is not eligible: the label needs
+    eligibility, so the decision is set aside and nothing is paid.
     """
 
     def formula(formation, period):
-        """'Un Comité de labellisation associant experts et partenaires est mis en place.'"""
         decision = formation("decision_comite_labellisation", period)
-        return numpy.where(
-            decision == DecisionComite.non_rendue,
-            formation("eligible_labellisation", period),
-            decision == DecisionComite.labellisee,
-        )
+        return (decision == DecisionComite.labellisee) & numpy.logical_not(formation("eligible_labellisation", period))
+
+
+class date_decision_comite(Variable):
+    value_type = date
+    entity = Formation
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Date de la décision du comité de labellisation"
+    reference = COMMUNIQUE_2015
+    documentation = """
+    Confidence: seed (a committee decides). The day of the decision, from
+    which the label runs. Left empty (1970-01-01), the label is taken to run
+    from the month computed (see date_fin_validite_label).
+    """
 
 
 class date_fin_validite_label(Variable):
@@ -294,16 +357,34 @@ class date_fin_validite_label(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Date jusqu'à laquelle court un label accordé dans le mois"
-    reference = [ALTERWAY_2016, TROISIEME_APPEL_2018]
+    reference = [ALTERWAY_2016, CENTRE_INFFO_2021, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: confirmed for the durations (one year in 2015, three years in
-    2018); inferred for the day: the decision day is unknown, so the label
-    runs to the last day of the month that many months after the decision
-    month. 1970-01-01 for a training that is not labelled.
+    Confidence: disputed for the first two calls (one year, alterway.fr; three
+    years, centre-inffo.fr: interpretations.label_premier_appel_trois_ans),
+    confirmed for 2018 (three years). The duration is that of the dossier's
+    call. With date_decision_comite, the label runs to the day before the
+    same date that many months later (decided 2016-02-03 for 12 months: to
+    2017-02-02). Without it (inferred), the month computed stands for the
+    decision month and the label runs to the last day of the month that many
+    months later. 1970-01-01 for a training that is not labelled.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'Le label est valable pour trois ans.' (2018); 'pour une durée d'un an' (2015)"""
-        duree = regles_appel_en_vigueur(parameters, period).labellisation.duree_validite_label_mois
-        fin = numpy.datetime64(str(period.offset(duree, "month").stop))
+    def formula(formation, period, parameters):
+        """'Le label "grande école du numérique" est attribué aux formations pour une durée d'un an.' (alterway.fr)"""
+
+        def duree(regles):
+            trois_ans = regles.interpretations.label_premier_appel_trois_ans
+            label = regles.labellisation
+            return label.duree_validite_label_mois_selon_le_directeur if trois_ans else label.duree_validite_label_mois
+
+        mois = selon_appel(formation, period, parameters, duree).astype("timedelta64[M]")
+        decision = formation("date_decision_comite", period)
+        mois_decision = decision.astype("datetime64[M]")
+        jour = decision - mois_decision.astype("datetime64[D]")  # days into the decision month
+        # The same day `mois` months later, or the 1st of the next month where that month is shorter; minus a day.
+        lendemain = numpy.minimum(
+            (mois_decision + mois).astype("datetime64[D]") + jour, (mois_decision + mois + 1).astype("datetime64[D]")
+        )
+        fin_du_mois = (numpy.datetime64(str(period.start), "M") + mois + 1).astype("datetime64[D]") - 1
+        fin = numpy.where(decision > numpy.datetime64("1970-01-01"), lendemain - 1, fin_du_mois)
         return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))

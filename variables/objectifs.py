@@ -7,11 +7,11 @@ numérique, 2.500 jeunes formés" (seed).
 """
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable
+from openfisca_core.model_api import MONTH, Enum, Variable
 
 from openfisca_gen.entities import Campagne
-from openfisca_gen.helpers import parametre_facultatif, part, regles_appel_en_vigueur
-from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
+from openfisca_gen.helpers import Montant, facultatif, part, regles_appel_en_vigueur
+from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, USINE_DIGITALE_2016
 
 
 def somme_labellisees(campagne, variable, period):
@@ -30,6 +30,18 @@ class nombre_formations_labellisees(Variable):
 
     def formula(campagne, period):
         return campagne.sum(campagne.members("labellisee", period))
+
+
+class nombre_demandeurs_emploi_peu_qualifies_campagne(Variable):
+    value_type = int
+    entity = Campagne
+    definition_period = MONTH
+    label = "Nombre de demandeurs d'emploi peu ou pas qualifiés d'une session des formations labellisées de la campagne"
+    reference = TROISIEME_APPEL_2018
+    documentation = "Confidence: inferred (one session of each labelled training; the 2018 objective counts them)."
+
+    def formula(campagne, period):
+        return somme_labellisees(campagne, "nombre_demandeurs_emploi_peu_qualifies", period)
 
 
 class nombre_apprenants_campagne(Variable):
@@ -133,49 +145,151 @@ class objectif_jeunes_neet_peu_qualifies_atteint(Variable):
         return campagne("part_jeunes_neet_peu_qualifies_campagne", period) >= objectifs.part_jeunes_neet_peu_qualifies
 
 
-class objectif_nombre_fabriques_atteint(Variable):
-    value_type = bool
+class StatutObjectif(Enum):
+    non_applicable = "Objectif non fixé par l'appel en vigueur"
+    atteint = "Objectif atteint"
+    non_atteint = "Objectif non atteint"
+
+
+def statut_objectif(campagne, period, parameters, realise: str, chemin: str):
+    """Whether the campaign's `realise` reaches the objective at `chemin` of the call in force; non_applicable
+    where that call sets none."""
+    objectif = facultatif(campagne, regles_appel_en_vigueur(parameters, period), chemin)
+    if objectif is None:
+        return numpy.full(campagne.count, StatutObjectif.non_applicable)
+    return numpy.where(campagne(realise, period) >= objectif, StatutObjectif.atteint, StatutObjectif.non_atteint)
+
+
+class nombre_fabriques_labellisees(Variable):
+    value_type = int
     entity = Campagne
     definition_period = MONTH
-    label = "Le nombre de formations labellisées atteint l'objectif de fabriques"
-    reference = COMMUNIQUE_2015
+    label = "Nombre de fabriques labellisées de la campagne"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
     documentation = """
-    Confidence: seed for the value; inferred that one labelled training counts
-    as one fabrique. False where the call sets no such objective (2018).
+    Confidence: inferred. One labelled training counts as one fabrique
+    (interpretations.fabrique_par_formation, the default); the other reading
+    counts each structure with at least one labelled training once.
     """
 
     def formula_2015_09(campagne, period, parameters):
-        """'Première vague de labellisation (octobre-novembre 2015) : 50 fabriques…'"""
-        objectif = parametre_facultatif(regles_appel_en_vigueur(parameters, period).objectifs, "nombre_fabriques")
-        if objectif is None:  # the 2018 call sets no fabrique objective
-            return numpy.zeros(campagne.count, dtype=bool)
-        return campagne("nombre_formations_labellisees", period) >= objectif
+        """'…50 fabriques de la Grande école du numérique…'"""
+        labellisee = campagne.members("labellisee", period)
+        par_formation = regles_appel_en_vigueur(parameters, period).interpretations.fabrique_par_formation
+        if par_formation:
+            return campagne.sum(labellisee)
+        # Each labelled training carries 1 / (labelled trainings of its structure): a structure sums to 1.
+        poids = numpy.where(labellisee, 1 / numpy.maximum(campagne.members.structure.sum(labellisee), 1), 0)
+        return numpy.round(campagne.sum(poids))
 
 
-class objectif_nombre_apprenants_atteint(Variable):
-    value_type = bool
+class objectif_fabriques_premiere_vague(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
     entity = Campagne
     definition_period = MONTH
-    label = "Le nombre d'apprenants des formations labellisées atteint l'objectif de jeunes formés"
+    label = "Objectif de fabriques de la première vague (octobre-novembre 2015)"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed for the value; inferred that one session per labelled training counts."
+    documentation = "Confidence: seed for the value (50); inferred that one campaign stands for the first wave."
 
     def formula_2015_09(campagne, period, parameters):
-        """'…2.500 jeunes formés aux métiers du numérique.'"""
-        objectif = regles_appel_en_vigueur(parameters, period).objectifs.nombre_apprenants
-        return campagne("nombre_apprenants_campagne", period) >= objectif
+        """'Première vague de labellisation (octobre-novembre 2015) : 50 fabriques de la Grande école du numérique'"""
+        return statut_objectif(
+            campagne, period, parameters, "nombre_fabriques_labellisees", "objectifs.premiere_vague.nombre_fabriques"
+        )
 
 
-class cout_financement_amorcage_campagne(Variable):
+class objectif_jeunes_formes_premiere_vague(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif de jeunes formés de la première vague (octobre-novembre 2015)"
+    reference = COMMUNIQUE_2015
+    documentation = "Confidence: seed for the value (2 500); inferred: one session of each labelled training counts."
+
+    def formula_2015_09(campagne, period, parameters):
+        """'…2.500 jeunes formés au métiers du numérique…'"""
+        return statut_objectif(
+            campagne, period, parameters, "nombre_apprenants_campagne", "objectifs.premiere_vague.nombre_jeunes_formes"
+        )
+
+
+class objectif_fabriques_trois_ans(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif de fabriques sous trois ans"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016]
+    documentation = """
+    Confidence: seed for the value (200), restated by the second call;
+    inferred that one campaign stands for the cumulative national count.
+    """
+
+    def formula_2015_09(campagne, period, parameters):
+        """'Sous trois ans : 200 fabriques de la Grande école du numérique, 10.000 jeunes formés.'"""
+        return statut_objectif(
+            campagne, period, parameters, "nombre_fabriques_labellisees", "objectifs.sous_trois_ans.nombre_fabriques"
+        )
+
+
+class objectif_jeunes_formes_trois_ans(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif de jeunes formés sous trois ans"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016]
+    documentation = """
+    Confidence: seed for the value (10 000), restated by the second call;
+    inferred: one session of each labelled training of one campaign counts.
+    """
+
+    def formula_2015_09(campagne, period, parameters):
+        """'Sous trois ans : 200 fabriques de la Grande école du numérique, 10.000 jeunes formés.'"""
+        return statut_objectif(
+            campagne, period, parameters, "nombre_apprenants_campagne", "objectifs.sous_trois_ans.nombre_jeunes_formes"
+        )
+
+
+class objectif_demandeurs_emploi_peu_qualifies(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif de personnes peu ou pas qualifiées en recherche d'emploi formées (3e appel)"
+    reference = TROISIEME_APPEL_2018
+    documentation = """
+    Confidence: confirmed (5 000 low-qualified job seekers, third call);
+    inferred: one session of each labelled training of one campaign counts.
+    """
+
+    def formula_2015_09(campagne, period, parameters):
+        """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d'emploi.'"""
+        return statut_objectif(
+            campagne,
+            period,
+            parameters,
+            "nombre_demandeurs_emploi_peu_qualifies_campagne",
+            "objectifs.nombre_demandeurs_emploi_peu_qualifies",
+        )
+
+
+class cout_financement_amorcage_campagne(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Campagne
     definition_period = MONTH
     label = "Coût total du financement d'amorçage des formations de la campagne"
     reference = COMMUNIQUE_2015
-    unit = "currency-EUR"
     documentation = """
-    Confidence: seed. Stored as float32 like every OpenFisca float; reports of
-    national totals sum the trainings' amounts in float64.
+    Confidence: seed. A Montant (float64): exact to the cent up to 10^9 €.
     """
 
     def formula(campagne, period):
@@ -196,13 +310,13 @@ class financement_amorcage_dans_l_enveloppe(Variable):
         return campagne("cout_financement_amorcage_campagne", period) <= enveloppe
 
 
-class depassement_enveloppe_financement_amorcage(Variable):
+class depassement_enveloppe_financement_amorcage(Montant):
     value_type = float
+    unit = "currency-EUR"
     entity = Campagne
     definition_period = MONTH
     label = "Montant dont le coût du financement d'amorçage de la campagne dépasse l'enveloppe"
     reference = [DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
-    unit = "currency-EUR"
     documentation = "Confidence: confirmed. 0 when the cost fits the envelope."
 
     def formula_2015_09(campagne, period, parameters):

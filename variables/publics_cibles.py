@@ -5,10 +5,11 @@ qualifiés, ni en emploi, ni en formation, sont fixés, avec une attention
 portée aux habitants des territoires fragiles (QPV, ZRR)" (seed).
 """
 
+import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import part, regles_appel_en_vigueur
+from openfisca_gen.helpers import facultatif, part, selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -164,49 +165,60 @@ class objectif_part_niveau_bac_ou_infra_atteint(Variable):
     definition_period = MONTH
     label = "La session atteint l'objectif de part d'apprenants de niveau bac ou inférieur"
     reference = TROISIEME_APPEL_2018
-    documentation = (
-        "Confidence: confirmed (aim of the third call, 2018). An indicator, not a condition; false before 2018."
-    )
+    documentation = """
+    Confidence: confirmed (aim of the third call, 2018). An indicator, not a
+    condition; false under a call that sets no such aim.
+    """
 
-    def formula_2018_04(formation, period, parameters):
-        """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d'emploi.'"""
-        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_par_session
-        return formation("part_apprenants_niveau_bac_ou_infra", period) >= objectifs.part_niveau_bac_ou_infra
+    def formula(formation, period, parameters):
+        """'…peu ou pas qualifiées (niveau bac ou inférieur au bac)…'"""
+
+        def objectif(regles):
+            valeur = facultatif(formation, regles, "publics_cibles.objectifs_par_session.part_niveau_bac_ou_infra")
+            return numpy.inf if valeur is None else valeur  # no aim set: never "reached"
+
+        return formation("part_apprenants_niveau_bac_ou_infra", period) >= selon_appel(
+            formation, period, parameters, objectif, numpy.inf
+        )
 
 
 class part_femmes_suffisante(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    label = "La part de femmes de la session atteint l'objectif national (condition par formation, non appliquée)"
+    label = "La part de femmes de la session atteint l'objectif national (condition par formation, disputée)"
     reference = [COMMUNIQUE_2015, AUDITION_MINISTRE]
     documentation = """
     Confidence: disputed as a condition. The minister said the 30 % share was
     first meant as a selection condition, then set nationally because some
-    structures could not commit to it: labellisation.conditions says it does
-    not apply; the reform objectif_femmes_par_formation applies it.
+    structures could not commit to it: it applies only when the switch
+    interpretations.conditions.part_femmes_suffisante is true.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'Des objectifs nationaux de 30% de femmes…', read per training."""
-        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux
-        return formation("part_femmes", period) >= objectifs.part_femmes
+    def formula(formation, period, parameters):
+        """'…des objectifs nationaux de 30% de femmes…', read per training."""
+        objectif = selon_appel(
+            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_femmes
+        )
+        return formation("part_femmes", period) >= objectif
 
 
 class part_jeunes_neet_peu_qualifies_suffisante(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    label = "La part de jeunes NEET peu qualifiés de la session atteint l'objectif national (condition non appliquée)"
+    label = "La part de jeunes NEET peu qualifiés de la session atteint l'objectif national (condition disputée)"
     reference = [COMMUNIQUE_2015, LETUDIANT_2015]
     documentation = """
     Confidence: disputed as a condition. letudiant.fr says the cahier des
     charges "devrait" oblige each fabrique to take at least 50 % young people
-    without a job; the seed sets a national objective. labellisation.conditions
-    says it does not apply; a parametric reform can apply it.
+    without a job; the seed sets a national objective. It applies only when
+    the switch interpretations.conditions.part_jeunes_neet_peu_qualifies_suffisante is true.
     """
 
-    def formula_2015_09(formation, period, parameters):
-        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation', read per training."""
-        objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux
-        return formation("part_jeunes_neet_peu_qualifies", period) >= objectifs.part_jeunes_neet_peu_qualifies
+    def formula(formation, period, parameters):
+        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation…', read per training."""
+        objectif = selon_appel(
+            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies
+        )
+        return formation("part_jeunes_neet_peu_qualifies", period) >= objectif

@@ -48,6 +48,9 @@ def _nature(parametre) -> type:
 
 
 def _erreur_de_valeur(parametre, valeur) -> str | None:
+    if valeur is None:  # "unknown": only where the texts already leave this parameter unknown somewhere
+        inconnu = any(v.value is None for v in parametre.values_list)
+        return None if inconnu else "expects a value; null (unknown) is only for parameters the texts leave unknown"
     nature = _nature(parametre)
     unite = parametre.metadata.get("unit")
     if nature is bool:
