@@ -25,46 +25,46 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
+from openfisca_gen import CountryTaxBenefitSystem
+from openfisca_gen.analyse import (
+    VARIABLES_CAMPAGNE,
+    _lisible,
+    csv_propre,
+    decrire_population,
+    graphique_tornade,
+)
 from openfisca_gen.helpers import un_mois
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
 TOLERANCE = 0.005  # €: below half a cent, a funding has not changed
-# Per campaign, summed over campaigns: the total cost, the trainings labelled, and (as the number of
-# campaigns meeting them) the national objectives; the shares are pooled over campaigns.
+# Per campaign, summed over campaigns: the total cost, the trainings labelled, and the number of campaigns
+# meeting each national objective (the analyst report's); the shares are pooled over campaigns.
 COUT, LABELLISEES = "cout_financement_amorcage_campagne", "nombre_formations_labellisees"
 PARTS = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
-OBJECTIFS = (
-    "objectif_femmes_atteint",
-    "objectif_jeunes_neet_peu_qualifies_atteint",
-    "objectif_nombre_fabriques_atteint",
-    "objectif_nombre_apprenants_atteint",
-)
+OBJECTIFS = tuple(nom for nom in VARIABLES_CAMPAGNE if nom.startswith("objectif_"))
 INDICATEURS = (COUT, LABELLISEES, *PARTS, *OBJECTIFS)
 LIBELLES = {  # display only
     COUT: "total cost (€)",
     LABELLISEES: "trainings labelled",
     "part_femmes_campagne": "women share",
     "part_jeunes_neet_peu_qualifies_campagne": "NEET share",
-    "objectif_femmes_atteint": "women objective met (campaigns)",
-    "objectif_jeunes_neet_peu_qualifies_atteint": "NEET objective met (campaigns)",
-    "objectif_nombre_fabriques_atteint": "fabriques objective met (campaigns)",
-    "objectif_nombre_apprenants_atteint": "learners objective met (campaigns)",
+    **{nom: f"campaigns meeting {nom.removeprefix('objectif_').removesuffix('_atteint')}" for nom in OBJECTIFS},
+    "eligibility_changes": "eligibility changes",
+    "funding_changes": "funding changes",
 }
 
 
 def interrupteurs(tax_benefit_system) -> list:
-    """The boolean parameters under the `interpretations` node, in the tree's order; [] without the node."""
+    """The boolean parameters under the `interpretations` node, by name; [] without the node."""
     noeud = tax_benefit_system.parameters.children.get(NOEUD)
     if noeud is None:
         return []
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
-    return [
-        p
-        for p in feuilles
-        if hasattr(p, "values_list") and all(isinstance(v.value, bool) for v in p.values_list) and p.values_list
-    ]
+    booleens = [p for p in feuilles if getattr(p, "values_list", None)]
+    return sorted((p for p in booleens if all(isinstance(v.value, bool) for v in p.values_list)), key=lambda p: p.name)
 
 
 def nom_court(parametre) -> str:
@@ -78,33 +78,33 @@ def confiance(parametre) -> str:
 
 
 class _Copie(Reform):
-    """One deep copy of the rules, whose switches are then set in place for each combination."""
+    """One deep copy of the rules, whose switches are then set in place for each combination.
+
+    OpenFisca memoises the parameters at each instant class-wide (an lru_cache keyed by system); this
+    system memoises them itself, so that setting a switch forgets its own values and no other system's."""
 
     name = "Lectures des textes"
 
     def apply(self) -> None:
         self.modify_parameters(modifier_function=lambda parametres: parametres)
+        self.memoire = {}
 
-
-class _Vue(Reform):
-    """A fresh system sharing its baseline's parameters: OpenFisca memoises the parameters at each instant
-    per system object, so a new object sees values just set, without clearing the cache of every system."""
-
-    name = "Lectures des textes"
-
-    def apply(self) -> None:
-        pass
+    def get_parameters_at_instant(self, instant):
+        if instant not in self.memoire:
+            self.memoire[instant] = TaxBenefitSystem.get_parameters_at_instant.__wrapped__(self, instant)
+        return self.memoire[instant]
 
 
 class Lectures:
-    """The rules under any combination of readings, from one copy of the parameters.
+    """The rules under any combination of readings, from one copy of the parameters (`systeme`).
 
-    `systeme(bascules)` sets switch i to the other reading where `bascules[i]` is true and returns a
-    system valid until the next call; `noms` are the switches, relative to the node."""
+    `sous(simulation, bascules)` sets switch i to its other reading where `bascules[i]` is true, the
+    others to their default, and makes a simulation of `systeme` forget what it computed before: one
+    simulation serves every combination. `noms`: the switches, relative to the node."""
 
     def __init__(self, tax_benefit_system) -> None:
-        self.copie = _Copie(tax_benefit_system)
-        self.parametres = interrupteurs(self.copie)
+        self.systeme = _Copie(tax_benefit_system)
+        self.parametres = interrupteurs(self.systeme)
         self.noms = [nom_court(p) for p in self.parametres]
         if len(self.noms) > 62:
             raise ValueError(f"{len(self.noms)} switches under '{NOEUD}': at most 62 are supported")
@@ -120,18 +120,22 @@ class Lectures:
             ]
             for p in self.parametres
         ]
+        self.formules = [nom for nom, variable in self.systeme.variables.items() if variable.formulas]
 
     def defauts(self, period) -> list:
-        """Each switch's value in force on the period's last day (None before its first value)."""
+        """Each switch's default value in force on the period's last day (None before its first value)."""
         jour = str(periods.period(period).stop)
-        return [p.get_at_instant(jour) for p in self.parametres]
+        return [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
 
-    def systeme(self, bascules=()) -> Reform:
-        bascules = list(bascules) or [False] * len(self.noms)
+    def sous(self, simulation, bascules):
+        """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`."""
         for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
             for debut, fin, valeur in segments:
                 parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
-        return _Vue(self.copie)
+        self.systeme.memoire.clear()
+        for nom in self.formules:
+            simulation.delete_arrays(nom)
+        return simulation
 
 
 def _combinaisons(nombre: int, maximum: int, graine: int) -> numpy.ndarray:
@@ -170,9 +174,14 @@ def _calculer(simulation, period) -> tuple[dict, dict]:
         COUT: formations["financement_amorcage"].sum(),
         LABELLISEES: int(campagnes[LABELLISEES].sum()),
         **{nom: float((campagnes[nom] * apprenants).sum() / max(apprenants.sum(), 1)) for nom in PARTS},
-        **{nom: int(campagnes[nom].sum()) for nom in OBJECTIFS},
+        **{nom: int(_atteint(campagnes[nom]).sum()) for nom in OBJECTIFS},
     }
     return formations, indicateurs
+
+
+def _atteint(valeurs) -> numpy.ndarray:
+    """Met, for a boolean objective or a StatutObjectif (`atteint`, `non_atteint`, `non_applicable`)."""
+    return valeurs.decode_to_str() == "atteint" if hasattr(valeurs, "decode_to_str") else valeurs
 
 
 @dataclass
@@ -198,29 +207,41 @@ class AnalyseInterpretations:
     def texte(self) -> str:
         n = len(self.combinaisons)
         etendue = f"a seeded sample of {n:,} combinations" if self.echantillon else f"all {n:,} combinations"
-        effets = self.effets[["default", *INDICATEURS, "eligibility_changes", "funding_changes"]].rename(
-            columns=LIBELLES
+        objectifs = self.effets[list(OBJECTIFS)]
+        effets = self.effets[["default", COUT, LABELLISEES, "eligibility_changes", "funding_changes", *PARTS]].assign(
+            objectives=[
+                ", ".join(
+                    f"{nom.removeprefix('objectif_').removesuffix('_atteint')} {int(v):+d}"
+                    for nom, v in ligne.items()
+                    if v
+                )
+                or "-"
+                for _, ligne in objectifs.iterrows()
+            ]
         )
         robustesse = self.formations["robustness"].value_counts().reindex(["always", "never", "depends"], fill_value=0)
-        dependants = self.formations[self.formations["robustness"] == "depends"]
-        with pandas.option_context("display.float_format", _lisible, "display.width", 250, "display.max_columns", 20):
+        dependances = self.formations.loc[self.formations["robustness"] == "depends", "depends_on"].value_counts()
+        options = ("display.float_format", _signe, "display.width", 250, "display.max_colwidth", 90)
+        with pandas.option_context(*options):
             parties = [
                 f"{len(self.effets)} interpretations, period {self.period}, {self.population}",
                 "\nEffect of switching each reading alone (difference from the defaults):",
-                effets.T.to_string() if len(effets) else "(no switch under 'interpretations')",
+                effets.rename(columns=LIBELLES).to_string() if len(effets) else "(no switch under 'interpretations')",
+            ]
+        with pandas.option_context(*options[:1], _lisible, *options[2:]):
+            parties += [
                 f"\nRange over {etendue}:",
                 self.plages.rename(index=LIBELLES).to_string(),
-                "\nTrainings eligible under every reading, under none, or depending on which:",
-                robustesse.to_string(),
+                "\nTrainings eligible under every reading (always), under none (never), or depending on which:",
+                robustesse.rename_axis(None).to_string(),
             ]
-            if len(dependants):
-                parties.append("\n" + dependants[["eligible_labellisation", "depends_on"]].to_string())
+            if len(dependances):
+                parties.append("\nTrainings whose eligibility depends on the readings, by the readings it depends on:")
+                parties.append(dependances.rename_axis("depends on").rename("trainings").to_string())
         return "\n".join(parties)
 
     def ecrire(self, dossier) -> list[Path]:
         """A CSV per table and the tornado chart, in `dossier`; the paths written."""
-        from openfisca_gen.analyse import csv_propre, graphique_tornade
-
         dossier = Path(dossier)
         dossier.mkdir(parents=True, exist_ok=True)
         ecrits = [
@@ -236,8 +257,9 @@ class AnalyseInterpretations:
         return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png")]
 
 
-def _lisible(valeur: float) -> str:
-    return f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
+def _signe(valeur: float) -> str:
+    """A difference: signed, shares with three decimals, counts and euros with thousands separators."""
+    return f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:+,.0f}" if valeur else "0"
 
 
 def analyser_interpretations(
@@ -250,23 +272,21 @@ def analyser_interpretations(
 ) -> AnalyseInterpretations:
     """Compute `population` under every combination of readings (or a seeded sample beyond
     `max_combinaisons`): the effect of each reading alone, the ranges, each training's robustness."""
-    from openfisca_gen import CountryTaxBenefitSystem
-    from openfisca_gen.analyse import decrire_population
-
     period = un_mois(period)
     base = tax_benefit_system or CountryTaxBenefitSystem()
     lectures = Lectures(base)
     k = len(lectures.noms)
     masques = _combinaisons(k, max_combinaisons, graine)
     bascules = (masques[:, None] >> numpy.arange(k)) & 1 == 1
+    defauts = lectures.defauts(period)
+    simulation = population.simulation(lectures.systeme, period)
     eligibles, financements, lignes = [], [], []
     for ligne in progression(bascules) if progression else bascules:
-        formations, indicateurs = _calculer(population.simulation(lectures.systeme(ligne), period), period)
+        formations, indicateurs = _calculer(lectures.sous(simulation, ligne), period)
         eligibles.append(formations["eligible_labellisation"])
         financements.append(formations["financement_amorcage"])
         lignes.append(indicateurs)
     eligibles, financements = numpy.array(eligibles), numpy.array(financements)
-    lectures.systeme()  # back to the defaults
     combinaisons = pandas.concat(
         [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
     )
@@ -277,7 +297,7 @@ def analyser_interpretations(
     effet_cout = [valeurs[COUT].to_numpy()[j] - valeurs[COUT].to_numpy()[i] for i, j in paires]
     effets = pandas.DataFrame(
         {
-            "default": lectures.defauts(period),
+            "default": defauts,
             **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
             "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
             "funding_changes": (numpy.abs(financements[seuls] - financements[0]) > TOLERANCE).sum(axis=1),
@@ -305,7 +325,8 @@ def analyser_interpretations(
         }
     ).rename_axis("indicator")
 
-    depend = numpy.array([(eligibles[i] != eligibles[j]).any(axis=0) for i, j in paires]).reshape(k, -1)
+    depend = numpy.array([(eligibles[i] != eligibles[j]).any(axis=0) for i, j in paires], dtype=bool)
+    depend = depend.reshape(k, eligibles.shape[1])
     toujours, jamais = eligibles.all(axis=0), ~eligibles.any(axis=0)
     noms = numpy.array(lectures.noms, dtype=object)
     formations = pandas.DataFrame(
@@ -351,9 +372,10 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
     """Per person of the simulations `construire(system)` builds: the switches that, switched alone, change
     its eligibility or its funding in `period`."""
     lectures = Lectures(tax_benefit_system)  # one copy of the rules per call: a server shares no mutable state
+    simulation = construire(lectures.systeme)
     base, *resultats = [
-        _par_formation(construire(lectures.systeme(bascules)), period)
-        for bascules in [[], *numpy.eye(len(lectures.noms), dtype=bool)]
+        _par_formation(lectures.sous(simulation, bascules), period)
+        for bascules in numpy.eye(len(lectures.noms) + 1, len(lectures.noms), k=-1, dtype=bool)
     ]
     change = [
         (r["eligible_labellisation"] != base["eligible_labellisation"])
@@ -361,7 +383,7 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
         for r in resultats
     ]
     noms = numpy.array(lectures.noms, dtype=object)
-    return [list(noms[colonne]) for colonne in numpy.array(change).reshape(len(noms), -1).T]
+    return [list(noms[colonne]) for colonne in numpy.array(change, dtype=bool).reshape(len(noms), -1).T]
 
 
 def depends_on_interpretations(tax_benefit_system, situation: dict, period) -> list[list[str]]:
