@@ -438,7 +438,7 @@ def graphique_tornade(analyse, fichier: Path) -> Path:
     plt = _pyplot()
     effets = analyse.effets.assign(description=analyse.interpretations["description"])
     effets = effets.reindex(effets[COUT].abs().sort_values(kind="stable").index)
-    figure, axe = plt.subplots(figsize=(10, 1.2 + 0.55 * max(len(effets), 1)))
+    figure, axe = plt.subplots(figsize=(10, 1.6 + 0.55 * max(len(effets), 1)))
     positions = numpy.arange(len(effets))
     couleurs = numpy.where(effets[COUT] < 0, "tab:red", "tab:green")
     axe.barh(positions, effets[COUT], color=couleurs, height=0.6)
@@ -453,11 +453,11 @@ def graphique_tornade(analyse, fichier: Path) -> Path:
     )
     for position, valeur in zip(positions, effets[COUT], strict=True):
         axe.annotate(
-            f"{valeur:+,.0f} €",
+            f"{valeur:+,.0f} €" if valeur else "no effect",
             (valeur, position),
-            xytext=(6 if valeur >= 0 else -6, 0),
+            xytext=(-6 if valeur < 0 else 6, 0),
             textcoords="offset points",
-            ha="left" if valeur >= 0 else "right",
+            ha="right" if valeur < 0 else "left",
             va="center",
             fontsize=8,
         )
@@ -474,7 +474,9 @@ def graphique_tornade(analyse, fichier: Path) -> Path:
         xlabel="change in the total cost (€)",
     )
     _euros(axe, x=True)
-    axe.margins(x=0.25)
+    bas, haut = min(effets[f"{COUT}_min"].min(), 0), max(effets[f"{COUT}_max"].max(), 0)
+    ecart = max(haut - bas, 1)
+    axe.set_xlim(bas - 0.3 * ecart, haut + 0.2 * ecart)  # room for the labels on both sides
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -484,7 +486,9 @@ def graphique_tornade(analyse, fichier: Path) -> Path:
             Patch(color="tab:red", label="lowers the cost"),
             Line2D([], [], color="black", marker="|", linestyle="-", label="its effect as the other readings vary"),
         ],
-        loc="lower right",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.09),
+        ncol=3,
         fontsize=8,
     )
     return _sauver(figure, fichier)

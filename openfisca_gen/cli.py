@@ -4,6 +4,7 @@ openfisca-gen exemples               compute the bundled example situations
 openfisca-gen parametres PATH        a parameter's history (or every parameter below a node)
 openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
 openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
+openfisca-gen interpretations        how far each disputed reading of the texts moves the results
 """
 
 import argparse
@@ -180,6 +181,12 @@ def calculer(arguments) -> int:
     return 0
 
 
+def interpretations(arguments) -> int:
+    from openfisca_gen.interpretations import commande
+
+    return commande(arguments.data, arguments.period, arguments.out)
+
+
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
@@ -215,6 +222,11 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--reform", help="compute under a shipped reform or a YAML file {parameter: {date: value}}")
     commande.add_argument("--out", help="the CSV to write (default: standard output)")
     commande.set_defaults(run=calculer)
+    commande = commandes.add_parser("interpretations", help="how far each reading of the texts moves the results")
+    commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
+    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
+    commande.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
+    commande.set_defaults(run=interpretations)
     from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
 
     commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")

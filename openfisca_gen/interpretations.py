@@ -98,9 +98,8 @@ class _Copie(Reform):
 class Lectures:
     """The rules under any combination of readings, from one copy of the parameters (`systeme`).
 
-    `sous(simulation, bascules)` sets switch i to its other reading where `bascules[i]` is true, the
-    others to their default, and makes a simulation of `systeme` forget what it computed before: one
-    simulation serves every combination. `noms`: the switches, relative to the node."""
+    `sous(simulation, bascules)` sets the switches (`regler`) and makes a simulation of `systeme` forget
+    what it computed before: one simulation serves every combination. `noms`: the switches, relative to the node."""
 
     def __init__(self, tax_benefit_system) -> None:
         self.systeme = _Copie(tax_benefit_system)
@@ -127,12 +126,16 @@ class Lectures:
         jour = str(periods.period(period).stop)
         return [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
 
-    def sous(self, simulation, bascules):
-        """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`."""
+    def regler(self, bascules) -> None:
+        """Switch i to its other reading where `bascules[i]` is true, to its default otherwise."""
         for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
             for debut, fin, valeur in segments:
                 parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
         self.systeme.memoire.clear()
+
+    def sous(self, simulation, bascules):
+        """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`."""
+        self.regler(bascules)
         for nom in self.formules:
             simulation.delete_arrays(nom)
         return simulation
@@ -266,13 +269,15 @@ def analyser_interpretations(
     population,
     period: str,
     tax_benefit_system=None,
-    max_combinaisons: int = MAX_COMBINAISONS,
+    max_combinaisons: int | None = None,
     graine: int = 0,
     progression=None,
 ) -> AnalyseInterpretations:
     """Compute `population` under every combination of readings (or a seeded sample beyond
-    `max_combinaisons`): the effect of each reading alone, the ranges, each training's robustness."""
+    `max_combinaisons`, default MAX_COMBINAISONS): the effect of each reading alone, the ranges, each
+    training's robustness."""
     period = un_mois(period)
+    max_combinaisons = max_combinaisons or MAX_COMBINAISONS
     base = tax_benefit_system or CountryTaxBenefitSystem()
     lectures = Lectures(base)
     k = len(lectures.noms)
@@ -393,3 +398,31 @@ def depends_on_interpretations(tax_benefit_system, situation: dict, period) -> l
         lambda systeme: SimulationBuilder().build_from_entities(systeme, copy.deepcopy(situation)),
         periods.period(period),
     )
+
+
+def commande(data, period: str, out) -> int:
+    """`openfisca-gen interpretations`: print the tables; with `out`, write them and the tornado chart."""
+    import sys
+
+    from tqdm import tqdm
+
+    from openfisca_gen.helpers import PeriodeInvalideError
+    from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
+
+    tax_benefit_system = CountryTaxBenefitSystem()
+    try:
+        population = lire_population(tax_benefit_system, data or POPULATION_EXEMPLE)
+        analyse = analyser_interpretations(
+            population,
+            period,
+            tax_benefit_system,
+            progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
+        )
+    except (DonneesInvalidesError, PeriodeInvalideError) as erreur:
+        print(f"openfisca-gen interpretations: {erreur}", file=sys.stderr)
+        return 2
+    print(analyse.texte())
+    if out:
+        ecrits = analyse.ecrire(out)
+        print(f"\nwritten to {out}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
