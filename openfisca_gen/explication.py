@@ -8,6 +8,7 @@ the explanation shows what the formulas actually read, not a list kept by hand.
 """
 
 import copy
+import dataclasses
 from datetime import date
 
 import numpy
@@ -50,6 +51,11 @@ def _lectures(simulation, noeud, indice, instant: str) -> tuple[dict, dict]:
     """The input variables and the parameters a computation read below its trace node, the parameters
     those of the rules in force on `instant` (the opening day of the dossier's call)."""
     entrees, parametres, a_voir = {}, {}, [noeud]
+    if [enfant.name for enfant in noeud.children] != ["appel_du_dossier"]:
+        # The dossier's call selects the rules every condition reads; it is explained once, under "call",
+        # and detailed only for the condition that reads nothing else (dossier_depose_dans_les_delais).
+        noeud = dataclasses.replace(noeud, children=[e for e in noeud.children if e.name != "appel_du_dossier"])
+        a_voir = [noeud]
     while a_voir:
         courant = a_voir.pop()
         for parametre in courant.parameters:
@@ -60,7 +66,7 @@ def _lectures(simulation, noeud, indice, instant: str) -> tuple[dict, dict]:
                 parametres[parametre.name] = valeur if isinstance(valeur, list) else _en_json(valeur)
         for enfant in courant.children:
             if simulation.tax_benefit_system.variables[enfant.name].formulas:
-                a_voir.append(enfant)
+                a_voir.append(_noeud(simulation, enfant.name, enfant.period))  # where it was computed, not cached
             else:
                 population = simulation.get_variable_population(enfant.name)
                 # a group input (a structure's status) is shown for the training's group

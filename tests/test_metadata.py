@@ -82,3 +82,34 @@ def test_every_applicable_condition_is_a_boolean_variable(tax_benefit_system):
         variable = tax_benefit_system.variables.get(condition)
         assert variable is not None, f"labellisation.conditions.{condition} names no variable"
         assert variable.value_type is bool and variable.entity.key == "formation"
+
+
+SOURCE_CITEE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:fr|de|com|net|org|info))\b")
+
+
+def sources_citees(texte: str) -> set[str]:
+    """The web sources a documentation names (alterway.fr, lemondeinformatique.fr 65706, …), by domain."""
+    return {domaine.removeprefix("www.") for domaine in SOURCE_CITEE.findall(texte or "")}
+
+
+def references_de(parametre) -> str:
+    textes = textes_des_references(parametre.metadata.get("reference"))
+    for valeur in parametre.values_list:
+        textes += textes_des_references(valeur.metadata.get("reference"))
+    return " ".join(textes)
+
+
+def test_every_source_a_documentation_quotes_is_in_its_references(tax_benefit_system):
+    manquantes = []
+    for parametre in tax_benefit_system.parameters.get_descendants():
+        reference = references_de(parametre) if hasattr(parametre, "values_list") else ""
+        reference += " ".join(textes_des_references(parametre.metadata.get("reference")))
+        manquantes += [(parametre.name, s) for s in sources_citees(parametre.documentation) if s not in reference]
+    for nom, variable in tax_benefit_system.variables.items():
+        reference = " ".join(textes_des_references(variable.reference))
+        manquantes += [(nom, s) for s in sources_citees(variable.documentation) if s not in reference]
+    assert not manquantes, manquantes
+
+
+def test_the_source_check_sees_a_missing_reference():
+    assert sources_citees("confirmed (reussirmavie.net; www.alterway.fr)") == {"reussirmavie.net", "alterway.fr"}

@@ -31,7 +31,8 @@ def test_parameters_and_variables_show_labels_and_references(openfisca_serve):
     assert status == 200
     assert variable["description"].startswith("Financement d'amorçage")
     assert variable["references"]
-    assert "2015-09-01" in variable["formulas"]
+    [formule] = variable["formulas"].values()  # undated: each dossier reads the rules of its own call
+    assert "plafond de 70 K€" in formule["content"]
 
 
 def test_spec_carries_the_example(openfisca_serve):

@@ -22,6 +22,7 @@ from openfisca_gen.sources import (
     CENTRE_INFFO_2021,
     COMMUNIQUE_2015,
     LETUDIANT_2015,
+    REUSSIRMAVIE_2015,
     TROISIEME_APPEL_2018,
     TROISIEME_APPEL_2018_PRESSE,
     USINE_DIGITALE_2016,
@@ -47,12 +48,13 @@ class metier_vise(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Métier auquel prépare la formation"
-    reference = COMMUNIQUE_2015
+    reference = [COMMUNIQUE_2015, ALTERWAY_2016]
     documentation = """
     Confidence: seed for the listed trades ("développeur-web, intégrateur
-    logiciel, codeur, graphiste web, webmaster, community manager…"); later
-    reports add data analyst and systems-and-network technician (lemagit.fr,
-    2018), counted as autre_metier_numerique. Left empty: hors_numerique.
+    logiciel, codeur, graphiste web, webmaster, community manager…"); alterway.fr
+    also names « e-commercial », technicien support, conseiller TIC, opérateur
+    en numérisation, counted as autre_metier_numerique. Left empty:
+    hors_numerique.
     """
 
 
@@ -75,7 +77,7 @@ class formation_gratuite(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "La formation est gratuite pour les apprenants"
-    reference = [ALTERWAY_2016, LETUDIANT_2015]
+    reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
     documentation = """
     Confidence: confirmed ("toutes devront être gratuites", reussirmavie.net).
     An input: left empty, the commitment is not made.

@@ -1,0 +1,77 @@
+"""`expliquer`: each training's call, the committee decision set aside, and the conditions of its own call."""
+
+from openfisca_gen.explication import expliquer
+
+ENGAGEMENTS = {
+    "metier_vise": "codeur",
+    "formation_gratuite": True,
+    "pedagogie_innovante": True,
+    "duree_formation_mois": 6,
+    "budget_session": 100000,
+}
+
+
+def situation(mois, **formations):
+    return {
+        "formations": {nom: {k: {mois: v} for k, v in {**ENGAGEMENTS, **f}.items()} for nom, f in formations.items()}
+    }
+
+
+def test_each_training_names_the_call_that_judged_it(tax_benefit_system):
+    reponse = expliquer(
+        tax_benefit_system,
+        situation(
+            "2018-05",
+            premier={"date_depot_dossier": "2015-10-12"},
+            troisieme={"date_depot_dossier": "2018-05-02", "nombre_demandeurs_emploi_peu_qualifies": 10},
+            entre_deux={"date_depot_dossier": "2017-06-10", "nombre_demandeurs_emploi_peu_qualifies": 10},
+        ),
+        "2018-05",
+    )
+    formations = reponse["formations"]
+    assert formations["premier"]["call"] == {
+        "numero": 1,
+        "date_ouverture": "2015-09-17",
+        "dates_limites_depot": ["2015-10-19"],
+    }
+    assert formations["premier"]["financement_amorcage"] == 50000  # the 1st call's 50 %, not 2018's 80 %
+    assert formations["troisieme"]["call"]["numero"] == 3
+    assert formations["troisieme"]["financement_amorcage"] == 80000
+    assert formations["entre_deux"]["call"] is None
+    [echec] = formations["entre_deux"]["failed_conditions"]
+    assert echec["condition"] == "dossier_depose_dans_les_delais"
+    assert echec["parameters"]["calendrier.dates_limites_depot"] == ["2018-06-28"]  # explained under the call in force
+    assert reponse["call"]["date_ouverture"] == "2018-04-05"
+
+
+def test_a_decision_to_label_an_ineligible_dossier_is_set_aside_and_said_so(tax_benefit_system):
+    reponse = expliquer(
+        tax_benefit_system,
+        situation(
+            "2015-10",
+            tardive={"date_depot_dossier": "2015-10-20", "decision_comite_labellisation": "labellisee"},
+            retenue={"date_depot_dossier": "2015-10-12", "decision_comite_labellisation": "labellisee"},
+        ),
+        "2015-10",
+    )
+    tardive, retenue = reponse["formations"]["tardive"], reponse["formations"]["retenue"]
+    assert tardive["labellisee"] is False and tardive["financement_amorcage"] == 0
+    assert tardive["decision_set_aside"]["decision"] == "labellisee"
+    assert "eligib" in tardive["decision_set_aside"]["reason"]
+    assert [e["condition"] for e in tardive["failed_conditions"]] == ["dossier_depose_dans_les_delais"]
+    assert retenue["decision_set_aside"] is None and retenue["labellisee"] is True
+
+
+def test_a_switched_reading_says_which_parameter_makes_a_condition_apply(tax_benefit_system):
+    from openfisca_gen.reforms.lectures import part_femmes_suffisante
+
+    reforme = part_femmes_suffisante(tax_benefit_system)
+    reponse = expliquer(
+        reforme,
+        situation("2015-10", f={"date_depot_dossier": "2015-10-12", "nombre_apprenants": 10, "nombre_femmes": 1}),
+        "2015-10",
+    )
+    [echec] = reponse["formations"]["f"]["failed_conditions"]
+    assert echec["condition"] == "part_femmes_suffisante"
+    assert echec["applicable_because"] == "interpretations.conditions.part_femmes_suffisante"
+    assert echec["parameters"] == {"publics_cibles.objectifs_nationaux.part_femmes": 0.3}

@@ -1,0 +1,98 @@
+"""Invariants of the law over random populations, in random months from 2015-07 to 2019-12 (hypothesis).
+
+For every training: a label needs eligibility; funding needs a label; only a
+funded training is limited by the ceiling; before the first call nothing is
+labelled, paid or counted; every share lies in [0, 1] and nothing is NaN; and
+a dossier's eligibility and funding do not depend on the later month computed.
+"""
+
+import numpy
+import pandas
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from openfisca_gen.population import lire_population
+from openfisca_gen.variables.labellisation import DecisionComite, MetierVise, StatutStructure
+
+MOIS = [
+    f"{annee}-{mois:02d}" for annee in range(2015, 2020) for mois in range(1, 13) if f"{annee}-{mois:02d}" >= "2015-07"
+]
+DERNIER_MOIS = MOIS[-1]
+STATUTS = [statut.name for statut in StatutStructure]
+FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
+PARTS = ("part_femmes", "part_jeunes_neet_peu_qualifies", "part_residents_qpv", "part_residents_zrr")
+CAMPAGNE = ("nombre_formations_labellisees", "nombre_apprenants_campagne", "cout_financement_amorcage_campagne")
+PARTS_CAMPAGNE = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
+
+ligne = st.fixed_dictionaries(
+    {
+        "structure": st.integers(0, 3),
+        "campagne_id": st.sampled_from(["k1", "k2"]),
+        "date_depot_dossier": st.dates(numpy.datetime64("2015-06-01").item(), numpy.datetime64("2019-12-31").item()),
+        "metier_vise": st.sampled_from([metier.name for metier in MetierVise]),
+        "formation_gratuite": st.booleans(),
+        "pedagogie_innovante": st.booleans(),
+        "prerequis_academiques_exiges": st.booleans(),
+        "financements_droit_commun_obtenus": st.booleans(),
+        "labellisee_lors_d_un_appel_precedent": st.booleans(),
+        "decision_comite_labellisation": st.sampled_from([decision.name for decision in DecisionComite]),
+        "duree_formation_mois": st.floats(0.5, 30, allow_nan=False),
+        "budget_session": st.floats(0, 1e9, allow_nan=False),
+        "nombre_apprenants": st.integers(0, 40),
+        "parts": st.tuples(*[st.floats(0, 1)] * 5),
+    }
+)
+
+
+def population(tax_benefit_system, lignes):
+    table = pandas.DataFrame(lignes)
+    apprenants = table.pop("nombre_apprenants")
+    parts = numpy.array(table.pop("parts").tolist())
+    comptes = ("nombre_femmes", "nombre_jeunes_neet_peu_qualifies", "nombre_residents_qpv")
+    for i, nom in enumerate((*comptes, "nombre_residents_zrr", "nombre_demandeurs_emploi_peu_qualifies")):
+        table[nom] = numpy.floor(parts[:, i] * apprenants).astype(int)
+    table["nombre_apprenants"] = apprenants
+    structure = table.pop("structure")
+    table["structure_id"] = "s" + structure.astype(str)
+    table["statut_structure"] = [STATUTS[s] for s in structure]  # one status per structure
+    table["date_depot_dossier"] = table["date_depot_dossier"].astype(str)
+    table.insert(0, "formation_id", [f"f{i}" for i in range(len(table))])
+    return lire_population(tax_benefit_system, table)
+
+
+def resultats(tax_benefit_system, pop, mois):
+    simulation = pop.simulation(tax_benefit_system, mois)
+    return simulation, {nom: simulation.calculate(nom, mois) for nom in FORMATION + PARTS + CAMPAGNE + PARTS_CAMPAGNE}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lignes=st.lists(ligne, min_size=1, max_size=12), mois=st.sampled_from(MOIS))
+def test_the_invariants_of_the_law_hold_for_every_training(tax_benefit_system, lignes, mois):
+    pop = population(tax_benefit_system, lignes)
+    simulation, r = resultats(tax_benefit_system, pop, mois)
+    assert not numpy.any(r["labellisee"] & ~r["eligible_labellisation"]), "a label without eligibility"
+    finance = r["financement_amorcage"] > 0
+    assert not numpy.any(finance & ~r["labellisee"]), "funding without a label"
+    assert not numpy.any(r["financement_amorcage_plafonne"] & ~finance), "an unfunded training at the ceiling"
+    assert numpy.all(r["financement_amorcage"] >= 0)
+    for nom in PARTS + PARTS_CAMPAGNE:
+        assert numpy.all((r[nom] >= 0) & (r[nom] <= 1)), f"{nom} outside [0, 1]"
+    for nom, valeurs in r.items():
+        assert not numpy.any(numpy.isnan(valeurs.astype(float))), f"{nom} is NaN"
+    if mois < "2015-09":
+        assert not r["labellisee"].any()
+        assert all(not r[nom].any() for nom in CAMPAGNE), "something counted before the first call"
+    cout = simulation.calculate("cout_financement_amorcage_campagne", mois)
+    assert cout.sum() == r["financement_amorcage"].sum()  # float64: exact
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lignes=st.lists(ligne, min_size=1, max_size=12), mois=st.sampled_from(MOIS))
+def test_a_dossier_gets_the_same_answer_in_every_later_month(tax_benefit_system, lignes, mois):
+    pop = population(tax_benefit_system, lignes)
+    simulation, r = resultats(tax_benefit_system, pop, mois)
+    tard, r_tard = resultats(tax_benefit_system, pop, DERNIER_MOIS)
+    appel = simulation.calculate("appel_du_dossier", mois)
+    assert numpy.array_equal(appel[appel > 0], tard.calculate("appel_du_dossier", DERNIER_MOIS)[appel > 0])
+    for nom in ("eligible_labellisation", "labellisee", "financement_amorcage"):
+        assert numpy.array_equal(r[nom][appel > 0], r_tard[nom][appel > 0]), nom
