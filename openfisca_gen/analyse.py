@@ -77,8 +77,8 @@ def _population_exemple():
 
 def est_synthetique(population) -> bool:
     """Whether `population` is the bundled sample (synthetic: drawn to match published aggregates)."""
-    exemple_taille = 171  # checked first, so that a large table is never compared cell by cell for nothing
-    return len(population.table) == exemple_taille and population.table.equals(_population_exemple().table)
+    exemple = _population_exemple().table
+    return len(population.table) == len(exemple) and population.table.equals(exemple)
 
 
 def decrire_population(population) -> str:
@@ -175,13 +175,17 @@ class Comparaison:
 
     def titre(self, sujet: str) -> str:
         """A chart title: what it shows, the reform, the period, the population."""
-        return f"{sujet}\n{self.nom_reforme} — {self.period}, {self.population or 'population given'}"
+        return f"{sujet}\n{self.nom_reforme} — {self.period}, {self.decrite}"
+
+    @property
+    def decrite(self) -> str:
+        return self.population or f"{len(self.formations):,} trainings"
 
     def texte(self) -> str:
         statuts = self.par_statut().rename(index=self.libelles_statuts)
-        with pandas.option_context("display.float_format", _lisible, "display.width", 160):
+        with pandas.option_context("display.float_format", lisible, "display.width", 160):
             parties = [
-                f"Reform {self.nom_reforme}, period {self.period}, {self.population or len(self.formations)}",
+                f"Reform {self.nom_reforme}, period {self.period}, {self.decrite}",
                 self.resume().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
                 "\n" + self.changements().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
                 "\nBy structure status:\n" + statuts.rename(columns=LIBELLES).rename_axis(None).to_string(),
@@ -207,7 +211,7 @@ class Comparaison:
         return ecrits + graphiques_comparaison(self, dossier)
 
 
-def _lisible(valeur: float) -> str:
+def lisible(valeur: float) -> str:
     """Counts and euros with thousands separators and no decimals, shares with three."""
     return f"{valeur:.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
 

@@ -30,10 +30,10 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.analyse import (
     VARIABLES_CAMPAGNE,
-    _lisible,
     csv_propre,
     decrire_population,
     graphique_tornade,
+    lisible,
 )
 from openfisca_gen.helpers import un_mois
 
@@ -231,7 +231,7 @@ class AnalyseInterpretations:
                 "\nEffect of switching each reading alone (difference from the defaults):",
                 effets.rename(columns=LIBELLES).to_string() if len(effets) else "(no switch under 'interpretations')",
             ]
-        with pandas.option_context(*options[:1], _lisible, *options[2:]):
+        with pandas.option_context(*options[:1], lisible, *options[2:]):
             parties += [
                 f"\nRange over {etendue}:",
                 self.plages.rename(index=LIBELLES).to_string(),
@@ -388,7 +388,10 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
         for r in resultats
     ]
     noms = numpy.array(lectures.noms, dtype=object)
-    return [list(noms[colonne]) for colonne in numpy.array(change, dtype=bool).reshape(len(noms), -1).T]
+    return [
+        list(noms[colonne])
+        for colonne in numpy.array(change, dtype=bool).reshape(len(noms), len(base["eligible_labellisation"])).T
+    ]
 
 
 def depends_on_interpretations(tax_benefit_system, situation: dict, period) -> list[list[str]]:
