@@ -24,6 +24,7 @@ run: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_population.py
+	$(BIN)/python benchmarks/bench_interpretations.py
 	$(BIN)/python benchmarks/bench_serveur.py
 
 lint: install

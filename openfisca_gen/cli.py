@@ -5,6 +5,7 @@ openfisca-gen parametres PATH        a parameter's history (or every parameter b
 openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
 openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
 openfisca-gen coverage               the rules of the texts modelled and not modelled, by confidence
+openfisca-gen interpretations        how far each disputed reading of the texts moves the results
 """
 
 import argparse
@@ -134,7 +135,9 @@ def compare(arguments) -> int:
             if sortie:
                 sortie.mkdir(parents=True, exist_ok=True)
                 table.to_csv(sortie / "balayage.csv", index=False)
-                graphique = graphique_balayage(table, arguments.sweep, sortie / "balayage.png")
+                graphique = graphique_balayage(
+                    table, arguments.sweep, sortie / "balayage.png", arguments.period, population, tax_benefit_system
+                )
                 print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
             return 0
         if not arguments.reform:
@@ -187,6 +190,12 @@ def coverage(arguments) -> int:
     return 0
 
 
+def interpretations(arguments) -> int:
+    from openfisca_gen.interpretations import commande
+
+    return commande(arguments.data, arguments.period, arguments.out)
+
+
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
@@ -224,6 +233,11 @@ def parser() -> argparse.ArgumentParser:
     commande.set_defaults(run=calculer)
     commande = commandes.add_parser("coverage", help="count the rules of the texts modelled and not, by confidence")
     commande.set_defaults(run=coverage)
+    commande = commandes.add_parser("interpretations", help="how far each reading of the texts moves the results")
+    commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
+    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
+    commande.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
+    commande.set_defaults(run=interpretations)
     from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
 
     commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")

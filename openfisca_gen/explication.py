@@ -17,6 +17,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.helpers import conditions_applicables, regles_appel_en_vigueur, regles_des_appels
+from openfisca_gen.interpretations import depends_on_interpretations
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
@@ -138,6 +139,10 @@ def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
                 if not valeurs[nom][indice]
             ]
         formations[str(identifiant)] = explication
+    # The readings of the texts which, switched alone, change a training's eligibility or funding.
+    dependances = depends_on_interpretations(tax_benefit_system, situation, period)
+    for explication, noms in zip(formations.values(), dependances, strict=True):
+        explication["depends_on_interpretations"] = noms
     appel = appel_en_vigueur(tax_benefit_system, period)
     return {
         "period": str(periode),

@@ -1,4 +1,4 @@
-"""The comparison report and the sweep, on the bundled population."""
+"""The comparison report and the sweep, on the bundled population: tables, clean CSV, readable charts."""
 
 import re
 from pathlib import Path
@@ -6,10 +6,12 @@ from pathlib import Path
 import pandas
 import pytest
 
-from openfisca_gen.analyse import balayer, comparer
+from openfisca_gen import analyse
+from openfisca_gen.analyse import balayer, comparer, graphique_balayage, graphique_tornade, graphiques_comparaison
 from openfisca_gen.cli import main
+from openfisca_gen.interpretations import analyser_interpretations
 from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
-from openfisca_gen.reforms import ReformeInvalideError
+from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme
 
 PERIOD = "2015-10"
 
@@ -22,11 +24,11 @@ def population(tax_benefit_system):
 def test_plafond_par_structure_only_lowers_funding(tax_benefit_system, population):
     comparaison = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system)
     resume, changements = comparaison.resume(), comparaison.changements()
-    assert resume.loc["total cost (€)", "reform"] < resume.loc["total cost (€)", "baseline"]
-    assert changements["winners (trainings)"] == 0
-    assert changements["losers, total loss (€)"] == pytest.approx(-resume.loc["total cost (€)", "difference"])
-    assert comparaison.par_statut()["cost_difference"].sum() == pytest.approx(
-        resume.loc["total cost (€)", "difference"]
+    assert resume.loc["financement_amorcage", "reform"] < resume.loc["financement_amorcage", "baseline"]
+    assert changements["winners"] == 0
+    assert changements["losers_total_loss"] == pytest.approx(-resume.loc["financement_amorcage", "difference"])
+    assert comparaison.par_statut()["difference"].sum() == pytest.approx(
+        resume.loc["financement_amorcage", "difference"]
     )
     assert comparaison.par_tranche()["trainings"].sum() == 171
 
@@ -34,7 +36,7 @@ def test_plafond_par_structure_only_lowers_funding(tax_benefit_system, populatio
 def test_the_women_condition_excludes_trainings_and_lifts_the_national_share(tax_benefit_system, population):
     comparaison = comparer(population, "objectif_femmes_par_formation", PERIOD, tax_benefit_system)
     changements = comparaison.changements()
-    assert changements["trainings losing eligibility"] == 171 - comparaison.resume().loc["trainings labelled", "reform"]
+    assert changements["trainings_losing_eligibility"] == 171 - comparaison.resume().loc["labellisee", "reform"]
     objectifs = comparaison.objectifs().loc["appel_2015"]
     assert objectifs.loc["part_femmes_campagne", "baseline"] == pytest.approx(0.24, abs=1e-3)
     assert objectifs.loc["part_femmes_campagne", "reform"] >= 0.3
@@ -46,8 +48,8 @@ def test_a_table_without_structure_statuses_is_reported_under_the_default(tax_be
                               "formation_gratuite": True, "pedagogie_innovante": True,
                               "duree_formation_mois": 6, "budget_session": [100_000, 160_000]})  # fmt: skip
     comparaison = comparer(lire_population(tax_benefit_system, table), "plafond_100k", PERIOD, tax_benefit_system)
-    assert comparaison.par_statut().loc["autre", "cost_reform"] == 50_000 + 80_000
-    assert comparaison.resume().loc["total cost (€)", "difference"] == 10_000
+    assert comparaison.par_statut().loc["autre", "financement_amorcage_reform"] == 50_000 + 80_000
+    assert comparaison.resume().loc["financement_amorcage", "difference"] == 10_000
 
 
 def test_report_files(tax_benefit_system, population, tmp_path):
@@ -138,3 +140,89 @@ def test_the_compare_command_names_bad_input(tmp_path, capsys):
     fichier.write_text("budget_session\n-3\n")
     assert main(["compare", "--reform", "plafond_100k", "--data", str(fichier)]) == 2
     assert "f.csv line 2, field 'budget_session': must be >= 0" in capsys.readouterr().err
+
+
+def test_comparer_takes_a_reformed_system(tax_benefit_system, population):
+    reforme = appliquer_reforme(tax_benefit_system, "plafond_par_structure")
+    par_systeme = comparer(population, reforme, PERIOD)
+    par_nom = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system)
+    assert par_systeme.nom_reforme == "plafond_par_structure"
+    pandas.testing.assert_frame_equal(par_systeme.resume(), par_nom.resume())
+    parametrique = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": 90_000}})
+    assert comparer(population, parametrique, PERIOD).nom_reforme == "financement_amorcage.plafond"
+
+
+def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
+    comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system).ecrire(tmp_path)
+    for fichier in tmp_path.glob("*.csv"):
+        lignes = fichier.read_text(encoding="utf-8").splitlines()
+        entetes = lignes[0].split(",")
+        assert all(entetes) and not any(re.search(r"_base\b|_reforme\b|€| ", nom) for nom in entetes), fichier
+        assert not any(re.search(r"\.\d{3,}", ligne) and not re.search(r",0\.\d+", ligne) for ligne in lignes), fichier
+    resume = (tmp_path / "resume.csv").read_text(encoding="utf-8").splitlines()
+    assert resume[0] == "variable,baseline,reform,difference"
+    assert "labellisee,171,171,0" in resume and "financement_amorcage_plafonne,1,92,91" in resume
+    assert "winners,0" in (tmp_path / "changements.csv").read_text(encoding="utf-8").splitlines()
+    formations = pandas.read_csv(tmp_path / "formations.csv", index_col="formation_id")
+    assert formations["difference"].round(2).equals(formations["difference"])  # to the cent, no float noise
+    assert {"financement_amorcage_baseline", "financement_amorcage_reform"} <= set(formations.columns)
+
+
+@pytest.fixture
+def figures(monkeypatch):
+    """The figures the reports draw, kept open instead of saved."""
+    dessinees = []
+    monkeypatch.setattr(analyse, "_sauver", lambda figure, chemin: dessinees.append(figure) or chemin)
+    yield dessinees
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_comparison_charts_name_the_reform_period_and_synthetic_population(tax_benefit_system, population, figures):
+    graphiques_comparaison(comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system), Path("."))
+    distribution, par_statut, gagnants = (figure.axes[0] for figure in figures)
+    for axe in (distribution, par_statut, gagnants):
+        assert "plafond_par_structure — 2015-10, 171 trainings (synthetic population)" in axe.get_title()
+        assert axe.get_legend() is not None
+    assert [t.get_text() for t in distribution.get_legend().get_texts()] == ["baseline", "reform"]
+    assert {t.get_text() for t in par_statut.get_xticklabels()} >= {"Association", "Entreprise privée"}
+    assert par_statut.yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"
+    legende = [t.get_text() for t in gagnants.get_legend().get_texts()]
+    assert legende == ["same funding (y = x)", "winners (0)", "losers (92)", "unchanged (79)"]
+    assert "green" not in gagnants.get_title()
+
+
+def test_the_sweep_chart_starts_at_zero_and_marks_the_value_in_force(tax_benefit_system, population, figures):
+    table = balayer(population, "financement_amorcage.plafond", [40_000, 70_000, 100_000], PERIOD, tax_benefit_system)
+    graphique_balayage(table, "financement_amorcage.plafond", Path("b.png"), PERIOD, population, tax_benefit_system)
+    cout, plafonnees = figures[0].axes
+    assert cout.get_ylim()[0] == 0 and plafonnees.get_ylim()[0] == 0
+    assert cout.get_xlabel().startswith("Plafond du financement d'amorçage") and "(€)" in cout.get_xlabel()
+    legende = [t.get_text() for t in cout.get_legend().get_texts()]
+    assert "in force in 2015-10: 70,000 €" in legende and len(legende) == 3
+    assert "synthetic population" in cout.get_title()
+
+
+def test_the_tornado_chart(tax_benefit_system, figures):
+    table = pandas.DataFrame(
+        {"date_depot_dossier": ["2015-10-01", "2015-10-02"], "metier_vise": "codeur", "formation_gratuite": True,
+         "pedagogie_innovante": True, "duree_formation_mois": [6, 20], "nombre_apprenants": 10,
+         "budget_session": [100_000, 160_000]})  # fmt: skip
+    population = lire_population(tax_benefit_system, table)
+    resultat = analyser_interpretations(population, PERIOD, tax_benefit_system, max_combinaisons=30)
+    graphique_tornade(resultat, Path("t.png"))
+    axe = figures[0].axes[0]
+    assert "2015-10, 2 trainings; defaults: 120,000 €" in axe.get_title()
+    assert "synthetic" not in axe.get_title()
+    libelles = [t.get_text() for t in axe.get_yticklabels()]
+    assert any("[duree_maximale_selon_le_ministre]" in libelle and "ministre" in libelle for libelle in libelles)
+    assert [t.get_text() for t in axe.get_legend().get_texts()][:2] == ["raises the cost", "lowers the cost"]
+
+
+def test_the_example_trainings_file_runs(capsys):
+    fichier = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "trainings.csv"
+    assert main(["calculer", "--data", str(fichier), "--variables", "eligible_labellisation,financement_amorcage"]) == 0
+    lignes = capsys.readouterr().out.splitlines()
+    assert lignes[0] == "formation_id,eligible_labellisation,financement_amorcage"
+    assert lignes[1:] == ["a1,True,45000.0", "a2,True,60000.0", "b,True,70000.0", "c,False,0.0", "d,False,0.0"]

@@ -1,0 +1,190 @@
+"""The readings of the texts as switches: effects, ranges, robustness per training, explanations, command."""
+
+import pandas
+import pytest
+from openfisca_core.parameters import ParameterNode
+from openfisca_core.reforms import Reform
+
+from openfisca_gen import interpretations
+from openfisca_gen.analyse import comparer
+from openfisca_gen.cli import main
+from openfisca_gen.explication import expliquer
+from openfisca_gen.interpretations import COUT, LABELLISEES, Lectures, analyser_interpretations, interrupteurs
+from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+
+PERIOD = "2015-10"
+
+
+@pytest.fixture(scope="module")
+def population(tax_benefit_system):
+    return lire_population(tax_benefit_system, POPULATION_EXEMPLE)
+
+
+@pytest.fixture(scope="module")
+def analyse(tax_benefit_system, population):
+    return analyser_interpretations(population, PERIOD, tax_benefit_system)
+
+
+def formation(**valeurs) -> dict:
+    """A training that meets every condition of the first call, with a recorded label, unless told otherwise."""
+    return {
+        "formation_id": "f",
+        "date_depot_dossier": "2015-10-12",
+        "metier_vise": "codeur",
+        "formation_gratuite": True,
+        "pedagogie_innovante": True,
+        "duree_formation_mois": 6,
+        "nombre_apprenants": 10,
+        "nombre_femmes": 5,
+        "nombre_jeunes_neet_peu_qualifies": 5,
+        "budget_session": 20_000,
+        "decision_comite_labellisation": "labellisee",
+        **valeurs,
+    }
+
+
+def test_the_switches_are_read_from_the_parameter_tree(tax_benefit_system, analyse):
+    noms = [p.name.removeprefix("interpretations.") for p in interrupteurs(tax_benefit_system)]
+    assert {"duree_maximale_selon_le_ministre", "plafond_par_structure", "conditions.part_femmes_suffisante"} <= set(
+        noms
+    )
+    assert list(analyse.effets.index) == noms
+    assert analyse.interpretations.loc["duree_maximale_selon_le_ministre", "confidence"] == "disputed"
+    assert analyse.interpretations.loc["fabrique_par_formation", "default"]
+
+
+def test_only_boolean_leaves_are_switches_and_every_dated_value_is_negated(tax_benefit_system):
+    class essai(Reform):
+        def apply(self):
+            def ajouter(parametres):
+                parametres.interpretations.add_child(
+                    "essai",
+                    ParameterNode(
+                        "interpretations.essai",
+                        data={
+                            "nombre": {"values": {"2015-09-17": {"value": 3}}},
+                            "bascule": {"values": {"2015-09-17": {"value": True}, "2018-04-05": {"value": False}}},
+                        },
+                    ),
+                )
+                return parametres
+
+            self.modify_parameters(ajouter)
+
+    systeme = essai(tax_benefit_system)
+    lectures = Lectures(systeme)
+    assert "essai.bascule" in lectures.noms and "essai.nombre" not in lectures.noms
+    bascule = lectures.noms.index("essai.bascule")
+    lectures.regler([i == bascule for i in range(len(lectures.noms))])
+    parametres = lectures.systeme.parameters.interpretations.essai
+    assert (parametres.bascule("2015-10-01"), parametres.bascule("2018-05-01")) == (False, True)
+    assert systeme.parameters.interpretations.essai.bascule("2015-10-01")  # the system analysed is unchanged
+
+
+def test_the_defaults_reproduce_the_rules(tax_benefit_system, population, analyse):
+    resume = comparer(population, "plafond_100k", PERIOD, tax_benefit_system).resume()
+    defauts = analyse.combinaisons.iloc[0]
+    assert not defauts[analyse.effets.index].any()
+    assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"] == 4_994_850
+    assert defauts[LABELLISEES] == resume.loc["labellisee", "baseline"] == 171
+
+
+@pytest.mark.parametrize("nom", ["plafond_par_structure", "conditions.part_femmes_suffisante"])
+def test_each_effect_is_that_of_the_switch_alone(tax_benefit_system, population, analyse, nom):
+    parametre = f"interpretations.{nom}"
+    defaut = analyse.interpretations.loc[nom, "default"]
+    comparaison = comparer(population, {parametre: {"2015-09-17": not defaut}}, PERIOD, tax_benefit_system)
+    resume, changements, effet = comparaison.resume(), comparaison.changements(), analyse.effets.loc[nom]
+    assert effet[COUT] == pytest.approx(resume.loc["financement_amorcage", "difference"], abs=0.01)
+    assert effet[LABELLISEES] == resume.loc["labellisee", "difference"]
+    assert effet["eligibility_changes"] == (
+        changements["trainings_losing_eligibility"] + changements["trainings_gaining_eligibility"]
+    )
+    assert effet["funding_changes"] == changements["winners"] + changements["losers"]
+    assert effet[f"{COUT}_min"] <= effet[COUT] <= effet[f"{COUT}_max"]
+
+
+def test_the_effects_name_the_readings_that_matter(analyse):
+    effets = analyse.effets
+    assert effets.loc["plafond_par_structure", COUT] == pytest.approx(-969_450)
+    assert effets.loc["conditions.part_femmes_suffisante", "objectif_femmes_atteint"] == 1
+    assert effets.loc["conditions_2015_maintenues_en_2018", COUT] == 0  # a 2018 reading, a 2015 population
+
+
+def test_the_ranges_cover_every_combination(analyse):
+    k = len(analyse.effets)
+    combinaisons, plages = analyse.combinaisons, analyse.plages
+    assert not analyse.echantillon and len(combinaisons) == 2**k
+    assert not combinaisons[list(analyse.effets.index)].duplicated().any()
+    assert (plages["min"] == combinaisons[plages.index].min()).all()
+    assert (plages["max"] == combinaisons[plages.index].max()).all()
+    assert ((plages["min"] <= plages["baseline"]) & (plages["baseline"] <= plages["max"])).all()
+    assert plages.loc[COUT, "max_readings"] == "(defaults)"
+    assert plages.loc[COUT, "min"] == 0 and plages.loc[COUT, "min_readings"]
+
+
+def test_robustness_per_training_and_a_seeded_sample(tax_benefit_system):
+    table = pandas.DataFrame(
+        [
+            formation(formation_id="simple"),
+            formation(formation_id="longue", duree_formation_mois=20),
+            formation(formation_id="payante", formation_gratuite=False),
+            formation(formation_id="peu_de_femmes", nombre_femmes=1),
+        ]
+    )
+    population = lire_population(tax_benefit_system, table)
+    analyse = analyser_interpretations(population, PERIOD, tax_benefit_system, max_combinaisons=60, graine=1)
+    k = len(analyse.effets)
+    assert analyse.echantillon and 2**k > len(analyse.combinaisons) >= k + 1
+    assert "a seeded sample" in analyse.texte()
+    formations = analyse.formations
+    assert formations["robustness"].to_dict() == {
+        "simple": "always",
+        "longue": "depends",
+        "payante": "never",
+        "peu_de_femmes": "depends",
+    }
+    assert formations.loc["longue", "depends_on"] == "duree_maximale_selon_le_ministre"
+    assert formations.loc["peu_de_femmes", "depends_on"] == "conditions.part_femmes_suffisante"
+    assert formations.loc["simple", ["financement_amorcage_min", "financement_amorcage_max"]].tolist() == [10_000] * 2
+    assert formations.loc["longue", ["financement_amorcage_min", "financement_amorcage_max"]].tolist() == [0, 10_000]
+    again = analyser_interpretations(population, PERIOD, tax_benefit_system, max_combinaisons=60, graine=1)
+    pandas.testing.assert_frame_equal(again.combinaisons, analyse.combinaisons)
+
+
+def test_explanations_name_the_readings_a_training_depends_on(tax_benefit_system):
+    def situation(**valeurs):
+        champs = formation(**valeurs)
+        champs.pop("formation_id")
+        return {nom: {PERIOD: valeur} for nom, valeur in champs.items()}
+
+    explication = expliquer(
+        tax_benefit_system,
+        {"formations": {"longue": situation(duree_formation_mois=20), "simple": situation()}},
+        PERIOD,
+    )["formations"]
+    assert explication["longue"]["depends_on_interpretations"] == ["duree_maximale_selon_le_ministre"]
+    assert explication["simple"]["depends_on_interpretations"] == []
+    sans_decision = expliquer(
+        tax_benefit_system, {"formations": {"f": situation(decision_comite_labellisation="non_rendue")}}, PERIOD
+    )["formations"]["f"]
+    assert sans_decision["depends_on_interpretations"] == ["sans_decision_formation_eligible_labellisee"]
+
+
+def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(interpretations, "MAX_COMBINAISONS", 48)  # a sample keeps the test short
+    assert main(["interpretations", "--out", str(tmp_path)]) == 0
+    sortie = capsys.readouterr().out
+    assert "interpretations, period 2015-10, 171 trainings (synthetic population)" in sortie
+    assert "Effect of switching each reading alone" in sortie and "plafond_par_structure" in sortie
+    for nom in ("interpretations", "effets", "plages", "formations", "combinaisons"):
+        table = pandas.read_csv(tmp_path / f"{nom}.csv")
+        assert not any(colonne.startswith("Unnamed") for colonne in table.columns)
+    formations = pandas.read_csv(tmp_path / "formations.csv", index_col="formation_id")
+    assert len(formations) == 171 and set(formations["robustness"]) <= {"always", "never", "depends"}
+    assert (tmp_path / "tornade_cout.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_command_refuses_bad_input(capsys):
+    assert main(["interpretations", "--period", "2015"]) == 2
+    assert "variables are monthly" in capsys.readouterr().err
