@@ -85,7 +85,9 @@ def nombre(valeur) -> str:
     """A number as French reads it: 1 234, 0,25; booleans as oui/non."""
     if isinstance(valeur, bool | numpy.bool_):
         return "oui" if valeur else "non"
-    if isinstance(valeur, int | numpy.integer) or (isinstance(valeur, float | numpy.floating) and float(valeur).is_integer()):
+    if isinstance(valeur, int | numpy.integer) or (
+        isinstance(valeur, float | numpy.floating) and float(valeur).is_integer()
+    ):
         return f"{valeur:,.0f}".replace(",", "\u202f").replace("-", "−")
     if isinstance(valeur, float | numpy.floating):
         texte = f"{valeur:,.3f}" if abs(valeur) < 1 else f"{valeur:,.2f}"
@@ -170,9 +172,7 @@ def page_simulateur():
             resultat = simulateur.simuler(systeme, saisie)
         except (SituationParsingError, PeriodMismatchError) as erreur:
             resultat = {"erreurs": {}, "generales": [str(erreur.error)]}
-    return render_template(
-        "simulateur.html", groupes=simulateur.champs(systeme), saisie=saisie, resultat=resultat
-    )
+    return render_template("simulateur.html", groupes=simulateur.champs(systeme), saisie=saisie, resultat=resultat)
 
 
 @pages.route("/reformes", methods=["GET", "POST"])
@@ -189,7 +189,11 @@ def page_reformes():
             resultat = reformes.comparer_depuis_formulaire(systeme, request.form, request.files.get("donnees"))
         except RequestEntityTooLarge:
             limite = current_app.config["MAX_CONTENT_LENGTH"]
-            resultat = {"erreurs": {"donnees": [f"the file is larger than {limite} bytes"]}, "generales": [], "donnees": []}
+            resultat = {
+                "erreurs": {"donnees": [f"the file is larger than {limite} bytes"]},
+                "generales": [],
+                "donnees": [],
+            }
     return render_template(
         "reformes.html",
         periode=mois,
@@ -197,7 +201,9 @@ def page_reformes():
         erreur_periode=erreur_periode,
         groupes=reformes.champs(systeme, mois),
         saisie=request.form if request.method == "POST" else {},
-        livrees=[(nom, getattr(classe, "name", nom), (classe.__doc__ or "").strip()) for nom, classe in REFORMES.items()],
+        livrees=[
+            (nom, getattr(classe, "name", nom), (classe.__doc__ or "").strip()) for nom, classe in REFORMES.items()
+        ],
         resultat=resultat,
         tableau=tableau,
     )
@@ -221,9 +227,9 @@ def page_source(chemin):
 
 def page_d_accueil():
     """A browser asking for HTML on `/` is sent to the simulator; API clients keep OpenFisca's answer."""
-    if request.path == "/" and request.method == "GET":
-        if request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html":
-            return redirect(url_for("pages.page_simulateur"))
+    navigateur = request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
+    if request.path == "/" and request.method == "GET" and navigateur:
+        return redirect(url_for("pages.page_simulateur"))
     return None
 
 

@@ -35,7 +35,7 @@ RACINES = {
     "docs/sources": TEXTES_SOURCES.resolve(),
     "openfisca_gen": PACKAGE,
 }
-EXTENSIONS = frozenset({".py", ".yaml", ".txt", ".json", ".csv"})
+EXTENSIONS = frozenset({".py", ".yaml", ".txt", ".md", ".json", ".csv"})
 URL = re.compile(r"^https?://", re.IGNORECASE)
 TEXTE_CITE = re.compile(r"docs/sources/[\w.\-]+")
 

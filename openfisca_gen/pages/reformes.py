@@ -38,7 +38,7 @@ UNITES = {"/1": "part, de 0 à 1", "currency-EUR": "€", "month": "mois", "bool
 NOEUDS_DE_BASCULES = ("labellisation.conditions", "interpretations")
 PERIODE_PAR_DEFAUT = "2015-10"
 CHEMIN_CITE = re.compile(r"'([\w.]+)'")
-LIGNE_COLONNE = re.compile(r"line (\d+).*?column '([^']+)'")
+LIGNE_COLONNE = re.compile(r"line (\d+).*?(?:column|field) '([^']+)'")
 GRAPHIQUES = {
     "distribution_financement": "Histogramme du financement d'amorçage par formation labellisée, "
     "sans la réforme et avec elle",
@@ -164,7 +164,9 @@ def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
     lignes = []
     for message in erreur.erreurs:
         cite = LIGNE_COLONNE.search(message)
-        lignes.append({"ligne": cite.group(1) if cite else "", "colonne": cite.group(2) if cite else "", "message": message})
+        lignes.append(
+            {"ligne": cite.group(1) if cite else "", "colonne": cite.group(2) if cite else "", "message": message}
+        )
     return lignes
 
 
@@ -232,7 +234,10 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
         "periode": mois,
         "donnees_nom": nom_donnees,
         "nombre_formations": len(f),
-        "cout": {"base": float(f["financement_amorcage_base"].sum()), "reforme": float(f["financement_amorcage_reforme"].sum())},
+        "cout": {
+            "base": float(f["financement_amorcage_base"].sum()),
+            "reforme": float(f["financement_amorcage_reforme"].sum()),
+        },
         "comparaison": comparaison,
         "reforme": reforme,
         "yaml": en_yaml(reforme),
