@@ -8,6 +8,7 @@ model's own intermediate variables for the funding computation.
 """
 
 import copy
+import math
 import re
 from datetime import date
 
@@ -52,6 +53,7 @@ GROUPES = (
 )
 CALCUL = (
     "budget_session",
+    "plafond_financement_amorcage",
     "nombre_sessions_financees",
     "financement_amorcage_avant_plafond",
     "plafond_financement_amorcage_connu",
@@ -60,7 +62,6 @@ CALCUL = (
     "labellisee",
     "financement_amorcage",
 )
-PARAMETRES_DU_CALCUL = ("financement_amorcage.taux", "financement_amorcage.plafond")
 IDS = {"formation": "formation", "structure": "structure"}
 CHAMP_CITE = re.compile(r"field '(\w+)'")
 
@@ -187,19 +188,19 @@ def erreurs_par_champ(messages: list[str]) -> tuple[dict[str, list[str]], list[s
     return par_champ, autres
 
 
-def _calcul(tax_benefit_system, une_situation: dict, mois: str) -> dict:
-    """The funding computation as the model did it: its intermediate variables, and the rate and ceiling
-    its formulas read (from OpenFisca's tracer, so the values of the call that applied)."""
+def _calcul(tax_benefit_system, une_situation: dict, mois: str, appel: dict | None) -> dict:
+    """The funding computation as the model did it: its intermediate variables, and the rate and ceiling of
+    the rules that judged the dossier, those in force on its call's opening day (as `expliquer` reads them)."""
     simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(une_situation))
-    simulation.trace = True
-    valeurs = {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in CALCUL}
-    lus = {
-        parametre.name: parametre.value
-        for noeud in simulation.tracer.browse_trace()
-        for parametre in noeud.parameters
-        if parametre.name in PARAMETRES_DU_CALCUL
-    }
-    return {**valeurs, "taux": lus.get("financement_amorcage.taux"), "plafond": lus.get("financement_amorcage.plafond")}
+    variables = [nom for nom in CALCUL if nom in tax_benefit_system.variables]
+    valeurs = {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in variables}
+    regles = tax_benefit_system.parameters(appel["date_ouverture"]).financement_amorcage if appel else None
+    plafond = getattr(regles, "plafond", None)
+    if "plafond_financement_amorcage" in valeurs:  # the ceiling the model applied, infinite where none is known
+        plafond = (
+            valeurs["plafond_financement_amorcage"] if math.isfinite(valeurs["plafond_financement_amorcage"]) else None
+        )
+    return {**valeurs, "taux": getattr(regles, "taux", None), "plafond": plafond}
 
 
 def simuler(tax_benefit_system, saisie: dict) -> dict:
@@ -215,10 +216,11 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
         return {"erreurs": par_champ, "generales": autres}
     explication = expliquer(tax_benefit_system, une_situation, mois)
     formation = explication["formations"][IDS["formation"]]
+    appel = formation.get("call", explication["call"])  # the dossier's own call, where expliquer names it
     return {
         "periode": mois,
         "formation": formation,
-        "appel": formation.get("call", explication["call"]),
-        "note": explication["note"],
-        "calcul": _calcul(tax_benefit_system, une_situation, mois),
+        "appel": appel,
+        "note": explication.get("note"),
+        "calcul": _calcul(tax_benefit_system, une_situation, mois, appel),
     }
