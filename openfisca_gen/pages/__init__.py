@@ -14,17 +14,19 @@ Everything works as plain HTML forms; pages.js only saves a reload.
 `enregistrer(app, tax_benefit_system)` adds all this to OpenFisca's app.
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
 import numpy
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
+from openfisca_core.indexed_enums import Enum
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.pages import fichiers, reformes, simulateur
-from openfisca_gen.reforms import REFORMES
+from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
 
 ICI = Path(__file__).parent
 # Pages load nothing from elsewhere; charts and downloads are data: URIs.
@@ -123,9 +125,17 @@ def tableau(table) -> dict:
     """A pandas table (or series) for the template: headings in French, cells as French numbers."""
     table = table.to_frame() if table.ndim == 1 else table
     index = [n or "" for n in table.index.names]
+    variables = _systeme().variables
+
+    def cellule(cle, valeur):
+        variable = variables.get(str(cle[-1] if isinstance(cle, tuple) else cle))
+        if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
+            return nombre(round(float(valeur) * 100, 1)) + "\u00a0%"  # a share, read as a percentage
+        return nombre(valeur)
+
     lignes = [
         {"entetes": [libelle(c) for c in (cle if isinstance(cle, tuple) else (cle,))],
-         "cellules": [nombre(v) for v in ligne]}
+         "cellules": [cellule(cle, v) for v in ligne]}
         for cle, ligne in zip(table.index, table.to_numpy(), strict=True)
     ]  # fmt: skip
     return {"colonnes": [libelle(c) for c in [*index, *table.columns]], "lignes": lignes, "largeur_index": len(index)}
@@ -141,10 +151,29 @@ def lien_reference(reference) -> dict:
 
 @pages.app_template_global()
 def description_de(nom: str) -> str:
+    """A variable's label, or a parameter's description, to show beside its name."""
     systeme = _systeme()
     if nom in systeme.variables:
         return systeme.variables[nom].label
-    return nom
+    try:
+        return trouver_parametre(systeme.parameters, nom).description or ""
+    except ReformeInvalideError:
+        return ""
+
+
+@pages.app_template_global()
+def valeur_de(nom: str, valeur) -> str:
+    """A variable's or a parameter's value as French reads it: an Enum by its label, a list joined."""
+    variable = _systeme().variables.get(nom)
+    if variable is not None and variable.value_type is Enum and valeur in variable.possible_values.__members__:
+        return variable.possible_values[valeur].value
+    if isinstance(valeur, list):
+        return ", ".join(date_lisible(v) if _est_une_date(v) else nombre(v) for v in valeur)
+    return date_lisible(valeur) if _est_une_date(valeur) else nombre(valeur)
+
+
+def _est_une_date(valeur) -> bool:
+    return isinstance(valeur, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", valeur) is not None
 
 
 pages.add_app_template_filter(euros)

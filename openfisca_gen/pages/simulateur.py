@@ -121,7 +121,10 @@ def valeurs_exemple(tax_benefit_system) -> dict[str, str]:
             for nom, par_periode in instance.items():
                 if nom in valeurs and isinstance(par_periode, dict):
                     valeurs[nom] = next(iter(par_periode.values()))
-    return {nom: _texte(valeur) for nom, valeur in valeurs.items()} | {"period": ""}
+    # A date the example leaves out stays empty, not OpenFisca's default (1970-01-01), and is not sent.
+    dates = {nom for nom, variable in variables_d_entree(tax_benefit_system).items() if variable.value_type is date}
+    exemple = {nom for instances in formation_eligible.values() for instance in instances.values() for nom in instance}
+    return {nom: "" if nom in dates - exemple else _texte(valeur) for nom, valeur in valeurs.items()} | {"period": ""}
 
 
 def _texte(valeur) -> str:
@@ -166,7 +169,7 @@ def situation(tax_benefit_system, saisie: dict, mois: str) -> dict:
     entrees = variables_d_entree(tax_benefit_system)
     par_entite = {"formation": {}, "structure": {}}
     for nom, texte in saisie.items():
-        if nom in entrees:
+        if nom in entrees and (texte or entrees[nom].value_type is not date):  # an empty date is not given
             variable = entrees[nom]
             par_entite[variable.entity.key][nom] = {mois: _valeur(variable, texte)}
     return {
