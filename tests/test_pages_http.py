@@ -1,6 +1,7 @@
 """The extended server's pages over real HTTP, without a browser: `/` for browsers and API clients,
 /sources (read-only, nothing outside the package), and the Legislation Explorer's links, which must resolve."""
 
+import io
 import re
 import sys
 import urllib.error
@@ -121,3 +122,14 @@ def test_pages_load_nothing_from_elsewhere(serveur):
             texte = reponse.read().decode()
         assert "default-src 'self'" in politique
         assert not re.search(r'(src|href)="(https?:)?//', texte), page
+
+
+def test_a_file_above_the_servers_limit_is_named_next_to_its_field():
+    from openfisca_gen.web import creer_app
+
+    client = creer_app(max_request_bytes=2000).test_client()
+    corps = {"period": "2015-10", "donnees": (io.BytesIO(b"x" * 5000), "grand.csv")}
+    reponse = client.post("/reformes", data=corps, content_type="multipart/form-data")
+    texte = reponse.get_data(as_text=True)
+    assert reponse.status_code == 200 and 'id="erreur-donnees"' in texte
+    assert "the file is larger than 2000 bytes" in texte

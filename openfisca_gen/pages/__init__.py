@@ -207,29 +207,26 @@ def page_simulateur():
 @pages.route("/reformes", methods=["GET", "POST"])
 def page_reformes():
     systeme = _systeme()
-    source = request.form if request.method == "POST" else request.args
-    resultat, erreur_periode = None, None
+    resultat, erreur_periode, saisie = None, None, {}
+    try:
+        saisie = request.form if request.method == "POST" else {}
+    except RequestEntityTooLarge:  # the form is read only up to the server's limit
+        limite = current_app.config["MAX_CONTENT_LENGTH"]
+        resultat = {"erreurs": {"donnees": [f"the file is larger than {limite} bytes"]}, "generales": [], "donnees": []}
+    source = saisie or request.args
     try:
         mois = un_mois(source.get("period") or reformes.PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
         mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, str(erreur)
-    if request.method == "POST" and erreur_periode is None:
-        try:
-            resultat = reformes.comparer_depuis_formulaire(systeme, request.form, request.files.get("donnees"))
-        except RequestEntityTooLarge:
-            limite = current_app.config["MAX_CONTENT_LENGTH"]
-            resultat = {
-                "erreurs": {"donnees": [f"the file is larger than {limite} bytes"]},
-                "generales": [],
-                "donnees": [],
-            }
+    if saisie and erreur_periode is None:
+        resultat = reformes.comparer_depuis_formulaire(systeme, saisie, request.files.get("donnees"))
     return render_template(
         "reformes.html",
         periode=mois,
         periode_saisie=source.get("period", mois),
         erreur_periode=erreur_periode,
         groupes=reformes.champs(systeme, mois),
-        saisie=request.form if request.method == "POST" else {},
+        saisie=saisie,
         livrees=[
             (nom, getattr(classe, "name", nom), (classe.__doc__ or "").strip()) for nom, classe in REFORMES.items()
         ],
