@@ -22,6 +22,8 @@ setup(
     python_requires=">=3.11",
     packages=[
         "openfisca_gen",
+        "openfisca_gen.docs.sources",
+        "openfisca_gen.pages",
         "openfisca_gen.reforms",
         "openfisca_gen.situation_examples",
         "openfisca_gen.parameters",
@@ -30,12 +32,15 @@ setup(
     ],
     package_dir={
         "openfisca_gen": "openfisca_gen",
+        "openfisca_gen.docs.sources": "docs/sources",
         "openfisca_gen.parameters": "parameters",
         "openfisca_gen.variables": "variables",
         "openfisca_gen.docs": "docs",
     },
     package_data={
         "openfisca_gen": ["donnees/*.csv", "openapi_etendu.yaml"],
+        "openfisca_gen.docs.sources": ["**/*"],
+        "openfisca_gen.pages": ["templates/*.html", "static/*"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
@@ -53,7 +58,9 @@ setup(
         "dev": [
             "build >= 1.0",
             "hypothesis >= 6.100",
+            "axe-playwright-python >= 0.1.8, < 0.2",
             "openapi-spec-validator >= 0.7.1, < 0.10",
+            "playwright >= 1.50, < 2",
             "pytest >= 8.3, < 10",
             "ruff >= 0.15, < 0.18",
             "yamllint >= 1.35",

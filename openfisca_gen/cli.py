@@ -199,7 +199,11 @@ def interpretations(arguments) -> int:
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
-    application = creer_app(max_request_bytes=arguments.max_request_bytes, max_trainings=arguments.max_trainings)
+    application = creer_app(
+        max_request_bytes=arguments.max_request_bytes,
+        max_trainings=arguments.max_trainings,
+        public_url=arguments.public_url,
+    )
     options = {"bind": f"{arguments.bind}:{arguments.port}", "workers": arguments.workers, "timeout": 120}
     Serveur(application, options).run()
     return 0
@@ -246,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     commande.add_argument("--max-request-bytes", type=int, default=MAX_REQUEST_BYTES, help="larger bodies get a 413")
     commande.add_argument("--max-trainings", type=int, default=MAX_TRAININGS, help="more trainings get a 400")
+    commande.add_argument("--public-url", help="this server's address seen by clients, for its source links")
     commande.set_defaults(run=serve)
     return racine
 

@@ -35,6 +35,7 @@ from werkzeug.exceptions import HTTPException
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.helpers import PeriodeInvalideError, un_mois
+from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, appliquer_reforme
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.validation import valider_situation
@@ -128,13 +129,19 @@ def _simulation(tax_benefit_system, situation):
         return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
 
 
-def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTES, max_trainings: int = MAX_TRAININGS):
+def creer_app(
+    tax_benefit_system=None,
+    max_request_bytes: int = MAX_REQUEST_BYTES,
+    max_trainings: int = MAX_TRAININGS,
+    public_url: str | None = None,
+):
     """OpenFisca's app for this package, hardened, with /explain and /compare."""
     tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
     app = create_app(tax_benefit_system)
     app.json = JSONStrict(app)
     app.config["MAX_CONTENT_LENGTH"] = max_request_bytes
     reformes = {nom: classe(tax_benefit_system) for nom, classe in REFORMES.items()}  # built once, never mutated
+    enregistrer_pages(app, tax_benefit_system, public_url)
 
     @app.errorhandler(HTTPException)
     def erreur_http(erreur):

@@ -1,0 +1,229 @@
+"""The simulator's form and answer: one training, its fields named after the model's input variables.
+
+The form is built from the model (every input variable of `formation` and
+`structure`, with its label, documentation and possible values); the answer
+comes from the same functions as the web API: `valider_situation` for the
+checks, `expliquer` for eligibility, failed conditions and the call, and the
+model's own intermediate variables for the funding computation.
+"""
+
+import copy
+import math
+import re
+from datetime import date
+
+from openfisca_core.indexed_enums import Enum
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.explication import expliquer, valeur_json
+from openfisca_gen.helpers import PeriodeInvalideError, un_mois
+from openfisca_gen.population import variables_d_entree
+from openfisca_gen.situation_examples import formation_eligible
+from openfisca_gen.validation import valider_situation
+
+# The order a provider thinks in; an input the model gains later lands in "Autres informations".
+GROUPES = (
+    ("Le dossier", ("date_depot_dossier", "date_decision_comite", "decision_comite_labellisation")),
+    (
+        "La formation",
+        (
+            "metier_vise",
+            "duree_formation_mois",
+            "budget_session",
+            "formation_gratuite",
+            "prerequis_academiques_exiges",
+            "pedagogie_innovante",
+            "financements_droit_commun_obtenus",
+            "labellisee_lors_d_un_appel_precedent",
+        ),
+    ),
+    (
+        "Les apprenants d'une session",
+        (
+            "nombre_apprenants",
+            "nombre_femmes",
+            "nombre_jeunes_neet_peu_qualifies",
+            "nombre_demandeurs_emploi_peu_qualifies",
+            "nombre_apprenants_niveau_bac_ou_infra",
+            "nombre_residents_qpv",
+            "nombre_residents_zrr",
+        ),
+    ),
+    ("La structure", ("statut_structure",)),
+)
+CALCUL = (
+    "budget_session",
+    "plafond_financement_amorcage",
+    "nombre_sessions_financees",
+    "financement_amorcage_avant_plafond",
+    "plafond_financement_amorcage_connu",
+    "financement_amorcage_plafonne",
+    "eligible_financement_amorcage",
+    "labellisee",
+    "financement_amorcage",
+)
+IDS = {"formation": "formation", "structure": "structure"}
+CHAMP_CITE = re.compile(r"field '(\w+)'")
+
+
+CONFIANCE = re.compile(r"Confidence:\s*(\w+)")
+CONFIANCES = {
+    "seed": "règle tirée du communiqué fondateur du 17 septembre 2015",
+    "confirmed": "règle confirmée par des sources publiées",
+    "disputed": "règle discutée : les sources divergent",
+    "inferred": "règle déduite par ce modèle, faute de texte explicite",
+}
+
+
+def _aide(variable) -> tuple[str, str]:
+    """A short help in French (how sure the rule is, from its `Confidence:` line), and the documentation."""
+    documentation = " ".join((variable.documentation or "").split())
+    confiance = CONFIANCE.search(documentation)
+    aide = CONFIANCES.get(confiance.group(1), "") if confiance else ""
+    return (aide[0].upper() + aide[1:] + ".") if aide else "", documentation
+
+
+def champs(tax_benefit_system) -> list[tuple[str, list[dict]]]:
+    """The form's fieldsets: (legend, fields), each field described from its variable."""
+    entrees = variables_d_entree(tax_benefit_system)
+    places = {nom for _, noms in GROUPES for nom in noms}
+    groupes = [(legende, [nom for nom in noms if nom in entrees]) for legende, noms in GROUPES]
+    groupes.append(("Autres informations", [nom for nom in entrees if nom not in places]))
+    return [(legende, [_champ(entrees[nom]) for nom in noms]) for legende, noms in groupes if noms]
+
+
+def _champ(variable) -> dict:
+    type_ = variable.value_type
+    aide, documentation = _aide(variable)
+    champ = {"nom": variable.name, "label": variable.label, "aide": aide, "documentation": documentation}
+    if type_ is bool:
+        champ["type"] = "booleen"
+    elif type_ is Enum:
+        champ["type"] = "choix"
+        champ["choix"] = [(membre.name, membre.value) for membre in variable.possible_values]
+    elif type_ is date:
+        champ["type"] = "date"
+    else:
+        champ["type"] = "nombre"
+        champ["pas"] = "1" if type_ is int else "any"
+        champ["unite"] = "€" if getattr(variable, "unit", None) == "currency-EUR" else None
+    return champ
+
+
+def valeurs_exemple(tax_benefit_system) -> dict[str, str]:
+    """The form pre-filled with the shipped example of an eligible training, as text."""
+    valeurs = {
+        nom: variable.default_value.name if variable.value_type is Enum else variable.default_value
+        for nom, variable in variables_d_entree(tax_benefit_system).items()
+    }
+    for instances in formation_eligible.values():
+        for instance in instances.values():
+            for nom, par_periode in instance.items():
+                if nom in valeurs and isinstance(par_periode, dict):
+                    valeurs[nom] = next(iter(par_periode.values()))
+    # A date the example leaves out stays empty, not OpenFisca's default (1970-01-01), and is not sent.
+    dates = {nom for nom, variable in variables_d_entree(tax_benefit_system).items() if variable.value_type is date}
+    exemple = {nom for instances in formation_eligible.values() for instance in instances.values() for nom in instance}
+    return {nom: "" if nom in dates - exemple else _texte(valeur) for nom, valeur in valeurs.items()} | {"period": ""}
+
+
+def _texte(valeur) -> str:
+    if isinstance(valeur, bool):
+        return "true" if valeur else "false"
+    if isinstance(valeur, date):
+        return valeur.isoformat()
+    if isinstance(valeur, float) and valeur.is_integer():
+        return str(int(valeur))
+    return str(valeur)
+
+
+def _valeur(variable, texte: str):
+    """A form's text as the JSON value the web API would receive; what cannot be read is passed on as text,
+    so the validation names it."""
+    type_ = variable.value_type
+    if type_ is bool:
+        return texte == "true"
+    if type_ in (int, float):
+        try:
+            nombre = float(texte.replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        except ValueError:
+            return texte
+        return int(nombre) if type_ is int and nombre.is_integer() else nombre
+    return texte
+
+
+def lire_formulaire(tax_benefit_system, formulaire) -> dict[str, str]:
+    """The submitted text of each field (a checkbox sends its hidden 'false' then 'true' when checked)."""
+    noms = [*variables_d_entree(tax_benefit_system), "period"]
+    return {nom: formulaire.getlist(nom)[-1].strip() for nom in noms if formulaire.getlist(nom)}
+
+
+def periode(saisie: dict) -> str:
+    """The month computed: the one given, else the filing date's month."""
+    texte = saisie.get("period") or saisie.get("date_depot_dossier", "")[:7]
+    return un_mois(texte)
+
+
+def situation(tax_benefit_system, saisie: dict, mois: str) -> dict:
+    """The training as a web-API situation, one training in its own structure and campaign."""
+    entrees = variables_d_entree(tax_benefit_system)
+    par_entite = {"formation": {}, "structure": {}}
+    for nom, texte in saisie.items():
+        if nom in entrees and (texte or entrees[nom].value_type is not date):  # an empty date is not given
+            variable = entrees[nom]
+            par_entite[variable.entity.key][nom] = {mois: _valeur(variable, texte)}
+    return {
+        "formations": {IDS["formation"]: par_entite["formation"]},
+        "structures": {IDS["structure"]: {"formations": [IDS["formation"]], **par_entite["structure"]}},
+        "campagnes": {"campagne": {"formations": [IDS["formation"]]}},
+    }
+
+
+def erreurs_par_champ(messages: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """The validation's messages, by the field they name; the others apart."""
+    par_champ, autres = {}, []
+    for message in messages:
+        cite = CHAMP_CITE.search(message)
+        if cite:
+            par_champ.setdefault(cite.group(1), []).append(message)
+        else:
+            autres.append(message)
+    return par_champ, autres
+
+
+def _calcul(tax_benefit_system, une_situation: dict, mois: str, appel: dict | None) -> dict:
+    """The funding computation as the model did it: its intermediate variables, and the rate and ceiling of
+    the rules that judged the dossier, those in force on its call's opening day (as `expliquer` reads them)."""
+    simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(une_situation))
+    variables = [nom for nom in CALCUL if nom in tax_benefit_system.variables]
+    valeurs = {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in variables}
+    regles = tax_benefit_system.parameters(appel["date_ouverture"]).financement_amorcage if appel else None
+    plafond = getattr(regles, "plafond", None)
+    if "plafond_financement_amorcage" in valeurs:  # the ceiling the model applied, infinite where none is known
+        plafond = (
+            valeurs["plafond_financement_amorcage"] if math.isfinite(valeurs["plafond_financement_amorcage"]) else None
+        )
+    return {**valeurs, "taux": getattr(regles, "taux", None), "plafond": plafond}
+
+
+def simuler(tax_benefit_system, saisie: dict) -> dict:
+    """The page's answer: either `erreurs` (by field, and general), or the explanation and the computation."""
+    try:
+        mois = periode(saisie)
+    except PeriodeInvalideError as erreur:
+        return {"erreurs": {"period": [str(erreur)]}, "generales": []}
+    une_situation = situation(tax_benefit_system, saisie, mois)
+    messages = valider_situation(tax_benefit_system, une_situation)
+    if messages:
+        par_champ, autres = erreurs_par_champ(messages)
+        return {"erreurs": par_champ, "generales": autres}
+    explication = expliquer(tax_benefit_system, une_situation, mois)
+    formation = explication["formations"][IDS["formation"]]
+    appel = formation.get("call", explication["call"])  # the dossier's own call, where expliquer names it
+    return {
+        "periode": mois,
+        "formation": formation,
+        "appel": appel,
+        "note": explication.get("note"),
+        "calcul": _calcul(tax_benefit_system, une_situation, mois, appel),
+    }
