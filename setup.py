@@ -22,7 +22,6 @@ setup(
     python_requires=">=3.11",
     packages=[
         "openfisca_gen",
-        "openfisca_gen.docs.sources",
         "openfisca_gen.pages",
         "openfisca_gen.reforms",
         "openfisca_gen.situation_examples",
@@ -32,19 +31,17 @@ setup(
     ],
     package_dir={
         "openfisca_gen": "openfisca_gen",
-        "openfisca_gen.docs.sources": "docs/sources",
         "openfisca_gen.parameters": "parameters",
         "openfisca_gen.variables": "variables",
         "openfisca_gen.docs": "docs",
     },
     package_data={
         "openfisca_gen": ["donnees/*.csv", "openapi_etendu.yaml"],
-        "openfisca_gen.docs.sources": ["**/*"],
         "openfisca_gen.pages": ["templates/*.html", "static/*"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
-        "openfisca_gen.docs": ["couverture.yaml", "sources/*.txt"],
+        "openfisca_gen.docs": ["couverture.yaml", "sources/*"],
     },
     install_requires=[
         "openfisca-core[web-api] >= 46.0.1, < 47",

@@ -16,7 +16,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def _law_folder(name: str) -> Path:
-    """Where `parameters/` or `variables/` lies.
+    """Where `parameters/`, `variables/` or `docs/` lies.
 
     An installed wheel carries them inside the package; a source checkout
     (editable install) keeps them at the top of the repository.
@@ -27,6 +27,7 @@ def _law_folder(name: str) -> Path:
 
 PARAMETERS_DIR = _law_folder("parameters")
 VARIABLES_DIR = _law_folder("variables")
+DOCS_DIR = _law_folder("docs")  # the coverage file and the stored source texts (docs/sources/)
 
 
 class CountryTaxBenefitSystem(TaxBenefitSystem):

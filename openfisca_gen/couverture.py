@@ -14,9 +14,8 @@ import pandas
 import yaml
 from openfisca_core.parameters import Parameter
 
-_PACKAGE = Path(__file__).resolve().parent
-# An installed wheel carries docs/ inside the package; a source checkout keeps it at the top of the repository.
-DOCS_DIR = _PACKAGE / "docs" if (_PACKAGE / "docs").is_dir() else _PACKAGE.parent / "docs"
+from openfisca_gen import DOCS_DIR
+
 COUVERTURE = DOCS_DIR / "couverture.yaml"
 RACINE = DOCS_DIR.parent  # `source` and `tests` paths are relative to it
 TEXTE_FONDATEUR = "docs/sources/communique-2015-09-17.txt"

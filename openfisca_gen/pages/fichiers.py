@@ -16,18 +16,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from openfisca_gen import PARAMETERS_DIR, VARIABLES_DIR
+from openfisca_gen import DOCS_DIR, PARAMETERS_DIR, VARIABLES_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def _textes_sources() -> Path:
-    """docs/sources/: inside the package in a wheel (package_data), at the top of a checkout."""
-    dedans = PACKAGE / "docs" / "sources"
-    return dedans if dedans.is_dir() else PACKAGE.parent / "docs" / "sources"
-
-
-TEXTES_SOURCES = _textes_sources()
+TEXTES_SOURCES = DOCS_DIR / "sources"
 # Most specific first: in a wheel, parameters/ and variables/ lie inside openfisca_gen/.
 RACINES = {
     "parameters": PARAMETERS_DIR.resolve(),
