@@ -13,6 +13,7 @@ LETUDIANT_2015 = "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-num
 USINE_DIGITALE_2016 = (
     "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
 )
+IREV_2015 = "https://irev.fr/actualites-0/la-grande-ecole-du-numerique-lance-son-premier-appel-projets"
 REUSSIRMAVIE_2015 = "https://reussirmavie.net/La-Grande-ecole-du-numerique-lance-son-appel-a-projets_a2314.amp.html"
 AUDITION_MINISTRE = "https://2012-2017.nosdeputes.fr/14/intervention/877017"
 CENTRE_INFFO_2021 = (

@@ -113,3 +113,41 @@ def test_every_source_a_documentation_quotes_is_in_its_references(tax_benefit_sy
 
 def test_the_source_check_sees_a_missing_reference():
     assert sources_citees("confirmed (reussirmavie.net; www.alterway.fr)") == {"reussirmavie.net", "alterway.fr"}
+
+
+def textes_stockes() -> str:
+    """Every stored source text (docs/sources/), whitespace folded: what a quote can be checked against."""
+    from openfisca_gen import DOCS_DIR
+
+    return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in (DOCS_DIR / "sources").glob("*.txt"))
+
+
+def citation(docstring: str) -> str | None:
+    """The quote a formula's docstring opens with ('…'), or None."""
+    trouvee = re.match(r"\s*'(.+?)'(?:\s*\(|,|\s*$)", " ".join((docstring or "").split()))
+    return trouvee and trouvee.group(1)
+
+
+def hors_des_sources(quote: str, textes: str) -> list[str]:
+    """The pieces of a quote ('…' and '[…]' stand for left-out words) that no stored text contains."""
+    morceaux = [m.strip() for m in re.split(r"\[…\]|…", quote) if m.strip()]
+    return [m for m in morceaux if m not in textes]
+
+
+def test_every_formula_quotes_its_text_verbatim(tax_benefit_system):
+    textes = textes_stockes()
+    fautes = {}
+    for nom, variable in tax_benefit_system.variables.items():
+        for formule in variable.formulas.values():
+            quote = citation(formule.__doc__)
+            if quote and hors_des_sources(quote, textes):
+                fautes[nom] = hors_des_sources(quote, textes)
+    assert not fautes, fautes
+
+
+def test_the_quote_check_catches_a_corrected_spelling():
+    textes = textes_stockes()
+    assert citation("'…de droit de commun.' (seed)") == "…de droit de commun."
+    assert not hors_des_sources("…financements de droit de commun. Ce financement est fixé à 50% du budget…", textes)
+    assert hors_des_sources("…reconnaissances ouvrant droit à des financements de droit commun…", textes)
+    assert hors_des_sources("…une durée au moins égale à six mois…", textes)

@@ -50,7 +50,7 @@ class appel_du_dossier(Variable):
     """
 
     def formula(formation, period, parameters):
-        """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit.'"""
+        """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit…'"""
         depot = formation("date_depot_dossier", period)
         appel = numpy.zeros(formation.count, dtype=numpy.int32)
         for numero, regles in enumerate(regles_des_appels(formation, period, parameters), 1):
@@ -68,7 +68,7 @@ class dossier_depose_dans_les_delais(Variable):
     documentation = "Confidence: seed. Both the opening day and the deadline are included."
 
     def formula(formation, period):
-        """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit.'"""
+        """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit…'"""
         return formation("appel_du_dossier", period) > 0
 
 
@@ -86,7 +86,8 @@ class date_releve_candidatures(Variable):
     """
 
     def formula(formation, period, parameters):
-        """'…trois relevés successifs de candidatures prévus tous les deux mois.'"""
+        """'…avec trois relevés successifs de candidatures prévus tous les deux mois (23 septembre, 25 novembre,
+        24 février).'"""
         depot = formation("date_depot_dossier", period)
         appel = formation("appel_du_dossier", period)
         releve = numpy.full(formation.count, numpy.datetime64("1970-01-01"), dtype="datetime64[D]")

@@ -15,7 +15,13 @@ from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_peri
 
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import Montant, facultatif, par_appel, regles_des_appels, selon_appel
-from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, USINE_DIGITALE_2016
+from openfisca_gen.sources import (
+    COMMUNIQUE_2015,
+    DEUXIEME_APPEL_2016,
+    IREV_2015,
+    TROISIEME_APPEL_2018,
+    USINE_DIGITALE_2016,
+)
 
 
 class budget_session(Montant):
@@ -35,13 +41,14 @@ class financements_droit_commun_obtenus(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "La formation a obtenu les reconnaissances ouvrant droit aux financements de droit commun"
-    reference = COMMUNIQUE_2015
+    reference = [COMMUNIQUE_2015, IREV_2015]
     documentation = """
     Confidence: inferred. The seed says the seed funding bridges "le temps de
     l’obtention des reconnaissances ouvrant droit à des financements de droit
     de commun"; this model reads it as a condition: no seed funding once they
-    are obtained (interpretations.financements_droit_commun_mettent_fin_a_l_amorcage).
-    Left empty: not obtained.
+    are obtained (interpretations.financements_droit_commun_mettent_fin_a_l_amorcage),
+    as irev.fr words it: « bénéficier de financement d’amorçage, avant
+    l’ouverture des financements de droit commun ». Left empty: not obtained.
     """
 
 

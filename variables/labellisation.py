@@ -2,11 +2,12 @@
 
 "La Grande École du numérique octroie une labellisation « Fabrique de la
 Grande École du numérique » à des formations dispensées par des structures
-publiques ou privées qui s'engagent à respecter le cahier des charges" (seed).
+publiques ou privées qui s’engagent à respecter le cahier des charges de la
+Grande École du numérique." (seed, verbatim)
 
 Each condition is its own boolean variable; parameters/labellisation/conditions/
-says which apply in a period, so "why not eligible" is the list of applicable
-conditions that are false.
+and parameters/interpretations/conditions/ say which apply under a dossier's
+call, so "why not eligible" is the list of applicable conditions that are false.
 """
 
 from datetime import date
@@ -67,7 +68,8 @@ class formation_metier_numerique(Variable):
     documentation = "Confidence: seed."
 
     def formula(formation, period):
-        """'…jeunes formés aux métiers du numérique (développeur-web, intégrateur logiciel, codeur…)'"""
+        """'…jeunes formés au métiers du numérique (développeur-web, intégrateur logiciel, codeur, graphiste web,
+        webmaster, community manager…)'"""
         return formation("metier_vise", period) != MetierVise.hors_numerique
 
 
@@ -103,7 +105,7 @@ class sans_prerequis_academique(Variable):
     documentation = "Confidence: confirmed. Selection is on motivation (letudiant.fr)."
 
     def formula(formation, period):
-        """'Aucun prérequis académique ne pourra être exigé.'"""
+        """'…aucun prérequis académique ne pourra être exigé…' (letudiant.fr)"""
         return numpy.logical_not(formation("prerequis_academiques_exiges", period))
 
 
@@ -174,7 +176,7 @@ class non_labellisee_lors_des_appels_precedents(Variable):
     documentation = "Confidence: confirmed (a condition of the third call, 2018)."
 
     def formula(formation, period):
-        """'…ne pas avoir été labellisée lors des deux premiers appels à projets.'"""
+        """'…ne pas avoir été labellisée lors des deux premiers appels à projets…'"""
         return numpy.logical_not(formation("labellisee_lors_d_un_appel_precedent", period))
 
 
@@ -190,7 +192,7 @@ class effectif_demandeurs_emploi_peu_qualifies_suffisant(Variable):
     """
 
     def formula(formation, period, parameters):
-        """'…former au minimum 10 personnes peu ou pas qualifiées en recherche d'emploi par session.'"""
+        """'…former au minimum 10 personnes peu ou pas qualifiées en recherche d’emploi par session…'"""
 
         def minimum(regles):
             valeur = facultatif(formation, regles, "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies")
@@ -229,7 +231,7 @@ class statut_structure_eligible(Variable):
     documentation = "Confidence: confirmed. Every status is eligible in 2015."
 
     def formula(formation, period, parameters):
-        """'…des formations dispensées par des structures publiques ou privées.'"""
+        """'…des formations dispensées par des structures publiques ou privées qui s’engagent…'"""
         statut = formation.structure("statut_structure", period)
 
         def eligible(regles):
@@ -377,7 +379,7 @@ class date_fin_validite_label(Variable):
         def duree(regles):
             trois_ans = regles.interpretations.label_premier_appel_trois_ans
             label = regles.labellisation
-            return label.duree_validite_label_mois_selon_le_directeur if trois_ans else label.duree_validite_label_mois
+            return label.duree_validite_label_mois_selon_la_directrice if trois_ans else label.duree_validite_label_mois
 
         mois = selon_appel(formation, period, parameters, duree).astype("timedelta64[M]")
         decision = formation("date_decision_comite", period)

@@ -1,9 +1,10 @@
 """National objectives, measured over the trainings a campaign labels.
 
-"Des objectifs nationaux de 30% de femmes et 50% de jeunes peu ou pas
-qualifiés, ni en emploi, ni en formation, sont fixés […] Première vague de
-labellisation (octobre-novembre 2015) : 50 fabriques de la Grande école du
-numérique, 2.500 jeunes formés" (seed).
+"Public visité : des objectifs nationaux de 30% de femmes et 50% de jeunes
+peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés […] Première
+vague de labellisation (octobre-novembre 2015) : 50 fabriques de la Grande
+école du numérique, 2.500 jeunes formés […] Sous trois ans : 200 fabriques de
+la Grande école du numérique, 10.000 jeunes formés." (seed, verbatim)
 """
 
 import numpy
@@ -126,7 +127,7 @@ class objectif_femmes_atteint(Variable):
     documentation = "Confidence: seed (national objective of 30 % women)."
 
     def formula_2015_09(campagne, period, parameters):
-        """'Des objectifs nationaux de 30% de femmes…'"""
+        """'…des objectifs nationaux de 30% de femmes…'"""
         objectif = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux.part_femmes
         return campagne("part_femmes_campagne", period) >= objectif
 
@@ -140,7 +141,7 @@ class objectif_jeunes_neet_peu_qualifies_atteint(Variable):
     documentation = "Confidence: seed (national objective of 50 %)."
 
     def formula_2015_09(campagne, period, parameters):
-        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation.'"""
+        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés…'"""
         objectifs = regles_appel_en_vigueur(parameters, period).publics_cibles.objectifs_nationaux
         return campagne("part_jeunes_neet_peu_qualifies_campagne", period) >= objectifs.part_jeunes_neet_peu_qualifies
 
@@ -271,7 +272,7 @@ class objectif_demandeurs_emploi_peu_qualifies(Variable):
     """
 
     def formula_2015_09(campagne, period, parameters):
-        """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d'emploi.'"""
+        """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d’emploi.'"""
         return statut_objectif(
             campagne,
             period,
@@ -305,7 +306,7 @@ class financement_amorcage_dans_l_enveloppe(Variable):
     documentation = "Confidence: confirmed (envelopes of about 5 M€, 10 M€ and 37 M€)."
 
     def formula_2015_09(campagne, period, parameters):
-        """'L'enveloppe allouée à ce second appel est de 10 millions d'euros.'"""
+        """'L’enveloppe allouée à ce second appel est de 10 millions d’euros.'"""
         enveloppe = regles_appel_en_vigueur(parameters, period).financement_amorcage.enveloppe
         return campagne("cout_financement_amorcage_campagne", period) <= enveloppe
 

@@ -1,8 +1,9 @@
 """Audiences of a training: one session's intake and the shares of target groups.
 
-"Des objectifs nationaux de 30% de femmes et 50% de jeunes peu ou pas
-qualifiés, ni en emploi, ni en formation, sont fixés, avec une attention
-portée aux habitants des territoires fragiles (QPV, ZRR)" (seed).
+"Public visité : des objectifs nationaux de 30% de femmes et 50% de jeunes
+peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés, avec une
+attention portée aux habitants des territoires fragiles (QPV, ZRR) ;" (seed,
+verbatim).
 """
 
 import numpy

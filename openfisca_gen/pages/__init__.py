@@ -31,30 +31,26 @@ from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parame
 ICI = Path(__file__).parent
 # Pages load nothing from elsewhere; charts and downloads are data: URIs.
 POLITIQUE = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
-LIBELLES = {
+LIBELLES = {  # the report's keys (variable names have their own labels)
     "baseline": "Sans la réforme",
     "reform": "Avec la réforme",
     "difference": "Différence",
     "value": "Valeur",
-    "total cost (€)": "Coût total (€)",
-    "trainings labelled": "Formations labellisées",
-    "trainings at the ceiling": "Formations au plafond",
-    "trainings gaining eligibility": "Formations qui deviennent éligibles",
-    "trainings losing eligibility": "Formations qui cessent d'être éligibles",
-    "winners (trainings)": "Gagnantes (formations)",
-    "winners, total gain (€)": "Gain total des gagnantes (€)",
-    "losers (trainings)": "Perdantes (formations)",
-    "losers, total loss (€)": "Perte totale des perdantes (€)",
+    "variable": "Indicateur",
+    "indicator": "Indicateur",
+    "trainings_gaining_eligibility": "Formations qui deviennent éligibles",
+    "trainings_losing_eligibility": "Formations qui cessent d'être éligibles",
+    "winners": "Gagnantes (formations)",
+    "winners_total_gain": "Gain total des gagnantes (€)",
+    "losers": "Perdantes (formations)",
+    "losers_total_loss": "Perte totale des perdantes (€)",
     "trainings": "Formations",
-    "labelled_baseline": "Labellisées sans la réforme",
-    "labelled_reform": "Labellisées avec la réforme",
-    "cost_baseline": "Coût sans la réforme (€)",
-    "cost_reform": "Coût avec la réforme (€)",
-    "cost_difference": "Différence de coût (€)",
-    "baseline funding band": "Financement sans la réforme",
-    "statut_structure": "Statut de la structure",
-    "campagne": "Campagne",
-    "indicateur": "Indicateur",
+    "labellisee_baseline": "Labellisées sans la réforme",
+    "labellisee_reform": "Labellisées avec la réforme",
+    "financement_amorcage_baseline": "Coût sans la réforme (€)",
+    "financement_amorcage_reform": "Coût avec la réforme (€)",
+    "funding_band_baseline": "Financement sans la réforme",
+    "campagne_id": "Campagne",
 }
 
 pages = Blueprint("pages", __name__, template_folder="templates", static_folder="static", static_url_path="/pages")

@@ -235,8 +235,8 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
         "donnees_nom": nom_donnees,
         "nombre_formations": len(f),
         "cout": {
-            "base": float(f["financement_amorcage_base"].sum()),
-            "reforme": float(f["financement_amorcage_reforme"].sum()),
+            "base": float(f["financement_amorcage_baseline"].sum()),
+            "reforme": float(f["financement_amorcage_reform"].sum()),
         },
         "comparaison": comparaison,
         "reforme": reforme,
