@@ -45,8 +45,8 @@ def par_appel(formation, period, valeurs: list, defaut=0):
     A dossier of no call (filed outside every window) takes the value of the
     call in force in the month, so that its conditions can still be explained;
     it is never eligible. A loop over the calls (three), not over the trainings."""
-    if not valeurs:  # before the first call
-        return numpy.full(formation.count, defaut)
+    if len(valeurs) <= 1:  # before the first call, or every dossier reads the first call's rules
+        return numpy.broadcast_to(valeurs[0] if valeurs else defaut, formation.count).copy()
     appel = formation("appel_du_dossier", period)
     appel = numpy.where(appel == 0, len(valeurs), appel)
     return numpy.select([appel == numero for numero in range(1, len(valeurs) + 1)], valeurs, defaut)

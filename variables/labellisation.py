@@ -382,13 +382,16 @@ class date_fin_validite_label(Variable):
             return label.duree_validite_label_mois_selon_la_directrice if trois_ans else label.duree_validite_label_mois
 
         mois = selon_appel(formation, period, parameters, duree).astype("timedelta64[M]")
+        fin = (numpy.datetime64(str(period.start), "M") + mois + 1).astype("datetime64[D]") - 1  # no decision date
         decision = formation("date_decision_comite", period)
-        mois_decision = decision.astype("datetime64[M]")
-        jour = decision - mois_decision.astype("datetime64[D]")  # days into the decision month
-        # The same day `mois` months later, or the 1st of the next month where that month is shorter; minus a day.
-        lendemain = numpy.minimum(
-            (mois_decision + mois).astype("datetime64[D]") + jour, (mois_decision + mois + 1).astype("datetime64[D]")
-        )
-        fin_du_mois = (numpy.datetime64(str(period.start), "M") + mois + 1).astype("datetime64[D]") - 1
-        fin = numpy.where(decision > numpy.datetime64("1970-01-01"), lendemain - 1, fin_du_mois)
+        decidee = decision > numpy.datetime64("1970-01-01")
+        if decidee.any():
+            mois_decision = decision.astype("datetime64[M]")
+            jour = decision - mois_decision.astype("datetime64[D]")  # days into the decision month
+            # The same day `mois` months later, or the 1st of the next month where that one is shorter; minus a day.
+            lendemain = numpy.minimum(
+                (mois_decision + mois).astype("datetime64[D]") + jour,
+                (mois_decision + mois + 1).astype("datetime64[D]"),
+            )
+            fin = numpy.where(decidee, lendemain - 1, fin)
         return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))
