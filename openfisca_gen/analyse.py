@@ -91,8 +91,9 @@ def _resultats(population, tax_benefit_system, period):
     simulation = population.simulation(tax_benefit_system, period)
     formations = population.resultats(simulation, VARIABLES_FORMATION, period)
     formations["financement_amorcage"] = formations["financement_amorcage"].astype(float)
+    valeurs = {nom: simulation.calculate(nom, period) for nom in VARIABLES_CAMPAGNE}
     campagnes = pandas.DataFrame(
-        {nom: simulation.calculate(nom, period) for nom in VARIABLES_CAMPAGNE},
+        {nom: v.decode_to_str() if hasattr(v, "decode_to_str") else v for nom, v in valeurs.items()},  # Enum names
         index=population.groupes["campagne"][1],
     )
     return formations, campagnes

@@ -125,6 +125,9 @@ def tableau(table) -> dict:
 
     def cellule(cle, valeur):
         variable = variables.get(str(cle[-1] if isinstance(cle, tuple) else cle))
+        valeurs_possibles = getattr(variable, "possible_values", None)
+        if valeurs_possibles is not None and valeur in valeurs_possibles.__members__:
+            return valeurs_possibles[valeur].value  # an Enum by its label
         if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
             return nombre(round(float(valeur) * 100, 1)) + "\u00a0%"  # a share, read as a percentage
         return nombre(valeur)
