@@ -12,7 +12,6 @@ variable's default (not eligible, nothing paid) instead of an error.
 """
 
 import numpy
-from openfisca_core import periods
 
 
 def regles_appel_en_vigueur(parameters, period):
@@ -30,16 +29,5 @@ def parametre_facultatif(noeud, nom):
     return getattr(noeud, nom, None)  # a missing parameter raises an AttributeError
 
 
-class PeriodeInvalideError(ValueError):
-    """A period that is not one month, where one month is computed."""
-
-
-def un_mois(texte) -> str:
-    """`texte` as one month, such as '2015-10'; a PeriodeInvalideError naming it otherwise (variables are monthly)."""
-    try:
-        periode = periods.period(texte)
-    except (ValueError, TypeError, AttributeError):
-        raise PeriodeInvalideError(f"'{texte}' is not a period; give a month such as 2015-10") from None
-    if (periode.unit, periode.size) != (periods.DateUnit.MONTH, 1):
-        raise PeriodeInvalideError(f"variables are monthly: give a month such as 2015-10, not '{texte}'")
-    return str(periode)
+# The period parser lives with the other checks of inputs; these names stay importable from here.
+from openfisca_gen.validation import PeriodeInvalideError, un_mois  # noqa: E402, F401
