@@ -43,6 +43,7 @@ PREMIER_JOUR, DERNIER_JOUR = date(1970, 1, 1), date(2100, 12, 31)
 MONTANT_MAX = 1e9  # € ; the model's stated maximum for any amount or duration
 ENTIER_MAX = int(numpy.iinfo(numpy.int32).max)
 MAX_MESSAGES = 20  # in the text of an error; `.erreurs` keeps them all
+MAX_VALEURS_BALAYAGE = 1000  # a sweep is a chart, not a search: beyond this, a larger step
 DATE_ISO = r"\d{4}-\d{2}-\d{2}"
 VRAI, FAUX = frozenset({"true", "1"}), frozenset({"false", "0"})
 
