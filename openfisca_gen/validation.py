@@ -29,7 +29,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import numpy
 import pandas
@@ -134,9 +134,10 @@ def un_mois(texte) -> str:
     return str(periode)
 
 
-# Types, one entry per value_type. Each reader takes the raw values (a pandas Series), `texte` (True for
-# CSV cells and DataFrames, False for JSON values), and returns the typed array and its problems, each a
-# (mask of the bad values, what was expected).
+# Types, one entry per value_type. Each reader takes the raw values and `texte`: True for CSV cells and
+# DataFrame columns (a pandas Series, read vectorially), False for JSON values (a list: a request holds few
+# values per variable, and pandas costs more than it saves there). It returns the typed array and its
+# problems, each a (mask of the bad values, what was expected).
 
 
 def _nombre_json(valeur) -> float:
@@ -146,11 +147,11 @@ def _nombre_json(valeur) -> float:
     return float(valeur) if abs(valeur) < 1e308 else math.inf
 
 
-def _nombres(valeurs: pandas.Series, variable, texte: bool):
+def _nombres(valeurs, variable, texte: bool):
     return lire_nombres(valeurs, texte, entier=variable.value_type is int)
 
 
-def lire_nombres(valeurs: pandas.Series, texte: bool, entier: bool):
+def lire_nombres(valeurs, texte: bool, entier: bool):
     """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
     or not finite within ±1e9."""
     if texte:
@@ -169,7 +170,7 @@ def lire_nombres(valeurs: pandas.Series, texte: bool, entier: bool):
     return numpy.where(hors, numpy.nan, nombres), [(pas_un_nombre, "a number"), (hors, attendu)]
 
 
-def _booleens(valeurs: pandas.Series, variable, texte: bool):
+def _booleens(valeurs, variable, texte: bool):
     if texte and pandas.api.types.is_bool_dtype(valeurs):
         return valeurs.to_numpy(dtype=bool), []
     if texte:
@@ -181,9 +182,25 @@ def _booleens(valeurs: pandas.Series, variable, texte: bool):
     return vrais, [(~valides, "true or false" + (" (or 1 or 0)" if texte else ""))]
 
 
-def _dates(valeurs: pandas.Series, variable, texte: bool):
+def _jour(valeur) -> str | None:
+    """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time), else None."""
+    if isinstance(valeur, date) and not isinstance(valeur, datetime):
+        valeur = valeur.isoformat()
+    if not isinstance(valeur, str) or not re.fullmatch(DATE_ISO, valeur):
+        return None
+    try:
+        return valeur if PREMIER_JOUR <= date.fromisoformat(valeur) <= DERNIER_JOUR else None
+    except ValueError:
+        return None
+
+
+def _dates(valeurs, variable, texte: bool):
     attendu = f"a date YYYY-MM-DD from {PREMIER_JOUR} to {DERNIER_JOUR}"
-    if texte and pandas.api.types.is_datetime64_any_dtype(valeurs):
+    if not texte:
+        jours = [_jour(valeur) for valeur in valeurs]
+        valides = numpy.array([jour is not None for jour in jours], dtype=bool)
+        return numpy.array([jour or PREMIER_JOUR for jour in jours], dtype="datetime64[D]"), [(~valides, attendu)]
+    if pandas.api.types.is_datetime64_any_dtype(valeurs):
         jours = valeurs.dt.normalize()
         valides = (jours == valeurs) & (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))
         return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), attendu)]
@@ -194,28 +211,31 @@ def _dates(valeurs: pandas.Series, variable, texte: bool):
     return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), attendu)]
 
 
-def _enums(valeurs: pandas.Series, variable, texte: bool):
+def _enums(valeurs, variable, texte: bool):
     noms = [membre.name for membre in variable.possible_values]
-    chaines = valeurs.map(lambda v: v if isinstance(v, str) else None)
-    codes = pandas.Index(noms).get_indexer(chaines)  # -1 for an unknown value
+    if texte:
+        codes = pandas.Index(noms).get_indexer(valeurs.map(lambda v: v if isinstance(v, str) else None))
+    else:
+        index = {nom: i for i, nom in enumerate(noms)}
+        codes = numpy.fromiter((index.get(v, -1) if isinstance(v, str) else -1 for v in valeurs), int, len(valeurs))
     return numpy.maximum(codes, 0).astype(numpy.int16), [(codes < 0, f"one of {', '.join(noms)}")]
 
 
-def _textes(valeurs: pandas.Series, variable, texte: bool):
-    valides = valeurs.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    return valeurs.to_numpy(dtype=object), [(~valides, "a string")]
+def _textes(valeurs, variable, texte: bool):
+    valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
+    return numpy.asarray(valeurs, dtype=object), [(~valides, "a string")]
 
 
 TYPES = {int: _nombres, float: _nombres, bool: _booleens, date: _dates, Enum: _enums, str: _textes}
 
 
-def typer(valeurs: pandas.Series, variable, texte: bool, nommer, erreurs: list) -> numpy.ndarray:
+def typer(valeurs, variable, texte: bool, nommer, erreurs: list) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one message per bad
     value appended to `erreurs`, `nommer(i)` giving the start of value i's message (row or entity, field, period)."""
     typees, problemes = TYPES[variable.value_type](valeurs, variable, texte)
     for masque, attendu in problemes:
         for i in numpy.flatnonzero(masque):
-            valeur = valeurs.iloc[i]
+            valeur = valeurs.iloc[i] if texte else valeurs[i]
             vide = texte and (pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip()))
             erreurs.append(f"{nommer(i)}: " + ("empty cell" if vide else f"expects {attendu}, got {court(valeur)}"))
     return typees
@@ -431,7 +451,7 @@ def _typer_entrees(tax_benefit_system, lues, analyse, erreurs) -> None:
     lignes = {}  # (period, variable) -> (indices, numbers) of the trainings' numeric inputs
     for (nom, periode), (indices, brutes) in lues.items():
         variable = tax_benefit_system.variables[nom]
-        valeurs = pandas.Series([valeur for valeur, _, _ in brutes], dtype=object)
+        valeurs = [valeur for valeur, _, _ in brutes]
 
         def nommer(i, b=brutes, n=nom, v=variable):
             return f"{v.entity.key} '{b[i][2]}', field '{n}' ({b[i][1]})"
@@ -507,20 +527,14 @@ def construire_simulation(tax_benefit_system, situation: dict):
 
 def erreur_de_date(valeur) -> str | None:
     """Why `valeur` is not a date YYYY-MM-DD within the model's days, or None."""
-    if isinstance(valeur, date) and not hasattr(valeur, "hour"):
-        valeur = valeur.isoformat()
-    if isinstance(valeur, str) and re.fullmatch(DATE_ISO, valeur):
-        try:
-            if PREMIER_JOUR <= date.fromisoformat(valeur) <= DERNIER_JOUR:
-                return None
-        except ValueError:
-            pass
+    if _jour(valeur):
+        return None
     return f"expects a date YYYY-MM-DD from {PREMIER_JOUR} to {DERNIER_JOUR}, got {court(valeur)}"
 
 
 def erreur_de_nombre(valeur, entier: bool) -> str | None:
     """Why `valeur` is not a number of the model (whole within int32, or finite within ±1e9), or None."""
-    _, problemes = lire_nombres(pandas.Series([valeur], dtype=object), False, entier)
+    _, problemes = lire_nombres([valeur], False, entier)
     for masque, attendu in problemes:
         if masque[0]:
             return f"expects {attendu}, got {court(valeur)}"

@@ -232,7 +232,9 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
             return
         if not request.is_json:
             _erreur(415, "the request body must be JSON, sent with the header Content-Type: application/json")
-        request.get_data(cache=True)  # past max_request_bytes, chunked or not: a 413, before any parsing
+        corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413
+        if request.content_length is None and len(corps) >= max_request_bytes:
+            abort(413)  # a chunked body: werkzeug stops reading at the limit without a word
         if request.path in ROUTES_SITUATION:
             g.analyse = _analyser(tax_benefit_system, _json_demande(), max_trainings)
 
