@@ -325,8 +325,23 @@ def _entites(tax_benefit_system, situation, maximum, erreurs) -> dict:
     return retenues
 
 
-def _membres(entite, identifiant, cle, membres, index_personnes, groupe, erreurs) -> None:
+@dataclass
+class _Lecture:
+    """What reading a situation accumulates: the analysis, the raw inputs by (variable, period), the errors."""
+
+    tax_benefit_system: object
+    formations: list
+    analyse: SituationAnalysee = field(default_factory=SituationAnalysee)
+    lues: dict = field(default_factory=dict)  # (variable, period) -> (indices, [(value, period text, id)])
+    erreurs: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.index_personnes = {identifiant: i for i, identifiant in enumerate(self.formations)}
+
+
+def _membres(lecture, entite, identifiant, cle, membres, groupe) -> None:
     """Place the trainings listed under a group's role in `groupe` (each training's group index)."""
+    erreurs, index_personnes = lecture.erreurs, lecture.index_personnes
     ici = f"{entite.key} '{identifiant}', field '{cle}'"
     if not isinstance(membres, list) or not all(isinstance(m, str) for m in membres):
         erreurs.append(f"{ici}: expects a list of formation ids, got {court(membres)}")
@@ -343,9 +358,10 @@ def _membres(entite, identifiant, cle, membres, index_personnes, groupe, erreurs
             groupe["codes"][indice] = position
 
 
-def _valeurs(tax_benefit_system, entite, identifiant, indice, cle, valeurs, lues, analyse, erreurs) -> None:
+def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
     """Read one variable's {period: value} of an instance: requested values into `analyse.demandes`, inputs
     into `lues[(variable, period)]`."""
+    tax_benefit_system, analyse, erreurs = lecture.tax_benefit_system, lecture.analyse, lecture.erreurs
     variable = tax_benefit_system.variables.get(cle)
     if variable is None or variable.entity.key != entite.key:
         analyse.complete = False  # OpenFisca names it (404, or 400 for another entity)
@@ -373,7 +389,7 @@ def _valeurs(tax_benefit_system, entite, identifiant, indice, cle, valeurs, lues
                 f"{ici}: is defined by {variable.definition_period}, give it for months or years, not '{texte}'"
             )
         else:
-            indices, brutes = lues.setdefault((cle, str(periode)), ([], []))
+            indices, brutes = lecture.lues.setdefault((cle, str(periode)), ([], []))
             indices.append(indice)
             brutes.append((valeur, texte, identifiant))
 
@@ -395,45 +411,45 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
     entites = _entites(tax_benefit_system, situation, maximum, erreurs)
     if erreurs:
         raise SituationInvalideError(erreurs)
-    analyse = SituationAnalysee()
     personnes = tax_benefit_system.person_entity
-    formations = situation.get(personnes.plural) or {}
-    analyse.complete = bool(formations)
-    analyse.ids[personnes.key] = list(formations)
-    index_personnes = {identifiant: i for i, identifiant in enumerate(formations)}
-    lues = {}
+    lecture = _Lecture(tax_benefit_system, list(situation.get(personnes.plural) or {}))
+    analyse = lecture.analyse
+    analyse.complete = bool(lecture.formations)  # else OpenFisca says that a training is needed
+    analyse.ids[personnes.key] = lecture.formations
     for pluriel, entite in entites.items():
-        instances = situation[pluriel]
-        if not entite.is_person:
-            groupe = {
-                "ids": list(instances),
-                "index": {identifiant: i for i, identifiant in enumerate(instances)},
-                "codes": numpy.full(len(formations), -1),
-            }
-        roles = {cle for role in getattr(entite, "roles", ()) for cle in (role.key, role.plural)}
-        for indice, (identifiant, instance) in enumerate(instances.items()):
-            probleme = erreur_d_identifiant(identifiant)
-            if probleme:
-                erreurs.append(f"{entite.key} {court(identifiant)}: {probleme}")
-                continue
-            if not isinstance(instance, dict):
-                erreurs.append(f"{entite.key} '{identifiant}' must be an object {{variable: {{period: value}}}}")
-                continue
-            for cle, valeurs in instance.items():
-                if cle in roles:
-                    _membres(entite, identifiant, cle, valeurs, index_personnes, groupe, erreurs)
-                else:
-                    _valeurs(tax_benefit_system, entite, identifiant, indice, cle, valeurs, lues, analyse, erreurs)
-        if not entite.is_person:
-            _completer_groupe(analyse, entite, groupe, list(formations))
+        _lire_entite(lecture, entite, situation[pluriel])
     for entite in tax_benefit_system.group_entities:
         if entite.plural not in entites:  # each training its own group, as OpenFisca does
-            analyse.ids[entite.key] = list(formations)
-            analyse.groupes[entite.key] = numpy.arange(len(formations))
-    _typer_entrees(tax_benefit_system, lues, analyse, erreurs)
-    if erreurs:
-        raise SituationInvalideError(erreurs)
+            analyse.ids[entite.key] = lecture.formations
+            analyse.groupes[entite.key] = numpy.arange(len(lecture.formations))
+    _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.erreurs)
+    if lecture.erreurs:
+        raise SituationInvalideError(lecture.erreurs)
     return analyse
+
+
+def _lire_entite(lecture, entite, instances: dict) -> None:
+    """Read every instance of one entity: its id, its members (a group), its variables."""
+    groupe = {
+        "ids": list(instances),
+        "index": {identifiant: i for i, identifiant in enumerate(instances)},
+        "codes": numpy.full(len(lecture.formations), -1),
+    }
+    roles = {cle for role in getattr(entite, "roles", ()) for cle in (role.key, role.plural)}
+    for indice, (identifiant, instance) in enumerate(instances.items()):
+        probleme = erreur_d_identifiant(identifiant)
+        if probleme:
+            lecture.erreurs.append(f"{entite.key} {court(identifiant)}: {probleme}")
+        elif not isinstance(instance, dict):
+            lecture.erreurs.append(f"{entite.key} '{identifiant}' must be an object {{variable: {{period: value}}}}")
+        else:
+            for cle, valeurs in instance.items():
+                if cle in roles:
+                    _membres(lecture, entite, identifiant, cle, valeurs, groupe)
+                else:
+                    _valeurs(lecture, entite, identifiant, indice, cle, valeurs)
+    if not entite.is_person:
+        _completer_groupe(lecture.analyse, entite, groupe, lecture.formations)
 
 
 def _completer_groupe(analyse, entite, groupe, formations) -> None:

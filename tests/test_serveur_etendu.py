@@ -151,7 +151,10 @@ def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message):
     ("situation", "message"),
     [
         (formation(budget_session=-1), "formation 'f', field 'budget_session' (2015-10): must be >= 0"),
-        (formation(nombre_apprenants=10, nombre_femmes=11), "field 'nombre_femmes' (2015-10): 11 is more than nombre_apprenants"),
+        (
+            formation(nombre_apprenants=10, nombre_femmes=11),
+            "field 'nombre_femmes' (2015-10): 11 is more than nombre_apprenants",
+        ),
         (formation(duree_formation_mois=0), "field 'duree_formation_mois' (2015-10): must be > 0"),
         (formation(budget_session=[1, 2]), "field 'budget_session' (2015-10): expects a number"),
         (formation(budget_session=1e300), "expects a finite number"),
