@@ -123,7 +123,7 @@ def main() -> None:
         for p in processus.values():
             arreter(p)
     lignes = [{"load": charge, "server": serveur, **mesure} for (charge, serveur), mesure in meilleurs.items()]
-    table = pandas.DataFrame(lignes).set_index(["load", "server"]).sort_index()
+    table = pandas.DataFrame(lignes).set_index(["load", "server"])  # in the order of the loads
     for charge in charges:
         table.loc[(charge, "openfisca-gen serve"), "throughput vs plain"] = (
             table.loc[(charge, "openfisca-gen serve"), "req/s"] / table.loc[(charge, "openfisca serve"), "req/s"]

@@ -301,13 +301,6 @@ class SituationAnalysee:
     demandes: list = field(default_factory=list)  # (plural, id, index, variable, period text)
     complete: bool = True
 
-    def periodes_des_entrees(self) -> dict:
-        """{variable: [periods of its inputs]}."""
-        resultat = {}
-        for variable, periode in self.entrees:
-            resultat.setdefault(variable, []).append(periode)
-        return resultat
-
 
 def _entites(tax_benefit_system, situation, maximum, erreurs) -> dict:
     """The entities of the situation, {plural: entity}, checked in shape and count before anything is read."""

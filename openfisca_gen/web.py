@@ -115,7 +115,7 @@ def _analyser(tax_benefit_system, situation, maximum, champ: str = ""):
         _refus(erreur, champ)
 
 
-def _periode(corps: dict, situation: dict, analyse) -> str:
+def _periode(corps: dict, analyse) -> str:
     """The month to compute: `period` if given, else the single month the situation's inputs use; a 400 when an
     input is given for a period that does not contain it (it would be ignored without a word)."""
     if "period" in corps:
@@ -258,7 +258,7 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
         corps = _corps_json()
         situation = _situation(corps)
         analyse = _analyser(tax_benefit_system, situation, max_trainings, "situation")
-        periode = _periode(corps, situation, analyse)
+        periode = _periode(corps, analyse)
         with _erreurs_de_situation():
             return jsonify(expliquer(tax_benefit_system, situation, periode))
 
@@ -268,7 +268,7 @@ def creer_app(tax_benefit_system=None, max_request_bytes: int = MAX_REQUEST_BYTE
         corps = _corps_json()
         situation = _situation(corps)
         analyse = _analyser(tax_benefit_system, situation, max_trainings, "situation")
-        periode = _periode(corps, situation, analyse)
+        periode = _periode(corps, analyse)
         reforme = corps.get("reform")
         if reforme is None:
             _erreur(400, f"'reform' is missing: a shipped reform ({', '.join(REFORMES)}) or {{path: {{date: value}}}}")
