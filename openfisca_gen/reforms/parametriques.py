@@ -56,6 +56,9 @@ def genre(parametre) -> str:
 
 def erreur_de_valeur(parametre, valeur) -> str | None:
     """Why `valeur` cannot be a value of `parametre`, or None."""
+    if valeur is None:  # "unknown": only where the texts already leave this parameter unknown somewhere
+        inconnu = any(v.value is None for v in parametre.values_list)
+        return None if inconnu else "expects a value; null (unknown) is only for parameters the texts leave unknown"
     sorte = genre(parametre)
     if sorte == "booleen":
         return None if isinstance(valeur, bool) else f"expects true or false, got {court(valeur)}"
