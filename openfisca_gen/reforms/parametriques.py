@@ -69,7 +69,7 @@ def erreur_de_valeur(parametre, valeur) -> str | None:
             return f"expects a non-empty list of dates YYYY-MM-DD, got {court(valeur)}"
         for date in valeur:
             if erreur_de_date(date):
-                return f"expects dates as YYYY-MM-DD, {erreur_de_date(date)}"
+                return f"expects dates as YYYY-MM-DD from 1970-01-01 to 2100-12-31, got {court(date)}"
         if sorted(set(valeur)) != valeur:
             return f"expects dates in increasing order, each once, got {court(valeur)}"
         return None
