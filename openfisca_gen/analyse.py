@@ -22,8 +22,8 @@ from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.helpers import un_mois
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, trouver_parametre, valider_changements
+from openfisca_gen.validation import un_mois
 
 VARIABLES_FORMATION = (
     "statut_structure",
@@ -285,24 +285,35 @@ def balayer(
     population, chemin: str, valeurs, period: str, tax_benefit_system=None, progression=None
 ) -> pandas.DataFrame:
     """The rules with parameter `chemin` set to each of `valeurs` (from the start of the value in force in
-    `period`): total cost, trainings labelled and trainings at the ceiling, one row per value."""
+    `period`): total cost, trainings labelled and trainings at the ceiling, one row per value. At most
+    MAX_VALEURS_BALAYAGE values; each gets its own reform, built from the baseline."""
+    from openfisca_gen.validation import MAX_VALEURS_BALAYAGE
+
     period = un_mois(period)
     valeurs = list(valeurs)
     if not valeurs:
         raise ReformeInvalideError([f"no value to sweep '{chemin}' over"])
+    if len(valeurs) > MAX_VALEURS_BALAYAGE:
+        raise ReformeInvalideError(
+            [f"a sweep computes at most {MAX_VALEURS_BALAYAGE} values; {len(valeurs)} asked: take a larger step"]
+        )
     base = tax_benefit_system or CountryTaxBenefitSystem()
     parametre = trouver_parametre(base.parameters, chemin)
     jour = str(periods.period(period).stop)  # the day whose rules the period applies
     debut = next((v.instant_str for v in getattr(parametre, "values_list", []) if v.instant_str <= jour), None)
     if debut is None:
         raise ReformeInvalideError([f"'{chemin}' has no value in force in {period}: nothing to sweep"])
+    erreurs = []
     for valeur in valeurs:  # every value is checked before anything is computed
-        valider_changements(base.parameters, {chemin: {debut: valeur}})
+        try:
+            valider_changements(base.parameters, {chemin: {debut: valeur}})
+        except ReformeInvalideError as erreur:
+            erreurs += erreur.erreurs
+    if erreurs:
+        raise ReformeInvalideError(erreurs)
     lignes = []
-    reformee = appliquer_reforme(base, {chemin: {debut: valeurs[0]}})  # one copy of the rules for the whole sweep
     for valeur in progression(valeurs) if progression else valeurs:
-        reformee.remplacer({chemin: {debut: valeur}})
-        simulation = population.simulation(reformee, period)
+        simulation = population.simulation(appliquer_reforme(base, {chemin: {debut: valeur}}), period)
         lignes.append(
             {
                 chemin: valeur,

@@ -1,16 +1,23 @@
 """The `openfisca-gen` command.
 
-openfisca-gen exemples               compute the bundled example situations
-openfisca-gen parametres PATH        a parameter's history (or every parameter below a node)
+openfisca-gen examples               compute the bundled example situations (alias: exemples)
+openfisca-gen parameters PATH        a parameter's history, or every parameter below a node (alias: parametres)
+openfisca-gen calculate --data CSV   computed variables for a CSV of trainings, as a CSV (alias: calculer)
 openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
 openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
 openfisca-gen coverage               the rules of the texts modelled and not modelled, by confidence
 openfisca-gen interpretations        how far each disputed reading of the texts moves the results
+openfisca-gen serve                  the web API and the pages
+
+Every refusal (bad data, reform, period, argument, output path) is caught
+once, in `main()`: one line per problem on stderr, exit status 2, never a
+traceback.
 """
 
 import argparse
 import copy
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -19,9 +26,10 @@ import numpy
 import pandas
 
 from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.reforms import ReformeInvalideError, trouver_parametre
+from openfisca_gen.reforms import trouver_parametre
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.sources import textes_des_references
+from openfisca_gen.validation import MAX_MESSAGES, MAX_VALEURS_BALAYAGE, EntreeInvalideError, un_mois
 
 
 def calculer_exemple(tax_benefit_system, situation: dict) -> dict:
@@ -87,11 +95,7 @@ def historique(parametre) -> pandas.DataFrame:
 
 def parametres(arguments) -> int:
     tax_benefit_system = CountryTaxBenefitSystem()
-    try:
-        noeud = trouver_parametre(tax_benefit_system.parameters, arguments.chemin)
-    except ReformeInvalideError as erreur:
-        print(f"openfisca-gen parametres: {erreur}", file=sys.stderr)
-        return 2
+    noeud = trouver_parametre(tax_benefit_system.parameters, arguments.chemin)
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
     for parametre in feuilles:
         if not hasattr(parametre, "values_list"):
@@ -106,47 +110,84 @@ def parametres(arguments) -> int:
     return 0
 
 
+class SortieInvalideError(EntreeInvalideError):
+    """An output path that cannot be written."""
+
+
+def fichier_de_sortie(chemin: str) -> Path:
+    """A file the command may write, checked before anything is computed."""
+    sortie = Path(chemin)
+    if sortie.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}' is a folder; give a file name")
+    if not sortie.parent.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}': the folder '{sortie.parent}' does not exist")
+    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
+        raise SortieInvalideError(f"--out '{chemin}': not writable")
+    return sortie
+
+
+def dossier_de_sortie(chemin: str) -> Path:
+    """A folder the command may write into (created if missing), checked before anything is computed."""
+    sortie = Path(chemin)
+    if sortie.exists() and not sortie.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}' is a file; give a folder (it is created if missing)")
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except OSError as erreur:
+        raise SortieInvalideError(f"--out '{chemin}': cannot create the folder ({erreur.strerror})") from None
+    if not os.access(sortie, os.W_OK):
+        raise SortieInvalideError(f"--out '{chemin}': not writable")
+    return sortie
+
+
+def valeurs_du_balayage(debut: float, fin: float, pas: float) -> list[float]:
+    """The values of a sweep, checked (finite, --from <= --to, --step > 0, at most MAX_VALEURS_BALAYAGE) before
+    any is allocated."""
+    if not all(map(math.isfinite, (debut, fin, pas))):
+        raise EntreeInvalideError(f"--from, --to and --step must be finite numbers, got {debut}, {fin}, {pas}")
+    if pas <= 0 or debut > fin:
+        raise EntreeInvalideError("a sweep needs --from <= --to and --step > 0")
+    nombre = math.floor((fin - debut) / pas + 0.5) + 1
+    if nombre > MAX_VALEURS_BALAYAGE:
+        raise EntreeInvalideError(
+            f"a sweep computes at most {MAX_VALEURS_BALAYAGE} values; --from {debut:g} --to {fin:g} "
+            f"--step {pas:g} gives {nombre}: take a larger step"
+        )
+    return numpy.arange(debut, fin + pas / 2, pas).tolist()
+
+
 def compare(arguments) -> int:
     from tqdm import tqdm
 
     from openfisca_gen.analyse import balayer, comparer, graphique_balayage
-    from openfisca_gen.helpers import PeriodeInvalideError
-    from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
+    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
     from openfisca_gen.reforms import lire_reforme
 
+    if not arguments.reform and not arguments.sweep:
+        raise EntreeInvalideError("give --reform NAME|FILE.yaml, or --sweep PARAMETER")
+    periode = un_mois(arguments.period)
+    valeurs = valeurs_du_balayage(arguments.start, arguments.stop, arguments.step) if arguments.sweep else None
+    sortie = dossier_de_sortie(arguments.out) if arguments.out else None
     tax_benefit_system = CountryTaxBenefitSystem()
-    sortie = Path(arguments.out) if arguments.out else None
-    try:
-        population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
-        if arguments.sweep:
-            if arguments.step <= 0 or arguments.start > arguments.stop:
-                print("openfisca-gen compare: a sweep needs --from <= --to and --step > 0", file=sys.stderr)
-                return 2
-            valeurs = numpy.arange(arguments.start, arguments.stop + arguments.step / 2, arguments.step).tolist()
-            table = balayer(
-                population,
-                arguments.sweep,
-                valeurs,
-                arguments.period,
-                tax_benefit_system,
-                progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
+    population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
+    if arguments.sweep:
+        table = balayer(
+            population,
+            arguments.sweep,
+            valeurs,
+            periode,
+            tax_benefit_system,
+            progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
+        )
+        print(table.to_string(index=False))
+        if sortie:
+            table.to_csv(sortie / "balayage.csv", index=False)
+            graphique = graphique_balayage(
+                table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system
             )
-            print(table.to_string(index=False))
-            if sortie:
-                sortie.mkdir(parents=True, exist_ok=True)
-                table.to_csv(sortie / "balayage.csv", index=False)
-                graphique = graphique_balayage(
-                    table, arguments.sweep, sortie / "balayage.png", arguments.period, population, tax_benefit_system
-                )
-                print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
-            return 0
-        if not arguments.reform:
-            print("openfisca-gen compare: give --reform NAME|FILE.yaml, or --sweep PARAMETER", file=sys.stderr)
-            return 2
-        comparaison = comparer(population, lire_reforme(arguments.reform), arguments.period, tax_benefit_system)
-    except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
-        print(f"openfisca-gen compare: {erreur}", file=sys.stderr)
-        return 2
+            print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
+        return 0
+    comparaison = comparer(population, lire_reforme(arguments.reform), periode, tax_benefit_system)
     print(comparaison.texte())
     if sortie:
         ecrits = comparaison.ecrire(sortie)
@@ -155,28 +196,24 @@ def compare(arguments) -> int:
 
 
 def calculer(arguments) -> int:
-    from openfisca_gen.helpers import PeriodeInvalideError, un_mois
-    from openfisca_gen.population import DonneesInvalidesError, lire_population
+    from openfisca_gen.population import lire_population
     from openfisca_gen.reforms import appliquer_reforme, lire_reforme
 
     tax_benefit_system = CountryTaxBenefitSystem()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
-    try:
-        inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
-        if inconnues or not variables:
-            raise ReformeInvalideError([f"unknown variable(s): {', '.join(inconnues) or '(none given)'}"])
-        periode = un_mois(arguments.period)
-        if arguments.reform:
-            tax_benefit_system = appliquer_reforme(tax_benefit_system, lire_reforme(arguments.reform))
-        population = lire_population(tax_benefit_system, arguments.data)
-    except (ReformeInvalideError, DonneesInvalidesError, PeriodeInvalideError) as erreur:
-        print(f"openfisca-gen calculer: {erreur}", file=sys.stderr)
-        return 2
+    inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
+    if inconnues or not variables:
+        raise EntreeInvalideError(f"unknown variable(s): {', '.join(inconnues) or '(none given)'}")
+    periode = un_mois(arguments.period)
+    sortie = fichier_de_sortie(arguments.out) if arguments.out else None
+    if arguments.reform:
+        tax_benefit_system = appliquer_reforme(tax_benefit_system, lire_reforme(arguments.reform))
+    population = lire_population(tax_benefit_system, arguments.data)
     table = population.resultats(population.simulation(tax_benefit_system, periode), variables, periode)
     table.index.name = "formation_id"
-    if arguments.out:
-        table.to_csv(arguments.out)
-        print(f"{len(table)} trainings, {len(variables)} variable(s) written to {arguments.out}")
+    if sortie:
+        table.to_csv(sortie)
+        print(f"{len(table)} trainings, {len(variables)} variable(s) written to {sortie}")
     else:
         print(table.to_csv(), end="")
     return 0
@@ -191,9 +228,25 @@ def coverage(arguments) -> int:
 
 
 def interpretations(arguments) -> int:
-    from openfisca_gen.interpretations import commande
+    from tqdm import tqdm
 
-    return commande(arguments.data, arguments.period, arguments.out)
+    from openfisca_gen.interpretations import analyser_interpretations
+    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+
+    tax_benefit_system = CountryTaxBenefitSystem()
+    periode = un_mois(arguments.period)
+    sortie = dossier_de_sortie(arguments.out) if arguments.out else None
+    analyse = analyser_interpretations(
+        lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE),
+        periode,
+        tax_benefit_system,
+        progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
+    )
+    print(analyse.texte())
+    if sortie:
+        ecrits = analyse.ecrire(sortie)
+        print(f"\nwritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
 
 
 def serve(arguments) -> int:
@@ -212,28 +265,34 @@ def serve(arguments) -> int:
 def parser() -> argparse.ArgumentParser:
     racine = argparse.ArgumentParser(prog="openfisca-gen", description=__doc__.split("\n")[0])
     commandes = racine.add_subparsers(dest="commande", required=True)
-    commande = commandes.add_parser("exemples", help="compute and print the bundled example situations")
+    commande = commandes.add_parser(
+        "examples", aliases=["exemples"], help="compute and print the bundled example situations"
+    )
     commande.add_argument("--json", action="store_true", help="print the /calculate answers as JSON")
     commande.set_defaults(run=exemples)
-    commande = commandes.add_parser("parametres", help="print how a parameter evolved, with its references")
+    commande = commandes.add_parser(
+        "parameters", aliases=["parametres"], help="print how a parameter evolved, with its references"
+    )
     commande.add_argument("chemin", help="a parameter or a node, e.g. financement_amorcage.taux or calendrier")
     commande.set_defaults(run=parametres)
     commande = commandes.add_parser("compare", help="compare the rules with a reform on a population of trainings")
     commande.add_argument("--reform", help="a shipped reform's name, or a YAML file {parameter: {date: value}}")
     commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
     commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
-    commande.add_argument("--out", help="a folder for the CSV tables and PNG charts")
+    commande.add_argument("--out", help="a folder for the CSV tables and PNG charts (created if missing)")
     commande.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
     commande.add_argument("--from", dest="start", type=float, default=40_000, help="first value of the sweep")
     commande.add_argument("--to", dest="stop", type=float, default=150_000, help="last value of the sweep")
     commande.add_argument("--step", type=float, default=10_000, help="step of the sweep")
     commande.set_defaults(run=compare)
-    commande = commandes.add_parser("calculer", help="compute variables for a CSV of trainings, write a CSV")
+    commande = commandes.add_parser(
+        "calculate", aliases=["calculer"], help="compute variables for a CSV of trainings, write a CSV"
+    )
     commande.add_argument("--data", required=True, help="a CSV of trainings (see the README's population tables)")
     commande.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
     commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
     commande.add_argument("--reform", help="compute under a shipped reform or a YAML file {parameter: {date: value}}")
-    commande.add_argument("--out", help="the CSV to write (default: standard output)")
+    commande.add_argument("--out", help="the CSV file to write, in an existing folder (default: standard output)")
     commande.set_defaults(run=calculer)
     commande = commandes.add_parser("coverage", help="count the rules of the texts modelled and not, by confidence")
     commande.set_defaults(run=coverage)
@@ -256,12 +315,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    arguments = parser().parse_args(argv)
+    arguments = parser().parse_args(argv)  # a malformed argument: argparse's usage message, exit status 2
+    commande = f"openfisca-gen {arguments.commande}"
     try:
         return arguments.run(arguments)
+    except EntreeInvalideError as erreur:
+        problemes = erreur.erreurs[:MAX_MESSAGES]
+        if len(erreur.erreurs) > MAX_MESSAGES:
+            problemes.append(f"… and {len(erreur.erreurs) - MAX_MESSAGES} more")
     except BrokenPipeError:  # piped into a command that stopped reading (head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
         return 0
+    except OSError as erreur:  # writing the output failed all the same (a full disk, a read-only file system)
+        problemes = [f"cannot write {erreur.filename or 'the output'}: {erreur.strerror or erreur}"]
+    except KeyboardInterrupt:
+        problemes = ["interrupted"]
+    for probleme in problemes:
+        print(f"{commande}: {probleme}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

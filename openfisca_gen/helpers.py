@@ -95,18 +95,3 @@ class Montant(Variable):
 def part(nombre, total):
     """`nombre / total`, and 0 where `total` is 0: a share is never NaN."""
     return numpy.divide(nombre, total, out=numpy.zeros(numpy.shape(total)), where=total > 0)
-
-
-class PeriodeInvalideError(ValueError):
-    """A period that is not one month, where one month is computed."""
-
-
-def un_mois(texte) -> str:
-    """`texte` as one month, such as '2015-10'; a PeriodeInvalideError naming it otherwise (variables are monthly)."""
-    try:
-        periode = periods.period(texte)
-    except (ValueError, TypeError, AttributeError):
-        raise PeriodeInvalideError(f"'{texte}' is not a period; give a month such as 2015-10") from None
-    if (periode.unit, periode.size) != (periods.DateUnit.MONTH, 1):
-        raise PeriodeInvalideError(f"variables are monthly: give a month such as 2015-10, not '{texte}'")
-    return str(periode)

@@ -35,7 +35,7 @@ from openfisca_gen.analyse import (
     graphique_tornade,
     lisible,
 )
-from openfisca_gen.helpers import un_mois
+from openfisca_gen.validation import un_mois
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
@@ -401,31 +401,3 @@ def depends_on_interpretations(tax_benefit_system, situation: dict, period) -> l
         lambda systeme: SimulationBuilder().build_from_entities(systeme, copy.deepcopy(situation)),
         periods.period(period),
     )
-
-
-def commande(data, period: str, out) -> int:
-    """`openfisca-gen interpretations`: print the tables; with `out`, write them and the tornado chart."""
-    import sys
-
-    from tqdm import tqdm
-
-    from openfisca_gen.helpers import PeriodeInvalideError
-    from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
-
-    tax_benefit_system = CountryTaxBenefitSystem()
-    try:
-        population = lire_population(tax_benefit_system, data or POPULATION_EXEMPLE)
-        analyse = analyser_interpretations(
-            population,
-            period,
-            tax_benefit_system,
-            progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
-        )
-    except (DonneesInvalidesError, PeriodeInvalideError) as erreur:
-        print(f"openfisca-gen interpretations: {erreur}", file=sys.stderr)
-        return 2
-    print(analyse.texte())
-    if out:
-        ecrits = analyse.ecrire(out)
-        print(f"\nwritten to {out}/: {', '.join(chemin.name for chemin in ecrits)}")
-    return 0

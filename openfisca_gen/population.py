@@ -6,36 +6,26 @@ optional `formation_id` (default: the row's position), `structure_id`
 campaign) and `statut_structure`
 (a structure's status, repeated on each of its rows). A column left out takes
 the variable's default for every row; an empty cell is an error. Nothing is
-coerced silently: every error names the row and the column.
+coerced silently: every error names the row and the field (see openfisca_gen.validation).
 
 Everything is vectorial: validation works on whole columns, and the
 simulation is built with OpenFisca's SimulationBuilder from arrays.
 """
 
+import csv
 import difflib
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
 import pandas
-from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.validation import erreurs_de_domaine
+from openfisca_gen.validation import DonneesInvalidesError, erreur_d_identifiant, erreurs_de_domaine, typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
 POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
-VRAI, FAUX = frozenset({"true", "1"}), frozenset({"false", "0"})
-MAX_MESSAGES = 20
-
-
-class DonneesInvalidesError(ValueError):
-    """Invalid population data; `erreurs` holds every message, each naming a row and a column."""
-
-    def __init__(self, erreurs: list[str]) -> None:
-        self.erreurs = erreurs
-        reste = f"\n… and {len(erreurs) - MAX_MESSAGES} more" if len(erreurs) > MAX_MESSAGES else ""
-        super().__init__(f"{len(erreurs)} invalid value(s):\n" + "\n".join(erreurs[:MAX_MESSAGES]) + reste)
 
 
 def variables_d_entree(tax_benefit_system) -> dict:
@@ -104,44 +94,24 @@ def _libelle(table: pandas.DataFrame, lignes: str):
     noms = table.get("formation_id")
     if noms is None:
         return lambda i: f"{lignes} {positions[i]}"
-    return lambda i: f"{lignes} {positions[i]} (formation '{noms.iloc[i]}')"
+    return lambda i: f"{lignes} {positions[i]} (formation {str(noms.iloc[i])!r})"
 
 
-def _typer(colonne: pandas.Series, variable, libelle, erreurs) -> numpy.ndarray:
-    """The column as an array of the variable's type; an error per bad cell.
-
-    Cells are typed first; only the cells that fail are then told apart
-    (empty or invalid), so valid columns cost one vectorial pass."""
-
-    def signaler(masque, raison):
-        for i in numpy.flatnonzero(masque):
-            valeur = colonne.iloc[i]
-            vide = pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
-            erreurs.append(
-                f"{libelle(i)}, column '{variable.name}': " + ("empty cell" if vide else f"{raison} (got {valeur!r})")
-            )
-
-    type_ = variable.value_type
-    if type_ in (int, float):
-        nombres = pandas.to_numeric(colonne, errors="coerce").to_numpy(dtype=float)
-        signaler(~numpy.isfinite(nombres), "not a finite number")
-        if type_ is int:
-            signaler(numpy.isfinite(nombres) & (nombres != numpy.round(nombres)), "not a whole number")
-        return nombres  # NaN where invalid, so the domain checks skip it; cast to the variable's type later
-    if type_ is bool:
-        if pandas.api.types.is_bool_dtype(colonne):
-            return colonne.to_numpy(dtype=bool)
-        texte = colonne.astype(str).str.strip().str.lower()
-        signaler(~texte.isin(VRAI | FAUX).to_numpy(), "expects true/false or 1/0")
-        return texte.isin(VRAI).to_numpy()
-    if type_ is Enum:
-        noms = [membre.name for membre in variable.possible_values]
-        codes = pandas.Index(noms).get_indexer(colonne)  # -1 for an unknown value
-        signaler(codes < 0, f"unknown value, expected one of {', '.join(noms)}")
-        return numpy.maximum(codes, 0).astype(numpy.int16)
-    dates = pandas.to_datetime(colonne, format="%Y-%m-%d", errors="coerce")
-    signaler(dates.isna().to_numpy(), "not a date YYYY-MM-DD")
-    return dates.to_numpy(dtype="datetime64[D]")
+def _erreurs_d_identifiants(table: pandas.DataFrame, libelle) -> list[str]:
+    """Empty ids, ids with '/', duplicate training ids."""
+    erreurs = []
+    for colonne in IDENTIFIANTS:
+        if colonne in table and not pandas.api.types.is_numeric_dtype(table[colonne]):
+            textes = table[colonne].astype(str)
+            mauvais = (textes.str.strip().eq("") | textes.str.contains("/", regex=False)).to_numpy()
+            erreurs += [
+                f"{libelle(i)}, field '{colonne}': {erreur_d_identifiant(textes.iloc[i])}"
+                for i in numpy.flatnonzero(mauvais)
+            ]
+    if "formation_id" in table and not table["formation_id"].is_unique:
+        doublons = table["formation_id"].duplicated().to_numpy()
+        erreurs += [f"{libelle(i)}, field 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
+    return erreurs
 
 
 def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") -> Population:
@@ -168,24 +138,24 @@ def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") ->
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
     typee.setdefault("campagne_id", numpy.full(nombre, "campagne"))
-    if "formation_id" in table and not table["formation_id"].is_unique:
-        doublons = table["formation_id"].duplicated().to_numpy()
-        erreurs += [f"{libelle(i)}, column 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
+    erreurs += _erreurs_d_identifiants(table, libelle)
     groupes = {
         "structure": pandas.factorize(typee["structure_id"]),
         "campagne": pandas.factorize(typee["campagne_id"]),
     }
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
-        typee[colonne] = _typer(table[colonne], variables[colonne], libelle, erreurs)
+        typee[colonne] = typer(
+            table[colonne], variables[colonne], True, lambda i, c=colonne: f"{libelle(i)}, field '{c}'", erreurs
+        )
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
-    erreurs += erreurs_de_domaine({c: typee[c] for c in numeriques}, libelle)
+    erreurs += erreurs_de_domaine({c: typee[c] for c in numeriques}, lambda i, champ: f"{libelle(i)}, field '{champ}'")
     for colonne in table.columns:
         if colonne in variables and variables[colonne].entity.key == "structure":
             codes, ids = groupes["structure"]
             differe = _par_groupe(typee[colonne], codes, ids)[codes] != typee[colonne]
             for structure in pandas.unique(ids[codes[differe]]):
                 erreurs.append(
-                    f"structure '{structure}', column '{colonne}': differs between the rows of this structure"
+                    f"structure '{structure}', field '{colonne}': differs between the rows of this structure"
                 )
     if erreurs:
         raise DonneesInvalidesError(erreurs)
@@ -206,7 +176,11 @@ def lire_population(tax_benefit_system, source) -> Population:
     try:
         with open(source, encoding="utf-8") as fichier:
             description = next(i for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
-        table = pandas.read_csv(source, dtype=str, keep_default_na=False, skiprows=description)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
+            table = pandas.read_csv(source, dtype=str, keep_default_na=False, skiprows=description, index_col=False)
+    except pandas.errors.ParserWarning:
+        raise DonneesInvalidesError(_lignes_trop_longues(source, description)) from None
     except (
         OSError,
         StopIteration,
@@ -217,3 +191,17 @@ def lire_population(tax_benefit_system, source) -> Population:
         raise DonneesInvalidesError([f"cannot read '{source}': {str(erreur) or 'the file is empty'}"]) from erreur
     table.index = table.index + description + 2
     return valider(tax_benefit_system, table, lignes=f"{Path(source).name} line")
+
+
+def _lignes_trop_longues(source, description: int) -> list[str]:
+    """The lines with more fields than the header (read again, only once pandas has found one)."""
+    with open(source, encoding="utf-8", newline="") as fichier:
+        lignes = csv.reader(fichier)
+        for _ in range(description):
+            next(lignes)
+        entete = len(next(lignes))
+        return [
+            f"{Path(source).name} line {lignes.line_num}: {len(champs)} fields, the header has {entete}"
+            for champs in lignes
+            if len(champs) > entete
+        ]

@@ -2,15 +2,24 @@
 
     openfisca-gen serve [--port 5000] [--max-request-bytes N] [--max-trainings N]
 
-Every standard route is OpenFisca's, unchanged. What this adds:
+Every standard route is OpenFisca's, answering valid requests as plain
+OpenFisca does. What this adds:
 
-- a JSON reader that answers 400 to JSON nested too deeply and to NaN or
-  Infinity, where plain OpenFisca answers 500 or accepts them;
-- `valider_situation` before `/calculate` and `/trace`: a wrong type, a
-  negative budget, a count above the learners, a period the variable is not
-  defined for... each a 400 that names the entity, the id and the field;
-- limits: a request larger than `max_request_bytes` gets a 413, one with more
-  than `max_trainings` trainings a 400;
+- a JSON reader that answers 400 to JSON nested too deeply, to NaN or
+  Infinity and to a key given twice in an object, where plain OpenFisca
+  answers 500 or keeps the last value; a body that is not
+  `application/json` gets a 415 saying so;
+- `openfisca_gen.validation` before `/calculate` and `/trace`: a wrong type,
+  a negative budget, a count above the learners, a period the variable is
+  not defined for or outside 1970-01..2100-12, an id empty or with '/'...
+  each a 400 that names the entity, the id, the field and the period;
+- limits: a body larger than `max_request_bytes` gets a 413, chunked or not;
+  more than `max_trainings` instances of any entity a 400, before anything
+  else is read;
+- a faster `/calculate`: the simulation is built from the validated arrays
+  and the answer written directly, without OpenFisca's re-parsing of every
+  period string and its `dpath` merge (same JSON, see
+  benchmarks/bench_serveur.py);
 - JSON error bodies for every 4xx;
 - `POST /explain` and `POST /compare` (see README).
 
@@ -24,21 +33,22 @@ import json
 from pathlib import Path
 
 import yaml
-from flask import abort, jsonify, make_response, request
+from flask import abort, g, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
 from gunicorn.app.base import BaseApplication
+from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
+from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.explication import expliquer, valeur_json
-from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.pages import enregistrer as enregistrer_pages
-from openfisca_gen.reforms import REFORMES, ReformeInvalideError, appliquer_reforme
+from openfisca_gen.reforms import REFORMES, appliquer_reforme
 from openfisca_gen.situation_examples import EXAMPLES
-from openfisca_gen.validation import valider_situation
+from openfisca_gen.validation import EntreeInvalideError, analyser_situation, simuler, un_mois
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 MAX_TRAININGS = 1000
@@ -51,12 +61,22 @@ def _constante_refusee(nom):
     raise ValueError(f"{nom} is not a valid JSON number")
 
 
+def _sans_doublon(paires):
+    objet = dict(paires)
+    if len(objet) != len(paires):
+        cles = [cle for cle, _ in paires]
+        doublon = next(cle for cle in cles if cles.count(cle) > 1)
+        raise ValueError(f"the key '{doublon}' is given twice in an object")
+    return objet
+
+
 class JSONStrict(DefaultJSONProvider):
-    """Reads JSON as the standard says: no NaN or Infinity; too deep a nesting is a ValueError (a 400)."""
+    """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is a
+    ValueError (a 400)."""
 
     def loads(self, s, **kwargs):
         try:
-            return json.loads(s, parse_constant=_constante_refusee, **kwargs)
+            return json.loads(s, parse_constant=_constante_refusee, object_pairs_hook=_sans_doublon, **kwargs)
         except RecursionError as erreur:
             raise ValueError("the JSON is nested too deeply") from erreur
 
@@ -65,12 +85,18 @@ def _erreur(statut: int, message, **details):
     abort(make_response(jsonify({"error": message, **details}), statut))
 
 
+def _refus(erreur: EntreeInvalideError, champ: str = ""):
+    """A 400 naming the first problem (`error`) and listing them all (`errors`)."""
+    prefixe = f"'{champ}': " if champ else ""
+    _erreur(400, prefixe + erreur.erreurs[0], errors=[prefixe + e for e in erreur.erreurs])
+
+
 def _json_invalide(erreur):
     _erreur(400, f"Invalid JSON: {erreur}")
 
 
 def _json_demande():
-    """The request's JSON, or a 400 saying why it is not valid JSON."""
+    """The request's JSON (parsed once), or a 400 saying why it is not valid JSON."""
     request.on_json_loading_failed = _json_invalide
     return request.get_json()
 
@@ -83,36 +109,37 @@ def _corps_json():
     return corps
 
 
-def _periode(corps: dict, situation: dict) -> str:
-    """The month to compute: `period` if given, else the single month the situation's inputs use."""
+def _analyser(tax_benefit_system, situation, maximum, champ: str = ""):
+    try:
+        return analyser_situation(tax_benefit_system, situation, maximum)
+    except EntreeInvalideError as erreur:
+        _refus(erreur, champ)
+
+
+def _periode(corps: dict, analyse) -> str:
+    """The month to compute: `period` if given, else the single month the situation's inputs use; a 400 when an
+    input is given for a period that does not contain it (it would be ignored without a word)."""
     if "period" in corps:
-        try:
-            return un_mois(corps["period"])
-        except PeriodeInvalideError as erreur:
-            _erreur(400, f"'period': {erreur}")
-    mois = {
-        str(cle)
-        for instances in situation.values()
-        if isinstance(instances, dict)
-        for instance in instances.values()
-        if isinstance(instance, dict)
-        for valeurs in instance.values()
-        if isinstance(valeurs, dict)
-        for cle in valeurs
-    }
-    if len(mois) != 1:
-        _erreur(400, "'period' is missing: give the month to compute, such as 2015-10")
-    return _periode({"period": mois.pop()}, situation)
-
-
-def _situation(tax_benefit_system, corps: dict, formations_max: int) -> dict:
-    situation = corps.get("situation")
-    if situation is None:
-        _erreur(400, "'situation' is missing: give a situation as for /calculate")
-    erreurs = valider_situation(tax_benefit_system, situation, formations_max)
-    if erreurs:
-        _erreur(400, erreurs[0], errors=erreurs)
-    return situation
+        texte = corps["period"]
+    else:
+        textes = {texte for _, texte in analyse.entrees} | {demande[4] for demande in analyse.demandes}
+        if len(textes) != 1:
+            _erreur(400, "'period' is missing: give the month to compute, such as 2015-10")
+        texte = textes.pop()
+    try:
+        periode = un_mois(texte)
+    except EntreeInvalideError as erreur:
+        _refus(erreur, "period")
+    mois = periods.period(periode)
+    hors = [
+        f"'situation': field '{variable}' is given for {texte}, which does not contain the period computed, "
+        f"{periode}: give it for {periode} (or its year)"
+        for variable, texte in analyse.entrees
+        if not periods.period(texte).contains(mois)
+    ]
+    if hors:
+        _erreur(400, hors[0], errors=hors)
+    return periode
 
 
 @contextlib.contextmanager
@@ -124,9 +151,39 @@ def _erreurs_de_situation():
         abort(make_response(jsonify(erreur.error), erreur.code or 400))
 
 
-def _simulation(tax_benefit_system, situation):
+def _simulation(tax_benefit_system, situation, analyse):
+    """The simulation of a validated situation; OpenFisca's builder where only it can judge (unknown variables)."""
     with _erreurs_de_situation():
+        if analyse.complete:
+            return simuler(tax_benefit_system, analyse)
         return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+
+
+def _reponse_calculee(tax_benefit_system, simulation, situation: dict, demandes) -> dict:
+    """The situation with each requested (null) value computed, as OpenFisca's /calculate writes it: an Enum by
+    its name, a float through its shortest text, a date as a date, each computed array converted once."""
+    converties = {}
+    for pluriel, identifiant, indice, nom, texte in demandes:
+        cle = (nom, texte)
+        if cle not in converties:
+            variable = tax_benefit_system.variables[nom]
+            resultat = simulation.calculate(nom, texte)
+            if variable.value_type is Enum:
+                converties[cle] = resultat.decode_to_str()
+            elif variable.value_type in (float, str):
+                converties[cle] = resultat.astype(str)
+            else:
+                converties[cle] = resultat
+        valeur = converties[cle][indice]
+        variable = tax_benefit_system.variables[nom]
+        if variable.value_type is float:
+            valeur = float(valeur)
+        elif variable.value_type in (Enum, str):
+            valeur = str(valeur)
+        else:
+            valeur = valeur.item()
+        situation[pluriel][identifiant][nom][texte] = valeur
+    return situation
 
 
 def creer_app(
@@ -142,6 +199,7 @@ def creer_app(
     app.config["MAX_CONTENT_LENGTH"] = max_request_bytes
     reformes = {nom: classe(tax_benefit_system) for nom, classe in REFORMES.items()}  # built once, never mutated
     enregistrer_pages(app, tax_benefit_system, public_url)
+    calcul_openfisca = app.view_functions["calculate"]
 
     @app.errorhandler(HTTPException)
     def erreur_http(erreur):
@@ -176,17 +234,38 @@ def creer_app(
 
     @app.before_request
     def valider():
-        if request.method == "POST" and request.path in ROUTES_SITUATION:
-            erreurs = valider_situation(tax_benefit_system, _json_demande(), max_trainings)
-            if erreurs:
-                _erreur(400, erreurs[0], errors=erreurs)
+        """Every POST body: JSON, within the size limit (chunked too); a situation route's body is analysed."""
+        if request.method != "POST" or request.url_rule is None:  # a 404 or 405 stays one
+            return
+        if not request.is_json:
+            _erreur(415, "the request body must be JSON, sent with the header Content-Type: application/json")
+        corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413
+        if request.content_length is None and len(corps) >= max_request_bytes:
+            abort(413)  # a chunked body: werkzeug stops reading at the limit without a word
+        if request.path in ROUTES_SITUATION:
+            g.analyse = _analyser(tax_benefit_system, _json_demande(), max_trainings)
+
+    def calculate():
+        """OpenFisca's /calculate, answered from the validated arrays; OpenFisca's own route where only it can
+        judge the situation (an unknown variable, an input for a period the variable cannot take)."""
+        if not g.analyse.complete:
+            return calcul_openfisca()
+        situation = _json_demande()
+        try:
+            simulation = simuler(tax_benefit_system, g.analyse)
+        except PeriodMismatchError:
+            return calcul_openfisca()
+        return jsonify(_reponse_calculee(tax_benefit_system, simulation, situation, g.analyse.demandes))
+
+    app.view_functions["calculate"] = calculate
 
     @app.route("/explain", methods=["POST"])
     def explain():
         """Body: {"situation": ..., "period": "2015-10"}. Why each training is or is not eligible."""
         corps = _corps_json()
-        situation = _situation(tax_benefit_system, corps, max_trainings)
-        periode = _periode(corps, situation)
+        situation = _situation(corps)
+        analyse = _analyser(tax_benefit_system, situation, max_trainings, "situation")
+        periode = _periode(corps, analyse)
         with _erreurs_de_situation():
             return jsonify(expliquer(tax_benefit_system, situation, periode))
 
@@ -194,16 +273,17 @@ def creer_app(
     def compare():
         """Body: {"situation": ..., "reform": NAME or {path: {date: value}}, "variables": [...], "period": ...}."""
         corps = _corps_json()
-        situation = _situation(tax_benefit_system, corps, max_trainings)
-        periode = _periode(corps, situation)
+        situation = _situation(corps)
+        analyse = _analyser(tax_benefit_system, situation, max_trainings, "situation")
+        periode = _periode(corps, analyse)
         reforme = corps.get("reform")
         if reforme is None:
             _erreur(400, f"'reform' is missing: a shipped reform ({', '.join(REFORMES)}) or {{path: {{date: value}}}}")
         try:
             reformee = reformes[reforme] if isinstance(reforme, str) and reforme in reformes else None
             reformee = reformee or appliquer_reforme(tax_benefit_system, reforme)
-        except ReformeInvalideError as erreur:
-            _erreur(400, f"'reform': {erreur.erreurs[0]}", errors=erreur.erreurs)
+        except EntreeInvalideError as erreur:
+            _refus(erreur, "reform")
         variables = corps.get("variables", list(VARIABLES_COMPAREES))
         if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
             _erreur(400, "'variables' must be a list of variable names")
@@ -211,8 +291,8 @@ def creer_app(
         if inconnues:
             _erreur(400, f"'variables': unknown variable(s) {', '.join(inconnues)}")
         simulations = {
-            "baseline": _simulation(tax_benefit_system, situation),
-            "reform": _simulation(reformee, situation),
+            "baseline": _simulation(tax_benefit_system, situation, analyse),
+            "reform": _simulation(reformee, situation, analyse),
         }
         resultats = {}
         for nom in variables:
@@ -230,6 +310,13 @@ def creer_app(
         return jsonify({"period": periode, "reform": nom_reforme, **resultats})
 
     return app
+
+
+def _situation(corps: dict) -> dict:
+    situation = corps.get("situation")
+    if situation is None:
+        _erreur(400, "'situation' is missing: give a situation as for /calculate")
+    return situation
 
 
 class Serveur(BaseApplication):

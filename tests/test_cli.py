@@ -68,3 +68,33 @@ def test_calculer_refuses_bad_arguments(capsys, arguments, message):
 
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), *arguments]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("anglais", "francais"), [("examples", "exemples"), ("parameters", "parametres")])
+def test_english_subcommands_keep_their_french_aliases(capsys, anglais, francais):
+    arguments = [] if anglais == "examples" else ["financement_amorcage.taux"]
+    assert main([anglais, *arguments]) == 0
+    en_anglais = capsys.readouterr().out
+    assert main([francais, *arguments]) == 0
+    assert capsys.readouterr().out == en_anglais
+
+
+def test_calculate_and_its_alias_calculer(tmp_path, capsys):
+    from openfisca_gen.population import POPULATION_EXEMPLE
+
+    assert main(["calculate", "--data", str(POPULATION_EXEMPLE), "--variables", "financement_amorcage"]) == 0
+    en_anglais = capsys.readouterr().out
+    assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--variables", "financement_amorcage"]) == 0
+    assert capsys.readouterr().out == en_anglais
+
+
+def test_every_problem_is_one_line_on_stderr(tmp_path, capsys):
+    donnees = tmp_path / "f.csv"
+    donnees.write_text("formation_id,budget_session,nombre_apprenants\na,-1,2.5\nb,x,3\n")
+    assert main(["calculate", "--data", str(donnees)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "openfisca-gen calculate: f.csv line 3 (formation 'b'), field 'budget_session': expects a number, got 'x'",
+        "openfisca-gen calculate: f.csv line 2 (formation 'a'), field 'nombre_apprenants': "
+        "expects a whole number within ±2147483647, got '2.5'",
+        "openfisca-gen calculate: f.csv line 2 (formation 'a'), field 'budget_session': must be >= 0, got -1",
+    ]

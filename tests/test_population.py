@@ -70,33 +70,36 @@ def test_left_out_columns_take_defaults(tax_benefit_system):
         ({"financement_amorcage": [1, 2, 3]}, "column 'financement_amorcage' is computed by the model"),
         (
             {"budget_session": [1, "12abc", 3]},
-            "row 1 (formation 'b'), column 'budget_session': not a finite number (got '12abc')",
+            "row 1 (formation 'b'), field 'budget_session': expects a number, got '12abc'",
         ),
         ({"budget_session": [1, -5, 3]}, "row 1 (formation 'b'), field 'budget_session': must be >= 0, got -5"),
         (
             {"nombre_femmes": [11, 4, 0]},
             "row 0 (formation 'a'), field 'nombre_femmes': 11 is more than nombre_apprenants (10)",
         ),
-        ({"nombre_apprenants": [10, 12.5, 0]}, "column 'nombre_apprenants': not a whole number"),
+        (
+            {"nombre_apprenants": [10, 12.5, 0]},
+            "field 'nombre_apprenants': expects a whole number within ±2147483647, got 12.5",
+        ),
         (
             {"duree_formation_mois": [6, 0, 7]},
             "row 1 (formation 'b'), field 'duree_formation_mois': must be > 0, got 0",
         ),
-        ({"duree_formation_mois": [6, "", 7]}, "row 1 (formation 'b'), column 'duree_formation_mois': empty cell"),
+        ({"duree_formation_mois": [6, "", 7]}, "row 1 (formation 'b'), field 'duree_formation_mois': empty cell"),
         (
             {"metier_vise": ["codeur", "dev", "codeur"]},
-            "column 'metier_vise': unknown value, expected one of developpeur_web",
+            "field 'metier_vise': expects one of developpeur_web",
         ),
         (
             {"formation_gratuite": ["oui", "true", "true"]},
-            "column 'formation_gratuite': expects true/false or 1/0 (got 'oui')",
+            "field 'formation_gratuite': expects true or false (or 1 or 0), got 'oui'",
         ),
         (
             {"date_depot_dossier": ["2015-02-30", "2015-10-01", "2015-10-01"]},
-            "not a date YYYY-MM-DD (got '2015-02-30')",
+            "expects a date YYYY-MM-DD from 1970-01-01 to 2100-12-31, got '2015-02-30'",
         ),
-        ({"formation_id": ["a", "a", "c"]}, "row 1 (formation 'a'), column 'formation_id': duplicate id"),
-        ({"statut_structure": ["association", "autre", "autre"]}, "structure 's1', column 'statut_structure': differs"),
+        ({"formation_id": ["a", "a", "c"]}, "row 1 (formation 'a'), field 'formation_id': duplicate id"),
+        ({"statut_structure": ["association", "autre", "autre"]}, "structure 's1', field 'statut_structure': differs"),
     ],
 )
 def test_bad_input_is_refused_naming_row_and_column(tax_benefit_system, colonnes, message):

@@ -117,5 +117,5 @@ def test_construire_simulation_checks_the_situation_as_the_web_server_does(tax_b
         construire_simulation(tax_benefit_system, mauvaise)
     assert erreur.value.erreurs == [
         "formation 'f', field 'nombre_apprenants' (2015-10): expects a whole number within ±2147483647, got 2.5",
-        "formation 'f' (2015-10), field 'budget_session': must be >= 0, got -1",
+        "formation 'f', field 'budget_session' (2015-10): must be >= 0, got -1",
     ]

@@ -94,7 +94,7 @@ def test_values_apply_until_the_next_date_given(tax_benefit_system):
         ({"financement_amorcage.plafon": {"2015-09-17": 1}}, "Unknown parameter 'financement_amorcage.plafon'"),
         ({"financement_amorcage": {"2015-09-17": 1}}, "'financement_amorcage' is a node"),
         ({"financement_amorcage.plafond": {"2015-13-40": 1}}, "'2015-13-40' is not a date"),
-        ({"financement_amorcage.plafond": {"2015-09-17": "beaucoup"}}, "expects a finite number, got 'beaucoup'"),
+        ({"financement_amorcage.plafond": {"2015-09-17": "beaucoup"}}, "expects a number, got 'beaucoup'"),
         ({"financement_amorcage.plafond": {"2015-09-17": -1}}, "expects a number >= 0"),
         ({"financement_amorcage.plafond": {"2015-09-17": float("inf")}}, "expects a finite number"),
         ({"financement_amorcage.taux": {"2015-09-17": 1.5}}, "between 0 and 1"),

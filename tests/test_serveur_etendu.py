@@ -105,8 +105,14 @@ def test_explain_shows_an_input_condition_and_infers_the_period(serveur):
     assert echecs["duree_formation_eligible"]["parameters"]["labellisation.duree_formation.maximum_mois"] == 24
 
 
+def au_mois(situation, mois):
+    """The situation with every input and request moved to `mois`."""
+    return json.loads(json.dumps(situation).replace('"2015-10"', f'"{mois}"'))
+
+
 def test_explain_before_the_first_call(serveur):
-    statut, reponse = requete(serveur + "/explain", {"situation": formation_eligible, "period": "2015-06"})
+    corps = {"situation": au_mois(formation_eligible, "2015-06"), "period": "2015-06"}
+    statut, reponse = requete(serveur + "/explain", corps)
     assert statut == 200 and reponse["call"] is None and "No call" in reponse["note"]
 
 
@@ -143,7 +149,7 @@ def avec(reforme=None, **autres):
     [
         (avec({"financement_amorcage.plafon": {"2015-09-17": 1}}), "Unknown parameter 'financement_amorcage.plafon'"),
         (avec({"financement_amorcage.plafond": {"2015-02-30": 1}}), "'2015-02-30' is not a date"),
-        (avec({"financement_amorcage.plafond": {"2015-09-17": "x"}}), "expects a finite number"),
+        (avec({"financement_amorcage.plafond": {"2015-09-17": "x"}}), "expects a number, got 'x'"),
         (avec("plafond_infini"), "Unknown reform 'plafond_infini'"),
         (avec(["plafond_100k"]), "a non-empty mapping {parameter path: {date: value}}"),
         (avec(), "'reform' is missing"),
@@ -163,9 +169,12 @@ def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message):
 @pytest.mark.parametrize(
     ("situation", "message"),
     [
-        (formation(budget_session=-1), "formation 'f' (2015-10), field 'budget_session': must be >= 0"),
-        (formation(nombre_apprenants=10, nombre_femmes=11), "field 'nombre_femmes': 11 is more than nombre_apprenants"),
-        (formation(duree_formation_mois=0), "field 'duree_formation_mois': must be > 0"),
+        (formation(budget_session=-1), "formation 'f', field 'budget_session' (2015-10): must be >= 0"),
+        (
+            formation(nombre_apprenants=10, nombre_femmes=11),
+            "field 'nombre_femmes' (2015-10): 11 is more than nombre_apprenants",
+        ),
+        (formation(duree_formation_mois=0), "field 'duree_formation_mois' (2015-10): must be > 0"),
         (formation(budget_session=[1, 2]), "field 'budget_session' (2015-10): expects a number"),
         (formation(budget_session=1e300), "expects a finite number"),
         (formation(nombre_apprenants=2.5), "expects a whole number"),

@@ -24,9 +24,9 @@ from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.pages import fichiers, reformes, simulateur
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation import PeriodeInvalideError, un_mois
 
 ICI = Path(__file__).parent
 # Pages load nothing from elsewhere; charts and downloads are data: URIs.

@@ -20,9 +20,9 @@ from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.analyse import comparer
-from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation import PeriodeInvalideError, un_mois
 
 MONTANTS = (
     "financement_amorcage.taux",

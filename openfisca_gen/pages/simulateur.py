@@ -16,10 +16,9 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.explication import expliquer, valeur_json
-from openfisca_gen.helpers import PeriodeInvalideError, un_mois
 from openfisca_gen.population import variables_d_entree
 from openfisca_gen.situation_examples import formation_eligible
-from openfisca_gen.validation import valider_situation
+from openfisca_gen.validation import PeriodeInvalideError, un_mois, valider_situation
 
 # The order a provider thinks in; an input the model gains later lands in "Autres informations".
 GROUPES = (

@@ -9,21 +9,22 @@ applies from its date on. The baseline is never modified: OpenFisca's
 
 import datetime
 import difflib
-import math
 from pathlib import Path
 
 import yaml
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
+from openfisca_gen.validation import (
+    ReformeInvalideError,
+    court,
+    erreur_de_date,
+    erreur_de_nombre,
+)
 
-class ReformeInvalideError(ValueError):
-    """A reform that cannot be applied; `erreurs` lists one message per problem, each naming its field."""
-
-    def __init__(self, erreurs: list[str]) -> None:
-        self.erreurs = erreurs
-        super().__init__("; ".join(erreurs))
+# The kind of value a parameter holds, from its unit: the same types and ranges as the model's inputs.
+GENRES = {"/1": "taux", "currency-EUR": "montant", "bool": "booleen", "date": "date"}
+NOMBRES_ENTIERS = ("session", "person", "fabrique", "month")  # counts and whole months
 
 
 def trouver_parametre(parametres, chemin: str):
@@ -40,44 +41,53 @@ def trouver_parametre(parametres, chemin: str):
     return noeud
 
 
-def _nature(parametre) -> type:
-    """bool, float, str or list: the kind of value the parameter holds."""
+def genre(parametre) -> str:
+    """'taux', 'montant', 'entier', 'nombre', 'booleen', 'date' or 'dates': what values the parameter takes."""
+    unite = parametre.metadata.get("unit")
     valeurs = [v.value for v in parametre.values_list if v.value is not None]
-    premiere = valeurs[0]
-    return bool if isinstance(premiere, bool) else float if isinstance(premiere, int | float) else type(premiere)
+    if unite == "date":
+        return "dates" if any(isinstance(v, list) for v in valeurs) else "date"
+    if unite in GENRES:
+        return GENRES[unite]
+    if unite in NOMBRES_ENTIERS or all(isinstance(v, int) and not isinstance(v, bool) for v in valeurs):
+        return "entier"
+    return "booleen" if any(isinstance(v, bool) for v in valeurs) else "nombre"
 
 
-def _erreur_de_valeur(parametre, valeur) -> str | None:
+def erreur_de_valeur(parametre, valeur) -> str | None:
+    """Why `valeur` cannot be a value of `parametre`, or None."""
     if valeur is None:  # "unknown": only where the texts already leave this parameter unknown somewhere
         inconnu = any(v.value is None for v in parametre.values_list)
         return None if inconnu else "expects a value; null (unknown) is only for parameters the texts leave unknown"
-    nature = _nature(parametre)
-    unite = parametre.metadata.get("unit")
-    if nature is bool:
-        return None if isinstance(valeur, bool) else f"expects true or false, got {valeur!r}"
-    if nature is float:
-        if isinstance(valeur, bool) or not isinstance(valeur, int | float) or not math.isfinite(valeur):
-            return f"expects a finite number, got {valeur!r}"
-        if valeur < 0:
-            return f"expects a number >= 0, got {valeur!r}"
-        if unite == "/1" and valeur > 1:
-            return f"is a rate: expects a number between 0 and 1, got {valeur!r}"
+    sorte = genre(parametre)
+    if sorte == "booleen":
+        return None if isinstance(valeur, bool) else f"expects true or false, got {court(valeur)}"
+    if sorte == "date":
+        return erreur_de_date(valeur)
+    if sorte == "dates":
+        if not isinstance(valeur, list) or not valeur:
+            return f"expects a non-empty list of dates YYYY-MM-DD, got {court(valeur)}"
+        for date in valeur:
+            if erreur_de_date(date):
+                return f"expects dates as YYYY-MM-DD from 1970-01-01 to 2100-12-31, got {court(date)}"
+        if sorted(set(valeur)) != valeur:
+            return f"expects dates in increasing order, each once, got {court(valeur)}"
         return None
-    dates = valeur if nature is list else [valeur]
-    if not isinstance(valeur, nature) or not all(isinstance(d, str) for d in dates):
-        return f"expects {'a list of dates' if nature is list else 'a date'} (YYYY-MM-DD), got {valeur!r}"
-    try:
-        for d in dates:
-            datetime.date.fromisoformat(d)
-    except ValueError:
-        return f"expects dates as YYYY-MM-DD, got {valeur!r}"
+    probleme = erreur_de_nombre(valeur, entier=sorte == "entier")
+    if probleme:
+        return probleme
+    if valeur < 0:
+        return f"expects a number >= 0, got {court(valeur)}"
+    if sorte == "taux" and valeur > 1:
+        return f"is a rate: expects a number between 0 and 1, got {court(valeur)}"
     return None
 
 
-def _date(cle) -> datetime.date:
-    if isinstance(cle, datetime.date):
-        return cle
-    return datetime.date.fromisoformat(str(cle))
+def _date(cle) -> datetime.date | None:
+    """A date key of a reform as a date; None if it is not a date YYYY-MM-DD within the model's days."""
+    if erreur_de_date(cle):
+        return None
+    return cle if isinstance(cle, datetime.date) else datetime.date.fromisoformat(cle)
 
 
 def valider_changements(
@@ -102,12 +112,13 @@ def valider_changements(
             continue
         dates = []
         for cle, valeur in valeurs.items():
-            try:
-                date = _date(cle)
-            except ValueError:
-                erreurs.append(f"'{chemin}': '{cle}' is not a date (YYYY-MM-DD)")
+            date = _date(cle)
+            if date is None:
+                erreurs.append(
+                    f"'{chemin}': {court(str(cle))} is not a date (YYYY-MM-DD, from 1970-01-01 to 2100-12-31)"
+                )
                 continue
-            probleme = _erreur_de_valeur(parametre, valeur)
+            probleme = erreur_de_valeur(parametre, valeur)
             if probleme:
                 erreurs.append(f"'{chemin}' at {date} {probleme}")
                 continue
@@ -150,12 +161,6 @@ class ReformeParametrique(Reform):
 
         self.modify_parameters(modifier_function=modifier)
 
-    def remplacer(self, changements: dict) -> None:
-        """Set other values in this reform's own copy of the rules, without copying them again (for sweeps)."""
-        _appliquer(self.parameters, valider_changements(self.baseline.parameters, changements))
-        # OpenFisca memoises the parameters at each instant (an lru_cache on the method): forget them.
-        TaxBenefitSystem.get_parameters_at_instant.cache_clear()
-
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:
     """A reform of `baseline` from `{path: {date: value}}`; raises ReformeInvalideError before changing anything."""
@@ -164,13 +169,46 @@ def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parame
     return classe(baseline)
 
 
+class _ChargeurStrict(yaml.SafeLoader):
+    """YAML for reform files: dates stay text (checked as YYYY-MM-DD like every date, so an impossible date or
+    a time is named, not a crash); a duplicate key or an alias is refused rather than silently resolved."""
+
+    yaml_implicit_resolvers = {
+        debut: [(tag, motif) for tag, motif in resolveurs if tag != "tag:yaml.org,2002:timestamp"]
+        for debut, resolveurs in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            marque = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a reform file", marque)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        vues = set()
+        for cle, _ in node.value:
+            valeur = self.construct_object(cle, deep=True)
+            if not isinstance(valeur, str | int | float | bool | None):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", cle.start_mark)
+            if valeur in vues:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {valeur!r}", cle.start_mark)
+            vues.add(valeur)
+        return super().construct_mapping(node, deep)
+
+
 def charger_changements(chemin: str | Path) -> dict:
-    """`{path: {date: value}}` read from a YAML file."""
+    """`{path: {date: value}}` read from a YAML file (UTF-8; no duplicate key, no alias)."""
     try:
-        contenu = yaml.safe_load(Path(chemin).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as erreur:
-        raise ReformeInvalideError([f"Cannot read the reform file '{chemin}': {erreur}"]) from erreur
-    return contenu
+        texte = Path(chemin).read_bytes().decode("utf-8")
+        return yaml.load(texte, Loader=_ChargeurStrict)  # a SafeLoader, stricter
+    except UnicodeDecodeError as erreur:
+        probleme = f"it is not UTF-8 text (byte {erreur.start})"
+    except yaml.MarkedYAMLError as erreur:
+        marque = erreur.problem_mark
+        probleme = erreur.problem + (f" (line {marque.line + 1}, column {marque.column + 1})" if marque else "")
+    except (OSError, yaml.YAMLError, ValueError) as erreur:  # ValueError: an integer of thousands of digits
+        probleme = str(erreur).splitlines()[0]
+    raise ReformeInvalideError([f"Cannot read the reform file '{chemin}': {probleme}"])
 
 
 def lire_reforme(argument: str):
