@@ -53,6 +53,7 @@ from openfisca_gen.validation import EntreeInvalideError, analyser_situation, si
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 MAX_TRAININGS = 1000
 ROUTES_SITUATION = ("/calculate", "/trace")
+ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
 EXTENSION_OPENAPI = yaml.safe_load((Path(__file__).parent / "openapi_etendu.yaml").read_text(encoding="utf-8"))
 VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amorcage")
 
@@ -234,9 +235,10 @@ def creer_app(
 
     @app.before_request
     def valider():
-        """Every POST body: JSON, within the size limit (chunked too); a situation route's body is analysed."""
-        if request.method != "POST" or request.url_rule is None:  # a 404 or 405 stays one
-            return
+        """Every POST body of the API: JSON, within the size limit (chunked too); a situation route's body is
+        analysed. The pages' form posts are theirs to check."""
+        if request.method != "POST" or request.url_rule is None or request.path not in ROUTES_JSON:
+            return  # a 404 or 405 stays one
         if not request.is_json:
             _erreur(415, "the request body must be JSON, sent with the header Content-Type: application/json")
         corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413

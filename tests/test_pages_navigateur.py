@@ -129,7 +129,7 @@ def test_a_negative_budget_gets_the_apis_message_next_to_its_field(onglet, axe):
     budget = page.locator("#budget_session")
     expect(budget).to_have_attribute("aria-invalid", "true")
     message = page.locator("#champ-budget_session .erreur")
-    expect(message).to_contain_text("field 'budget_session': must be >= 0, got -5")
+    expect(message).to_contain_text("field 'budget_session' (2015-10): must be >= 0, got -5")
     assert message.get_attribute("id") in budget.get_attribute("aria-describedby").split()
     expect(page.get_by_role("alert")).to_contain_text("Budget inhérent")
     expect(page.locator('[data-variable="eligible_labellisation"]')).to_have_count(0)
