@@ -45,7 +45,7 @@ setup(
     },
     install_requires=[
         "openfisca-core[web-api] >= 46.0.1, < 47",
-        "numpy >= 1.25",
+        "numpy >= 2.0",  # numpy.strings: vectorial checks of ids
         "matplotlib >= 3.8",
         "pandas >= 2.1",
         "PyYAML >= 6.0.1, < 7",

@@ -102,10 +102,10 @@ def _erreurs_d_identifiants(table: pandas.DataFrame, libelle) -> list[str]:
     erreurs = []
     for colonne in IDENTIFIANTS:
         if colonne in table and not pandas.api.types.is_numeric_dtype(table[colonne]):
-            textes = table[colonne].astype(str)
-            mauvais = (textes.str.strip().eq("") | textes.str.contains("/", regex=False)).to_numpy()
+            textes = table[colonne].to_numpy(dtype=str)  # numpy's string ufuncs: no Python loop over rows
+            mauvais = (numpy.strings.str_len(numpy.strings.strip(textes)) == 0) | (numpy.strings.find(textes, "/") >= 0)
             erreurs += [
-                f"{libelle(i)}, field '{colonne}': {erreur_d_identifiant(textes.iloc[i])}"
+                f"{libelle(i)}, field '{colonne}': {erreur_d_identifiant(textes[i])}"
                 for i in numpy.flatnonzero(mauvais)
             ]
     if "formation_id" in table and not table["formation_id"].is_unique:

@@ -213,9 +213,9 @@ def _dates(valeurs, variable, texte: bool):
 
 def _enums(valeurs, variable, texte: bool):
     noms = [membre.name for membre in variable.possible_values]
-    if texte:
-        codes = pandas.Index(noms).get_indexer(valeurs.map(lambda v: v if isinstance(v, str) else None))
-    else:
+    try:  # a hash lookup per value, in pandas; a value that is not a name (a number, None) gets -1
+        codes = pandas.Index(noms).get_indexer(pandas.Index(valeurs, dtype=object))
+    except TypeError:  # an unhashable value (a list) cannot be a name either
         index = {nom: i for i, nom in enumerate(noms)}
         codes = numpy.fromiter((index.get(v, -1) if isinstance(v, str) else -1 for v in valeurs), int, len(valeurs))
     return numpy.maximum(codes, 0).astype(numpy.int16), [(codes < 0, f"one of {', '.join(noms)}")]
