@@ -49,7 +49,7 @@ check-wheel: install
 		assert str(g.VARIABLES_DIR).startswith('$(WHEEL_VENV)'), g.VARIABLES_DIR; \
 		print('installed law:', g.PARAMETERS_DIR, g.VARIABLES_DIR)"
 	cd /tmp && $(WHEEL_VENV)/bin/openfisca test --country-package openfisca_gen $(sort $(wildcard $(CURDIR)/tests/*/))
-	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen exemples > /dev/null
+	cd /tmp && $(WHEEL_VENV)/bin/openfisca-gen examples > /dev/null
 	cd /tmp && $(WHEEL_VENV)/bin/python -c "from openfisca_gen import couverture as c; \
 		assert str(c.COUVERTURE).startswith('$(WHEEL_VENV)'), c.COUVERTURE; \
 		assert not c.erreurs_de_citation(c.lire_couverture()), 'quotes unchecked in the wheel'"

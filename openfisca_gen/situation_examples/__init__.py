@@ -1,7 +1,7 @@
 """Example situations, in the JSON shape of the web API's `/calculate`.
 
 They appear in the web API's `/spec` and are the inputs of the main job
-(`openfisca-gen exemples`).
+(`openfisca-gen examples`).
 """
 
 import json
