@@ -95,6 +95,9 @@ def test_explain_lists_the_failed_conditions_with_sources_and_values(serveur):
     assert echec["inputs"] == {"date_depot_dossier": "2015-10-20"}
     assert echec["parameters"]["calendrier.dates_limites_depot"] == ["2015-10-19"]
     assert "17 septembre 2015" in echec["reference"][0]
+    eligible, en_retard = (reponse["formations"][f] for f in ("developpeur_web_6_mois", "community_manager_en_retard"))
+    assert eligible["call"] == {"numero": 1, **reponse["call"]}  # the call whose rules judged it
+    assert en_retard["call"] is None and en_retard["decision_set_aside"] is None
 
 
 def test_explain_shows_an_input_condition_and_infers_the_period(serveur):
