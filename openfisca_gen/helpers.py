@@ -26,10 +26,18 @@ def regles_appel_en_vigueur(parameters, period):
 
 
 def regles_des_appels(population, period, parameters) -> list:
-    """The rules of each call opened by the end of `period`, in order: call n is element n - 1."""
+    """The rules of each call opened by the end of `period`, in order: call n is element n - 1.
+
+    A call is a value of `calendrier.date_ouverture`: its rules are those in force on the date the value
+    starts (where every rule of the call is dated), its window opens on the day the value names (a reform
+    may move it). The same day restated from a later date is the same call."""
     ouvertures = population.simulation.tax_benefit_system.parameters.calendrier.date_ouverture.values_list
-    jours = sorted(valeur.value for valeur in ouvertures if valeur.value is not None)
-    return [parameters(periods.instant(jour)) for jour in jours if jour <= str(period.stop)]
+    appels, precedente = [], None
+    for valeur in sorted(ouvertures, key=lambda valeur: valeur.instant_str):
+        if valeur.value is not None and valeur.value != precedente:
+            appels.append(valeur)
+        precedente = valeur.value
+    return [parameters(periods.instant(appel.instant_str)) for appel in appels if appel.value <= str(period.stop)]
 
 
 def selon_appel(formation, period, parameters, lire, defaut=0):
@@ -81,11 +89,11 @@ def facultatif(population, regles, chemin: str):
     return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
 
 
-class Montant(Variable):
-    """A money amount in euros (subclasses declare `value_type = float` and `unit = "currency-EUR"`: OpenFisca
-    reads a variable's attributes from its own class only), stored in float64 rather than OpenFisca's float32,
-    which is exact to the euro only up to 2^24 € (16.8 M€): totals and envelope comparisons stay exact to the
-    cent up to 10^9 €."""
+class ReelExact(Variable):
+    """A `float` variable stored in float64 rather than OpenFisca's float32 (subclasses still declare
+    `value_type = float`: OpenFisca reads a variable's attributes from its own class only). For money, float32
+    is exact to the euro only up to 2^24 € (16.8 M€); in float64 totals and envelope comparisons stay exact to
+    the cent up to 10^9 €. For shares, 7 / 20 stored in float32 falls below an objective of 0.35."""
 
     def __init__(self, baseline_variable=None) -> None:
         super().__init__(baseline_variable)

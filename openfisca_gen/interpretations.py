@@ -25,7 +25,6 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 from openfisca_core.simulation_builder import SimulationBuilder
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.analyse import (
@@ -90,8 +89,9 @@ class _Copie(Reform):
         self.memoire = {}
 
     def get_parameters_at_instant(self, instant):
+        instant = instant.start if isinstance(instant, periods.Period) else periods.instant(instant)
         if instant not in self.memoire:
-            self.memoire[instant] = TaxBenefitSystem.get_parameters_at_instant.__wrapped__(self, instant)
+            self.memoire[instant] = self.parameters.get_at_instant(instant)  # ParameterNode's public lookup
         return self.memoire[instant]
 
 

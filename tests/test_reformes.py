@@ -19,6 +19,7 @@ from openfisca_gen.reforms import (
     plafond_par_structure,
 )
 from openfisca_gen.situation_examples import campagne_deux_structures
+from openfisca_gen.validation import construire_simulation
 
 PERIOD = "2015-10"
 
@@ -162,3 +163,36 @@ def test_a_higher_ceiling_never_lowers_anyone(tax_benefit_system, bas, haut):
     ]
     assert numpy.all(montants[1] >= montants[0])
     assert montants[1].max() <= haut
+
+
+def test_a_share_exactly_at_an_objective_meets_it(tax_benefit_system):
+    """7 women out of 20 is 35 %: stored in float32 it fell just below an objective of 0.35."""
+    reforme = appliquer_reforme(
+        tax_benefit_system,
+        {
+            "publics_cibles.objectifs_nationaux.part_femmes": {"2015-09-17": 0.35},
+            "interpretations.conditions.part_femmes_suffisante": {"2015-09-17": True},
+        },
+    )
+    mois = "2015-10"
+    formation = {"date_depot_dossier": "2015-10-12", "metier_vise": "codeur", "formation_gratuite": True,
+                 "pedagogie_innovante": True, "duree_formation_mois": 6, "nombre_apprenants": 20}  # fmt: skip
+    situation = {"formations": {nom: {k: {mois: v} for k, v in {**formation, "nombre_femmes": femmes}.items()}
+                                for nom, femmes in (("sept", 7), ("six", 6))}}  # fmt: skip
+    simulation = construire_simulation(reforme, situation)
+    assert simulation.calculate("eligible_labellisation", mois).tolist() == [True, False]
+
+
+def test_moving_a_call_moves_its_window_and_keeps_its_rules(tax_benefit_system):
+    reforme = appliquer_reforme(
+        tax_benefit_system, {"calendrier.date_ouverture": {"2016-08-23": "2016-08-01", "2018-04-05": "2018-04-05"}}
+    )
+    mois, depots = "2018-05", ["2015-10-12", "2016-08-10", "2016-07-31", "2018-05-02"]
+    formation = {"metier_vise": "codeur", "formation_gratuite": True, "pedagogie_innovante": True,
+                 "duree_formation_mois": 6, "budget_session": 100000, "nombre_apprenants": 12,
+                 "nombre_demandeurs_emploi_peu_qualifies": 10}  # fmt: skip
+    situation = {"formations": {f"f{i}": {k: {mois: v} for k, v in {**formation, "date_depot_dossier": d}.items()}
+                                for i, d in enumerate(depots)}}  # fmt: skip
+    simulation = construire_simulation(reforme, situation)
+    assert simulation.calculate("appel_du_dossier", mois).tolist() == [1, 2, 0, 3]
+    assert simulation.calculate("financement_amorcage", mois).tolist() == [50000, 50000, 0, 80000]

@@ -7,14 +7,14 @@ d’une session de la formation labellisée si elle se déroule sur une durée a
 moins égal à six mois, de deux sessions de la formation labellisée pour les
 formations inférieurs à six mois, dans un plafond de 70 K€." (seed, verbatim)
 
-Amounts are `Montant`s, stored in float64 (see openfisca_gen/helpers.py).
+Amounts are `ReelExact`s, stored in float64 (see openfisca_gen/helpers.py).
 """
 
 import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import Montant, facultatif, par_appel, regles_des_appels, selon_appel
+from openfisca_gen.helpers import ReelExact, facultatif, par_appel, regles_des_appels, selon_appel
 from openfisca_gen.sources import (
     COMMUNIQUE_2015,
     DEUXIEME_APPEL_2016,
@@ -24,7 +24,7 @@ from openfisca_gen.sources import (
 )
 
 
-class budget_session(Montant):
+class budget_session(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
@@ -112,7 +112,7 @@ class nombre_sessions_financees(Variable):
         return selon_appel(formation, period, parameters, sessions)
 
 
-class financement_amorcage_avant_plafond(Montant):
+class financement_amorcage_avant_plafond(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
@@ -131,7 +131,7 @@ class financement_amorcage_avant_plafond(Montant):
         return taux * formation("budget_session", period) * formation("nombre_sessions_financees", period)
 
 
-class plafond_financement_amorcage(Montant):
+class plafond_financement_amorcage(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
@@ -184,7 +184,7 @@ class plafond_par_structure_applique(Variable):
         return selon_appel(formation, period, parameters, lambda r: r.interpretations.plafond_par_structure, False)
 
 
-class financement_amorcage_retenu_avant_plafond(Montant):
+class financement_amorcage_retenu_avant_plafond(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
@@ -197,6 +197,29 @@ class financement_amorcage_retenu_avant_plafond(Montant):
         """'…la labellisation permettra l’accès à un financement d’amorçage…'"""
         avant = numpy.maximum(formation("financement_amorcage_avant_plafond", period), 0)
         return numpy.where(formation("eligible_financement_amorcage", period), avant, 0)
+
+
+class financement_amorcage_retenu_structure_appel(ReelExact):
+    value_type = float
+    unit = "currency-EUR"
+    entity = Formation
+    definition_period = MONTH
+    label = "Total avant plafond des formations financées de la même structure et du même appel"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
+    documentation = """
+    Confidence: disputed (used only where the ceiling applies per structure,
+    interpretations.plafond_par_structure). Each call has its own ceiling, so
+    a structure's trainings share it with those of the same call only.
+    """
+
+    def formula(formation, period):
+        avant = formation("financement_amorcage_retenu_avant_plafond", period)
+        appel = formation("appel_du_dossier", period)
+        total = numpy.zeros(formation.count)
+        for numero in numpy.unique(appel[avant > 0]):  # a loop over the calls, not the trainings
+            du_meme_appel = appel == numero
+            total = numpy.where(du_meme_appel, formation.structure.sum(numpy.where(du_meme_appel, avant, 0)), total)
+        return total
 
 
 class financement_amorcage_plafonne(Variable):
@@ -214,13 +237,12 @@ class financement_amorcage_plafonne(Variable):
     def formula(formation, period):
         """'…dans un plafond de 70 K€.'"""
         avant = formation("financement_amorcage_retenu_avant_plafond", period)
-        assiette = numpy.where(
-            formation("plafond_par_structure_applique", period), formation.structure.sum(avant), avant
-        )
+        total = formation("financement_amorcage_retenu_structure_appel", period)
+        assiette = numpy.where(formation("plafond_par_structure_applique", period), total, avant)
         return (avant > 0) & (assiette > formation("plafond_financement_amorcage", period))
 
 
-class financement_amorcage(Montant):
+class financement_amorcage(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
@@ -234,19 +256,19 @@ class financement_amorcage(Montant):
     2018 call, whose ceiling no source gives, no ceiling is applied (see
     plafond_financement_amorcage). Where the ceiling applies per structure
     (interpretations.plafond_par_structure, disputed), a structure's trainings
-    share it in proportion to their amounts before it.
+    of the same call share it in proportion to their amounts before it.
     """
 
     def formula(formation, period):
         """'Ce financement est fixé à 50% du budget […] dans un plafond de 70 K€.'"""
         avant = formation("financement_amorcage_retenu_avant_plafond", period)
         plafond = formation("plafond_financement_amorcage", period)
-        total = formation.structure.sum(avant)
+        total = formation("financement_amorcage_retenu_structure_appel", period)
         partage = avant * numpy.where(total > plafond, plafond / numpy.maximum(total, 1), 1)
         return numpy.where(formation("plafond_par_structure_applique", period), partage, numpy.minimum(avant, plafond))
 
 
-class financement_amorcage_structure(Montant):
+class financement_amorcage_structure(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Structure

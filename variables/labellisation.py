@@ -130,6 +130,7 @@ class duree_formation_mois(Variable):
     set_input = set_input_dispatch_by_period
     label = "Durée de la formation, en mois"
     reference = COMMUNIQUE_2015
+    unit = "month"
     documentation = "Confidence: seed. Fractions of a month are allowed."
 
 
@@ -395,3 +396,25 @@ class date_fin_validite_label(Variable):
             )
             fin = numpy.where(decidee, lendemain - 1, fin)
         return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))
+
+
+class label_en_vigueur(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Le label de la formation est en vigueur pendant le mois"
+    reference = [ALTERWAY_2016, CENTRE_INFFO_2021, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: disputed for the first two calls, as date_fin_validite_label.
+    True for a labelled training in a month that meets its validity: from the
+    committee's decision (date_decision_comite) to date_fin_validite_label,
+    both included. Without a decision date (inferred convention), the month
+    computed stands for the decision month, so the label is in force in it.
+    """
+
+    def formula(formation, period):
+        """'…À l'issue de cette période, les structures seront auditées afin d'envisager ou non sa reconduction.'"""
+        debut, fin = numpy.datetime64(str(period.start)), numpy.datetime64(str(period.stop))
+        decidee_avant_la_fin_du_mois = formation("date_decision_comite", period) <= fin  # 1970-01-01 when not given
+        encore_valide = formation("date_fin_validite_label", period) >= debut
+        return formation("labellisee", period) & decidee_avant_la_fin_du_mois & encore_valide

@@ -11,7 +11,7 @@ import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable
 
 from openfisca_gen.entities import Campagne
-from openfisca_gen.helpers import Montant, facultatif, part, regles_appel_en_vigueur
+from openfisca_gen.helpers import ReelExact, facultatif, part, regles_appel_en_vigueur
 from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, USINE_DIGITALE_2016
 
 
@@ -57,7 +57,7 @@ class nombre_apprenants_campagne(Variable):
         return somme_labellisees(campagne, "nombre_apprenants", period)
 
 
-class part_femmes_campagne(Variable):
+class part_femmes_campagne(ReelExact):
     value_type = float
     entity = Campagne
     definition_period = MONTH
@@ -72,7 +72,7 @@ class part_femmes_campagne(Variable):
         )
 
 
-class part_jeunes_neet_peu_qualifies_campagne(Variable):
+class part_jeunes_neet_peu_qualifies_campagne(ReelExact):
     value_type = float
     entity = Campagne
     definition_period = MONTH
@@ -88,7 +88,7 @@ class part_jeunes_neet_peu_qualifies_campagne(Variable):
         )
 
 
-class part_residents_qpv_campagne(Variable):
+class part_residents_qpv_campagne(ReelExact):
     value_type = float
     entity = Campagne
     definition_period = MONTH
@@ -103,7 +103,7 @@ class part_residents_qpv_campagne(Variable):
         )
 
 
-class part_residents_zrr_campagne(Variable):
+class part_residents_zrr_campagne(ReelExact):
     value_type = float
     entity = Campagne
     definition_period = MONTH
@@ -170,18 +170,21 @@ class nombre_fabriques_labellisees(Variable):
     documentation = """
     Confidence: inferred. One labelled training counts as one fabrique
     (interpretations.fabrique_par_formation, the default); the other reading
-    counts each structure with at least one labelled training once.
+    counts once each structure with at least one labelled training in the
+    campaign.
     """
 
     def formula_2015_09(campagne, period, parameters):
         """'…50 fabriques de la Grande école du numérique…'"""
         labellisee = campagne.members("labellisee", period)
-        par_formation = regles_appel_en_vigueur(parameters, period).interpretations.fabrique_par_formation
-        if par_formation:
+        if regles_appel_en_vigueur(parameters, period).interpretations.fabrique_par_formation:
             return campagne.sum(labellisee)
-        # Each labelled training carries 1 / (labelled trainings of its structure): a structure sums to 1.
-        poids = numpy.where(labellisee, 1 / numpy.maximum(campagne.members.structure.sum(labellisee), 1), 0)
-        return numpy.round(campagne.sum(poids))
+        # One fabrique per (structure, campaign) with a labelled training: its first labelled training counts.
+        structure = campagne.members.simulation.populations["structure"].members_entity_id
+        paire = numpy.where(labellisee, structure.astype(numpy.int64) * campagne.count + campagne.members_entity_id, -1)
+        premiere = numpy.zeros(labellisee.size, dtype=bool)
+        premiere[numpy.unique(paire, return_index=True)[1]] = True
+        return campagne.sum(premiere & labellisee)
 
 
 class objectif_fabriques_premiere_vague(Variable):
@@ -282,7 +285,7 @@ class objectif_demandeurs_emploi_peu_qualifies(Variable):
         )
 
 
-class cout_financement_amorcage_campagne(Montant):
+class cout_financement_amorcage_campagne(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Campagne
@@ -290,7 +293,7 @@ class cout_financement_amorcage_campagne(Montant):
     label = "Coût total du financement d'amorçage des formations de la campagne"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed. A Montant (float64): exact to the cent up to 10^9 €.
+    Confidence: seed. A ReelExact (float64): exact to the cent up to 10^9 €.
     """
 
     def formula(campagne, period):
@@ -311,7 +314,7 @@ class financement_amorcage_dans_l_enveloppe(Variable):
         return campagne("cout_financement_amorcage_campagne", period) <= enveloppe
 
 
-class depassement_enveloppe_financement_amorcage(Montant):
+class depassement_enveloppe_financement_amorcage(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Campagne

@@ -10,7 +10,7 @@ import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import facultatif, part, selon_appel
+from openfisca_gen.helpers import ReelExact, facultatif, part, selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -75,7 +75,7 @@ class nombre_residents_zrr(Variable):
     documentation = "Confidence: seed (attention, no numeric objective)."
 
 
-class part_femmes(Variable):
+class part_femmes(ReelExact):
     value_type = float
     entity = Formation
     definition_period = MONTH
@@ -88,7 +88,7 @@ class part_femmes(Variable):
         return part(formation("nombre_femmes", period), formation("nombre_apprenants", period))
 
 
-class part_jeunes_neet_peu_qualifies(Variable):
+class part_jeunes_neet_peu_qualifies(ReelExact):
     value_type = float
     entity = Formation
     definition_period = MONTH
@@ -101,7 +101,7 @@ class part_jeunes_neet_peu_qualifies(Variable):
         return part(formation("nombre_jeunes_neet_peu_qualifies", period), formation("nombre_apprenants", period))
 
 
-class part_residents_qpv(Variable):
+class part_residents_qpv(ReelExact):
     value_type = float
     entity = Formation
     definition_period = MONTH
@@ -114,7 +114,7 @@ class part_residents_qpv(Variable):
         return part(formation("nombre_residents_qpv", period), formation("nombre_apprenants", period))
 
 
-class part_residents_zrr(Variable):
+class part_residents_zrr(ReelExact):
     value_type = float
     entity = Formation
     definition_period = MONTH
@@ -147,7 +147,7 @@ class nombre_apprenants_niveau_bac_ou_infra(Variable):
     documentation = 'Confidence: confirmed ("niveau bac ou inférieur au bac", third call, 2018).'
 
 
-class part_apprenants_niveau_bac_ou_infra(Variable):
+class part_apprenants_niveau_bac_ou_infra(ReelExact):
     value_type = float
     entity = Formation
     definition_period = MONTH
