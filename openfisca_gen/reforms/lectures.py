@@ -1,4 +1,4 @@
-"""One reform per reading of the texts: `lectures.<switch>` flips `interpretations.<switch>`.
+"""One reform per reading of the texts: `lectures.<switch>` flips `interpretations.<switch>`, each dated value.
 
 Each boolean switch under parameters/interpretations/ becomes a parametric
 reform of the same name that applies the other reading from the first call
@@ -24,8 +24,7 @@ def _lecture(fichier: Path) -> type | None:
     if "values" not in contenu:
         return None
     chemin = ".".join(("interpretations", *fichier.relative_to(DOSSIER).with_suffix("").parts))
-    debut, valeur = next(iter(contenu["values"].items()))
-    changements = {chemin: {str(debut): not valeur["value"]}}
+    changements = {chemin: {str(debut): not valeur["value"] for debut, valeur in contenu["values"].items()}}
     doc = f"The other reading of {chemin}: {contenu['description']}."
     return type(fichier.stem, (ReformeParametrique,), {"changements": changements, "name": chemin, "__doc__": doc})
 
