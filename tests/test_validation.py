@@ -7,6 +7,7 @@ import copy
 import http.client
 import json
 import math
+import re
 import subprocess
 import sys
 from datetime import date
@@ -28,6 +29,7 @@ from openfisca_gen.validation import (
     PeriodeInvalideError,
     SituationInvalideError,
     construire_simulation,
+    court,
     un_mois,
     valider_situation,
 )
@@ -348,6 +350,91 @@ def test_the_fast_calculate_answers_what_openfisca_answers(serveur, openfisca_se
     }  # fmt: skip
     situation["formations"]["f1"]["metier_vise"] = {"2015-09": "codeur", PERIOD: None}
     assert requete(serveur + "/calculate", situation) == requete(openfisca_serve + "/calculate", situation)
+
+
+# Reform files follow the rules of the other entry points, not YAML 1.1's
+
+
+def changements_lus(tmp_path, chemin: str, texte: str):
+    return charger_changements(reforme(tmp_path, f"{chemin}:\n  2015-09-17: {texte}\n".encode()))[chemin]["2015-09-17"]
+
+
+@pytest.mark.parametrize(("texte", "valeur"), [("1e9", 1e9), ("1.5e3", 1500.0), ("70000", 70000), ("-0.5", -0.5)])
+def test_a_reform_file_reads_numbers_as_a_csv_does(tax_benefit_system, tmp_path, texte, valeur):
+    lue = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    assert lue == valeur and type(lue) is type(valeur)
+
+
+def test_a_ceiling_of_1e9_is_accepted_from_a_reform_file(tax_benefit_system, tmp_path):
+    chemin = reforme(tmp_path, b"financement_amorcage.plafond:\n  2015-09-17: 1e9\n")
+    reformee = appliquer_reforme(tax_benefit_system, charger_changements(chemin))
+    assert reformee.parameters.financement_amorcage.plafond("2015-10-01") == 1e9
+
+
+@pytest.mark.parametrize("texte", ["yes", "no", "on", "off", "Yes", "TRUE", "False", "y"])
+def test_a_reform_file_takes_only_true_and_false_as_booleans(tax_benefit_system, tmp_path, texte):
+    chemin = "labellisation.conditions.formation_gratuite"
+    valeur = changements_lus(tmp_path, chemin, texte)
+    assert valeur == texte  # text, refused by the parameter's type
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {chemin: {"2015-09-17": valeur}})
+    assert erreur.value.erreurs == [f"'{chemin}' (2015-09-17): expects true or false, got '{texte}'"]
+    assert changements_lus(tmp_path, chemin, "true") is True and changements_lus(tmp_path, chemin, "false") is False
+
+
+@pytest.mark.parametrize("texte", ["0x10", "0o20", "1:30", "1_000", ".inf", "0b11"])
+def test_a_reform_file_refuses_hex_octal_and_sexagesimal_numbers(tax_benefit_system, tmp_path, texte):
+    valeur = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    assert valeur == texte
+    with pytest.raises(ReformeInvalideError, match=f"expects a number, got '{re.escape(texte)}'"):
+        appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": valeur}})
+
+
+@pytest.mark.parametrize(
+    ("contenu", "message"),
+    [
+        (b"financement_amorcage.plafond:\n  2015-09-17: !!int 0x10\n", "'0x10' is not a number in decimal or exponent"),
+        (b"labellisation.conditions.formation_gratuite:\n  2015-09-17: !!bool yes\n", "'yes' is not a boolean"),
+        (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
+    ],
+)
+def test_explicit_tags_follow_the_same_rules(tmp_path, contenu, message):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        charger_changements(reforme(tmp_path, contenu))
+    assert message in str(erreur.value) and ("line 2" in str(erreur.value) or "nested" in message)
+
+
+@pytest.mark.parametrize(
+    ("texte", "message"),
+    [("1e400", "got 1e400 (too large)"), ("9" * 5000, "got a 5000-digit number"), ("-1e400", "got -1e400 (too large)")],
+)
+def test_a_number_too_large_in_a_reform_file_is_named(tax_benefit_system, tmp_path, texte, message):
+    valeur = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": valeur}})
+    assert erreur.value.erreurs == [
+        f"'financement_amorcage.plafond' (2015-09-17): expects a finite number within ±1e9, {message}"
+    ]
+
+
+def test_reform_messages_name_the_path_and_the_date_first(tax_benefit_system):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(
+            tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": -1}, "financement_amorcage.taux": 2}
+        )
+    assert erreur.value.erreurs == [
+        "'financement_amorcage.plafond' (2015-09-17): expects a number >= 0, got -1",
+        "'financement_amorcage.taux': expects a mapping {date: value}, got 2",
+    ]
+
+
+# Messages that name the problem
+
+
+def test_a_python_integer_of_5000_digits_is_named(tax_benefit_system):
+    assert court(10**5000) == "a 5001-digit number" and court(10**400 - 1) == "a 400-digit number"
+    with pytest.raises(SituationInvalideError, match="got a 5001-digit number"):
+        construire_simulation(tax_benefit_system, formation(nombre_apprenants=10**5000))
 
 
 # Hypothesis: bad inputs at every entry point
