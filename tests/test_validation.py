@@ -5,6 +5,7 @@ same input made valid; never a traceback, never a 5xx."""
 
 import copy
 import http.client
+import itertools
 import json
 import math
 import re
@@ -25,12 +26,15 @@ from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, charg
 from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import (
+    MAX_VALEURS_BALAYAGE,
     EntreeInvalideError,
     PeriodeInvalideError,
     SituationInvalideError,
     construire_simulation,
     court,
     un_mois,
+    valeurs_a_balayer,
+    valeurs_du_balayage,
     valider_situation,
 )
 
@@ -428,7 +432,87 @@ def test_reform_messages_name_the_path_and_the_date_first(tax_benefit_system):
     ]
 
 
+# Sweeps
+
+
+def test_a_sweep_without_a_step_takes_a_tenth_of_the_range():
+    assert valeurs_du_balayage(0, 100) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+    assert (
+        valeurs_du_balayage(0, 0.3, 0.1) == pytest.approx([0, 0.1, 0.2, 0.3])
+        and valeurs_du_balayage(0, 0.3, 0.1)[-1] == 0.3
+    )
+
+
+@pytest.mark.parametrize(
+    ("bornes", "message"),
+    [
+        (
+            (0, 100, 10_000),
+            "a sweep compares at least 2 values; --from 0 --to 100 --step 10000 gives 1: take a smaller step",
+        ),
+        ((5, 5, None), "a sweep compares at least 2 values; --from 5 --to 5 gives 1: give --to above --from"),
+        ((0, 0.5, 1), "gives 1: take a smaller step"),
+    ],
+)
+def test_a_sweep_of_fewer_than_two_values_is_refused_saying_why(bornes, message):
+    with pytest.raises(EntreeInvalideError) as erreur:
+        valeurs_du_balayage(*bornes)
+    assert erreur.value.erreurs == [message] or message in erreur.value.erreurs[0]
+
+
+def test_the_sweep_count_is_the_one_the_values_are_made_from():
+    assert len(valeurs_du_balayage(0, 999.5, 1)) == MAX_VALEURS_BALAYAGE  # 1000 values, not "1001"
+    assert valeurs_du_balayage(0, 95, 10)[-1] == 90  # never beyond --to
+    with pytest.raises(EntreeInvalideError, match="gives 1001: take a larger step"):
+        valeurs_du_balayage(0, 1000, 1)
+    with pytest.raises(EntreeInvalideError, match="1001 given: take a larger step"):  # analyse.balayer's check
+        valeurs_a_balayer(range(1001))
+    with pytest.raises(EntreeInvalideError, match="1001 given"):  # a generator is read no further
+        valeurs_a_balayer(x for x in itertools.count())
+
+
+def test_compare_refuses_a_reform_and_a_sweep_together(capsys):
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--sweep", "financement_amorcage.plafond"])
+    assert ligne == "openfisca-gen compare: give --reform NAME|FILE.yaml or --sweep PARAMETER (not both)"
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--step", "5"])
+    assert ligne == "openfisca-gen compare: --from, --to and --step are for --sweep, not --reform"
+
+
+def test_compare_refuses_a_sweep_of_one_value(capsys):
+    [ligne] = refus(
+        capsys, ["compare", "--sweep", "financement_amorcage.plafond", "--from", "0", "--to", "100", "--step", "10000"]
+    )
+    assert "a sweep compares at least 2 values" in ligne
+
+
+def test_a_sweep_of_a_node_lists_its_parameters(capsys):
+    [ligne] = refus(capsys, ["compare", "--sweep", "financement_amorcage", "--from", "0", "--to", "1"])
+    assert ligne.startswith("openfisca-gen compare: 'financement_amorcage' is a node, not a parameter; its parameters")
+    assert (
+        "financement_amorcage.plafond" in ligne
+        and "financement_amorcage.sessions_financees.duree_inferieure_au_seuil" in ligne
+    )
+
+
 # Messages that name the problem
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--variables", ""], "--variables names no variable: give names separated by commas"),
+        (["--variables", " , "], "--variables names no variable: give names separated by commas"),
+        (["--out", ""], "--out is empty: give a file name (or leave --out out for standard output)"),
+    ],
+)
+def test_calculate_names_an_empty_argument(capsys, tmp_path, argv, message):
+    donnees = csv(tmp_path, "formation_id,budget_session\na,10\n")
+    assert refus(capsys, ["calculate", "--data", donnees, *argv]) == [f"openfisca-gen calculate: {message}"]
+
+
+def test_compare_refuses_an_empty_out(capsys):
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--out", ""])
+    assert ligne == "openfisca-gen compare: --out is empty: give a folder (it is created if missing)"
 
 
 def test_a_python_integer_of_5000_digits_is_named(tax_benefit_system):
