@@ -497,6 +497,21 @@ def test_a_sweep_of_a_node_lists_its_parameters(capsys):
 # Messages that name the problem
 
 
+def test_a_csv_column_given_twice(tax_benefit_system, tmp_path):
+    donnees = csv(tmp_path, "formation_id,budget_session,budget_session\na,1,2\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, donnees)
+    assert erreur.value.erreurs == ["column 'budget_session' is given more than once; keep one"]
+
+
+def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
+    chemin = tmp_path / "formations.csv"
+    chemin.write_bytes(b"formation_id,budget_session\na,1\n\x89PNG\r\n\x1a\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, chemin)
+    assert erreur.value.erreurs == [f"cannot read '{chemin}': it is not UTF-8 text (line 3); save it as UTF-8"]
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
