@@ -530,10 +530,39 @@ def test_compare_refuses_an_empty_out(capsys):
     assert ligne == "openfisca-gen compare: --out is empty: give a folder (it is created if missing)"
 
 
+@pytest.mark.parametrize(
+    ("nombre", "lu"),
+    [(b"9" * 5000, "a 5000-digit number"), (b"1e400", "1e400 (too large)"), (b"-1e400", "-1e400 (too large)")],
+)
+def test_a_json_number_too_large_is_named_with_its_field(serveur, nombre, lu):
+    corps = b'{"formations": {"f": {"budget_session": {"2015-10": ' + nombre + b"}}}}"
+    statut, reponse = requete(serveur + "/calculate", corps)
+    assert statut == 400
+    assert (
+        reponse["error"]
+        == f"formation 'f', field 'budget_session' (2015-10): expects a finite number within ±1e9, got {lu}"
+    )
+
+
 def test_a_python_integer_of_5000_digits_is_named(tax_benefit_system):
     assert court(10**5000) == "a 5001-digit number" and court(10**400 - 1) == "a 400-digit number"
     with pytest.raises(SituationInvalideError, match="got a 5001-digit number"):
         construire_simulation(tax_benefit_system, formation(nombre_apprenants=10**5000))
+
+
+def test_the_json_reader_refuses_with_the_base_error():
+    from flask import Flask
+
+    from openfisca_gen.web import JSONStrict
+
+    lecteur = JSONStrict(Flask(__name__))
+    for texte, message in [
+        ('{"a": NaN}', "NaN is not a valid JSON number"),
+        ('{"a": 1, "a": 2}', "the key 'a' is given twice"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ]:
+        with pytest.raises(EntreeInvalideError, match=message):
+            lecteur.loads(texte)
 
 
 # Hypothesis: bad inputs at every entry point
@@ -589,7 +618,7 @@ def test_fuzz_a_csv_cell(tax_benefit_system, tmp_path, colonne, cellule):
     assert sens is not None, (colonne, cellule)  # accepted: it must be valid, and read as it means
     lu = population.table[colonne].iloc[0]
     if colonne == "metier_vise":
-        lu = tax_benefit_system.variables[colonne].possible_values._member_names_[lu]
+        lu = list(tax_benefit_system.variables[colonne].possible_values)[lu].name
     elif colonne == "date_depot_dossier":
         lu = lu.astype(object)
     assert lu == pytest.approx(sens) if isinstance(sens, float) else lu == sens
