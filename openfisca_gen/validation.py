@@ -605,7 +605,7 @@ class NombreDemesure(float):
     def __repr__(self) -> str:
         if self.texte.lstrip("+-").isdigit():
             return f"a {len(self.texte.lstrip('+-'))}-digit number"
-        return f"{court(self.texte)[1:-1]} (too large)"
+        return f"{self.texte if len(self.texte) <= 40 else self.texte[:39] + '…'} (too large)"
 
 
 def lire_entier(texte: str) -> int | NombreDemesure:
