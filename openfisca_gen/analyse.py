@@ -23,7 +23,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, trouver_parametre, valider_changements
-from openfisca_gen.validation import un_mois
+from openfisca_gen.validation import un_mois, valeurs_a_balayer
 
 VARIABLES_FORMATION = (
     "statut_structure",
@@ -285,22 +285,15 @@ def balayer(
     population, chemin: str, valeurs, period: str, tax_benefit_system=None, progression=None
 ) -> pandas.DataFrame:
     """The rules with parameter `chemin` set to each of `valeurs` (from the start of the value in force in
-    `period`): total cost, trainings labelled and trainings at the ceiling, one row per value. At most
-    MAX_VALEURS_BALAYAGE values; each gets its own reform, built from the baseline."""
-    from openfisca_gen.validation import MAX_VALEURS_BALAYAGE
-
+    `period`): total cost, trainings labelled and trainings at the ceiling, one row per value. 2 to
+    MAX_VALEURS_BALAYAGE values (checked by validation, as the CLI's range); each gets its own reform, built
+    from the baseline."""
     period = un_mois(period)
-    valeurs = list(valeurs)
-    if not valeurs:
-        raise ReformeInvalideError([f"no value to sweep '{chemin}' over"])
-    if len(valeurs) > MAX_VALEURS_BALAYAGE:
-        raise ReformeInvalideError(
-            [f"a sweep computes at most {MAX_VALEURS_BALAYAGE} values; {len(valeurs)} asked: take a larger step"]
-        )
+    valeurs = valeurs_a_balayer(valeurs)
     base = tax_benefit_system or CountryTaxBenefitSystem()
-    parametre = trouver_parametre(base.parameters, chemin)
+    parametre = trouver_parametre(base.parameters, chemin, feuille=True)
     jour = str(periods.period(period).stop)  # the day whose rules the period applies
-    debut = next((v.instant_str for v in getattr(parametre, "values_list", []) if v.instant_str <= jour), None)
+    debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:
         raise ReformeInvalideError([f"'{chemin}' has no value in force in {period}: nothing to sweep"])
     erreurs = []

@@ -17,19 +17,26 @@ traceback.
 import argparse
 import copy
 import json
-import math
 import os
 import sys
-from pathlib import Path
 
-import numpy
 import pandas
 
 from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.reforms import trouver_parametre
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.sources import textes_des_references
-from openfisca_gen.validation import MAX_MESSAGES, MAX_VALEURS_BALAYAGE, EntreeInvalideError, un_mois
+from openfisca_gen.validation import (  # the output and sweep checks live there; their names stay importable here
+    MAX_MESSAGES,
+    EntreeInvalideError,
+    dossier_de_sortie,
+    fichier_de_sortie,
+    un_mois,
+    valeurs_du_balayage,
+)
+from openfisca_gen.validation import SortieInvalideError as SortieInvalideError
+
+DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
 
 
 def calculer_exemple(tax_benefit_system, situation: dict) -> dict:
@@ -110,52 +117,6 @@ def parametres(arguments) -> int:
     return 0
 
 
-class SortieInvalideError(EntreeInvalideError):
-    """An output path that cannot be written."""
-
-
-def fichier_de_sortie(chemin: str) -> Path:
-    """A file the command may write, checked before anything is computed."""
-    sortie = Path(chemin)
-    if sortie.is_dir():
-        raise SortieInvalideError(f"--out '{chemin}' is a folder; give a file name")
-    if not sortie.parent.is_dir():
-        raise SortieInvalideError(f"--out '{chemin}': the folder '{sortie.parent}' does not exist")
-    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
-        raise SortieInvalideError(f"--out '{chemin}': not writable")
-    return sortie
-
-
-def dossier_de_sortie(chemin: str) -> Path:
-    """A folder the command may write into (created if missing), checked before anything is computed."""
-    sortie = Path(chemin)
-    if sortie.exists() and not sortie.is_dir():
-        raise SortieInvalideError(f"--out '{chemin}' is a file; give a folder (it is created if missing)")
-    try:
-        sortie.mkdir(parents=True, exist_ok=True)
-    except OSError as erreur:
-        raise SortieInvalideError(f"--out '{chemin}': cannot create the folder ({erreur.strerror})") from None
-    if not os.access(sortie, os.W_OK):
-        raise SortieInvalideError(f"--out '{chemin}': not writable")
-    return sortie
-
-
-def valeurs_du_balayage(debut: float, fin: float, pas: float) -> list[float]:
-    """The values of a sweep, checked (finite, --from <= --to, --step > 0, at most MAX_VALEURS_BALAYAGE) before
-    any is allocated."""
-    if not all(map(math.isfinite, (debut, fin, pas))):
-        raise EntreeInvalideError(f"--from, --to and --step must be finite numbers, got {debut}, {fin}, {pas}")
-    if pas <= 0 or debut > fin:
-        raise EntreeInvalideError("a sweep needs --from <= --to and --step > 0")
-    nombre = math.floor((fin - debut) / pas + 0.5) + 1
-    if nombre > MAX_VALEURS_BALAYAGE:
-        raise EntreeInvalideError(
-            f"a sweep computes at most {MAX_VALEURS_BALAYAGE} values; --from {debut:g} --to {fin:g} "
-            f"--step {pas:g} gives {nombre}: take a larger step"
-        )
-    return numpy.arange(debut, fin + pas / 2, pas).tolist()
-
-
 def compare(arguments) -> int:
     from tqdm import tqdm
 
@@ -163,14 +124,20 @@ def compare(arguments) -> int:
     from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
     from openfisca_gen.reforms import lire_reforme
 
-    if not arguments.reform and not arguments.sweep:
-        raise EntreeInvalideError("give --reform NAME|FILE.yaml, or --sweep PARAMETER")
+    if (arguments.reform is None) == (arguments.sweep is None):  # one would be dropped without a word
+        both = " (not both)" if arguments.reform is not None else ""
+        raise EntreeInvalideError(f"give --reform NAME|FILE.yaml or --sweep PARAMETER{both}")
+    if arguments.reform is not None and (arguments.start, arguments.stop, arguments.step) != (None, None, None):
+        raise EntreeInvalideError("--from, --to and --step are for --sweep, not --reform")
     periode = un_mois(arguments.period)
-    valeurs = valeurs_du_balayage(arguments.start, arguments.stop, arguments.step) if arguments.sweep else None
-    sortie = dossier_de_sortie(arguments.out) if arguments.out else None
+    if arguments.sweep is not None:
+        debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
+        fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
+        valeurs = valeurs_du_balayage(debut, fin, arguments.step)
+    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     tax_benefit_system = CountryTaxBenefitSystem()
     population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
-    if arguments.sweep:
+    if arguments.sweep is not None:
         table = balayer(
             population,
             arguments.sweep,
@@ -201,11 +168,13 @@ def calculer(arguments) -> int:
 
     tax_benefit_system = CountryTaxBenefitSystem()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
+    if not variables:
+        raise EntreeInvalideError("--variables names no variable: give names separated by commas")
     inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
-    if inconnues or not variables:
-        raise EntreeInvalideError(f"unknown variable(s): {', '.join(inconnues) or '(none given)'}")
+    if inconnues:
+        raise EntreeInvalideError(f"unknown variable(s): {', '.join(inconnues)}")
     periode = un_mois(arguments.period)
-    sortie = fichier_de_sortie(arguments.out) if arguments.out else None
+    sortie = fichier_de_sortie(arguments.out) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, lire_reforme(arguments.reform))
     population = lire_population(tax_benefit_system, arguments.data)
@@ -235,7 +204,7 @@ def interpretations(arguments) -> int:
 
     tax_benefit_system = CountryTaxBenefitSystem()
     periode = un_mois(arguments.period)
-    sortie = dossier_de_sortie(arguments.out) if arguments.out else None
+    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     analyse = analyser_interpretations(
         lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE),
         periode,
@@ -281,9 +250,9 @@ def parser() -> argparse.ArgumentParser:
     commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
     commande.add_argument("--out", help="a folder for the CSV tables and PNG charts (created if missing)")
     commande.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
-    commande.add_argument("--from", dest="start", type=float, default=40_000, help="first value of the sweep")
-    commande.add_argument("--to", dest="stop", type=float, default=150_000, help="last value of the sweep")
-    commande.add_argument("--step", type=float, default=10_000, help="step of the sweep")
+    commande.add_argument("--from", dest="start", type=float, help=f"first value of the sweep ({DEBUT_BALAYAGE})")
+    commande.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep ({FIN_BALAYAGE})")
+    commande.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
     commande.set_defaults(run=compare)
     commande = commandes.add_parser(
         "calculate", aliases=["calculer"], help="compute variables for a CSV of trainings, write a CSV"

@@ -22,7 +22,13 @@ import numpy
 import pandas
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.validation import DonneesInvalidesError, erreur_d_identifiant, erreurs_de_domaine, typer
+from openfisca_gen.validation import (
+    DonneesInvalidesError,
+    erreurs_d_identifiants,
+    erreurs_de_domaine,
+    pas_de_l_utf8,
+    typer,
+)
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
 POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
@@ -97,28 +103,12 @@ def _libelle(table: pandas.DataFrame, lignes: str):
     return lambda i: f"{lignes} {positions[i]} (formation {str(noms.iloc[i])!r})"
 
 
-def _erreurs_d_identifiants(table: pandas.DataFrame, libelle) -> list[str]:
-    """Empty ids, ids with '/', duplicate training ids."""
-    erreurs = []
-    for colonne in IDENTIFIANTS:
-        if colonne in table and not pandas.api.types.is_numeric_dtype(table[colonne]):
-            textes = table[colonne].to_numpy(dtype=str)  # numpy's string ufuncs: no Python loop over rows
-            mauvais = (numpy.strings.str_len(numpy.strings.strip(textes)) == 0) | (numpy.strings.find(textes, "/") >= 0)
-            erreurs += [
-                f"{libelle(i)}, field '{colonne}': {erreur_d_identifiant(textes[i])}"
-                for i in numpy.flatnonzero(mauvais)
-            ]
-    if "formation_id" in table and not table["formation_id"].is_unique:
-        doublons = table["formation_id"].duplicated().to_numpy()
-        erreurs += [f"{libelle(i)}, field 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
-    return erreurs
-
-
 def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") -> Population:
     """Check a table and type its columns; raise DonneesInvalidesError listing every problem."""
     variables = variables_d_entree(tax_benefit_system)
-    erreurs = []
-    for colonne in table.columns:
+    doublons = table.columns[table.columns.duplicated()].unique()
+    erreurs = [f"column '{colonne}' is given more than once; keep one" for colonne in doublons]
+    for colonne in table.columns.drop_duplicates():
         if colonne not in variables and colonne not in IDENTIFIANTS:
             calculee = colonne in tax_benefit_system.variables
             proches = difflib.get_close_matches(str(colonne), [*variables, *IDENTIFIANTS], n=2)
@@ -138,7 +128,7 @@ def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") ->
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
     typee.setdefault("campagne_id", numpy.full(nombre, "campagne"))
-    erreurs += _erreurs_d_identifiants(table, libelle)
+    erreurs += erreurs_d_identifiants(table, IDENTIFIANTS, libelle)
     groupes = {
         "structure": pandas.factorize(typee["structure_id"]),
         "campagne": pandas.factorize(typee["campagne_id"]),
@@ -175,20 +165,19 @@ def lire_population(tax_benefit_system, source) -> Population:
         return valider(tax_benefit_system, source)
     try:
         with open(source, encoding="utf-8") as fichier:
-            description = next(i for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
+            description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         with warnings.catch_warnings():
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
             table = pandas.read_csv(source, dtype=str, keep_default_na=False, skiprows=description, index_col=False)
     except pandas.errors.ParserWarning:
         raise DonneesInvalidesError(_lignes_trop_longues(source, description)) from None
-    except (
-        OSError,
-        StopIteration,
-        pandas.errors.ParserError,
-        pandas.errors.EmptyDataError,
-        UnicodeDecodeError,
-    ) as erreur:
+    except UnicodeDecodeError:
+        raise DonneesInvalidesError([f"cannot read '{source}': {pas_de_l_utf8(source)}"]) from None
+    except (OSError, StopIteration, pandas.errors.ParserError, pandas.errors.EmptyDataError) as erreur:
         raise DonneesInvalidesError([f"cannot read '{source}': {str(erreur) or 'the file is empty'}"]) from erreur
+    colonnes = next(csv.reader([entete.lstrip("\ufeff")]))
+    if len(set(colonnes)) < len(colonnes) == len(table.columns):
+        table.columns = colonnes  # pandas renamed a column given twice 'x.1': valider names it as given
     table.index = table.index + description + 2
     return valider(tax_benefit_system, table, lignes=f"{Path(source).name} line")
 

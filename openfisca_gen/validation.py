@@ -12,7 +12,13 @@ What the model accepts, stated once:
   learners) above the learners given for the same period, a duration of
   zero or less;
 - periods: one parser, for the months the model covers, 1970-01 to 2100-12;
-- ids: non-empty, without '/'.
+- ids: non-empty, without '/';
+- texts: files are UTF-8; numbers in JSON and YAML are read as in a CSV
+  (decimal or exponent notation, never hex, octal or sexagesimal), and one
+  beyond what a float holds is named, not turned into `inf` or a Python error;
+- reforms: the values each parameter takes, by its unit; sweeps: 2 to
+  `MAX_VALEURS_BALAYAGE` values; the CLI's output paths; the month a request
+  computes.
 
 Every problem is one message naming the row or entity, the field and the
 period; all of them travel together in one `EntreeInvalideError` (`.erreurs`).
@@ -25,14 +31,20 @@ what it read (ids, groups, typed inputs, requested values), so that
 """
 
 import copy
+import difflib
 import functools
+import itertools
 import math
+import os
 import re
+from collections.abc import Sized
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 import numpy
 import pandas
+import yaml
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
@@ -86,12 +98,18 @@ class PeriodeInvalideError(EntreeInvalideError):
     """A period outside the model's months, or not one month where one month is computed."""
 
 
+def chiffres(entier: int) -> int:
+    """How many digits `entier` has, without writing it out (Python refuses to beyond 4300 digits)."""
+    nombre = int(math.log10(abs(entier))) + 1 if entier else 1
+    return nombre - 1 if nombre > 1 and abs(entier) < 10 ** (nombre - 1) else nombre  # log10's rounding
+
+
 def court(valeur, longueur: int = 40) -> str:
     """`repr(valeur)`, cut short: a 400-digit number is named, not printed whole."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
     if isinstance(valeur, int) and abs(valeur) >= 10**longueur:
-        return f"a {len(str(abs(valeur)))}-digit number"
+        return f"a {chiffres(valeur)}-digit number"
     texte = repr(valeur)
     return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
 
@@ -284,6 +302,24 @@ def erreur_d_identifiant(identifiant) -> str | None:
     if "/" in identifiant:
         return f"an id must not contain '/', got {court(identifiant)}"
     return None
+
+
+def erreurs_d_identifiants(table: pandas.DataFrame, colonnes, libelle) -> list[str]:
+    """The ids of a table's `colonnes` that are empty or contain '/', and training ids given twice; `libelle(i)`
+    names row i."""
+    erreurs = []
+    for colonne in colonnes:
+        if colonne in table and not pandas.api.types.is_numeric_dtype(table[colonne]):
+            textes = table[colonne].to_numpy(dtype=str)  # numpy's string ufuncs: no Python loop over rows
+            mauvais = (numpy.strings.str_len(numpy.strings.strip(textes)) == 0) | (numpy.strings.find(textes, "/") >= 0)
+            erreurs += [
+                f"{libelle(i)}, field '{colonne}': {erreur_d_identifiant(textes[i])}"
+                for i in numpy.flatnonzero(mauvais)
+            ]
+    if "formation_id" in table and not table["formation_id"].is_unique:
+        doublons = table["formation_id"].duplicated().to_numpy()
+        erreurs += [f"{libelle(i)}, field 'formation_id': duplicate id" for i in numpy.flatnonzero(doublons)]
+    return erreurs
 
 
 # JSON situations
@@ -548,3 +584,317 @@ def erreur_de_nombre(valeur, entier: bool) -> str | None:
         if masque[0]:
             return f"expects {attendu}, got {court(valeur)}"
     return None
+
+
+# Numbers in JSON and YAML texts
+
+
+class NombreDemesure(float):
+    """A number written in a JSON or YAML text beyond what a float holds (`1e400`, an integer of 5000 digits):
+    ±inf, keeping its text so that a message names it ("a 5000-digit number", "1e400 (too large)") instead of
+    saying `inf` or passing on Python's advice about its limit on digits."""
+
+    def __new__(cls, texte: str):
+        nombre = super().__new__(cls, "-inf" if texte.startswith("-") else "inf")
+        nombre.texte = texte
+        return nombre
+
+    def __getnewargs__(self):  # copy.deepcopy rebuilds it from its text
+        return (self.texte,)
+
+    def __repr__(self) -> str:
+        if self.texte.lstrip("+-").isdigit():
+            return f"a {len(self.texte.lstrip('+-'))}-digit number"
+        return f"{self.texte if len(self.texte) <= 40 else self.texte[:39] + '…'} (too large)"
+
+
+def lire_entier(texte: str) -> int | NombreDemesure:
+    """An integer of a JSON or YAML text (`parse_int`): a NombreDemesure beyond Python's limit on digits."""
+    try:
+        return int(texte)
+    except ValueError:
+        return NombreDemesure(texte)
+
+
+def lire_flottant(texte: str) -> float:
+    """A number with a fraction or an exponent of a JSON or YAML text (`parse_float`): a NombreDemesure where
+    a float would be infinite."""
+    nombre = float(texte)
+    return NombreDemesure(texte) if math.isinf(nombre) else nombre
+
+
+# Files
+
+
+def pas_de_l_utf8(chemin) -> str:
+    """What to say of a file that is not UTF-8 text: the first line that is not."""
+    with open(chemin, "rb") as fichier:
+        for numero, ligne in enumerate(fichier, 1):
+            try:
+                ligne.decode("utf-8")
+            except UnicodeDecodeError:
+                return f"it is not UTF-8 text (line {numero}); save it as UTF-8"
+    return "it is not UTF-8 text; save it as UTF-8"
+
+
+ENTIER_DECIMAL = r"[-+]?[0-9]+"
+NOMBRE_DECIMAL = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+
+
+class LecteurYaml(yaml.SafeLoader):
+    """YAML read by the rules of the other entry points (JSON, CSV), not YAML 1.1's: numbers in decimal or
+    exponent notation (`1e9`, `1.5e3`; never `0x10`, `0o20` or the sexagesimal `1:30`), booleans `true` and
+    `false` only (never `yes`, `on`, `TRUE`), dates left as text (checked as YYYY-MM-DD like every date, so an
+    impossible date or a time is named, not a crash). A duplicate key or an alias is refused, with its line and
+    column, rather than silently resolved."""
+
+    yaml_implicit_resolvers = {}  # only those added below
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            marque = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", marque)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        vues = set()
+        for cle, _ in node.value:
+            valeur = self.construct_object(cle, deep=True)
+            if not isinstance(valeur, str | int | float | bool | None):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", cle.start_mark)
+            if valeur in vues:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {valeur!r}", cle.start_mark)
+            vues.add(valeur)
+        return super().construct_mapping(node, deep)
+
+    def construire_nombre(self, node):  # also for an explicit !!int or !!float
+        texte = self.construct_scalar(node)
+        if re.fullmatch(ENTIER_DECIMAL, texte):
+            return lire_entier(texte)
+        if re.fullmatch(NOMBRE_DECIMAL, texte):
+            return lire_flottant(texte)
+        probleme = f"{court(texte)} is not a number in decimal or exponent notation"
+        raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
+
+    def construire_booleen(self, node):
+        texte = self.construct_scalar(node)
+        if texte not in ("true", "false"):
+            probleme = f"{court(texte)} is not a boolean: write true or false"
+            raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
+        return texte == "true"
+
+
+for _etiquette, _motif, _debuts in (
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    ("bool", r"true|false", ["t", "f"]),
+    ("int", ENTIER_DECIMAL, list("-+0123456789")),  # before float: a whole number stays an int
+    ("float", NOMBRE_DECIMAL, list("-+.0123456789")),
+):
+    LecteurYaml.add_implicit_resolver(f"tag:yaml.org,2002:{_etiquette}", re.compile(f"^(?:{_motif})$"), _debuts)
+LecteurYaml.add_constructor("tag:yaml.org,2002:int", LecteurYaml.construire_nombre)
+LecteurYaml.add_constructor("tag:yaml.org,2002:float", LecteurYaml.construire_nombre)
+LecteurYaml.add_constructor("tag:yaml.org,2002:bool", LecteurYaml.construire_booleen)
+
+
+def lire_yaml(chemin, quoi: str = "the file", erreur=None):
+    """The YAML file at `chemin`, read with LecteurYaml; `erreur` (an EntreeInvalideError class) naming the file
+    and, for a syntax problem, its line and column, otherwise."""
+    try:
+        return yaml.load(Path(chemin).read_bytes().decode("utf-8"), Loader=LecteurYaml)
+    except UnicodeDecodeError:
+        probleme = pas_de_l_utf8(chemin)
+    except yaml.MarkedYAMLError as exception:
+        marque = exception.problem_mark
+        probleme = exception.problem + (f" (line {marque.line + 1}, column {marque.column + 1})" if marque else "")
+    except RecursionError:
+        probleme = "it is nested too deeply"
+    except (OSError, yaml.YAMLError) as exception:
+        probleme = str(exception).splitlines()[0]
+    raise (erreur or EntreeInvalideError)([f"Cannot read {quoi} '{chemin}': {probleme}"])
+
+
+# Parameters and reforms
+
+# The kind of value a parameter holds, from its unit: the same types and ranges as the model's inputs.
+GENRES = {"/1": "taux", "currency-EUR": "montant", "bool": "booleen", "date": "date"}
+NOMBRES_ENTIERS = ("session", "person", "fabrique", "month")  # counts and whole months
+
+
+def trouver_parametre(parametres, chemin: str, feuille: bool = False):
+    """The parameter or node at a dotted path (a parameter only, if `feuille`); a ReformeInvalideError naming the
+    path, with close names or a node's parameters, otherwise."""
+    noeud = parametres
+    for nom in str(chemin).split("."):
+        enfants = getattr(noeud, "children", {})
+        if nom not in enfants:
+            tous = [p.name for p in parametres.get_descendants()]
+            proches = difflib.get_close_matches(str(chemin), tous, n=3, cutoff=0.5)
+            suggestion = f" Did you mean: {', '.join(proches)}?" if proches else ""
+            raise ReformeInvalideError([f"Unknown parameter '{chemin}'.{suggestion}"])
+        noeud = enfants[nom]
+    if feuille and not hasattr(noeud, "values_list"):
+        noms = ", ".join(p.name for p in noeud.get_descendants() if hasattr(p, "values_list"))
+        raise ReformeInvalideError([f"'{chemin}' is a node, not a parameter; its parameters are: {noms}"])
+    return noeud
+
+
+def genre(parametre) -> str:
+    """'taux', 'montant', 'entier', 'nombre', 'booleen', 'date' or 'dates': what values the parameter takes."""
+    unite = parametre.metadata.get("unit")
+    valeurs = [v.value for v in parametre.values_list if v.value is not None]
+    if unite == "date":
+        return "dates" if any(isinstance(v, list) for v in valeurs) else "date"
+    if unite in GENRES:
+        return GENRES[unite]
+    if unite in NOMBRES_ENTIERS or all(isinstance(v, int) and not isinstance(v, bool) for v in valeurs):
+        return "entier"
+    return "booleen" if any(isinstance(v, bool) for v in valeurs) else "nombre"
+
+
+def lire_jour(cle) -> date | None:
+    """A date key of a reform as a date; None if it is not a date YYYY-MM-DD within the model's days."""
+    jour = _jour(cle)
+    return date.fromisoformat(jour) if jour else None
+
+
+def erreur_de_valeur(parametre, valeur) -> str | None:
+    """Why `valeur` cannot be a value of `parametre` (by its unit, see `genre`), or None."""
+    if valeur is None:  # "unknown": only where the texts already leave this parameter unknown somewhere
+        inconnu = any(v.value is None for v in parametre.values_list)
+        return None if inconnu else "expects a value; null (unknown) is only for parameters the texts leave unknown"
+    sorte = genre(parametre)
+    if sorte == "booleen":
+        return None if isinstance(valeur, bool) else f"expects true or false, got {court(valeur)}"
+    if sorte == "date":
+        return erreur_de_date(valeur)
+    if sorte == "dates":
+        if not isinstance(valeur, list) or not valeur:
+            return f"expects a non-empty list of dates YYYY-MM-DD, got {court(valeur)}"
+        for jour in valeur:
+            if erreur_de_date(jour):
+                return f"expects dates as YYYY-MM-DD from {PREMIER_JOUR} to {DERNIER_JOUR}, got {court(jour)}"
+        if sorted(set(valeur)) != valeur:
+            return f"expects dates in increasing order, each once, got {court(valeur)}"
+        return None
+    probleme = erreur_de_nombre(valeur, entier=sorte == "entier")
+    if probleme:
+        return probleme
+    if valeur < 0:
+        return f"expects a number >= 0, got {court(valeur)}"
+    if sorte == "taux" and valeur > 1:
+        return f"is a rate: expects a number between 0 and 1, got {court(valeur)}"
+    return None
+
+
+# Sweeps
+
+
+def taille_du_balayage(nombre, donne: str) -> None:
+    """The one check of a sweep's size, for a range of the CLI (counted before any value is allocated) and for
+    `analyse.balayer`'s values: 2 to MAX_VALEURS_BALAYAGE values; `donne` says what gave `nombre`."""
+    if nombre > MAX_VALEURS_BALAYAGE:
+        raise ReformeInvalideError(
+            f"a sweep computes at most {MAX_VALEURS_BALAYAGE} values; {donne}: take a larger step"
+        )
+    if nombre < 2:
+        raise ReformeInvalideError(f"a sweep compares at least 2 values; {donne}")
+
+
+def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None) -> list[float]:
+    """The values from `debut` to `fin` (included if a step lands on it) by `pas` (default: a tenth of the
+    range, 11 values), checked (finite, --from <= --to, --step > 0, 2 to MAX_VALEURS_BALAYAGE values) before
+    any is allocated. The count is the one the values are made from, so the check and the sweep agree."""
+    bornes = f"--from {debut:g} --to {fin:g}"
+    if not all(map(math.isfinite, (debut, fin, 0 if pas is None else pas))):
+        raise EntreeInvalideError(f"--from, --to and --step must be finite numbers, got {debut}, {fin}, {pas}")
+    if debut > fin:
+        raise EntreeInvalideError(f"a sweep needs --from <= --to, got {bornes}")
+    if pas is not None and pas <= 0:
+        raise EntreeInvalideError(f"a sweep needs --step > 0, got --step {pas:g}")
+    etendue = fin - debut
+    if not math.isfinite(etendue):
+        raise EntreeInvalideError(f"{bornes}: the range is wider than a number holds")
+    if etendue == 0:
+        taille_du_balayage(1, f"{bornes} gives 1: give --to above --from")
+    pas = etendue / 10 if pas is None else pas
+    intervalles = etendue / pas  # +1e-9: a step that lands on --to up to rounding (0 to 0.3 by 0.1) reaches it
+    nombre = math.floor(intervalles + 1e-9) + 1 if math.isfinite(intervalles) else math.inf
+    combien = "more than a float counts" if nombre == math.inf else str(nombre)
+    taille_du_balayage(nombre, f"{bornes} --step {pas:g} gives {combien}" + ": take a smaller step" * (nombre < 2))
+    return numpy.minimum(debut + pas * numpy.arange(nombre), fin).tolist()
+
+
+def valeurs_a_balayer(valeurs) -> list:
+    """The values of a sweep given one by one (`analyse.balayer`), checked by the same rule as a range; an
+    iterable without a length is read no further than one value past the limit."""
+    if not isinstance(valeurs, Sized):
+        valeurs = list(itertools.islice(valeurs, MAX_VALEURS_BALAYAGE + 1))
+    taille_du_balayage(len(valeurs), f"{len(valeurs)} given")
+    return list(valeurs)
+
+
+# The command line's output paths
+
+
+class SortieInvalideError(EntreeInvalideError):
+    """An output path that cannot be written."""
+
+
+def fichier_de_sortie(chemin: str) -> Path:
+    """A file the command may write (`--out`), checked before anything is computed."""
+    if not chemin.strip():
+        raise SortieInvalideError("--out is empty: give a file name (or leave --out out for standard output)")
+    sortie = Path(chemin)
+    if sortie.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}' is a folder; give a file name")
+    if not sortie.parent.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}': the folder '{sortie.parent}' does not exist")
+    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
+        raise SortieInvalideError(f"--out '{chemin}': not writable")
+    return sortie
+
+
+def dossier_de_sortie(chemin: str) -> Path:
+    """A folder the command may write into (`--out`, created if missing), checked before anything is computed."""
+    if not chemin.strip():
+        raise SortieInvalideError("--out is empty: give a folder (it is created if missing)")
+    sortie = Path(chemin)
+    if sortie.exists() and not sortie.is_dir():
+        raise SortieInvalideError(f"--out '{chemin}' is a file; give a folder (it is created if missing)")
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except OSError as erreur:
+        raise SortieInvalideError(f"--out '{chemin}': cannot create the folder ({erreur.strerror})") from None
+    if not os.access(sortie, os.W_OK):
+        raise SortieInvalideError(f"--out '{chemin}': not writable")
+    return sortie
+
+
+# The month a request computes
+
+
+def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
+    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the single period
+    its situation's inputs and requests use. Refused when an input is given for a period that does not contain
+    that month (it would be ignored without a word)."""
+    if "period" in corps:
+        texte = corps["period"]
+    else:
+        textes = {texte for _, texte in analyse.entrees} | {demande[4] for demande in analyse.demandes}
+        if len(textes) != 1:
+            raise PeriodeInvalideError("'period' is missing: give the month to compute, such as 2015-10")
+        texte = textes.pop()
+    try:
+        periode = un_mois(texte)
+    except PeriodeInvalideError as erreur:
+        raise PeriodeInvalideError([f"'period': {probleme}" for probleme in erreur.erreurs]) from None
+    mois = periods.period(periode)
+    hors = [
+        f"'situation': field '{variable}' is given for {texte}, which does not contain the period computed, "
+        f"{periode}: give it for {periode} (or its year)"
+        for variable, texte in analyse.entrees
+        if not periods.period(texte).contains(mois)
+    ]
+    if hors:
+        raise PeriodeInvalideError(hors)
+    return periode

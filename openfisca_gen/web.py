@@ -36,7 +36,6 @@ import yaml
 from flask import abort, g, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
 from gunicorn.app.base import BaseApplication
-from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
@@ -48,7 +47,14 @@ from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.reforms import REFORMES, appliquer_reforme
 from openfisca_gen.situation_examples import EXAMPLES
-from openfisca_gen.validation import EntreeInvalideError, analyser_situation, simuler, un_mois
+from openfisca_gen.validation import (
+    EntreeInvalideError,
+    analyser_situation,
+    lire_entier,
+    lire_flottant,
+    mois_calcule,
+    simuler,
+)
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024
 MAX_TRAININGS = 1000
@@ -59,7 +65,7 @@ VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amor
 
 
 def _constante_refusee(nom):
-    raise ValueError(f"{nom} is not a valid JSON number")
+    raise EntreeInvalideError(f"{nom} is not a valid JSON number")
 
 
 def _sans_doublon(paires):
@@ -67,19 +73,27 @@ def _sans_doublon(paires):
     if len(objet) != len(paires):
         cles = [cle for cle, _ in paires]
         doublon = next(cle for cle in cles if cles.count(cle) > 1)
-        raise ValueError(f"the key '{doublon}' is given twice in an object")
+        raise EntreeInvalideError(f"the key '{doublon}' is given twice in an object")
     return objet
 
 
 class JSONStrict(DefaultJSONProvider):
-    """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is a
-    ValueError (a 400)."""
+    """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is an
+    EntreeInvalideError (a 400). A number beyond what a float holds is kept as a NombreDemesure, so that the
+    validation names its field ("got a 5000-digit number") instead of Python's limit on digits or "inf"."""
 
     def loads(self, s, **kwargs):
         try:
-            return json.loads(s, parse_constant=_constante_refusee, object_pairs_hook=_sans_doublon, **kwargs)
-        except RecursionError as erreur:
-            raise ValueError("the JSON is nested too deeply") from erreur
+            return json.loads(
+                s,
+                parse_constant=_constante_refusee,
+                parse_int=lire_entier,
+                parse_float=lire_flottant,
+                object_pairs_hook=_sans_doublon,
+                **kwargs,
+            )
+        except RecursionError:
+            raise EntreeInvalideError("the JSON is nested too deeply") from None
 
 
 def _erreur(statut: int, message, **details):
@@ -118,29 +132,11 @@ def _analyser(tax_benefit_system, situation, maximum, champ: str = ""):
 
 
 def _periode(corps: dict, analyse) -> str:
-    """The month to compute: `period` if given, else the single month the situation's inputs use; a 400 when an
-    input is given for a period that does not contain it (it would be ignored without a word)."""
-    if "period" in corps:
-        texte = corps["period"]
-    else:
-        textes = {texte for _, texte in analyse.entrees} | {demande[4] for demande in analyse.demandes}
-        if len(textes) != 1:
-            _erreur(400, "'period' is missing: give the month to compute, such as 2015-10")
-        texte = textes.pop()
+    """The month to compute (validation.mois_calcule), or a 400 naming why not."""
     try:
-        periode = un_mois(texte)
+        return mois_calcule(corps, analyse)
     except EntreeInvalideError as erreur:
-        _refus(erreur, "period")
-    mois = periods.period(periode)
-    hors = [
-        f"'situation': field '{variable}' is given for {texte}, which does not contain the period computed, "
-        f"{periode}: give it for {periode} (or its year)"
-        for variable, texte in analyse.entrees
-        if not periods.period(texte).contains(mois)
-    ]
-    if hors:
-        _erreur(400, hors[0], errors=hors)
-    return periode
+        _refus(erreur)
 
 
 @contextlib.contextmanager

@@ -5,8 +5,10 @@ same input made valid; never a traceback, never a 5xx."""
 
 import copy
 import http.client
+import itertools
 import json
 import math
+import re
 import subprocess
 import sys
 from datetime import date
@@ -24,11 +26,15 @@ from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme, charg
 from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import (
+    MAX_VALEURS_BALAYAGE,
     EntreeInvalideError,
     PeriodeInvalideError,
     SituationInvalideError,
     construire_simulation,
+    court,
     un_mois,
+    valeurs_a_balayer,
+    valeurs_du_balayage,
     valider_situation,
 )
 
@@ -350,6 +356,215 @@ def test_the_fast_calculate_answers_what_openfisca_answers(serveur, openfisca_se
     assert requete(serveur + "/calculate", situation) == requete(openfisca_serve + "/calculate", situation)
 
 
+# Reform files follow the rules of the other entry points, not YAML 1.1's
+
+
+def changements_lus(tmp_path, chemin: str, texte: str):
+    return charger_changements(reforme(tmp_path, f"{chemin}:\n  2015-09-17: {texte}\n".encode()))[chemin]["2015-09-17"]
+
+
+@pytest.mark.parametrize(("texte", "valeur"), [("1e9", 1e9), ("1.5e3", 1500.0), ("70000", 70000), ("-0.5", -0.5)])
+def test_a_reform_file_reads_numbers_as_a_csv_does(tax_benefit_system, tmp_path, texte, valeur):
+    lue = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    assert lue == valeur and type(lue) is type(valeur)
+
+
+def test_a_ceiling_of_1e9_is_accepted_from_a_reform_file(tax_benefit_system, tmp_path):
+    chemin = reforme(tmp_path, b"financement_amorcage.plafond:\n  2015-09-17: 1e9\n")
+    reformee = appliquer_reforme(tax_benefit_system, charger_changements(chemin))
+    assert reformee.parameters.financement_amorcage.plafond("2015-10-01") == 1e9
+
+
+@pytest.mark.parametrize("texte", ["yes", "no", "on", "off", "Yes", "TRUE", "False", "y"])
+def test_a_reform_file_takes_only_true_and_false_as_booleans(tax_benefit_system, tmp_path, texte):
+    chemin = "labellisation.conditions.formation_gratuite"
+    valeur = changements_lus(tmp_path, chemin, texte)
+    assert valeur == texte  # text, refused by the parameter's type
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {chemin: {"2015-09-17": valeur}})
+    assert erreur.value.erreurs == [f"'{chemin}' (2015-09-17): expects true or false, got '{texte}'"]
+    assert changements_lus(tmp_path, chemin, "true") is True and changements_lus(tmp_path, chemin, "false") is False
+
+
+@pytest.mark.parametrize("texte", ["0x10", "0o20", "1:30", "1_000", ".inf", "0b11"])
+def test_a_reform_file_refuses_hex_octal_and_sexagesimal_numbers(tax_benefit_system, tmp_path, texte):
+    valeur = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    assert valeur == texte
+    with pytest.raises(ReformeInvalideError, match=f"expects a number, got '{re.escape(texte)}'"):
+        appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": valeur}})
+
+
+@pytest.mark.parametrize(
+    ("contenu", "message"),
+    [
+        (b"financement_amorcage.plafond:\n  2015-09-17: !!int 0x10\n", "'0x10' is not a number in decimal or exponent"),
+        (b"labellisation.conditions.formation_gratuite:\n  2015-09-17: !!bool yes\n", "'yes' is not a boolean"),
+        (b"a: " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply"),
+    ],
+)
+def test_explicit_tags_follow_the_same_rules(tmp_path, contenu, message):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        charger_changements(reforme(tmp_path, contenu))
+    assert message in str(erreur.value) and ("line 2" in str(erreur.value) or "nested" in message)
+
+
+@pytest.mark.parametrize(
+    ("texte", "message"),
+    [("1e400", "got 1e400 (too large)"), ("9" * 5000, "got a 5000-digit number"), ("-1e400", "got -1e400 (too large)")],
+)
+def test_a_number_too_large_in_a_reform_file_is_named(tax_benefit_system, tmp_path, texte, message):
+    valeur = changements_lus(tmp_path, "financement_amorcage.plafond", texte)
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": valeur}})
+    assert erreur.value.erreurs == [
+        f"'financement_amorcage.plafond' (2015-09-17): expects a finite number within ±1e9, {message}"
+    ]
+
+
+def test_reform_messages_name_the_path_and_the_date_first(tax_benefit_system):
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(
+            tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": -1}, "financement_amorcage.taux": 2}
+        )
+    assert erreur.value.erreurs == [
+        "'financement_amorcage.plafond' (2015-09-17): expects a number >= 0, got -1",
+        "'financement_amorcage.taux': expects a mapping {date: value}, got 2",
+    ]
+
+
+# Sweeps
+
+
+def test_a_sweep_without_a_step_takes_a_tenth_of_the_range():
+    assert valeurs_du_balayage(0, 100) == [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+    assert (
+        valeurs_du_balayage(0, 0.3, 0.1) == pytest.approx([0, 0.1, 0.2, 0.3])
+        and valeurs_du_balayage(0, 0.3, 0.1)[-1] == 0.3
+    )
+
+
+@pytest.mark.parametrize(
+    ("bornes", "message"),
+    [
+        (
+            (0, 100, 10_000),
+            "a sweep compares at least 2 values; --from 0 --to 100 --step 10000 gives 1: take a smaller step",
+        ),
+        ((5, 5, None), "a sweep compares at least 2 values; --from 5 --to 5 gives 1: give --to above --from"),
+        ((0, 0.5, 1), "gives 1: take a smaller step"),
+    ],
+)
+def test_a_sweep_of_fewer_than_two_values_is_refused_saying_why(bornes, message):
+    with pytest.raises(EntreeInvalideError) as erreur:
+        valeurs_du_balayage(*bornes)
+    assert erreur.value.erreurs == [message] or message in erreur.value.erreurs[0]
+
+
+def test_the_sweep_count_is_the_one_the_values_are_made_from():
+    assert len(valeurs_du_balayage(0, 999.5, 1)) == MAX_VALEURS_BALAYAGE  # 1000 values, not "1001"
+    assert valeurs_du_balayage(0, 95, 10)[-1] == 90  # never beyond --to
+    with pytest.raises(EntreeInvalideError, match="gives 1001: take a larger step"):
+        valeurs_du_balayage(0, 1000, 1)
+    with pytest.raises(EntreeInvalideError, match="1001 given: take a larger step"):  # analyse.balayer's check
+        valeurs_a_balayer(range(1001))
+    with pytest.raises(EntreeInvalideError, match="1001 given"):  # a generator is read no further
+        valeurs_a_balayer(x for x in itertools.count())
+
+
+def test_compare_refuses_a_reform_and_a_sweep_together(capsys):
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--sweep", "financement_amorcage.plafond"])
+    assert ligne == "openfisca-gen compare: give --reform NAME|FILE.yaml or --sweep PARAMETER (not both)"
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--step", "5"])
+    assert ligne == "openfisca-gen compare: --from, --to and --step are for --sweep, not --reform"
+
+
+def test_compare_refuses_a_sweep_of_one_value(capsys):
+    [ligne] = refus(
+        capsys, ["compare", "--sweep", "financement_amorcage.plafond", "--from", "0", "--to", "100", "--step", "10000"]
+    )
+    assert "a sweep compares at least 2 values" in ligne
+
+
+def test_a_sweep_of_a_node_lists_its_parameters(capsys):
+    [ligne] = refus(capsys, ["compare", "--sweep", "financement_amorcage", "--from", "0", "--to", "1"])
+    assert ligne.startswith("openfisca-gen compare: 'financement_amorcage' is a node, not a parameter; its parameters")
+    assert (
+        "financement_amorcage.plafond" in ligne
+        and "financement_amorcage.sessions_financees.duree_inferieure_au_seuil" in ligne
+    )
+
+
+# Messages that name the problem
+
+
+def test_a_csv_column_given_twice(tax_benefit_system, tmp_path):
+    donnees = csv(tmp_path, "formation_id,budget_session,budget_session\na,1,2\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, donnees)
+    assert erreur.value.erreurs == ["column 'budget_session' is given more than once; keep one"]
+
+
+def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
+    chemin = tmp_path / "formations.csv"
+    chemin.write_bytes(b"formation_id,budget_session\na,1\n\x89PNG\r\n\x1a\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, chemin)
+    assert erreur.value.erreurs == [f"cannot read '{chemin}': it is not UTF-8 text (line 3); save it as UTF-8"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--variables", ""], "--variables names no variable: give names separated by commas"),
+        (["--variables", " , "], "--variables names no variable: give names separated by commas"),
+        (["--out", ""], "--out is empty: give a file name (or leave --out out for standard output)"),
+    ],
+)
+def test_calculate_names_an_empty_argument(capsys, tmp_path, argv, message):
+    donnees = csv(tmp_path, "formation_id,budget_session\na,10\n")
+    assert refus(capsys, ["calculate", "--data", donnees, *argv]) == [f"openfisca-gen calculate: {message}"]
+
+
+def test_compare_refuses_an_empty_out(capsys):
+    [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--out", ""])
+    assert ligne == "openfisca-gen compare: --out is empty: give a folder (it is created if missing)"
+
+
+@pytest.mark.parametrize(
+    ("nombre", "lu"),
+    [(b"9" * 5000, "a 5000-digit number"), (b"1e400", "1e400 (too large)"), (b"-1e400", "-1e400 (too large)")],
+)
+def test_a_json_number_too_large_is_named_with_its_field(serveur, nombre, lu):
+    corps = b'{"formations": {"f": {"budget_session": {"2015-10": ' + nombre + b"}}}}"
+    statut, reponse = requete(serveur + "/calculate", corps)
+    assert statut == 400
+    assert (
+        reponse["error"]
+        == f"formation 'f', field 'budget_session' (2015-10): expects a finite number within ±1e9, got {lu}"
+    )
+
+
+def test_a_python_integer_of_5000_digits_is_named(tax_benefit_system):
+    assert court(10**5000) == "a 5001-digit number" and court(10**400 - 1) == "a 400-digit number"
+    with pytest.raises(SituationInvalideError, match="got a 5001-digit number"):
+        construire_simulation(tax_benefit_system, formation(nombre_apprenants=10**5000))
+
+
+def test_the_json_reader_refuses_with_the_base_error():
+    from flask import Flask
+
+    from openfisca_gen.web import JSONStrict
+
+    lecteur = JSONStrict(Flask(__name__))
+    for texte, message in [
+        ('{"a": NaN}', "NaN is not a valid JSON number"),
+        ('{"a": 1, "a": 2}', "the key 'a' is given twice"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ]:
+        with pytest.raises(EntreeInvalideError, match=message):
+            lecteur.loads(texte)
+
+
 # Hypothesis: bad inputs at every entry point
 
 
@@ -403,7 +618,7 @@ def test_fuzz_a_csv_cell(tax_benefit_system, tmp_path, colonne, cellule):
     assert sens is not None, (colonne, cellule)  # accepted: it must be valid, and read as it means
     lu = population.table[colonne].iloc[0]
     if colonne == "metier_vise":
-        lu = tax_benefit_system.variables[colonne].possible_values._member_names_[lu]
+        lu = list(tax_benefit_system.variables[colonne].possible_values)[lu].name
     elif colonne == "date_depot_dossier":
         lu = lu.astype(object)
     assert lu == pytest.approx(sens) if isinstance(sens, float) else lu == sens
