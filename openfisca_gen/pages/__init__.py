@@ -105,16 +105,22 @@ def date_lisible(texte) -> str:
     return f"{jour.day}{'er' if jour.day == 1 else ''} {mois[jour.month - 1]} {jour.year}"
 
 
+def libelle_enum(nom: str, valeur) -> str | None:
+    """The label of `valeur` when it is the name of a value of the Enum variable `nom`, else None."""
+    variable = _systeme().variables.get(nom)
+    if variable is None or variable.value_type is not Enum or not isinstance(valeur, str):
+        return None
+    membre = variable.possible_values.__members__.get(valeur)
+    return membre.value if membre is not None else None
+
+
 def libelle(cle) -> str:
     """A table's label in French: the variable's label, an Enum value's, or the translation of a heading."""
     cle = str(cle)
     systeme = _systeme()
     if cle in systeme.variables:
         return systeme.variables[cle].label
-    statuts = systeme.variables["statut_structure"].possible_values
-    if cle in statuts.__members__:
-        return statuts[cle].value
-    return LIBELLES.get(cle, cle)
+    return libelle_enum("statut_structure", cle) or LIBELLES.get(cle, cle)  # the report's rows by status
 
 
 def tableau(table) -> dict:
@@ -124,10 +130,10 @@ def tableau(table) -> dict:
     variables = _systeme().variables
 
     def cellule(cle, valeur):
-        variable = variables.get(str(cle[-1] if isinstance(cle, tuple) else cle))
-        valeurs_possibles = getattr(variable, "possible_values", None)
-        if valeurs_possibles is not None and valeur in valeurs_possibles.__members__:
-            return valeurs_possibles[valeur].value  # an Enum by its label
+        nom = str(cle[-1] if isinstance(cle, tuple) else cle)
+        variable = variables.get(nom)
+        if (etiquette := libelle_enum(nom, valeur)) is not None:
+            return etiquette
         if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
             return nombre(round(float(valeur) * 100, 1)) + "\u00a0%"  # a share, read as a percentage
         return nombre(valeur)
@@ -163,9 +169,8 @@ def description_de(nom: str) -> str:
 @pages.app_template_global()
 def valeur_de(nom: str, valeur) -> str:
     """A variable's or a parameter's value as French reads it: an Enum by its label, a list joined."""
-    variable = _systeme().variables.get(nom)
-    if variable is not None and variable.value_type is Enum and valeur in variable.possible_values.__members__:
-        return variable.possible_values[valeur].value
+    if (etiquette := libelle_enum(nom, valeur)) is not None:
+        return etiquette
     if isinstance(valeur, list):
         return ", ".join(date_lisible(v) if _est_une_date(v) else nombre(v) for v in valeur)
     return date_lisible(valeur) if _est_une_date(valeur) else nombre(valeur)
