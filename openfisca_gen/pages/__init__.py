@@ -25,6 +25,7 @@ from openfisca_core.indexed_enums import Enum
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from openfisca_gen.pages import fichiers, reformes, simulateur
+from openfisca_gen.pages.saisie import Message
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation import PeriodeInvalideError, un_mois
 
@@ -196,15 +197,15 @@ def securite(reponse):
 
 @pages.route("/simulateur", methods=["GET", "POST"])
 def page_simulateur():
+    """The form pre-filled with the shipped example on GET; a POST is answered from what it submitted only."""
     systeme = _systeme()
-    saisie = simulateur.valeurs_exemple(systeme)
-    resultat = None
+    saisie, resultat = simulateur.valeurs_exemple(systeme), None
     if request.method == "POST":
-        saisie |= simulateur.lire_formulaire(systeme, request.form)
+        saisie = simulateur.lire_formulaire(systeme, request.form)
         try:
             resultat = simulateur.simuler(systeme, saisie)
         except (SituationParsingError, PeriodMismatchError) as erreur:
-            resultat = {"erreurs": {}, "generales": [str(erreur.error)]}
+            resultat = {"erreurs": {}, "generales": [Message(str(erreur.error))]}
     return render_template("simulateur.html", groupes=simulateur.champs(systeme), saisie=saisie, resultat=resultat)
 
 
@@ -216,12 +217,13 @@ def page_reformes():
         saisie = request.form if request.method == "POST" else {}
     except RequestEntityTooLarge:  # the form is read only up to the server's limit
         limite = current_app.config["MAX_CONTENT_LENGTH"]
-        resultat = {"erreurs": {"donnees": [f"the file is larger than {limite} bytes"]}, "generales": [], "donnees": []}
+        message = Message(f"the file is larger than {limite} bytes")
+        resultat = {"erreurs": {"donnees": [message]}, "generales": [], "donnees": []}
     source = saisie or request.args
     try:
         mois = un_mois(source.get("period") or reformes.PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
-        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, str(erreur)
+        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, Message(str(erreur))
     if saisie and erreur_periode is None:
         resultat = reformes.comparer_depuis_formulaire(systeme, saisie, request.files.get("donnees"))
     return render_template(
