@@ -223,9 +223,9 @@ def test_an_empty_month_is_the_filing_dates_and_every_wrong_field_is_named_at_on
     assert "expects a number, got 'abc'" in erreurs["duree_formation_mois"]
     assert "got 99999999999999999999" in erreurs["nombre_apprenants"]
     assert "must be >= 0, got -3" in erreurs["nombre_femmes"]
-    assert "4 erreur" in page.texte("erreurs")
+    assert "Le formulaire contient 4 erreurs" in page.texte("erreurs")
     page = simuler(client, exemple | {"period": "", "date_depot_dossier": "2016-09-01"})
-    assert page.erreurs() == {} and "2016" in page.texte("titre-resultat")
+    assert page.erreurs() == {} and page.texte("titre-resultat") == "Résultat pour septembre 2016"
 
 
 def test_an_empty_filing_date_is_refused_as_required(client, exemple):

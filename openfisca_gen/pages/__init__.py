@@ -89,7 +89,7 @@ def nombre(valeur) -> str:
     ):
         return f"{valeur:,.0f}".replace(",", "\u202f").replace("-", "−")
     if isinstance(valeur, float | numpy.floating):
-        texte = f"{valeur:,.3f}" if abs(valeur) < 1 else f"{valeur:,.2f}"
+        texte = f"{valeur:,.3f}".rstrip("0").rstrip(".") if abs(valeur) < 1 else f"{valeur:,.2f}"  # 0,5 not 0,500
         return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
     return str(valeur)
 
@@ -99,11 +99,19 @@ def nombre_brut(valeur: float) -> str:
     return f"{valeur:.2f}".rstrip("0").rstrip(".")
 
 
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre")  # fmt: skip
+
+
 def date_lisible(texte) -> str:
-    mois = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-            "novembre", "décembre")  # fmt: skip
     jour = texte if isinstance(texte, date) else date.fromisoformat(str(texte))
-    return f"{jour.day}{'er' if jour.day == 1 else ''} {mois[jour.month - 1]} {jour.year}"
+    return f"{jour.day}{'er' if jour.day == 1 else ''} {MOIS[jour.month - 1]} {jour.year}"
+
+
+def mois_lisible(texte: str) -> str:
+    """'2015-10' as French reads it: octobre 2015."""
+    annee, mois = str(texte).split("-")
+    return f"{MOIS[int(mois) - 1]} {annee}"
 
 
 def libelle_enum(nom: str, valeur) -> str | None:
@@ -125,7 +133,8 @@ def libelle(cle) -> str:
 
 
 def tableau(table) -> dict:
-    """A pandas table (or series) for the template: headings in French, cells as French numbers."""
+    """A pandas table (or series) for the template: headings in French, cells as French text, each saying
+    whether it is a number (aligned right) or words (aligned left, wrapped)."""
     table = table.to_frame() if table.ndim == 1 else table
     index = [n or "" for n in table.index.names]
     variables = _systeme().variables
@@ -134,10 +143,11 @@ def tableau(table) -> dict:
         nom = str(cle[-1] if isinstance(cle, tuple) else cle)
         variable = variables.get(nom)
         if (etiquette := libelle_enum(nom, valeur)) is not None:
-            return etiquette
+            return {"texte": etiquette, "nombre": False}
         if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
-            return nombre(round(float(valeur) * 100, 1)) + "\u00a0%"  # a share, read as a percentage
-        return nombre(valeur)
+            return {"texte": nombre(round(float(valeur) * 100, 1)) + "\u00a0%", "nombre": True}  # a share, in %
+        est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)
+        return {"texte": nombre(valeur), "nombre": est_un_nombre}
 
     lignes = [
         {"entetes": [libelle(c) for c in (cle if isinstance(cle, tuple) else (cle,))],
@@ -185,6 +195,7 @@ pages.add_app_template_filter(euros)
 pages.add_app_template_filter(nombre)
 pages.add_app_template_filter(nombre_brut)
 pages.add_app_template_filter(date_lisible)
+pages.add_app_template_filter(mois_lisible)
 pages.add_app_template_filter(lien_reference)
 
 

@@ -21,7 +21,7 @@ from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.analyse import comparer
-from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, nombre_saisi
+from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
 from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre, valider_changements
 from openfisca_gen.validation import PeriodeInvalideError, un_mois
@@ -251,6 +251,7 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
             for chemin, messages in par_chemin.items():
                 reponse["erreurs"].setdefault(chemin, []).extend(messages)
     if reponse["erreurs"] or reponse["generales"] or reponse["donnees"]:
+        reponse["erreurs"] = dans_l_ordre(reponse["erreurs"], [c["nom"] for _, _, liste in groupes for c in liste])
         return reponse
     comparaison = comparer(population, reforme, mois, tax_benefit_system)
     f = comparaison.formations

@@ -35,6 +35,12 @@ def nombre_saisi(texte: str):
     return texte
 
 
+def dans_l_ordre(erreurs: dict, noms: list[str]) -> dict:
+    """The errors by field in the order of the form's fields (the summary reads like the form)."""
+    rang = {nom: i for i, nom in enumerate(noms)}
+    return dict(sorted(erreurs.items(), key=lambda erreur: rang.get(erreur[0], len(rang))))
+
+
 def booleen_saisi(texte: str):
     """A checkbox's value: 'true' or 'false'; anything else is passed on, to be refused."""
     return {"true": True, "false": False}.get(texte, texte)

@@ -16,7 +16,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.explication import expliquer, valeur_json
-from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, nombre_saisi
+from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
 from openfisca_gen.population import variables_d_entree
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import PeriodeInvalideError, erreur_de_date, un_mois, valider_situation
@@ -233,11 +233,7 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
         erreurs.setdefault(nom, []).extend(messages)
     if erreurs or generales or mois is None:
         ordre = [champ["nom"] for _, liste in champs(tax_benefit_system) for champ in liste] + ["period"]
-        rang = {nom: i for i, nom in enumerate(ordre)}
-        return {
-            "erreurs": dict(sorted(erreurs.items(), key=lambda e: rang.get(e[0], len(rang)))),
-            "generales": generales,
-        }
+        return {"erreurs": dans_l_ordre(erreurs, ordre), "generales": generales}
     explication = expliquer(tax_benefit_system, une_situation, mois)
     formation = explication["formations"][IDS["formation"]]
     appel = formation.get("call", explication["call"])  # the dossier's own call, where expliquer names it
