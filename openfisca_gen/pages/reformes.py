@@ -245,7 +245,8 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
         if isinstance(reforme, dict):  # checked now, so that its errors show with the data's
             valider_changements(tax_benefit_system.parameters, reforme)
     except ReformeInvalideError as erreur:
-        if not (isinstance(erreur, DemandeRefuseeError) and reponse["erreurs"]):  # "no change": an empty field says why
+        sans_changement = isinstance(erreur, DemandeRefuseeError) and not modifies
+        if not (sans_changement and reponse["erreurs"]):  # "no change" because a field was left empty: it says why
             chemins = {champ["nom"] for _, _, liste in groupes for champ in liste}
             par_chemin, reponse["generales"] = erreurs_par_chemin(erreur, chemins)
             for chemin, messages in par_chemin.items():
