@@ -136,6 +136,22 @@ def test_a_negative_budget_gets_the_apis_message_next_to_its_field(onglet, axe):
     onglet.verifier(axe)
 
 
+def test_typed_text_stays_with_its_error_and_french_numbers_are_read(onglet, axe):
+    page = onglet.page
+    page.goto(onglet.serveur + "/simulateur")
+    remplir_simulateur(page, date_depot_dossier="", budget_session="quatre-vingt mille",
+                       nombre_apprenants="99999999999999999999")  # fmt: skip
+    expect(page.locator("#budget_session")).to_have_value("quatre-vingt mille")
+    expect(page.locator("#champ-budget_session .erreur")).to_contain_text("expects a number, got 'quatre-vingt mille'")
+    expect(page.locator("#nombre_apprenants")).to_have_value("99999999999999999999")
+    expect(page.locator("#champ-nombre_apprenants .erreur")).to_contain_text("got 99999999999999999999")
+    expect(page.locator("#champ-date_depot_dossier .erreur")).to_contain_text("Valeur obligatoire")
+    expect(page.locator("#champ-period .erreur")).to_have_count(0)  # an empty month is the filing date's
+    onglet.verifier(axe)
+    remplir_simulateur(page, date_depot_dossier="2015-10-12", budget_session="90\u202f000,00", nombre_apprenants="20")
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_have_attribute("data-value", "45000")
+
+
 def test_the_simulator_works_without_javascript(navigateur, serveur, axe):
     onglet = Onglet(navigateur, serveur, javascript=False)
     try:

@@ -25,6 +25,7 @@ from openfisca_core.indexed_enums import Enum
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from openfisca_gen.pages import fichiers, reformes, simulateur
+from openfisca_gen.pages.saisie import Message
 from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation import PeriodeInvalideError, un_mois
 
@@ -88,7 +89,7 @@ def nombre(valeur) -> str:
     ):
         return f"{valeur:,.0f}".replace(",", "\u202f").replace("-", "−")
     if isinstance(valeur, float | numpy.floating):
-        texte = f"{valeur:,.3f}" if abs(valeur) < 1 else f"{valeur:,.2f}"
+        texte = f"{valeur:,.3f}".rstrip("0").rstrip(".") if abs(valeur) < 1 else f"{valeur:,.2f}"  # 0,5 not 0,500
         return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
     return str(valeur)
 
@@ -98,11 +99,28 @@ def nombre_brut(valeur: float) -> str:
     return f"{valeur:.2f}".rstrip("0").rstrip(".")
 
 
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+        "décembre")  # fmt: skip
+
+
 def date_lisible(texte) -> str:
-    mois = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-            "novembre", "décembre")  # fmt: skip
     jour = texte if isinstance(texte, date) else date.fromisoformat(str(texte))
-    return f"{jour.day}{'er' if jour.day == 1 else ''} {mois[jour.month - 1]} {jour.year}"
+    return f"{jour.day}{'er' if jour.day == 1 else ''} {MOIS[jour.month - 1]} {jour.year}"
+
+
+def mois_lisible(texte: str) -> str:
+    """'2015-10' as French reads it: octobre 2015."""
+    annee, mois = str(texte).split("-")
+    return f"{MOIS[int(mois) - 1]} {annee}"
+
+
+def libelle_enum(nom: str, valeur) -> str | None:
+    """The label of `valeur` when it is the name of a value of the Enum variable `nom`, else None."""
+    variable = _systeme().variables.get(nom)
+    if variable is None or variable.value_type is not Enum or not isinstance(valeur, str):
+        return None
+    membre = variable.possible_values.__members__.get(valeur)
+    return membre.value if membre is not None else None
 
 
 def libelle(cle) -> str:
@@ -111,26 +129,25 @@ def libelle(cle) -> str:
     systeme = _systeme()
     if cle in systeme.variables:
         return systeme.variables[cle].label
-    statuts = systeme.variables["statut_structure"].possible_values
-    if cle in statuts.__members__:
-        return statuts[cle].value
-    return LIBELLES.get(cle, cle)
+    return libelle_enum("statut_structure", cle) or LIBELLES.get(cle, cle)  # the report's rows by status
 
 
 def tableau(table) -> dict:
-    """A pandas table (or series) for the template: headings in French, cells as French numbers."""
+    """A pandas table (or series) for the template: headings in French, cells as French text, each saying
+    whether it is a number (aligned right) or words (aligned left, wrapped)."""
     table = table.to_frame() if table.ndim == 1 else table
     index = [n or "" for n in table.index.names]
     variables = _systeme().variables
 
     def cellule(cle, valeur):
-        variable = variables.get(str(cle[-1] if isinstance(cle, tuple) else cle))
-        valeurs_possibles = getattr(variable, "possible_values", None)
-        if valeurs_possibles is not None and valeur in valeurs_possibles.__members__:
-            return valeurs_possibles[valeur].value  # an Enum by its label
+        nom = str(cle[-1] if isinstance(cle, tuple) else cle)
+        variable = variables.get(nom)
+        if (etiquette := libelle_enum(nom, valeur)) is not None:
+            return {"texte": etiquette, "nombre": False}
         if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
-            return nombre(round(float(valeur) * 100, 1)) + "\u00a0%"  # a share, read as a percentage
-        return nombre(valeur)
+            return {"texte": nombre(round(float(valeur) * 100, 1)) + "\u00a0%", "nombre": True}  # a share, in %
+        est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)
+        return {"texte": nombre(valeur), "nombre": est_un_nombre}
 
     lignes = [
         {"entetes": [libelle(c) for c in (cle if isinstance(cle, tuple) else (cle,))],
@@ -163,9 +180,8 @@ def description_de(nom: str) -> str:
 @pages.app_template_global()
 def valeur_de(nom: str, valeur) -> str:
     """A variable's or a parameter's value as French reads it: an Enum by its label, a list joined."""
-    variable = _systeme().variables.get(nom)
-    if variable is not None and variable.value_type is Enum and valeur in variable.possible_values.__members__:
-        return variable.possible_values[valeur].value
+    if (etiquette := libelle_enum(nom, valeur)) is not None:
+        return etiquette
     if isinstance(valeur, list):
         return ", ".join(date_lisible(v) if _est_une_date(v) else nombre(v) for v in valeur)
     return date_lisible(valeur) if _est_une_date(valeur) else nombre(valeur)
@@ -179,6 +195,7 @@ pages.add_app_template_filter(euros)
 pages.add_app_template_filter(nombre)
 pages.add_app_template_filter(nombre_brut)
 pages.add_app_template_filter(date_lisible)
+pages.add_app_template_filter(mois_lisible)
 pages.add_app_template_filter(lien_reference)
 
 
@@ -191,15 +208,15 @@ def securite(reponse):
 
 @pages.route("/simulateur", methods=["GET", "POST"])
 def page_simulateur():
+    """The form pre-filled with the shipped example on GET; a POST is answered from what it submitted only."""
     systeme = _systeme()
-    saisie = simulateur.valeurs_exemple(systeme)
-    resultat = None
+    saisie, resultat = simulateur.valeurs_exemple(systeme), None
     if request.method == "POST":
-        saisie |= simulateur.lire_formulaire(systeme, request.form)
+        saisie = simulateur.lire_formulaire(systeme, request.form)
         try:
             resultat = simulateur.simuler(systeme, saisie)
         except (SituationParsingError, PeriodMismatchError) as erreur:
-            resultat = {"erreurs": {}, "generales": [str(erreur.error)]}
+            resultat = {"erreurs": {}, "generales": [Message(str(erreur.error))]}
     return render_template("simulateur.html", groupes=simulateur.champs(systeme), saisie=saisie, resultat=resultat)
 
 
@@ -211,12 +228,13 @@ def page_reformes():
         saisie = request.form if request.method == "POST" else {}
     except RequestEntityTooLarge:  # the form is read only up to the server's limit
         limite = current_app.config["MAX_CONTENT_LENGTH"]
-        resultat = {"erreurs": {"donnees": [f"the file is larger than {limite} bytes"]}, "generales": [], "donnees": []}
+        message = Message(f"the file is larger than {limite} bytes")
+        resultat = {"erreurs": {"donnees": [message]}, "generales": [], "donnees": []}
     source = saisie or request.args
     try:
         mois = un_mois(source.get("period") or reformes.PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
-        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, str(erreur)
+        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, Message(str(erreur))
     if saisie and erreur_periode is None:
         resultat = reformes.comparer_depuis_formulaire(systeme, saisie, request.files.get("donnees"))
     return render_template(

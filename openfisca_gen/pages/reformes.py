@@ -11,6 +11,7 @@ the functions behind `openfisca-gen compare` and `calculate`.
 import base64
 import io
 import re
+import shlex
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,8 +21,9 @@ from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.analyse import comparer
+from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
 from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
-from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
+from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre, valider_changements
 from openfisca_gen.validation import PeriodeInvalideError, un_mois
 
 MONTANTS = (
@@ -38,7 +40,11 @@ UNITES = {"/1": "part, de 0 à 1", "currency-EUR": "€", "month": "mois", "bool
 NOEUDS_DE_BASCULES = ("labellisation.conditions", "interpretations")
 PERIODE_PAR_DEFAUT = "2015-10"
 CHEMIN_CITE = re.compile(r"'([\w.]+)'")
-LIGNE_COLONNE = re.compile(r"line (\d+).*?(?:column|field) '([^']+)'")
+# Where a data error points: "<file> line 3, field 'x': …", "column 'x' …", "structure 's', field 'x': …"
+LIGNE = re.compile(r" line (\d+)\b")
+COLONNE = re.compile(r"(?:column|field) '([^']+)'")
+STRUCTURE = re.compile(r"structure '([^']*)'")
+ECHANTILLON = "échantillon synthétique fourni (premier appel de 2015)"
 GRAPHIQUES = {
     "distribution_financement": "Histogramme du financement d'amorçage par formation labellisée, "
     "sans la réforme et avec elle",
@@ -91,14 +97,6 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
     return [(ident, legende, [c for c in liste if c]) for ident, legende, liste in groupes]
 
 
-def _nombre(texte: str):
-    try:
-        nombre = float(texte.replace(",", ".").replace("\u202f", "").replace(" ", ""))
-    except ValueError:
-        return texte  # passed on: the reform's validation names it
-    return int(nombre) if nombre.is_integer() else nombre
-
-
 def changements(groupes, formulaire) -> tuple[dict, dict[str, list[str]]]:
     """{path: {start of the value in force: new value}} for each field the analyst changed, and
     the fields left empty where a value is needed."""
@@ -110,16 +108,20 @@ def changements(groupes, formulaire) -> tuple[dict, dict[str, list[str]]]:
                 continue
             texte = saisies[-1].strip()
             if champ["type"] == "booleen":
-                valeur = texte == "true"
+                valeur = booleen_saisi(texte)
             elif not texte:
                 if champ["valeur"] is not None:
-                    erreurs[champ["nom"]] = ["Valeur manquante : donnez un nombre."]
+                    erreurs[champ["nom"]] = [OBLIGATOIRE]
                 continue
             else:
-                valeur = _nombre(texte)
-            if valeur != champ["valeur"] or isinstance(valeur, str):
+                valeur = nombre_saisi(texte)
+            if valeur != champ["valeur"] or isinstance(valeur, str):  # text is passed on: the validation names it
                 resultat[champ["nom"]] = {champ["debut"]: valeur}
     return resultat, erreurs
+
+
+class DemandeRefuseeError(ReformeInvalideError):
+    """A request the workshop refuses before any reform is read; its messages are the page's own, in French."""
 
 
 def reforme_demandee(nom_livre: str, modifies: dict):
@@ -127,7 +129,7 @@ def reforme_demandee(nom_livre: str, modifies: dict):
     one is itself a mapping of parameter values."""
     if not nom_livre:
         if not modifies:
-            raise ReformeInvalideError(["Aucun changement : modifiez un paramètre ou choisissez une réforme livrée."])
+            raise DemandeRefuseeError(["Aucun changement : modifiez un paramètre ou choisissez une réforme livrée."])
         return modifies
     if nom_livre not in REFORMES:
         raise ReformeInvalideError([f"Unknown reform '{nom_livre}'; shipped reforms: {', '.join(REFORMES)}"])
@@ -135,39 +137,59 @@ def reforme_demandee(nom_livre: str, modifies: dict):
         return nom_livre
     livres = getattr(REFORMES[nom_livre], "changements", None)
     if not isinstance(livres, dict):
-        raise ReformeInvalideError(
-            [f"La réforme livrée '{nom_livre}' change des formules : elle ne se combine pas avec des paramètres."]
+        raise DemandeRefuseeError(
+            [f"La réforme livrée « {nom_livre} » change des formules : elle ne se combine pas avec des paramètres."]
         )
     return {chemin: {**livres.get(chemin, {}), **modifies.get(chemin, {})} for chemin in {**livres, **modifies}}
 
 
-def erreurs_par_chemin(messages: list[str], chemins) -> tuple[dict[str, list[str]], list[str]]:
+def erreurs_par_chemin(erreur: ReformeInvalideError, chemins) -> tuple[dict[str, list[Message]], list[Message]]:
     """A reform's messages, by the parameter path they quote; the others apart."""
+    langue = "fr" if isinstance(erreur, DemandeRefuseeError) else "en"
     par_chemin, autres = {}, []
-    for message in messages:
+    for message in erreur.erreurs:
         cite = next((c for c in CHEMIN_CITE.findall(message) if c in chemins), None)
-        (par_chemin.setdefault(cite, []) if cite else autres).append(message)
+        (par_chemin.setdefault(cite, []) if cite else autres).append(Message(message, langue))
     return par_chemin, autres
 
 
+def nom_televerse(fichier) -> str:
+    """The uploaded file's own name, as the analyst knows it (a browser may send a full Windows path)."""
+    return re.split(r"[\\/]", fichier.filename or "")[-1] or "population.csv"
+
+
 def lire_televersement(tax_benefit_system, fichier):
-    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file."""
-    nom = secure_filename(fichier.filename or "") or "population.csv"
+    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file; its errors
+    name the file by its own name, never by the server's temporary copy."""
+    nom = nom_televerse(fichier)
     with tempfile.TemporaryDirectory() as dossier:
-        chemin = Path(dossier) / nom
+        chemin = Path(dossier) / (secure_filename(nom) or "population.csv")
         fichier.save(chemin)
-        return lire_population(tax_benefit_system, chemin), nom
+        try:
+            return lire_population(tax_benefit_system, chemin)
+        except DonneesInvalidesError as erreur:
+            copie = (f"'{chemin}'", f"{chemin.name} line")
+            renommes = [m.replace(copie[0], f"'{nom}'").replace(copie[1], f"{nom} line") for m in erreur.erreurs]
+            raise DonneesInvalidesError(renommes) from None
 
 
 def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
-    """Each message with the line and column it names, when it names them."""
+    """Each message with where it points in the file, in the file's order: the header (a column), a line and
+    its column, the rows of a structure (a value that differs between them), or the whole file."""
     lignes = []
     for message in erreur.erreurs:
-        cite = LIGNE_COLONNE.search(message)
-        lignes.append(
-            {"ligne": cite.group(1) if cite else "", "colonne": cite.group(2) if cite else "", "message": message}
-        )
-    return lignes
+        ligne, colonne = LIGNE.search(message), COLONNE.search(message)
+        structure = STRUCTURE.match(message)
+        if ligne:
+            rang, ou = (1, int(ligne.group(1))), ligne.group(1)
+        elif structure:
+            rang, ou = (2, 0), f"lignes de la structure « {structure.group(1)} »"
+        elif colonne:
+            rang, ou = (0, 0), "en-tête"
+        else:
+            rang, ou = (3, 0), "tout le fichier"
+        lignes.append((rang, {"ligne": ou, "colonne": colonne.group(1) if colonne else "", "message": message}))
+    return [ligne for _, ligne in sorted(lignes, key=lambda rang_ligne: rang_ligne[0])]
 
 
 def _uri(octets: bytes, type_mime: str) -> str:
@@ -200,39 +222,45 @@ def en_yaml(reforme) -> str | None:
 
 
 def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
-    """The workshop's answer: `erreurs` by field and general, data errors by line, or the report."""
+    """The workshop's answer: every error at once (by field, general, data errors by line), or the report."""
     reponse = {"erreurs": {}, "generales": [], "donnees": []}
     try:
         mois = un_mois(formulaire.get("period") or PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
-        reponse["erreurs"]["period"] = [str(erreur)]
+        reponse["erreurs"]["period"] = [Message(str(erreur))]
         return reponse
     groupes = champs(tax_benefit_system, mois)
     modifies, reponse["erreurs"] = changements(groupes, formulaire)
-    nom_livre = formulaire.get("reforme_livree", "")
-    population, nom_donnees = None, "échantillon synthétique fourni (premier appel de 2015)"
+    televerse = fichier is not None and bool(fichier.filename)
+    population, nom_donnees = None, nom_televerse(fichier) if televerse else ECHANTILLON
     try:
-        if fichier is not None and fichier.filename:
-            population, nom_donnees = lire_televersement(tax_benefit_system, fichier)
+        if televerse:
+            population = lire_televersement(tax_benefit_system, fichier)
         else:
             population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
     except DonneesInvalidesError as erreur:
         reponse["donnees"] = erreurs_de_donnees(erreur)
     try:
-        reforme = reforme_demandee(nom_livre, modifies)
-        if reponse["erreurs"] or reponse["donnees"]:
-            return reponse
-        comparaison = comparer(population, reforme, mois, tax_benefit_system)
+        reforme = reforme_demandee(formulaire.get("reforme_livree", ""), modifies)
+        if isinstance(reforme, dict):  # checked now, so that its errors show with the data's
+            valider_changements(tax_benefit_system.parameters, reforme)
     except ReformeInvalideError as erreur:
-        chemins = {champ["nom"] for _, _, liste in groupes for champ in liste}
-        par_chemin, reponse["generales"] = erreurs_par_chemin(erreur.erreurs, chemins)
-        reponse["erreurs"].update(par_chemin)
+        sans_changement = isinstance(erreur, DemandeRefuseeError) and not modifies
+        if not (sans_changement and reponse["erreurs"]):  # "no change" because a field was left empty: it says why
+            chemins = {champ["nom"] for _, _, liste in groupes for champ in liste}
+            par_chemin, reponse["generales"] = erreurs_par_chemin(erreur, chemins)
+            for chemin, messages in par_chemin.items():
+                reponse["erreurs"].setdefault(chemin, []).extend(messages)
+    if reponse["erreurs"] or reponse["generales"] or reponse["donnees"]:
+        reponse["erreurs"] = dans_l_ordre(reponse["erreurs"], [c["nom"] for _, _, liste in groupes for c in liste])
         return reponse
+    comparaison = comparer(population, reforme, mois, tax_benefit_system)
     f = comparaison.formations
     return {
         **reponse,
         "periode": mois,
         "donnees_nom": nom_donnees,
+        "option_donnees": f" --data {shlex.quote(nom_donnees)}" if televerse else "",
         "nombre_formations": len(f),
         "cout": {
             "base": float(f["financement_amorcage_baseline"].sum()),

@@ -16,9 +16,10 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.explication import expliquer, valeur_json
+from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
 from openfisca_gen.population import variables_d_entree
 from openfisca_gen.situation_examples import formation_eligible
-from openfisca_gen.validation import PeriodeInvalideError, un_mois, valider_situation
+from openfisca_gen.validation import PeriodeInvalideError, erreur_de_date, un_mois, valider_situation
 
 # The order a provider thinks in; an input the model gains later lands in "Autres informations".
 GROUPES = (
@@ -62,7 +63,10 @@ CALCUL = (
     "financement_amorcage",
 )
 IDS = {"formation": "formation", "structure": "structure"}
-CHAMP_CITE = re.compile(r"field '(\w+)'")
+# A validation message about one field: "<entity> '<id>', field '<name>' (<period>): <reason>".
+MESSAGE_D_UN_CHAMP = re.compile(r"\w+ '[^']*', field '(\w+)'(?: \(([^)]*)\))?: (.*)", re.S)
+FACULTATIFS = ("date_decision_comite",)  # left empty while the committee has not decided
+MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 
 
 CONFIANCE = re.compile(r"Confidence:\s*(\w+)")
@@ -138,16 +142,11 @@ def _texte(valeur) -> str:
 
 def _valeur(variable, texte: str):
     """A form's text as the JSON value the web API would receive; what cannot be read is passed on as text,
-    so the validation names it."""
-    type_ = variable.value_type
-    if type_ is bool:
-        return texte == "true"
-    if type_ in (int, float):
-        try:
-            nombre = float(texte.replace(",", ".").replace("\u202f", "").replace(" ", ""))
-        except ValueError:
-            return texte
-        return int(nombre) if type_ is int and nombre.is_integer() else nombre
+    so that the validation names it."""
+    if variable.value_type is bool:
+        return booleen_saisi(texte)
+    if variable.value_type in (int, float):
+        return nombre_saisi(texte)
     return texte
 
 
@@ -157,19 +156,31 @@ def lire_formulaire(tax_benefit_system, formulaire) -> dict[str, str]:
     return {nom: formulaire.getlist(nom)[-1].strip() for nom in noms if formulaire.getlist(nom)}
 
 
-def periode(saisie: dict) -> str:
-    """The month computed: the one given, else the filing date's month."""
-    texte = saisie.get("period") or saisie.get("date_depot_dossier", "")[:7]
-    return un_mois(texte)
+def periode(saisie: dict) -> tuple[str | None, Message | None]:
+    """(the month computed, why the month given is refused): the month given, else the filing date's month;
+    None when neither is known (the filing date's own error then says why)."""
+    if saisie.get("period"):
+        try:
+            return un_mois(saisie["period"]), None
+        except PeriodeInvalideError as erreur:
+            return None, Message(str(erreur))
+    depot = saisie.get("date_depot_dossier", "")
+    return (depot[:7], None) if erreur_de_date(depot) is None else (None, None)
+
+
+def manquants(tax_benefit_system, saisie: dict) -> list[str]:
+    """The fields left empty that the model needs (a checkbox is never empty: unchecked is false)."""
+    entrees = variables_d_entree(tax_benefit_system).items()
+    return [nom for nom, v in entrees if v.value_type is not bool and nom not in FACULTATIFS and not saisie.get(nom)]
 
 
 def situation(tax_benefit_system, saisie: dict, mois: str) -> dict:
-    """The training as a web-API situation, one training in its own structure and campaign."""
-    entrees = variables_d_entree(tax_benefit_system)
+    """The training as a web-API situation, one training in its own structure and campaign, from what was
+    submitted only: an empty field is not given, an unchecked checkbox (which sends nothing) is false."""
     par_entite = {"formation": {}, "structure": {}}
-    for nom, texte in saisie.items():
-        if nom in entrees and (texte or entrees[nom].value_type is not date):  # an empty date is not given
-            variable = entrees[nom]
+    for nom, variable in variables_d_entree(tax_benefit_system).items():
+        texte = saisie.get(nom, "false" if variable.value_type is bool else "")
+        if texte:
             par_entite[variable.entity.key][nom] = {mois: _valeur(variable, texte)}
     return {
         "formations": {IDS["formation"]: par_entite["formation"]},
@@ -178,15 +189,18 @@ def situation(tax_benefit_system, saisie: dict, mois: str) -> dict:
     }
 
 
-def erreurs_par_champ(messages: list[str]) -> tuple[dict[str, list[str]], list[str]]:
-    """The validation's messages, by the field they name; the others apart."""
+def erreurs_par_champ(messages: list[str], mois: str | None) -> tuple[dict[str, list[Message]], list[Message]]:
+    """The validation's messages by the field they name, without the entity and id the page made up (one
+    training, 'formation'), and without the month when it is only a stand-in; the others apart."""
     par_champ, autres = {}, []
     for message in messages:
-        cite = CHAMP_CITE.search(message)
-        if cite:
-            par_champ.setdefault(cite.group(1), []).append(message)
-        else:
-            autres.append(message)
+        cite = MESSAGE_D_UN_CHAMP.fullmatch(message)
+        if cite is None:
+            autres.append(Message(message))
+            continue
+        champ, mois_cite, raison = cite.groups()
+        lieu = f"field '{champ}'" + (f" ({mois_cite})" if mois and mois_cite else "")
+        par_champ.setdefault(champ, []).append(Message(f"{lieu}: {raison}"))
     return par_champ, autres
 
 
@@ -206,16 +220,20 @@ def _calcul(tax_benefit_system, une_situation: dict, mois: str, appel: dict | No
 
 
 def simuler(tax_benefit_system, saisie: dict) -> dict:
-    """The page's answer: either `erreurs` (by field, and general), or the explanation and the computation."""
-    try:
-        mois = periode(saisie)
-    except PeriodeInvalideError as erreur:
-        return {"erreurs": {"period": [str(erreur)]}, "generales": []}
-    une_situation = situation(tax_benefit_system, saisie, mois)
-    messages = valider_situation(tax_benefit_system, une_situation)
-    if messages:
-        par_champ, autres = erreurs_par_champ(messages)
-        return {"erreurs": par_champ, "generales": autres}
+    """The page's answer: either `erreurs` (by field, and general), all at once, or the explanation and the
+    computation."""
+    erreurs = {nom: [OBLIGATOIRE] for nom in manquants(tax_benefit_system, saisie)}
+    mois, erreur_de_mois = periode(saisie)
+    if erreur_de_mois:
+        erreurs["period"] = [erreur_de_mois]
+    # Without a month, the other fields are still checked, at a stand-in month that no message names.
+    une_situation = situation(tax_benefit_system, saisie, mois or MOIS_DE_VERIFICATION)
+    par_champ, generales = erreurs_par_champ(valider_situation(tax_benefit_system, une_situation), mois)
+    for nom, messages in par_champ.items():
+        erreurs.setdefault(nom, []).extend(messages)
+    if erreurs or generales or mois is None:
+        ordre = [champ["nom"] for _, liste in champs(tax_benefit_system) for champ in liste] + ["period"]
+        return {"erreurs": dans_l_ordre(erreurs, ordre), "generales": generales}
     explication = expliquer(tax_benefit_system, une_situation, mois)
     formation = explication["formations"][IDS["formation"]]
     appel = formation.get("call", explication["call"])  # the dossier's own call, where expliquer names it
