@@ -101,6 +101,20 @@ def test_the_simulator_answers_an_eligible_training_with_its_funding_computed(on
         expect(calcul).to_contain_text(texte)
     expect(page.locator(".appel")).to_contain_text("17 septembre 2015")
     expect(page.locator("[data-condition]")).to_have_count(0)
+    # No committee decision: eligible counts as labelled, an inferred reading the page names.
+    lectures = page.locator("[data-interpretation]")
+    expect(lectures).to_have_count(1)
+    expect(lectures).to_have_attribute("data-interpretation", "sans_decision_formation_eligible_labellisee")
+    onglet.verifier(axe)
+
+
+def test_the_simulator_says_which_disputed_reading_a_result_hangs_on(onglet, axe):
+    page = onglet.page
+    page.goto(onglet.serveur + "/simulateur")
+    remplir_simulateur(page, duree_formation_mois=20, decision_comite_labellisation="labellisee")
+    expect(page.locator('[data-variable="eligible_labellisation"]')).to_have_attribute("data-value", "true")
+    lecture = page.locator('[data-interpretation="duree_maximale_selon_le_ministre"]')
+    expect(lecture).to_contain_text("18 mois")
     onglet.verifier(axe)
 
 
