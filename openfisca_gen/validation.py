@@ -898,3 +898,36 @@ def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
     if hors:
         raise PeriodeInvalideError(hors)
     return periode
+
+
+def incoherences_des_regles(parametres) -> list[str]:
+    """What a set of rules (a reform's) says that cannot hold together, where every dossier would silently
+    come out ineligible: a call whose window is empty (it opens after one of its deadlines), a training
+    duration range that is empty (a minimum above a maximum)."""
+    erreurs = []
+    for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
+        if ouverture.value is None:
+            continue
+        limites = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier.dates_limites_depot
+        if limites and min(limites) < ouverture.value:
+            erreurs.append(
+                f"'calendrier' ({ouverture.instant_str}): the call opening on {ouverture.value} has a deadline "
+                f"before it ({min(limites)}): no dossier could answer it"
+            )
+    lectures = parametres.interpretations.duree_maximale_selon_le_ministre
+    duree = parametres.labellisation.duree_formation
+    jours = {valeur.instant_str for bornes in [*duree.children.values(), lectures] for valeur in bornes.values_list}
+    for jour in sorted(jours):
+        regles = parametres.get_at_instant(periods.instant(jour))
+        bornes = regles.labellisation.duree_formation
+        maximum = (
+            "maximum_mois_selon_le_ministre"
+            if regles.interpretations.duree_maximale_selon_le_ministre
+            else "maximum_mois"
+        )
+        if bornes.minimum_mois > bornes[maximum]:
+            erreurs.append(
+                f"'labellisation.duree_formation' ({jour}): minimum_mois ({bornes.minimum_mois:g}) is above "
+                f"{maximum} ({bornes[maximum]:g}): no training could be eligible"
+            )
+    return erreurs

@@ -196,3 +196,27 @@ def test_moving_a_call_moves_its_window_and_keeps_its_rules(tax_benefit_system):
     simulation = construire_simulation(reforme, situation)
     assert simulation.calculate("appel_du_dossier", mois).tolist() == [1, 2, 0, 3]
     assert simulation.calculate("financement_amorcage", mois).tolist() == [50000, 50000, 0, 80000]
+
+
+@pytest.mark.parametrize(
+    ("changements", "message"),
+    [
+        ({"labellisation.duree_formation.minimum_mois": {"2015-09-17": 30}}, "minimum_mois (30) is above maximum_mois (24)"),
+        (
+            {"labellisation.duree_formation.minimum_mois": {"2015-09-17": 20},
+             "interpretations.duree_maximale_selon_le_ministre": {"2015-09-17": True}},
+            "minimum_mois (20) is above maximum_mois_selon_le_ministre (18)",
+        ),
+        ({"calendrier.date_ouverture": {"2015-09-17": "2015-11-01"}}, "opening on 2015-11-01 has a deadline before it"),
+        ({"calendrier.dates_limites_depot": {"2015-09-17": ["2015-09-01"]}}, "has a deadline before it (2015-09-01)"),
+    ],
+)  # fmt: skip
+def test_a_reform_that_would_make_every_dossier_ineligible_is_refused(tax_benefit_system, changements, message):
+    with pytest.raises(ReformeInvalideError, match=re.escape(message)):
+        appliquer_reforme(tax_benefit_system, changements)
+
+
+def test_a_reform_within_the_readings_in_use_is_accepted(tax_benefit_system):
+    """20 months is above the minister's 18, but that reading is not the one applied."""
+    reforme = appliquer_reforme(tax_benefit_system, {"labellisation.duree_formation.minimum_mois": {"2015-09-17": 20}})
+    assert reforme.parameters.labellisation.duree_formation.minimum_mois("2015-10-01") == 20

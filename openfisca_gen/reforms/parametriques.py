@@ -17,6 +17,7 @@ from openfisca_gen.validation import (  # the checks live there; their names sta
     ReformeInvalideError,
     court,
     erreur_de_valeur,
+    incoherences_des_regles,
     lire_jour,
     lire_yaml,
     trouver_parametre,
@@ -87,6 +88,9 @@ class ReformeParametrique(Reform):
 
         def modifier(parametres):
             _appliquer(parametres, segments)
+            incoherences = incoherences_des_regles(parametres)
+            if incoherences:
+                raise ReformeInvalideError(incoherences)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
