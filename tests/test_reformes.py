@@ -201,7 +201,10 @@ def test_moving_a_call_moves_its_window_and_keeps_its_rules(tax_benefit_system):
 @pytest.mark.parametrize(
     ("changements", "message"),
     [
-        ({"labellisation.duree_formation.minimum_mois": {"2015-09-17": 30}}, "minimum_mois (30) is above maximum_mois (24)"),
+        (
+            {"labellisation.duree_formation.minimum_mois": {"2015-09-17": 30}},
+            "minimum_mois (30) is above maximum_mois (24)",
+        ),
         (
             {"labellisation.duree_formation.minimum_mois": {"2015-09-17": 20},
              "interpretations.duree_maximale_selon_le_ministre": {"2015-09-17": True}},
