@@ -89,6 +89,17 @@ def facultatif(population, regles, chemin: str):
     return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
 
 
+def seuil_selon_appel(formation, period, parameters, chemin: str):
+    """For each training, the threshold at `chemin` under its dossier's call; infinite where that call sets
+    none (or before the first call), so that no value reaches a threshold that does not exist."""
+
+    def seuil(regles):
+        valeur = facultatif(formation, regles, chemin)
+        return numpy.inf if valeur is None else valeur
+
+    return selon_appel(formation, period, parameters, seuil, numpy.inf)
+
+
 class ReelExact(Variable):
     """A `float` variable stored in float64 rather than OpenFisca's float32 (subclasses still declare
     `value_type = float`: OpenFisca reads a variable's attributes from its own class only). For money, float32

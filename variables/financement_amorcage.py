@@ -97,19 +97,19 @@ class nombre_sessions_financees(Variable):
     def formula(formation, period, parameters):
         """'…d’une session de la formation labellisée si elle se déroule sur une durée au moins égal à six mois,
         de deux sessions de la formation labellisée pour les formations inférieurs à six mois…'"""
-        premier = regles_des_appels(formation, period, parameters)[:1]
+        appels = regles_des_appels(formation, period, parameters)
         duree = formation("duree_formation_mois", period)
 
         def sessions(regles):
             maintenue = regles.interpretations.regle_des_sessions_maintenue_en_2018
-            financement = (premier[0] if maintenue else regles).financement_amorcage
+            financement = (appels[0] if maintenue else regles).financement_amorcage
             return numpy.where(
                 duree >= financement.seuil_duree_mois,
                 financement.sessions_financees.duree_au_moins_egale_au_seuil,
                 financement.sessions_financees.duree_inferieure_au_seuil,
             )
 
-        return selon_appel(formation, period, parameters, sessions)
+        return par_appel(formation, period, [sessions(regles) for regles in appels])
 
 
 class financement_amorcage_avant_plafond(ReelExact):

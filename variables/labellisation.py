@@ -16,7 +16,7 @@ import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import conditions_applicables, facultatif, regles_des_appels, selon_appel
+from openfisca_gen.helpers import conditions_applicables, regles_des_appels, selon_appel, seuil_selon_appel
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
@@ -195,11 +195,9 @@ class effectif_demandeurs_emploi_peu_qualifies_suffisant(Variable):
     def formula(formation, period, parameters):
         """'…former au minimum 10 personnes peu ou pas qualifiées en recherche d’emploi par session…'"""
 
-        def minimum(regles):
-            valeur = facultatif(formation, regles, "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies")
-            return numpy.inf if valeur is None else valeur
-
-        minimum = selon_appel(formation, period, parameters, minimum, numpy.inf)
+        minimum = seuil_selon_appel(
+            formation, period, parameters, "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies"
+        )
         return formation("nombre_demandeurs_emploi_peu_qualifies", period) >= minimum
 
 

@@ -6,11 +6,10 @@ attention portée aux habitants des territoires fragiles (QPV, ZRR) ;" (seed,
 verbatim).
 """
 
-import numpy
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import ReelExact, facultatif, part, selon_appel
+from openfisca_gen.helpers import ReelExact, part, selon_appel, seuil_selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -174,13 +173,10 @@ class objectif_part_niveau_bac_ou_infra_atteint(Variable):
     def formula(formation, period, parameters):
         """'…peu ou pas qualifiées (niveau bac ou inférieur au bac)…'"""
 
-        def objectif(regles):
-            valeur = facultatif(formation, regles, "publics_cibles.objectifs_par_session.part_niveau_bac_ou_infra")
-            return numpy.inf if valeur is None else valeur  # no aim set: never "reached"
-
-        return formation("part_apprenants_niveau_bac_ou_infra", period) >= selon_appel(
-            formation, period, parameters, objectif, numpy.inf
+        objectif = seuil_selon_appel(
+            formation, period, parameters, "publics_cibles.objectifs_par_session.part_niveau_bac_ou_infra"
         )
+        return formation("part_apprenants_niveau_bac_ou_infra", period) >= objectif
 
 
 class part_femmes_suffisante(Variable):
