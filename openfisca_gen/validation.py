@@ -900,10 +900,15 @@ def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
     return periode
 
 
-def incoherences_des_regles(parametres) -> list[str]:
+def incoherences_des_regles(parametres, changes=()) -> list[str]:
     """What a set of rules (a reform's) says that cannot hold together, where every dossier would silently
     come out ineligible: a call whose window is empty (it opens after one of its deadlines), a training
-    duration range that is empty (a minimum above a maximum)."""
+    duration range that is empty (a minimum above a maximum). Each message names the parameter at fault:
+    the first of those involved that the reform `changes`."""
+
+    def en_cause(*chemins):
+        return next((chemin for chemin in chemins if chemin in changes), chemins[0])
+
     erreurs = []
     for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
         if ouverture.value is None:
@@ -911,7 +916,8 @@ def incoherences_des_regles(parametres) -> list[str]:
         limites = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier.dates_limites_depot
         if limites and min(limites) < ouverture.value:
             erreurs.append(
-                f"'calendrier' ({ouverture.instant_str}): the call opening on {ouverture.value} has a deadline "
+                f"'{en_cause('calendrier.date_ouverture', 'calendrier.dates_limites_depot')}' "
+                f"({ouverture.instant_str}): the call opening on {ouverture.value} has a deadline "
                 f"before it ({min(limites)}): no dossier could answer it"
             )
     lectures = parametres.interpretations.duree_maximale_selon_le_ministre
@@ -926,8 +932,13 @@ def incoherences_des_regles(parametres) -> list[str]:
             else "maximum_mois"
         )
         if bornes.minimum_mois > bornes[maximum]:
+            chemin = en_cause(
+                f"labellisation.duree_formation.{maximum}",
+                "labellisation.duree_formation.minimum_mois",
+                "interpretations.duree_maximale_selon_le_ministre",
+            )
             erreurs.append(
-                f"'labellisation.duree_formation' ({jour}): minimum_mois ({bornes.minimum_mois:g}) is above "
-                f"{maximum} ({bornes[maximum]:g}): no training could be eligible"
+                f"'{chemin}' ({jour}): minimum_mois ({bornes.minimum_mois:g}) is above {maximum} "
+                f"({bornes[maximum]:g}): no training could be eligible"
             )
     return erreurs

@@ -223,3 +223,10 @@ def test_a_reform_within_the_readings_in_use_is_accepted(tax_benefit_system):
     """20 months is above the minister's 18, but that reading is not the one applied."""
     reforme = appliquer_reforme(tax_benefit_system, {"labellisation.duree_formation.minimum_mois": {"2015-09-17": 20}})
     assert reforme.parameters.labellisation.duree_formation.minimum_mois("2015-10-01") == 20
+
+
+def test_an_incoherent_reform_names_the_parameter_it_changed(tax_benefit_system):
+    """Found by the /compare fuzz test: the message must name the field the reform gave, not its node."""
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, {"calendrier.dates_limites_depot": {"2015-09-17": ["2015-10-19"]}})
+    assert erreur.value.erreurs[0].startswith("'calendrier.dates_limites_depot' (2016-08-23)")

@@ -88,7 +88,7 @@ class ReformeParametrique(Reform):
 
         def modifier(parametres):
             _appliquer(parametres, segments)
-            incoherences = incoherences_des_regles(parametres)
+            incoherences = incoherences_des_regles(parametres, self.changements)
             if incoherences:
                 raise ReformeInvalideError(incoherences)
             return parametres
