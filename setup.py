@@ -23,8 +23,10 @@ setup(
     packages=[
         "openfisca_gen",
         "openfisca_gen.pages",
+        "openfisca_gen.rapports",
         "openfisca_gen.reforms",
         "openfisca_gen.situation_examples",
+        "openfisca_gen.validation",
         "openfisca_gen.parameters",
         "openfisca_gen.variables",
         "openfisca_gen.docs",

@@ -25,8 +25,10 @@ from pathlib import Path
 
 import pandas
 
-from openfisca_gen.serveur_local import arreter, demarrer, port_libre, requete
 from openfisca_gen.situation_examples import formation_eligible
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from serveurs import arreter, demarrer, requete  # the tests' helper, not part of the package
 
 
 def situation_de(nombre: int) -> dict:
@@ -87,31 +89,30 @@ def main() -> None:
     arguments = options.parse_args()
     dossier = Path(sys.executable).parent
     serveurs = {
-        "openfisca serve": lambda p: [str(dossier / "openfisca"), "serve", "--country-package", "openfisca_gen",
-                                      "--bind", f"127.0.0.1:{p}", "--workers", str(arguments.workers)],
-        "openfisca-gen serve": lambda p: [str(dossier / "openfisca-gen"), "serve", "--port", str(p),
-                                          "--workers", str(arguments.workers)],
+        "openfisca serve": [str(dossier / "openfisca"), "serve", "--country-package", "openfisca_gen",
+                            "--bind", "127.0.0.1:0", "--workers", str(arguments.workers)],
+        "openfisca-gen serve": [str(dossier / "openfisca-gen"), "serve", "--port", "0",
+                                "--workers", str(arguments.workers)],
     }  # fmt: skip
     charges = {
         "1 training": (formation_eligible, arguments.requests),
         "500 trainings": (situation_de(500), arguments.large_requests),
         "1000 trainings": (situation_de(1000), max(arguments.large_requests // 2, 2)),
     }
-    processus, ports = {}, {}
+    processus, adresses = {}, {}
     try:
         for serveur, commande in serveurs.items():
-            ports[serveur] = port_libre()
-            processus[serveur] = demarrer(commande(ports[serveur]), ports[serveur])
+            processus[serveur], adresses[serveur] = demarrer(commande)
         for charge, (corps, _) in charges.items():  # the same answers, or the speed means nothing
-            reponses = [requete(f"http://127.0.0.1:{port}/calculate", corps, timeout=120) for port in ports.values()]
+            reponses = [requete(f"{adresse}/calculate", corps, timeout=120) for adresse in adresses.values()]
             if reponses[0] != reponses[1] or reponses[0][0] != 200:
                 raise SystemExit(f"{charge}: the servers answer differently")
         print("Same JSON from both servers for every load.")
         meilleurs = {}
         for _ in range(arguments.rounds):
             for charge, (corps, total) in charges.items():
-                for serveur, port in ports.items():
-                    url = f"http://127.0.0.1:{port}/calculate"
+                for serveur, adresse in adresses.items():
+                    url = f"{adresse}/calculate"
                     charger(url, corps, arguments.clients, max(total // 10, 2))  # warm-up
                     mesure = charger(url, corps, arguments.clients, total)
                     precedent = meilleurs.get((charge, serveur))

@@ -2,15 +2,12 @@
 
 `CountryTaxBenefitSystem` loads the entities, the dated parameters and the
 variables; `openfisca serve --country-package openfisca_gen` and `openfisca test
---country-package openfisca_gen` find it by this name.
+--country-package openfisca_gen` find it by this name. It is imported on first
+use, so that a command that does not compute (`openfisca-gen --help`) does not
+load OpenFisca.
 """
 
 from pathlib import Path
-
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
-
-from openfisca_gen import entities
-from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -27,21 +24,19 @@ def _law_folder(name: str) -> Path:
 
 PARAMETERS_DIR = _law_folder("parameters")
 VARIABLES_DIR = _law_folder("variables")
-DOCS_DIR = _law_folder("docs")  # the coverage file and the stored source texts (docs/sources/)
+DOCS_DIR = _law_folder("docs")  # the coverage file, the record and the stored source texts (docs/sources/)
 
 
-class CountryTaxBenefitSystem(TaxBenefitSystem):
-    """The Grande École du numérique rules, from the first call (2015) on."""
+def __getattr__(name: str):
+    if name == "CountryTaxBenefitSystem":
+        from openfisca_gen.systeme import CountryTaxBenefitSystem
 
-    def __init__(self) -> None:
-        super().__init__(entities.entities)
-        self.add_variables_from_directory(str(VARIABLES_DIR))
-        self.load_parameters(str(PARAMETERS_DIR))
-        self.open_api_config = {
-            "variable_example": "financement_amorcage",
-            "parameter_example": "financement_amorcage.plafond",
-            "simulation_example": formation_eligible,
-        }
+        return CountryTaxBenefitSystem
+    if name in ("campagne_deux_structures", "formation_eligible"):
+        from openfisca_gen import situation_examples
+
+        return getattr(situation_examples, name)
+    raise AttributeError(f"module 'openfisca_gen' has no attribute '{name}'")
 
 
-__all__ = ["CountryTaxBenefitSystem", "campagne_deux_structures", "formation_eligible"]
+__all__ = ["DOCS_DIR", "PARAMETERS_DIR", "VARIABLES_DIR", "CountryTaxBenefitSystem"]

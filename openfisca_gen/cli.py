@@ -1,183 +1,222 @@
-"""The `openfisca-gen` command.
+"""The `openfisca-gen` command: a thin shell that parses, calls the core, prints.
 
-openfisca-gen examples               compute the bundled example situations (alias: exemples)
-openfisca-gen parameters PATH        a parameter's history, or every parameter below a node (alias: parametres)
-openfisca-gen calculate --data CSV   computed variables for a CSV of trainings, as a CSV (alias: calculer)
-openfisca-gen compare --reform R     the rules vs a reform on a population: summary, tables, charts
-openfisca-gen compare --sweep PATH   the rules with one parameter swept over a range of values
-openfisca-gen coverage               the rules of the texts modelled and not modelled, by confidence
+openfisca-gen compare --reform R     the law vs a reform (or several, combined) on a population
+openfisca-gen compare --sweep PATH   the law with one parameter swept over a range of values
+openfisca-gen calculate --data CSV   computed variables for a table of trainings, as a CSV
 openfisca-gen interpretations        how far each disputed reading of the texts moves the results
+openfisca-gen reforms                every named reform: the shipped scenarios and the readings
+openfisca-gen variables              every variable of the model, inputs first
+openfisca-gen parameters PATH        a parameter's history, or every parameter below a node
+openfisca-gen coverage               the rules of the texts modelled and not modelled, by confidence
+openfisca-gen examples               the bundled example situations, as /calculate answers them
 openfisca-gen serve                  the web API and the pages
 
 Every refusal (bad data, reform, period, argument, output path) is caught
 once, in `main()`: one line per problem on stderr, exit status 2, never a
-traceback.
+traceback. Heavy modules (OpenFisca, pandas, the web stack) are imported by
+the command that needs them, so that `--help` answers at once.
 """
 
 import argparse
-import copy
-import json
 import os
 import sys
+from pathlib import Path
 
-import pandas
-
-from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.reforms import trouver_parametre
-from openfisca_gen.situation_examples import EXAMPLES
-from openfisca_gen.sources import textes_des_references
-from openfisca_gen.validation import (  # the output and sweep checks live there; their names stay importable here
-    MAX_MESSAGES,
-    EntreeInvalideError,
-    dossier_de_sortie,
-    fichier_de_sortie,
-    un_mois,
-    valeurs_du_balayage,
-)
-from openfisca_gen.validation import SortieInvalideError as SortieInvalideError
+from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 
 DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
+PERIODE = "2015-10"
 
 
-def calculer_exemple(tax_benefit_system, situation: dict) -> dict:
-    """The situation with its requested (null) values computed, as the web API's /calculate answers."""
-    from openfisca_web_api import handlers
+class _Analyseur(argparse.ArgumentParser):
+    """argparse, refusing a malformed argument in one line (exit status 2), as every other refusal is."""
 
-    return handlers.calculate(tax_benefit_system, copy.deepcopy(situation))
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message[:1].upper()}{message[1:]}\n")
 
 
-def tables_demandees(situation: dict, resultat: dict) -> dict[str, pandas.DataFrame]:
-    """One table per entity: a row per instance, a column per requested variable and period."""
-    tables = {}
-    for pluriel, instances in situation.items():
-        lignes = {
-            identifiant: {
-                f"{variable} ({periode})": resultat[pluriel][identifiant][variable][periode]
-                for variable, valeurs in description.items()
-                if isinstance(valeurs, dict)
-                for periode, valeur in valeurs.items()
-                if valeur is None
-            }
-            for identifiant, description in instances.items()
-        }
-        if any(lignes.values()):
-            tables[pluriel] = pandas.DataFrame.from_dict(lignes, orient="index")
-    return tables
+def _entier(minimum: int, maximum: int | None = None):
+    """An argument type: a whole number from `minimum` (to `maximum`)."""
+
+    def lire(texte: str) -> int:
+        try:
+            valeur = int(texte)
+        except ValueError:
+            valeur = None
+        if valeur is None or valeur < minimum or (maximum is not None and valeur > maximum):
+            bornes = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
+            raise argparse.ArgumentTypeError(f"expects a whole number {bornes}, got {texte!r}")
+        return valeur
+
+    return lire
+
+
+# Output paths, checked before anything is computed
+
+
+def _sortie_refusee(cle: str, **valeurs):
+    from openfisca_gen.validation import Probleme, SortieInvalideError
+
+    raise SortieInvalideError([Probleme(cle, valeurs)])
+
+
+def fichier_de_sortie(chemin: str) -> Path:
+    """A file the command may write (`--out`)."""
+    if not chemin.strip():
+        _sortie_refusee("sortie_vide", quoi="a file name (or leave --out out for standard output)")
+    sortie = Path(chemin)
+    if sortie.is_dir():
+        _sortie_refusee("sortie_dossier", chemin=chemin)
+    if not sortie.parent.is_dir():
+        _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
+    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
+        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
+    return sortie
+
+
+def dossier_de_sortie(chemin: str) -> Path:
+    """A folder the command may write into (`--out`, created if missing)."""
+    if not chemin.strip():
+        _sortie_refusee("sortie_vide", quoi="a folder (it is created if missing)")
+    sortie = Path(chemin)
+    if sortie.exists() and not sortie.is_dir():
+        _sortie_refusee("sortie_fichier", chemin=chemin)
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except OSError as erreur:
+        _sortie_refusee("sortie_impossible", chemin=chemin, raison=erreur.strerror or "unknown reason")
+    if not os.access(sortie, os.W_OK):
+        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
+    return sortie
+
+
+def _refus(cle: str, **valeurs):
+    from openfisca_gen.validation import EntreeInvalideError, Probleme
+
+    raise EntreeInvalideError([Probleme(cle, valeurs)])
+
+
+def _population(tax_benefit_system, donnees):
+    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+
+    return lire_population(tax_benefit_system, donnees or POPULATION_EXEMPLE)
+
+
+def _reforme(arguments):
+    """The reform of `--reform` (given once or more: combined, each on top of the ones before)."""
+    from openfisca_gen.reforms import lire_reforme
+
+    reformes = [lire_reforme(argument) for argument in arguments]
+    return reformes[0] if len(reformes) == 1 else reformes
+
+
+# The commands
 
 
 def exemples(arguments) -> int:
-    tax_benefit_system = CountryTaxBenefitSystem()
-    for nom, situation in EXAMPLES.items():
-        resultat = calculer_exemple(tax_benefit_system, situation)
-        if arguments.json:
-            print(json.dumps({nom: resultat}, ensure_ascii=False, indent=2))
-            continue
+    import json
+
+    from openfisca_gen.rapports.modele import tables_demandees
+    from openfisca_gen.situation_examples import EXAMPLES, calculer_exemples
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+
+    resultats = calculer_exemples(CountryTaxBenefitSystem())
+    if arguments.json:
+        print(json.dumps(resultats, ensure_ascii=False, indent=2))
+        return 0
+    for nom, resultat in resultats.items():
         print(f"=== {nom} ===")
-        for pluriel, table in tables_demandees(situation, resultat).items():
+        for pluriel, table in tables_demandees(EXAMPLES[nom], resultat).items():
             print(f"\n{pluriel}:\n{table.T.to_string()}\n")
     return 0
 
 
-def valeur_lisible(valeur) -> str:
-    if valeur is None:
-        return "inconnu (null: no source gives it)"
-    if isinstance(valeur, list):
-        return ", ".join(map(str, valeur))
-    return str(valeur)
-
-
-def historique(parametre) -> pandas.DataFrame:
-    """The values of a parameter over time, oldest first, each with the reference it carries."""
-    return pandas.DataFrame(
-        [
-            {
-                "depuis le": valeur.instant_str,
-                "valeur": valeur_lisible(valeur.value),
-                "référence": " ; ".join(textes_des_references(valeur.metadata.get("reference"))),
-            }
-            for valeur in reversed(parametre.values_list)
-        ]
-    )
-
-
 def parametres(arguments) -> int:
-    tax_benefit_system = CountryTaxBenefitSystem()
-    noeud = trouver_parametre(tax_benefit_system.parameters, arguments.chemin)
+    from openfisca_gen.rapports.modele import historique
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.validation import trouver_parametre
+
+    noeud = trouver_parametre(CountryTaxBenefitSystem().parameters, arguments.chemin)
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
     for parametre in feuilles:
-        if not hasattr(parametre, "values_list"):
-            continue
-        unite = parametre.metadata.get("unit", "")
-        print(f"{parametre.name} — {parametre.description} [{unite}]")
-        with pandas.option_context("display.max_colwidth", None, "display.width", 250):
-            print(historique(parametre).to_string(index=False))
-        if parametre.documentation:
-            print("\n" + parametre.documentation.strip())
-        print()
+        if hasattr(parametre, "values_list"):
+            print(historique(parametre))
     return 0
 
 
 def compare(arguments) -> int:
-    from tqdm import tqdm
-
-    from openfisca_gen.analyse import balayer, comparer, graphique_balayage
-    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
-    from openfisca_gen.reforms import lire_reforme
+    from openfisca_gen.validation import un_mois, valeurs_du_balayage
 
     if (arguments.reform is None) == (arguments.sweep is None):  # one would be dropped without a word
-        both = " (not both)" if arguments.reform is not None else ""
-        raise EntreeInvalideError(f"give --reform NAME|FILE.yaml or --sweep PARAMETER{both}")
+        _refus("reforme_ou_balayage", les_deux=" (not both)" if arguments.reform is not None else "")
     if arguments.reform is not None and (arguments.start, arguments.stop, arguments.step) != (None, None, None):
-        raise EntreeInvalideError("--from, --to and --step are for --sweep, not --reform")
+        _refus("bornes_sans_balayage")
     periode = un_mois(arguments.period)
     if arguments.sweep is not None:
         debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+
     tax_benefit_system = CountryTaxBenefitSystem()
-    population = lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE)
+    reforme = _reforme(arguments.reform) if arguments.reform is not None else None
+    population = _population(tax_benefit_system, arguments.data)
     if arguments.sweep is not None:
-        table = balayer(
-            population,
-            arguments.sweep,
-            valeurs,
-            periode,
-            tax_benefit_system,
-            progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
-        )
-        print(table.to_string(index=False))
-        if sortie:
-            table.to_csv(sortie / "balayage.csv", index=False)
-            graphique = graphique_balayage(
-                table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system
-            )
-            print(f"\nwritten: {sortie / 'balayage.csv'}, {graphique}")
-        return 0
-    comparaison = comparer(population, lire_reforme(arguments.reform), periode, tax_benefit_system)
+        return _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie)
+    from openfisca_gen.analyse import comparer
+
+    comparaison = comparer(population, reforme, periode, tax_benefit_system)
     print(comparaison.texte())
     if sortie:
         ecrits = comparaison.ecrire(sortie)
-        print(f"\nwritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
+
+
+def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie) -> int:
+    import pandas
+    from tqdm import tqdm
+
+    from openfisca_gen.analyse import balayer, graphique_balayage
+    from openfisca_gen.rapports.tableaux import csv_propre, lisible
+
+    table = balayer(
+        population,
+        arguments.sweep,
+        valeurs,
+        periode,
+        tax_benefit_system,
+        progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
+    )
+    with pandas.option_context("display.float_format", lisible, "display.width", 160):
+        print(table.to_string(index=False))
+    if sortie:
+        csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv")
+        graphique = graphique_balayage(
+            table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system
+        )
+        print(f"\nWritten: {sortie / 'balayage.csv'}, {graphique}")
     return 0
 
 
 def calculer(arguments) -> int:
-    from openfisca_gen.population import lire_population
-    from openfisca_gen.reforms import appliquer_reforme, lire_reforme
+    from openfisca_gen.reforms import appliquer_reforme
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.validation import un_mois
 
     tax_benefit_system = CountryTaxBenefitSystem()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
     if not variables:
-        raise EntreeInvalideError("--variables names no variable: give names separated by commas")
+        _refus("aucune_variable")
     inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
     if inconnues:
-        raise EntreeInvalideError(f"unknown variable(s): {', '.join(inconnues)}")
+        _refus("variables_inconnues_cli", noms=inconnues)
     periode = un_mois(arguments.period)
     sortie = fichier_de_sortie(arguments.out) if arguments.out is not None else None
     if arguments.reform:
-        tax_benefit_system = appliquer_reforme(tax_benefit_system, lire_reforme(arguments.reform))
-    population = lire_population(tax_benefit_system, arguments.data)
+        tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
+    population = _population(tax_benefit_system, arguments.data)
     table = population.resultats(population.simulation(tax_benefit_system, periode), variables, periode)
     table.index.name = "formation_id"
     if sortie:
@@ -200,13 +239,14 @@ def interpretations(arguments) -> int:
     from tqdm import tqdm
 
     from openfisca_gen.interpretations import analyser_interpretations
-    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.validation import un_mois
 
     tax_benefit_system = CountryTaxBenefitSystem()
     periode = un_mois(arguments.period)
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     analyse = analyser_interpretations(
-        lire_population(tax_benefit_system, arguments.data or POPULATION_EXEMPLE),
+        _population(tax_benefit_system, arguments.data),
         periode,
         tax_benefit_system,
         progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
@@ -214,7 +254,27 @@ def interpretations(arguments) -> int:
     print(analyse.texte())
     if sortie:
         ecrits = analyse.ecrire(sortie)
-        print(f"\nwritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
+
+
+def reforms(arguments) -> int:
+    from openfisca_gen.reforms import REFORMES, description
+
+    largeur = max(map(len, REFORMES))
+    for nom in sorted(REFORMES):
+        print(f"{nom:<{largeur}}  {description(nom)}")
+    return 0
+
+
+def variables(arguments) -> int:
+    import pandas
+
+    from openfisca_gen.rapports.modele import liste_des_variables
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+
+    with pandas.option_context("display.max_colwidth", 100, "display.width", 250):
+        print(liste_des_variables(CountryTaxBenefitSystem()).to_string(index=False))
     return 0
 
 
@@ -231,61 +291,74 @@ def serve(arguments) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    racine = argparse.ArgumentParser(prog="openfisca-gen", description=__doc__.split("\n")[0])
-    commandes = racine.add_subparsers(dest="commande", required=True)
-    commande = commandes.add_parser(
-        "examples", aliases=["exemples"], help="compute and print the bundled example situations"
-    )
-    commande.add_argument("--json", action="store_true", help="print the /calculate answers as JSON")
-    commande.set_defaults(run=exemples)
-    commande = commandes.add_parser(
-        "parameters", aliases=["parametres"], help="print how a parameter evolved, with its references"
-    )
-    commande.add_argument("chemin", help="a parameter or a node, e.g. financement_amorcage.taux or calendrier")
-    commande.set_defaults(run=parametres)
-    commande = commandes.add_parser("compare", help="compare the rules with a reform on a population of trainings")
-    commande.add_argument("--reform", help="a shipped reform's name, or a YAML file {parameter: {date: value}}")
-    commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
-    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
-    commande.add_argument("--out", help="a folder for the CSV tables and PNG charts (created if missing)")
-    commande.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
-    commande.add_argument("--from", dest="start", type=float, help=f"first value of the sweep ({DEBUT_BALAYAGE})")
-    commande.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep ({FIN_BALAYAGE})")
-    commande.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
-    commande.set_defaults(run=compare)
-    commande = commandes.add_parser(
-        "calculate", aliases=["calculer"], help="compute variables for a CSV of trainings, write a CSV"
-    )
-    commande.add_argument("--data", required=True, help="a CSV of trainings (see the README's population tables)")
-    commande.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
-    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
-    commande.add_argument("--reform", help="compute under a shipped reform or a YAML file {parameter: {date: value}}")
-    commande.add_argument("--out", help="the CSV file to write, in an existing folder (default: standard output)")
-    commande.set_defaults(run=calculer)
-    commande = commandes.add_parser("coverage", help="count the rules of the texts modelled and not, by confidence")
-    commande.set_defaults(run=coverage)
-    commande = commandes.add_parser("interpretations", help="how far each reading of the texts moves the results")
-    commande.add_argument("--data", help="a CSV of trainings (default: the bundled synthetic 2015 population)")
-    commande.add_argument("--period", default="2015-10", help="the month computed (default: 2015-10)")
-    commande.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
-    commande.set_defaults(run=interpretations)
-    from openfisca_gen.web import MAX_REQUEST_BYTES, MAX_TRAININGS
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    commande = commandes.add_parser("serve", help="serve the web API (OpenFisca's routes plus /explain and /compare)")
-    commande.add_argument("--port", type=int, default=5000)
-    commande.add_argument("--bind", default="127.0.0.1", help="address to listen on (default: loopback)")
-    commande.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    commande.add_argument("--max-request-bytes", type=int, default=MAX_REQUEST_BYTES, help="larger bodies get a 413")
-    commande.add_argument("--max-trainings", type=int, default=MAX_TRAININGS, help="more trainings get a 400")
-    commande.add_argument("--public-url", help="this server's address seen by clients, for its source links")
-    commande.set_defaults(run=serve)
+    try:
+        return version("openfisca-gen")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "unknown (not installed)"
+
+
+def parser() -> argparse.ArgumentParser:
+    formats = {"formatter_class": argparse.ArgumentDefaultsHelpFormatter}
+    racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
+    racine.add_argument("--version", action="version", version=f"openfisca-gen {_version()}")
+    commandes = racine.add_subparsers(dest="commande", required=True, parser_class=_Analyseur)
+
+    def commande(nom, aide, run, alias=()):
+        sous = commandes.add_parser(nom, aliases=list(alias), help=aide, description=aide, **formats)
+        sous.set_defaults(run=run)
+        return sous
+
+    donnees = "a CSV of trainings (see docs/colonnes.md); by default the bundled synthetic 2015 population"
+    mois = "the month computed, YYYY-MM"
+    sous = commande("compare", "compare the law with a reform on a population of trainings", compare)
+    sous.add_argument("--reform", action="append", metavar="NAME|FILE.yaml",
+                      help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
+                           "give it more than once to combine reforms, each on top of the ones before")  # fmt: skip
+    sous.add_argument("--data", help=donnees)
+    sous.add_argument("--period", default=PERIODE, help=mois)
+    sous.add_argument("--out", help="a folder for the CSV tables and PNG charts (created if missing)")
+    sous.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
+    sous.add_argument("--from", dest="start", type=float, help=f"first value of the sweep (default: {DEBUT_BALAYAGE})")
+    sous.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep (default: {FIN_BALAYAGE})")
+    sous.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
+    sous = commande("calculate", "compute variables for a table of trainings, write a CSV", calculer, ["calculer"])
+    sous.add_argument("--data", required=True, help="a CSV of trainings (see docs/colonnes.md)")
+    sous.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
+    sous.add_argument("--period", default=PERIODE, help=mois)
+    sous.add_argument("--reform", action="append", metavar="NAME|FILE.yaml",
+                      help="compute under a reform (a name or a YAML file); more than once to combine")  # fmt: skip
+    sous.add_argument("--out", help="the CSV file to write, in an existing folder (default: standard output)")
+    sous = commande("interpretations", "how far each reading of the texts moves the results", interpretations)
+    sous.add_argument("--data", help=donnees)
+    sous.add_argument("--period", default=PERIODE, help=mois)
+    sous.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
+    commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
+    commande("variables", "list every variable of the model: inputs first, with entity, type and label", variables)
+    sous = commande("parameters", "print how a parameter evolved, with its references", parametres, ["parametres"])
+    sous.add_argument("chemin", metavar="PATH", help="a parameter or a node, e.g. financement_amorcage.taux")
+    commande("coverage", "count the rules of the texts modelled and not, by confidence", coverage)
+    sous = commande("examples", "compute and print the bundled example situations", exemples, ["exemples"])
+    sous.add_argument("--json", action="store_true", help="print the /calculate answers as one JSON document")
+    sous = commande("serve", "serve the web API (OpenFisca's routes plus /explain, /compare) and the pages", serve)
+    sous.add_argument("--port", type=_entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
+    sous.add_argument("--bind", default="127.0.0.1", help="the address to listen on (loopback)")
+    sous.add_argument("--workers", type=_entier(1, 64), default=2, help="gunicorn worker processes")
+    sous.add_argument("--max-request-bytes", type=_entier(1), default=MAX_REQUEST_BYTES,
+                      help="larger request bodies get a 413")  # fmt: skip
+    sous.add_argument("--max-trainings", type=_entier(1), default=MAX_TRAININGS,
+                      help="more instances of any entity in a request get a 400")  # fmt: skip
+    sous.add_argument("--public-url", help="this server's address as its clients see it, for its source links")
     return racine
 
 
 def main(argv=None) -> int:
-    arguments = parser().parse_args(argv)  # a malformed argument: argparse's usage message, exit status 2
+    arguments = parser().parse_args(argv)  # a malformed argument: one line on stderr, exit status 2
     commande = f"openfisca-gen {arguments.commande}"
+    from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
+
     try:
         return arguments.run(arguments)
     except EntreeInvalideError as erreur:
@@ -296,9 +369,9 @@ def main(argv=None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
         return 0
     except OSError as erreur:  # writing the output failed all the same (a full disk, a read-only file system)
-        problemes = [f"cannot write {erreur.filename or 'the output'}: {erreur.strerror or erreur}"]
+        problemes = [f"Cannot write {erreur.filename or 'the output'}: {erreur.strerror or 'an error of the system'}"]
     except KeyboardInterrupt:
-        problemes = ["interrupted"]
+        problemes = ["Interrupted"]
     for probleme in problemes:
         print(f"{commande}: {probleme}", file=sys.stderr)
     return 2

@@ -3,21 +3,24 @@
     from openfisca_gen.explication import expliquer
     expliquer(tax_benefit_system, situation, "2015-10")
 
-The inputs and parameters behind each condition come from OpenFisca's tracer:
-the explanation shows what the formulas actually read, not a list kept by hand.
+The situation is checked as the web API checks it, and simulated once, from
+its validated arrays (`openfisca_gen.simulation`). The inputs and parameters
+behind each condition come from OpenFisca's tracer: the explanation shows
+what the formulas actually read, not a list kept by hand.
 """
 
-import copy
 import dataclasses
+import math
 from datetime import date
 
 import numpy
 from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.helpers import conditions_applicables, regles_appel_en_vigueur, regles_des_appels
+from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
+from openfisca_gen.simulation import construire_simulation
+from openfisca_gen.validation import analyser_situation, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
@@ -27,8 +30,8 @@ def _en_json(valeur):
     """A numpy scalar, date or Enum as a JSON value."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
-    if isinstance(valeur, float):
-        return round(valeur, 6)
+    if isinstance(valeur, float):  # strict JSON: an unbounded value (no ceiling known) is null
+        return round(valeur, 6) if math.isfinite(valeur) else None
     if isinstance(valeur, date):
         return valeur.isoformat()
     return getattr(valeur, "name", valeur)
@@ -82,7 +85,7 @@ def _appel(calendrier) -> dict:
 def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
     """The call in force in a month (campaign totals use its rules): its opening day and deadlines; None before
     the first call."""
-    regles = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periods.period(period))
+    regles = tax_benefit_system.get_parameters_at_instant(periods.period(period).stop)
     calendrier = getattr(regles, "calendrier", None)
     if calendrier is None or "date_ouverture" not in calendrier:
         return None
@@ -107,12 +110,15 @@ def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
     }
 
 
-def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
+def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, avec_simulation: bool = False):
     """For each training: the call whose rules judged it, eligibility, label, funding, a committee decision
     set aside, and each applicable condition that failed, with its label, legal reference, the parameter
-    that makes it apply, and the inputs and parameters it read."""
-    periode = periods.period(period)
-    simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+    that makes it apply, and the inputs and parameters it read. The situation is checked first (a
+    SituationInvalideError lists every problem); `analyse`: the situation already checked. With
+    `avec_simulation`, (the explanation, the simulation it was read from)."""
+    periode = periods.period(un_mois(period))
+    analyse = analyse or analyser_situation(tax_benefit_system, situation)
+    simulation = construire_simulation(tax_benefit_system, situation, analyse)
     simulation.trace = True
     resultats = {nom: simulation.calculate(nom, periode) for nom in RESULTATS + LECTURES}
     regles = regles_des_appels(simulation.persons, periode, tax_benefit_system.get_parameters_at_instant)
@@ -140,13 +146,14 @@ def expliquer(tax_benefit_system, situation: dict, period: str) -> dict:
             ]
         formations[str(identifiant)] = explication
     # The readings of the texts which, switched alone, change a training's eligibility or funding.
-    dependances = depends_on_interpretations(tax_benefit_system, situation, period)
+    dependances = depends_on_interpretations(tax_benefit_system, situation, periode, analyse)
     for explication, noms in zip(formations.values(), dependances, strict=True):
         explication["depends_on_interpretations"] = noms
-    appel = appel_en_vigueur(tax_benefit_system, period)
-    return {
+    appel = appel_en_vigueur(tax_benefit_system, periode)
+    explication = {
         "period": str(periode),
         "call": appel,
         "note": None if appel else f"No call had been launched by the end of {periode}: no rule applies.",
         "formations": formations,
     }
+    return (explication, simulation) if avec_simulation else explication

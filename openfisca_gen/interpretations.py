@@ -15,8 +15,7 @@ single switches flipped (so that a training's dependence on a switch is still
 seen on pairs of combinations that differ by that switch alone).
 """
 
-import copy
-import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,21 +23,17 @@ import numpy
 import pandas
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
-from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.analyse import (
-    VARIABLES_CAMPAGNE,
-    csv_propre,
-    decrire_population,
-    graphique_tornade,
-    lisible,
-)
+from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
+from openfisca_gen.rapports import graphiques
+from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
+from openfisca_gen.simulation import construire_simulation
+from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.validation import un_mois
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
-TOLERANCE = 0.005  # €: below half a cent, a funding has not changed
 # Per campaign, summed over campaigns: the total cost, the trainings labelled, and the number of campaigns
 # meeting each national objective (the analyst report's); the shares are pooled over campaigns.
 COUT, LABELLISEES = "cout_financement_amorcage_campagne", "nombre_formations_labellisees"
@@ -63,17 +58,13 @@ def interrupteurs(tax_benefit_system) -> list:
         return []
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
     booleens = [p for p in feuilles if getattr(p, "values_list", None)]
-    return sorted((p for p in booleens if all(isinstance(v.value, bool) for v in p.values_list)), key=lambda p: p.name)
+    return sorted(
+        (p for p in booleens if all(isinstance(v.value, bool | None) for v in p.values_list)), key=lambda p: p.name
+    )
 
 
 def nom_court(parametre) -> str:
     return parametre.name.removeprefix(f"{NOEUD}.")
-
-
-def confiance(parametre) -> str:
-    """The confidence level a parameter's documentation states ("Confidence: disputed…")."""
-    trouve = re.search(r"Confidence:\s*([^.(\n]+)", parametre.documentation or "")
-    return trouve.group(1).strip(" ,;") if trouve else ""
 
 
 class _Copie(Reform):
@@ -122,15 +113,20 @@ class Lectures:
         self.formules = [nom for nom, variable in self.systeme.variables.items() if variable.formulas]
 
     def defauts(self, period) -> list:
-        """Each switch's default value in force on the period's last day (None before its first value)."""
+        """Each switch's default: its value in force on the period's last day, or, where it is null then (it does
+        not concern the call in force), its latest value where it concerns a call."""
         jour = str(periods.period(period).stop)
-        return [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
+        en_vigueur = [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
+        return [
+            valeur if valeur is not None else next((v for _, _, v in segments if v is not None), None)
+            for valeur, segments in zip(en_vigueur, self.segments, strict=True)
+        ]
 
     def regler(self, bascules) -> None:
         """Switch i to its other reading where `bascules[i]` is true, to its default otherwise."""
         for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
-            for debut, fin, valeur in segments:
-                parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
+            for debut, fin, valeur in segments:  # null: the reading does not concern that call, and stays null
+                parametre.update(start=debut, stop=fin, value=None if valeur is None else valeur != bool(bascule))
         self.systeme.memoire.clear()
 
     def sous(self, simulation, bascules):
@@ -224,7 +220,7 @@ class AnalyseInterpretations:
         )
         robustesse = self.formations["robustness"].value_counts().reindex(["always", "never", "depends"], fill_value=0)
         dependances = self.formations.loc[self.formations["robustness"] == "depends", "depends_on"].value_counts()
-        options = ("display.float_format", _signe, "display.width", 250, "display.max_colwidth", 90)
+        options = ("display.float_format", signe, "display.width", 250, "display.max_colwidth", 90)
         with pandas.option_context(*options):
             parties = [
                 f"{len(self.effets)} interpretations, period {self.period}, {self.population}",
@@ -260,9 +256,25 @@ class AnalyseInterpretations:
         return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png")]
 
 
-def _signe(valeur: float) -> str:
-    """A difference: signed, shares with three decimals, counts and euros with thousands separators."""
-    return f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:+,.0f}" if valeur else "0"
+def graphique_tornade(analyse: AnalyseInterpretations, fichier: Path, langue: str = "en") -> Path:
+    """Each reading's effect, switched alone, on the total cost, with its range as the other readings vary. A
+    bar is labelled by the reading whose effect it draws: the switch's description and the value it takes."""
+    effets = pandas.DataFrame(
+        {
+            "libelle": [
+                f"{textwrap.fill(description or nom, 55)}\n[{nom} = {str(not defaut).lower()}]"
+                for nom, description, defaut in zip(
+                    analyse.effets.index, analyse.interpretations["description"], analyse.effets["default"], strict=True
+                )
+            ],
+            "effet": analyse.effets[COUT],
+            "min": analyse.effets[f"{COUT}_min"],
+            "max": analyse.effets[f"{COUT}_max"],
+        },
+        index=analyse.effets.index,
+    )
+    contexte = f"{analyse.period}, {analyse.population}"
+    return graphiques.tornade(effets, contexte, analyse.plages.loc[COUT, "baseline"], Path(fichier), langue)
 
 
 def analyser_interpretations(
@@ -305,7 +317,9 @@ def analyser_interpretations(
             "default": defauts,
             **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
             "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
-            "funding_changes": (numpy.abs(financements[seuls] - financements[0]) > TOLERANCE).sum(axis=1),
+            "funding_changes": a_change(
+                financements[seuls], numpy.broadcast_to(financements[0], financements[seuls].shape)
+            ).sum(axis=1),
             f"{COUT}_min": [e.min() for e in effet_cout],
             f"{COUT}_max": [e.max() for e in effet_cout],
         },
@@ -349,7 +363,7 @@ def analyser_interpretations(
     interpretations = pandas.DataFrame(
         {
             "description": [p.description for p in lectures.parametres],
-            "confidence": [confiance(p) for p in lectures.parametres],
+            "confidence": [confiance(p.documentation) for p in lectures.parametres],
             "default": effets["default"],
             "reference": [_references(p) for p in lectures.parametres],
         },
@@ -368,8 +382,6 @@ def analyser_interpretations(
 
 
 def _references(parametre) -> str:
-    from openfisca_gen.sources import textes_des_references
-
     return " ; ".join(textes_des_references(parametre.metadata.get("reference")))
 
 
@@ -384,7 +396,7 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
     ]
     change = [
         (r["eligible_labellisation"] != base["eligible_labellisation"])
-        | (numpy.abs(r["financement_amorcage"] - base["financement_amorcage"]) > TOLERANCE)
+        | a_change(base["financement_amorcage"], r["financement_amorcage"])
         for r in resultats
     ]
     noms = numpy.array(lectures.noms, dtype=object)
@@ -394,10 +406,11 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
     ]
 
 
-def depends_on_interpretations(tax_benefit_system, situation: dict, period) -> list[list[str]]:
-    """Per training of a JSON situation, in order: the switches that alone change its eligibility or funding."""
+def depends_on_interpretations(tax_benefit_system, situation: dict, period, analyse=None) -> list[list[str]]:
+    """Per training of a JSON situation, in order: the switches that alone change its eligibility or funding.
+    `analyse`: the situation already checked (`validation.analyser_situation`)."""
     return dependances(
         tax_benefit_system,
-        lambda systeme: SimulationBuilder().build_from_entities(systeme, copy.deepcopy(situation)),
+        lambda systeme: construire_simulation(systeme, situation, analyse),
         periods.period(period),
     )

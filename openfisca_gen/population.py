@@ -1,46 +1,33 @@
 """Populations of trainings as tables: CSV or pandas in, simulation, tables out.
 
 One row per training: the input variables of `formation` as columns, plus
-optional `formation_id` (default: the row's position), `structure_id`
-(default: each training its own structure), `campagne_id` (default: one
-campaign) and `statut_structure`
-(a structure's status, repeated on each of its rows). A column left out takes
-the variable's default for every row; an empty cell is an error. Nothing is
-coerced silently: every error names the row and the field (see openfisca_gen.validation).
+optional `formation_id`, `structure_id`, `campagne_id` and `statut_structure`
+(see `openfisca_gen.validation.tables`, which checks and types them). A CSV
+is UTF-8 text, comma-separated with a decimal point, or as a French
+spreadsheet saves it: semicolon-separated with a decimal comma, often with a
+byte-order mark; the separator is read from the header line, for the whole
+file. Lines starting with '#' at the top of the file are a description.
 
-Everything is vectorial: validation works on whole columns, and the
-simulation is built with OpenFisca's SimulationBuilder from arrays.
+Everything is vectorial: the table is typed column by column, and the
+simulation is built from its arrays by the one seam (`openfisca_gen.simulation`).
 """
 
 import csv
-import difflib
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy
 import pandas
-from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_core.periods import DateUnit
 
-from openfisca_gen.validation import (
-    DonneesInvalidesError,
-    erreurs_d_identifiants,
-    erreurs_de_domaine,
-    pas_de_l_utf8,
-    typer,
-)
+from openfisca_gen.simulation import batir
+from openfisca_gen.validation import DonneesInvalidesError, Probleme
+from openfisca_gen.validation.fichiers import pas_de_l_utf8
+from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
-IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
 POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
-
-
-def variables_d_entree(tax_benefit_system) -> dict:
-    """The variables a table may give: those without a formula, on formation or structure."""
-    return {
-        nom: variable
-        for nom, variable in tax_benefit_system.variables.items()
-        if not variable.formulas and variable.entity.key in ("formation", "structure")
-    }
+CAMPAGNE_PAR_DEFAUT = "campagne"
 
 
 @dataclass(frozen=True)
@@ -48,32 +35,31 @@ class Population:
     """A validated table of trainings, ready to be simulated under any rules.
 
     `table` holds the typed inputs, one row per training, with its ids;
-    `groupes` maps "structure" and "campagne" to each row's group code and
-    the group ids (pandas.factorize), computed once at validation."""
+    `groupes` maps "structure" (and "campagne" where the table gives it) to
+    each row's group code and the group ids (pandas.factorize)."""
 
     table: pandas.DataFrame
     groupes: dict
+    description: str = ""  # how reports describe it: "synthetic population" for a bundled one
 
     def simulation(self, tax_benefit_system, period):
         """An OpenFisca simulation of these trainings for `period`, under `tax_benefit_system` (a reform or not)."""
         variables = variables_d_entree(tax_benefit_system)
-        builder = SimulationBuilder()
-        builder.create_entities(tax_benefit_system)
-        # What declare_person_entity does, without turning the ids into a Python list and back.
-        formations = builder.populations["formation"]
-        formations.ids, formations.count = numpy.arange(len(self.table)), len(self.table)
-        for cle, (codes, ids) in self.groupes.items():
-            groupe = builder.declare_entity(cle, range(len(ids)))
-            # What join_with_persons computes; each group has one role, OpenFisca's default, so no per-row
-            # role array is built (its setter makes a Python list of the rows).
-            groupe.members_entity_id = codes
-        simulation = builder.build(tax_benefit_system)
+        groupes = dict(self.groupes)
+        groupes.setdefault(
+            "campagne", (numpy.zeros(len(self.table), dtype=numpy.int64), numpy.array([CAMPAGNE_PAR_DEFAUT]))
+        )
+        ids = {"formation": self.table["formation_id"].to_numpy(), **{cle: ids for cle, (_, ids) in groupes.items()}}
+        entrees = {}
         for colonne in self.table.columns.difference(IDENTIFIANTS):
+            variable = variables[colonne]
             valeurs = self.table[colonne].to_numpy()
-            if variables[colonne].entity.key == "structure":  # one value per structure, checked consistent
-                valeurs = _par_groupe(valeurs, *self.groupes["structure"])
-            simulation.set_input(colonne, period, valeurs)
-        return simulation
+            if variable.entity.key == "structure":  # one value per structure, checked consistent
+                codes, structures = groupes["structure"]
+                valeurs = par_groupe(valeurs, codes, len(structures))
+            periode = "ETERNITY" if variable.definition_period == DateUnit.ETERNITY else str(period)
+            entrees[(colonne, periode)] = (None, valeurs)
+        return batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
 
     def resultats(self, simulation, variables, period) -> pandas.DataFrame:
         """Computed variables, one row per training (group variables repeated on their members)."""
@@ -87,110 +73,69 @@ class Population:
         return pandas.DataFrame(colonnes, index=self.table["formation_id"].to_numpy())
 
 
-def _par_groupe(valeurs, codes, ids):
-    """One value per group, from rows that agree within each group (the last row's value)."""
-    par_groupe = numpy.empty(len(ids), dtype=valeurs.dtype)
-    par_groupe[codes] = valeurs
-    return par_groupe
-
-
-def _libelle(table: pandas.DataFrame, lignes: str):
-    """A function naming row i, for error messages (built for bad rows only)."""
-    positions = table.index
-    noms = table.get("formation_id")
-    if noms is None:
-        return lambda i: f"{lignes} {positions[i]}"
-    return lambda i: f"{lignes} {positions[i]} (formation {str(noms.iloc[i])!r})"
-
-
-def valider(tax_benefit_system, table: pandas.DataFrame, lignes: str = "row") -> Population:
-    """Check a table and type its columns; raise DonneesInvalidesError listing every problem."""
-    variables = variables_d_entree(tax_benefit_system)
-    doublons = table.columns[table.columns.duplicated()].unique()
-    erreurs = [f"column '{colonne}' is given more than once; keep one" for colonne in doublons]
-    for colonne in table.columns.drop_duplicates():
-        if colonne not in variables and colonne not in IDENTIFIANTS:
-            calculee = colonne in tax_benefit_system.variables
-            proches = difflib.get_close_matches(str(colonne), [*variables, *IDENTIFIANTS], n=2)
-            raison = (
-                "is computed by the model, not an input"
-                if calculee
-                else "is not an input variable" + (f"; did you mean {' or '.join(proches)}?" if proches else "")
-            )
-            erreurs.append(f"column '{colonne}' {raison}")
-    if table.empty:
-        erreurs.append("the table has no trainings (no rows)")
-    if erreurs:
-        raise DonneesInvalidesError(erreurs)
-    nombre = len(table)
-    libelle = _libelle(table, lignes)
-    typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy
-    typee.setdefault("formation_id", numpy.arange(nombre))
-    typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
-    typee.setdefault("campagne_id", numpy.full(nombre, "campagne"))
-    erreurs += erreurs_d_identifiants(table, IDENTIFIANTS, libelle)
-    groupes = {
-        "structure": pandas.factorize(typee["structure_id"]),
-        "campagne": pandas.factorize(typee["campagne_id"]),
-    }
-    for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
-        typee[colonne] = typer(
-            table[colonne], variables[colonne], True, lambda i, c=colonne: f"{libelle(i)}, field '{c}'", erreurs
-        )
-    numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
-    erreurs += erreurs_de_domaine({c: typee[c] for c in numeriques}, lambda i, champ: f"{libelle(i)}, field '{champ}'")
-    for colonne in table.columns:
-        if colonne in variables and variables[colonne].entity.key == "structure":
-            codes, ids = groupes["structure"]
-            differe = _par_groupe(typee[colonne], codes, ids)[codes] != typee[colonne]
-            for structure in pandas.unique(ids[codes[differe]]):
-                erreurs.append(
-                    f"structure '{structure}', field '{colonne}': differs between the rows of this structure"
-                )
-    if erreurs:
-        raise DonneesInvalidesError(erreurs)
-    for colonne in numeriques:
-        typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
-    return Population(pandas.DataFrame(typee), groupes)
-
-
-def lire_population(tax_benefit_system, source) -> Population:
+def lire_population(tax_benefit_system, source, nom: str | None = None) -> Population:
     """A validated population from a CSV path or a pandas DataFrame.
 
     CSV cells are read as text and typed by the model's variables, so '12abc'
-    is an error, not a NaN. Lines starting with '#' at the top of the file
-    are a description and are skipped; errors name the line of the file.
-    """
+    is an error, not a NaN; errors name the line of the file, and the file by
+    `nom` where given (an upload's own name), else by its path."""
     if isinstance(source, pandas.DataFrame):
-        return valider(tax_benefit_system, source)
+        return Population(*valider_table(tax_benefit_system, source))
+    table, description, separateur = _lire_csv(Path(source), nom)
+    table.index = table.index + description + 2
+    decimale = "," if separateur == ";" else "."
+    fichier = nom or Path(source).name
+    description = "synthetic population" if Path(source).resolve() == POPULATION_EXEMPLE.resolve() else ""
+    return Population(*valider_table(tax_benefit_system, table, fichier, decimale), description)
+
+
+def _lire_csv(source: Path, nom: str | None) -> tuple[pandas.DataFrame, int, str]:
+    """The table of a CSV file as text, the number of description lines above its header, its separator."""
+    nom = nom or str(source)
     try:
-        with open(source, encoding="utf-8") as fichier:
+        with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
+        separateur = ";" if entete.count(";") > entete.count(",") else ","
         with warnings.catch_warnings():
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
-            table = pandas.read_csv(source, dtype=str, keep_default_na=False, skiprows=description, index_col=False)
+            table = pandas.read_csv(
+                source, sep=separateur, dtype=str, keep_default_na=False, skiprows=description, index_col=False,
+                encoding="utf-8-sig",
+            )  # fmt: skip
     except pandas.errors.ParserWarning:
-        raise DonneesInvalidesError(_lignes_trop_longues(source, description)) from None
+        raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom)) from None
     except UnicodeDecodeError:
-        raise DonneesInvalidesError([f"cannot read '{source}': {pas_de_l_utf8(source)}"]) from None
-    except (OSError, StopIteration, pandas.errors.ParserError, pandas.errors.EmptyDataError) as erreur:
-        raise DonneesInvalidesError([f"cannot read '{source}': {str(erreur) or 'the file is empty'}"]) from erreur
-    colonnes = next(csv.reader([entete.lstrip("\ufeff")]))
-    if len(set(colonnes)) < len(colonnes) == len(table.columns):
-        table.columns = colonnes  # pandas renamed a column given twice 'x.1': valider names it as given
-    table.index = table.index + description + 2
-    return valider(tax_benefit_system, table, lignes=f"{Path(source).name} line")
+        raise DonneesInvalidesError([pas_de_l_utf8(source, nom)]) from None
+    except (StopIteration, pandas.errors.EmptyDataError):
+        raise DonneesInvalidesError([Probleme("fichier_vide", {"fichier": nom})]) from None
+    except FileNotFoundError:
+        raise DonneesInvalidesError([Probleme("fichier_absent", {"fichier": nom})]) from None
+    except IsADirectoryError:
+        raise DonneesInvalidesError([Probleme("fichier_dossier", {"fichier": nom})]) from None
+    except (OSError, pandas.errors.ParserError) as erreur:
+        raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
+        raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
+    colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
+    if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
+        table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
+    return table, description, separateur
 
 
-def _lignes_trop_longues(source, description: int) -> list[str]:
+def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:
     """The lines with more fields than the header (read again, only once pandas has found one)."""
-    with open(source, encoding="utf-8", newline="") as fichier:
-        lignes = csv.reader(fichier)
+    with open(source, encoding="utf-8-sig", newline="") as fichier:
+        lignes = csv.reader(fichier, delimiter=separateur)
         for _ in range(description):
             next(lignes)
         entete = len(next(lignes))
         return [
-            f"{Path(source).name} line {lignes.line_num}: {len(champs)} fields, the header has {entete}"
+            Probleme(
+                "ligne_trop_longue",
+                {"champs": len(champs), "entete": entete},
+                "ligne",
+                ligne=lignes.line_num,
+                fichier=Path(nom).name,
+            )
             for champs in lignes
             if len(champs) > entete
         ]

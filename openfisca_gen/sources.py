@@ -1,8 +1,10 @@
-"""The sources cited by the variables, written once.
+"""The sources cited by the variables, written once, and how a documentation states its confidence.
 
 Parameters cite the same texts in their YAML `metadata.reference`. The founding
 press release is kept verbatim in docs/sources/communique-2015-09-17.txt.
 """
+
+import re
 
 COMMUNIQUE_2015 = (
     "Communiqué de presse du 17 septembre 2015 « Grande Ecole du numérique : "
@@ -41,3 +43,9 @@ def textes_des_references(reference) -> list[str]:
     if isinstance(reference, dict):
         return [" ".join(filter(None, (reference.get("title"), reference.get("href"))))]
     return [texte for element in reference for texte in textes_des_references(element)]
+
+
+def confiance(documentation: str | None) -> str:
+    """The confidence level a documentation states on its `Confidence:` line (its first word), or ''."""
+    trouve = re.search(r"Confidence:\s*(\w+)", documentation or "")
+    return trouve.group(1) if trouve else ""

@@ -1,15 +1,23 @@
-"""Shared fixtures: one tax-benefit system, and the web servers on free loopback ports, once per session."""
+"""Shared fixtures: one tax-benefit system, the web servers over real HTTP (once per session), their limits, a
+Flask test client, and the hypothesis profiles (derandomised in CI: `HYPOTHESIS_PROFILE=ci`)."""
 
+import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import serveurs
+from hypothesis import HealthCheck, settings
 
 from openfisca_gen import CountryTaxBenefitSystem
-from openfisca_gen.serveur_local import arreter, demarrer, port_libre
 
 BIN = Path(sys.executable).parent
-MAX_OCTETS, MAX_FORMATIONS = 200_000, 50  # the extended server's limits in the tests
+LIMITES = SimpleNamespace(octets=200_000, formations=50)  # the extended server's limits in the tests
+
+settings.register_profile("ci", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")
@@ -17,37 +25,49 @@ def tax_benefit_system():
     return CountryTaxBenefitSystem()
 
 
-def _servir(commande, port):
-    processus = demarrer(commande, port)
-    yield f"http://127.0.0.1:{port}"
-    arreter(processus)
+@pytest.fixture(scope="session")
+def limites():
+    return LIMITES
 
 
 @pytest.fixture(scope="session")
-def openfisca_serve():
+def requete():
+    """(status, JSON answer) of a request over real HTTP: `requete(url)` a GET, `requete(url, body)` a POST."""
+    return serveurs.requete
+
+
+@pytest.fixture(scope="session")
+def servir():
+    """Start a server (a command binding port 0) for the session's end; its base URL."""
+    processus = []
+
+    def lancer(commande):
+        process, url = serveurs.demarrer(commande)
+        processus.append(process)
+        return url
+
+    yield lancer
+    for process in processus:
+        serveurs.arreter(process)
+
+
+@pytest.fixture(scope="session")
+def openfisca_serve(servir):
     """Plain `openfisca serve` of the package (gunicorn)."""
-    port = port_libre()
-    yield from _servir(
-        [
-            str(BIN / "openfisca"),
-            "serve",
-            "--country-package",
-            "openfisca_gen",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        port,
-    )
+    commande = ["serve", "--country-package", "openfisca_gen", "--bind", "127.0.0.1:0", "--workers", "1"]
+    return servir([str(BIN / "openfisca"), *commande])
 
 
 @pytest.fixture(scope="session")
-def serveur():
+def serveur(servir):
     """The extended server, `openfisca-gen serve` (gunicorn), with small limits."""
-    port = port_libre()
-    yield from _servir(
-        [str(BIN / "openfisca-gen"), "serve", "--port", str(port), "--workers", "1",
-         "--max-request-bytes", str(MAX_OCTETS), "--max-trainings", str(MAX_FORMATIONS)],
-        port,
-    )  # fmt: skip
+    limites = ["--max-request-bytes", str(LIMITES.octets), "--max-trainings", str(LIMITES.formations)]
+    return servir([str(BIN / "openfisca-gen"), "serve", "--port", "0", "--workers", "1", *limites])
+
+
+@pytest.fixture(scope="session")
+def client(tax_benefit_system):
+    """The extended app through Flask's test client: no server, for what a real one adds nothing to."""
+    from openfisca_gen.web import creer_app
+
+    return creer_app(tax_benefit_system, LIMITES.octets, LIMITES.formations).test_client()

@@ -7,10 +7,11 @@ import pandas
 import pytest
 
 from openfisca_gen import analyse
-from openfisca_gen.analyse import balayer, comparer, graphique_balayage, graphique_tornade, graphiques_comparaison
+from openfisca_gen.analyse import balayer, comparer, graphique_balayage, graphiques_comparaison
 from openfisca_gen.cli import main
-from openfisca_gen.interpretations import analyser_interpretations
+from openfisca_gen.interpretations import analyser_interpretations, graphique_tornade
 from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+from openfisca_gen.rapports import graphiques
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme
 
 PERIOD = "2015-10"
@@ -65,9 +66,10 @@ def test_report_files(tax_benefit_system, population, tmp_path):
 
 def test_a_sweep_of_the_ceiling(tax_benefit_system, population):
     table = balayer(population, "financement_amorcage.plafond", [40_000, 70_000, 100_000], PERIOD, tax_benefit_system)
-    couts = table["total cost (€)"].tolist()
+    assert list(table.columns) == ["financement_amorcage.plafond", *analyse.VARIABLES_BALAYAGE]  # variable names
+    couts = table["financement_amorcage"].tolist()
     assert couts[0] < couts[1] < couts[2]
-    assert table["trainings at the ceiling"].is_monotonic_decreasing
+    assert table["financement_amorcage_plafonne"].is_monotonic_decreasing
     assert tax_benefit_system.parameters.financement_amorcage.plafond("2015-10-01") == 70_000
 
 
@@ -106,19 +108,22 @@ def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
         == 0
     )
     assert (tmp_path / "balayage.png").exists()
-    assert "60000" in capsys.readouterr().out
+    assert "60,000" in capsys.readouterr().out  # numbers printed as compare prints them
+    assert (tmp_path / "balayage.csv").read_text().splitlines()[0] == (
+        "financement_amorcage.plafond,financement_amorcage,labellisee,financement_amorcage_plafonne"
+    )
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
         (["--reform", "plafond_100k", "--period", "abc"], "'abc' is not a period"),
-        (["--reform", "plafond_100k", "--period", "2015"], "variables are monthly"),
+        (["--reform", "plafond_100k", "--period", "2015"], "Variables are monthly"),
         (["--sweep", "financement_amorcage.plafond", "--from", "100", "--to", "50"], "--from <= --to"),
         (["--sweep", "financement_amorcage.plafond", "--step", "0"], "--step > 0"),
         (["--sweep", "financement_amorcage.plafon"], "Unknown parameter 'financement_amorcage.plafon'"),
         (["--reform", "absent.yaml"], "Cannot read the reform file 'absent.yaml'"),
-        ([], "give --reform"),
+        ([], "Give --reform"),
     ],
 )
 def test_the_compare_command_refuses_bad_arguments(capsys, arguments, message):
@@ -130,7 +135,10 @@ def test_the_documented_reform_file(capsys):
     fichier = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "reforme_plafond_90000_taux_60.yaml"
     assert main(["compare", "--reform", str(fichier)]) == 0
     sortie = capsys.readouterr().out
-    assert "Reform financement_amorcage.plafond, financement_amorcage.taux" in sortie
+    assert (
+        "Reform financement_amorcage.plafond = 90,000 € from 2015-09-17, 90,000 € from 2018-04-05; "
+        "financement_amorcage.taux = 60 % from 2015-09-17, 80 % from 2018-04-05" in sortie
+    )  # a parametric reform is named by its values
     assert "winners (trainings)" in sortie
     assert "-0\n" not in sortie  # no negative zero when nobody loses
 
@@ -151,7 +159,8 @@ def test_comparer_takes_a_reformed_system(tax_benefit_system, population):
     assert par_systeme.nom_reforme == "plafond_par_structure"
     pandas.testing.assert_frame_equal(par_systeme.resume(), par_nom.resume())
     parametrique = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": 90_000}})
-    assert comparer(population, parametrique, PERIOD).nom_reforme == "financement_amorcage.plafond"
+    nom = comparer(population, parametrique, PERIOD).nom_reforme
+    assert nom == "financement_amorcage.plafond = 90,000 € from 2015-09-17"
 
 
 def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
@@ -174,7 +183,7 @@ def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
 def figures(monkeypatch):
     """The figures the reports draw, kept open instead of saved."""
     dessinees = []
-    monkeypatch.setattr(analyse, "_sauver", lambda figure, chemin: dessinees.append(figure) or chemin)
+    monkeypatch.setattr(graphiques, "_sauver", lambda figure, chemin, *_: dessinees.append(figure) or chemin)
     yield dessinees
     import matplotlib.pyplot as plt
 
@@ -218,7 +227,8 @@ def test_the_tornado_chart(tax_benefit_system, figures):
     assert "2015-10, 2 trainings; defaults: 120,000 €" in axe.get_title()
     assert "synthetic" not in axe.get_title()
     libelles = [t.get_text() for t in axe.get_yticklabels()]
-    assert any("[duree_maximale_selon_le_ministre]" in libelle and "ministre" in libelle for libelle in libelles)
+    # each bar names the reading whose effect it draws: the switch and the value it takes
+    assert any("[duree_maximale_selon_le_ministre = true]" in libelle and "ministre" in libelle for libelle in libelles)
     assert [t.get_text() for t in axe.get_legend().get_texts()][:2] == ["raises the cost", "lowers the cost"]
 
 

@@ -24,7 +24,7 @@ def test_parametres_prints_every_value_with_its_reference(capsys):
 
 def test_parametres_shows_an_unknown_value_as_unknown(capsys):
     assert main(["parametres", "financement_amorcage.plafond"]) == 0
-    assert "inconnu (null" in capsys.readouterr().out
+    assert "unknown (null: no source gives it)" in capsys.readouterr().out
 
 
 def test_parametres_of_a_node_lists_its_parameters(capsys):
@@ -58,8 +58,8 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--variables", "financement"], "unknown variable(s): financement"),
-        (["--period", "2015"], "variables are monthly"),
+        (["--variables", "financement"], "Unknown variable(s): financement"),
+        (["--period", "2015"], "Variables are monthly"),
         (["--reform", "plafond_infini"], "Unknown reform 'plafond_infini'"),
     ],
 )

@@ -23,8 +23,16 @@ def test_each_training_names_the_call_that_judged_it(tax_benefit_system):
         situation(
             "2018-05",
             premier={"date_depot_dossier": "2015-10-12"},
-            troisieme={"date_depot_dossier": "2018-05-02", "nombre_demandeurs_emploi_peu_qualifies": 10},
-            entre_deux={"date_depot_dossier": "2017-06-10", "nombre_demandeurs_emploi_peu_qualifies": 10},
+            troisieme={
+                "date_depot_dossier": "2018-05-02",
+                "nombre_apprenants": 12,
+                "nombre_demandeurs_emploi_peu_qualifies": 10,
+            },
+            entre_deux={
+                "date_depot_dossier": "2017-06-10",
+                "nombre_apprenants": 12,
+                "nombre_demandeurs_emploi_peu_qualifies": 10,
+            },
         ),
         "2018-05",
     )

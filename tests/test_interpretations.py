@@ -187,4 +187,4 @@ def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch)
 
 def test_the_command_refuses_bad_input(capsys):
     assert main(["interpretations", "--period", "2015"]) == 2
-    assert "variables are monthly" in capsys.readouterr().err
+    assert "Variables are monthly" in capsys.readouterr().err

@@ -143,7 +143,7 @@ def test_a_negative_budget_gets_the_apis_message_next_to_its_field(onglet, axe):
     budget = page.locator("#budget_session")
     expect(budget).to_have_attribute("aria-invalid", "true")
     message = page.locator("#champ-budget_session .erreur")
-    expect(message).to_contain_text("field 'budget_session' (2015-10): must be >= 0, got -5")
+    expect(message).to_contain_text("Ne peut pas être négatif (vous avez saisi −5)")  # in French
     assert message.get_attribute("id") in budget.get_attribute("aria-describedby").split()
     expect(page.get_by_role("alert")).to_contain_text("Budget inhérent")
     expect(page.locator('[data-variable="eligible_labellisation"]')).to_have_count(0)
@@ -156,9 +156,10 @@ def test_typed_text_stays_with_its_error_and_french_numbers_are_read(onglet, axe
     remplir_simulateur(page, date_depot_dossier="", budget_session="quatre-vingt mille",
                        nombre_apprenants="99999999999999999999")  # fmt: skip
     expect(page.locator("#budget_session")).to_have_value("quatre-vingt mille")
-    expect(page.locator("#champ-budget_session .erreur")).to_contain_text("expects a number, got 'quatre-vingt mille'")
+    budget = page.locator("#champ-budget_session .erreur")
+    expect(budget).to_contain_text("Doit être un nombre : « quatre-vingt mille »")
     expect(page.locator("#nombre_apprenants")).to_have_value("99999999999999999999")
-    expect(page.locator("#champ-nombre_apprenants .erreur")).to_contain_text("got 99999999999999999999")
+    expect(page.locator("#champ-nombre_apprenants .erreur")).to_contain_text("nombre entier")
     expect(page.locator("#champ-date_depot_dossier .erreur")).to_contain_text("Valeur obligatoire")
     expect(page.locator("#champ-period .erreur")).to_have_count(0)  # an empty month is the filing date's
     onglet.verifier(axe)
@@ -239,7 +240,8 @@ def test_a_wrong_parameter_value_is_shown_next_to_its_field(onglet, axe):
     page.get_by_label(re.compile("financement_amorcage.taux")).fill("1.5")
     page.get_by_role("button", name="Comparer").click()
     champ = page.locator("[id='champ-financement_amorcage.taux']")
-    expect(champ.locator(".erreur")).to_contain_text("is a rate: expects a number between 0 and 1, got 1.5")
+    message = "Doit être un taux entre 0 et 1, soit de 0 % à 100 % (vous avez saisi 1,5)"
+    expect(champ.locator(".erreur")).to_contain_text(message)
     expect(page.locator('[data-indicateur="cout_total"]')).to_have_count(0)
     onglet.verifier(axe)
 
@@ -257,7 +259,7 @@ def test_an_uploaded_csv_is_checked_line_by_line(onglet, axe):
     expect(lignes).to_have_count(2)
     cellules = {tuple(lignes.nth(i).locator("td").all_inner_texts()[:2]) for i in range(2)}
     assert cellules == {("3", "budget_session"), ("3", "duree_formation_mois")}
-    expect(page.locator("#erreurs-donnees")).to_contain_text("mes_formations.csv line 3")
+    expect(page.locator("#erreurs-donnees")).to_contain_text("« mes_formations.csv »")
     onglet.verifier(axe)
 
 

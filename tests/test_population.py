@@ -125,11 +125,11 @@ def test_an_unreadable_file_is_named(tax_benefit_system, tmp_path):
     with pytest.raises(DonneesInvalidesError, match=re.escape("absent.csv")):
         lire_population(tax_benefit_system, tmp_path / "absent.csv")
     (tmp_path / "vide.csv").write_text("")
-    with pytest.raises(DonneesInvalidesError, match=re.escape("cannot read")) as erreur:
+    with pytest.raises(DonneesInvalidesError, match=re.escape("Cannot read")) as erreur:
         lire_population(tax_benefit_system, tmp_path / "vide.csv")
     assert "the file is empty" in str(erreur.value)
     (tmp_path / "entete.csv").write_text("budget_session,duree_formation_mois\n")
-    with pytest.raises(DonneesInvalidesError, match=re.escape("the table has no trainings")):
+    with pytest.raises(DonneesInvalidesError, match=re.escape("The table has no trainings")):
         lire_population(tax_benefit_system, tmp_path / "entete.csv")
 
 

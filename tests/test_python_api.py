@@ -6,8 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openfisca_core.simulation_builder import SimulationBuilder
 
+from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
-from openfisca_gen.validation import SituationInvalideError, construire_simulation
+from openfisca_gen.validation import SituationInvalideError
 
 PERIOD = "2015-10"
 

@@ -18,8 +18,8 @@ from openfisca_gen.reforms import (
     charger_changements,
     plafond_par_structure,
 )
+from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.situation_examples import campagne_deux_structures
-from openfisca_gen.validation import construire_simulation
 
 PERIOD = "2015-10"
 

@@ -2,12 +2,11 @@
 
 import json
 
-from openfisca_gen.serveur_local import requete
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
 from openfisca_gen.sources import textes_des_references
 
 
-def test_calculate_the_eligible_example(openfisca_serve):
+def test_calculate_the_eligible_example(openfisca_serve, requete):
     status, answer = requete(f"{openfisca_serve}/calculate", formation_eligible)
     assert status == 200
     formation = answer["formations"]["formation_web"]
@@ -15,7 +14,7 @@ def test_calculate_the_eligible_example(openfisca_serve):
     assert formation["financement_amorcage"] == {"2015-10": 45000}
 
 
-def test_calculate_the_campaign_example(openfisca_serve):
+def test_calculate_the_campaign_example(openfisca_serve, requete):
     status, answer = requete(f"{openfisca_serve}/calculate", campagne_deux_structures)
     assert status == 200
     assert answer["structures"]["association_numerique"]["financement_amorcage_structure"] == {"2015-10": 100000}
@@ -23,7 +22,7 @@ def test_calculate_the_campaign_example(openfisca_serve):
     assert answer["campagnes"]["appel_2015"]["cout_financement_amorcage_campagne"] == {"2015-10": 100000}
 
 
-def test_parameters_and_variables_show_labels_and_references(openfisca_serve):
+def test_parameters_and_variables_show_labels_and_references(openfisca_serve, requete):
     status, plafond = requete(f"{openfisca_serve}/parameter/financement_amorcage.plafond")
     assert status == 200
     assert plafond["values"] == {"2015-09-17": 70000, "2016-08-23": 70000, "2018-04-05": None}
@@ -36,20 +35,20 @@ def test_parameters_and_variables_show_labels_and_references(openfisca_serve):
     assert "plafond de 70 K€" in formule["content"]
 
 
-def test_spec_carries_the_example(openfisca_serve):
+def test_spec_carries_the_example(openfisca_serve, requete):
     status, spec = requete(f"{openfisca_serve}/spec")
     assert status == 200
     assert spec["components"]["schemas"]["SituationInput"]["example"] == formation_eligible
 
 
-def test_before_the_first_call_nothing_is_paid(openfisca_serve):
+def test_before_the_first_call_nothing_is_paid(openfisca_serve, requete):
     situation = json.loads(json.dumps(formation_eligible).replace("2015-10", "2014-10"))
     status, answer = requete(f"{openfisca_serve}/calculate", situation)
     assert status == 200
     assert answer["formations"]["formation_web"]["financement_amorcage"] == {"2014-10": 0}
 
 
-def test_an_unknown_variable_is_a_404_naming_it(openfisca_serve):
+def test_an_unknown_variable_is_a_404_naming_it(openfisca_serve, requete):
     """OpenFisca's convention: an unknown variable is 'not found'."""
     status, answer = requete(f"{openfisca_serve}/calculate", {"formations": {"f": {"budjet_session": {"2015-10": 1}}}})
     assert status == 404

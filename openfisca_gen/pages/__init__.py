@@ -25,9 +25,8 @@ from openfisca_core.indexed_enums import Enum
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from openfisca_gen.pages import fichiers, reformes, simulateur
-from openfisca_gen.pages.saisie import Message
-from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation import PeriodeInvalideError, un_mois
+from openfisca_gen.reforms import REFORMES, description
+from openfisca_gen.validation import PeriodeInvalideError, Probleme, ReformeInvalideError, trouver_parametre, un_mois
 
 ICI = Path(__file__).parent
 # Pages load nothing from elsewhere; charts and downloads are data: URIs.
@@ -216,7 +215,7 @@ def page_simulateur():
         try:
             resultat = simulateur.simuler(systeme, saisie)
         except (SituationParsingError, PeriodMismatchError) as erreur:
-            resultat = {"erreurs": {}, "generales": [Message(str(erreur.error))]}
+            resultat = {"erreurs": {}, "generales": [str(erreur.error)]}
     return render_template("simulateur.html", groupes=simulateur.champs(systeme), saisie=saisie, resultat=resultat)
 
 
@@ -227,14 +226,13 @@ def page_reformes():
     try:
         saisie = request.form if request.method == "POST" else {}
     except RequestEntityTooLarge:  # the form is read only up to the server's limit
-        limite = current_app.config["MAX_CONTENT_LENGTH"]
-        message = Message(f"the file is larger than {limite} bytes")
+        message = Probleme("fichier_trop_gros", {"maximum": current_app.config["MAX_CONTENT_LENGTH"]}).fr()
         resultat = {"erreurs": {"donnees": [message]}, "generales": [], "donnees": []}
     source = saisie or request.args
     try:
         mois = un_mois(source.get("period") or reformes.PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
-        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, Message(str(erreur))
+        mois, erreur_periode = reformes.PERIODE_PAR_DEFAUT, " ".join(p.fr() for p in erreur.problemes)
     if saisie and erreur_periode is None:
         resultat = reformes.comparer_depuis_formulaire(systeme, saisie, request.files.get("donnees"))
     return render_template(
@@ -244,9 +242,7 @@ def page_reformes():
         erreur_periode=erreur_periode,
         groupes=reformes.champs(systeme, mois),
         saisie=saisie,
-        livrees=[
-            (nom, getattr(classe, "name", nom), (classe.__doc__ or "").strip()) for nom, classe in REFORMES.items()
-        ],
+        livrees=[(nom, getattr(classe, "name", nom), description(nom)) for nom, classe in REFORMES.items()],
         resultat=resultat,
         tableau=tableau,
     )

@@ -21,10 +21,17 @@ from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.analyse import comparer
-from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
-from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
-from openfisca_gen.reforms import REFORMES, ReformeInvalideError, trouver_parametre, valider_changements
-from openfisca_gen.validation import PeriodeInvalideError, un_mois
+from openfisca_gen.pages.saisie import OBLIGATOIRE, booleen_saisi, dans_l_ordre, nombre_saisi, par_champ
+from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+from openfisca_gen.reforms import REFORMES, combiner, valider_changements
+from openfisca_gen.validation import (
+    DonneesInvalidesError,
+    PeriodeInvalideError,
+    Probleme,
+    ReformeInvalideError,
+    trouver_parametre,
+    un_mois,
+)
 
 MONTANTS = (
     "financement_amorcage.taux",
@@ -39,11 +46,6 @@ MONTANTS = (
 UNITES = {"/1": "part, de 0 à 1", "currency-EUR": "€", "month": "mois", "bool": None}
 NOEUDS_DE_BASCULES = ("labellisation.conditions", "interpretations")
 PERIODE_PAR_DEFAUT = "2015-10"
-CHEMIN_CITE = re.compile(r"'([\w.]+)'")
-# Where a data error points: "<file> line 3, field 'x': …", "column 'x' …", "structure 's', field 'x': …"
-LIGNE = re.compile(r" line (\d+)\b")
-COLONNE = re.compile(r"(?:column|field) '([^']+)'")
-STRUCTURE = re.compile(r"structure '([^']*)'")
 ECHANTILLON = "échantillon synthétique fourni (premier appel de 2015)"
 GRAPHIQUES = {
     "distribution_financement": "Histogramme du financement d'amorçage par formation labellisée, "
@@ -111,7 +113,7 @@ def changements(groupes, formulaire) -> tuple[dict, dict[str, list[str]]]:
                 valeur = booleen_saisi(texte)
             elif not texte:
                 if champ["valeur"] is not None:
-                    erreurs[champ["nom"]] = [OBLIGATOIRE]
+                    erreurs[champ["nom"]] = [OBLIGATOIRE.fr()]
                 continue
             else:
                 valeur = nombre_saisi(texte)
@@ -120,37 +122,16 @@ def changements(groupes, formulaire) -> tuple[dict, dict[str, list[str]]]:
     return resultat, erreurs
 
 
-class DemandeRefuseeError(ReformeInvalideError):
-    """A request the workshop refuses before any reform is read; its messages are the page's own, in French."""
-
-
 def reforme_demandee(nom_livre: str, modifies: dict):
-    """The reform to compare: a shipped one, the changed parameters, or both merged when the shipped
-    one is itself a mapping of parameter values."""
+    """The reform to compare: a registered one, the changed parameters, or both combined (the changed
+    parameters on top of the registered reform: `reforms.combiner`)."""
+    if not nom_livre and not modifies:
+        raise ReformeInvalideError([Probleme("aucun_changement")])
     if not nom_livre:
-        if not modifies:
-            raise DemandeRefuseeError(["Aucun changement : modifiez un paramètre ou choisissez une réforme livrée."])
         return modifies
     if nom_livre not in REFORMES:
-        raise ReformeInvalideError([f"Unknown reform '{nom_livre}'; shipped reforms: {', '.join(REFORMES)}"])
-    if not modifies:
-        return nom_livre
-    livres = getattr(REFORMES[nom_livre], "changements", None)
-    if not isinstance(livres, dict):
-        raise DemandeRefuseeError(
-            [f"La réforme livrée « {nom_livre} » change des formules : elle ne se combine pas avec des paramètres."]
-        )
-    return {chemin: {**livres.get(chemin, {}), **modifies.get(chemin, {})} for chemin in {**livres, **modifies}}
-
-
-def erreurs_par_chemin(erreur: ReformeInvalideError, chemins) -> tuple[dict[str, list[Message]], list[Message]]:
-    """A reform's messages, by the parameter path they quote; the others apart."""
-    langue = "fr" if isinstance(erreur, DemandeRefuseeError) else "en"
-    par_chemin, autres = {}, []
-    for message in erreur.erreurs:
-        cite = next((c for c in CHEMIN_CITE.findall(message) if c in chemins), None)
-        (par_chemin.setdefault(cite, []) if cite else autres).append(Message(message, langue))
-    return par_chemin, autres
+        raise ReformeInvalideError([Probleme("reforme_inconnue", {"nom": nom_livre, "noms": sorted(REFORMES)})])
+    return combiner(nom_livre, modifies) if modifies else nom_livre
 
 
 def nom_televerse(fichier) -> str:
@@ -159,36 +140,29 @@ def nom_televerse(fichier) -> str:
 
 
 def lire_televersement(tax_benefit_system, fichier):
-    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file; its errors
+    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file; its problems
     name the file by its own name, never by the server's temporary copy."""
     nom = nom_televerse(fichier)
     with tempfile.TemporaryDirectory() as dossier:
         chemin = Path(dossier) / (secure_filename(nom) or "population.csv")
         fichier.save(chemin)
-        try:
-            return lire_population(tax_benefit_system, chemin)
-        except DonneesInvalidesError as erreur:
-            copie = (f"'{chemin}'", f"{chemin.name} line")
-            renommes = [m.replace(copie[0], f"'{nom}'").replace(copie[1], f"{nom} line") for m in erreur.erreurs]
-            raise DonneesInvalidesError(renommes) from None
+        return lire_population(tax_benefit_system, chemin, nom)
 
 
 def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
-    """Each message with where it points in the file, in the file's order: the header (a column), a line and
+    """Each problem with where it points in the file, in the file's order: the header (a column), a line and
     its column, the rows of a structure (a value that differs between them), or the whole file."""
     lignes = []
-    for message in erreur.erreurs:
-        ligne, colonne = LIGNE.search(message), COLONNE.search(message)
-        structure = STRUCTURE.match(message)
-        if ligne:
-            rang, ou = (1, int(ligne.group(1))), ligne.group(1)
-        elif structure:
-            rang, ou = (2, 0), f"lignes de la structure « {structure.group(1)} »"
-        elif colonne:
+    for probleme in erreur.problemes:
+        if probleme.lieu == "ligne":
+            rang, ou = (1, int(probleme.ligne)), str(probleme.ligne)
+        elif probleme.lieu == "structure":
+            rang, ou = (2, 0), f"lignes de la structure « {probleme.id} »"
+        elif probleme.lieu == "colonne":
             rang, ou = (0, 0), "en-tête"
         else:
             rang, ou = (3, 0), "tout le fichier"
-        lignes.append((rang, {"ligne": ou, "colonne": colonne.group(1) if colonne else "", "message": message}))
+        lignes.append((rang, {"ligne": ou, "colonne": probleme.champ or "", "message": probleme.fr()}))
     return [ligne for _, ligne in sorted(lignes, key=lambda rang_ligne: rang_ligne[0])]
 
 
@@ -227,7 +201,7 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
     try:
         mois = un_mois(formulaire.get("period") or PERIODE_PAR_DEFAUT)
     except PeriodeInvalideError as erreur:
-        reponse["erreurs"]["period"] = [Message(str(erreur))]
+        reponse["erreurs"]["period"] = [probleme.fr() for probleme in erreur.problemes]
         return reponse
     groupes = champs(tax_benefit_system, mois)
     modifies, reponse["erreurs"] = changements(groupes, formulaire)
@@ -239,16 +213,16 @@ def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
         else:
             population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
     except DonneesInvalidesError as erreur:
-        reponse["donnees"] = erreurs_de_donnees(erreur)
+        reponse["donnees"], reponse["donnees_nom"] = erreurs_de_donnees(erreur), nom_donnees
     try:
         reforme = reforme_demandee(formulaire.get("reforme_livree", ""), modifies)
         if isinstance(reforme, dict):  # checked now, so that its errors show with the data's
             valider_changements(tax_benefit_system.parameters, reforme)
     except ReformeInvalideError as erreur:
-        sans_changement = isinstance(erreur, DemandeRefuseeError) and not modifies
+        sans_changement = [p.cle for p in erreur.problemes] == ["aucun_changement"]
         if not (sans_changement and reponse["erreurs"]):  # "no change" because a field was left empty: it says why
             chemins = {champ["nom"] for _, _, liste in groupes for champ in liste}
-            par_chemin, reponse["generales"] = erreurs_par_chemin(erreur, chemins)
+            par_chemin, reponse["generales"] = par_champ(erreur.problemes, chemins)
             for chemin, messages in par_chemin.items():
                 reponse["erreurs"].setdefault(chemin, []).extend(messages)
     if reponse["erreurs"] or reponse["generales"] or reponse["donnees"]:

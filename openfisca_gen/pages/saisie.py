@@ -1,26 +1,32 @@
-"""What the pages' forms send, read as the model's values, and the messages shown next to their fields.
+"""What the pages' forms send, read as the model's values, and the problems shown next to their fields.
 
 A number is read as a French user types it ("90 000", "0,5") and as the web
 API reads JSON otherwise; whatever cannot be read is passed on unchanged, so
-that the validation (the same as the web API's) names it with its own message.
+that the validation (the same as the web API's) names it. Problems are shown
+in French, next to the field they name (`par_champ`).
 """
 
 import re
-from typing import NamedTuple
+
+from openfisca_gen.validation import Probleme
 
 NOMBRE = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 ENTIER = re.compile(r"[+-]?\d+")
 ESPACES = str.maketrans("", "", " \u00a0\u202f")  # thousands separators, the narrow no-break space included
 
 
-class Message(NamedTuple):
-    """A message shown next to a field: the model's (English, quoted as the web API gives it) or the page's own."""
-
-    texte: str
-    langue: str = "en"
+OBLIGATOIRE = Probleme("obligatoire")
 
 
-OBLIGATOIRE = Message("Valeur obligatoire : ce champ doit être rempli.", "fr")
+def par_champ(problemes, champs) -> tuple[dict[str, list[str]], list[str]]:
+    """The problems' French messages by the form field they name (one of `champs`), and the others apart."""
+    messages, autres = {}, []
+    for probleme in problemes:
+        if probleme.champ in champs:
+            messages.setdefault(probleme.champ, []).append(probleme.fr())
+        else:
+            autres.append(probleme.fr())
+    return messages, autres
 
 
 def nombre_saisi(texte: str):

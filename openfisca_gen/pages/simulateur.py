@@ -2,24 +2,24 @@
 
 The form is built from the model (every input variable of `formation` and
 `structure`, with its label, documentation and possible values); the answer
-comes from the same functions as the web API: `valider_situation` for the
-checks, `expliquer` for eligibility, failed conditions and the call, and the
-model's own intermediate variables for the funding computation.
+comes from the same functions as the web API: `analyser_situation` for the
+checks (its problems shown in French next to their fields), `expliquer` for
+eligibility, failed conditions and the call, and the model's own
+intermediate variables for the funding computation, read from the same
+simulation.
 """
 
-import copy
-import math
-import re
 from datetime import date
 
 from openfisca_core.indexed_enums import Enum
-from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.explication import expliquer, valeur_json
-from openfisca_gen.pages.saisie import OBLIGATOIRE, Message, booleen_saisi, dans_l_ordre, nombre_saisi
-from openfisca_gen.population import variables_d_entree
+from openfisca_gen.pages.saisie import OBLIGATOIRE, booleen_saisi, dans_l_ordre, nombre_saisi, par_champ
 from openfisca_gen.situation_examples import formation_eligible
-from openfisca_gen.validation import PeriodeInvalideError, erreur_de_date, un_mois, valider_situation
+from openfisca_gen.sources import confiance
+from openfisca_gen.validation import PeriodeInvalideError, SituationInvalideError, analyser_situation, un_mois
+from openfisca_gen.validation.tables import variables_d_entree
+from openfisca_gen.validation.types import jour
 
 # The order a provider thinks in; an input the model gains later lands in "Autres informations".
 GROUPES = (
@@ -63,13 +63,10 @@ CALCUL = (
     "financement_amorcage",
 )
 IDS = {"formation": "formation", "structure": "structure"}
-# A validation message about one field: "<entity> '<id>', field '<name>' (<period>): <reason>".
-MESSAGE_D_UN_CHAMP = re.compile(r"\w+ '[^']*', field '(\w+)'(?: \(([^)]*)\))?: (.*)", re.S)
 FACULTATIFS = ("date_decision_comite",)  # left empty while the committee has not decided
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 
 
-CONFIANCE = re.compile(r"Confidence:\s*(\w+)")
 CONFIANCES = {
     "seed": "règle tirée du communiqué fondateur du 17 septembre 2015",
     "confirmed": "règle confirmée par des sources publiées",
@@ -81,8 +78,7 @@ CONFIANCES = {
 def _aide(variable) -> tuple[str, str]:
     """A short help in French (how sure the rule is, from its `Confidence:` line), and the documentation."""
     documentation = " ".join((variable.documentation or "").split())
-    confiance = CONFIANCE.search(documentation)
-    aide = CONFIANCES.get(confiance.group(1), "") if confiance else ""
+    aide = CONFIANCES.get(confiance(documentation), "")
     return (aide[0].upper() + aide[1:] + ".") if aide else "", documentation
 
 
@@ -156,16 +152,16 @@ def lire_formulaire(tax_benefit_system, formulaire) -> dict[str, str]:
     return {nom: formulaire.getlist(nom)[-1].strip() for nom in noms if formulaire.getlist(nom)}
 
 
-def periode(saisie: dict) -> tuple[str | None, Message | None]:
+def periode(saisie: dict) -> tuple[str | None, list[str]]:
     """(the month computed, why the month given is refused): the month given, else the filing date's month;
     None when neither is known (the filing date's own error then says why)."""
     if saisie.get("period"):
         try:
-            return un_mois(saisie["period"]), None
+            return un_mois(saisie["period"]), []
         except PeriodeInvalideError as erreur:
-            return None, Message(str(erreur))
+            return None, [probleme.fr() for probleme in erreur.problemes]
     depot = saisie.get("date_depot_dossier", "")
-    return (depot[:7], None) if erreur_de_date(depot) is None else (None, None)
+    return (depot[:7], []) if jour(depot) else (None, [])
 
 
 def manquants(tax_benefit_system, saisie: dict) -> list[str]:
@@ -189,52 +185,38 @@ def situation(tax_benefit_system, saisie: dict, mois: str) -> dict:
     }
 
 
-def erreurs_par_champ(messages: list[str], mois: str | None) -> tuple[dict[str, list[Message]], list[Message]]:
-    """The validation's messages by the field they name, without the entity and id the page made up (one
-    training, 'formation'), and without the month when it is only a stand-in; the others apart."""
-    par_champ, autres = {}, []
-    for message in messages:
-        cite = MESSAGE_D_UN_CHAMP.fullmatch(message)
-        if cite is None:
-            autres.append(Message(message))
-            continue
-        champ, mois_cite, raison = cite.groups()
-        lieu = f"field '{champ}'" + (f" ({mois_cite})" if mois and mois_cite else "")
-        par_champ.setdefault(champ, []).append(Message(f"{lieu}: {raison}"))
-    return par_champ, autres
-
-
-def _calcul(tax_benefit_system, une_situation: dict, mois: str, appel: dict | None) -> dict:
+def _calcul(tax_benefit_system, simulation, mois: str, appel: dict | None) -> dict:
     """The funding computation as the model did it: its intermediate variables, and the rate and ceiling of
     the rules that judged the dossier, those in force on its call's opening day (as `expliquer` reads them)."""
-    simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(une_situation))
     variables = [nom for nom in CALCUL if nom in tax_benefit_system.variables]
     valeurs = {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in variables}
     regles = tax_benefit_system.parameters(appel["date_ouverture"]).financement_amorcage if appel else None
     plafond = getattr(regles, "plafond", None)
-    if "plafond_financement_amorcage" in valeurs:  # the ceiling the model applied, infinite where none is known
-        plafond = (
-            valeurs["plafond_financement_amorcage"] if math.isfinite(valeurs["plafond_financement_amorcage"]) else None
-        )
+    if "plafond_financement_amorcage" in valeurs:  # the ceiling the model applied; null (unbounded) where none
+        plafond = valeurs["plafond_financement_amorcage"]
     return {**valeurs, "taux": getattr(regles, "taux", None), "plafond": plafond}
 
 
 def simuler(tax_benefit_system, saisie: dict) -> dict:
     """The page's answer: either `erreurs` (by field, and general), all at once, or the explanation and the
-    computation."""
-    erreurs = {nom: [OBLIGATOIRE] for nom in manquants(tax_benefit_system, saisie)}
-    mois, erreur_de_mois = periode(saisie)
-    if erreur_de_mois:
-        erreurs["period"] = [erreur_de_mois]
+    computation, from one simulation."""
+    erreurs = {nom: [OBLIGATOIRE.fr()] for nom in manquants(tax_benefit_system, saisie)}
+    mois, erreurs_de_mois = periode(saisie)
+    if erreurs_de_mois:
+        erreurs["period"] = erreurs_de_mois
     # Without a month, the other fields are still checked, at a stand-in month that no message names.
     une_situation = situation(tax_benefit_system, saisie, mois or MOIS_DE_VERIFICATION)
-    par_champ, generales = erreurs_par_champ(valider_situation(tax_benefit_system, une_situation), mois)
-    for nom, messages in par_champ.items():
-        erreurs.setdefault(nom, []).extend(messages)
+    analyse, generales = None, []
+    try:
+        analyse = analyser_situation(tax_benefit_system, une_situation)
+    except SituationInvalideError as erreur:
+        messages, generales = par_champ(erreur.problemes, variables_d_entree(tax_benefit_system))
+        for nom, textes in messages.items():
+            erreurs.setdefault(nom, []).extend(textes)
     if erreurs or generales or mois is None:
         ordre = [champ["nom"] for _, liste in champs(tax_benefit_system) for champ in liste] + ["period"]
         return {"erreurs": dans_l_ordre(erreurs, ordre), "generales": generales}
-    explication = expliquer(tax_benefit_system, une_situation, mois)
+    explication, simulation = expliquer(tax_benefit_system, une_situation, mois, analyse, avec_simulation=True)
     formation = explication["formations"][IDS["formation"]]
     appel = formation.get("call", explication["call"])  # the dossier's own call, where expliquer names it
     return {
@@ -242,5 +224,5 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
         "formation": formation,
         "appel": appel,
         "note": explication.get("note"),
-        "calcul": _calcul(tax_benefit_system, une_situation, mois, appel),
+        "calcul": _calcul(tax_benefit_system, simulation, mois, appel),
     }

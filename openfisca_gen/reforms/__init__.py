@@ -1,38 +1,115 @@
-"""Reforms: the shipped policy scenarios, and parametric reforms from a dict or a YAML file.
+"""Reforms: one registry of every named reform, parametric reforms from a mapping or a YAML file, and combinations.
 
-from openfisca_gen.reforms import appliquer_reforme
-reforme = appliquer_reforme(baseline, "plafond_par_structure")
-reforme = appliquer_reforme(baseline, {"financement_amorcage.plafond": {"2015-09-17": 100000}})
+    from openfisca_gen.reforms import appliquer_reforme, combiner
+    appliquer_reforme(baseline, "plafond_par_structure")
+    appliquer_reforme(baseline, {"financement_amorcage.plafond": {"2015-09-17": 100000}})
+    appliquer_reforme(baseline, combiner("plafond_100k", "taux_2018_premier_appel"))
+
+`REFORMES` holds every named reform: the shipped scenarios (each answers a
+policy question) and one reform per reading of the texts (`lectures`), by
+name. Every reform is a mapping `{parameter path: {date: value}}`; two
+reforms combine by applying the second on top of the first (`combiner`). The
+CLI, the web API, the pages and Python all take their reforms from here.
 """
 
+import contextlib
+
+from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import (
-    ReformeInvalideError,
     ReformeParametrique,
     charger_changements,
     lire_reforme,
     reforme_parametrique,
-    trouver_parametre,
     valider_changements,
 )
 from openfisca_gen.reforms.scenarios import (
+    SCENARIOS,
     objectif_femmes_par_formation,
     plafond_100k,
     plafond_par_structure,
     taux_2018_premier_appel,
 )
+from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
 
-REFORMES = {
-    reforme.__name__: reforme
-    for reforme in (plafond_100k, plafond_par_structure, objectif_femmes_par_formation, taux_2018_premier_appel)
-}
+REFORMES = {**lectures.LECTURES, **{scenario.__name__: scenario for scenario in SCENARIOS}}
+
+
+def obtenir(nom: str) -> type:
+    """The registered reform named `nom`; a ReformeInvalideError listing the names otherwise."""
+    if nom not in REFORMES:
+        raise ReformeInvalideError([Probleme("reforme_inconnue", {"nom": nom, "noms": sorted(REFORMES)})])
+    return REFORMES[nom]
+
+
+def description(nom: str) -> str:
+    """A registered reform's question, on one line."""
+    return " ".join((obtenir(nom).__doc__ or "").strip().split("\n\n")[0].split())
+
+
+def changements_de(reforme) -> dict:
+    """The mapping `{path: {date: value}}` of a reform given by its name or as a mapping."""
+    return obtenir(reforme).changements if isinstance(reforme, str) else reforme
+
+
+def combiner(*reformes) -> dict:
+    """One mapping for several reforms (names or mappings), each applied on top of those before it: where two
+    change the same parameter, the earlier one's values hold until the later one's first date, then the later
+    one's values apply, as if its reform were applied to the system the earlier one made."""
+    combinee: dict = {}
+    for reforme in reformes:
+        changements = changements_de(reforme)
+        if not isinstance(changements, dict):
+            raise ReformeInvalideError([Probleme("reforme_pas_un_dictionnaire")])
+        for chemin, valeurs in changements.items():
+            avant = combinee.get(chemin)
+            if isinstance(avant, dict) and isinstance(valeurs, dict) and valeurs:
+                debut = min(str(date) for date in valeurs)
+                avant = {date: valeur for date, valeur in avant.items() if str(date) < debut}
+                combinee[chemin] = {**avant, **valeurs}
+            else:
+                combinee[chemin] = valeurs
+    return combinee
+
+
+def nom_de(reforme, parametres=None) -> str:
+    """How reports name a reform: its name, the names of a combination, or the values a mapping gives
+    ("financement_amorcage.taux = 70 % from 2015-09-17"), written by each parameter's unit when `parametres`
+    (the parameter tree) is given."""
+    if isinstance(reforme, str):
+        return reforme
+    if isinstance(reforme, list | tuple):
+        return " + ".join(nom_de(element, parametres) for element in reforme)
+
+    def lisible(chemin, valeur) -> str:
+        unite = None
+        if parametres is not None:
+            with contextlib.suppress(ReformeInvalideError):
+                unite = trouver_parametre(parametres, chemin).metadata.get("unit")
+        if valeur is None:
+            return "unknown"
+        if isinstance(valeur, bool):
+            return str(valeur).lower()
+        if unite == "/1" and isinstance(valeur, int | float):
+            return f"{valeur * 100:g} %"
+        if unite == "currency-EUR" and isinstance(valeur, int | float) and abs(valeur) < 1e15:
+            return f"{valeur:,.0f} €"
+        return ", ".join(map(str, valeur)) if isinstance(valeur, list) else str(valeur)
+
+    return "; ".join(
+        f"{chemin} = " + ", ".join(f"{lisible(chemin, valeur)} from {date}" for date, valeur in valeurs.items())
+        if isinstance(valeurs, dict)
+        else str(chemin)
+        for chemin, valeurs in reforme.items()
+    )
 
 
 def appliquer_reforme(baseline, reforme):
-    """A reformed system from a shipped reform's name or a `{path: {date: value}}` mapping."""
+    """A reformed system from a reform's name, a `{path: {date: value}}` mapping, or a list of those (combined,
+    each on top of those before it). Validated once; the baseline is never modified."""
     if isinstance(reforme, str):
-        if reforme not in REFORMES:
-            raise ReformeInvalideError([f"Unknown reform '{reforme}'; shipped reforms: {', '.join(REFORMES)}"])
-        return REFORMES[reforme](baseline)
+        return obtenir(reforme)(baseline)
+    if isinstance(reforme, list | tuple):
+        return reforme_parametrique(baseline, combiner(*reforme), nom_de(reforme))
     return reforme_parametrique(baseline, reforme)
 
 
@@ -41,9 +118,15 @@ __all__ = [
     "ReformeInvalideError",
     "ReformeParametrique",
     "appliquer_reforme",
+    "changements_de",
     "charger_changements",
+    "combiner",
+    "description",
+    "lectures",
     "lire_reforme",
+    "nom_de",
     "objectif_femmes_par_formation",
+    "obtenir",
     "plafond_100k",
     "plafond_par_structure",
     "reforme_parametrique",

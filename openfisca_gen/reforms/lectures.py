@@ -1,11 +1,12 @@
 """One reform per reading of the texts: `lectures.<switch>` flips `interpretations.<switch>`, each dated value.
 
 Each boolean switch under parameters/interpretations/ becomes a parametric
-reform of the same name that applies the other reading from the first call
-on, so that OpenFisca's test runner can name it (`reforms:
-openfisca_gen.reforms.lectures.plafond_par_structure`) and the CLI and web
-API can pick it like any shipped reform. The switches are read from the
-parameter files, never listed by hand.
+reform named after it that applies the other reading wherever the switch has
+a value (a switch is null for the calls whose texts it does not read), so
+that OpenFisca's test runner can name it (`reforms:
+openfisca_gen.reforms.lectures.plafond_par_structure`) and the CLI, the web
+API and the pages can pick it from the registry like any shipped reform. The
+switches are read from the parameter files, never listed by hand.
 """
 
 from pathlib import Path
@@ -24,10 +25,16 @@ def _lecture(fichier: Path) -> type | None:
     if "values" not in contenu:
         return None
     chemin = ".".join(("interpretations", *fichier.relative_to(DOSSIER).with_suffix("").parts))
-    changements = {chemin: {str(debut): not valeur["value"] for debut, valeur in contenu["values"].items()}}
-    doc = f"The other reading of {chemin}: {contenu['description']}."
+    changements = {
+        chemin: {
+            str(debut): None if valeur["value"] is None else not valeur["value"]
+            for debut, valeur in contenu["values"].items()
+        }
+    }
+    description = contenu["description"].rstrip(".")
+    doc = f"What if the other reading of {chemin} applied? ({description[:1].lower()}{description[1:]}: the other way)"
     return type(fichier.stem, (ReformeParametrique,), {"changements": changements, "name": chemin, "__doc__": doc})
 
 
 LECTURES = {classe.__name__: classe for classe in map(_lecture, sorted(DOSSIER.rglob("*.yaml"))) if classe}
-globals().update(LECTURES)
+globals().update(LECTURES)  # openfisca_gen.reforms.lectures.<switch>, as OpenFisca's test runner names a reform

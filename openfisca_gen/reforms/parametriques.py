@@ -1,6 +1,6 @@
 """Parametric reforms: new values for existing parameters, `{path: {date: value}}`.
 
-Everything is validated before anything changes, and each error names the
+Everything is validated before anything changes, and each problem names the
 parameter path (and date) it is about. A value applies from its date until
 the day before the next date given for the same parameter; the last one
 applies from its date on. The baseline is never modified: OpenFisca's
@@ -13,68 +13,54 @@ from pathlib import Path
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
-from openfisca_gen.validation import (  # the checks live there; their names stay importable from here
-    ReformeInvalideError,
-    court,
-    erreur_de_valeur,
-    incoherences_des_regles,
-    lire_jour,
-    lire_yaml,
-    trouver_parametre,
-)
-from openfisca_gen.validation import genre as genre
+from openfisca_gen.reforms.coherence import incoherences_des_regles
+from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation.fichiers import lire_yaml
+from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
+from openfisca_gen.validation.types import JOURS
 
 
-def valider_changements(
-    parametres, changements
-) -> dict[str, list[tuple[periods.Instant, periods.Instant | None, object]]]:
+def _segments(dates: list) -> list[tuple[periods.Instant, periods.Instant | None, object]]:
+    """(start, stop, value) of sorted (date, value) pairs: each value until the day before the next date."""
+    return [
+        (
+            periods.instant(str(date)),
+            periods.instant(str(suivante[0] - datetime.timedelta(days=1))) if suivante else None,
+            valeur,
+        )
+        for (date, valeur), suivante in zip(dates, [*dates[1:], None], strict=True)
+    ]
+
+
+def valider_changements(parametres, changements) -> dict[str, list]:
     """Check every path, date and value; return, per parameter, the (start, stop, value) segments to apply."""
     if not isinstance(changements, dict) or not changements:
-        raise ReformeInvalideError(["A parametric reform is a non-empty mapping {parameter path: {date: value}}"])
-    erreurs, segments = [], {}
+        raise ReformeInvalideError([Probleme("reforme_pas_un_dictionnaire")])
+    problemes, segments = [], {}
     for chemin, valeurs in changements.items():
         try:
             parametre = trouver_parametre(parametres, chemin, feuille=True)
         except ReformeInvalideError as erreur:
-            erreurs += erreur.erreurs
+            problemes += erreur.problemes
             continue
+        ici = {"lieu": "parametre", "champ": chemin}
         if not isinstance(valeurs, dict) or not valeurs:
-            erreurs.append(f"'{chemin}': expects a mapping {{date: value}}, got {court(valeurs)}")
+            problemes.append(Probleme("dates_attendues", {"valeur": valeurs}, **ici))
             continue
         dates = []
         for cle, valeur in valeurs.items():
             date = lire_jour(cle)
             if date is None:
-                erreurs.append(
-                    f"'{chemin}': {court(str(cle))} is not a date (YYYY-MM-DD, from 1970-01-01 to 2100-12-31)"
-                )
-                continue
-            probleme = erreur_de_valeur(parametre, valeur)
-            if probleme:
-                erreurs.append(f"'{chemin}' ({date}): {probleme}")
-                continue
-            dates.append((date, valeur))
-        if len(dates) < len(valeurs):
-            continue
-        dates.sort()
-        segments[chemin] = [
-            (
-                periods.instant(str(date)),
-                periods.instant(str(suivante[0] - datetime.timedelta(days=1))) if suivante else None,
-                valeur,
-            )
-            for (date, valeur), suivante in zip(dates, [*dates[1:], None], strict=True)
-        ]
-    if erreurs:
-        raise ReformeInvalideError(erreurs)
+                problemes.append(Probleme("pas_une_date", {"texte": str(cle), **JOURS}, **ici))
+            elif probleme := probleme_de_valeur(parametre, valeur):
+                problemes.append(Probleme(*probleme, **ici, periode=str(date)))
+            else:
+                dates.append((date, valeur.item() if hasattr(valeur, "item") else valeur))
+        if len(dates) == len(valeurs):
+            segments[chemin] = _segments(sorted(dates, key=lambda paire: paire[0]))
+    if problemes:
+        raise ReformeInvalideError(problemes)
     return segments
-
-
-def _appliquer(parametres, segments) -> None:
-    for chemin, morceaux in segments.items():
-        parametre = trouver_parametre(parametres, chemin)
-        for debut, fin, valeur in morceaux:
-            parametre.update(start=debut, stop=fin, value=valeur)
 
 
 class ReformeParametrique(Reform):
@@ -87,7 +73,10 @@ class ReformeParametrique(Reform):
         segments = valider_changements(self.baseline.parameters, self.changements)
 
         def modifier(parametres):
-            _appliquer(parametres, segments)
+            for chemin, morceaux in segments.items():
+                parametre = trouver_parametre(parametres, chemin)
+                for debut, fin, valeur in morceaux:
+                    parametre.update(start=debut, stop=fin, value=valeur)
             incoherences = incoherences_des_regles(parametres, self.changements)
             if incoherences:
                 raise ReformeInvalideError(incoherences)
@@ -97,18 +86,18 @@ class ReformeParametrique(Reform):
 
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:
-    """A reform of `baseline` from `{path: {date: value}}`; raises ReformeInvalideError before changing anything."""
-    valider_changements(baseline.parameters, changements)
+    """A reform of `baseline` from `{path: {date: value}}`; raises ReformeInvalideError before changing anything
+    (its `apply` checks every value first, on a copy of the parameters)."""
     classe = type(nom, (ReformeParametrique,), {"changements": changements, "name": nom})
     return classe(baseline)
 
 
 def charger_changements(chemin: str | Path) -> dict:
     """`{path: {date: value}}` read from a YAML file, by the rules of every entry point (see
-    validation.LecteurYaml: UTF-8, numbers and booleans as in JSON, no duplicate key, no alias)."""
+    validation.fichiers.LecteurYaml: UTF-8, numbers and booleans as in JSON, no duplicate key, no alias)."""
     return lire_yaml(chemin, "the reform file", ReformeInvalideError)
 
 
 def lire_reforme(argument: str):
-    """A command-line reform: a YAML file of parameter values (read here), or a shipped reform's name."""
+    """A command-line reform: a YAML file of parameter values (read here), or a reform's name."""
     return charger_changements(argument) if argument.endswith((".yaml", ".yml")) else argument

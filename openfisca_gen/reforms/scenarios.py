@@ -1,13 +1,14 @@
-"""The reforms shipped with the package: each answers one policy question, as parameter values.
+"""The policy scenarios shipped with the package: each answers one question, as parameter values.
 
-Every reform is a mapping `{parameter path: {date: value}}`; a reading of the
-texts is switched under `interpretations`, where its formula lives in the
-model. Use them from Python (`plafond_par_structure(CountryTaxBenefitSystem())`),
-from `openfisca test` (`reforms: openfisca_gen.reforms.plafond_par_structure` in
-a YAML case, or `--reforms`), from `openfisca-gen compare --reform NAME` and
-from the web API's `/compare` route.
+Every reform is a mapping `{parameter path: {date: value}}`; a scenario that
+applies a reading of the texts is that reading's reform (the switch under
+`interpretations`, whose formula lives in the model). Use them from Python
+(`plafond_par_structure(CountryTaxBenefitSystem())`), from `openfisca test`
+(`reforms: openfisca_gen.reforms.plafond_par_structure`), from `openfisca-gen
+compare --reform NAME` and from the web API's `/compare`.
 """
 
+from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import ReformeParametrique
 
 
@@ -20,17 +21,6 @@ class plafond_100k(ReformeParametrique):
     changements = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2018-04-05": None}}
 
 
-class objectif_femmes_par_formation(ReformeParametrique):
-    """How many trainings would a 30 % women condition per training exclude?
-
-    The minister said the share was first meant as a selection condition
-    (see interpretations.conditions.part_femmes_suffisante); this applies it.
-    """
-
-    name = "Objectif de 30 % de femmes appliqué à chaque formation"
-    changements = {"interpretations.conditions.part_femmes_suffisante": {"2015-09-17": True}}
-
-
 class taux_2018_premier_appel(ReformeParametrique):
     """What if the first two calls had granted the 2018 rate (80 %), within their own ceiling?"""
 
@@ -38,13 +28,26 @@ class taux_2018_premier_appel(ReformeParametrique):
     changements = {"financement_amorcage.taux": {"2015-09-17": 0.8, "2018-04-05": 0.8}}
 
 
-class plafond_par_structure(ReformeParametrique):
+class objectif_femmes_par_formation(lectures.part_femmes_suffisante):
+    """How many trainings would a 30 % women condition per training exclude?
+
+    The minister said the share was first meant as a selection condition
+    (the reading interpretations.conditions.part_femmes_suffisante); this
+    scenario is that reading, for the calls whose texts it reads.
+    """
+
+    name = "Objectif de 30 % de femmes appliqué à chaque formation"
+
+
+class plafond_par_structure(lectures.plafond_par_structure):
     """What if the 70 000 € ceiling applied per structure, as press figures suggest it did in practice?
 
     73 funded structures x 70 000 € ≈ the 5 M€ spent (L'Usine digitale, Feb
     2016). A structure's trainings share the ceiling in proportion to their
-    amounts before it (interpretations.plafond_par_structure).
+    amounts before it: the reading interpretations.plafond_par_structure.
     """
 
     name = "Plafond du financement d'amorçage appliqué par structure"
-    changements = {"interpretations.plafond_par_structure": {"2015-09-17": True}}
+
+
+SCENARIOS = (plafond_100k, plafond_par_structure, objectif_femmes_par_formation, taux_2018_premier_appel)

@@ -21,3 +21,14 @@ EXAMPLES = {
     "formation_eligible": formation_eligible,
     "campagne_deux_structures": campagne_deux_structures,
 }
+
+
+def calculer_exemples(tax_benefit_system) -> dict:
+    """Each example with its requested (null) values computed, as OpenFisca's /calculate answers it."""
+    import copy
+
+    from openfisca_web_api import handlers
+
+    return {
+        nom: handlers.calculate(tax_benefit_system, copy.deepcopy(situation)) for nom, situation in EXAMPLES.items()
+    }

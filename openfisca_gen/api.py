@@ -1,0 +1,261 @@
+"""The web API's own routes and rules, as a blueprint: /explain, /compare, a faster /calculate, one error handler.
+
+- every POST body of the API's routes is JSON (strict: no NaN, each key once
+  per object, bounded nesting), within the size limit, chunked or not; a
+  situation is checked by `openfisca_gen.validation` before anything runs;
+- `/calculate` is answered from the validated arrays (same JSON as
+  OpenFisca's, see benchmarks/bench_serveur.py), OpenFisca's own route where
+  only it can judge the situation;
+- `POST /explain` and `POST /compare` call the core (`explication.expliquer`,
+  `analyse.difference`) on the situation read once;
+- one handler answers every refusal (`EntreeInvalideError`) with a 400:
+  `error`, the first problem in English, and `errors`, every problem as an
+  object with its `field`, `message` and, where they apply, `entity`, `id`,
+  `period`.
+
+Reforms come only as parameter values or as registered names, never as code;
+the baseline is never modified by a request.
+"""
+
+import contextlib
+import functools
+import json
+from pathlib import Path
+
+import yaml
+from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
+from flask.json.provider import DefaultJSONProvider
+from openfisca_core.errors import PeriodMismatchError, SituationParsingError
+from openfisca_core.indexed_enums import Enum
+
+from openfisca_gen.analyse import a_change, difference
+from openfisca_gen.explication import expliquer, valeur_json
+from openfisca_gen.reforms import appliquer_reforme
+from openfisca_gen.simulation import construire_simulation, simuler
+from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, mois_calcule
+from openfisca_gen.validation.types import lire_entier, lire_flottant
+
+ROUTES_SITUATION = ("/calculate", "/trace")
+ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
+EXTENSION_OPENAPI = yaml.safe_load((Path(__file__).parent / "openapi_etendu.yaml").read_text(encoding="utf-8"))
+VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amorcage")
+
+api = Blueprint("api", __name__)
+
+
+def _refus(code: str, **valeurs):
+    raise EntreeInvalideError([Probleme(code, valeurs)])
+
+
+def _sans_doublon(paires):
+    objet = dict(paires)
+    if len(objet) != len(paires):
+        cles = [cle for cle, _ in paires]
+        _refus("cle_en_double", cle=next(cle for cle in cles if cles.count(cle) > 1))
+    return objet
+
+
+class JSONStrict(DefaultJSONProvider):
+    """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is an
+    EntreeInvalideError (a 400). A number beyond what a float holds is kept as a NombreDemesure, so that the
+    validation names its field ("got a 5000-digit number") instead of Python's limit on digits or "inf"."""
+
+    def loads(self, s, **kwargs):
+        try:
+            return json.loads(
+                s,
+                parse_constant=lambda nom: _refus("nombre_json_invalide", nom=nom),
+                parse_int=lire_entier,
+                parse_float=lire_flottant,
+                object_pairs_hook=_sans_doublon,
+                **kwargs,
+            )
+        except RecursionError:
+            _refus("json_trop_profond")
+
+
+@api.app_errorhandler(EntreeInvalideError)
+def refus(erreur: EntreeInvalideError):
+    """Every refusal of the API: a 400 naming the first problem (`error`) and listing them all (`errors`)."""
+    return make_response(jsonify({"error": erreur.erreurs[0], "errors": [p.en_json() for p in erreur.problemes]}), 400)
+
+
+def _json_demande():
+    """The request's JSON (parsed once), or a 400 saying why it is not valid JSON."""
+
+    def invalide(erreur):
+        _refus("json_invalide", raison=str(erreur))
+
+    request.on_json_loading_failed = invalide
+    return request.get_json()
+
+
+def _corps_json() -> dict:
+    corps = _json_demande()
+    if not isinstance(corps, dict):
+        _refus("corps_pas_un_objet")
+    return corps
+
+
+@api.before_app_request
+def valider():
+    """Every POST body of the API: JSON, within the size limit (chunked too); a situation route's body is
+    analysed. The pages' form posts are theirs to check."""
+    if request.method != "POST" or request.url_rule is None or request.path not in ROUTES_JSON:
+        return  # a 404 or 405 stays one
+    if not request.is_json:
+        abort(make_response(jsonify({"error": Probleme("corps_pas_du_json").en()}), 415))
+    corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413
+    if request.content_length is None and len(corps) >= current_app.config["MAX_CONTENT_LENGTH"]:
+        abort(413)  # a chunked body: werkzeug stops reading at the limit without a word
+    if request.path in ROUTES_SITUATION:
+        g.analyse = analyser_situation(_systeme(), _json_demande(), _reglages()["max_trainings"])
+
+
+def _systeme():
+    return _reglages()["tax_benefit_system"]
+
+
+def _reglages() -> dict:
+    return current_app.extensions["openfisca_gen.api"]
+
+
+def _situation(corps: dict):
+    """The body's situation, checked once (its problems placed under 'situation'), and the month to compute."""
+    if corps.get("situation") is None:
+        _refus("champ_manquant", champ="situation", aide="give a situation as for /calculate")
+    try:
+        analyse = analyser_situation(_systeme(), corps["situation"], _reglages()["max_trainings"])
+    except EntreeInvalideError as erreur:
+        raise erreur.dans("situation") from None
+    return corps["situation"], analyse, mois_calcule(corps, analyse)
+
+
+def calculate():
+    """OpenFisca's /calculate, answered from the validated arrays; OpenFisca's own route where only it can
+    judge the situation (an unknown variable, an input for a period the variable cannot take)."""
+    if not g.analyse.complete:
+        return current_app.view_functions["openfisca_calculate"]()
+    try:
+        simulation = simuler(_systeme(), g.analyse)
+    except PeriodMismatchError:
+        return current_app.view_functions["openfisca_calculate"]()
+    return jsonify(_reponse_calculee(_systeme(), simulation, _json_demande(), g.analyse.demandes))
+
+
+def _reponse_calculee(tax_benefit_system, simulation, situation: dict, demandes) -> dict:
+    """The situation with each requested (null) value computed, as OpenFisca's /calculate writes it: an Enum by
+    its name, a float through its shortest text, a date as a date, each computed array converted once."""
+    converties = {}
+    for pluriel, identifiant, indice, nom, texte in demandes:
+        cle = (nom, texte)
+        variable = tax_benefit_system.variables[nom]
+        if cle not in converties:
+            resultat = simulation.calculate(nom, texte)
+            if variable.value_type is Enum:
+                converties[cle] = resultat.decode_to_str()
+            elif variable.value_type in (float, str):
+                converties[cle] = resultat.astype(str)
+            else:
+                converties[cle] = resultat
+        valeur = converties[cle][indice]
+        if variable.value_type is float:
+            valeur = float(valeur)
+        elif variable.value_type in (Enum, str):
+            valeur = str(valeur)
+        else:
+            valeur = valeur.item()
+        situation[pluriel][identifiant][nom][texte] = valeur
+    return situation
+
+
+@api.route("/explain", methods=["POST"])
+def explain():
+    """Body: {"situation": ..., "period": "2015-10"}. Why each training is or is not eligible."""
+    situation, analyse, periode = _situation(_corps_json())
+    with _erreurs_de_situation():
+        return jsonify(expliquer(_systeme(), situation, periode, analyse))
+
+
+@functools.lru_cache(maxsize=64)
+def _reforme_nommee(tax_benefit_system, nom: str):
+    """A registered reform's system, built once per server (the baseline is never modified)."""
+    return appliquer_reforme(tax_benefit_system, nom)
+
+
+def _reforme(corps: dict):
+    reforme = corps.get("reform")
+    if reforme is None:
+        aide = "a reform's name (GET /reforms lists them), {path: {date: value}}, or a list of those"
+        _refus("champ_manquant", champ="reform", aide=aide)
+    try:
+        if isinstance(reforme, str):
+            return _reforme_nommee(_systeme(), reforme), reforme
+        return appliquer_reforme(_systeme(), reforme), reforme if isinstance(reforme, list) else "parametric"
+    except EntreeInvalideError as erreur:
+        raise erreur.dans("reform") from None
+
+
+def _variables(corps: dict) -> list[str]:
+    variables = corps.get("variables", list(VARIABLES_COMPAREES))
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
+        _refus("variables_pas_une_liste")
+    inconnues = [v for v in variables if v not in _systeme().variables]
+    if inconnues:
+        raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues}, contexte="variables")])
+    return variables
+
+
+@api.route("/compare", methods=["POST"])
+def compare():
+    """Body: {"situation": ..., "reform": NAME, {path: {date: value}} or a list of those, "variables": [...],
+    "period": ...}. Each variable under the law and under the reform, with its difference or whether it
+    changed."""
+    corps = _corps_json()
+    situation, analyse, periode = _situation(corps)
+    reformee, nom = _reforme(corps)
+    variables = _variables(corps)
+    with _erreurs_de_situation():
+        simulations = {
+            "baseline": construire_simulation(_systeme(), situation, analyse),
+            "reform": construire_simulation(reformee, situation, analyse),
+        }
+        resultats = {}
+        for variable in variables:
+            entite = _systeme().variables[variable].entity
+            avant, apres = (simulation.calculate(variable, periode) for simulation in simulations.values())
+            numerique = _systeme().variables[variable].value_type in (int, float)
+            ecarts = difference(avant, apres) if numerique else a_change(avant, apres)
+            for indice, identifiant in enumerate(simulations["baseline"].populations[entite.key].ids):
+                ligne = {"baseline": valeur_json(avant, indice), "reform": valeur_json(apres, indice)}
+                ligne["difference" if numerique else "changed"] = valeur_json(ecarts, indice)
+                resultats.setdefault(entite.plural, {}).setdefault(str(identifiant), {})[variable] = ligne
+    return jsonify({"period": periode, "reform": nom, **resultats})
+
+
+@api.route("/reforms", methods=["GET"])
+def reforms():
+    """Every registered reform: its name, its question, the parameter values it gives."""
+    from openfisca_gen.reforms import REFORMES, description
+
+    return jsonify(
+        {nom: {"description": description(nom), "changes": REFORMES[nom].changements} for nom in sorted(REFORMES)}
+    )
+
+
+@contextlib.contextmanager
+def _erreurs_de_situation():
+    """OpenFisca's own errors on a situation, answered as its /calculate answers them."""
+    try:
+        yield
+    except (SituationParsingError, PeriodMismatchError) as erreur:
+        abort(make_response(jsonify(erreur.error), erreur.code or 400))
+
+
+def enregistrer(app, tax_benefit_system, max_trainings: int) -> None:
+    """Add the API's routes and rules to OpenFisca's app; its /calculate is answered by `calculate`."""
+    app.extensions["openfisca_gen.api"] = {"tax_benefit_system": tax_benefit_system, "max_trainings": max_trainings}
+    app.json = JSONStrict(app)
+    app.view_functions["openfisca_calculate"] = app.view_functions["calculate"]
+    app.view_functions["calculate"] = calculate
+    app.register_blueprint(api)

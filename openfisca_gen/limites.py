@@ -1,0 +1,8 @@
+"""The documented limits of the entry points, in one place (docs/validation.md lists them with their reasons).
+
+Every accepted request answers within seconds on a 2-core machine, or is
+refused by one of these with a message that names it.
+"""
+
+MAX_REQUEST_BYTES = 2 * 1024 * 1024  # a web request's body (--max-request-bytes)
+MAX_TRAININGS = 1000  # instances of any entity in a web request (--max-trainings)

@@ -1,0 +1,51 @@
+"""Tables as files and as text: amounts to the cent, shares to six decimals, numbers in English or French."""
+
+from pathlib import Path
+
+import pandas
+
+
+def lisible(valeur: float, langue: str = "en") -> str:
+    """Counts and euros with thousands separators and no decimals, shares with three: 1,234 / 0.250 in English,
+    1 234 / 0,250 in French."""
+    texte = f"{valeur:.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
+    return en_francais(texte) if langue == "fr" else texte
+
+
+def signe(valeur: float, langue: str = "en") -> str:
+    """A difference: signed, shares with three decimals, counts and euros with thousands separators."""
+    texte = f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:+,.0f}" if valeur else "0"
+    return en_francais(texte) if langue == "fr" else texte
+
+
+def en_francais(texte: str) -> str:
+    """An English-formatted number as French writes it: narrow no-break spaces for thousands, a decimal comma."""
+    return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
+
+
+def _arrondi(valeur: float) -> float:
+    return round(valeur, 6 if abs(valeur) < 1 else 2) + 0.0  # + 0.0: no negative zero
+
+
+def sans_bruit(valeurs: pandas.Series) -> pandas.Series:
+    """Floats rounded: amounts to the cent, values below 1 (shares) to 6 decimals."""
+    if valeurs.dtype == object:  # a column mixing counts and amounts (a small table): value by value
+        arrondies = [_arrondi(v) if isinstance(v, float) else v for v in valeurs]
+        return pandas.Series(arrondies, valeurs.index, dtype=object, name=valeurs.name)
+    if not pandas.api.types.is_float_dtype(valeurs):
+        return valeurs
+    return valeurs.round(6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
+
+
+def propre(table) -> pandas.DataFrame:
+    """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too."""
+    table = table.to_frame() if isinstance(table, pandas.Series) else table.copy()
+    if table.index.nlevels == 1 and table.index.name is None:
+        table.index.name = "index"
+    return pandas.DataFrame({colonne: sans_bruit(table[colonne]) for colonne in table}, index=table.index)
+
+
+def csv_propre(table, chemin: Path) -> Path:
+    """Write `table` as CSV without float noise, with a name over every column (its index's too)."""
+    propre(table).to_csv(chemin)
+    return chemin

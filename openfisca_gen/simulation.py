@@ -1,0 +1,60 @@
+"""The one seam from validated input to an OpenFisca simulation.
+
+Every entry point checks its input once (`openfisca_gen.validation`) and
+builds its simulation here, from arrays: the ids of each entity, each
+training's group, and the typed inputs by (variable, period). A situation in
+the web API's JSON shape and a population table both come this way, so the
+web API, the pages, the CLI and Python compute from the same simulation.
+
+    from openfisca_gen.simulation import construire_simulation
+    simulation = construire_simulation(tax_benefit_system, situation)
+"""
+
+import copy
+
+from openfisca_core import periods
+from openfisca_core.simulation_builder import SimulationBuilder
+
+from openfisca_gen.validation import analyser_situation
+
+
+def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
+    """A simulation of `ids` (entity key -> ids), `groupes` (group key -> each training's group index) and
+    `entrees` ((variable, period) -> (indices, values), indices None for every instance of its entity).
+    Months are set before years, as OpenFisca does, so that a year's value does not hide a month given too."""
+    builder = SimulationBuilder()
+    builder.create_entities(tax_benefit_system)
+    personnes = tax_benefit_system.person_entity.key
+    builder.declare_person_entity(personnes, ids[personnes])
+    for cle, codes in groupes.items():
+        builder.declare_entity(cle, ids[cle]).members_entity_id = codes  # one role per group: OpenFisca's default
+    simulation = builder.build(tax_benefit_system)
+    for (nom, periode), (indices, valeurs) in sorted(entrees.items(), key=lambda e: _taille(e[0][1])):
+        if indices is not None:
+            variable = tax_benefit_system.variables[nom]
+            tableau = variable.default_array(simulation.populations[variable.entity.key].count)
+            tableau[indices] = valeurs
+            valeurs = tableau
+        simulation.set_input(nom, periode, valeurs)
+    return simulation
+
+
+def _taille(periode: str):
+    return periods.key_period_size(periods.period(periode))
+
+
+def simuler(tax_benefit_system, analyse):
+    """The simulation of an analysed situation (`validation.analyser_situation`)."""
+    return batir(tax_benefit_system, analyse.ids, analyse.groupes, analyse.entrees)
+
+
+def construire_simulation(tax_benefit_system, situation: dict, analyse=None):
+    """An OpenFisca simulation of a situation (the web API's JSON shape), checked as the web server checks it.
+
+    Raises SituationInvalideError where OpenFisca's SimulationBuilder would
+    accept a wrong value silently or fail obscurely. `analyse`: the situation
+    already analysed (a request that builds several simulations reads it once)."""
+    analyse = analyse or analyser_situation(tax_benefit_system, situation)
+    if not analyse.complete:  # OpenFisca's builder names what it alone can judge (an unknown variable...)
+        return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+    return simuler(tax_benefit_system, analyse)

@@ -1,0 +1,20 @@
+"""The tax-benefit system of the Grande École du numérique: the entities, the dated parameters, the variables."""
+
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+
+from openfisca_gen import PARAMETERS_DIR, VARIABLES_DIR, entities
+from openfisca_gen.situation_examples import formation_eligible
+
+
+class CountryTaxBenefitSystem(TaxBenefitSystem):
+    """The Grande École du numérique rules, from the first call (2015) on."""
+
+    def __init__(self) -> None:
+        super().__init__(entities.entities)
+        self.add_variables_from_directory(str(VARIABLES_DIR))
+        self.load_parameters(str(PARAMETERS_DIR))
+        self.open_api_config = {
+            "variable_example": "financement_amorcage",
+            "parameter_example": "financement_amorcage.plafond",
+            "simulation_example": formation_eligible,
+        }

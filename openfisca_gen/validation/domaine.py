@@ -1,0 +1,87 @@
+"""Values of the right type that would still give a silently wrong number, and ids that cannot name an entity.
+
+- a negative budget or count, a duration of zero or less;
+- a count of women (or of any group of learners) above the learners given,
+  or given without them;
+- an id empty or with '/', a training id given twice in a table.
+"""
+
+import numpy
+import pandas
+
+from openfisca_gen.validation.erreurs import Probleme
+
+NON_NEGATIFS = (
+    "budget_session",
+    "nombre_apprenants",
+    "nombre_femmes",
+    "nombre_jeunes_neet_peu_qualifies",
+    "nombre_residents_qpv",
+    "nombre_residents_zrr",
+    "nombre_demandeurs_emploi_peu_qualifies",
+    "nombre_apprenants_niveau_bac_ou_infra",
+)
+PARTIES_DES_APPRENANTS = NON_NEGATIFS[2:]
+STRICTEMENT_POSITIFS = ("duree_formation_mois",)
+
+
+def problemes_de_domaine(colonnes: dict, placer, apprenants_donnes=None) -> list[Probleme]:
+    """One Probleme per value of the right type that would give a wrong number. `colonnes` maps a variable to a
+    numeric array (NaN where not given or invalid); `placer(i, champ)` says where row i's field is (a dict of
+    Probleme fields), for bad rows only; `apprenants_donnes` says where nombre_apprenants was given (default:
+    where its column is)."""
+    problemes = []
+
+    def signaler(masque, champ, cle, valeurs, **autres):
+        problemes.extend(
+            Probleme(cle, {"valeur": valeurs[i], **{k: v[i] for k, v in autres.items()}}, **placer(i, champ))
+            for i in numpy.flatnonzero(masque)
+        )
+
+    for champ in NON_NEGATIFS:
+        if champ in colonnes:
+            signaler(colonnes[champ] < 0, champ, "negatif", colonnes[champ])
+    for champ in STRICTEMENT_POSITIFS:
+        if champ in colonnes:
+            signaler(colonnes[champ] <= 0, champ, "non_positif", colonnes[champ])
+    taille = len(next(iter(colonnes.values()), ()))
+    apprenants = colonnes.get("nombre_apprenants", numpy.full(taille, numpy.nan))
+    donnes = numpy.full(taille, "nombre_apprenants" in colonnes) if apprenants_donnes is None else apprenants_donnes
+    for champ in PARTIES_DES_APPRENANTS:
+        if champ in colonnes:
+            valeurs = colonnes[champ]
+            signaler(donnes & (valeurs > apprenants), champ, "plus_que_les_apprenants", valeurs, apprenants=apprenants)
+            signaler(~donnes & (valeurs > 0), champ, "sans_apprenants", valeurs)
+    return problemes
+
+
+def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
+    """(key, values) of why `identifiant` cannot name a training, structure or campaign, or None."""
+    if not isinstance(identifiant, str) or not identifiant.strip():
+        return "id_vide", {}
+    if "/" in identifiant:
+        return "id_avec_barre", {"valeur": identifiant}
+    return None
+
+
+def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> list[Probleme]:
+    """The ids of a table's `colonnes` that are empty or contain '/', and training ids given twice; `placer(i,
+    champ)` says where row i's field is."""
+    problemes = []
+    for colonne in colonnes:
+        if colonne not in table:
+            continue
+        manquants = table[colonne].isna().to_numpy()  # NaN, None, pandas.NA: no id at all
+        mauvais = manquants.copy()
+        textes = table[colonne].to_numpy(dtype=str)  # numpy's string ufuncs: no Python loop over rows
+        if not pandas.api.types.is_numeric_dtype(table[colonne]):
+            mauvais |= numpy.strings.str_len(numpy.strings.strip(textes)) == 0
+            mauvais |= numpy.strings.find(textes, "/") >= 0
+        problemes += [
+            Probleme(*probleme_d_identifiant(None if manquants[i] else textes[i]), **placer(i, colonne))
+            for i in numpy.flatnonzero(mauvais)
+        ]
+    if "formation_id" in table and not table["formation_id"].is_unique:
+        doublons = table["formation_id"].duplicated().to_numpy()
+        problemes += [Probleme("id_en_double", {}, **placer(i, "formation_id")) for i in numpy.flatnonzero(doublons)]
+    return problemes

@@ -1,0 +1,111 @@
+"""Files read by the entry points: UTF-8 text, and YAML read by the rules of JSON and CSV, not YAML 1.1's."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, court
+from openfisca_gen.validation.types import lire_entier, lire_flottant
+
+ENTIER_DECIMAL = r"[-+]?[0-9]+"
+NOMBRE_DECIMAL = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+
+
+def ligne_pas_en_utf8(chemin) -> int | None:
+    """The first line of a file that is not UTF-8 text (None when the whole file is undecodable as lines)."""
+    with open(chemin, "rb") as fichier:
+        for numero, ligne in enumerate(fichier, 1):
+            try:
+                ligne.decode("utf-8")
+            except UnicodeDecodeError:
+                return numero
+    return None
+
+
+def pas_de_l_utf8(chemin, nom=None) -> Probleme:
+    """The problem of a file that is not UTF-8 text, naming its first line that is not (and the file as `nom`)."""
+    numero = ligne_pas_en_utf8(chemin)
+    return Probleme("pas_de_l_utf8", {"fichier": nom or str(chemin), "ligne": f" (line {numero})" if numero else ""})
+
+
+class LecteurYaml(yaml.SafeLoader):
+    """YAML read by the rules of the other entry points (JSON, CSV), not YAML 1.1's: numbers in decimal or
+    exponent notation (`1e9`, `1.5e3`; never `0x10`, `0o20` or the sexagesimal `1:30`), booleans `true` and
+    `false` only (never `yes`, `on`, `TRUE`), dates left as text (checked as YYYY-MM-DD like every date, so an
+    impossible date or a time is named, not a crash). Keys are kept as written (`true:` is the text 'true', not
+    a boolean). A duplicate key or an alias is refused, with its line and column, rather than silently
+    resolved."""
+
+    yaml_implicit_resolvers = {}  # only those added below
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            marque = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", marque)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(None, None, "expected a mapping", node.start_mark)
+        resultat = {}
+        for noeud_cle, noeud_valeur in node.value:
+            if not isinstance(noeud_cle, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", noeud_cle.start_mark)
+            cle = noeud_cle.value  # as written: a date, a path, 'true' are all keys of text
+            if cle in resultat:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {cle!r}", noeud_cle.start_mark)
+            resultat[cle] = self.construct_object(noeud_valeur, deep=deep)
+        return resultat
+
+    def construire_nombre(self, node):  # also for an explicit !!int or !!float
+        texte = self.construct_scalar(node)
+        if re.fullmatch(ENTIER_DECIMAL, texte):
+            return lire_entier(texte)
+        if re.fullmatch(NOMBRE_DECIMAL, texte):
+            return lire_flottant(texte)
+        probleme = f"{court(texte)} is not a number in decimal or exponent notation"
+        raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
+
+    def construire_booleen(self, node):
+        texte = self.construct_scalar(node)
+        if texte not in ("true", "false"):
+            probleme = f"{court(texte)} is not a boolean: write true or false"
+            raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
+        return texte == "true"
+
+
+for _etiquette, _motif, _debuts in (
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    ("bool", r"true|false", ["t", "f"]),
+    ("int", ENTIER_DECIMAL, list("-+0123456789")),  # before float: a whole number stays an int
+    ("float", NOMBRE_DECIMAL, list("-+.0123456789")),
+):
+    LecteurYaml.add_implicit_resolver(f"tag:yaml.org,2002:{_etiquette}", re.compile(f"^(?:{_motif})$"), _debuts)
+LecteurYaml.add_constructor("tag:yaml.org,2002:int", LecteurYaml.construire_nombre)
+LecteurYaml.add_constructor("tag:yaml.org,2002:float", LecteurYaml.construire_nombre)
+LecteurYaml.add_constructor("tag:yaml.org,2002:bool", LecteurYaml.construire_booleen)
+
+
+def lire_yaml(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
+    """The YAML file at `chemin`, read with LecteurYaml; `erreur` (an EntreeInvalideError class) naming the file
+    and, for a syntax problem, its line and column, otherwise."""
+    try:
+        return yaml.load(Path(chemin).read_bytes().decode("utf-8"), Loader=LecteurYaml)
+    except UnicodeDecodeError:
+        numero = ligne_pas_en_utf8(chemin)
+        raison = f"it is not UTF-8 text{f' (line {numero})' if numero else ''}; save it as UTF-8"
+    except yaml.MarkedYAMLError as exception:
+        marque = exception.problem_mark
+        raison = exception.problem + (f" (line {marque.line + 1}, column {marque.column + 1})" if marque else "")
+    except RecursionError:
+        raison = "it is nested too deeply"
+    except FileNotFoundError:
+        raison = "no such file"
+    except IsADirectoryError:
+        raison = "it is a folder, not a file"
+    except PermissionError:
+        raison = "permission denied"
+    except (OSError, yaml.YAMLError) as exception:
+        raison = getattr(exception, "strerror", None) or str(exception).splitlines()[0]
+    raise erreur([Probleme("fichier_illisible", {"quoi": quoi, "fichier": str(chemin), "raison": raison})])

@@ -1,0 +1,310 @@
+"""A situation in the web API's JSON shape, checked and read once: ids, groups, typed inputs, requested values.
+
+Checks what OpenFisca lets through or answers with a 500: shapes (an object
+of entities, of ids, of {period: value}), entity counts (at most `maximum` of
+each, checked first), ids and the groups' members (an id OpenFisca would give
+a training's own group must not be a declared group's), periods, value types
+and ranges, and the domain checks. Unknown variables and variables on the
+wrong entity are left to OpenFisca, which names them (404, 400).
+
+Periods of an input: a month, a year, or several of them, starting on the
+first of a month (a week, a day, a size of 0 or less, a month starting on the
+12th never reach a calendar month: they are refused). A dossier's facts
+(variables defined for ETERNITY) are given once, for any of those periods or
+for ETERNITY; given for several periods, they must agree.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy
+import pandas
+from openfisca_core import periods
+from openfisca_core.periods import DateUnit
+
+from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_domaine
+from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
+from openfisca_gen.validation.periodes import lire_periode, un_mois
+from openfisca_gen.validation.types import typer
+
+UNITES_D_ENTREE = (DateUnit.MONTH, DateUnit.YEAR)
+ETERNITE = "ETERNITY"
+
+
+@dataclass
+class SituationAnalysee:
+    """What `analyser_situation` read: ids per entity, each training's group, the typed inputs, the requested
+    values. `complete` is False when OpenFisca must judge something itself (no trainings, an unknown variable,
+    a variable of another entity): its own builder then runs, and names the problem.
+
+    `entrees` maps (variable, period) to (indices, typed values): a period as OpenFisca writes it, ETERNITY for
+    a dossier's facts; `periodes_donnees` keeps the periods as given, for the month a request computes."""
+
+    ids: dict = field(default_factory=dict)  # entity key -> list of ids
+    groupes: dict = field(default_factory=dict)  # group key -> each training's group index
+    entrees: dict = field(default_factory=dict)  # (variable, period) -> (indices, typed values)
+    demandes: list = field(default_factory=list)  # (plural, id, index, variable, period text)
+    periodes_donnees: list = field(default_factory=list)  # (variable, period text, is a fact)
+    complete: bool = True
+
+
+def _entites(tax_benefit_system, situation, maximum, problemes) -> dict:
+    """The entities of the situation, {plural: entity}, checked in shape and count before anything is read."""
+    connues = {entite.plural: entite for entite in tax_benefit_system.entities}
+    retenues = {}
+    for pluriel, instances in situation.items():
+        if pluriel not in connues:
+            problemes.append(Probleme("entite_inconnue", {"nom": pluriel, "connues": list(connues)}))
+        elif not isinstance(instances, dict):
+            problemes.append(Probleme("entite_pas_un_objet", {"nom": pluriel}))
+        elif maximum is not None and len(instances) > maximum:
+            problemes.append(
+                Probleme("trop_d_instances", {"nom": pluriel, "nombre": len(instances), "maximum": maximum})
+            )
+        else:
+            retenues[pluriel] = connues[pluriel]
+    return retenues
+
+
+@dataclass
+class _Lecture:
+    """What reading a situation accumulates: the analysis, the raw inputs by (variable, period), the problems."""
+
+    tax_benefit_system: object
+    formations: list
+    analyse: SituationAnalysee = field(default_factory=SituationAnalysee)
+    lues: dict = field(default_factory=dict)  # (variable, period) -> (indices, [(value, period text, id)])
+    problemes: list = field(default_factory=list)
+
+    def __post_init__(self):
+        self.index_personnes = {identifiant: i for i, identifiant in enumerate(self.formations)}
+
+
+def _membres(lecture, entite, identifiant, cle, membres, groupe) -> None:
+    """Place the trainings listed under a group's role in `groupe` (each training's group index)."""
+    ici = {"lieu": "champ", "entite": entite.key, "id": identifiant, "champ": cle}
+    if not isinstance(membres, list) or not all(isinstance(m, str) for m in membres):
+        lecture.problemes.append(Probleme("ids_de_formations_attendus", {"valeur": membres}, **ici))
+        return
+    position = groupe["index"][identifiant]
+    for membre in membres:
+        indice = lecture.index_personnes.get(membre)
+        if indice is None:
+            lecture.problemes.append(Probleme("formation_inconnue", {"membre": membre}, **ici))
+        elif groupe["codes"][indice] >= 0:
+            deja = groupe["ids"][groupe["codes"][indice]]
+            lecture.problemes.append(
+                Probleme("formation_deja_membre", {"membre": membre, "groupe": entite.key, "autre": deja}, **ici)
+            )
+        else:
+            groupe["codes"][indice] = position
+
+
+def probleme_de_periode(periode, texte: str, variable) -> tuple[str, dict] | None:
+    """(key, values) of why an input cannot be given for `periode` (read from `texte`), or None."""
+    eternelle = variable.definition_period == DateUnit.ETERNITY
+    if periode.unit == DateUnit.ETERNITY:
+        return None if eternelle else ("periode_trop_courte", {"unite": variable.definition_period, "texte": texte})
+    if periode.unit not in UNITES_D_ENTREE:
+        return "periode_trop_courte", {"unite": variable.definition_period, "texte": texte}
+    if periode.size < 1:
+        return "periode_vide", {"texte": texte}
+    if periode.start.day != 1:
+        return "periode_decalee", {"texte": texte}
+    return None
+
+
+def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
+    """Read one variable's {period: value} of an instance: requested values into `analyse.demandes`, inputs
+    into `lues[(variable, period)]`."""
+    analyse = lecture.analyse
+    variable = lecture.tax_benefit_system.variables.get(cle)
+    if variable is None or variable.entity.key != entite.key:
+        analyse.complete = False  # OpenFisca names it (404, or 400 for another entity)
+        return
+    ici = {"lieu": "champ", "entite": entite.key, "id": identifiant, "champ": cle}
+    if not isinstance(valeurs, dict):
+        lecture.problemes.append(Probleme("objet_periodes_attendu", {"valeur": valeurs}, **ici))
+        return
+    eternelle = variable.definition_period == DateUnit.ETERNITY
+    for texte, valeur in valeurs.items():
+        periode, probleme = lire_periode(texte)
+        if probleme:
+            lecture.problemes.append(Probleme(*probleme, **ici))
+        elif valeur is None:  # a computation is requested: one period of the variable (any, for a fact)
+            if eternelle or (periode.unit, periode.size) == (variable.definition_period, 1):
+                analyse.demandes.append((entite.plural, identifiant, indice, cle, texte))
+            else:
+                details = {"unite": variable.definition_period, "texte": texte}
+                lecture.problemes.append(Probleme("periode_de_la_variable", details, **ici))
+        elif probleme := probleme_de_periode(periode, texte, variable):
+            lecture.problemes.append(Probleme(*probleme, **ici))
+        else:
+            analyse.periodes_donnees.append((cle, texte, eternelle))
+            indices, brutes = lecture.lues.setdefault((cle, ETERNITE if eternelle else str(periode)), ([], []))
+            indices.append(indice)
+            brutes.append((valeur, texte, identifiant))
+
+
+def analyser_situation(tax_benefit_system, situation, maximum: int | None = None) -> SituationAnalysee:
+    """Check a situation (the web API's JSON shape) and keep what was read; raise SituationInvalideError listing
+    every problem, each naming the entity, the id, the field and the period."""
+    if not isinstance(situation, dict):
+        raise SituationInvalideError([Probleme("situation_pas_un_objet")])
+    problemes = []
+    entites = _entites(tax_benefit_system, situation, maximum, problemes)
+    if problemes:
+        raise SituationInvalideError(problemes)
+    personnes = tax_benefit_system.person_entity
+    lecture = _Lecture(tax_benefit_system, list(situation.get(personnes.plural) or {}))
+    analyse = lecture.analyse
+    analyse.complete = bool(lecture.formations)  # else OpenFisca says that a training is needed
+    analyse.ids[personnes.key] = lecture.formations
+    for pluriel, entite in entites.items():
+        _lire_entite(lecture, entite, situation[pluriel])
+    for entite in tax_benefit_system.group_entities:
+        if entite.plural not in entites:  # each training its own group, as OpenFisca does
+            analyse.ids[entite.key] = lecture.formations
+            analyse.groupes[entite.key] = numpy.arange(len(lecture.formations))
+    _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.problemes)
+    if lecture.problemes:
+        raise SituationInvalideError(lecture.problemes)
+    return analyse
+
+
+def _lire_entite(lecture, entite, instances: dict) -> None:
+    """Read every instance of one entity: its id, its members (a group), its variables."""
+    groupe = {
+        "ids": list(instances),
+        "index": {identifiant: i for i, identifiant in enumerate(instances)},
+        "codes": numpy.full(len(lecture.formations), -1),
+    }
+    roles = {cle for role in getattr(entite, "roles", ()) for cle in (role.key, role.plural)}
+    for indice, (identifiant, instance) in enumerate(instances.items()):
+        probleme = probleme_d_identifiant(identifiant)
+        if probleme:
+            lecture.problemes.append(Probleme(*probleme, lieu="entite", entite=entite.key, id=identifiant))
+        elif not isinstance(instance, dict):
+            lecture.problemes.append(Probleme("objet_attendu", {}, "entite", entite.key, identifiant))
+        else:
+            for cle, valeurs in instance.items():
+                if cle in roles:
+                    _membres(lecture, entite, identifiant, cle, valeurs, groupe)
+                else:
+                    _valeurs(lecture, entite, identifiant, indice, cle, valeurs)
+    if not entite.is_person:
+        _completer_groupe(lecture, entite, groupe)
+
+
+def _completer_groupe(lecture, entite, groupe) -> None:
+    """Trainings listed in no group of this entity get their own, named after them, as OpenFisca does; such a
+    name must not be a declared group's (the answer would give two groups one id)."""
+    codes, formations = groupe["codes"], lecture.formations
+    seules = numpy.flatnonzero(codes < 0)
+    for i in seules:
+        if formations[i] in groupe["index"]:
+            details = {"groupe": entite.key, "nom": formations[i]}
+            lecture.problemes.append(Probleme("id_automatique_pris", details, "entite", entite.key, formations[i]))
+    codes[seules] = len(groupe["ids"]) + numpy.arange(len(seules))
+    lecture.analyse.ids[entite.key] = groupe["ids"] + [formations[i] for i in seules]
+    lecture.analyse.groupes[entite.key] = codes
+
+
+def _typer_entrees(tax_benefit_system, lues, analyse, problemes) -> None:
+    """Type every input, variable by variable and period by period (a fact's periods together, which must
+    agree), then run the domain checks on the trainings' numbers, row by (training, period)."""
+    lignes = {}  # (period, variable) -> (indices, typed values, raw values) of the trainings' numeric inputs
+    for (nom, periode), (indices, brutes) in lues.items():
+        variable = tax_benefit_system.variables[nom]
+
+        def placer(i, b=brutes, n=nom, v=variable):
+            return {"lieu": "champ", "entite": v.entity.key, "id": b[i][2], "champ": n, "periode": b[i][1]}
+
+        typees = typer([valeur for valeur, _, _ in brutes], variable, False, placer, problemes)
+        indices = numpy.array(indices, dtype=int)
+        if periode == ETERNITE:
+            indices, typees, brutes = _un_fait_par_instance(indices, typees, brutes, placer, problemes)
+        analyse.entrees[(nom, periode)] = (indices, typees)
+        if variable.entity.is_person and variable.value_type in (int, float):
+            lignes[(periode, nom)] = (indices, typees, brutes)
+    par_periode = {}
+    for (periode, nom), contenu in lignes.items():
+        par_periode.setdefault(periode, {})[nom] = contenu
+    faits = par_periode.pop(ETERNITE, {})
+    ids = analyse.ids[tax_benefit_system.person_entity.key]
+    for contenus in par_periode.values() or [{}]:
+        _verifier_le_domaine({**faits, **contenus}, ids, problemes)
+
+
+def _un_fait_par_instance(indices, typees, brutes, placer, problemes):
+    """A fact given for several periods: one value per instance, where they agree; a problem where not."""
+    ordre = numpy.argsort(indices, kind="stable")
+    indices, typees, brutes = indices[ordre], typees[ordre], [brutes[i] for i in ordre]
+    premiers = numpy.r_[True, indices[1:] != indices[:-1]]
+    if not premiers.all():
+        du_premier = typees[numpy.maximum.accumulate(numpy.where(premiers, numpy.arange(len(indices)), 0))]
+        deja_nommes = numpy.asarray(pandas.isna(typees)) | numpy.asarray(pandas.isna(du_premier))  # bad: already named
+        differe = ~premiers & ~deja_nommes & (typees != du_premier)
+        for i in numpy.flatnonzero(differe):
+            autres = [texte for j, (_, texte, _) in enumerate(brutes) if indices[j] == indices[i]]
+            problemes.append(Probleme("faits_differents", {"periodes": autres}, **{**placer(i), "periode": None}))
+    return indices[premiers], typees[premiers], [b for b, premier in zip(brutes, premiers, strict=True) if premier]
+
+
+def _verifier_le_domaine(contenus: dict, ids, problemes) -> None:
+    """The domain checks of one period's numbers (the facts included), one row per training."""
+    if not contenus:
+        return
+    taille = len(ids)
+    colonnes, textes = {}, {}
+    for nom, (indices, typees, brutes) in contenus.items():
+        colonnes[nom] = numpy.full(taille, numpy.nan)
+        colonnes[nom][indices] = typees
+        for indice, (_, texte, _) in zip(indices, brutes, strict=True):
+            textes.setdefault((indice, nom), texte)
+    donnes = numpy.zeros(taille, bool)
+    donnes[contenus["nombre_apprenants"][0] if "nombre_apprenants" in contenus else []] = True
+
+    def placer(i, champ):
+        return {"lieu": "champ", "entite": "formation", "id": ids[i], "champ": champ, "periode": textes[(i, champ)]}
+
+    problemes += problemes_de_domaine(colonnes, placer, donnes)
+
+
+def valider_situation(tax_benefit_system, situation, formations_max: int | None = None) -> list[str]:
+    """Everything wrong with a web-API situation, each message naming the entity, the id, the field and the
+    period; [] when it is valid. `formations_max` bounds the count of every entity."""
+    try:
+        analyser_situation(tax_benefit_system, situation, formations_max)
+    except SituationInvalideError as erreur:
+        return erreur.erreurs
+    return []
+
+
+def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
+    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the single period
+    its requests and monthly inputs use (or, failing those, its facts'). Refused when a monthly input is given
+    for a period that does not contain that month (it would be ignored without a word); a dossier's facts hold
+    in every month."""
+    if "period" in corps:
+        texte = corps["period"]
+    else:
+        mensuels = {texte for _, texte, fait in analyse.periodes_donnees if not fait}
+        textes = mensuels | {demande[4] for demande in analyse.demandes}
+        if not textes:
+            textes = {texte for _, texte, fait in analyse.periodes_donnees if fait and texte != ETERNITE}
+        if len(textes) != 1:
+            raise PeriodeInvalideError([Probleme("periode_manquante")])
+        texte = textes.pop()
+    try:
+        mois = un_mois(texte)
+    except PeriodeInvalideError as erreur:
+        raise erreur.dans("period") from None
+    periode = periods.period(mois)
+    hors = [
+        Probleme("entree_hors_periode", {"variable": variable, "texte": texte, "mois": mois}, contexte="situation")
+        for variable, texte, fait in analyse.periodes_donnees
+        if not fait and not periods.period(texte).contains(periode)
+    ]
+    if hors:
+        raise PeriodeInvalideError(hors)
+    return mois

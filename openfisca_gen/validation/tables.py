@@ -1,0 +1,122 @@
+"""A population table checked and typed: one row per training, its columns the model's input variables.
+
+Optional `formation_id` (default: the row's position), `structure_id`
+(default: each training its own structure), `campagne_id` (default: one
+campaign per call) and `statut_structure` (a structure's status, repeated on
+each of its rows, which must agree). A column left out takes the variable's
+default for every row; an empty cell is an error. Nothing is coerced
+silently: every problem names the row and the field. Everything is
+vectorial: whole columns are typed at once.
+"""
+
+import difflib
+
+import numpy
+import pandas
+
+from openfisca_gen.validation.domaine import problemes_d_identifiants, problemes_de_domaine
+from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
+from openfisca_gen.validation.types import typer
+
+IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
+ESPACES = str.maketrans("", "", " \u00a0\u202f")  # thousands separators, the narrow no-break space included
+
+
+def variables_d_entree(tax_benefit_system) -> dict:
+    """The variables a table (or a form) may give: those without a formula, on formation or structure."""
+    return {
+        nom: variable
+        for nom, variable in tax_benefit_system.variables.items()
+        if not variable.formulas and variable.entity.key in ("formation", "structure")
+    }
+
+
+def _placer(table: pandas.DataFrame, fichier: str | None):
+    """A function saying where row i's field is, for problems (built for bad rows only)."""
+    positions = table.index
+    noms = table.get("formation_id")
+
+    def placer(i, champ):
+        identifiant = None if noms is None else noms.iloc[i]
+        return {"lieu": "ligne", "fichier": fichier, "ligne": positions[i], "champ": champ, "id": identifiant}
+
+    return placer
+
+
+def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
+    """Columns given twice, computed by the model, or not input variables (with the list of the valid ones)."""
+    problemes = [
+        Probleme("colonne_en_double", {}, "colonne", champ=c)
+        for c in table.columns[table.columns.duplicated()].unique()
+    ]
+    valides = [*IDENTIFIANTS, *variables]
+    for colonne in table.columns.drop_duplicates():
+        if colonne in variables or colonne in IDENTIFIANTS:
+            continue
+        if colonne in tax_benefit_system.variables:
+            problemes.append(Probleme("colonne_calculee", {}, "colonne", champ=str(colonne)))
+            continue
+        proches = difflib.get_close_matches(str(colonne), valides, n=2)
+        details = {
+            "suggestion": f"; did you mean {' or '.join(proches)}?" if proches else "",
+            "suggestion_fr": f" (vouliez-vous dire {' ou '.join(proches)} ?)" if proches else "",
+            "colonnes": valides,
+        }
+        problemes.append(Probleme("colonne_inconnue", details, "colonne", champ=str(colonne)))
+    return problemes
+
+
+def _a_la_francaise(colonne: pandas.Series) -> pandas.Series:
+    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators, a decimal point."""
+    if pandas.api.types.is_numeric_dtype(colonne):
+        return colonne
+    return colonne.astype(str).str.translate(ESPACES).str.replace(",", ".", regex=False)
+
+
+def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | None = None, decimale: str = "."):
+    """The table's columns typed by the model's variables, with its ids, and each group's (codes, ids); raise
+    DonneesInvalidesError listing every problem. `fichier`: the file the table was read from, its index the
+    lines (None for a DataFrame: its index labels the rows); `decimale`: the file's decimal separator (',' in a
+    French spreadsheet's CSV, for the whole file)."""
+    variables = variables_d_entree(tax_benefit_system)
+    problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
+    if table.empty:
+        problemes.append(Probleme("table_vide"))
+    if problemes:
+        raise DonneesInvalidesError(problemes)
+    placer = _placer(table, fichier)
+    nombre = len(table)
+    typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy
+    typee.setdefault("formation_id", numpy.arange(nombre))
+    typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
+    problemes += problemes_d_identifiants(table, IDENTIFIANTS, placer)
+    for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
+        valeurs = table[colonne]
+        if decimale == "," and variables[colonne].value_type in (int, float):
+            valeurs = _a_la_francaise(valeurs)
+        typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes)
+    numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
+    problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
+    groupes = {"structure": pandas.factorize(typee["structure_id"])}  # a missing id is -1, already named
+    if "campagne_id" in typee:
+        groupes["campagne"] = pandas.factorize(typee["campagne_id"])
+    for colonne in table.columns:
+        if colonne in variables and variables[colonne].entity.key == "structure":
+            codes, ids = groupes["structure"]
+            valides = codes >= 0
+            differe = par_groupe(typee[colonne][valides], codes[valides], len(ids))[codes[valides]]
+            differe = differe != typee[colonne][valides]
+            for structure in pandas.unique(ids[codes[valides][differe]]):
+                problemes.append(Probleme("structure_incoherente", {}, "structure", id=structure, champ=colonne))
+    if problemes:
+        raise DonneesInvalidesError(problemes)
+    for colonne in numeriques:
+        typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
+    return pandas.DataFrame(typee), groupes
+
+
+def par_groupe(valeurs, codes, nombre: int):
+    """One value per group, from rows that agree within each group (the last row's value)."""
+    valeurs_du_groupe = numpy.empty(nombre, dtype=valeurs.dtype)
+    valeurs_du_groupe[codes] = valeurs
+    return valeurs_du_groupe

@@ -1,0 +1,194 @@
+"""What the model accepts as a value of each type, read the same way from every entry point.
+
+- whole numbers within int32, finite numbers within ±1e9 (the model's stated
+  maximum for amounts);
+- ISO dates `YYYY-MM-DD` from 1970-01-01 to 2100-12-31 (never a compact
+  `20151012`, which OpenFisca would read as a year);
+- Enum names, booleans, texts;
+- numbers written in JSON and YAML texts beyond what a float holds are named
+  ("a 5000-digit number"), not turned into `inf` or a Python error.
+
+Each reader takes the raw values and `texte`: True for CSV cells and DataFrame
+columns (a pandas Series, read vectorially), False for JSON values (a list: a
+request holds few values per variable). It returns the typed array and its
+problems, each a (mask of the bad values, message key, message values).
+"""
+
+import math
+import re
+from datetime import date, datetime
+
+import numpy
+import pandas
+from openfisca_core.indexed_enums import Enum
+
+from openfisca_gen.validation.erreurs import Probleme
+
+PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
+PREMIER_JOUR, DERNIER_JOUR = date(1970, 1, 1), date(2100, 12, 31)
+MONTANT_MAX = 1e9  # € ; the model's stated maximum for any amount or duration
+ENTIER_MAX = int(numpy.iinfo(numpy.int32).max)
+DATE_ISO = r"\d{4}-\d{2}-\d{2}"
+VRAI, FAUX = frozenset({"true", "1"}), frozenset({"false", "0"})
+JOURS = {"premier": PREMIER_JOUR, "dernier": DERNIER_JOUR}
+
+
+class NombreDemesure(float):
+    """A number written in a JSON or YAML text beyond what a float holds (`1e400`, an integer of 5000 digits):
+    ±inf, keeping its text so that a message names it ("a 5000-digit number", "1e400 (too large)") instead of
+    saying `inf` or passing on Python's advice about its limit on digits."""
+
+    def __new__(cls, texte: str):
+        nombre = super().__new__(cls, "-inf" if texte.startswith("-") else "inf")
+        nombre.texte = texte
+        return nombre
+
+    def __getnewargs__(self):  # copy.deepcopy rebuilds it from its text
+        return (self.texte,)
+
+    def __repr__(self) -> str:
+        if self.texte.lstrip("+-").isdigit():
+            return f"a {len(self.texte.lstrip('+-'))}-digit number"
+        return f"{self.texte if len(self.texte) <= 40 else self.texte[:39] + '…'} (too large)"
+
+
+def lire_entier(texte: str) -> int | NombreDemesure:
+    """An integer of a JSON or YAML text (`parse_int`): a NombreDemesure beyond Python's limit on digits."""
+    try:
+        return int(texte)
+    except ValueError:
+        return NombreDemesure(texte)
+
+
+def lire_flottant(texte: str) -> float:
+    """A number with a fraction or an exponent of a JSON or YAML text (`parse_float`): a NombreDemesure where
+    a float would be infinite."""
+    nombre = float(texte)
+    return NombreDemesure(texte) if math.isinf(nombre) else nombre
+
+
+def _nombre_json(valeur) -> float:
+    """A JSON number (or a numpy scalar) as a float (inf beyond floats, however many digits); NaN for anything
+    else."""
+    if isinstance(valeur, numpy.generic) and not isinstance(valeur, numpy.bool_ | numpy.complexfloating):
+        valeur = valeur.item()
+    if isinstance(valeur, bool) or not isinstance(valeur, int | float):
+        return math.nan
+    return float(valeur) if abs(valeur) < 1e308 else math.inf
+
+
+def lire_nombres(valeurs, texte: bool, entier: bool):
+    """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
+    or not finite within ±1e9."""
+    if texte:
+        nombres = pandas.to_numeric(valeurs, errors="coerce").to_numpy(dtype=float, na_value=numpy.nan)
+    else:
+        nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
+    pas_un_nombre = numpy.isnan(nombres)
+    if entier:
+        dans_le_type = (nombres == numpy.round(nombres)) & (numpy.abs(nombres) <= ENTIER_MAX)
+        hors = ("entier_attendu", {"maximum": ENTIER_MAX})
+    else:
+        dans_le_type = numpy.abs(nombres) <= MONTANT_MAX
+        hors = ("nombre_fini_attendu", {})
+    masque_hors = ~pas_un_nombre & ~dans_le_type
+    # NaN where already reported, so that the domain checks skip it (a new array: never write into the caller's)
+    return numpy.where(masque_hors, numpy.nan, nombres), [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors)]
+
+
+def _nombres(valeurs, variable, texte: bool):
+    return lire_nombres(valeurs, texte, entier=variable.value_type is int)
+
+
+def _booleens(valeurs, variable, texte: bool):
+    if texte and pandas.api.types.is_bool_dtype(valeurs):
+        return valeurs.to_numpy(dtype=bool), []
+    if texte:
+        mots = valeurs.astype(str).str.strip().str.lower()
+        vrais, valides = mots.isin(VRAI).to_numpy(), mots.isin(VRAI | FAUX).to_numpy()
+        return vrais, [(~valides, "booleen_ou_chiffre_attendu", {})]
+    vrais = numpy.fromiter((v is True or v is numpy.True_ for v in valeurs), bool, len(valeurs))
+    valides = numpy.fromiter((isinstance(v, bool | numpy.bool_) for v in valeurs), bool, len(valeurs))
+    return vrais, [(~valides, "booleen_attendu", {})]
+
+
+def jour(valeur) -> str | None:
+    """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time), else None."""
+    if isinstance(valeur, date) and not isinstance(valeur, datetime):
+        valeur = valeur.isoformat()
+    if not isinstance(valeur, str) or not re.fullmatch(DATE_ISO, valeur):
+        return None
+    try:
+        return valeur if PREMIER_JOUR <= date.fromisoformat(valeur) <= DERNIER_JOUR else None
+    except ValueError:
+        return None
+
+
+def _dates(valeurs, variable, texte: bool):
+    if not texte:
+        jours = [jour(valeur) for valeur in valeurs]
+        valides = numpy.array([j is not None for j in jours], dtype=bool)
+        typees = numpy.array([j or PREMIER_JOUR for j in jours], dtype="datetime64[D]")
+        return typees, [(~valides, "date_attendue", JOURS)]
+    if pandas.api.types.is_datetime64_any_dtype(valeurs):
+        jours = valeurs.dt.normalize()
+        valides = (jours == valeurs) & (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))
+        return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
+    textes = valeurs.astype(str)
+    iso = textes.str.fullmatch(DATE_ISO).to_numpy(dtype=bool)  # refuses 20151012, 2015-1-2, a time
+    jours = pandas.to_datetime(textes.where(iso), format="%Y-%m-%d", errors="coerce")
+    valides = (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))  # False where NaT
+    return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
+
+
+def _enums(valeurs, variable, texte: bool):
+    noms = [membre.name for membre in variable.possible_values]
+    try:  # a hash lookup per value, in pandas; a value that is not a name (a number, None) gets -1
+        codes = pandas.Index(noms).get_indexer(pandas.Index(valeurs, dtype=object))
+    except TypeError:  # an unhashable value (a list) cannot be a name either
+        index = {nom: i for i, nom in enumerate(noms)}
+        codes = numpy.fromiter((index.get(v, -1) if isinstance(v, str) else -1 for v in valeurs), int, len(valeurs))
+    return numpy.maximum(codes, 0).astype(numpy.int16), [(codes < 0, "choix_attendu", {"noms": noms})]
+
+
+def _textes(valeurs, variable, texte: bool):
+    if texte:
+        return valeurs.astype(str).to_numpy(dtype=object), []
+    valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
+    return numpy.asarray(valeurs, dtype=object), [(~valides, "texte_attendu", {})]
+
+
+TYPES = {int: _nombres, float: _nombres, bool: _booleens, date: _dates, Enum: _enums, str: _textes}
+
+
+def vide(valeur) -> bool:
+    """An empty CSV cell: NaN, or only spaces."""
+    return pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
+
+
+def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndarray:
+    """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
+    bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields)."""
+    typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
+    for masque, cle, details in invalides:
+        for i in numpy.flatnonzero(masque):
+            valeur = valeurs.iloc[i] if texte else valeurs[i]
+            if texte and vide(valeur):
+                problemes.append(Probleme("cellule_vide", {}, **placer(i)))
+            else:
+                problemes.append(Probleme(cle, {**details, "valeur": valeur}, **placer(i)))
+    return typees
+
+
+def probleme_de_date(valeur) -> tuple[str, dict] | None:
+    """(key, values) of why `valeur` is not a date YYYY-MM-DD within the model's days, or None."""
+    return None if jour(valeur) else ("date_attendue", {**JOURS, "valeur": valeur})
+
+
+def probleme_de_nombre(valeur, entier: bool) -> tuple[str, dict] | None:
+    """(key, values) of why `valeur` is not a number of the model (whole within int32, or finite within ±1e9)."""
+    _, invalides = lire_nombres([valeur], False, entier)
+    for masque, cle, details in invalides:
+        if masque[0]:
+            return cle, {**details, "valeur": valeur}
+    return None
