@@ -7,24 +7,7 @@ use, so that a command that does not compute (`openfisca-gen --help`) does not
 load OpenFisca.
 """
 
-from pathlib import Path
-
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def _law_folder(name: str) -> Path:
-    """Where `parameters/`, `variables/` or `docs/` lies.
-
-    An installed wheel carries them inside the package; a source checkout
-    (editable install) keeps them at the top of the repository.
-    """
-    inside = _PACKAGE / name
-    return inside if inside.is_dir() else _PACKAGE.parent / name
-
-
-PARAMETERS_DIR = _law_folder("parameters")
-VARIABLES_DIR = _law_folder("variables")
-DOCS_DIR = _law_folder("docs")  # the coverage file, the record and the stored source texts (docs/sources/)
+from openfisca_gen.chemins import DOCS_DIR, PARAMETERS_DIR, VARIABLES_DIR
 
 
 def __getattr__(name: str):

@@ -20,10 +20,10 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.tableaux import csv_propre, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
+from openfisca_gen.systeme import CountryTaxBenefitSystem
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 
 VARIABLES_FORMATION = (

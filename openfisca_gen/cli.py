@@ -28,6 +28,15 @@ DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the call
 PERIODE = "2015-10"
 
 
+class _Aide(argparse.HelpFormatter):
+    """Help that states each option's default, where it has one."""
+
+    def _get_help_string(self, action):
+        aide = action.help or ""
+        sans_defaut = action.default in (None, False, argparse.SUPPRESS)
+        return aide if sans_defaut or "default:" in aide else aide + " (default: %(default)s)"
+
+
 class _Analyseur(argparse.ArgumentParser):
     """argparse, refusing a malformed argument in one line (exit status 2), as every other refusal is."""
 
@@ -301,7 +310,7 @@ def _version() -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    formats = {"formatter_class": argparse.ArgumentDefaultsHelpFormatter}
+    formats = {"formatter_class": _Aide}
     racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
     racine.add_argument("--version", action="version", version=f"openfisca-gen {_version()}")
     commandes = racine.add_subparsers(dest="commande", required=True, parser_class=_Analyseur)

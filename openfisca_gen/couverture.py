@@ -14,7 +14,7 @@ import pandas
 import yaml
 from openfisca_core.parameters import Parameter
 
-from openfisca_gen import DOCS_DIR
+from openfisca_gen.chemins import DOCS_DIR
 
 COUVERTURE = DOCS_DIR / "couverture.yaml"
 RACINE = DOCS_DIR.parent  # `source` and `tests` paths are relative to it

@@ -24,12 +24,12 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
-from openfisca_gen import CountryTaxBenefitSystem
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
+from openfisca_gen.systeme import CountryTaxBenefitSystem
 from openfisca_gen.validation import un_mois
 
 NOEUD = "interpretations"
@@ -290,12 +290,10 @@ def analyser_interpretations(
     training's robustness."""
     period = un_mois(period)
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
-    base = tax_benefit_system or CountryTaxBenefitSystem()
-    lectures = Lectures(base)
+    lectures = Lectures(tax_benefit_system or CountryTaxBenefitSystem())
     k = len(lectures.noms)
     masques = _combinaisons(k, max_combinaisons, graine)
     bascules = (masques[:, None] >> numpy.arange(k)) & 1 == 1
-    defauts = lectures.defauts(period)
     simulation = population.simulation(lectures.systeme, period)
     eligibles, financements, lignes = [], [], []
     for ligne in progression(bascules) if progression else bascules:
@@ -307,59 +305,9 @@ def analyser_interpretations(
     combinaisons = pandas.concat(
         [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
     )
-    valeurs = combinaisons[list(INDICATEURS)]
-    seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(k))  # each switch alone; 0 is row 0
     paires = [_paires(masques, bit) for bit in range(k)]
-
-    effet_cout = [valeurs[COUT].to_numpy()[j] - valeurs[COUT].to_numpy()[i] for i, j in paires]
-    effets = pandas.DataFrame(
-        {
-            "default": defauts,
-            **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
-            "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
-            "funding_changes": a_change(
-                financements[seuls], numpy.broadcast_to(financements[0], financements[seuls].shape)
-            ).sum(axis=1),
-            f"{COUT}_min": [e.min() for e in effet_cout],
-            f"{COUT}_max": [e.max() for e in effet_cout],
-        },
-        index=pandas.Index(lectures.noms, name="interpretation"),
-    )
-
-    # The combination reaching each bound with the fewest switches flipped.
-    nombre_bascules = bascules.sum(axis=1)
-
-    def lecture(valeur_cible, colonne):
-        candidats = numpy.flatnonzero(colonne == valeur_cible)
-        meilleur = candidats[numpy.argmin(nombre_bascules[candidats])]
-        return ", ".join(numpy.array(lectures.noms, dtype=object)[bascules[meilleur]]) or "(defaults)"
-
-    plages = pandas.DataFrame(
-        {
-            "baseline": valeurs.iloc[0],
-            "min": valeurs.min(),
-            "max": valeurs.max(),
-            "min_readings": [lecture(valeurs[n].min(), valeurs[n].to_numpy()) for n in INDICATEURS],
-            "max_readings": [lecture(valeurs[n].max(), valeurs[n].to_numpy()) for n in INDICATEURS],
-        }
-    ).rename_axis("indicator")
-
-    depend = numpy.array([(eligibles[i] != eligibles[j]).any(axis=0) for i, j in paires], dtype=bool)
-    depend = depend.reshape(k, eligibles.shape[1])
-    toujours, jamais = eligibles.all(axis=0), ~eligibles.any(axis=0)
-    noms = numpy.array(lectures.noms, dtype=object)
-    formations = pandas.DataFrame(
-        {
-            "eligible_labellisation": eligibles[0],
-            "robustness": numpy.select([toujours, jamais], ["always", "never"], "depends"),
-            "depends_on": [", ".join(noms[colonne]) for colonne in depend.T],
-            "eligible_share": eligibles.mean(axis=0),
-            "financement_amorcage": financements[0],
-            "financement_amorcage_min": financements.min(axis=0),
-            "financement_amorcage_max": financements.max(axis=0),
-        },
-        index=pandas.Index(population.table["formation_id"].to_numpy(), name="formation_id"),
-    )
+    seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(k))  # each switch alone; 0 is row 0
+    effets = _effets(lectures, combinaisons, eligibles, financements, seuls, paires, period)
     interpretations = pandas.DataFrame(
         {
             "description": [p.description for p in lectures.parametres],
@@ -375,9 +323,70 @@ def analyser_interpretations(
         bool(2**k > max_combinaisons),
         interpretations,
         effets,
-        plages,
-        formations,
+        _plages(lectures.noms, combinaisons[list(INDICATEURS)], bascules),
+        _robustesse(lectures.noms, eligibles, financements, paires, population),
         combinaisons,
+    )
+
+
+def _effets(lectures, combinaisons, eligibles, financements, seuls, paires, period) -> pandas.DataFrame:
+    """Per switch: its default, the change of each indicator when it alone is switched, the trainings whose
+    eligibility or funding change, the range of its effect on the cost as the other switches vary."""
+    valeurs = combinaisons[list(INDICATEURS)]
+    cout = valeurs[COUT].to_numpy()
+    effet_cout = [cout[j] - cout[i] for i, j in paires]
+    base = numpy.broadcast_to(financements[0], financements[seuls].shape)
+    return pandas.DataFrame(
+        {
+            "default": lectures.defauts(period),
+            **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
+            "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
+            "funding_changes": a_change(base, financements[seuls]).sum(axis=1),
+            f"{COUT}_min": [e.min() for e in effet_cout],
+            f"{COUT}_max": [e.max() for e in effet_cout],
+        },
+        index=pandas.Index(lectures.noms, name="interpretation"),
+    )
+
+
+def _plages(noms, valeurs: pandas.DataFrame, bascules) -> pandas.DataFrame:
+    """Per indicator: its value under the defaults, its range, and the combination reaching each bound with
+    the fewest switches flipped."""
+    nombre_bascules = bascules.sum(axis=1)
+
+    def lecture(valeur_cible, colonne):
+        candidats = numpy.flatnonzero(colonne == valeur_cible)
+        meilleur = candidats[numpy.argmin(nombre_bascules[candidats])]
+        return ", ".join(numpy.array(noms, dtype=object)[bascules[meilleur]]) or "(defaults)"
+
+    return pandas.DataFrame(
+        {
+            "baseline": valeurs.iloc[0],
+            "min": valeurs.min(),
+            "max": valeurs.max(),
+            "min_readings": [lecture(valeurs[n].min(), valeurs[n].to_numpy()) for n in INDICATEURS],
+            "max_readings": [lecture(valeurs[n].max(), valeurs[n].to_numpy()) for n in INDICATEURS],
+        }
+    ).rename_axis("indicator")
+
+
+def _robustesse(noms, eligibles, financements, paires, population) -> pandas.DataFrame:
+    """Per training: eligible under every reading (always), none (never) or depending on which, and on which."""
+    depend = numpy.array([(eligibles[i] != eligibles[j]).any(axis=0) for i, j in paires], dtype=bool)
+    depend = depend.reshape(len(noms), eligibles.shape[1])
+    toujours, jamais = eligibles.all(axis=0), ~eligibles.any(axis=0)
+    noms = numpy.array(noms, dtype=object)
+    return pandas.DataFrame(
+        {
+            "eligible_labellisation": eligibles[0],
+            "robustness": numpy.select([toujours, jamais], ["always", "never"], "depends"),
+            "depends_on": [", ".join(noms[colonne]) for colonne in depend.T],
+            "eligible_share": eligibles.mean(axis=0),
+            "financement_amorcage": financements[0],
+            "financement_amorcage_min": financements.min(axis=0),
+            "financement_amorcage_max": financements.max(axis=0),
+        },
+        index=pandas.Index(population.table["formation_id"].to_numpy(), name="formation_id"),
     )
 
 

@@ -2,7 +2,8 @@
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from openfisca_gen import PARAMETERS_DIR, VARIABLES_DIR, entities
+from openfisca_gen import entities
+from openfisca_gen.chemins import PARAMETERS_DIR, VARIABLES_DIR
 from openfisca_gen.situation_examples import formation_eligible
 
 

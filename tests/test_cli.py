@@ -98,3 +98,59 @@ def test_every_problem_is_one_line_on_stderr(tmp_path, capsys):
         "expects a whole number within ±2147483647, got '2.5'",
         "openfisca-gen calculate: f.csv line 2 (formation 'a'), field 'budget_session': must be >= 0, got -1",
     ]
+
+
+# A command a newcomer can discover
+
+
+def test_version_help_and_one_line_refusals(capsys):
+    with pytest.raises(SystemExit) as sortie:
+        main(["--version"])
+    assert sortie.value.code == 0 and capsys.readouterr().out.startswith("openfisca-gen ")
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    aide = capsys.readouterr().out
+    assert "(default: 2015-10)" in aide and "(default: None)" not in aide  # every option's default, when it has one
+    for argv, option in [(["serve", "--port", "70000"], "--port"), (["serve", "--workers", "0"], "--workers"),
+                         (["serve", "--max-trainings", "-1"], "--max-trainings"),
+                         (["serve", "--max-request-bytes", "-1"], "--max-request-bytes")]:  # fmt: skip
+        with pytest.raises(SystemExit) as sortie:
+            main(argv)
+        erreur = capsys.readouterr().err
+        assert sortie.value.code == 2 and erreur.count("\n") == 1 and "Traceback" not in erreur
+        assert erreur.startswith(f"openfisca-gen serve: Argument {option}: expects a whole number")
+
+
+def test_reforms_lists_every_registered_reform_name_first(capsys):
+    from openfisca_gen.reforms import REFORMES
+
+    assert main(["reforms"]) == 0
+    lignes = capsys.readouterr().out.splitlines()
+    assert [ligne.split()[0] for ligne in lignes] == sorted(REFORMES)
+    assert all(len(ligne.split(maxsplit=1)) == 2 for ligne in lignes)  # a one-line description each
+    assert any(ligne.startswith("duree_maximale_selon_le_ministre ") for ligne in lignes)  # readings too
+
+
+def test_variables_lists_inputs_then_computed_variables(capsys):
+    assert main(["variables"]) == 0
+    lignes = capsys.readouterr().out.splitlines()
+    assert lignes[0].split()[:4] == ["variable", "kind", "entity", "type"]
+    genres = [ligne.split()[1] for ligne in lignes[1:]]
+    assert genres == sorted(genres, key=lambda genre: genre != "input") and {"input", "computed"} == set(genres)
+    assert any(ligne.split()[0] == "budget_session" for ligne in lignes)
+
+
+def test_examples_json_is_one_json_document(capsys):
+    import json
+
+    assert main(["examples", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) == {"formation_eligible", "campagne_deux_structures"}
+    assert document["formation_eligible"]["formations"]["formation_web"]["financement_amorcage"] == {"2015-10": 45000}
+
+
+def test_a_reading_is_a_reform_by_name_and_reforms_combine(capsys):
+    assert main(["compare", "--reform", "duree_maximale_selon_le_ministre"]) == 0
+    assert "Reform duree_maximale_selon_le_ministre, period 2015-10" in capsys.readouterr().out
+    assert main(["compare", "--reform", "plafond_100k", "--reform", "taux_2018_premier_appel"]) == 0
+    assert "Reform plafond_100k + taux_2018_premier_appel" in capsys.readouterr().out

@@ -167,3 +167,33 @@ def test_building_is_vectorial_for_many_rows(tax_benefit_system):
     simulation = lire_population(tax_benefit_system, grande).simulation(tax_benefit_system, PERIOD)
     attendu = numpy.minimum(0.5 * grande["budget_session"].to_numpy(), 70_000)
     numpy.testing.assert_allclose(simulation.calculate("financement_amorcage", PERIOD), attendu, rtol=1e-6)
+
+
+def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp_path):
+    """Semicolons, decimal commas, thousands separated by spaces, a byte-order mark: detected for the whole file
+    from its header, not guessed cell by cell."""
+    francais = tmp_path / "formations.csv"
+    francais.write_bytes(
+        "\ufeffformation_id;budget_session;duree_formation_mois\na;45 000,50;6,5\nb;1\u202f234;4\n".encode()
+    )
+    table = lire_population(tax_benefit_system, francais).table
+    assert table["budget_session"].tolist() == [45000.5, 1234.0]
+    assert table["duree_formation_mois"].tolist() == [6.5, 4.0]
+    francais.write_bytes("\ufeffformation_id;budget_session\na;12,5,0\n".encode("utf-8"))
+    with pytest.raises(DonneesInvalidesError, match=r"formations.csv line 2 \(formation 'a'\), field 'budget_session'"):
+        lire_population(tax_benefit_system, francais)
+
+
+def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id,,budget_session\na,x,1\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    assert erreur.value.erreurs[0].startswith("column '(column 2, no name)' is not an input variable")
+    assert "input columns: formation_id, structure_id, campagne_id" in erreur.value.erreurs[0]
+
+
+def test_missing_ids_in_a_dataframe_are_named(tax_benefit_system):
+    for manquant in (numpy.nan, None, pandas.NA):
+        with pytest.raises(DonneesInvalidesError, match=r"row 1.*field 'formation_id': an id must be a non-empty text"):
+            lire_population(tax_benefit_system, table(formation_id=["a", manquant, "c"]))

@@ -230,3 +230,54 @@ def test_an_incoherent_reform_names_the_parameter_it_changed(tax_benefit_system)
     with pytest.raises(ReformeInvalideError) as erreur:
         appliquer_reforme(tax_benefit_system, {"calendrier.dates_limites_depot": {"2015-09-17": ["2015-10-19"]}})
     assert erreur.value.erreurs[0].startswith("'calendrier.dates_limites_depot' (2016-08-23)")
+
+
+# One registry, and reforms that combine
+
+
+def test_every_reading_is_a_registered_reform():
+    from openfisca_gen.reforms import lectures
+
+    assert set(lectures.LECTURES) <= set(REFORMES)
+    assert issubclass(REFORMES["plafond_par_structure"], lectures.plafond_par_structure)  # a scenario on its reading
+
+
+def test_combining_is_date_aware(tax_benefit_system):
+    from openfisca_gen.reforms import combiner
+
+    a = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2018-04-05": None}}
+    b = {"financement_amorcage.plafond": {"2016-08-23": 90_000}, "financement_amorcage.taux": {"2015-09-17": 0.6}}
+    combinee = combiner(a, b)
+    assert combinee == {
+        "financement_amorcage.plafond": {"2015-09-17": 100_000, "2016-08-23": 90_000},  # b on top of a from its date
+        "financement_amorcage.taux": {"2015-09-17": 0.6},
+    }
+    en_deux = appliquer_reforme(appliquer_reforme(tax_benefit_system, a), b).parameters.financement_amorcage
+    en_un = appliquer_reforme(tax_benefit_system, [a, b]).parameters.financement_amorcage
+    for jour in ("2015-10-01", "2016-09-01", "2018-05-01"):
+        assert en_un.plafond(jour) == en_deux.plafond(jour) and en_un.taux(jour) == en_deux.taux(jour)
+
+
+def test_comparer_refuses_a_baseline_that_is_already_a_reform(tax_benefit_system):
+    from openfisca_gen.analyse import comparer
+    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+
+    population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
+    deja = appliquer_reforme(tax_benefit_system, "plafond_100k")
+    with pytest.raises(ReformeInvalideError, match="The baseline given is itself a reform"):
+        comparer(population, "taux_2018_premier_appel", "2015-10", deja)
+    with pytest.raises(ReformeInvalideError, match="itself a reform"):
+        comparer(population, appliquer_reforme(deja, "taux_2018_premier_appel"), "2015-10")
+    combinees = comparer(population, ["plafond_100k", "taux_2018_premier_appel"], "2015-10", tax_benefit_system)
+    assert combinees.baseline == "the law" and combinees.nom_reforme == "plafond_100k + taux_2018_premier_appel"
+
+
+def test_the_old_path_of_construire_simulation_still_works_for_one_minor_version(tax_benefit_system):
+    from openfisca_gen import validation
+    from openfisca_gen.situation_examples import formation_eligible
+
+    with pytest.warns(DeprecationWarning, match="openfisca_gen.simulation.construire_simulation"):
+        ancienne = validation.construire_simulation
+    assert ancienne(tax_benefit_system, formation_eligible).calculate("financement_amorcage", PERIOD).tolist() == [
+        45000
+    ]

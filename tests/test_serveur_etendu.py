@@ -55,6 +55,7 @@ def test_spec_keeps_openfiscas_and_adds_the_new_routes_and_examples(serveur, ope
     etendue, plain = requete(serveur + "/spec")[1], requete(openfisca_serve + "/spec")[1]
     nouvelles = {chemin: etendue["paths"].pop(chemin) for chemin in ("/explain", "/compare")}
     assert all(route["post"]["requestBody"]["required"] for route in nouvelles.values())
+    assert etendue["paths"].pop("/reforms")["get"]["responses"]
     corps = etendue["paths"]["/calculate"]["post"]["requestBody"]["content"]["application/json"]
     assert corps.pop("examples") == {
         "formation_eligible": {"value": formation_eligible},
@@ -330,3 +331,27 @@ def test_the_server_still_answers_correctly_after_the_bad_requests(serveur, requ
     statut, reponse = requete(serveur + "/calculate", formation_eligible)
     assert statut == 200
     assert reponse["formations"]["formation_web"]["financement_amorcage"] == {"2015-10": 45000.0}
+
+
+def test_a_400_lists_every_problem_as_an_object_with_its_field(client):
+    situation = {"formations": {"f": {"budget_session": {"2015-10": -1}, "nombre_apprenants": {"2015-10": 2.5}}}}
+    reponse = client.post("/calculate", json=situation)
+    corps = reponse.get_json()
+    assert reponse.status_code == 400 and corps["error"] == corps["errors"][0]["message"]
+    assert [{k: e[k] for k in ("field", "entity", "id", "period", "code")} for e in corps["errors"]] == [
+        {"field": "nombre_apprenants", "entity": "formation", "id": "f", "period": "2015-10", "code": "entier_attendu"},
+        {"field": "budget_session", "entity": "formation", "id": "f", "period": "2015-10", "code": "negatif"},
+    ]
+    reponse = client.post(
+        "/compare", json={"situation": formation_eligible, "reform": {"financement_amorcage.taux": 2}}
+    )
+    [probleme] = reponse.get_json()["errors"]
+    assert probleme["field"] == "financement_amorcage.taux" and probleme["in"] == "reform"
+
+
+def test_the_registry_is_served(client):
+    reformes = client.get("/reforms").get_json()
+    assert "duree_maximale_selon_le_ministre" in reformes and "plafond_100k" in reformes
+    assert reformes["plafond_100k"]["changes"] == {
+        "financement_amorcage.plafond": {"2015-09-17": 100000, "2018-04-05": None}
+    }

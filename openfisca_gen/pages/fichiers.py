@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from openfisca_gen import DOCS_DIR, PARAMETERS_DIR, VARIABLES_DIR
+from openfisca_gen.chemins import DOCS_DIR, PARAMETERS_DIR, VARIABLES_DIR
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEXTES_SOURCES = DOCS_DIR / "sources"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from openfisca_gen import PARAMETERS_DIR
+from openfisca_gen.chemins import PARAMETERS_DIR
 from openfisca_gen.reforms.parametriques import ReformeParametrique
 
 DOSSIER = Path(PARAMETERS_DIR) / "interpretations"
@@ -31,8 +31,8 @@ def _lecture(fichier: Path) -> type | None:
             for debut, valeur in contenu["values"].items()
         }
     }
-    description = contenu["description"].rstrip(".")
-    doc = f"What if the other reading of {chemin} applied? ({description[:1].lower()}{description[1:]}: the other way)"
+    autre = next(str(not v["value"]).lower() for v in contenu["values"].values() if v["value"] is not None)
+    doc = f"What if {chemin} were {autre}, the other reading of the texts? ({contenu['description'].rstrip('.')})"
     return type(fichier.stem, (ReformeParametrique,), {"changements": changements, "name": chemin, "__doc__": doc})
 
 

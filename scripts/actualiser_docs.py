@@ -1,0 +1,125 @@
+"""Keep the numbers the docs quote from a run true: the outputs of commands, counts, shares, benchmark ratios.
+
+In README.md and docs/*.md, a command's output is quoted between two markers:
+
+    <!-- sortie: openfisca-gen coverage -->
+    ```
+    (what the command prints)
+    ```
+    <!-- fin -->
+
+(`| head -N` after the command keeps its first N lines), and a number in a sentence between
+`<!-- chiffre: NAME -->` and `<!-- /chiffre -->`, NAME one of CHIFFRES below. Benchmarks are quoted the same
+way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with `--bench` (`make bench`).
+
+    python scripts/actualiser_docs.py           rewrite the quoted outputs and numbers
+    python scripts/actualiser_docs.py --check   list what is out of date (tests/test_docs.py runs this)
+    python scripts/actualiser_docs.py --bench   also run the benchmarks and rewrite their figures
+"""
+
+import contextlib
+import io
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+RACINE = Path(__file__).resolve().parents[1]
+FICHIERS = [RACINE / "README.md", *sorted((RACINE / "docs").glob("*.md"))]
+BLOC = re.compile(r"(<!-- (sortie|banc): (?P<commande>.+?) -->\n)```[^\n]*\n(?P<texte>.*?)```\n(<!-- fin -->)", re.S)
+CHIFFRE = re.compile(r"(<!-- chiffre: (?P<nom>\w+) -->)(?P<valeur>.*?)(<!-- /chiffre -->)")
+
+
+def _systeme():
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+
+    return CountryTaxBenefitSystem()
+
+
+def _population():
+    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+
+    return lire_population(_systeme(), POPULATION_EXEMPLE).table
+
+
+def _part(colonne: str) -> str:
+    table = _population()
+    return f"{100 * table[colonne].sum() / table['nombre_apprenants'].sum():.1f} %"
+
+
+def _statuts() -> str:
+    table = _population()
+    parts = table.groupby("structure_id")["statut_structure"].first().value_counts(normalize=True)
+    return ", ".join(f"{100 * part:.1f} %" for part in parts)
+
+
+CHIFFRES = {
+    "variables": lambda: str(len(_systeme().variables)),
+    "variables_calculees": lambda: str(sum(1 for v in _systeme().variables.values() if v.formulas)),
+    "variables_d_entree": lambda: str(sum(1 for v in _systeme().variables.values() if not v.formulas)),
+    "parametres": lambda: str(sum(1 for p in _systeme().parameters.get_descendants() if hasattr(p, "values_list"))),
+    "lectures": lambda: str(len(__import__("openfisca_gen.reforms", fromlist=["x"]).lectures.LECTURES)),
+    "reformes": lambda: str(len(__import__("openfisca_gen.reforms", fromlist=["x"]).REFORMES)),
+    "formations_echantillon": lambda: str(len(_population())),
+    "part_femmes_echantillon": lambda: _part("nombre_femmes"),
+    "part_neet_echantillon": lambda: _part("nombre_jeunes_neet_peu_qualifies"),
+    "part_qpv_echantillon": lambda: _part("nombre_residents_qpv"),
+    "statuts_echantillon": _statuts,
+    "chiffres_du_bilan": lambda: str(len(__import__("openfisca_gen.bilan", fromlist=["x"]).lire_bilan())),
+}
+
+
+def _executer(commande: str, banc: bool) -> str:
+    """What a documented command prints: `openfisca-gen …` run in this process, a benchmark as a subprocess."""
+    commande, _, filtre = commande.partition(" | ")
+    arguments = shlex.split(commande)
+    if banc:
+        texte = subprocess.run(
+            [sys.executable, *arguments], cwd=RACINE, capture_output=True, text=True, check=True
+        ).stdout
+    else:
+        from openfisca_gen.cli import main
+
+        assert arguments[0] == "openfisca-gen", commande
+        sortie = io.StringIO()
+        with contextlib.redirect_stdout(sortie), contextlib.redirect_stderr(io.StringIO()):
+            code = main(arguments[1:])
+        assert code == 0, f"{commande} failed"
+        texte = sortie.getvalue()
+    if filtre:
+        nombre = int(re.fullmatch(r"head -(\d+)", filtre.strip()).group(1))
+        texte = "".join(texte.splitlines(keepends=True)[:nombre])
+    return texte if texte.endswith("\n") else texte + "\n"
+
+
+def actualiser(texte: str, bancs: bool) -> str:
+    """The text with every quoted output and number made what the code gives now (benchmarks only if `bancs`)."""
+    texte = BLOC.sub(lambda trouve: _remplacer_bloc(trouve, bancs), texte)
+    return CHIFFRE.sub(lambda trouve: f"{trouve.group(1)}{CHIFFRES[trouve.group('nom')]()}{trouve.group(4)}", texte)
+
+
+def _remplacer_bloc(trouve, bancs: bool) -> str:
+    banc = trouve.group(2) == "banc"
+    if banc and not bancs:
+        return trouve.group(0)
+    debut = trouve.group(0)[: trouve.start("texte") - trouve.start(0)]
+    return f"{debut}{_executer(trouve.group('commande'), banc)}```\n{trouve.group(5)}"
+
+
+def main(argv: list[str]) -> int:
+    perimes = []
+    for fichier in FICHIERS:
+        ancien = fichier.read_text(encoding="utf-8")
+        nouveau = actualiser(ancien, "--bench" in argv)
+        if nouveau != ancien:
+            perimes.append(fichier.relative_to(RACINE))
+            if "--check" not in argv:
+                fichier.write_text(nouveau, encoding="utf-8")
+    verbe = "out of date" if "--check" in argv else "rewritten"
+    print("\n".join(f"{fichier}: {verbe}" for fichier in perimes) or "The docs quote what the code gives.")
+    return 1 if perimes and "--check" in argv else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
