@@ -49,6 +49,7 @@ setup(
         "openfisca-core[web-api] >= 46.0.1, < 47",
         "numpy >= 2.0",  # numpy.strings: vectorial checks of ids
         "matplotlib >= 3.8",
+        "openpyxl >= 3.1",  # Excel workbooks from calculate and compare
         "pandas >= 2.1",
         "PyYAML >= 6.0.1, < 7",
         "tqdm >= 4.66",

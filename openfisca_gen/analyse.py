@@ -27,7 +27,6 @@ from openfisca_gen.systeme import CountryTaxBenefitSystem
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 
 VARIABLES_FORMATION = (
-    "statut_structure",
     "eligible_labellisation",
     "labellisee",
     "financement_amorcage",
@@ -93,15 +92,15 @@ def evolution(avant, apres) -> numpy.ndarray:
 
 
 def _resultats(population, tax_benefit_system, period):
+    """Per training (with its structure's status, to break down by) and per campaign, under one system."""
     simulation = population.simulation(tax_benefit_system, period)
-    formations = population.resultats(simulation, VARIABLES_FORMATION, period)
+    tables = population.tables(simulation, [*VARIABLES_FORMATION, "statut_structure", *VARIABLES_CAMPAGNE], period)
+    formations = tables["formation"]
     formations["financement_amorcage"] = formations["financement_amorcage"].astype(float)
-    valeurs = {nom: simulation.calculate(nom, period) for nom in VARIABLES_CAMPAGNE}
-    campagnes = pandas.DataFrame(
-        {nom: v.decode_to_str() if hasattr(v, "decode_to_str") else v for nom, v in valeurs.items()},  # Enum names
-        index=simulation.populations["campagne"].ids,
+    formations["statut_structure"] = (
+        tables["structure"]["statut_structure"].reindex(formations["structure_id"]).to_numpy()
     )
-    return formations, campagnes
+    return formations.drop(columns=["structure_id", "campagne_id"]), tables["campagne"].rename_axis(None)
 
 
 @dataclass
@@ -118,6 +117,7 @@ class Comparaison:
     population: str = ""  # as titles name it
     libelles_statuts: dict = field(default_factory=dict)  # statut_structure's Enum names → labels
     baseline: str = LOI
+    avertissements: list = field(default_factory=list)  # validation.Probleme: values that leak into later calls
 
     @property
     def difference(self) -> pandas.Series:
@@ -200,6 +200,7 @@ class Comparaison:
             parties = [
                 f"Reform {self.nom_reforme}, period {self.period}, {self.decrite}"
                 + ("" if self.baseline == LOI else f", against {self.baseline}"),
+                *(f"Warning: {avertissement.en()}" for avertissement in self.avertissements),
                 self.resume().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
                 "\n" + self.changements().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
                 "\nBy structure status:\n" + statuts.rename(columns=LIBELLES).rename_axis(None).to_string(),
@@ -274,6 +275,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None) -> Compa
         campagnes,
         decrire_population(population),
         {membre.name: membre.value for membre in statut},
+        avertissements=list(getattr(reformee, "avertissements", [])),
     )
 
 

@@ -230,7 +230,9 @@ def compare():
                 ligne = {"baseline": valeur_json(avant, indice), "reform": valeur_json(apres, indice)}
                 ligne["difference" if numerique else "changed"] = valeur_json(ecarts, indice)
                 resultats.setdefault(entite.plural, {}).setdefault(str(identifiant), {})[variable] = ligne
-    return jsonify({"period": periode, "reform": nom, **resultats})
+    avertissements = [avertissement.en() for avertissement in getattr(reformee, "avertissements", [])]
+    return jsonify({"period": periode, "reform": nom, **({"warnings": avertissements} if avertissements else {}),
+                    **resultats})  # fmt: skip
 
 
 @api.route("/reforms", methods=["GET"])

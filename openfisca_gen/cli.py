@@ -225,14 +225,18 @@ def calculer(arguments) -> int:
     sortie = fichier_de_sortie(arguments.out) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
+        for avertissement in tax_benefit_system.avertissements:
+            print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     population = _population(tax_benefit_system, arguments.data)
-    table = population.resultats(population.simulation(tax_benefit_system, periode), variables, periode)
-    table.index.name = "formation_id"
+    tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
+    from openfisca_gen.rapports.tableaux import ecrire_tables, propre
+
     if sortie:
-        table.to_csv(sortie)
-        print(f"{len(table)} trainings, {len(variables)} variable(s) written to {sortie}")
-    else:
-        print(table.to_csv(), end="")
+        ecrits = ecrire_tables(tables, sortie)
+        nombre = len(tables["formation"])
+        print(f"{nombre} trainings, {len(variables)} variable(s) written to {', '.join(map(str, ecrits))}")
+    else:  # one CSV per entity, a blank line between them
+        print("\n".join(propre(table).to_csv() for table in tables.values()), end="")
     return 0
 
 
@@ -339,7 +343,9 @@ def parser() -> argparse.ArgumentParser:
     sous.add_argument("--period", default=PERIODE, help=mois)
     sous.add_argument("--reform", action="append", metavar="NAME|FILE.yaml",
                       help="compute under a reform (a name or a YAML file); more than once to combine")  # fmt: skip
-    sous.add_argument("--out", help="the CSV file to write, in an existing folder (default: standard output)")
+    sous.add_argument("--out", help="the file to write, in an existing folder: .csv (a structure's or a campaign's "
+                                    "variables in their own files beside it) or .xlsx (a sheet per entity); "
+                                    "default: standard output")  # fmt: skip
     sous = commande("interpretations", "how far each reading of the texts moves the results", interpretations)
     sous.add_argument("--data", help=donnees)
     sous.add_argument("--period", default=PERIODE, help=mois)
@@ -364,9 +370,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    import warnings
+
     arguments = parser().parse_args(argv)  # a malformed argument: one line on stderr, exit status 2
     commande = f"openfisca-gen {arguments.commande}"
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
+
+    warnings.filterwarnings("ignore", message=".*has no end date")  # the commands print them in their own words
 
     try:
         return arguments.run(arguments)

@@ -22,7 +22,7 @@ import pandas
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.simulation import batir
-from openfisca_gen.validation import DonneesInvalidesError, Probleme
+from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, Probleme
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
@@ -61,16 +61,37 @@ class Population:
             entrees[(colonne, periode)] = (None, valeurs)
         return batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
 
-    def resultats(self, simulation, variables, period) -> pandas.DataFrame:
-        """Computed variables, one row per training (group variables repeated on their members)."""
-        colonnes = {}
+    def tables(self, simulation, variables, period) -> dict[str, pandas.DataFrame]:
+        """Computed variables, one table per entity: "formation" (one row per training, indexed by formation_id,
+        with the ids of its structure and campaign), and, for the group variables asked for, "structure" and
+        "campagne" (one row per group, indexed by its id). A group's value is never repeated on its trainings,
+        so that no sum over trainings counts it more than once."""
+        systeme = simulation.tax_benefit_system
+        tables = {
+            "formation": pandas.DataFrame(
+                index=pandas.Index(self.table["formation_id"].to_numpy(), name="formation_id")
+            )
+        }
+        for cle in ("structure", "campagne"):
+            population = simulation.populations[cle]
+            tables["formation"][f"{cle}_id"] = population.ids[population.members_entity_id]
         for nom in variables:
+            entite = systeme.variables[nom].entity.key
+            if entite not in tables:
+                ids = simulation.populations[entite].ids
+                tables[entite] = pandas.DataFrame(index=pandas.Index(ids, name=f"{entite}_id"))
             valeurs = simulation.calculate(nom, period)
-            entite = simulation.tax_benefit_system.variables[nom].entity
-            if not entite.is_person:
-                valeurs = simulation.populations[entite.key].project(valeurs)
-            colonnes[nom] = valeurs.decode_to_str() if hasattr(valeurs, "decode_to_str") else valeurs
-        return pandas.DataFrame(colonnes, index=self.table["formation_id"].to_numpy())
+            tables[entite][nom] = valeurs.decode_to_str() if hasattr(valeurs, "decode_to_str") else valeurs
+        return tables
+
+    def resultats(self, simulation, variables, period) -> pandas.DataFrame:
+        """Training variables, one row per training, with the ids of its structure and campaign. A group's variable
+        is refused here (a sum over trainings would count it once per training): `tables` gives it, one row per
+        group."""
+        groupes = [nom for nom in variables if not simulation.tax_benefit_system.variables[nom].entity.is_person]
+        if groupes:
+            raise EntreeInvalideError([Probleme("variable_de_groupe", {"noms": groupes})])
+        return self.tables(simulation, variables, period)["formation"]
 
 
 def lire_population(tax_benefit_system, source, nom: str | None = None) -> Population:

@@ -236,5 +236,11 @@ def test_the_example_trainings_file_runs(capsys):
     fichier = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "trainings.csv"
     assert main(["calculer", "--data", str(fichier), "--variables", "eligible_labellisation,financement_amorcage"]) == 0
     lignes = capsys.readouterr().out.splitlines()
-    assert lignes[0] == "formation_id,eligible_labellisation,financement_amorcage"
-    assert lignes[1:] == ["a1,True,45000.0", "a2,True,60000.0", "b,True,70000.0", "c,False,0.0", "d,False,0.0"]
+    assert lignes[0] == "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage"
+    assert [ligne.split(",", 3)[3] for ligne in lignes[1:]] == [
+        "True,45000.0",
+        "True,60000.0",
+        "True,70000.0",
+        "False,0.0",
+        "False,0.0",
+    ]

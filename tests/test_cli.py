@@ -48,11 +48,29 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     variables = "eligible_labellisation,financement_amorcage,financement_amorcage_structure"
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--variables", variables, "--out", str(sortie)]) == 0
     table = pandas.read_csv(sortie, index_col="formation_id")
-    assert len(table) == 171 and list(table.columns) == variables.split(",")
+    assert len(table) == 171
+    assert list(table.columns) == ["structure_id", "campagne_id", "eligible_labellisation", "financement_amorcage"]
     assert table["financement_amorcage"].sum() == pytest.approx(4_994_850)
+    structures = pandas.read_csv(tmp_path / "resultats_structure.csv", index_col="structure_id")
+    assert len(structures) == 84 and structures["financement_amorcage_structure"].sum() == pytest.approx(4_994_850)
     assert "171 trainings, 3 variable(s) written" in capsys.readouterr().out
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
-    assert capsys.readouterr().out.startswith("formation_id,eligible_labellisation,financement_amorcage\n")
+    entete = "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
+    assert capsys.readouterr().out.startswith(entete)
+
+
+def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys):
+    import pandas
+
+    from openfisca_gen.population import POPULATION_EXEMPLE
+
+    sortie = tmp_path / "resultats.xlsx"
+    variables = "financement_amorcage,financement_amorcage_structure,cout_financement_amorcage_campagne"
+    assert main(["calculate", "--data", str(POPULATION_EXEMPLE), "--variables", variables, "--out", str(sortie)]) == 0
+    feuilles = pandas.read_excel(sortie, sheet_name=None, index_col=0)
+    assert list(feuilles) == ["formation", "structure", "campagne"]
+    assert feuilles["formation"].index.name == "formation_id" and len(feuilles["formation"]) == 171
+    assert feuilles["campagne"]["cout_financement_amorcage_campagne"].tolist() == [4_994_850]
 
 
 @pytest.mark.parametrize(

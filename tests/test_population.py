@@ -7,6 +7,7 @@ import pandas
 import pytest
 
 from openfisca_gen.population import POPULATION_EXEMPLE, DonneesInvalidesError, lire_population
+from openfisca_gen.validation import EntreeInvalideError
 
 PERIOD = "2015-10"
 
@@ -31,18 +32,31 @@ def table(**colonnes):
 def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
     population = lire_population(tax_benefit_system, table())
     simulation = population.simulation(tax_benefit_system, PERIOD)
-    resultats = population.resultats(
-        simulation,
-        ["eligible_labellisation", "financement_amorcage", "financement_amorcage_structure", "statut_structure"],
-        PERIOD,
-    )
+    resultats = population.resultats(simulation, ["eligible_labellisation", "financement_amorcage"], PERIOD)
     assert resultats.index.tolist() == ["a", "b", "c"]
+    assert resultats["structure_id"].tolist() == ["s1", "s1", "s2"]  # the training table carries its groups' ids
     assert resultats["eligible_labellisation"].tolist() == [True, True, False]
     assert resultats["financement_amorcage"].tolist() == [60000, 40000, 0]
-    assert resultats["financement_amorcage_structure"].tolist() == [100000, 100000, 0]
-    assert resultats["statut_structure"].tolist() == ["association", "association", "entreprise_privee"]
     resultats.to_csv(tmp_path / "resultats.csv")
     assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 60000
+
+
+def test_group_variables_have_one_row_per_group(tax_benefit_system):
+    """A structure's total repeated on each of its trainings would be counted twice by a sum over trainings."""
+    population = lire_population(tax_benefit_system, table())
+    simulation = population.simulation(tax_benefit_system, PERIOD)
+    variables = ["financement_amorcage", "financement_amorcage_structure", "statut_structure"]
+    tables = population.tables(simulation, variables, PERIOD)
+    assert tables["structure"].index.tolist() == ["s1", "s2"] and tables["structure"].index.name == "structure_id"
+    assert tables["structure"]["financement_amorcage_structure"].tolist() == [100000, 0]
+    assert tables["structure"]["statut_structure"].tolist() == ["association", "entreprise_privee"]
+    assert (
+        tables["structure"]["financement_amorcage_structure"].sum() == tables["formation"]["financement_amorcage"].sum()
+    )
+    with pytest.raises(
+        EntreeInvalideError, match=r"Variable\(s\) of a structure or a campaign.*financement_amorcage_structure"
+    ):
+        population.resultats(simulation, variables, PERIOD)
 
 
 def test_a_csv_and_a_dataframe_give_the_same_population(tax_benefit_system, tmp_path):

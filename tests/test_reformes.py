@@ -281,3 +281,24 @@ def test_the_old_path_of_construire_simulation_still_works_for_one_minor_version
     assert ancienne(tax_benefit_system, formation_eligible).calculate("financement_amorcage", PERIOD).tolist() == [
         45000
     ]
+
+
+def test_a_value_without_an_end_date_is_said_to_leak_into_later_calls(tax_benefit_system, capsys, tmp_path):
+    """The analyst's trap: a 2015 ceiling of 100 000 € also puts one on 2018 dossiers, which have none."""
+    from openfisca_gen.cli import main
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    fuite = {"financement_amorcage.plafond": {"2015-09-17": 100_000}}
+    with pytest.warns(ReformeDebordeWarning, match="also applies to call 3 \\(opening 2018-04-05\\)"):
+        reformee = appliquer_reforme(tax_benefit_system, fuite)
+    assert [(a.champ, a.valeurs["appel"]) for a in reformee.avertissements] == [
+        ("financement_amorcage.plafond", 2),
+        ("financement_amorcage.plafond", 3),
+    ]
+    assert appliquer_reforme(tax_benefit_system, "plafond_100k").avertissements == []  # limited by its own dates
+    fichier = tmp_path / "fuite.yaml"
+    fichier.write_text("financement_amorcage.plafond:\n  2015-09-17: 100000\n")
+    assert main(["compare", "--reform", str(fichier)]) == 0
+    sortie = capsys.readouterr()
+    assert "Warning: 'financement_amorcage.plafond': the value 100000 from 2015-09-17 has no end date" in sortie.out
+    assert "give the value back from 2018-04-05" in sortie.out and "ReformeDebordeWarning" not in sortie.err

@@ -355,3 +355,10 @@ def test_the_registry_is_served(client):
     assert reformes["plafond_100k"]["changes"] == {
         "financement_amorcage.plafond": {"2015-09-17": 100000, "2018-04-05": None}
     }
+
+
+def test_compare_warns_of_a_value_that_leaks_into_later_calls(client):
+    corps = {"situation": formation_eligible, "reform": {"financement_amorcage.plafond": {"2015-09-17": 100000}}}
+    reponse = client.post("/compare", json=corps).get_json()
+    assert [message.split(": ")[0] for message in reponse["warnings"]] == ["'financement_amorcage.plafond'"] * 2
+    assert "warnings" not in client.post("/compare", json={**corps, "reform": "plafond_100k"}).get_json()

@@ -49,3 +49,17 @@ def csv_propre(table, chemin: Path) -> Path:
     """Write `table` as CSV without float noise, with a name over every column (its index's too)."""
     propre(table).to_csv(chemin)
     return chemin
+
+
+def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path) -> list[Path]:
+    """Write named tables without float noise: sheets of one Excel workbook for a `.xlsx` path, else one CSV each
+    (the first at `chemin`, the others beside it, suffixed by their name). The paths written."""
+    chemin = Path(chemin)
+    if chemin.suffix == ".xlsx":
+        with pandas.ExcelWriter(chemin) as classeur:
+            for nom, table in tables.items():
+                propre(table).to_excel(classeur, sheet_name=nom[:31])
+        return [chemin]
+    chemins = [chemin if rang == 0 else chemin.with_name(f"{chemin.stem}_{nom}{chemin.suffix or '.csv'}")
+               for rang, nom in enumerate(tables)]  # fmt: skip
+    return [csv_propre(table, destination) for table, destination in zip(tables.values(), chemins, strict=True)]

@@ -8,6 +8,7 @@ applies from its date on. The baseline is never modified: OpenFisca's
 """
 
 import datetime
+import warnings
 from pathlib import Path
 
 from openfisca_core import periods
@@ -63,14 +64,38 @@ def valider_changements(parametres, changements) -> dict[str, list]:
     return segments
 
 
+class ReformeDebordeWarning(UserWarning):
+    """A reform's last value, given without an end date, also changes the rules of a later call."""
+
+
+def debordements(parametres, segments: dict) -> list[Probleme]:
+    """Where a reform's value without an end date (the last one it gives a parameter) also changes a later call's
+    rules: one problem per (parameter, later call) whose value under the law differs from the reform's."""
+    ouvertures = sorted(v.instant_str for v in parametres.calendrier.date_ouverture.values_list if v.value)
+    problemes = []
+    for chemin, morceaux in segments.items():
+        debut, _, valeur = morceaux[-1]
+        parametre = trouver_parametre(parametres, chemin)
+        for numero, ouverture in enumerate(ouvertures, 1):
+            loi = parametre(ouverture) if ouverture >= str(parametre.values_list[-1].instant_str) else None
+            if ouverture > str(debut) and loi != valeur:
+                details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
+                problemes.append(Probleme("valeur_debordante", details, "parametre", champ=chemin))
+    return problemes
+
+
 class ReformeParametrique(Reform):
-    """A reform that only changes parameter values: subclasses set `changements`."""
+    """A reform that only changes parameter values: subclasses set `changements`. `avertissements`: where its
+    values without an end date also change a later call's rules (see `debordements`)."""
 
     name = "Réforme paramétrique"
     changements: dict = {}
 
     def apply(self) -> None:
         segments = valider_changements(self.baseline.parameters, self.changements)
+        self.avertissements = debordements(self.baseline.parameters, segments)
+        for avertissement in self.avertissements:
+            warnings.warn(avertissement.en(), ReformeDebordeWarning, stacklevel=4)
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():

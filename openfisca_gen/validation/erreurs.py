@@ -185,10 +185,15 @@ def chiffres(entier: int) -> int:
 
 
 def court(valeur, longueur: int = 40) -> str:
-    """`repr(valeur)`, cut short: a 400-digit number is named, not printed whole."""
+    """A value as a message quotes it: text in quotes, JSON's null, true and false (not Python's None, True),
+    an infinite number named, a 400-digit number named rather than printed whole; cut short."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
-    if isinstance(valeur, int) and not isinstance(valeur, bool) and abs(valeur) >= 10**longueur:
+    if valeur is None or isinstance(valeur, bool):
+        return {None: "null", True: "true", False: "false"}[valeur]
+    if isinstance(valeur, float) and not math.isfinite(valeur) and not hasattr(valeur, "texte"):
+        return "not a number (NaN)" if math.isnan(valeur) else "an infinite number"
+    if isinstance(valeur, int) and abs(valeur) >= 10**longueur:
         return f"a {chiffres(valeur)}-digit number"
     texte = repr(valeur)
     return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
@@ -204,9 +209,11 @@ def nombre_en_francais(valeur, decimales: int = 2) -> str:
 
 
 def en_francais(valeur) -> str:
-    """A value as a French sentence quotes it: « texte », 1 234,5, vrai/faux, « » for nothing."""
+    """A value as a French sentence quotes it: « texte », 1 234,5, vrai/faux, « aucune » for nothing."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
+    if valeur is None:
+        return "aucune (inconnue)"
     if isinstance(valeur, bool):
         return "vrai" if valeur else "faux"
     if isinstance(valeur, int) and abs(valeur) >= 10**40:
@@ -356,6 +363,13 @@ MESSAGES = {
         "la durée minimale ({minimum:fr} mois) dépasse la durée maximale ({maximum:fr} mois) : aucune formation "
         "ne serait éligible",
     ),
+    "valeur_debordante": (
+        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "whose own value is {loi:r}; to change only the earlier calls, give the value back from {ouverture}",
+        "la valeur {valeur:fr} donnée à partir du {debut} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez cette "
+        "valeur à partir du {ouverture}",
+    ),
     "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
     "aucun_changement": (
         "the reform changes nothing",
@@ -416,6 +430,10 @@ MESSAGES = {
     "champ_manquant": ("'{champ}' is missing: {aide}",),
     "variables_pas_une_liste": ("'variables' must be a list of variable names",),
     "variables_inconnues": ("unknown variable(s) {noms:liste}",),
+    "variable_de_groupe": (
+        "variable(s) of a structure or a campaign, one value per group: {noms:liste}; ask Population.tables for them "
+        "(a training table would repeat each value on every training of the group)",
+    ),
     # The command line
     "reforme_ou_balayage": ("give --reform NAME|FILE.yaml or --sweep PARAMETER{les_deux}",),
     "bornes_sans_balayage": ("--from, --to and --step are for --sweep, not --reform",),
