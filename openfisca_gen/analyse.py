@@ -21,7 +21,8 @@ from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.tableaux import csv_propre, lisible
+from openfisca_gen.rapports.libelles import TITRES, libelle
+from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import CountryTaxBenefitSystem
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
@@ -48,23 +49,6 @@ VARIABLES_CAMPAGNE = (
 VARIABLES_BALAYAGE = ("financement_amorcage", "labellisee", "financement_amorcage_plafonne")
 TRANCHES = [-numpy.inf, 0, 20_000, 40_000, 60_000, 80_000, numpy.inf]
 NOMS_TRANCHES = ["0 €", "≤ 20 k€", "20–40 k€", "40–60 k€", "60–80 k€", "> 80 k€"]
-LIBELLES = {  # display only: tables are keyed by variable names
-    "financement_amorcage": "total cost (€)",
-    "labellisee": "trainings labelled",
-    "financement_amorcage_plafonne": "trainings at the ceiling",
-    "trainings_gaining_eligibility": "trainings gaining eligibility",
-    "trainings_losing_eligibility": "trainings losing eligibility",
-    "winners": "winners (trainings)",
-    "winners_total_gain": "winners, total gain (€)",
-    "losers": "losers (trainings)",
-    "losers_total_loss": "losers, total loss (€)",
-    "trainings": "trainings",
-    "labellisee_baseline": "labelled, baseline",
-    "labellisee_reform": "labelled, reform",
-    "financement_amorcage_baseline": "cost, baseline (€)",
-    "financement_amorcage_reform": "cost, reform (€)",
-    "difference": "difference (€)",
-}
 LOI = "the law"  # how a comparison names its baseline when it is the model's own rules
 
 
@@ -91,15 +75,22 @@ def evolution(avant, apres) -> numpy.ndarray:
     return numpy.select([ecart > 0, ecart < 0], ["winners", "losers"], "unchanged")
 
 
-def _resultats(population, tax_benefit_system, period):
-    """Per training (with its structure's status, to break down by) and per campaign, under one system."""
+def _resultats(population, tax_benefit_system, period, par=()):
+    """Per training (with its structure's status and the columns of `par`, to break down by) and per campaign,
+    under one system. A structure's value is given to each of its trainings here only to group them."""
     simulation = population.simulation(tax_benefit_system, period)
-    tables = population.tables(simulation, [*VARIABLES_FORMATION, "statut_structure", *VARIABLES_CAMPAGNE], period)
+    systeme = simulation.tax_benefit_system
+    inconnues = [nom for nom in par if nom not in systeme.variables or systeme.variables[nom].entity.key == "campagne"]
+    if inconnues:
+        valides = sorted(n for n, v in systeme.variables.items() if v.entity.key != "campagne")
+        raise ReformeInvalideError([Probleme("repartition_inconnue", {"noms": inconnues, "valides": valides})])
+    demandees = [*VARIABLES_FORMATION, "statut_structure", *par, *VARIABLES_CAMPAGNE]
+    tables = population.tables(simulation, list(dict.fromkeys(demandees)), period)
     formations = tables["formation"]
     formations["financement_amorcage"] = formations["financement_amorcage"].astype(float)
-    formations["statut_structure"] = (
-        tables["structure"]["statut_structure"].reindex(formations["structure_id"]).to_numpy()
-    )
+    for nom in ("statut_structure", *par):
+        if nom in tables["structure"]:
+            formations[nom] = tables["structure"][nom].reindex(formations["structure_id"]).to_numpy()
     return formations.drop(columns=["structure_id", "campagne_id"]), tables["campagne"].rename_axis(None)
 
 
@@ -114,10 +105,11 @@ class Comparaison:
     period: str
     formations: pandas.DataFrame
     campagnes: pandas.DataFrame
-    population: str = ""  # as titles name it
+    population: str = ""  # what the population is ("synthetic population"), as titles name it
     libelles_statuts: dict = field(default_factory=dict)  # statut_structure's Enum names → labels
     baseline: str = LOI
     avertissements: list = field(default_factory=list)  # validation.Probleme: values that leak into later calls
+    systeme: object = field(default=None, repr=False)  # the law's rules: their labels name rows in French
 
     @property
     def difference(self) -> pandas.Series:
@@ -185,52 +177,90 @@ class Comparaison:
         table = table.pivot(index=["campagne_id", "variable"], columns="scenario", values="valeur")
         return table.rename_axis(columns=None)
 
-    @property
-    def decrite(self) -> str:
-        return self.population or f"{len(self.formations):,} trainings"
+    def decrite(self, langue: str = "en") -> str:
+        """How titles name the population: its size, and what it is (a bundled population is synthetic)."""
+        return decrire_population(self.population, len(self.formations), langue)
 
-    @property
-    def contexte(self) -> str:
+    def contexte(self, langue: str = "en") -> str:
         """How chart titles name the comparison: the reform, the period, the population."""
-        return f"{self.nom_reforme} — {self.period}, {self.decrite}"
+        return f"{self.nom_reforme} — {self.period}, {self.decrite(langue)}"
 
-    def texte(self) -> str:
-        statuts = self.par_statut().rename(index=self.libelles_statuts)
-        with pandas.option_context("display.float_format", lisible, "display.width", 160):
-            parties = [
-                f"Reform {self.nom_reforme}, period {self.period}, {self.decrite}"
-                + ("" if self.baseline == LOI else f", against {self.baseline}"),
-                *(f"Warning: {avertissement.en()}" for avertissement in self.avertissements),
-                self.resume().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
-                "\n" + self.changements().astype(float).rename(index=LIBELLES).rename_axis(None).to_string(),
-                "\nBy structure status:\n" + statuts.rename(columns=LIBELLES).rename_axis(None).to_string(),
-                "\nBy baseline funding band:\n"
-                + self.par_tranche().rename(columns=LIBELLES).rename_axis(None).to_string(),
-                "\nNational objectives and envelope, per campaign:\n" + self.objectifs().to_string(),
+    def extremes(self, nombre: int) -> tuple[pandas.DataFrame, pandas.DataFrame]:
+        """The `nombre` trainings that gain most and the `nombre` that lose most (their structure, status, funding
+        under the law and the reform, and the difference)."""
+        colonnes = ["structure_id", "statut_structure", "financement_amorcage_baseline", "financement_amorcage_reform"]
+        table = self.formations[[*colonnes, "difference"]].rename_axis("formation_id")
+        gains, pertes = table[table["difference"] > 0], table[table["difference"] < 0]
+        return gains.nlargest(nombre, "difference"), pertes.nsmallest(nombre, "difference")
+
+    def _tables(self, par=(), top: int = 0) -> dict[str, pandas.DataFrame]:
+        """Every table of the report, by the name its file takes."""
+        tables = {"resume": self.resume(), "changements": self.changements(), "par_statut": self.par_statut()}
+        tables["par_tranche"] = self.par_tranche()
+        tables |= {f"par_{colonne}": self.par(self.formations[colonne]) for colonne in par}
+        if top:
+            tables["gagnants"], tables["perdants"] = self.extremes(top)
+        return tables | {"objectifs": self.objectifs(), "formations": self.formations.rename_axis("formation_id")}
+
+    def texte(self, langue: str = "en", par=(), top: int = 0) -> str:
+        """The report as text, in English or French (labels, units and number format); `par`: the columns of
+        `formations` to break down by; `top`: the number of largest gains and losses listed."""
+        titres = TITRES[langue]
+
+        def nommer(cle):
+            return libelle(cle, langue, self.systeme)
+
+        def montrer(table):
+            table = table.rename(index=nommer)
+            table = table.rename_axis(None) if table.index.nlevels == 1 else table
+            if isinstance(table, pandas.DataFrame):
+                table = table.rename(columns=nommer)
+            if table.empty:
+                return TITRES[langue]["aucune"]
+            if langue == "fr":  # values too: Enum names as labels, yes and no
+                table = table.map(lambda v: nommer(v) if isinstance(v, str) else _oui_non(v))
+            return table.to_string(float_format=lambda v: lisible(v, langue))
+
+        tables = self._tables(par, top)
+        entete = titres["reforme"].format(nom=self.nom_reforme, periode=self.period, population=self.decrite(langue))
+        parties = [entete + ("" if self.baseline == LOI else titres["contre"].format(base=self.baseline))]
+        for avertissement in self.avertissements:
+            parties.append(
+                titres["avertissement"].format(message=avertissement.fr() if langue == "fr" else avertissement.en())
+            )
+        parties += [montrer(tables["resume"].astype(float)), "\n" + montrer(tables["changements"].astype(float))]
+        parties.append(
+            f"\n{titres['par_statut']}\n" + montrer(tables["par_statut"].rename(index=self.libelles_statuts))
+        )
+        parties.append(f"\n{titres['par_tranche']}\n" + montrer(tables["par_tranche"]))
+        parties += [f"\n{titres['par'].format(colonne=nommer(c))}\n" + montrer(tables[f"par_{c}"]) for c in par]
+        if top:
+            parties += [
+                f"\n{titres[cle].format(nombre=top)}\n" + montrer(tables[cle]) for cle in ("gagnants", "perdants")
             ]
+        parties.append(f"\n{titres['objectifs']}\n" + montrer(tables["objectifs"]))
         return "\n".join(parties)
 
     def graphiques(self, dossier: Path, langue: str = "en") -> list[Path]:
         """The three comparison charts, in `dossier`."""
         par_statut = self.par_statut().rename(index=self.libelles_statuts)
         return graphiques.comparaison(
-            self.formations, par_statut, self.evolutions(), self.contexte, Path(dossier), langue
+            self.formations, par_statut, self.evolutions(), self.contexte(langue), Path(dossier), langue
         )
 
-    def ecrire(self, dossier) -> list[Path]:
-        """A CSV per table and the PNG charts, in `dossier`; the paths written."""
+    def ecrire(self, dossier, langue: str = "en", par=(), top: int = 0) -> list[Path]:
+        """A CSV per table, the same tables as sheets of one Excel workbook (rapport.xlsx) and the PNG charts, in
+        `dossier`; the paths written."""
         dossier = Path(dossier)
         dossier.mkdir(parents=True, exist_ok=True)
-        tables = {
-            "resume": self.resume(),
-            "changements": self.changements(),
-            "par_statut": self.par_statut(),
-            "par_tranche": self.par_tranche(),
-            "objectifs": self.objectifs(),
-            "formations": self.formations.rename_axis("formation_id"),
-        }
+        tables = self._tables(par, top)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
-        return ecrits + self.graphiques(dossier)
+        return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
+
+
+def _oui_non(valeur):
+    """A boolean as French writes it in a table; any other value as it is."""
+    return ("oui" if valeur else "non") if isinstance(valeur, bool | numpy.bool_) else valeur
 
 
 def _systemes(reforme, tax_benefit_system):
@@ -249,20 +279,25 @@ def _systemes(reforme, tax_benefit_system):
     raise ReformeInvalideError([Probleme("base_deja_reformee", {"nom": getattr(base, "name", None) or base.key})])
 
 
-def comparer(population, reforme, period: str, tax_benefit_system=None) -> Comparaison:
+def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) -> Comparaison:
     """Compute `population` under the law and under `reforme`: a registered reform's name, a `{path: {date:
     value}}` mapping, a list of those (combined, each on top of the ones before it), or a reformed system (what
     `appliquer_reforme` returns). The baseline is always the law (`tax_benefit_system`, default the model's):
-    a system that already carries a reform is refused as a baseline."""
+    a system that already carries a reform is refused as a baseline. `par`: variables of the trainings or their
+    structures (inputs or computed under the law) to break the report down by, added to `formations`."""
     period = un_mois(period)
     base, reformee, nom = _systemes(reforme, tax_benefit_system)
-    avant, campagnes_avant = _resultats(population, base, period)
+    par = tuple(dict.fromkeys(par))
+    avant, campagnes_avant = _resultats(population, base, period, par)
     apres, campagnes_apres = _resultats(population, reformee, period)
     statuts = avant.pop("statut_structure")  # from the simulation: the default where the table gives none
     apres.pop("statut_structure")
     formations = pandas.concat([avant.add_suffix("_baseline"), apres.add_suffix("_reform")], axis=1)
     formations.insert(0, "statut_structure", statuts)
     formations.insert(0, "structure_id", population.table["structure_id"].to_numpy())
+    for colonne in par:  # a breakdown's column, under the law
+        if colonne not in formations:
+            formations[colonne] = formations.pop(f"{colonne}_baseline")
     formations["difference"] = difference(
         formations["financement_amorcage_baseline"], formations["financement_amorcage_reform"]
     )
@@ -273,16 +308,17 @@ def comparer(population, reforme, period: str, tax_benefit_system=None) -> Compa
         period,
         formations,
         campagnes,
-        decrire_population(population),
+        population.description,
         {membre.name: membre.value for membre in statut},
         avertissements=list(getattr(reformee, "avertissements", [])),
+        systeme=base,
     )
 
 
-def decrire_population(population) -> str:
-    """How titles name a population: its size, and what it is when it is a bundled one (synthetic)."""
-    taille = f"{len(population.table):,} trainings"
-    return f"{taille} ({population.description})" if population.description else taille
+def decrire_population(description: str, nombre: int, langue: str = "en") -> str:
+    """How titles name a population of `nombre` trainings: its size, and what it is (`description`)."""
+    taille = f"{nombre:,} trainings" if langue == "en" else f"{lisible(nombre, 'fr')} formations"
+    return f"{taille} ({libelle(description, langue)})" if description else taille
 
 
 def balayer(
@@ -328,7 +364,8 @@ def graphique_balayage(table, chemin: str, fichier: Path, period=None, populatio
     force in `period` marked."""
     parametre = trouver_parametre((tax_benefit_system or CountryTaxBenefitSystem()).parameters, chemin)
     en_vigueur = parametre(str(periods.period(period).stop)) if period is not None else None
-    titre = f"{period or ''}" + (f", {decrire_population(population)}" if population is not None else "")
+    decrite = decrire_population(population.description, len(population.table)) if population is not None else ""
+    titre = f"{period or ''}" + (f", {decrite}" if decrite else "")
     return graphiques.balayage(
         table,
         chemin,

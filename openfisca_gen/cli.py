@@ -175,10 +175,11 @@ def compare(arguments) -> int:
         return _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie)
     from openfisca_gen.analyse import comparer
 
-    comparaison = comparer(population, reforme, periode, tax_benefit_system)
-    print(comparaison.texte())
+    comparaison = comparer(population, reforme, periode, tax_benefit_system, par=arguments.by or ())
+    details = {"langue": arguments.lang, "par": arguments.by or (), "top": arguments.top}
+    print(comparaison.texte(**details))
     if sortie:
-        ecrits = comparaison.ecrire(sortie)
+        ecrits = comparaison.ecrire(sortie, **details)
         print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
     return 0
 
@@ -264,9 +265,9 @@ def interpretations(arguments) -> int:
         tax_benefit_system,
         progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
     )
-    print(analyse.texte())
+    print(analyse.texte(arguments.lang))
     if sortie:
-        ecrits = analyse.ecrire(sortie)
+        ecrits = analyse.ecrire(sortie, arguments.lang)
         print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
     return 0
 
@@ -283,9 +284,12 @@ def reforms(arguments) -> int:
 def variables(arguments) -> int:
     import pandas
 
-    from openfisca_gen.rapports.modele import liste_des_variables
+    from openfisca_gen.rapports.modele import colonnes, liste_des_variables
     from openfisca_gen.systeme import CountryTaxBenefitSystem
 
+    if arguments.columns:
+        print(colonnes(CountryTaxBenefitSystem()))
+        return 0
     with pandas.option_context("display.max_colwidth", 100, "display.width", 250):
         print(liste_des_variables(CountryTaxBenefitSystem()).to_string(index=False))
     return 0
@@ -313,6 +317,70 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+DONNEES = "a CSV of trainings (see docs/colonnes.md); by default the bundled synthetic 2015 population"
+MOIS = "the month computed, YYYY-MM"
+LANGUE = "the language of the printed tables and the charts: English, or French for a note"
+
+
+def _options_de_compare(sous) -> None:
+    sous.add_argument(
+        "--reform",
+        action="append",
+        metavar="NAME|FILE.yaml",
+        help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
+        "give it more than once to combine reforms, each on top of the ones before",
+    )
+    sous.add_argument("--data", help=DONNEES)
+    sous.add_argument("--period", default=PERIODE, help=MOIS)
+    sous.add_argument(
+        "--out", help="a folder for the CSV tables, an Excel workbook and the PNG charts (created if missing)"
+    )
+    sous.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
+    sous.add_argument("--from", dest="start", type=float, help=f"first value of the sweep (default: {DEBUT_BALAYAGE})")
+    sous.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep (default: {FIN_BALAYAGE})")
+    sous.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
+    sous.add_argument(
+        "--by",
+        action="append",
+        metavar="VARIABLE",
+        help="also break the report down by a variable of the trainings or their structures, an input "
+        "or computed under the law (metier_vise, appel_du_dossier, structure_id...); repeatable",
+    )
+    sous.add_argument("--top", type=_entier(1), default=0, metavar="N", help="also list the N largest gains and losses")
+    sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)  # fmt: skip
+
+
+def _options_de_calculate(sous) -> None:
+    sous.add_argument("--data", required=True, help="a CSV of trainings (see docs/colonnes.md)")
+    sous.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
+    sous.add_argument("--period", default=PERIODE, help=MOIS)
+    sous.add_argument(
+        "--reform",
+        action="append",
+        metavar="NAME|FILE.yaml",
+        help="compute under a reform (a name or a YAML file); more than once to combine",
+    )
+    sous.add_argument("--out", help="the file to write, in an existing folder: .csv (a structure's or a campaign's "
+                                    "variables in their own files beside it) or .xlsx (a sheet per entity); "
+                                    "default: standard output")  # fmt: skip
+
+
+def _options_de_serve(sous) -> None:
+    sous.add_argument("--port", type=_entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
+    sous.add_argument("--bind", default="127.0.0.1", help="the address to listen on (loopback)")
+    sous.add_argument("--workers", type=_entier(1, 64), default=2, help="gunicorn worker processes")
+    sous.add_argument(
+        "--max-request-bytes", type=_entier(1), default=MAX_REQUEST_BYTES, help="larger request bodies get a 413"
+    )
+    sous.add_argument(
+        "--max-trainings",
+        type=_entier(1),
+        default=MAX_TRAININGS,
+        help="more instances of any entity in a request get a 400",
+    )
+    sous.add_argument("--public-url", help="this server's address as its clients see it, for its source links")
+
+
 def parser() -> argparse.ArgumentParser:
     formats = {"formatter_class": _Aide}
     racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
@@ -324,48 +392,26 @@ def parser() -> argparse.ArgumentParser:
         sous.set_defaults(run=run)
         return sous
 
-    donnees = "a CSV of trainings (see docs/colonnes.md); by default the bundled synthetic 2015 population"
-    mois = "the month computed, YYYY-MM"
-    sous = commande("compare", "compare the law with a reform on a population of trainings", compare)
-    sous.add_argument("--reform", action="append", metavar="NAME|FILE.yaml",
-                      help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
-                           "give it more than once to combine reforms, each on top of the ones before")  # fmt: skip
-    sous.add_argument("--data", help=donnees)
-    sous.add_argument("--period", default=PERIODE, help=mois)
-    sous.add_argument("--out", help="a folder for the CSV tables and PNG charts (created if missing)")
-    sous.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
-    sous.add_argument("--from", dest="start", type=float, help=f"first value of the sweep (default: {DEBUT_BALAYAGE})")
-    sous.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep (default: {FIN_BALAYAGE})")
-    sous.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
-    sous = commande("calculate", "compute variables for a table of trainings, write a CSV", calculer, ["calculer"])
-    sous.add_argument("--data", required=True, help="a CSV of trainings (see docs/colonnes.md)")
-    sous.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
-    sous.add_argument("--period", default=PERIODE, help=mois)
-    sous.add_argument("--reform", action="append", metavar="NAME|FILE.yaml",
-                      help="compute under a reform (a name or a YAML file); more than once to combine")  # fmt: skip
-    sous.add_argument("--out", help="the file to write, in an existing folder: .csv (a structure's or a campaign's "
-                                    "variables in their own files beside it) or .xlsx (a sheet per entity); "
-                                    "default: standard output")  # fmt: skip
+    _options_de_compare(commande("compare", "compare the law with a reform on a population of trainings", compare))
+    aide = "compute variables for a table of trainings, write a CSV or an Excel workbook"
+    _options_de_calculate(commande("calculate", aide, calculer, ["calculer"]))
     sous = commande("interpretations", "how far each reading of the texts moves the results", interpretations)
-    sous.add_argument("--data", help=donnees)
-    sous.add_argument("--period", default=PERIODE, help=mois)
+    sous.add_argument("--data", help=DONNEES)
+    sous.add_argument("--period", default=PERIODE, help=MOIS)
     sous.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
+    sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)
     commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
-    commande("variables", "list every variable of the model: inputs first, with entity, type and label", variables)
+    sous = commande("variables", "list every variable of the model: inputs first, with entity, type, label", variables)
+    aide = "print the reference of a population table's columns instead, in Markdown (docs/colonnes.md)"
+    sous.add_argument("--columns", action="store_true", help=aide)
     sous = commande("parameters", "print how a parameter evolved, with its references", parametres, ["parametres"])
     sous.add_argument("chemin", metavar="PATH", help="a parameter or a node, e.g. financement_amorcage.taux")
     commande("coverage", "count the rules of the texts modelled and not, by confidence", coverage)
     sous = commande("examples", "compute and print the bundled example situations", exemples, ["exemples"])
     sous.add_argument("--json", action="store_true", help="print the /calculate answers as one JSON document")
-    sous = commande("serve", "serve the web API (OpenFisca's routes plus /explain, /compare) and the pages", serve)
-    sous.add_argument("--port", type=_entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
-    sous.add_argument("--bind", default="127.0.0.1", help="the address to listen on (loopback)")
-    sous.add_argument("--workers", type=_entier(1, 64), default=2, help="gunicorn worker processes")
-    sous.add_argument("--max-request-bytes", type=_entier(1), default=MAX_REQUEST_BYTES,
-                      help="larger request bodies get a 413")  # fmt: skip
-    sous.add_argument("--max-trainings", type=_entier(1), default=MAX_TRAININGS,
-                      help="more instances of any entity in a request get a 400")  # fmt: skip
-    sous.add_argument("--public-url", help="this server's address as its clients see it, for its source links")
+    _options_de_serve(
+        commande("serve", "serve the web API (OpenFisca's routes plus /explain, /compare) and the pages", serve)
+    )
     return racine
 
 

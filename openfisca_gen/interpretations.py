@@ -26,6 +26,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
 from openfisca_gen.rapports import graphiques
+from openfisca_gen.rapports.libelles import libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
@@ -40,15 +41,49 @@ COUT, LABELLISEES = "cout_financement_amorcage_campagne", "nombre_formations_lab
 PARTS = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
 OBJECTIFS = tuple(nom for nom in VARIABLES_CAMPAGNE if nom.startswith("objectif_"))
 INDICATEURS = (COUT, LABELLISEES, *PARTS, *OBJECTIFS)
-LIBELLES = {  # display only
-    COUT: "total cost (€)",
-    LABELLISEES: "trainings labelled",
-    "part_femmes_campagne": "women share",
-    "part_jeunes_neet_peu_qualifies_campagne": "NEET share",
-    **{nom: f"campaigns meeting {nom.removeprefix('objectif_').removesuffix('_atteint')}" for nom in OBJECTIFS},
-    "eligibility_changes": "eligibility changes",
-    "funding_changes": "funding changes",
+OBJECTIFS_COURTS = {nom: nom.removeprefix("objectif_").removesuffix("_atteint") for nom in OBJECTIFS}
+TEXTES = {
+    "en": {
+        "titre": "{n} interpretations, period {periode}, {population}",
+        "effets": "Effect of switching each reading alone (difference from the defaults):",
+        "aucun": "(no switch under 'interpretations')",
+        "tout": "all {n} combinations",
+        "echantillon": "a seeded sample of {n} combinations",
+        "plage": "Range over {etendue}:",
+        "robustesse": "Trainings eligible under every reading (always), under none (never), or depending on which:",
+        "dependances": "Trainings whose eligibility depends on the readings, by the readings it depends on:",
+        "depend": "depends on",
+        "formations": "trainings",
+        "objectifs": "objectives",
+        "objectif": "campaigns meeting {nom}",
+        "always": "always",
+        "never": "never",
+        "depends": "depends",
+    },
+    "fr": {
+        "titre": "{n} lectures des textes, période {periode}, {population}",
+        "effets": "Effet de chaque lecture, appliquée seule (écart aux lectures retenues) :",
+        "aucun": "(aucun interrupteur sous « interpretations »)",
+        "tout": "les {n} combinaisons",
+        "echantillon": "un échantillon tiré (graine fixe) de {n} combinaisons",
+        "plage": "Étendue sur {etendue} :",
+        "robustesse": "Formations éligibles sous toutes les lectures (toujours), sous aucune (jamais) ou selon elles :",
+        "dependances": "Formations dont l'éligibilité dépend des lectures, par lectures dont elle dépend :",
+        "depend": "dépend de",
+        "formations": "formations",
+        "objectifs": "objectifs",
+        "objectif": "campagnes qui atteignent {nom}",
+        "always": "toujours",
+        "never": "jamais",
+        "depends": "selon les lectures",
+    },
 }
+
+
+def _libelles(langue: str) -> dict:
+    """Display labels of the analysis's keys (tables are keyed by names)."""
+    objectifs = {nom: TEXTES[langue]["objectif"].format(nom=court) for nom, court in OBJECTIFS_COURTS.items()}
+    return {cle: libelle(cle, langue) for cle in (*INDICATEURS, "eligibility_changes", "funding_changes")} | objectifs
 
 
 def interrupteurs(tax_benefit_system) -> list:
@@ -203,43 +238,33 @@ class AnalyseInterpretations:
     formations: pandas.DataFrame
     combinaisons: pandas.DataFrame
 
-    def texte(self) -> str:
-        n = len(self.combinaisons)
-        etendue = f"a seeded sample of {n:,} combinations" if self.echantillon else f"all {n:,} combinations"
-        objectifs = self.effets[list(OBJECTIFS)]
+    def texte(self, langue: str = "en") -> str:
+        """The analysis as text, in English or French (labels and number format)."""
+        mots, libelles, n = TEXTES[langue], _libelles(langue), lisible(len(self.combinaisons), langue)
+        etendue = mots["echantillon" if self.echantillon else "tout"].format(n=n)
         effets = self.effets[["default", COUT, LABELLISEES, "eligibility_changes", "funding_changes", *PARTS]].assign(
             objectives=[
-                ", ".join(
-                    f"{nom.removeprefix('objectif_').removesuffix('_atteint')} {int(v):+d}"
-                    for nom, v in ligne.items()
-                    if v
-                )
-                or "-"
-                for _, ligne in objectifs.iterrows()
+                ", ".join(f"{OBJECTIFS_COURTS[nom]} {int(v):+d}" for nom, v in ligne.items() if v) or "-"
+                for _, ligne in self.effets[list(OBJECTIFS)].iterrows()
             ]
         )
         robustesse = self.formations["robustness"].value_counts().reindex(["always", "never", "depends"], fill_value=0)
         dependances = self.formations.loc[self.formations["robustness"] == "depends", "depends_on"].value_counts()
-        options = ("display.float_format", signe, "display.width", 250, "display.max_colwidth", 90)
-        with pandas.option_context(*options):
-            parties = [
-                f"{len(self.effets)} interpretations, period {self.period}, {self.population}",
-                "\nEffect of switching each reading alone (difference from the defaults):",
-                effets.rename(columns=LIBELLES).to_string() if len(effets) else "(no switch under 'interpretations')",
-            ]
-        with pandas.option_context(*options[:1], lisible, *options[2:]):
-            parties += [
-                f"\nRange over {etendue}:",
-                self.plages.rename(index=LIBELLES).to_string(),
-                "\nTrainings eligible under every reading (always), under none (never), or depending on which:",
-                robustesse.rename_axis(None).to_string(),
-            ]
+        options = ("display.width", 250, "display.max_colwidth", 90)
+        titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=self.population)
+        with pandas.option_context("display.float_format", lambda v: signe(v, langue), *options):
+            parties = [titre, "\n" + mots["effets"]]
+            colonnes = {**libelles, "objectives": mots["objectifs"]}
+            parties.append(effets.rename(columns=colonnes).to_string() if len(effets) else mots["aucun"])
+        with pandas.option_context("display.float_format", lambda v: lisible(v, langue), *options):
+            parties += [f"\n{mots['plage'].format(etendue=etendue)}", self.plages.rename(index=libelles).to_string()]
+            parties += ["\n" + mots["robustesse"], robustesse.rename(index=mots).rename_axis(None).to_string()]
             if len(dependances):
-                parties.append("\nTrainings whose eligibility depends on the readings, by the readings it depends on:")
-                parties.append(dependances.rename_axis("depends on").rename("trainings").to_string())
+                parties.append("\n" + mots["dependances"])
+                parties.append(dependances.rename_axis(mots["depend"]).rename(mots["formations"]).to_string())
         return "\n".join(parties)
 
-    def ecrire(self, dossier) -> list[Path]:
+    def ecrire(self, dossier, langue: str = "en") -> list[Path]:
         """A CSV per table and the tornado chart, in `dossier`; the paths written."""
         dossier = Path(dossier)
         dossier.mkdir(parents=True, exist_ok=True)
@@ -253,7 +278,7 @@ class AnalyseInterpretations:
                 "combinaisons": self.combinaisons,
             }.items()
         ]
-        return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png")]
+        return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png", langue)]
 
 
 def graphique_tornade(analyse: AnalyseInterpretations, fichier: Path, langue: str = "en") -> Path:
@@ -319,7 +344,7 @@ def analyser_interpretations(
     )
     return AnalyseInterpretations(
         period,
-        decrire_population(population),
+        decrire_population(population.description, len(population.table)),
         bool(2**k > max_combinaisons),
         interpretations,
         effets,

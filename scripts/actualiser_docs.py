@@ -8,7 +8,8 @@ In README.md and docs/*.md, a command's output is quoted between two markers:
     ```
     <!-- fin -->
 
-(`| head -N` after the command keeps its first N lines), and a number in a sentence between
+(`| head -N` after the command keeps its first N lines; `tableau:` instead of `sortie:` quotes a command that
+prints Markdown, as it is), and a number in a sentence between
 `<!-- chiffre: NAME -->` and `<!-- /chiffre -->`, NAME one of CHIFFRES below. Benchmarks are quoted the same
 way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with `--bench` (`make bench`).
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 FICHIERS = [RACINE / "README.md", *sorted((RACINE / "docs").glob("*.md"))]
-BLOC = re.compile(r"(<!-- (sortie|banc): (?P<commande>.+?) -->\n)```[^\n]*\n(?P<texte>.*?)```\n(<!-- fin -->)", re.S)
+BLOC = re.compile(r"<!-- (?P<genre>sortie|banc|tableau): (?P<commande>.+?) -->\n(?P<corps>.*?)<!-- fin -->", re.S)
 CHIFFRE = re.compile(r"(<!-- chiffre: (?P<nom>\w+) -->)(?P<valeur>.*?)(<!-- /chiffre -->)")
 
 
@@ -100,11 +101,13 @@ def actualiser(texte: str, bancs: bool) -> str:
 
 
 def _remplacer_bloc(trouve, bancs: bool) -> str:
-    banc = trouve.group(2) == "banc"
-    if banc and not bancs:
+    """A quoted output made what the command prints now: in a code block, or as Markdown (`tableau`)."""
+    genre, commande = trouve.group("genre"), trouve.group("commande")
+    if genre == "banc" and not bancs:
         return trouve.group(0)
-    debut = trouve.group(0)[: trouve.start("texte") - trouve.start(0)]
-    return f"{debut}{_executer(trouve.group('commande'), banc)}```\n{trouve.group(5)}"
+    sortie = _executer(commande, genre == "banc")
+    corps = sortie if genre == "tableau" else f"```\n{sortie}```\n"
+    return f"<!-- {genre}: {commande} -->\n{corps}<!-- fin -->"
 
 
 def main(argv: list[str]) -> int:

@@ -244,3 +244,29 @@ def test_the_example_trainings_file_runs(capsys):
         "False,0.0",
         "False,0.0",
     ]
+
+
+def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit_system, population, tmp_path):
+    comparaison = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system, par=["metier_vise"])
+    par_metier = comparaison.par(comparaison.formations["metier_vise"])
+    assert par_metier["trainings"].sum() == 171
+    total = comparaison.resume().loc["financement_amorcage", "difference"]
+    assert par_metier["difference"].sum() == pytest.approx(total)
+    gains, pertes = comparaison.extremes(5)
+    assert gains.empty and len(pertes) == 5 and pertes["difference"].is_monotonic_increasing
+    assert pertes["difference"].iloc[0] == comparaison.difference.min()
+    with pytest.raises(ReformeInvalideError, match="Cannot break the report down by region"):
+        comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
+
+
+def test_compare_by_top_lang_and_excel(tmp_path, capsys):
+    argv = ["compare", "--reform", "plafond_par_structure", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
+    assert main([*argv, "--out", str(tmp_path)]) == 0
+    sortie = capsys.readouterr().out
+    assert sortie.startswith("Réforme plafond_par_structure, période 2015-10, 171 formations (population synthétique)")
+    assert "Par Métier auquel prépare la formation :" in sortie and "Les 3 plus fortes pertes :" in sortie
+    assert "coût total (€)" in sortie and "−969\u202f450" in sortie  # French labels and number format
+    feuilles = pandas.read_excel(tmp_path / "rapport.xlsx", sheet_name=None, index_col=0)
+    assert {"resume", "par_metier_vise", "perdants", "formations"} <= set(feuilles)
+    assert feuilles["formations"].index.name == "formation_id"
+    assert (tmp_path / "par_metier_vise.csv").exists() and (tmp_path / "perdants.csv").exists()

@@ -172,3 +172,12 @@ def test_a_reading_is_a_reform_by_name_and_reforms_combine(capsys):
     assert "Reform duree_maximale_selon_le_ministre, period 2015-10" in capsys.readouterr().out
     assert main(["compare", "--reform", "plafond_100k", "--reform", "taux_2018_premier_appel"]) == 0
     assert "Reform plafond_100k + taux_2018_premier_appel" in capsys.readouterr().out
+
+
+def test_the_columns_reference_says_which_call_reads_each_column(capsys):
+    assert main(["variables", "--columns"]) == 0
+    lignes = {ligne.split("|")[1].strip(" `"): ligne.split("|") for ligne in capsys.readouterr().out.splitlines()[2:]}
+    assert lignes["nombre_demandeurs_emploi_peu_qualifies"][6].strip() == "3"  # a condition of the 2018 call only
+    assert lignes["pedagogie_innovante"][6].strip() == "1, 2"  # not restated in 2018
+    assert lignes["budget_session"][6].strip() == "1, 2, 3"
+    assert "formation_id" in lignes and "`codeur`" in lignes["metier_vise"][5]

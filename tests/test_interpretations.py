@@ -188,3 +188,9 @@ def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch)
 def test_the_command_refuses_bad_input(capsys):
     assert main(["interpretations", "--period", "2015"]) == 2
     assert "Variables are monthly" in capsys.readouterr().err
+
+
+def test_the_analysis_in_french(analyse):
+    texte = analyse.texte("fr")
+    assert texte.startswith(f"{len(analyse.effets)} lectures des textes, période 2015-10")
+    assert "Effet de chaque lecture, appliquée seule" in texte and "coût total (€)" in texte

@@ -68,3 +68,104 @@ def tables_demandees(situation: dict, resultat: dict) -> dict[str, pandas.DataFr
         if any(lignes.values()):
             tables[pluriel] = pandas.DataFrame.from_dict(lignes, orient="index")
     return tables
+
+
+def _lues(simulation, noeud, sauf: set, entrees: set, vues: set) -> None:
+    """The inputs read below a trace node, not descending into the variables of `sauf`."""
+    for enfant in noeud.children:
+        if enfant.name in sauf or (enfant.name, str(enfant.period)) in vues:
+            continue
+        vues.add((enfant.name, str(enfant.period)))
+        if enfant.name in entrees:
+            vues.add(("lue", enfant.name))
+        _lues(simulation, enfant, sauf, entrees, vues)
+
+
+def appels_des_colonnes(tax_benefit_system) -> dict[str, list[int]]:
+    """For each input variable, the calls whose rules read it: traced on one dossier filed on each call's opening
+    day, computed in its opening month (its eligibility conditions, funding, label and campaign objectives), not
+    counting the conditions that only other calls apply."""
+    from openfisca_gen.helpers import conditions_applicables
+    from openfisca_gen.simulation import construire_simulation
+    from openfisca_gen.validation.tables import variables_d_entree
+
+    parametres = tax_benefit_system.parameters
+    ouvertures = sorted({v.value for v in parametres.calendrier.date_ouverture.values_list if v.value})
+    regles = [tax_benefit_system.get_parameters_at_instant(ouverture) for ouverture in ouvertures]
+    conditions = [set(conditions_applicables(r, regles[0])) for r in regles]
+    entrees = set(variables_d_entree(tax_benefit_system))
+    sorties = (
+        "eligible_labellisation",
+        "financement_amorcage",
+        "label_en_vigueur",
+        "cout_financement_amorcage_campagne",
+    )
+    objectifs = [n for n, v in tax_benefit_system.variables.items() if v.entity.key == "campagne" and "objectif" in n]
+    par_colonne: dict[str, list[int]] = {}
+    for numero, (ouverture, applicables) in enumerate(zip(ouvertures, conditions, strict=True), 1):
+        situation = {"formations": {"f": {"date_depot_dossier": {ouverture[:7]: ouverture}}}}
+        simulation = construire_simulation(tax_benefit_system, situation)
+        simulation.trace = True
+        for nom in (*sorties, *objectifs, *applicables):
+            simulation.calculate(nom, ouverture[:7])
+        vues = set()
+        sauf = set().union(*conditions) - applicables
+        for noeud in simulation.tracer.browse_trace():
+            if noeud.name in (*sorties, *objectifs, *applicables):
+                _lues(simulation, noeud, sauf, entrees, vues)
+        for nom in sorted(n for lue, n in (v for v in vues if v[0] == "lue") if lue == "lue"):
+            par_colonne.setdefault(nom, []).append(numero)
+    return par_colonne
+
+
+def colonnes(tax_benefit_system) -> str:
+    """The reference of a population table's columns, as a Markdown table: each input column, its type and unit,
+    the values it takes, the calls whose rules read it, and an example."""
+    from openfisca_core.indexed_enums import Enum
+
+    from openfisca_gen.situation_examples import campagne_deux_structures
+    from openfisca_gen.validation.tables import IDENTIFIANTS, variables_d_entree
+
+    appels = appels_des_colonnes(tax_benefit_system)
+    exemples = {
+        nom: next(iter(valeurs.values()))
+        for instances in campagne_deux_structures.values()
+        for instance in instances.values()
+        for nom, valeurs in instance.items()
+        if isinstance(valeurs, dict) and next(iter(valeurs.values()), None) is not None
+    }
+    lignes = [
+        "| column | entity | type | unit | accepted values | calls that use it | example |",
+        "|---|---|---|---|---|---|---|",
+        *(
+            f"| `{cle}_id` | {cle} | text | | any text without '/' (default: {defaut}) | all | `{exemple}` |"
+            for cle, defaut, exemple in (
+                ("formation", "the row's position", "dev_web_nantes"),
+                ("structure", "each training its own", "asso_code"),
+                ("campagne", "one campaign per call", "appel_2015"),
+            )
+        ),
+    ]
+    types = {int: "whole number", float: "number", bool: "boolean", Enum: "one of a list", str: "text"}
+    for nom, variable in sorted(variables_d_entree(tax_benefit_system).items()):
+        if nom in IDENTIFIANTS:
+            continue
+        type_ = types.get(variable.value_type, "date")
+        if variable.value_type is Enum:
+            valeurs = ", ".join(f"`{m.name}`" for m in variable.possible_values)
+        else:
+            valeurs = {
+                "whole number": ">= 0",
+                "number": ">= 0 (a point or, in a French CSV, a comma)",
+                "boolean": "true/false or 1/0",
+                "date": "YYYY-MM-DD, 1970-01-01 to 2100-12-31",
+                "text": "any text",
+            }[type_]
+        numeros = appels.get(nom)
+        utilise = ", ".join(map(str, numeros)) if numeros else "no rule (indicators only)"
+        exemple = exemples.get(nom, variable.default_value.name if variable.value_type is Enum else "")
+        exemple = str(exemple).lower() if isinstance(exemple, bool) else exemple
+        unite = getattr(variable, "unit", None) or ""
+        exemple = f"`{exemple}`" if exemple != "" else ""
+        lignes.append(f"| `{nom}` | {variable.entity.key} | {type_} | {unite} | {valeurs} | {utilise} | {exemple} |")
+    return "\n".join(lignes)

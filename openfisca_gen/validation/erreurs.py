@@ -370,6 +370,10 @@ MESSAGES = {
         "{ouverture}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez cette "
         "valeur à partir du {ouverture}",
     ),
+    "repartition_inconnue": (
+        "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
+        "of {valides:liste}",
+    ),
     "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
     "aucun_changement": (
         "the reform changes nothing",

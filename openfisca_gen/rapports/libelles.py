@@ -1,0 +1,108 @@
+"""How reports name their rows and columns, in English (the CLI's default) and French (the pages, `--lang fr`).
+
+Tables are keyed by variable names and a few fixed keys (`baseline`,
+`reform`, `difference`, the comparison's indicators); these labels are
+applied only when a table is printed or drawn. In French, a variable is named
+by its own label (the model's, French) where no shorter label is given here.
+"""
+
+LIBELLES = {
+    "en": {
+        "financement_amorcage": "total cost (€)",
+        "labellisee": "trainings labelled",
+        "financement_amorcage_plafonne": "trainings at the ceiling",
+        "trainings_gaining_eligibility": "trainings gaining eligibility",
+        "trainings_losing_eligibility": "trainings losing eligibility",
+        "winners": "winners (trainings)",
+        "winners_total_gain": "winners, total gain (€)",
+        "losers": "losers (trainings)",
+        "losers_total_loss": "losers, total loss (€)",
+        "trainings": "trainings",
+        "labellisee_baseline": "labelled, baseline",
+        "labellisee_reform": "labelled, reform",
+        "financement_amorcage_baseline": "cost, baseline (€)",
+        "financement_amorcage_reform": "cost, reform (€)",
+        "difference": "difference (€)",
+        "cout_financement_amorcage_campagne": "total cost (€)",
+        "nombre_formations_labellisees": "trainings labelled",
+        "part_femmes_campagne": "women share",
+        "part_jeunes_neet_peu_qualifies_campagne": "NEET share",
+        "eligibility_changes": "eligibility changes",
+        "funding_changes": "funding changes",
+    },
+    "fr": {
+        "financement_amorcage": "coût total (€)",
+        "labellisee": "formations labellisées",
+        "financement_amorcage_plafonne": "formations au plafond",
+        "trainings_gaining_eligibility": "formations qui deviennent éligibles",
+        "trainings_losing_eligibility": "formations qui cessent d'être éligibles",
+        "winners": "gagnantes (formations)",
+        "winners_total_gain": "gain total des gagnantes (€)",
+        "losers": "perdantes (formations)",
+        "losers_total_loss": "perte totale des perdantes (€)",
+        "trainings": "formations",
+        "labellisee_baseline": "labellisées sans la réforme",
+        "labellisee_reform": "labellisées avec la réforme",
+        "financement_amorcage_baseline": "coût sans la réforme (€)",
+        "financement_amorcage_reform": "coût avec la réforme (€)",
+        "difference": "différence (€)",
+        "baseline": "sans la réforme",
+        "reform": "avec la réforme",
+        "value": "valeur",
+        "variable": "indicateur",
+        "indicator": "indicateur",
+        "funding_band_baseline": "financement sans la réforme",
+        "campagne_id": "campagne",
+        "structure_id": "structure",
+        "cout_financement_amorcage_campagne": "coût total (€)",
+        "nombre_formations_labellisees": "formations labellisées",
+        "part_femmes_campagne": "part de femmes",
+        "part_jeunes_neet_peu_qualifies_campagne": "part de jeunes NEET peu qualifiés",
+        "eligibility_changes": "éligibilités changées",
+        "funding_changes": "financements changés",
+        "synthetic population": "population synthétique",
+    },
+}
+
+TITRES = {
+    "en": {
+        "reforme": "Reform {nom}, period {periode}, {population}",
+        "contre": ", against {base}",
+        "avertissement": "Warning: {message}",
+        "par_statut": "By structure status:",
+        "par_tranche": "By baseline funding band:",
+        "par": "By {colonne}:",
+        "objectifs": "National objectives and envelope, per campaign:",
+        "gagnants": "The {nombre} largest gains:",
+        "perdants": "The {nombre} largest losses:",
+        "aucune": "(none)",
+    },
+    "fr": {
+        "reforme": "Réforme {nom}, période {periode}, {population}",
+        "contre": ", comparée à {base}",
+        "avertissement": "Attention : {message}",
+        "par_statut": "Par statut de structure :",
+        "par_tranche": "Par tranche de financement sans la réforme :",
+        "par": "Par {colonne} :",
+        "objectifs": "Objectifs nationaux et enveloppe, par campagne :",
+        "gagnants": "Les {nombre} plus forts gains :",
+        "perdants": "Les {nombre} plus fortes pertes :",
+        "aucune": "(aucune)",
+    },
+}
+
+
+def libelle(cle, langue: str = "en", systeme=None) -> str:
+    """The label of a table's key: a fixed key's, else (in French, with `systeme`) a variable's own label or an
+    Enum value's, else the key itself."""
+    cle = str(cle)
+    if cle in LIBELLES[langue]:
+        return LIBELLES[langue][cle]
+    if langue == "fr" and systeme is not None:
+        if cle in systeme.variables:
+            return systeme.variables[cle].label
+        for variable in systeme.variables.values():  # an Enum value (a structure status in a breakdown)
+            membre = getattr(getattr(variable, "possible_values", None), "__members__", {}).get(cle)
+            if membre is not None:
+                return membre.value
+    return cle
