@@ -399,20 +399,22 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
     if not isinstance(valeurs, dict):
         erreurs.append(f"{ici}: expects an object {{period: value}}, got {court(valeurs)}")
         return
+    eternelle = variable.definition_period == DateUnit.ETERNITY  # a dossier's fact: given for any period
     for texte, valeur in valeurs.items():
         periode, probleme = lire_periode(texte)
         if probleme:
             erreurs.append(f"{ici}: {probleme}")
         elif valeur is None:  # a computation is requested: exactly one period of the variable
-            if (periode.unit, periode.size) != (variable.definition_period, 1):
+            if not eternelle and (periode.unit, periode.size) != (variable.definition_period, 1):
                 erreurs.append(
                     f"{ici}: is defined by {variable.definition_period}, request a period such as 2015-10, "
                     f"not '{texte}'"
                 )
             else:
                 analyse.demandes.append((entite.plural, identifiant, indice, cle, texte))
-        elif periode.unit == DateUnit.ETERNITY or periods.unit_weight(periode.unit) < periods.unit_weight(
-            variable.definition_period
+        elif not eternelle and (
+            periode.unit == DateUnit.ETERNITY
+            or periods.unit_weight(periode.unit) < periods.unit_weight(variable.definition_period)
         ):
             erreurs.append(
                 f"{ici}: is defined by {variable.definition_period}, give it for months or years, not '{texte}'"

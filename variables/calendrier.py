@@ -9,7 +9,7 @@ month from that call's opening on (see openfisca_gen/helpers.py).
 from datetime import date
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Formation
 from openfisca_gen.helpers import regles_des_appels
@@ -19,8 +19,7 @@ from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEM
 class date_depot_dossier(Variable):
     value_type = date
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Date de dépôt du dossier de candidature au label"
     reference = COMMUNIQUE_2015
     documentation = """

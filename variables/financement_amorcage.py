@@ -11,7 +11,7 @@ Amounts are `ReelExact`s, stored in float64 (see openfisca_gen/helpers.py).
 """
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import ReelExact, facultatif, par_appel, regles_des_appels, selon_appel
@@ -28,8 +28,7 @@ class budget_session(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Budget inhérent à l'exercice d'une session de la formation"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed. In euros, from 0 to 10^9."
@@ -49,6 +48,8 @@ class financements_droit_commun_obtenus(Variable):
     are obtained (interpretations.financements_droit_commun_mettent_fin_a_l_amorcage),
     as irev.fr words it: « bénéficier de financement d’amorçage, avant
     l’ouverture des financements de droit commun ». Left empty: not obtained.
+    Monthly, unlike the dossier's facts: it is a state that changes when the
+    recognitions are obtained, so it is given for the months it holds in.
     """
 
 

@@ -13,7 +13,7 @@ call, so "why not eligible" is the list of applicable conditions that are false.
 from datetime import date
 
 import numpy
-from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import conditions_applicables, regles_des_appels, selon_appel, seuil_selon_appel
@@ -46,8 +46,7 @@ class metier_vise(Variable):
     possible_values = MetierVise
     default_value = MetierVise.hors_numerique
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Métier auquel prépare la formation"
     reference = [COMMUNIQUE_2015, ALTERWAY_2016]
     documentation = """
@@ -76,8 +75,7 @@ class formation_metier_numerique(Variable):
 class formation_gratuite(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation est gratuite pour les apprenants"
     reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
     documentation = """
@@ -89,8 +87,7 @@ class formation_gratuite(Variable):
 class prerequis_academiques_exiges(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation exige des prérequis académiques (diplôme, niveau d'études)"
     reference = [ALTERWAY_2016, LETUDIANT_2015]
     documentation = "Confidence: confirmed (letudiant.fr). An input."
@@ -112,8 +109,7 @@ class sans_prerequis_academique(Variable):
 class pedagogie_innovante(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation s'engage sur une pédagogie innovante"
     reference = COMMUNIQUE_2015
     documentation = """
@@ -126,8 +122,7 @@ class pedagogie_innovante(Variable):
 class duree_formation_mois(Variable):
     value_type = float
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Durée de la formation, en mois"
     reference = COMMUNIQUE_2015
     unit = "month"
@@ -161,8 +156,7 @@ class duree_formation_eligible(Variable):
 class labellisee_lors_d_un_appel_precedent(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation a été labellisée lors d'un appel précédent"
     reference = TROISIEME_APPEL_2018_PRESSE
     documentation = "Confidence: confirmed (third call). An input; left empty, not labelled before."
@@ -214,8 +208,7 @@ class statut_structure(Variable):
     possible_values = StatutStructure
     default_value = StatutStructure.autre
     entity = Structure
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Statut juridique de la structure porteuse"
     reference = [COMMUNIQUE_2015, ALTERWAY_2016, USINE_DIGITALE_2016]
     documentation = "Confidence: confirmed (any status: alterway.fr, usine-digitale.fr)."
@@ -276,8 +269,7 @@ class decision_comite_labellisation(Variable):
     possible_values = DecisionComite
     default_value = DecisionComite.non_rendue
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Décision du comité de labellisation"
     reference = COMMUNIQUE_2015
     documentation = """
@@ -344,8 +336,7 @@ class decision_comite_ecartee(Variable):
 class date_decision_comite(Variable):
     value_type = date
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Date de la décision du comité de labellisation"
     reference = COMMUNIQUE_2015
     documentation = """
