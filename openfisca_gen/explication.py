@@ -16,7 +16,7 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.helpers import conditions_applicables, regles_appel_en_vigueur, regles_des_appels
+from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
@@ -80,9 +80,8 @@ def _appel(calendrier) -> dict:
 
 
 def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
-    """The call in force in a month (campaign totals use its rules): its opening day and deadlines; None before
-    the first call."""
-    regles = regles_appel_en_vigueur(tax_benefit_system.get_parameters_at_instant, periods.period(period))
+    """The latest call launched by the end of a month: its opening day and deadlines; None before the first call."""
+    regles = tax_benefit_system.get_parameters_at_instant(periods.period(period).stop)  # the latest call launched
     calendrier = getattr(regles, "calendrier", None)
     if calendrier is None or "date_ouverture" not in calendrier:
         return None

@@ -1,4 +1,4 @@
-"""Helpers shared by the formulas: which call's rules judge a dossier, money amounts, shares.
+"""Helpers shared by the formulas: which call's rules judge a dossier or a campaign, money amounts, shares.
 
 A dossier is judged under the rules of **its** call: the call whose window
 (opening day to deadline or last cut-off, both included) contains its filing
@@ -6,11 +6,14 @@ date. Those rules are the parameters in force on the call's opening day, and
 they apply in every month computed from that opening on: the month computed
 never changes a dossier's eligibility or funding. The calls are read from the
 simulated rules (`calendrier.date_ouverture`), so a reform that moves a call
-moves its window.
+moves its window. A dossier's facts (the inputs it states) are defined for
+all time (ETERNITY): given once, they hold in every month computed.
 
-Campaign totals compare with the objectives and envelope of the call in force
-in the month computed (`regles_appel_en_vigueur`); before the first call no
-rule exists and those formulas are dated `formula_2015_09`.
+A campaign is judged under its own call too (`appel_de_la_campagne`, the call
+its dossiers answer): its objectives, envelope and way of counting fabriques
+are that call's, whatever the month computed (`selon_appel_de_la_campagne`).
+A campaign whose dossiers answer no call, or several, has none: its
+objectives are then non_applicable.
 """
 
 import functools
@@ -18,11 +21,6 @@ import functools
 import numpy
 from openfisca_core import periods
 from openfisca_core.model_api import Variable
-
-
-def regles_appel_en_vigueur(parameters, period):
-    """The parameters of the latest call launched in or before `period` (campaign-level rules)."""
-    return parameters(period.stop)
 
 
 def regles_des_appels(population, period, parameters) -> list:
@@ -56,8 +54,39 @@ def par_appel(formation, period, valeurs: list, defaut=0):
     if len(valeurs) <= 1:  # before the first call, or every dossier reads the first call's rules
         return numpy.broadcast_to(valeurs[0] if valeurs else defaut, formation.count).copy()
     appel = formation("appel_du_dossier", period)
-    appel = numpy.where(appel == 0, len(valeurs), appel)
+    return selon_numero(numpy.where(appel == 0, len(valeurs), appel), valeurs, defaut)
+
+
+def selon_appel_de_la_campagne(campagne, period, parameters, lire, defaut=0):
+    """For each campaign, `lire(rules)` under its own call (appel_de_la_campagne); `defaut` where it has none
+    (no dossier answers a call, or its dossiers answer several)."""
+    valeurs = [lire(regles) for regles in regles_des_appels(campagne, period, parameters)]
+    return par_appel_de_la_campagne(campagne, period, valeurs, defaut)
+
+
+def par_appel_de_la_campagne(campagne, period, valeurs: list, defaut=0):
+    """For each campaign, `valeurs[n - 1]` where its call is n; `defaut` where it has none."""
+    return selon_numero(campagne("appel_de_la_campagne", period), valeurs, defaut)
+
+
+def selon_numero(appel, valeurs: list, defaut):
+    """`valeurs[n - 1]` where `appel` is n, `defaut` elsewhere (0: no call). A loop over the calls."""
+    if not valeurs:
+        return numpy.full(numpy.shape(appel), defaut)
     return numpy.select([appel == numero for numero in range(1, len(valeurs) + 1)], valeurs, defaut)
+
+
+def valeurs_des_appels(population, period, parameters, chemin: str, reconduction: str | None = None) -> list:
+    """Per call opened by the end of `period`, in order: the value at `chemin` under that call's rules, None
+    where the call sets none. Where it sets none and the switch at `reconduction` is true under it, the
+    latest value an earlier call set carries over."""
+    valeurs, derniere = [], None
+    for regles in regles_des_appels(population, period, parameters):
+        valeur = facultatif(population, regles, chemin)
+        reconduite = valeur is None and reconduction and facultatif(population, regles, reconduction)
+        valeurs.append(derniere if reconduite else valeur)
+        derniere = derniere if valeur is None else valeur
+    return valeurs
 
 
 def conditions_applicables(regles, regles_premier_appel) -> dict[str, str]:

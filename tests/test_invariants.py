@@ -3,15 +3,19 @@
 For every training: a label needs eligibility; funding needs a label; only a
 funded training is limited by the ceiling; before the first call nothing is
 labelled, paid or counted; every share lies in [0, 1] and nothing is NaN; and
-a dossier's eligibility and funding do not depend on the later month computed.
+a dossier's eligibility and funding, like a campaign's totals, envelope and
+objectives, do not depend on the later month computed.
 """
 
 import numpy
 import pandas
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.population import lire_population
+from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.variables.labellisation import DecisionComite, MetierVise, StatutStructure
 
 MOIS = [
@@ -22,6 +26,18 @@ STATUTS = [statut.name for statut in StatutStructure]
 FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
 PARTS = ("part_femmes", "part_jeunes_neet_peu_qualifies", "part_residents_qpv", "part_residents_zrr")
 CAMPAGNE = ("nombre_formations_labellisees", "nombre_apprenants_campagne", "cout_financement_amorcage_campagne")
+# What a campaign is judged by: its own call's envelope and objectives, whatever the month.
+JUGEMENT_CAMPAGNE = (
+    "appel_de_la_campagne",
+    "nombre_fabriques_labellisees",
+    "financement_amorcage_dans_l_enveloppe",
+    "depassement_enveloppe_financement_amorcage",
+    "objectif_femmes_atteint",
+    "objectif_fabriques_premiere_vague",
+    "objectif_jeunes_formes_premiere_vague",
+    "objectif_fabriques_trois_ans",
+    "objectif_demandeurs_emploi_peu_qualifies",
+)
 PARTS_CAMPAGNE = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
 
 ligne = st.fixed_dictionaries(
@@ -96,3 +112,33 @@ def test_a_dossier_gets_the_same_answer_in_every_later_month(tax_benefit_system,
     assert numpy.array_equal(appel[appel > 0], tard.calculate("appel_du_dossier", DERNIER_MOIS)[appel > 0])
     for nom in ("eligible_labellisation", "labellisee", "financement_amorcage"):
         assert numpy.array_equal(r[nom][appel > 0], r_tard[nom][appel > 0]), nom
+    # A campaign whose dossiers answer the same calls in both months is judged the same in both.
+    campagnes = simulation.populations["campagne"]
+    memes_appels = campagnes.all(appel == tard.calculate("appel_du_dossier", DERNIER_MOIS))
+    for nom in CAMPAGNE + JUGEMENT_CAMPAGNE:
+        valeurs, tardives = simulation.calculate(nom, mois), tard.calculate(nom, DERNIER_MOIS)
+        assert numpy.array_equal(valeurs[memes_appels], tardives[memes_appels]), nom
+
+
+@pytest.mark.parametrize(
+    ("debut", "fin", "dans_la_vague"),
+    [
+        ("2015-10-19", "2015-11-30", True),  # the wave opens on the first call's cut-off
+        ("2015-10-20", "2015-11-30", False),
+        ("2015-10-01", "2015-10-19", True),  # … or closes on it
+        ("2015-10-01", "2015-10-18", False),
+    ],
+)
+def test_the_first_wave_includes_both_of_its_days(tax_benefit_system, debut, fin, dans_la_vague):
+    vague = {
+        "objectifs.premiere_vague.debut": {"2015-09-17": debut},
+        "objectifs.premiere_vague.fin": {"2015-09-17": fin},
+    }
+    dossier = {"date_depot_dossier": "2015-10-12", "metier_vise": "codeur", "formation_gratuite": True,
+               "pedagogie_innovante": True, "duree_formation_mois": 6, "budget_session": 100_000}  # fmt: skip
+    situation = {"formations": {"f": {nom: {"ETERNITY": valeur} for nom, valeur in dossier.items()}}}
+    simulation = SimulationBuilder().build_from_entities(appliquer_reforme(tax_benefit_system, vague), situation)
+    assert simulation.calculate("labellisee", "2016-09").tolist() == [True]
+    assert simulation.calculate("labellisee_premiere_vague", "2016-09").tolist() == [dans_la_vague]
+    fabriques = simulation.calculate("nombre_fabriques_labellisees_premiere_vague", "2016-09").tolist()
+    assert fabriques == [int(dans_la_vague)]

@@ -1,9 +1,10 @@
-"""Calendar of the calls: which call a dossier answers, and was it filed in time?
+"""Calendar of the calls: which call a dossier answers, was it filed in time, which call a campaign answers?
 
 "Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit"
 (seed). The calls' dates are in parameters/calendrier/. A dossier is judged
 under the rules of the call whose window contains its filing date, in every
-month from that call's opening on (see openfisca_gen/helpers.py).
+month from that call's opening on; a campaign, under the call its dossiers
+answer (see openfisca_gen/helpers.py).
 """
 
 from datetime import date
@@ -11,7 +12,7 @@ from datetime import date
 import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
-from openfisca_gen.entities import Formation
+from openfisca_gen.entities import Campagne, Formation
 from openfisca_gen.helpers import regles_des_appels
 from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
 
@@ -95,3 +96,49 @@ class date_releve_candidatures(Variable):
             prochain = releves[numpy.minimum(numpy.searchsorted(releves, depot), releves.size - 1)]
             releve = numpy.where(appel == numero, prochain, releve)
         return releve
+
+
+class appel_de_la_campagne(Variable):
+    value_type = int
+    entity = Campagne
+    definition_period = MONTH
+    label = "Appel à labellisation auquel répondent les dossiers de la campagne (1, 2, 3 ; 0 : aucun ou plusieurs)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed ("la campagne de labellisation des premières « fabriques
+    de la Grande Ecole du numérique »": a campaign is one call). The call its
+    dossiers answer (appel_du_dossier of its members that answer one): its
+    objectives, envelope and way of counting fabriques are that call's in
+    every month computed. 0 when no dossier answers a call (before the call
+    opens, or every dossier late), and 0 when its dossiers answer several
+    calls (appels_melanges_dans_la_campagne): such a campaign is judged by no
+    call, never by the month's.
+    """
+
+    def formula(campagne, period):
+        """'…a lancé officiellement la campagne de labellisation des premières « fabriques de la Grande Ecole du
+        numérique »…'"""
+        appel = campagne.members("appel_du_dossier", period)
+        premier = campagne.min(numpy.where(appel > 0, appel, numpy.iinfo(numpy.int32).max))
+        dernier = campagne.max(appel)
+        return numpy.where(premier == dernier, dernier, 0)
+
+
+class appels_melanges_dans_la_campagne(Variable):
+    value_type = bool
+    entity = Campagne
+    definition_period = MONTH
+    label = "Les dossiers de la campagne répondent à plusieurs appels (campagne à scinder par appel)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: inferred (each call has its own envelope and objectives, so a
+    campaign is the trainings of one call). True when the campaign's dossiers
+    answer two calls or more: appel_de_la_campagne is then 0, its objectives
+    are non_applicable and it is compared with no envelope. The entry points
+    refuse such a campaign, asking to split it by call.
+    """
+
+    def formula(campagne, period):
+        """A dossier answers a call, yet the campaign has none: its dossiers answer several."""
+        une_reponse = campagne.max(campagne.members("appel_du_dossier", period)) > 0
+        return une_reponse & (campagne("appel_de_la_campagne", period) == 0)

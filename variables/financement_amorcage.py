@@ -14,7 +14,7 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import ReelExact, facultatif, par_appel, regles_des_appels, selon_appel
+from openfisca_gen.helpers import ReelExact, par_appel, regles_des_appels, selon_appel, valeurs_des_appels
 from openfisca_gen.sources import (
     COMMUNIQUE_2015,
     DEUXIEME_APPEL_2016,
@@ -148,12 +148,13 @@ class plafond_financement_amorcage(ReelExact):
 
     def formula(formation, period, parameters):
         """'…dans un plafond de 70 K€.'"""
-        plafonds, dernier_connu = [], None
-        for regles in regles_des_appels(formation, period, parameters):
-            plafond = facultatif(formation, regles, "financement_amorcage.plafond")
-            reconduit = regles.interpretations.plafond_2018_celui_des_appels_precedents
-            plafonds.append(plafond if plafond is not None else dernier_connu if reconduit else None)
-            dernier_connu = plafond if plafond is not None else dernier_connu
+        plafonds = valeurs_des_appels(
+            formation,
+            period,
+            parameters,
+            "financement_amorcage.plafond",
+            "interpretations.plafond_2018_celui_des_appels_precedents",
+        )
         return par_appel(formation, period, [numpy.inf if p is None else p for p in plafonds], numpy.inf)
 
 
