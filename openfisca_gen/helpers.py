@@ -23,19 +23,34 @@ from openfisca_core import periods
 from openfisca_core.model_api import Variable
 
 
-def regles_des_appels(population, period, parameters) -> list:
-    """The rules of each call opened by the end of `period`, in order: call n is element n - 1.
-
-    A call is a value of `calendrier.date_ouverture`: its rules are those in force on the date the value
-    starts (where every rule of the call is dated), its window opens on the day the value names (a reform
-    may move it). The same day restated from a later date is the same call."""
-    ouvertures = population.simulation.tax_benefit_system.parameters.calendrier.date_ouverture.values_list
+def ouvertures_des_appels(parametres) -> list:
+    """The calls, in order, as the values of `calendrier.date_ouverture` that start them: a call's rules are
+    those in force on the date its value starts (where every rule of the call is dated), its window opens on
+    the day the value names (a reform may move it). The same day restated from a later date is the same call."""
     appels, precedente = [], None
-    for valeur in sorted(ouvertures, key=lambda valeur: valeur.instant_str):
+    for valeur in sorted(parametres.calendrier.date_ouverture.values_list, key=lambda valeur: valeur.instant_str):
         if valeur.value is not None and valeur.value != precedente:
             appels.append(valeur)
         precedente = valeur.value
+    return appels
+
+
+def regles_des_appels(population, period, parameters) -> list:
+    """The rules of each call opened by the end of `period`, in order: call n is element n - 1."""
+    appels = ouvertures_des_appels(population.simulation.tax_benefit_system.parameters)
     return [parameters(periods.instant(appel.instant_str)) for appel in appels if appel.value <= str(period.stop)]
+
+
+def appels_concernes(parametres, chemin: str) -> list[int]:
+    """The calls (numbers, in order) a reading concerns: those under whose rules the switch at `chemin` has a
+    value. A switch is null from the opening of a call it does not concern, and has no value before the first
+    call it concerns."""
+    parametre = functools.reduce(getattr, chemin.split("."), parametres)
+    return [
+        numero
+        for numero, appel in enumerate(ouvertures_des_appels(parametres), 1)
+        if parametre(appel.instant_str) is not None
+    ]
 
 
 def selon_appel(formation, period, parameters, lire, defaut=0):
@@ -116,6 +131,13 @@ def facultatif(population, regles, chemin: str):
     *noeuds, nom = chemin.split(".")
     noeud = functools.reduce(getattr, noeuds, regles)
     return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
+
+
+def lecture(population, regles, nom: str, hors_champ: bool = False) -> bool:
+    """The reading `interpretations.<nom>` under a call's rules; `hors_champ` where it does not concern that call
+    (null there, or no value yet): that call's own rule then applies, which the caller names."""
+    valeur = facultatif(population, regles, f"interpretations.{nom}")
+    return hors_champ if valeur is None else valeur
 
 
 def seuil_selon_appel(formation, period, parameters, chemin: str):

@@ -50,7 +50,7 @@ def test_the_switches_are_read_from_the_parameter_tree(tax_benefit_system, analy
     )
     assert list(analyse.effets.index) == noms
     assert analyse.interpretations.loc["duree_maximale_selon_le_ministre", "confidence"] == "disputed"
-    assert analyse.interpretations.loc["fabrique_par_formation", "default"]
+    assert not analyse.interpretations.loc["fabrique_par_formation", "default"]  # a fabrique is a place
 
 
 def test_only_boolean_leaves_are_switches_and_every_dated_value_is_negated(tax_benefit_system):

@@ -7,6 +7,8 @@ a dossier's eligibility and funding, like a campaign's totals, envelope and
 objectives, do not depend on the later month computed.
 """
 
+import itertools
+
 import numpy
 import pandas
 import pytest
@@ -26,6 +28,12 @@ STATUTS = [statut.name for statut in StatutStructure]
 FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
 PARTS = ("part_femmes", "part_jeunes_neet_peu_qualifies", "part_residents_qpv", "part_residents_zrr")
 CAMPAGNE = ("nombre_formations_labellisees", "nombre_apprenants_campagne", "cout_financement_amorcage_campagne")
+COMPTES_CAMPAGNE = (  # from the largest to the smallest, by construction
+    "nombre_formations_labellisees",
+    "nombre_fabriques_labellisees",
+    "nombre_structures_labellisees",
+    "nombre_structures_financees",
+)
 # What a campaign is judged by: its own call's envelope and objectives, whatever the month.
 JUGEMENT_CAMPAGNE = (
     "appel_de_la_campagne",
@@ -52,6 +60,7 @@ ligne = st.fixed_dictionaries(
         "financements_droit_commun_obtenus": st.booleans(),
         "labellisee_lors_d_un_appel_precedent": st.booleans(),
         "decision_comite_labellisation": st.sampled_from([decision.name for decision in DecisionComite]),
+        "lieu_formation": st.sampled_from(["", "Paris", "Lyon"]),
         "duree_formation_mois": st.floats(0.5, 30, allow_nan=False),
         "budget_session": st.floats(0, 1e9, allow_nan=False),
         "nombre_apprenants": st.integers(0, 40),
@@ -100,6 +109,9 @@ def test_the_invariants_of_the_law_hold_for_every_training(tax_benefit_system, l
         assert all(not r[nom].any() for nom in CAMPAGNE), "something counted before the first call"
     cout = simulation.calculate("cout_financement_amorcage_campagne", mois)
     assert cout.sum() == r["financement_amorcage"].sum()  # float64: exact
+    # Each funded structure is labelled, each labelled one has a fabrique, each fabrique a labelled training.
+    comptes = [simulation.calculate(nom, mois) for nom in COMPTES_CAMPAGNE]
+    assert all(numpy.all(grand >= petit) for grand, petit in itertools.pairwise(comptes))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -214,6 +214,25 @@ class statut_structure(Variable):
     documentation = "Confidence: confirmed (any status: alterway.fr, usine-digitale.fr)."
 
 
+class lieu_formation(Variable):
+    value_type = str
+    default_value = ""
+    entity = Formation
+    definition_period = ETERNITY
+    label = "Lieu où se déroule la formation (site, commune ou adresse), au sein de sa structure"
+    reference = [USINE_DIGITALE_2016, ALTERWAY_2016, AUDITION_MINISTRE]
+    documentation = """
+    Confidence: confirmed (a fabrique is a place: « 171 formations, associées
+    à 130 lieux appelés pour l'occasion "fabriques du numérique" »,
+    usine-digitale.fr; « Parmi 130 sites retenus », alterway.fr; the minister
+    expected about 160 trainings in 80 to 90 fabriques, nosdeputes.fr). An
+    identifier of the site where the training runs, unique within its
+    structure (a town, an address); the trainings of one structure with the
+    same lieu run in one fabrique. Left empty: the structure's own site. A
+    fact of the dossier, given once.
+    """
+
+
 class statut_structure_eligible(Variable):
     value_type = bool
     entity = Formation

@@ -13,13 +13,20 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_gen.entities import Campagne, Formation
 from openfisca_gen.helpers import (
     ReelExact,
+    lecture,
     par_appel_de_la_campagne,
     part,
     selon_appel,
     selon_appel_de_la_campagne,
     valeurs_des_appels,
 )
-from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, USINE_DIGITALE_2016
+from openfisca_gen.sources import (
+    ALTERWAY_2016,
+    COMMUNIQUE_2015,
+    DEUXIEME_APPEL_2016,
+    TROISIEME_APPEL_2018,
+    USINE_DIGITALE_2016,
+)
 
 
 def somme(campagne, variable, retenue, period):
@@ -192,18 +199,34 @@ def statut_objectif(campagne, period, parameters, realise: str, chemin: str, rec
     )
 
 
+def distincts(campagne, retenue, *codes):
+    """Per campaign, the number of distinct combinations of `codes` (one array per criterion) among its members
+    where `retenue`: each combination counts at its first member."""
+    cles = numpy.column_stack([campagne.members_entity_id, *codes])[retenue]
+    premiers = numpy.zeros(retenue.size, dtype=bool)
+    premiers[numpy.flatnonzero(retenue)[numpy.unique(cles, axis=0, return_index=True)[1]]] = True
+    return campagne.sum(premiers)
+
+
+def structures(campagne, period, retenue):
+    """Per campaign, the structures with one of its trainings where `retenue`."""
+    return distincts(campagne, retenue, campagne.members.simulation.populations["structure"].members_entity_id)
+
+
 def fabriques(campagne, period, parameters, retenue):
-    """The fabriques among the campaign's trainings where `retenue`, counted as its call's readings say."""
-    if selon_appel_de_la_campagne(
-        campagne, period, parameters, lambda r: r.interpretations.fabrique_par_formation, False
-    ).all():
-        return campagne.sum(retenue)
-    # One fabrique per (structure, campaign) with a labelled training: its first labelled training counts.
+    """The fabriques among the campaign's trainings where `retenue`, counted as its call's readings say: one per
+    place (a structure and a lieu_formation); one per training, or one per structure (the first wins)."""
     structure = campagne.members.simulation.populations["structure"].members_entity_id
-    paire = numpy.where(retenue, structure.astype(numpy.int64) * campagne.count + campagne.members_entity_id, -1)
-    premiere = numpy.zeros(retenue.size, dtype=bool)
-    premiere[numpy.unique(paire, return_index=True)[1]] = True
-    return campagne.sum(premiere & retenue)
+    lieu = numpy.unique(campagne.members("lieu_formation", period), return_inverse=True)[1]
+
+    def lue(nom):
+        return selon_appel_de_la_campagne(campagne, period, parameters, lambda r: lecture(campagne, r, nom), False)
+
+    return numpy.select(
+        [lue("fabrique_par_formation"), lue("fabrique_par_structure")],
+        [campagne.sum(retenue), structures(campagne, period, retenue)],
+        distincts(campagne, retenue, structure, lieu),
+    )
 
 
 class nombre_fabriques_labellisees(Variable):
@@ -211,17 +234,55 @@ class nombre_fabriques_labellisees(Variable):
     entity = Campagne
     definition_period = MONTH
     label = "Nombre de fabriques labellisées de la campagne"
-    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016]
     documentation = """
-    Confidence: inferred. One labelled training counts as one fabrique
-    (interpretations.fabrique_par_formation, the default); the other reading
-    counts once each structure with at least one labelled training in the
-    campaign. The reading is that of the campaign's call.
+    Confidence: inferred. A fabrique is a place: the distinct (structure,
+    lieu_formation) pairs among the campaign's labelled trainings, as the
+    sources count them (« 171 formations, associées à 130 lieux appelés pour
+    l'occasion "fabriques du numérique" », usine-digitale.fr). The readings of
+    the campaign's call count one per labelled training
+    (interpretations.fabrique_par_formation) or one per structure with a
+    labelled training (interpretations.fabrique_par_structure); where both are
+    true, one per training wins.
     """
 
     def formula_2015_09(campagne, period, parameters):
         """'…50 fabriques de la Grande école du numérique…'"""
         return fabriques(campagne, period, parameters, campagne.members("labellisee", period))
+
+
+class nombre_structures_labellisees(Variable):
+    value_type = int
+    entity = Campagne
+    definition_period = MONTH
+    label = "Nombre de structures ayant au moins une formation labellisée dans la campagne"
+    reference = USINE_DIGITALE_2016
+    documentation = """
+    Confidence: confirmed (the record counts them: « Elles sont dispensées
+    par 84 structures », usine-digitale.fr). A structure counts once per
+    campaign, whatever its trainings and sites.
+    """
+
+    def formula(campagne, period):
+        """'Elles sont dispensées par 84 structures…'"""
+        return structures(campagne, period, campagne.members("labellisee", period))
+
+
+class nombre_structures_financees(Variable):
+    value_type = int
+    entity = Campagne
+    definition_period = MONTH
+    label = "Nombre de structures ayant au moins une formation financée dans la campagne"
+    reference = USINE_DIGITALE_2016
+    documentation = """
+    Confidence: confirmed (the record counts them: « 84 structures dont 73
+    obtiennent le droit à une subvention », usine-digitale.fr). A structure
+    counts once per campaign where one of its trainings receives seed funding.
+    """
+
+    def formula(campagne, period):
+        """'…dont 73 obtiennent le droit à une subvention.'"""
+        return structures(campagne, period, campagne.members("financement_amorcage", period) > 0)
 
 
 class labellisee_premiere_vague(Variable):
