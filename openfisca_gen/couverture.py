@@ -21,7 +21,7 @@ RACINE = DOCS_DIR.parent  # `source` and `tests` paths are relative to it
 TEXTE_FONDATEUR = "docs/sources/communique-2015-09-17.txt"
 
 CLES = ("id", "source", "quote", "rule", "encoded_by", "tests", "confidence", "status")
-CONFIANCES = ("seed", "confirmed", "disputed", "inferred")
+CONFIANCES = ("seed", "confirmed", "disputed", "inferred", "convention")
 MODELISEE = "modelled"
 NON_MODELISEE = "not modelled: "
 SOURCES_ADMISES = ("docs/sources/", "http://", "https://")

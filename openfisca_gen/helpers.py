@@ -115,7 +115,7 @@ def conditions_applicables(regles, regles_premier_appel) -> dict[str, str]:
         for nom in noeud
         if noeud[nom]
     }
-    if regles.interpretations.conditions_2015_maintenues_en_2018:
+    if getattr(regles.interpretations, "conditions_2015_maintenues_en_2018", None):  # None: not a call it concerns
         premieres = regles_premier_appel.labellisation.conditions
         for nom in premieres:
             if premieres[nom]:

@@ -57,13 +57,22 @@ LIBELLES = {  # display only
 
 
 def interrupteurs(tax_benefit_system) -> list:
-    """The boolean parameters under the `interpretations` node, by name; [] without the node."""
+    """The boolean parameters under the `interpretations` node, by name; [] without the node. A switch is null
+    from the opening of a call it does not concern."""
     noeud = tax_benefit_system.parameters.children.get(NOEUD)
     if noeud is None:
         return []
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
     booleens = [p for p in feuilles if getattr(p, "values_list", None)]
-    return sorted((p for p in booleens if all(isinstance(v.value, bool) for v in p.values_list)), key=lambda p: p.name)
+    return sorted(
+        (
+            p
+            for p in booleens
+            if all(isinstance(v.value, bool) or v.value is None for v in p.values_list)
+            and any(isinstance(v.value, bool) for v in p.values_list)
+        ),
+        key=lambda p: p.name,
+    )
 
 
 def nom_court(parametre) -> str:
@@ -127,10 +136,12 @@ class Lectures:
         return [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
 
     def regler(self, bascules) -> None:
-        """Switch i to its other reading where `bascules[i]` is true, to its default otherwise."""
+        """Switch i to its other reading where `bascules[i]` is true, to its default otherwise; only for the calls
+        it concerns (a null value, where it concerns none, stays null)."""
         for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
             for debut, fin, valeur in segments:
-                parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
+                if valeur is not None:
+                    parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
         self.systeme.memoire.clear()
 
     def sous(self, simulation, bascules):

@@ -930,7 +930,7 @@ def incoherences_des_regles(parametres, changes=()) -> list[str]:
         bornes = regles.labellisation.duree_formation
         maximum = (
             "maximum_mois_selon_le_ministre"
-            if regles.interpretations.duree_maximale_selon_le_ministre
+            if getattr(regles.interpretations, "duree_maximale_selon_le_ministre", None)  # null: not this call's
             else "maximum_mois"
         )
         if bornes.minimum_mois > bornes[maximum]:

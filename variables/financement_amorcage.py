@@ -14,7 +14,7 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import ReelExact, par_appel, regles_des_appels, selon_appel, valeurs_des_appels
+from openfisca_gen.helpers import ReelExact, lecture, par_appel, regles_des_appels, selon_appel, valeurs_des_appels
 from openfisca_gen.sources import (
     COMMUNIQUE_2015,
     DEUXIEME_APPEL_2016,
@@ -72,7 +72,7 @@ class eligible_financement_amorcage(Variable):
             formation,
             period,
             parameters,
-            lambda r: r.interpretations.financements_droit_commun_mettent_fin_a_l_amorcage,
+            lambda r: lecture(formation, r, "financements_droit_commun_mettent_fin_a_l_amorcage"),
         )
         droit_commun = formation("financements_droit_commun_obtenus", period) & fin
         return (
@@ -102,7 +102,7 @@ class nombre_sessions_financees(Variable):
         duree = formation("duree_formation_mois", period)
 
         def sessions(regles):
-            maintenue = regles.interpretations.regle_des_sessions_maintenue_en_2018
+            maintenue = lecture(formation, regles, "regle_des_sessions_maintenue_en_2018")
             financement = (appels[0] if maintenue else regles).financement_amorcage
             return numpy.where(
                 duree >= financement.seuil_duree_mois,
@@ -183,7 +183,9 @@ class plafond_par_structure_applique(Variable):
     documentation = "Confidence: disputed. The switch interpretations.plafond_par_structure, under the dossier's call."
 
     def formula(formation, period, parameters):
-        return selon_appel(formation, period, parameters, lambda r: r.interpretations.plafond_par_structure, False)
+        return selon_appel(
+            formation, period, parameters, lambda r: lecture(formation, r, "plafond_par_structure"), False
+        )
 
 
 class financement_amorcage_retenu_avant_plafond(ReelExact):

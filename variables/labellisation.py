@@ -16,7 +16,7 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import conditions_applicables, regles_des_appels, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import conditions_applicables, lecture, regles_des_appels, selon_appel, seuil_selon_appel
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
@@ -145,7 +145,7 @@ class duree_formation_eligible(Variable):
 
         def maximum(regles):
             duree = regles.labellisation.duree_formation
-            ministre = regles.interpretations.duree_maximale_selon_le_ministre
+            ministre = lecture(formation, regles, "duree_maximale_selon_le_ministre")
             return duree.maximum_mois_selon_le_ministre if ministre else duree.maximum_mois
 
         minimum = selon_appel(formation, period, parameters, lambda r: r.labellisation.duree_formation.minimum_mois)
@@ -311,9 +311,10 @@ class labellisee(Variable):
     Confidence: seed. The committee selects among eligible dossiers: a
     training is labelled when it is eligible and the committee's recorded
     decision (decision_comite_labellisation) labels it; a decision to label
-    an ineligible dossier is set aside (decision_comite_ecartee). Inferred:
-    with no recorded decision an eligible training counts as labelled
-    (interpretations.sans_decision_formation_eligible_labellisee). Given as an
+    an ineligible dossier is set aside (decision_comite_ecartee). A
+    convention, not a reading of a text: with no recorded decision an
+    eligible training counts as labelled
+    (conventions.sans_decision_formation_eligible_labellisee). Given as an
     input, labellisee overrides the formula for every training of the
     situation; seed funding still requires eligibility.
     """
@@ -325,7 +326,7 @@ class labellisee(Variable):
             formation,
             period,
             parameters,
-            lambda r: r.interpretations.sans_decision_formation_eligible_labellisee,
+            lambda r: r.conventions.sans_decision_formation_eligible_labellisee,
             False,
         )
         retenue = numpy.where(
@@ -386,7 +387,7 @@ class date_fin_validite_label(Variable):
         """'Le label "grande école du numérique" est attribué aux formations pour une durée d'un an.' (alterway.fr)"""
 
         def duree(regles):
-            trois_ans = regles.interpretations.label_premier_appel_trois_ans
+            trois_ans = lecture(formation, regles, "label_premier_appel_trois_ans")
             label = regles.labellisation
             return label.duree_validite_label_mois_selon_la_directrice if trois_ans else label.duree_validite_label_mois
 

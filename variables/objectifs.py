@@ -143,42 +143,6 @@ class part_residents_zrr_campagne(ReelExact):
         )
 
 
-class objectif_femmes_atteint(Variable):
-    value_type = bool
-    entity = Campagne
-    definition_period = MONTH
-    label = "La part nationale de femmes atteint l'objectif"
-    reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed (national objective of 30 % women), under the campaign's own call."
-
-    def formula_2015_09(campagne, period, parameters):
-        """'…des objectifs nationaux de 30% de femmes…'"""
-        objectif = selon_appel_de_la_campagne(
-            campagne, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_femmes, numpy.inf
-        )
-        return campagne("part_femmes_campagne", period) >= objectif
-
-
-class objectif_jeunes_neet_peu_qualifies_atteint(Variable):
-    value_type = bool
-    entity = Campagne
-    definition_period = MONTH
-    label = "La part nationale de jeunes peu ou pas qualifiés, ni en emploi ni en formation, atteint l'objectif"
-    reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed (national objective of 50 %), under the campaign's own call."
-
-    def formula_2015_09(campagne, period, parameters):
-        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés…'"""
-        objectif = selon_appel_de_la_campagne(
-            campagne,
-            period,
-            parameters,
-            lambda r: r.publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies,
-            numpy.inf,
-        )
-        return campagne("part_jeunes_neet_peu_qualifies_campagne", period) >= objectif
-
-
 class StatutObjectif(Enum):
     non_applicable = "Objectif non fixé par l'appel de la campagne"
     atteint = "Objectif atteint"
@@ -197,6 +161,94 @@ def statut_objectif(campagne, period, parameters, realise: str, chemin: str, rec
         [StatutObjectif.non_applicable, StatutObjectif.atteint],
         StatutObjectif.non_atteint,
     )
+
+
+class objectif_part_femmes(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif national de part de femmes parmi les apprenants des formations labellisées"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed (30 %, restated by the second call), under the campaign's
+    own call. non_applicable where that call sets none: the third call (2018)
+    does not restate it (its carry-over is the switch
+    interpretations.objectifs_nationaux_2015_maintenus_en_2018, off).
+    """
+
+    def formula_2015_09(campagne, period, parameters):
+        """'…des objectifs nationaux de 30% de femmes…'"""
+        return statut_objectif(
+            campagne,
+            period,
+            parameters,
+            "part_femmes_campagne",
+            "publics_cibles.objectifs_nationaux.part_femmes",
+            "interpretations.objectifs_nationaux_2015_maintenus_en_2018",
+        )
+
+
+class objectif_part_jeunes_neet_peu_qualifies(Variable):
+    value_type = Enum
+    possible_values = StatutObjectif
+    default_value = StatutObjectif.non_applicable
+    entity = Campagne
+    definition_period = MONTH
+    label = "Objectif national de part de jeunes peu ou pas qualifiés, ni en emploi ni en formation"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed (50 %, restated by the second call), under the campaign's
+    own call. non_applicable where that call sets none: the third call (2018)
+    does not restate it (its carry-over is the switch
+    interpretations.objectifs_nationaux_2015_maintenus_en_2018, off).
+    """
+
+    def formula_2015_09(campagne, period, parameters):
+        """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés…'"""
+        return statut_objectif(
+            campagne,
+            period,
+            parameters,
+            "part_jeunes_neet_peu_qualifies_campagne",
+            "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies",
+            "interpretations.objectifs_nationaux_2015_maintenus_en_2018",
+        )
+
+
+class objectif_femmes_atteint(Variable):
+    value_type = bool
+    entity = Campagne
+    definition_period = MONTH
+    label = "La part nationale de femmes atteint l'objectif"
+    reference = COMMUNIQUE_2015
+    documentation = """
+    Confidence: seed (national objective of 30 % women). True only where the
+    campaign's call sets the objective and the campaign meets it: false where
+    it is not met and where it does not apply (see objectif_part_femmes, which
+    tells the two apart).
+    """
+
+    def formula(campagne, period):
+        return campagne("objectif_part_femmes", period) == StatutObjectif.atteint
+
+
+class objectif_jeunes_neet_peu_qualifies_atteint(Variable):
+    value_type = bool
+    entity = Campagne
+    definition_period = MONTH
+    label = "La part nationale de jeunes peu ou pas qualifiés, ni en emploi ni en formation, atteint l'objectif"
+    reference = COMMUNIQUE_2015
+    documentation = """
+    Confidence: seed (national objective of 50 %). True only where the
+    campaign's call sets the objective and the campaign meets it: false where
+    it is not met and where it does not apply (see
+    objectif_part_jeunes_neet_peu_qualifies, which tells the two apart).
+    """
+
+    def formula(campagne, period):
+        return campagne("objectif_part_jeunes_neet_peu_qualifies", period) == StatutObjectif.atteint
 
 
 def distincts(campagne, retenue, *codes):

@@ -9,7 +9,7 @@ verbatim).
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import ReelExact, part, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import ReelExact, part, seuil_selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -187,9 +187,7 @@ class part_femmes_suffisante(Variable):
 
     def formula(formation, period, parameters):
         """'…des objectifs nationaux de 30% de femmes…', read per training."""
-        objectif = selon_appel(
-            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_femmes
-        )
+        objectif = seuil_selon_appel(formation, period, parameters, "publics_cibles.objectifs_nationaux.part_femmes")
         return formation("part_femmes", period) >= objectif
 
 
@@ -208,7 +206,7 @@ class part_jeunes_neet_peu_qualifies_suffisante(Variable):
 
     def formula(formation, period, parameters):
         """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation…', read per training."""
-        objectif = selon_appel(
-            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies
+        objectif = seuil_selon_appel(
+            formation, period, parameters, "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies"
         )
         return formation("part_jeunes_neet_peu_qualifies", period) >= objectif

@@ -8,6 +8,7 @@ applies from its date on. The baseline is never modified: OpenFisca's
 """
 
 import datetime
+import warnings
 from pathlib import Path
 
 from openfisca_core import periods
@@ -24,13 +25,34 @@ from openfisca_gen.validation import (  # the checks live there; their names sta
 )
 from openfisca_gen.validation import genre as genre
 
+# Parameters that moved: {old path: new path}. The old path keeps working in reforms for one minor version,
+# with a DeprecationWarning (see CHANGELOG.md). The one place that lists them.
+CHEMINS_RENOMMES = {
+    "interpretations.sans_decision_formation_eligible_labellisee": (
+        "conventions.sans_decision_formation_eligible_labellisee"
+    ),
+}
+
+
+def chemins_a_jour(changements: dict) -> dict:
+    """The changes with each moved parameter's old path (CHEMINS_RENOMMES) replaced by its new one, warning."""
+    for ancien in changements.keys() & CHEMINS_RENOMMES.keys():
+        warnings.warn(
+            f"'{ancien}' is now '{CHEMINS_RENOMMES[ancien]}'; the old path will stop working in 0.8",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+    return {CHEMINS_RENOMMES.get(chemin, chemin): valeurs for chemin, valeurs in changements.items()}
+
 
 def valider_changements(
     parametres, changements
 ) -> dict[str, list[tuple[periods.Instant, periods.Instant | None, object]]]:
-    """Check every path, date and value; return, per parameter, the (start, stop, value) segments to apply."""
+    """Check every path, date and value; return, per parameter, the (start, stop, value) segments to apply. A
+    moved parameter's old path is read as its new one (CHEMINS_RENOMMES)."""
     if not isinstance(changements, dict) or not changements:
         raise ReformeInvalideError(["A parametric reform is a non-empty mapping {parameter path: {date: value}}"])
+    changements = chemins_a_jour(changements)
     erreurs, segments = [], {}
     for chemin, valeurs in changements.items():
         try:
@@ -98,6 +120,8 @@ class ReformeParametrique(Reform):
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:
     """A reform of `baseline` from `{path: {date: value}}`; raises ReformeInvalideError before changing anything."""
+    if isinstance(changements, dict):
+        changements = chemins_a_jour(changements)  # warns once, here, for a moved parameter's old path
     valider_changements(baseline.parameters, changements)
     classe = type(nom, (ReformeParametrique,), {"changements": changements, "name": nom})
     return classe(baseline)

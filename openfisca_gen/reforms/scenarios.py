@@ -24,11 +24,12 @@ class objectif_femmes_par_formation(ReformeParametrique):
     """How many trainings would a 30 % women condition per training exclude?
 
     The minister said the share was first meant as a selection condition
-    (see interpretations.conditions.part_femmes_suffisante); this applies it.
+    (see interpretations.conditions.part_femmes_suffisante); this applies it
+    to the calls that reading concerns (not the 2018 call's dossiers).
     """
 
     name = "Objectif de 30 % de femmes appliqué à chaque formation"
-    changements = {"interpretations.conditions.part_femmes_suffisante": {"2015-09-17": True}}
+    changements = {"interpretations.conditions.part_femmes_suffisante": {"2015-09-17": True, "2018-04-05": None}}
 
 
 class taux_2018_premier_appel(ReformeParametrique):
@@ -43,8 +44,9 @@ class plafond_par_structure(ReformeParametrique):
 
     73 funded structures x 70 000 € ≈ the 5 M€ spent (L'Usine digitale, Feb
     2016). A structure's trainings share the ceiling in proportion to their
-    amounts before it (interpretations.plafond_par_structure).
+    amounts before it (interpretations.plafond_par_structure), for the calls
+    that reading concerns (the 2018 call grants the label per training).
     """
 
     name = "Plafond du financement d'amorçage appliqué par structure"
-    changements = {"interpretations.plafond_par_structure": {"2015-09-17": True}}
+    changements = {"interpretations.plafond_par_structure": {"2015-09-17": True, "2018-04-05": None}}
