@@ -210,3 +210,29 @@ def test_a_moved_parameter_keeps_its_old_path_until_the_next_minor_version(tax_b
         reforme = lectures.sans_decision_formation_eligible_labellisee(tax_benefit_system)
     assert reforme.parameters.conventions.sans_decision_formation_eligible_labellisee("2016-01-01") is False
     assert "sans_decision_formation_eligible_labellisee" not in lectures.LECTURES
+
+
+CITATION_DOCUMENTEE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"")
+
+
+def citations_documentees(tax_benefit_system):
+    """Each («…» or "…") quote of a parameter's or a variable's documentation, with the name it documents."""
+    documentations = [(p.name, p.documentation) for p in tax_benefit_system.parameters.get_descendants()]
+    documentations += [(nom, v.documentation) for nom, v in tax_benefit_system.variables.items()]
+    for nom, documentation in documentations:
+        for trouvee in CITATION_DOCUMENTEE.finditer(" ".join((documentation or "").split())):
+            yield nom, trouvee.group(1) or trouvee.group(2)
+
+
+def test_every_quote_in_a_documentation_is_verbatim_in_a_stored_source(tax_benefit_system):
+    """Quotes keep the source's own characters (’ where it has ’); « » and " " quote sources, nothing else."""
+    textes = textes_stockes()
+    fautes = {(nom, cite) for nom, cite in citations_documentees(tax_benefit_system) if hors_des_sources(cite, textes)}
+    assert not fautes, sorted(fautes)
+
+
+def test_the_documentation_quote_check_catches_a_straightened_apostrophe():
+    textes = textes_stockes()
+    assert not hors_des_sources("L’enveloppe allouée à ce second appel est de 10 millions d’euros.", textes)
+    assert hors_des_sources("L'enveloppe allouée à ce second appel est de 10 millions d'euros.", textes)
+    assert [m.group(1) for m in CITATION_DOCUMENTEE.finditer('« a » and "b"')] == ["a", None]

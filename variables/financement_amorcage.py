@@ -140,9 +140,11 @@ class plafond_financement_amorcage(ReelExact):
     label = "Plafond du financement d'amorçage sous l'appel du dossier (infini s'il n'est pas connu)"
     reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: seed (70 000 €) for the first call, confirmed for the second;
-    no source gives one for the third (2018): infinite, no ceiling applied,
-    unless interpretations.plafond_2018_celui_des_appels_precedents carries the
+    Confidence: seed (70 000 €) for the first call; inferred for the second
+    (carried over, see financement_amorcage.plafond) and for the third (2018),
+    for which no source gives one: infinite, no ceiling applied (an inference
+    from an absence of evidence), unless
+    interpretations.plafond_2018_celui_des_appels_precedents carries the
     latest earlier ceiling over.
     """
 
@@ -165,8 +167,9 @@ class plafond_financement_amorcage_connu(Variable):
     label = "Un plafond en euros du financement d'amorçage est connu pour l'appel du dossier"
     reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: confirmed. 70 000 € for the first two calls; no source gives
-    one for the third (2018), where the grant is bounded by its rate only.
+    Confidence: seed for the first call (70 000 €), inferred for the second
+    (carried over); inferred for the third (2018): no source gives one, so
+    the grant is read as bounded by its rate only (an absence of evidence).
     Where it is false, financement_amorcage applies no ceiling.
     """
 
@@ -257,8 +260,8 @@ class financement_amorcage(ReelExact):
     Confidence: seed. min(rate x session budget x sessions funded, ceiling)
     for an eligible, labelled training that has no common-law funding yet,
     else 0; never negative; under the rules of the dossier's call. For the
-    2018 call, whose ceiling no source gives, no ceiling is applied (see
-    plafond_financement_amorcage). Where the ceiling applies per structure
+    2018 call, whose ceiling no source gives, no ceiling is applied
+    (inferred, see plafond_financement_amorcage). Where the ceiling applies per structure
     (interpretations.plafond_par_structure, disputed), a structure's trainings
     of the same call share it in proportion to their amounts before it.
     """

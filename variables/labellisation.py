@@ -52,9 +52,9 @@ class metier_vise(Variable):
     documentation = """
     Confidence: seed for the listed trades ("développeur-web, intégrateur
     logiciel, codeur, graphiste web, webmaster, community manager…"); alterway.fr
-    also names « e-commercial », technicien support, conseiller TIC, opérateur
-    en numérisation, counted as autre_metier_numerique. Left empty:
-    hors_numerique.
+    also names e-commerce sales, support technician, ICT adviser and
+    digitisation operator trades (not in its stored excerpt), counted as
+    autre_metier_numerique. Left empty: hors_numerique.
     """
 
 
@@ -79,7 +79,7 @@ class formation_gratuite(Variable):
     label = "La formation est gratuite pour les apprenants"
     reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
     documentation = """
-    Confidence: confirmed ("toutes devront être gratuites", reussirmavie.net).
+    Confidence: confirmed (« Toutes devront être gratuites », reussirmavie.net).
     An input: left empty, the commitment is not made.
     """
 
@@ -114,7 +114,7 @@ class pedagogie_innovante(Variable):
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed ("pédagogies de la confiance, pédagogies collaboratives
-    orientées vers la conduite de projets, l'apprentissage de pair-à-pair").
+    orientées vers la conduite de projets, l’apprentissage de pair-à-pair").
     An input: left empty, the commitment is not made.
     """
 
@@ -292,11 +292,11 @@ class decision_comite_labellisation(Variable):
     label = "Décision du comité de labellisation"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed ("Un Comité de labellisation associant experts et
+    Confidence: seed ("un Comité de labellisation associant experts et
     partenaires est mis en place"). Records a decision for some trainings
     of a situation without touching the others: OpenFisca fills a variable
     given for some entities only with its default for the rest, and here the
-    default is "no decision yet".
+    default is no decision yet (non_rendue).
     """
 
 
