@@ -102,7 +102,9 @@ def test_the_simulator_answers_an_eligible_training_with_its_funding_computed(on
     expect(page.locator(".appel")).to_contain_text("17 septembre 2015")
     expect(page.locator("[data-condition]")).to_have_count(0)
     # No committee decision: eligible counts as labelled, a convention of the model, not a disputed reading.
-    expect(page.locator("[data-interpretation]")).to_have_count(0)
+    lectures = page.locator("[data-interpretation]")
+    expect(lectures).to_have_count(1)
+    expect(lectures).to_have_attribute("data-interpretation", "aucune")
     onglet.verifier(axe)
 
 
