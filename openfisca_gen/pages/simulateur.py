@@ -65,7 +65,8 @@ CALCUL = (
 IDS = {"formation": "formation", "structure": "structure"}
 # A validation message about one field: "<entity> '<id>', field '<name>' (<period>): <reason>".
 MESSAGE_D_UN_CHAMP = re.compile(r"\w+ '[^']*', field '(\w+)'(?: \(([^)]*)\))?: (.*)", re.S)
-FACULTATIFS = ("date_decision_comite",)  # left empty while the committee has not decided
+# Left empty while the committee has not decided; a training on its structure's own site has no lieu_formation.
+FACULTATIFS = ("date_decision_comite", "lieu_formation")
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 
 
@@ -106,6 +107,8 @@ def _champ(variable) -> dict:
         champ["choix"] = [(membre.name, membre.value) for membre in variable.possible_values]
     elif type_ is date:
         champ["type"] = "date"
+    elif type_ is str:
+        champ["type"] = "texte"
     else:
         champ["type"] = "nombre"
         champ["pas"] = "1" if type_ is int else "any"
