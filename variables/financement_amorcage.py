@@ -261,9 +261,10 @@ class financement_amorcage(ReelExact):
     for an eligible, labelled training that has no common-law funding yet,
     else 0; never negative; under the rules of the dossier's call. For the
     2018 call, whose ceiling no source gives, no ceiling is applied
-    (inferred, see plafond_financement_amorcage). Where the ceiling applies per structure
-    (interpretations.plafond_par_structure, disputed), a structure's trainings
-    of the same call share it in proportion to their amounts before it.
+    (inferred, see plafond_financement_amorcage). Where the ceiling applies
+    per structure (interpretations.plafond_par_structure, disputed), a
+    structure's trainings of the same call share it in proportion to their
+    amounts before it.
     """
 
     def formula(formation, period):

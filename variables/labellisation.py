@@ -8,6 +8,9 @@ Grande École du numérique." (seed, verbatim)
 Each condition is its own boolean variable; parameters/labellisation/conditions/
 and parameters/interpretations/conditions/ say which apply under a dossier's
 call, so "why not eligible" is the list of applicable conditions that are false.
+
+The inputs here are the dossier's facts: defined for all time (ETERNITY),
+they are given once and hold in every month computed.
 """
 
 from datetime import date
@@ -228,8 +231,7 @@ class lieu_formation(Variable):
     expected about 160 trainings in 80 to 90 fabriques, nosdeputes.fr). An
     identifier of the site where the training runs, unique within its
     structure (a town, an address); the trainings of one structure with the
-    same lieu run in one fabrique. Left empty: the structure's own site. A
-    fact of the dossier, given once.
+    same lieu run in one fabrique. Left empty: the structure's own site.
     """
 
 

@@ -260,7 +260,7 @@ def distincts(campagne, retenue, *codes):
     return campagne.sum(premiers)
 
 
-def structures(campagne, period, retenue):
+def structures(campagne, retenue):
     """Per campaign, the structures with one of its trainings where `retenue`."""
     return distincts(campagne, retenue, campagne.members.simulation.populations["structure"].members_entity_id)
 
@@ -276,7 +276,7 @@ def fabriques(campagne, period, parameters, retenue):
 
     return numpy.select(
         [lue("fabrique_par_formation"), lue("fabrique_par_structure")],
-        [campagne.sum(retenue), structures(campagne, period, retenue)],
+        [campagne.sum(retenue), structures(campagne, retenue)],
         distincts(campagne, retenue, structure, lieu),
     )
 
@@ -288,10 +288,11 @@ class nombre_fabriques_labellisees(Variable):
     label = "Nombre de fabriques labellisées de la campagne"
     reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016]
     documentation = """
-    Confidence: inferred. A fabrique is a place: the distinct (structure,
-    lieu_formation) pairs among the campaign's labelled trainings, as the
-    sources count them (« 171 formations, associées à 130 lieux appelés pour
-    l'occasion "fabriques du numérique" », usine-digitale.fr). The readings of
+    Confidence: confirmed that a fabrique is a place, as the sources count
+    them (« 171 formations, associées à 130 lieux appelés pour l'occasion
+    "fabriques du numérique" », usine-digitale.fr); inferred that a place is
+    a structure's site: the distinct (structure, lieu_formation) pairs among
+    the campaign's labelled trainings. The readings of
     the campaign's call count one per labelled training
     (interpretations.fabrique_par_formation) or one per structure with a
     labelled training (interpretations.fabrique_par_structure); where both are
@@ -317,7 +318,7 @@ class nombre_structures_labellisees(Variable):
 
     def formula(campagne, period):
         """'Elles sont dispensées par 84 structures…'"""
-        return structures(campagne, period, campagne.members("labellisee", period))
+        return structures(campagne, campagne.members("labellisee", period))
 
 
 class nombre_structures_financees(Variable):
@@ -334,7 +335,7 @@ class nombre_structures_financees(Variable):
 
     def formula(campagne, period):
         """'…dont 73 obtiennent le droit à une subvention.'"""
-        return structures(campagne, period, campagne.members("financement_amorcage", period) > 0)
+        return structures(campagne, campagne.members("financement_amorcage", period) > 0)
 
 
 class labellisee_premiere_vague(Variable):

@@ -4,6 +4,9 @@
 peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés, avec une
 attention portée aux habitants des territoires fragiles (QPV, ZRR) ;" (seed,
 verbatim).
+
+The intake counts are facts of the dossier: defined for all time (ETERNITY),
+given once, they hold in every month computed.
 """
 
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
