@@ -34,10 +34,15 @@ VARIABLES_FORMATION = (
     "financement_amorcage_plafonne",
 )
 VARIABLES_CAMPAGNE = (
+    "appel_de_la_campagne",
+    "nombre_formations_labellisees",
+    "nombre_fabriques_labellisees",
+    "nombre_structures_labellisees",
+    "nombre_structures_financees",
     "part_femmes_campagne",
     "part_jeunes_neet_peu_qualifies_campagne",
-    "objectif_femmes_atteint",
-    "objectif_jeunes_neet_peu_qualifies_atteint",
+    "objectif_part_femmes",
+    "objectif_part_jeunes_neet_peu_qualifies",
     "objectif_fabriques_premiere_vague",
     "objectif_fabriques_trois_ans",
     "objectif_jeunes_formes_premiere_vague",

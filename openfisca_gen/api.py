@@ -217,7 +217,7 @@ def compare():
     variables = _variables(corps)
     with _erreurs_de_situation():
         simulations = {
-            "baseline": construire_simulation(_systeme(), situation, analyse),
+            "baseline": construire_simulation(_systeme(), situation, analyse, periode),
             "reform": construire_simulation(reformee, situation, analyse),
         }
         resultats = {}

@@ -21,7 +21,7 @@ RACINE = DOCS_DIR.parent  # `source` and `tests` paths are relative to it
 TEXTE_FONDATEUR = "docs/sources/communique-2015-09-17.txt"
 
 CLES = ("id", "source", "quote", "rule", "encoded_by", "tests", "confidence", "status")
-CONFIANCES = ("seed", "confirmed", "disputed", "inferred")
+CONFIANCES = ("seed", "confirmed", "disputed", "inferred", "convention")
 MODELISEE = "modelled"
 NON_MODELISEE = "not modelled: "
 SOURCES_ADMISES = ("docs/sources/", "http://", "https://")
@@ -142,8 +142,22 @@ def erreurs_de_noms(entrees, tax_benefit_system) -> list[str]:
     ]
 
 
-def erreurs_de_tests(entrees, racine: Path = RACINE) -> list[str]:
-    """A modelled rule names existing test files, and at least one of them mentions a name that encodes it."""
+def sorties_des_cas(chemin: Path) -> set[str]:
+    """The names a YAML test file asserts: every key under the `output` of its cases (a variable, or an entity,
+    an id or a period above one), YAML anchors and merge keys resolved."""
+    sorties, a_voir = set(), [cas.get("output") for cas in yaml.safe_load(chemin.read_text(encoding="utf-8")) or []]
+    while a_voir:
+        sortie = a_voir.pop()
+        if isinstance(sortie, dict):
+            sorties |= set(map(str, sortie))
+            a_voir += list(sortie.values())
+    return sorties
+
+
+def erreurs_de_tests(entrees, racine: Path = RACINE, variables: set[str] | None = None) -> list[str]:
+    """A modelled rule names existing test files, one of which holds a case that asserts one of its names: a YAML
+    file asserts it under some case's `output` (a parameter is checked through the variables the entry also names);
+    a pytest file mentions it. With `variables` (the model's), an entry must name one variable, not only parameters."""
     erreurs = []
     for rang, entree in enumerate(entrees):
         if entree["status"] != MODELISEE:
@@ -151,15 +165,26 @@ def erreurs_de_tests(entrees, racine: Path = RACINE) -> list[str]:
         nom = _nom(entree, rang)
         if not entree["encoded_by"]:
             erreurs.append(f"{nom}: a modelled rule must name the variables or parameters that encode it")
+        elif variables is not None and not set(entree["encoded_by"]) & variables:
+            erreurs.append(f"{nom}: names parameters only; name a variable they feed too, so a test can assert it")
         if not entree["tests"]:
             erreurs.append(f"{nom}: a modelled rule has no test")
             continue
         absents = [test for test in entree["tests"] if not (racine / test).is_file()]
         erreurs += [f"{nom}: the test file {test!r} does not exist" for test in absents]
-        textes = [(racine / test).read_text(encoding="utf-8") for test in entree["tests"] if test not in absents]
+        presents = [racine / test for test in entree["tests"] if test not in absents]
         motif = re.compile(r"\b(?:" + "|".join(map(re.escape, entree["encoded_by"])) + r")\b")
-        if textes and entree["encoded_by"] and not any(motif.search(texte) for texte in textes):
-            erreurs.append(f"{nom}: none of its test files mentions {', '.join(entree['encoded_by'])}")
+        verifie = any(
+            motif.search(chemin.read_text(encoding="utf-8"))
+            if chemin.suffix == ".py"
+            else set(entree["encoded_by"]) & sorties_des_cas(chemin)
+            for chemin in presents
+        )
+        if presents and entree["encoded_by"] and not verifie:
+            erreurs.append(
+                f"{nom}: none of its test files asserts {', '.join(entree['encoded_by'])} "
+                "(a YAML case under `output:`, or a pytest module that names it)"
+            )
     return erreurs
 
 

@@ -19,7 +19,7 @@ from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
-from openfisca_gen.simulation import construire_simulation
+from openfisca_gen.simulation import construire_simulation, verifier_campagnes
 from openfisca_gen.validation import analyser_situation, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
@@ -83,9 +83,8 @@ def _appel(calendrier) -> dict:
 
 
 def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
-    """The call in force in a month (campaign totals use its rules): its opening day and deadlines; None before
-    the first call."""
-    regles = tax_benefit_system.get_parameters_at_instant(periods.period(period).stop)
+    """The latest call launched by the end of a month: its opening day and deadlines; None before the first call."""
+    regles = tax_benefit_system.get_parameters_at_instant(periods.period(period).stop)  # the latest call launched
     calendrier = getattr(regles, "calendrier", None)
     if calendrier is None or "date_ouverture" not in calendrier:
         return None
@@ -119,7 +118,8 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
     periode = periods.period(un_mois(period))
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
     simulation = construire_simulation(tax_benefit_system, situation, analyse)
-    simulation.trace = True
+    simulation.trace = True  # before anything is computed: the explanation reads what the formulas read
+    verifier_campagnes(simulation, str(periode))
     resultats = {nom: simulation.calculate(nom, periode) for nom in RESULTATS + LECTURES}
     regles = regles_des_appels(simulation.persons, periode, tax_benefit_system.get_parameters_at_instant)
     # Each call's applicable conditions; a dossier of no call is explained under the call in force.
@@ -145,10 +145,15 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
                 if not valeurs[nom][indice]
             ]
         formations[str(identifiant)] = explication
-    # The readings of the texts which, switched alone, change a training's eligibility or funding.
-    dependances = depends_on_interpretations(tax_benefit_system, situation, periode, analyse)
+    # The readings of the texts which, switched alone, change a training's eligibility or funding; the modelling
+    # conventions (not readings, not doubts) its answer rests on, apart.
+    noeuds = ("interpretations", "conventions")
+    dependances = depends_on_interpretations(tax_benefit_system, situation, periode, analyse, noeuds)
     for explication, noms in zip(formations.values(), dependances, strict=True):
-        explication["depends_on_interpretations"] = noms
+        explication["depends_on_interpretations"] = [nom for nom in noms if not nom.startswith("conventions.")]
+        explication["conventions"] = [
+            nom.removeprefix("conventions.") for nom in noms if nom.startswith("conventions.")
+        ]
     appel = appel_en_vigueur(tax_benefit_system, periode)
     explication = {
         "period": str(periode),

@@ -1,4 +1,4 @@
-"""Helpers shared by the formulas: which call's rules judge a dossier, money amounts, shares.
+"""Helpers shared by the formulas: which call's rules judge a dossier or a campaign, money amounts, shares.
 
 A dossier is judged under the rules of **its** call: the call whose window
 (opening day to deadline or last cut-off, both included) contains its filing
@@ -6,11 +6,14 @@ date. Those rules are the parameters in force on the call's opening day, and
 they apply in every month computed from that opening on: the month computed
 never changes a dossier's eligibility or funding. The calls are read from the
 simulated rules (`calendrier.date_ouverture`), so a reform that moves a call
-moves its window.
+moves its window. A dossier's facts (the inputs it states) are defined for
+all time (ETERNITY): given once, they hold in every month computed.
 
-Campaign totals compare with the objectives and envelope of the call in force
-in the month computed (`regles_appel_en_vigueur`); before the first call no
-rule exists and those formulas are dated `formula_2015_09`.
+A campaign is judged under its own call too (`appel_de_la_campagne`, the call
+its dossiers answer): its objectives, envelope and way of counting fabriques
+are that call's, whatever the month computed (`selon_appel_de_la_campagne`).
+A campaign whose dossiers answer no call, or several, has none: its
+objectives are then non_applicable.
 """
 
 import functools
@@ -20,24 +23,55 @@ from openfisca_core import periods
 from openfisca_core.model_api import Variable
 
 
-def regles_appel_en_vigueur(parameters, period):
-    """The parameters of the latest call launched in or before `period` (campaign-level rules)."""
-    return parameters(period.stop)
-
-
-def regles_des_appels(population, period, parameters) -> list:
-    """The rules of each call opened by the end of `period`, in order: call n is element n - 1.
-
-    A call is a value of `calendrier.date_ouverture`: its rules are those in force on the date the value
-    starts (where every rule of the call is dated), its window opens on the day the value names (a reform
-    may move it). The same day restated from a later date is the same call."""
-    ouvertures = population.simulation.tax_benefit_system.parameters.calendrier.date_ouverture.values_list
+def ouvertures_des_appels(parametres) -> list:
+    """The calls, in order, as the values of `calendrier.date_ouverture` that start them: a call's rules are
+    those in force on the date its value starts (where every rule of the call is dated), its window opens on
+    the day the value names (a reform may move it). The same day restated from a later date is the same call."""
     appels, precedente = [], None
-    for valeur in sorted(ouvertures, key=lambda valeur: valeur.instant_str):
+    for valeur in sorted(parametres.calendrier.date_ouverture.values_list, key=lambda valeur: valeur.instant_str):
         if valeur.value is not None and valeur.value != precedente:
             appels.append(valeur)
         precedente = valeur.value
+    return appels
+
+
+def regles_des_appels(population, period, parameters) -> list:
+    """The rules of each call opened by the end of `period`, in order: call n is element n - 1."""
+    return regles_ouvertes(population.simulation.tax_benefit_system.parameters, parameters, period)
+
+
+def regles_ouvertes(arbre, parameters, period) -> list:
+    """The rules of each call of the parameter tree `arbre` opened by the end of `period` (`parameters`: the
+    rules at an instant), in order."""
+    appels = ouvertures_des_appels(arbre)
     return [parameters(periods.instant(appel.instant_str)) for appel in appels if appel.value <= str(period.stop)]
+
+
+def fenetre(calendrier):
+    """(opening day, last deadline or cut-off) of a call, both included."""
+    return numpy.datetime64(calendrier.date_ouverture), max(map(numpy.datetime64, calendrier.dates_limites_depot))
+
+
+def numeros_d_appel(depots, regles: list) -> numpy.ndarray:
+    """For each filing date, the number of the call whose window contains it (`regles`: each call's rules, in
+    order), 0 for none. A loop over the calls."""
+    appel = numpy.zeros(numpy.shape(depots), dtype=numpy.int32)
+    for numero, regles_appel in enumerate(regles, 1):
+        ouverture, cloture = fenetre(regles_appel.calendrier)
+        appel[(depots >= ouverture) & (depots <= cloture)] = numero
+    return appel
+
+
+def appels_concernes(parametres, chemin: str) -> list[int]:
+    """The calls (numbers, in order) a reading concerns: those under whose rules the switch at `chemin` has a
+    value. A switch is null from the opening of a call it does not concern, and has no value before the first
+    call it concerns."""
+    parametre = functools.reduce(getattr, chemin.split("."), parametres)
+    return [
+        numero
+        for numero, appel in enumerate(ouvertures_des_appels(parametres), 1)
+        if parametre(appel.instant_str) is not None
+    ]
 
 
 def selon_appel(formation, period, parameters, lire, defaut=0):
@@ -56,8 +90,39 @@ def par_appel(formation, period, valeurs: list, defaut=0):
     if len(valeurs) <= 1:  # before the first call, or every dossier reads the first call's rules
         return numpy.broadcast_to(valeurs[0] if valeurs else defaut, formation.count).copy()
     appel = formation("appel_du_dossier", period)
-    appel = numpy.where(appel == 0, len(valeurs), appel)
+    return selon_numero(numpy.where(appel == 0, len(valeurs), appel), valeurs, defaut)
+
+
+def selon_appel_de_la_campagne(campagne, period, parameters, lire, defaut=0):
+    """For each campaign, `lire(rules)` under its own call (appel_de_la_campagne); `defaut` where it has none
+    (no dossier answers a call, or its dossiers answer several)."""
+    valeurs = [lire(regles) for regles in regles_des_appels(campagne, period, parameters)]
+    return par_appel_de_la_campagne(campagne, period, valeurs, defaut)
+
+
+def par_appel_de_la_campagne(campagne, period, valeurs: list, defaut=0):
+    """For each campaign, `valeurs[n - 1]` where its call is n; `defaut` where it has none."""
+    return selon_numero(campagne("appel_de_la_campagne", period), valeurs, defaut)
+
+
+def selon_numero(appel, valeurs: list, defaut):
+    """`valeurs[n - 1]` where `appel` is n, `defaut` elsewhere (0: no call). A loop over the calls."""
+    if not valeurs:
+        return numpy.full(numpy.shape(appel), defaut)
     return numpy.select([appel == numero for numero in range(1, len(valeurs) + 1)], valeurs, defaut)
+
+
+def valeurs_des_appels(population, period, parameters, chemin: str, reconduction: str | None = None) -> list:
+    """Per call opened by the end of `period`, in order: the value at `chemin` under that call's rules, None
+    where the call sets none. Where it sets none and the switch at `reconduction` is true under it, the
+    latest value an earlier call set carries over."""
+    valeurs, derniere = [], None
+    for regles in regles_des_appels(population, period, parameters):
+        valeur = facultatif(population, regles, chemin)
+        reconduite = valeur is None and reconduction and facultatif(population, regles, reconduction)
+        valeurs.append(derniere if reconduite else valeur)
+        derniere = derniere if valeur is None else valeur
+    return valeurs
 
 
 def conditions_applicables(regles, regles_premier_appel) -> dict[str, str]:
@@ -71,7 +136,7 @@ def conditions_applicables(regles, regles_premier_appel) -> dict[str, str]:
         for nom in noeud
         if noeud[nom]
     }
-    if regles.interpretations.conditions_2015_maintenues_en_2018:
+    if getattr(regles.interpretations, "conditions_2015_maintenues_en_2018", None):  # None: not a call it concerns
         premieres = regles_premier_appel.labellisation.conditions
         for nom in premieres:
             if premieres[nom]:
@@ -87,6 +152,13 @@ def facultatif(population, regles, chemin: str):
     *noeuds, nom = chemin.split(".")
     noeud = functools.reduce(getattr, noeuds, regles)
     return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
+
+
+def lecture(population, regles, nom: str, hors_champ: bool = False) -> bool:
+    """The reading `interpretations.<nom>` under a call's rules; `hors_champ` where it does not concern that call
+    (null there, or no value yet): that call's own rule then applies, which the caller names."""
+    valeur = facultatif(population, regles, f"interpretations.{nom}")
+    return hors_champ if valeur is None else valeur
 
 
 def seuil_selon_appel(formation, period, parameters, chemin: str):

@@ -86,15 +86,22 @@ def _libelles(langue: str) -> dict:
     return {cle: libelle(cle, langue) for cle in (*INDICATEURS, "eligibility_changes", "funding_changes")} | objectifs
 
 
-def interrupteurs(tax_benefit_system) -> list:
-    """The boolean parameters under the `interpretations` node, by name; [] without the node."""
-    noeud = tax_benefit_system.parameters.children.get(NOEUD)
-    if noeud is None:
-        return []
-    feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
+def interrupteurs(tax_benefit_system, noeuds=(NOEUD,)) -> list:
+    """The boolean parameters under the nodes `noeuds` (default: `interpretations`), by name; [] without them. A
+    switch is null from the opening of a call it does not concern."""
+    presents = [tax_benefit_system.parameters.children.get(nom) for nom in noeuds]
+    feuilles = [
+        f for n in presents if n is not None for f in ([n] if hasattr(n, "values_list") else n.get_descendants())
+    ]
     booleens = [p for p in feuilles if getattr(p, "values_list", None)]
     return sorted(
-        (p for p in booleens if all(isinstance(v.value, bool | None) for v in p.values_list)), key=lambda p: p.name
+        (
+            p
+            for p in booleens
+            if all(isinstance(v.value, bool) or v.value is None for v in p.values_list)
+            and any(isinstance(v.value, bool) for v in p.values_list)
+        ),
+        key=lambda p: p.name,
     )
 
 
@@ -127,9 +134,9 @@ class Lectures:
     `sous(simulation, bascules)` sets the switches (`regler`) and makes a simulation of `systeme` forget
     what it computed before: one simulation serves every combination. `noms`: the switches, relative to the node."""
 
-    def __init__(self, tax_benefit_system) -> None:
+    def __init__(self, tax_benefit_system, noeuds=(NOEUD,)) -> None:
         self.systeme = _Copie(tax_benefit_system)
-        self.parametres = interrupteurs(self.systeme)
+        self.parametres = interrupteurs(self.systeme, noeuds)
         self.noms = [nom_court(p) for p in self.parametres]
         if len(self.noms) > 62:
             raise ValueError(f"{len(self.noms)} switches under '{NOEUD}': at most 62 are supported")
@@ -158,10 +165,12 @@ class Lectures:
         ]
 
     def regler(self, bascules) -> None:
-        """Switch i to its other reading where `bascules[i]` is true, to its default otherwise."""
+        """Switch i to its other reading where `bascules[i]` is true, to its default otherwise; only for the calls
+        it concerns (a null value, where it concerns none, stays null)."""
         for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
-            for debut, fin, valeur in segments:  # null: the reading does not concern that call, and stays null
-                parametre.update(start=debut, stop=fin, value=None if valeur is None else valeur != bool(bascule))
+            for debut, fin, valeur in segments:
+                if valeur is not None:
+                    parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
         self.systeme.memoire.clear()
 
     def sous(self, simulation, bascules):
@@ -419,10 +428,10 @@ def _references(parametre) -> str:
     return " ; ".join(textes_des_references(parametre.metadata.get("reference")))
 
 
-def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
-    """Per person of the simulations `construire(system)` builds: the switches that, switched alone, change
-    its eligibility or its funding in `period`."""
-    lectures = Lectures(tax_benefit_system)  # one copy of the rules per call: a server shares no mutable state
+def dependances(tax_benefit_system, construire, period, noeuds=(NOEUD,)) -> list[list[str]]:
+    """Per person of the simulations `construire(system)` builds: the switches under `noeuds` that, switched
+    alone, change its eligibility or its funding in `period` (a switch outside `interpretations` by its path)."""
+    lectures = Lectures(tax_benefit_system, noeuds)  # one copy of the rules per call: no mutable state is shared
     simulation = construire(lectures.systeme)
     base, *resultats = [
         _par_formation(lectures.sous(simulation, bascules), period)
@@ -440,11 +449,14 @@ def dependances(tax_benefit_system, construire, period) -> list[list[str]]:
     ]
 
 
-def depends_on_interpretations(tax_benefit_system, situation: dict, period, analyse=None) -> list[list[str]]:
-    """Per training of a JSON situation, in order: the switches that alone change its eligibility or funding.
-    `analyse`: the situation already checked (`validation.analyser_situation`)."""
+def depends_on_interpretations(
+    tax_benefit_system, situation: dict, period, analyse=None, noeuds=(NOEUD,)
+) -> list[list[str]]:
+    """Per training of a JSON situation, in order: the switches (readings; with `noeuds`, conventions too) that
+    alone change its eligibility or funding. `analyse`: the situation already checked."""
     return dependances(
         tax_benefit_system,
         lambda systeme: construire_simulation(systeme, situation, analyse),
         periods.period(period),
+        noeuds,
     )

@@ -19,15 +19,16 @@ from pathlib import Path
 
 import numpy
 import pandas
+from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
-from openfisca_gen.simulation import batir
+from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
+from openfisca_gen.simulation import batir, verifier_campagnes
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, Probleme
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
 POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
-CAMPAGNE_PAR_DEFAUT = "campagne"
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,13 @@ class Population:
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
 
     def simulation(self, tax_benefit_system, period):
-        """An OpenFisca simulation of these trainings for `period`, under `tax_benefit_system` (a reform or not)."""
+        """An OpenFisca simulation of these trainings for `period`, under `tax_benefit_system` (a reform or not).
+        Without a campagne_id column, each call's dossiers make one campaign (`appel_1`…, `hors_appel` for those
+        of no call); a campaign given that mixes dossiers of several calls is refused."""
         variables = variables_d_entree(tax_benefit_system)
         groupes = dict(self.groupes)
-        groupes.setdefault(
-            "campagne", (numpy.zeros(len(self.table), dtype=numpy.int64), numpy.array([CAMPAGNE_PAR_DEFAUT]))
-        )
+        if "campagne" not in groupes:
+            groupes["campagne"] = self._campagnes_par_appel(tax_benefit_system, period)
         ids = {"formation": self.table["formation_id"].to_numpy(), **{cle: ids for cle, (_, ids) in groupes.items()}}
         entrees = {}
         for colonne in self.table.columns.difference(IDENTIFIANTS):
@@ -59,7 +61,18 @@ class Population:
                 valeurs = par_groupe(valeurs, codes, len(structures))
             periode = "ETERNITY" if variable.definition_period == DateUnit.ETERNITY else str(period)
             entrees[(colonne, periode)] = (None, valeurs)
-        return batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
+        simulation = batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
+        if "campagne" in self.groupes:
+            verifier_campagnes(simulation, str(period))
+        return simulation
+
+    def _campagnes_par_appel(self, tax_benefit_system, period):
+        """(each row's campaign code, the campaigns' ids): one campaign per call the dossiers answer."""
+        parametres = tax_benefit_system.parameters
+        regles = regles_ouvertes(parametres, tax_benefit_system.get_parameters_at_instant, periods.period(period))
+        depots = self.table.get("date_depot_dossier", pandas.Series(numpy.datetime64("1970-01-01"), self.table.index))
+        codes, numeros = pandas.factorize(numeros_d_appel(depots.to_numpy(dtype="datetime64[D]"), regles))
+        return codes, numpy.array([f"appel_{numero}" if numero else "hors_appel" for numero in numeros])
 
     def tables(self, simulation, variables, period) -> dict[str, pandas.DataFrame]:
         """Computed variables, one table per entity: "formation" (one row per training, indexed by formation_id,

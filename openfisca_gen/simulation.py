@@ -15,7 +15,7 @@ import copy
 from openfisca_core import periods
 from openfisca_core.simulation_builder import SimulationBuilder
 
-from openfisca_gen.validation import analyser_situation
+from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
 
 
 def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
@@ -48,13 +48,37 @@ def simuler(tax_benefit_system, analyse):
     return batir(tax_benefit_system, analyse.ids, analyse.groupes, analyse.entrees)
 
 
-def construire_simulation(tax_benefit_system, situation: dict, analyse=None):
+def construire_simulation(tax_benefit_system, situation: dict, analyse=None, periode=None):
     """An OpenFisca simulation of a situation (the web API's JSON shape), checked as the web server checks it.
 
     Raises SituationInvalideError where OpenFisca's SimulationBuilder would
     accept a wrong value silently or fail obscurely. `analyse`: the situation
-    already analysed (a request that builds several simulations reads it once)."""
+    already analysed (a request that builds several simulations reads it once).
+    With `periode`, a campaign whose dossiers answer several calls in that
+    month is refused (`verifier_campagnes`)."""
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
     if not analyse.complete:  # OpenFisca's builder names what it alone can judge (an unknown variable...)
-        return SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
-    return simuler(tax_benefit_system, analyse)
+        simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+    else:
+        simulation = simuler(tax_benefit_system, analyse)
+    if periode is not None:
+        verifier_campagnes(simulation, periode)
+    return simulation
+
+
+def verifier_campagnes(simulation, periode) -> None:
+    """A campaign is judged under one call: refuse one whose dossiers answer several, naming it and the calls
+    (the entry points split a table by call themselves where it gives no campaign)."""
+    import numpy
+
+    melees = numpy.flatnonzero(simulation.calculate("appels_melanges_dans_la_campagne", periode))
+    if len(melees):
+        campagnes = simulation.populations["campagne"]
+        appels = simulation.calculate("appel_du_dossier", periode)
+        problemes = []
+        for indice in melees:
+            membres = campagnes.members_entity_id == indice
+            numeros = sorted(int(n) for n in numpy.unique(appels[membres]) if n)
+            details = {"campagne": str(campagnes.ids[indice]), "appels": numeros}
+            problemes.append(Probleme("campagne_melee", details, "entite", "campagne", str(campagnes.ids[indice])))
+        raise EntreeInvalideError(problemes)

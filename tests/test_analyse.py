@@ -41,7 +41,7 @@ def test_the_women_condition_excludes_trainings_and_lifts_the_national_share(tax
     objectifs = comparaison.objectifs().loc["appel_2015"]
     assert objectifs.loc["part_femmes_campagne", "baseline"] == pytest.approx(0.24, abs=1e-3)
     assert objectifs.loc["part_femmes_campagne", "reform"] >= 0.3
-    assert objectifs.loc["objectif_femmes_atteint", "reform"]
+    assert objectifs.loc["objectif_part_femmes", "reform"] == "atteint"
     assert objectifs.loc["objectif_fabriques_premiere_vague", "baseline"] == "atteint"  # an Enum by name, not code
     assert objectifs.loc["objectif_demandeurs_emploi_peu_qualifies", "baseline"] == "non_applicable"
 

@@ -42,8 +42,8 @@ def test_every_name_that_encodes_a_rule_is_a_variable_or_a_parameter(tax_benefit
     assert couverture.erreurs_de_noms(ENTREES, tax_benefit_system) == []
 
 
-def test_every_modelled_rule_has_a_test_file_that_exercises_it():
-    assert couverture.erreurs_de_tests(ENTREES) == []
+def test_every_modelled_rule_has_a_test_that_asserts_it(tax_benefit_system):
+    assert couverture.erreurs_de_tests(ENTREES, variables=set(tax_benefit_system.variables)) == []
 
 
 def test_every_variable_and_parameter_encodes_some_rule(tax_benefit_system):
@@ -159,12 +159,24 @@ def test_the_name_check_catches_an_unknown_name_and_accepts_a_node(tax_benefit_s
             {"tests": ["tests/financement_amorcage/absent.yaml"]},
             "'tests/financement_amorcage/absent.yaml' does not exist",
         ),
-        ({"tests": ["tests/publics_cibles/parts.yaml"]}, "none of its test files mentions"),
+        ({"tests": ["tests/publics_cibles/parts.yaml"]}, "none of its test files asserts"),
         ({"encoded_by": [], "tests": ["tests/publics_cibles/parts.yaml"]}, "must name the variables or parameters"),
+        # Named in the file, but only as an input of its cases: nothing asserts it.
+        ({"encoded_by": ["budget_session"]}, "none of its test files asserts budget_session"),
+        # A parameter alone is never under `output:`: the entry must name a variable it feeds.
+        ({"encoded_by": ["financement_amorcage.plafond"]}, "names parameters only"),
     ],
 )
-def test_the_test_check_catches_a_modelled_rule_without_a_real_test(casse, attendu):
-    assert any(attendu in erreur for erreur in couverture.erreurs_de_tests([entree(**casse)]))
+def test_the_test_check_catches_a_modelled_rule_without_a_real_test(tax_benefit_system, casse, attendu):
+    erreurs = couverture.erreurs_de_tests([entree(**casse)], variables=set(tax_benefit_system.variables))
+    assert any(attendu in erreur for erreur in erreurs), erreurs
+
+
+def test_a_yaml_case_asserts_its_outputs_and_a_pytest_module_names_them():
+    sorties = couverture.sorties_des_cas(couverture.RACINE / "tests/objectifs/campagne.yaml")
+    assert {"nombre_fabriques_labellisees", "objectif_femmes_atteint"} <= sorties
+    assert "budget_session" not in sorties  # an input of its cases
+    assert couverture.erreurs_de_tests([entree(tests=["tests/test_invariants.py"])]) == []
 
 
 def test_a_rule_not_modelled_needs_no_test():

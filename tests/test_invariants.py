@@ -3,15 +3,21 @@
 For every training: a label needs eligibility; funding needs a label; only a
 funded training is limited by the ceiling; before the first call nothing is
 labelled, paid or counted; every share lies in [0, 1] and nothing is NaN; and
-a dossier's eligibility and funding do not depend on the later month computed.
+a dossier's eligibility and funding, like a campaign's totals, envelope and
+objectives, do not depend on the later month computed.
 """
+
+import itertools
 
 import numpy
 import pandas
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.population import lire_population
+from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.variables.labellisation import DecisionComite, MetierVise, StatutStructure
 
 MOIS = [
@@ -22,25 +28,49 @@ STATUTS = [statut.name for statut in StatutStructure]
 FORMATION = ("eligible_labellisation", "labellisee", "financement_amorcage", "financement_amorcage_plafonne")
 PARTS = ("part_femmes", "part_jeunes_neet_peu_qualifies", "part_residents_qpv", "part_residents_zrr")
 CAMPAGNE = ("nombre_formations_labellisees", "nombre_apprenants_campagne", "cout_financement_amorcage_campagne")
+COMPTES_CAMPAGNE = (  # from the largest to the smallest, by construction
+    "nombre_formations_labellisees",
+    "nombre_fabriques_labellisees",
+    "nombre_structures_labellisees",
+    "nombre_structures_financees",
+)
+# What a campaign is judged by: its own call's envelope and objectives, whatever the month.
+JUGEMENT_CAMPAGNE = (
+    "appel_de_la_campagne",
+    "nombre_fabriques_labellisees",
+    "financement_amorcage_dans_l_enveloppe",
+    "depassement_enveloppe_financement_amorcage",
+    "objectif_femmes_atteint",
+    "objectif_fabriques_premiere_vague",
+    "objectif_jeunes_formes_premiere_vague",
+    "objectif_fabriques_trois_ans",
+    "objectif_demandeurs_emploi_peu_qualifies",
+)
 PARTS_CAMPAGNE = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
 
-ligne = st.fixed_dictionaries(
-    {
-        "structure": st.integers(0, 3),
-        "campagne_id": st.sampled_from(["k1", "k2"]),
-        "date_depot_dossier": st.dates(numpy.datetime64("2015-06-01").item(), numpy.datetime64("2019-12-31").item()),
-        "metier_vise": st.sampled_from([metier.name for metier in MetierVise]),
-        "formation_gratuite": st.booleans(),
-        "pedagogie_innovante": st.booleans(),
-        "prerequis_academiques_exiges": st.booleans(),
-        "financements_droit_commun_obtenus": st.booleans(),
-        "labellisee_lors_d_un_appel_precedent": st.booleans(),
-        "decision_comite_labellisation": st.sampled_from([decision.name for decision in DecisionComite]),
-        "duree_formation_mois": st.floats(0.5, 30, allow_nan=False),
-        "budget_session": st.floats(0, 1e9, allow_nan=False),
-        "nombre_apprenants": st.integers(0, 40),
-        "parts": st.tuples(*[st.floats(0, 1)] * 5),
-    }
+# A campaign is judged under one call: each campaign's dossiers are filed around one call's window (or outside
+# every window); the entry points refuse a campaign that mixes calls.
+CAMPAGNES = {"k1": ("2015-06-01", "2016-06-30"), "k2": ("2016-07-01", "2017-12-31"), "k3": ("2018-01-01", "2019-12-31")}
+ligne = st.sampled_from(sorted(CAMPAGNES)).flatmap(
+    lambda campagne: st.fixed_dictionaries(
+        {
+            "structure": st.integers(0, 3),
+            "campagne_id": st.just(campagne),
+            "date_depot_dossier": st.dates(*(numpy.datetime64(jour).item() for jour in CAMPAGNES[campagne])),
+            "metier_vise": st.sampled_from([metier.name for metier in MetierVise]),
+            "formation_gratuite": st.booleans(),
+            "pedagogie_innovante": st.booleans(),
+            "prerequis_academiques_exiges": st.booleans(),
+            "financements_droit_commun_obtenus": st.booleans(),
+            "labellisee_lors_d_un_appel_precedent": st.booleans(),
+            "decision_comite_labellisation": st.sampled_from([decision.name for decision in DecisionComite]),
+            "lieu_formation": st.sampled_from(["", "Paris", "Lyon"]),
+            "duree_formation_mois": st.floats(0.5, 30, allow_nan=False),
+            "budget_session": st.floats(0, 1e9, allow_nan=False),
+            "nombre_apprenants": st.integers(0, 40),
+            "parts": st.tuples(*[st.floats(0, 1)] * 5),
+        }
+    )
 )
 
 
@@ -84,6 +114,9 @@ def test_the_invariants_of_the_law_hold_for_every_training(tax_benefit_system, l
         assert all(not r[nom].any() for nom in CAMPAGNE), "something counted before the first call"
     cout = simulation.calculate("cout_financement_amorcage_campagne", mois)
     assert cout.sum() == r["financement_amorcage"].sum()  # float64: exact
+    # Each funded structure is labelled, each labelled one has a fabrique, each fabrique a labelled training.
+    comptes = [simulation.calculate(nom, mois) for nom in COMPTES_CAMPAGNE]
+    assert all(numpy.all(grand >= petit) for grand, petit in itertools.pairwise(comptes))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,3 +129,33 @@ def test_a_dossier_gets_the_same_answer_in_every_later_month(tax_benefit_system,
     assert numpy.array_equal(appel[appel > 0], tard.calculate("appel_du_dossier", DERNIER_MOIS)[appel > 0])
     for nom in ("eligible_labellisation", "labellisee", "financement_amorcage"):
         assert numpy.array_equal(r[nom][appel > 0], r_tard[nom][appel > 0]), nom
+    # A campaign whose dossiers answer the same calls in both months is judged the same in both.
+    campagnes = simulation.populations["campagne"]
+    memes_appels = campagnes.all(appel == tard.calculate("appel_du_dossier", DERNIER_MOIS))
+    for nom in CAMPAGNE + JUGEMENT_CAMPAGNE:
+        valeurs, tardives = simulation.calculate(nom, mois), tard.calculate(nom, DERNIER_MOIS)
+        assert numpy.array_equal(valeurs[memes_appels], tardives[memes_appels]), nom
+
+
+@pytest.mark.parametrize(
+    ("debut", "fin", "dans_la_vague"),
+    [
+        ("2015-10-19", "2015-11-30", True),  # the wave opens on the first call's cut-off
+        ("2015-10-20", "2015-11-30", False),
+        ("2015-10-01", "2015-10-19", True),  # … or closes on it
+        ("2015-10-01", "2015-10-18", False),
+    ],
+)
+def test_the_first_wave_includes_both_of_its_days(tax_benefit_system, debut, fin, dans_la_vague):
+    vague = {
+        "objectifs.premiere_vague.debut": {"2015-09-17": debut},
+        "objectifs.premiere_vague.fin": {"2015-09-17": fin},
+    }
+    dossier = {"date_depot_dossier": "2015-10-12", "metier_vise": "codeur", "formation_gratuite": True,
+               "pedagogie_innovante": True, "duree_formation_mois": 6, "budget_session": 100_000}  # fmt: skip
+    situation = {"formations": {"f": {nom: {"ETERNITY": valeur} for nom, valeur in dossier.items()}}}
+    simulation = SimulationBuilder().build_from_entities(appliquer_reforme(tax_benefit_system, vague), situation)
+    assert simulation.calculate("labellisee", "2016-09").tolist() == [True]
+    assert simulation.calculate("labellisee_premiere_vague", "2016-09").tolist() == [dans_la_vague]
+    fabriques = simulation.calculate("nombre_fabriques_labellisees_premiere_vague", "2016-09").tolist()
+    assert fabriques == [int(dans_la_vague)]

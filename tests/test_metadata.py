@@ -7,7 +7,7 @@ import pytest
 from openfisca_gen.sources import textes_des_references
 
 PLACEHOLDER = re.compile(r"^\s*$|todo|tbd|xxx|fixme|example\.(com|org)|https?://\.\.\.|^\.\.\.$|lorem", re.IGNORECASE)
-CONFIDENCE = re.compile(r"Confidence: (seed|confirmed|disputed|inferred)")
+CONFIDENCE = re.compile(r"Confidence: (seed|confirmed|disputed|inferred|convention)")
 
 
 def assert_sourced(name, reference):
@@ -151,3 +151,88 @@ def test_the_quote_check_catches_a_corrected_spelling():
     assert not hors_des_sources("…financements de droit de commun. Ce financement est fixé à 50% du budget…", textes)
     assert hors_des_sources("…reconnaissances ouvrant droit à des financements de droit commun…", textes)
     assert hors_des_sources("…une durée au moins égale à six mois…", textes)
+
+
+# Readings scoped to their calls; conventions apart; moved names kept for one minor version
+
+
+def test_each_reading_starts_and_ends_at_a_call_and_the_interpretations_page_says_which(tax_benefit_system):
+    """A switch's values start on a call's opening day, are booleans where it concerns the call and null where it
+    does not; docs/interpretations.md lists the calls each concerns, as derived from those values."""
+    from openfisca_gen import DOCS_DIR
+    from openfisca_gen.helpers import appels_concernes, ouvertures_des_appels
+    from openfisca_gen.interpretations import interrupteurs, nom_court
+
+    ouvertures = {appel.instant_str for appel in ouvertures_des_appels(tax_benefit_system.parameters)}
+    page = (DOCS_DIR / "interpretations.md").read_text(encoding="utf-8")
+    cellules = [ligne.split("|") for ligne in page.splitlines() if ligne.startswith("| `")]
+    lignes = {cellule[1].strip(" `"): cellule[2].strip() for cellule in cellules}
+    switches = interrupteurs(tax_benefit_system)
+    assert len(switches) == len(lignes) >= 12
+    for parametre in switches:
+        assert {valeur.instant_str for valeur in parametre.values_list} <= ouvertures, parametre.name
+        appels = appels_concernes(tax_benefit_system.parameters, parametre.name)
+        assert appels, f"{parametre.name} concerns no call"
+        assert lignes[nom_court(parametre)] == ", ".join(map(str, appels)), parametre.name
+    noms = {nom_court(p) for p in switches}
+    assert "sans_decision_formation_eligible_labellisee" not in noms  # a convention, not a reading
+
+
+def test_the_calls_a_reading_concerns_come_from_its_values(tax_benefit_system):
+    from openfisca_gen.helpers import appels_concernes
+
+    def appels(nom):
+        return appels_concernes(tax_benefit_system.parameters, f"interpretations.{nom}")
+
+    assert appels("conditions.part_femmes_suffisante") == appels("fabrique_par_structure") == [1, 2]
+    assert appels("plafond_2018_celui_des_appels_precedents") == appels("objectifs_nationaux_2015_maintenus_en_2018")
+    assert appels("regle_des_sessions_maintenue_en_2018") == [3]
+    assert appels("financements_droit_commun_mettent_fin_a_l_amorcage") == [1, 2, 3]
+
+
+def test_every_convention_says_it_is_one(tax_benefit_system):
+    conventions = [p for p in leaf_parameters(tax_benefit_system) if p.name.startswith("conventions.")]
+    assert conventions
+    for parametre in conventions:
+        assert "Confidence: convention" in parametre.documentation, parametre.name
+
+
+def test_a_moved_parameter_keeps_its_old_path_until_the_next_minor_version(tax_benefit_system):
+    from openfisca_gen.reforms import appliquer_reforme, lectures
+    from openfisca_gen.reforms.parametriques import CHEMINS_RENOMMES
+
+    ancien = "interpretations.sans_decision_formation_eligible_labellisee"
+    nouveau = CHEMINS_RENOMMES[ancien]
+    with pytest.warns(DeprecationWarning, match=nouveau):
+        reforme = appliquer_reforme(tax_benefit_system, {ancien: {"2015-09-17": False}})
+    assert reforme.parameters.conventions.sans_decision_formation_eligible_labellisee("2016-01-01") is False
+    with pytest.warns(DeprecationWarning, match="0.8"):
+        reforme = lectures.sans_decision_formation_eligible_labellisee(tax_benefit_system)
+    assert reforme.parameters.conventions.sans_decision_formation_eligible_labellisee("2016-01-01") is False
+    assert "sans_decision_formation_eligible_labellisee" not in lectures.LECTURES
+
+
+CITATION_DOCUMENTEE = re.compile(r"«\s*(.+?)\s*»|\"(.+?)\"")
+
+
+def citations_documentees(tax_benefit_system):
+    """Each («…» or "…") quote of a parameter's or a variable's documentation, with the name it documents."""
+    documentations = [(p.name, p.documentation) for p in tax_benefit_system.parameters.get_descendants()]
+    documentations += [(nom, v.documentation) for nom, v in tax_benefit_system.variables.items()]
+    for nom, documentation in documentations:
+        for trouvee in CITATION_DOCUMENTEE.finditer(" ".join((documentation or "").split())):
+            yield nom, trouvee.group(1) or trouvee.group(2)
+
+
+def test_every_quote_in_a_documentation_is_verbatim_in_a_stored_source(tax_benefit_system):
+    """Quotes keep the source's own characters (’ where it has ’); « » and " " quote sources, nothing else."""
+    textes = textes_stockes()
+    fautes = {(nom, cite) for nom, cite in citations_documentees(tax_benefit_system) if hors_des_sources(cite, textes)}
+    assert not fautes, sorted(fautes)
+
+
+def test_the_documentation_quote_check_catches_a_straightened_apostrophe():
+    textes = textes_stockes()
+    assert not hors_des_sources("L’enveloppe allouée à ce second appel est de 10 millions d’euros.", textes)
+    assert hors_des_sources("L'enveloppe allouée à ce second appel est de 10 millions d'euros.", textes)
+    assert [m.group(1) for m in CITATION_DOCUMENTEE.finditer('« a » and "b"')] == ["a", None]

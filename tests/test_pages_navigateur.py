@@ -101,10 +101,10 @@ def test_the_simulator_answers_an_eligible_training_with_its_funding_computed(on
         expect(calcul).to_contain_text(texte)
     expect(page.locator(".appel")).to_contain_text("17 septembre 2015")
     expect(page.locator("[data-condition]")).to_have_count(0)
-    # No committee decision: eligible counts as labelled, an inferred reading the page names.
+    # No committee decision: eligible counts as labelled, a convention of the model, not a disputed reading.
     lectures = page.locator("[data-interpretation]")
     expect(lectures).to_have_count(1)
-    expect(lectures).to_have_attribute("data-interpretation", "sans_decision_formation_eligible_labellisee")
+    expect(lectures).to_have_attribute("data-interpretation", "aucune")
     onglet.verifier(axe)
 
 

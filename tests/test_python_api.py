@@ -56,7 +56,8 @@ def test_the_campaign_example(tax_benefit_system):
 
 @pytest.mark.parametrize(("count", "met"), [(49, False), (50, True)])
 def test_first_wave_objective_of_50_fabriques(tax_benefit_system, count, met):
-    simulation = campaign(tax_benefit_system, count)
+    # A fabrique is a place: the trainings of one structure run on `count` sites.
+    simulation = campaign(tax_benefit_system, count, lieu_formation=numpy.array([f"site {i}" for i in range(count)]))
     assert simulation.calculate("nombre_formations_labellisees", PERIOD).tolist() == [count]
     statut = simulation.calculate("objectif_fabriques_premiere_vague", PERIOD).decode_to_str().tolist()
     assert statut == ["atteint" if met else "non_atteint"]

@@ -194,18 +194,22 @@ def test_duplicate_keys_in_a_json_body(serveur, requete):
 
 
 @pytest.mark.parametrize(
-    "situation",
+    ("situation", "raison"),
     [
-        {"formations": {"f": {"nombre_femmes": {PERIOD: 11}}}},
-        {"formations": {"f": {"nombre_femmes": {"2015": 11}, "nombre_apprenants": {PERIOD: 10}}}},
+        ({"formations": {"f": {"nombre_femmes": {PERIOD: 11}}}}, "11 given without nombre_apprenants"),
+        # counts are facts of the dossier, given once: whatever their periods, 11 women are more than 10 learners
+        (
+            {"formations": {"f": {"nombre_femmes": {"2015": 11}, "nombre_apprenants": {PERIOD: 10}}}},
+            "11 is more than nombre_apprenants (10)",
+        ),
     ],
 )
-def test_women_without_learners_for_the_same_period(tax_benefit_system, serveur, situation, requete):
+def test_women_without_learners_or_more_than_them(tax_benefit_system, client, situation, raison):
     periode = next(iter(situation["formations"]["f"]["nombre_femmes"]))
-    message = f"formation 'f', field 'nombre_femmes' ({periode}): 11 given without nombre_apprenants"
-    assert valider_situation(tax_benefit_system, situation)[0].startswith(message)
-    statut, reponse = requete(serveur + "/calculate", situation)
-    assert statut == 400 and reponse["error"].startswith(message)
+    message = f"formation 'f', field 'nombre_femmes' ({periode}): {raison}"
+    assert valider_situation(tax_benefit_system, situation)[0] == message
+    reponse = client.post("/calculate", json=situation)
+    assert reponse.status_code == 400 and reponse.get_json()["error"] == message
 
 
 def test_women_without_learners_in_a_csv(tax_benefit_system, tmp_path):
@@ -232,15 +236,25 @@ def test_a_compact_date_is_refused_everywhere(tax_benefit_system, serveur, tmp_p
         appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"20151012": 1}})
 
 
-def test_explain_refuses_inputs_in_other_months_than_the_period(serveur, requete):
+def test_explain_takes_facts_given_once_and_refuses_a_monthly_input_of_another_month(client):
+    """A dossier's facts given for its filing month hold in every month computed; a monthly input given for
+    another month than the one computed would be ignored without a word: it is refused."""
     situation = json.loads(json.dumps(formation_eligible).replace('"2015-10"', '"2015-09"'))
-    statut, reponse = requete(serveur + "/explain", {"situation": situation, "period": "2015-10"})
-    assert statut == 400
-    assert reponse["error"].startswith("'situation': field 'date_depot_dossier' is given for 2015-09")
-    assert "period computed, 2015-10" in reponse["error"]
+    for mois in ("2015-10", "2018-05"):
+        reponse = client.post("/explain", json={"situation": situation, "period": mois}).get_json()
+        assert reponse["formations"]["formation_web"]["eligible_labellisation"] is True
+        assert reponse["formations"]["formation_web"]["financement_amorcage"] == 45000
+    situation["formations"]["formation_web"]["financements_droit_commun_obtenus"] = {"2015-09": True}
+    reponse = client.post("/explain", json={"situation": situation, "period": "2015-10"})
+    assert reponse.status_code == 400
+    assert reponse.get_json()["error"].startswith(
+        "'situation': field 'financements_droit_commun_obtenus' is given for 2015-09"
+    )
+    assert "period computed, 2015-10" in reponse.get_json()["error"]
     annuelle = {"formations": {"f": {cle: {"2015": v[PERIOD]} for cle, v in FORMATION.items() if v[PERIOD]}}}
-    statut, reponse = requete(serveur + "/explain", {"situation": annuelle, "period": "2015-10"})
-    assert statut == 200 and reponse["formations"]["f"]["eligible_labellisation"] is True  # a year contains it
+    annuelle["formations"]["f"]["financements_droit_commun_obtenus"] = {"2015": False}
+    reponse = client.post("/explain", json={"situation": annuelle, "period": "2015-10"}).get_json()
+    assert reponse["formations"]["f"]["eligible_labellisation"] is True  # a year contains the month
 
 
 # Extended web API: each was a 500

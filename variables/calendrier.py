@@ -1,37 +1,32 @@
-"""Calendar of the calls: which call a dossier answers, and was it filed in time?
+"""Calendar of the calls: which call a dossier answers, was it filed in time, which call a campaign answers?
 
 "Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit"
 (seed). The calls' dates are in parameters/calendrier/. A dossier is judged
 under the rules of the call whose window contains its filing date, in every
-month from that call's opening on (see openfisca_gen/helpers.py).
+month from that call's opening on; a campaign, under the call its dossiers
+answer (see openfisca_gen/helpers.py).
 """
 
 from datetime import date
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
-from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import regles_des_appels
+from openfisca_gen.entities import Campagne, Formation
+from openfisca_gen.helpers import numeros_d_appel, regles_des_appels
 from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
 
 
 class date_depot_dossier(Variable):
     value_type = date
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Date de dépôt du dossier de candidature au label"
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed. The exact day the complete dossier was filed. Left
     empty, it is 1970-01-01, which answers no call.
     """
-
-
-def fenetre(calendrier):
-    """(opening day, last deadline or cut-off) of a call, both included."""
-    return numpy.datetime64(calendrier.date_ouverture), max(map(numpy.datetime64, calendrier.dates_limites_depot))
 
 
 class appel_du_dossier(Variable):
@@ -52,11 +47,7 @@ class appel_du_dossier(Variable):
     def formula(formation, period, parameters):
         """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit…'"""
         depot = formation("date_depot_dossier", period)
-        appel = numpy.zeros(formation.count, dtype=numpy.int32)
-        for numero, regles in enumerate(regles_des_appels(formation, period, parameters), 1):
-            ouverture, cloture = fenetre(regles.calendrier)
-            appel[(depot >= ouverture) & (depot <= cloture)] = numero
-        return appel
+        return numeros_d_appel(depot, regles_des_appels(formation, period, parameters))
 
 
 class dossier_depose_dans_les_delais(Variable):
@@ -96,3 +87,49 @@ class date_releve_candidatures(Variable):
             prochain = releves[numpy.minimum(numpy.searchsorted(releves, depot), releves.size - 1)]
             releve = numpy.where(appel == numero, prochain, releve)
         return releve
+
+
+class appel_de_la_campagne(Variable):
+    value_type = int
+    entity = Campagne
+    definition_period = MONTH
+    label = "Appel à labellisation auquel répondent les dossiers de la campagne (1, 2, 3 ; 0 : aucun ou plusieurs)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: seed ("la campagne de labellisation des premières « fabriques
+    de la Grande Ecole du numérique »": a campaign is one call). The call its
+    dossiers answer (appel_du_dossier of its members that answer one): its
+    objectives, envelope and way of counting fabriques are that call's in
+    every month computed. 0 when no dossier answers a call (before the call
+    opens, or every dossier late), and 0 when its dossiers answer several
+    calls (appels_melanges_dans_la_campagne): such a campaign is judged by no
+    call, never by the month's.
+    """
+
+    def formula(campagne, period):
+        """'…a lancé officiellement la campagne de labellisation des premières « fabriques de la Grande Ecole du
+        numérique »…'"""
+        appel = campagne.members("appel_du_dossier", period)
+        premier = campagne.min(numpy.where(appel > 0, appel, numpy.iinfo(numpy.int32).max))
+        dernier = campagne.max(appel)
+        return numpy.where(premier == dernier, dernier, 0)
+
+
+class appels_melanges_dans_la_campagne(Variable):
+    value_type = bool
+    entity = Campagne
+    definition_period = MONTH
+    label = "Les dossiers de la campagne répondent à plusieurs appels (campagne à scinder par appel)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    documentation = """
+    Confidence: inferred (each call has its own envelope and objectives, so a
+    campaign is the trainings of one call). True when the campaign's dossiers
+    answer two calls or more: appel_de_la_campagne is then 0, its objectives
+    are non_applicable and it is compared with no envelope. The entry points
+    refuse such a campaign, asking to split it by call.
+    """
+
+    def formula(campagne, period):
+        """A dossier answers a call, yet the campaign has none: its dossiers answer several."""
+        une_reponse = campagne.max(campagne.members("appel_du_dossier", period)) > 0
+        return une_reponse & (campagne("appel_de_la_campagne", period) == 0)

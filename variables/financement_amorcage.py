@@ -11,10 +11,10 @@ Amounts are `ReelExact`s, stored in float64 (see openfisca_gen/helpers.py).
 """
 
 import numpy
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import ReelExact, facultatif, par_appel, regles_des_appels, selon_appel
+from openfisca_gen.helpers import ReelExact, lecture, par_appel, regles_des_appels, selon_appel, valeurs_des_appels
 from openfisca_gen.sources import (
     COMMUNIQUE_2015,
     DEUXIEME_APPEL_2016,
@@ -28,8 +28,7 @@ class budget_session(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Budget inhérent à l'exercice d'une session de la formation"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed. In euros, from 0 to 10^9."
@@ -49,6 +48,8 @@ class financements_droit_commun_obtenus(Variable):
     are obtained (interpretations.financements_droit_commun_mettent_fin_a_l_amorcage),
     as irev.fr words it: « bénéficier de financement d’amorçage, avant
     l’ouverture des financements de droit commun ». Left empty: not obtained.
+    Monthly, unlike the dossier's facts: it is a state that changes when the
+    recognitions are obtained, so it is given for the months it holds in.
     """
 
 
@@ -71,7 +72,7 @@ class eligible_financement_amorcage(Variable):
             formation,
             period,
             parameters,
-            lambda r: r.interpretations.financements_droit_commun_mettent_fin_a_l_amorcage,
+            lambda r: lecture(formation, r, "financements_droit_commun_mettent_fin_a_l_amorcage"),
         )
         droit_commun = formation("financements_droit_commun_obtenus", period) & fin
         return (
@@ -101,7 +102,7 @@ class nombre_sessions_financees(Variable):
         duree = formation("duree_formation_mois", period)
 
         def sessions(regles):
-            maintenue = regles.interpretations.regle_des_sessions_maintenue_en_2018
+            maintenue = lecture(formation, regles, "regle_des_sessions_maintenue_en_2018")
             financement = (appels[0] if maintenue else regles).financement_amorcage
             return numpy.where(
                 duree >= financement.seuil_duree_mois,
@@ -139,20 +140,23 @@ class plafond_financement_amorcage(ReelExact):
     label = "Plafond du financement d'amorçage sous l'appel du dossier (infini s'il n'est pas connu)"
     reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: seed (70 000 €) for the first call, confirmed for the second;
-    no source gives one for the third (2018): infinite, no ceiling applied,
-    unless interpretations.plafond_2018_celui_des_appels_precedents carries the
+    Confidence: seed (70 000 €) for the first call; inferred for the second
+    (carried over, see financement_amorcage.plafond) and for the third (2018),
+    for which no source gives one: infinite, no ceiling applied (an inference
+    from an absence of evidence), unless
+    interpretations.plafond_2018_celui_des_appels_precedents carries the
     latest earlier ceiling over.
     """
 
     def formula(formation, period, parameters):
         """'…dans un plafond de 70 K€.'"""
-        plafonds, dernier_connu = [], None
-        for regles in regles_des_appels(formation, period, parameters):
-            plafond = facultatif(formation, regles, "financement_amorcage.plafond")
-            reconduit = regles.interpretations.plafond_2018_celui_des_appels_precedents
-            plafonds.append(plafond if plafond is not None else dernier_connu if reconduit else None)
-            dernier_connu = plafond if plafond is not None else dernier_connu
+        plafonds = valeurs_des_appels(
+            formation,
+            period,
+            parameters,
+            "financement_amorcage.plafond",
+            "interpretations.plafond_2018_celui_des_appels_precedents",
+        )
         return par_appel(formation, period, [numpy.inf if p is None else p for p in plafonds], numpy.inf)
 
 
@@ -163,8 +167,9 @@ class plafond_financement_amorcage_connu(Variable):
     label = "Un plafond en euros du financement d'amorçage est connu pour l'appel du dossier"
     reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: confirmed. 70 000 € for the first two calls; no source gives
-    one for the third (2018), where the grant is bounded by its rate only.
+    Confidence: seed for the first call (70 000 €), inferred for the second
+    (carried over); inferred for the third (2018): no source gives one, so
+    the grant is read as bounded by its rate only (an absence of evidence).
     Where it is false, financement_amorcage applies no ceiling.
     """
 
@@ -181,7 +186,9 @@ class plafond_par_structure_applique(Variable):
     documentation = "Confidence: disputed. The switch interpretations.plafond_par_structure, under the dossier's call."
 
     def formula(formation, period, parameters):
-        return selon_appel(formation, period, parameters, lambda r: r.interpretations.plafond_par_structure, False)
+        return selon_appel(
+            formation, period, parameters, lambda r: lecture(formation, r, "plafond_par_structure"), False
+        )
 
 
 class financement_amorcage_retenu_avant_plafond(ReelExact):
@@ -253,10 +260,11 @@ class financement_amorcage(ReelExact):
     Confidence: seed. min(rate x session budget x sessions funded, ceiling)
     for an eligible, labelled training that has no common-law funding yet,
     else 0; never negative; under the rules of the dossier's call. For the
-    2018 call, whose ceiling no source gives, no ceiling is applied (see
-    plafond_financement_amorcage). Where the ceiling applies per structure
-    (interpretations.plafond_par_structure, disputed), a structure's trainings
-    of the same call share it in proportion to their amounts before it.
+    2018 call, whose ceiling no source gives, no ceiling is applied
+    (inferred, see plafond_financement_amorcage). Where the ceiling applies
+    per structure (interpretations.plafond_par_structure, disputed), a
+    structure's trainings of the same call share it in proportion to their
+    amounts before it.
     """
 
     def formula(formation, period):

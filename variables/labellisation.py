@@ -8,15 +8,18 @@ Grande École du numérique." (seed, verbatim)
 Each condition is its own boolean variable; parameters/labellisation/conditions/
 and parameters/interpretations/conditions/ say which apply under a dossier's
 call, so "why not eligible" is the list of applicable conditions that are false.
+
+The inputs here are the dossier's facts: defined for all time (ETERNITY),
+they are given once and hold in every month computed.
 """
 
 from datetime import date
 
 import numpy
-from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import conditions_applicables, regles_des_appels, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import conditions_applicables, lecture, regles_des_appels, selon_appel, seuil_selon_appel
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
@@ -46,16 +49,15 @@ class metier_vise(Variable):
     possible_values = MetierVise
     default_value = MetierVise.hors_numerique
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Métier auquel prépare la formation"
     reference = [COMMUNIQUE_2015, ALTERWAY_2016]
     documentation = """
     Confidence: seed for the listed trades ("développeur-web, intégrateur
     logiciel, codeur, graphiste web, webmaster, community manager…"); alterway.fr
-    also names « e-commercial », technicien support, conseiller TIC, opérateur
-    en numérisation, counted as autre_metier_numerique. Left empty:
-    hors_numerique.
+    also names e-commerce sales, support technician, ICT adviser and
+    digitisation operator trades (not in its stored excerpt), counted as
+    autre_metier_numerique. Left empty: hors_numerique.
     """
 
 
@@ -76,12 +78,11 @@ class formation_metier_numerique(Variable):
 class formation_gratuite(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation est gratuite pour les apprenants"
     reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
     documentation = """
-    Confidence: confirmed ("toutes devront être gratuites", reussirmavie.net).
+    Confidence: confirmed (« Toutes devront être gratuites », reussirmavie.net).
     An input: left empty, the commitment is not made.
     """
 
@@ -89,8 +90,7 @@ class formation_gratuite(Variable):
 class prerequis_academiques_exiges(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation exige des prérequis académiques (diplôme, niveau d'études)"
     reference = [ALTERWAY_2016, LETUDIANT_2015]
     documentation = "Confidence: confirmed (letudiant.fr). An input."
@@ -112,13 +112,12 @@ class sans_prerequis_academique(Variable):
 class pedagogie_innovante(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation s'engage sur une pédagogie innovante"
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed ("pédagogies de la confiance, pédagogies collaboratives
-    orientées vers la conduite de projets, l'apprentissage de pair-à-pair").
+    orientées vers la conduite de projets, l’apprentissage de pair-à-pair").
     An input: left empty, the commitment is not made.
     """
 
@@ -126,8 +125,7 @@ class pedagogie_innovante(Variable):
 class duree_formation_mois(Variable):
     value_type = float
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Durée de la formation, en mois"
     reference = COMMUNIQUE_2015
     unit = "month"
@@ -150,7 +148,7 @@ class duree_formation_eligible(Variable):
 
         def maximum(regles):
             duree = regles.labellisation.duree_formation
-            ministre = regles.interpretations.duree_maximale_selon_le_ministre
+            ministre = lecture(formation, regles, "duree_maximale_selon_le_ministre")
             return duree.maximum_mois_selon_le_ministre if ministre else duree.maximum_mois
 
         minimum = selon_appel(formation, period, parameters, lambda r: r.labellisation.duree_formation.minimum_mois)
@@ -161,8 +159,7 @@ class duree_formation_eligible(Variable):
 class labellisee_lors_d_un_appel_precedent(Variable):
     value_type = bool
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "La formation a été labellisée lors d'un appel précédent"
     reference = TROISIEME_APPEL_2018_PRESSE
     documentation = "Confidence: confirmed (third call). An input; left empty, not labelled before."
@@ -214,11 +211,28 @@ class statut_structure(Variable):
     possible_values = StatutStructure
     default_value = StatutStructure.autre
     entity = Structure
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Statut juridique de la structure porteuse"
     reference = [COMMUNIQUE_2015, ALTERWAY_2016, USINE_DIGITALE_2016]
     documentation = "Confidence: confirmed (any status: alterway.fr, usine-digitale.fr)."
+
+
+class lieu_formation(Variable):
+    value_type = str
+    default_value = ""
+    entity = Formation
+    definition_period = ETERNITY
+    label = "Lieu où se déroule la formation (site, commune ou adresse), au sein de sa structure"
+    reference = [USINE_DIGITALE_2016, ALTERWAY_2016, AUDITION_MINISTRE]
+    documentation = """
+    Confidence: confirmed (a fabrique is a place: « 171 formations, associées
+    à 130 lieux appelés pour l'occasion "fabriques du numérique" »,
+    usine-digitale.fr; « Parmi 130 sites retenus », alterway.fr; the minister
+    expected about 160 trainings in 80 to 90 fabriques, nosdeputes.fr). An
+    identifier of the site where the training runs, unique within its
+    structure (a town, an address); the trainings of one structure with the
+    same lieu run in one fabrique. Left empty: the structure's own site.
+    """
 
 
 class statut_structure_eligible(Variable):
@@ -276,16 +290,15 @@ class decision_comite_labellisation(Variable):
     possible_values = DecisionComite
     default_value = DecisionComite.non_rendue
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Décision du comité de labellisation"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed ("Un Comité de labellisation associant experts et
+    Confidence: seed ("un Comité de labellisation associant experts et
     partenaires est mis en place"). Records a decision for some trainings
     of a situation without touching the others: OpenFisca fills a variable
     given for some entities only with its default for the rest, and here the
-    default is "no decision yet".
+    default is no decision yet (non_rendue).
     """
 
 
@@ -300,9 +313,10 @@ class labellisee(Variable):
     Confidence: seed. The committee selects among eligible dossiers: a
     training is labelled when it is eligible and the committee's recorded
     decision (decision_comite_labellisation) labels it; a decision to label
-    an ineligible dossier is set aside (decision_comite_ecartee). Inferred:
-    with no recorded decision an eligible training counts as labelled
-    (interpretations.sans_decision_formation_eligible_labellisee). Given as an
+    an ineligible dossier is set aside (decision_comite_ecartee). A
+    convention, not a reading of a text: with no recorded decision an
+    eligible training counts as labelled
+    (conventions.sans_decision_formation_eligible_labellisee). Given as an
     input, labellisee overrides the formula for every training of the
     situation; seed funding still requires eligibility.
     """
@@ -314,7 +328,7 @@ class labellisee(Variable):
             formation,
             period,
             parameters,
-            lambda r: r.interpretations.sans_decision_formation_eligible_labellisee,
+            lambda r: r.conventions.sans_decision_formation_eligible_labellisee,
             False,
         )
         retenue = numpy.where(
@@ -344,8 +358,7 @@ class decision_comite_ecartee(Variable):
 class date_decision_comite(Variable):
     value_type = date
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Date de la décision du comité de labellisation"
     reference = COMMUNIQUE_2015
     documentation = """
@@ -376,7 +389,7 @@ class date_fin_validite_label(Variable):
         """'Le label "grande école du numérique" est attribué aux formations pour une durée d'un an.' (alterway.fr)"""
 
         def duree(regles):
-            trois_ans = regles.interpretations.label_premier_appel_trois_ans
+            trois_ans = lecture(formation, regles, "label_premier_appel_trois_ans")
             label = regles.labellisation
             return label.duree_validite_label_mois_selon_la_directrice if trois_ans else label.duree_validite_label_mois
 

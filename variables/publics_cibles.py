@@ -4,12 +4,15 @@
 peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés, avec une
 attention portée aux habitants des territoires fragiles (QPV, ZRR) ;" (seed,
 verbatim).
+
+The intake counts are facts of the dossier: defined for all time (ETERNITY),
+given once, they hold in every month computed.
 """
 
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import ReelExact, part, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import ReelExact, part, seuil_selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -22,8 +25,7 @@ from openfisca_gen.sources import (
 class nombre_apprenants(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre d'apprenants d'une session"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed. Every other count is a part of this one."
@@ -32,8 +34,7 @@ class nombre_apprenants(Variable):
 class nombre_femmes(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre de femmes parmi les apprenants d'une session"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed."
@@ -42,8 +43,7 @@ class nombre_femmes(Variable):
 class nombre_jeunes_neet_peu_qualifies(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre de jeunes peu ou pas qualifiés, ni en emploi ni en formation, parmi les apprenants d'une session"
     reference = COMMUNIQUE_2015
     documentation = """
@@ -57,8 +57,7 @@ class nombre_jeunes_neet_peu_qualifies(Variable):
 class nombre_residents_qpv(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre d'apprenants d'une session résidant en quartier prioritaire de la politique de la ville (QPV)"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed (attention, no numeric objective)."
@@ -67,8 +66,7 @@ class nombre_residents_qpv(Variable):
 class nombre_residents_zrr(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre d'apprenants d'une session résidant en zone de revitalisation rurale (ZRR)"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed (attention, no numeric objective)."
@@ -129,8 +127,7 @@ class part_residents_zrr(ReelExact):
 class nombre_demandeurs_emploi_peu_qualifies(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre de demandeurs d'emploi peu ou pas qualifiés (bac ou infra) parmi les apprenants d'une session"
     reference = TROISIEME_APPEL_2018_PRESSE
     documentation = "Confidence: confirmed (third call, 2018)."
@@ -139,8 +136,7 @@ class nombre_demandeurs_emploi_peu_qualifies(Variable):
 class nombre_apprenants_niveau_bac_ou_infra(Variable):
     value_type = int
     entity = Formation
-    definition_period = MONTH
-    set_input = set_input_dispatch_by_period
+    definition_period = ETERNITY
     label = "Nombre d'apprenants d'une session de niveau bac ou inférieur"
     reference = TROISIEME_APPEL_2018
     documentation = 'Confidence: confirmed ("niveau bac ou inférieur au bac", third call, 2018).'
@@ -194,9 +190,7 @@ class part_femmes_suffisante(Variable):
 
     def formula(formation, period, parameters):
         """'…des objectifs nationaux de 30% de femmes…', read per training."""
-        objectif = selon_appel(
-            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_femmes
-        )
+        objectif = seuil_selon_appel(formation, period, parameters, "publics_cibles.objectifs_nationaux.part_femmes")
         return formation("part_femmes", period) >= objectif
 
 
@@ -215,7 +209,7 @@ class part_jeunes_neet_peu_qualifies_suffisante(Variable):
 
     def formula(formation, period, parameters):
         """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation…', read per training."""
-        objectif = selon_appel(
-            formation, period, parameters, lambda r: r.publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies
+        objectif = seuil_selon_appel(
+            formation, period, parameters, "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies"
         )
         return formation("part_jeunes_neet_peu_qualifies", period) >= objectif

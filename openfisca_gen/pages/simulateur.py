@@ -63,7 +63,8 @@ CALCUL = (
     "financement_amorcage",
 )
 IDS = {"formation": "formation", "structure": "structure"}
-FACULTATIFS = ("date_decision_comite",)  # left empty while the committee has not decided
+# Left empty while the committee has not decided; a training on its structure's own site has no lieu_formation.
+FACULTATIFS = ("date_decision_comite", "lieu_formation")
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 
 
@@ -72,6 +73,7 @@ CONFIANCES = {
     "confirmed": "règle confirmée par des sources publiées",
     "disputed": "règle discutée : les sources divergent",
     "inferred": "règle déduite par ce modèle, faute de texte explicite",
+    "convention": "convention de calcul de ce modèle, non une lecture des textes",
 }
 
 
@@ -102,6 +104,8 @@ def _champ(variable) -> dict:
         champ["choix"] = [(membre.name, membre.value) for membre in variable.possible_values]
     elif type_ is date:
         champ["type"] = "date"
+    elif type_ is str:
+        champ["type"] = "texte"
     else:
         champ["type"] = "nombre"
         champ["pas"] = "1" if type_ is int else "any"

@@ -36,8 +36,10 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
     for jour in sorted(jours):
         regles = parametres.get_at_instant(periods.instant(jour))
         bornes = regles.labellisation.duree_formation
-        ministre = regles.interpretations.duree_maximale_selon_le_ministre
+        ministre = getattr(regles.interpretations, "duree_maximale_selon_le_ministre", None)  # null: not this call's
         maximum = "maximum_mois_selon_le_ministre" if ministre else "maximum_mois"
+        if getattr(bornes, "minimum_mois", None) is None or getattr(bornes, maximum, None) is None:
+            continue  # a day before the rules exist (a reform dated in 1970): nothing to hold together yet
         if bornes.minimum_mois > bornes[maximum]:
             chemin = en_cause(
                 f"labellisation.duree_formation.{maximum}",

@@ -1,40 +1,66 @@
 """One reform per reading of the texts: `lectures.<switch>` flips `interpretations.<switch>`, each dated value.
 
 Each boolean switch under parameters/interpretations/ becomes a parametric
-reform named after it that applies the other reading wherever the switch has
-a value (a switch is null for the calls whose texts it does not read), so
-that OpenFisca's test runner can name it (`reforms:
-openfisca_gen.reforms.lectures.plafond_par_structure`) and the CLI, the web
-API and the pages can pick it from the registry like any shipped reform. The
+reform of the same name that applies the other reading for the calls the
+switch concerns (its null values, from the opening of a call it does not
+concern, stay null), so that OpenFisca's test runner can name it (`reforms:
+openfisca_gen.reforms.lectures.plafond_par_structure`) and the CLI and web
+API, the pages can pick it from the registry like any shipped reform. The
 switches are read from the parameter files, never listed by hand.
+
+Deprecated (until 0.8): `lectures.sans_decision_formation_eligible_labellisee`
+flips the convention it named before it moved,
+`conventions.sans_decision_formation_eligible_labellisee`.
 """
 
+import warnings
 from pathlib import Path
 
 import yaml
 
 from openfisca_gen.chemins import PARAMETERS_DIR
-from openfisca_gen.reforms.parametriques import ReformeParametrique
+from openfisca_gen.reforms.parametriques import CHEMINS_RENOMMES, ReformeParametrique
 
 DOSSIER = Path(PARAMETERS_DIR) / "interpretations"
 
 
-def _lecture(fichier: Path) -> type | None:
-    """The reform that flips the switch of a parameter file; None for a node's index.yaml."""
-    contenu = yaml.safe_load(fichier.read_text(encoding="utf-8"))
+def _contraire(chemin: str, nom: str, base: type = ReformeParametrique) -> type | None:
+    """The reform that flips every non-null dated value of the boolean parameter at `chemin`; None for a node."""
+    contenu = yaml.safe_load((Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml").read_text(encoding="utf-8"))
     if "values" not in contenu:
         return None
-    chemin = ".".join(("interpretations", *fichier.relative_to(DOSSIER).with_suffix("").parts))
-    changements = {
-        chemin: {
-            str(debut): None if valeur["value"] is None else not valeur["value"]
-            for debut, valeur in contenu["values"].items()
-        }
-    }
-    autre = next(str(not v["value"]).lower() for v in contenu["values"].values() if v["value"] is not None)
+    valeurs = {str(debut): None if v["value"] is None else not v["value"] for debut, v in contenu["values"].items()}
+    autre = next(str(valeur).lower() for valeur in valeurs.values() if valeur is not None)
     doc = f"What if {chemin} were {autre}, the other reading of the texts? ({contenu['description'].rstrip('.')})"
-    return type(fichier.stem, (ReformeParametrique,), {"changements": changements, "name": chemin, "__doc__": doc})
+    return type(nom, (base,), {"changements": {chemin: valeurs}, "name": chemin, "__doc__": doc})
 
 
-LECTURES = {classe.__name__: classe for classe in map(_lecture, sorted(DOSSIER.rglob("*.yaml"))) if classe}
-globals().update(LECTURES)  # openfisca_gen.reforms.lectures.<switch>, as OpenFisca's test runner names a reform
+class _Depreciee(ReformeParametrique):
+    """A reform kept under the name of a parameter that moved: it warns, then flips the new path."""
+
+    def apply(self) -> None:
+        warnings.warn(
+            f"openfisca_gen.reforms.lectures.{type(self).__name__} flips '{self.name}' now; "
+            "the name will stop working in 0.8",
+            DeprecationWarning,
+            stacklevel=3,  # where the reform is built
+        )
+        super().apply()
+
+
+def _chemin(fichier: Path) -> str:
+    return ".".join(("interpretations", *fichier.relative_to(DOSSIER).with_suffix("").parts))
+
+
+LECTURES = {
+    fichier.stem: classe
+    for fichier in sorted(DOSSIER.rglob("*.yaml"))
+    if (classe := _contraire(_chemin(fichier), fichier.stem))
+}
+# Deprecated names of readings whose parameter moved (see parametriques.CHEMINS_RENOMMES): not readings any more.
+DEPRECIEES = {
+    nom: _contraire(nouveau, nom, _Depreciee)
+    for ancien, nouveau in CHEMINS_RENOMMES.items()
+    if ancien.startswith("interpretations.") and (nom := ancien.rsplit(".", 1)[1])
+}
+globals().update(LECTURES | DEPRECIEES)

@@ -20,6 +20,25 @@ from openfisca_gen.validation.fichiers import lire_yaml
 from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
 from openfisca_gen.validation.types import JOURS
 
+# Parameters that moved: {old path: new path}. The old path keeps working in reforms for one minor version,
+# with a DeprecationWarning (see CHANGELOG.md). The one place that lists them.
+CHEMINS_RENOMMES = {
+    "interpretations.sans_decision_formation_eligible_labellisee": (
+        "conventions.sans_decision_formation_eligible_labellisee"
+    ),
+}
+
+
+def chemins_a_jour(changements: dict) -> dict:
+    """The changes with each moved parameter's old path (CHEMINS_RENOMMES) replaced by its new one, warning."""
+    for ancien in changements.keys() & CHEMINS_RENOMMES.keys():
+        warnings.warn(
+            f"'{ancien}' is now '{CHEMINS_RENOMMES[ancien]}'; the old path will stop working in 0.8",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+    return {CHEMINS_RENOMMES.get(chemin, chemin): valeurs for chemin, valeurs in changements.items()}
+
 
 def _segments(dates: list) -> list[tuple[periods.Instant, periods.Instant | None, object]]:
     """(start, stop, value) of sorted (date, value) pairs: each value until the day before the next date."""
@@ -37,6 +56,7 @@ def valider_changements(parametres, changements) -> dict[str, list]:
     """Check every path, date and value; return, per parameter, the (start, stop, value) segments to apply."""
     if not isinstance(changements, dict) or not changements:
         raise ReformeInvalideError([Probleme("reforme_pas_un_dictionnaire")])
+    changements = chemins_a_jour(changements)  # a moved parameter's old path is read as its new one
     problemes, segments = [], {}
     for chemin, valeurs in changements.items():
         try:
@@ -112,7 +132,10 @@ class ReformeParametrique(Reform):
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:
     """A reform of `baseline` from `{path: {date: value}}`; raises ReformeInvalideError before changing anything
-    (its `apply` checks every value first, on a copy of the parameters)."""
+    (its `apply` checks every value first, on a copy of the parameters). A moved parameter's old path warns once,
+    here, and is read as its new one."""
+    if isinstance(changements, dict):
+        changements = chemins_a_jour(changements)
     classe = type(nom, (ReformeParametrique,), {"changements": changements, "name": nom})
     return classe(baseline)
 

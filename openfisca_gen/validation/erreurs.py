@@ -261,7 +261,7 @@ MESSAGES = {
         "{valeur:fr} : c'est plus que le nombre d'apprenants de la session ({apprenants:fr})",
     ),
     "sans_apprenants": (
-        "{valeur:g} given without nombre_apprenants for the same period",
+        "{valeur:g} given without nombre_apprenants",
         "{valeur:fr} : indiquez aussi le nombre d'apprenants de la session",
     ),
     # Ids and groups
@@ -288,7 +288,7 @@ MESSAGES = {
         "est calculé par le modèle, il ne se saisit pas",
     ),
     "campagne_melee": (
-        "campaign '{campagne}' mixes dossiers of calls {appels:liste}: a campaign is judged under one call; "
+        "mixes dossiers of calls {appels:liste}: a campaign is judged under one call; "
         "give each call's dossiers their own campaign",
         "la campagne mêle des dossiers de plusieurs appels ({appels:liste})",
     ),
