@@ -38,7 +38,7 @@ setup(
         "openfisca_gen.docs": "docs",
     },
     package_data={
-        "openfisca_gen": ["donnees/*.csv", "openapi_etendu.yaml"],
+        "openfisca_gen": ["donnees/*.csv", "donnees/*.yaml", "openapi_etendu.yaml"],
         "openfisca_gen.pages": ["templates/*.html", "static/*"],
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],

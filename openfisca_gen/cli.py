@@ -4,6 +4,7 @@ openfisca-gen compare --reform R     the law vs a reform (or several, combined) 
 openfisca-gen compare --sweep PATH   the law with one parameter swept over a range of values
 openfisca-gen calculate --data CSV   computed variables for a table of trainings, as a CSV
 openfisca-gen interpretations        how far each disputed reading of the texts moves the results
+openfisca-gen record                 the programme's published figures against the model (alias: bilan)
 openfisca-gen reforms                every named reform: the shipped scenarios and the readings
 openfisca-gen variables              every variable of the model, inputs first
 openfisca-gen parameters PATH        a parameter's history, or every parameter below a node
@@ -106,9 +107,19 @@ def _refus(cle: str, **valeurs):
 
 
 def _population(tax_benefit_system, donnees):
-    from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+    from openfisca_gen.population import lire_population
 
-    return lire_population(tax_benefit_system, donnees or POPULATION_EXEMPLE)
+    return lire_population(tax_benefit_system, donnees or "appel_2015")
+
+
+def _mois(arguments):
+    """`--period`, by default a bundled population's own month (when its labels were given), else PERIODE."""
+    from openfisca_gen.population import POPULATIONS
+    from openfisca_gen.validation import un_mois
+
+    donnees = getattr(arguments, "data", None) or "appel_2015"
+    defaut = POPULATIONS.get(donnees, {}).get("periode", PERIODE)
+    return un_mois(defaut if arguments.period is None else arguments.period)
 
 
 def _reforme(arguments):
@@ -154,13 +165,13 @@ def parametres(arguments) -> int:
 
 
 def compare(arguments) -> int:
-    from openfisca_gen.validation import un_mois, valeurs_du_balayage
+    from openfisca_gen.validation import valeurs_du_balayage
 
     if (arguments.reform is None) == (arguments.sweep is None):  # one would be dropped without a word
         _refus("reforme_ou_balayage", les_deux=" (not both)" if arguments.reform is not None else "")
     if arguments.reform is not None and (arguments.start, arguments.stop, arguments.step) != (None, None, None):
         _refus("bornes_sans_balayage")
-    periode = un_mois(arguments.period)
+    periode = _mois(arguments)
     if arguments.sweep is not None:
         debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
@@ -213,7 +224,6 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
 def calculer(arguments) -> int:
     from openfisca_gen.reforms import appliquer_reforme
     from openfisca_gen.systeme import CountryTaxBenefitSystem
-    from openfisca_gen.validation import un_mois
 
     tax_benefit_system = CountryTaxBenefitSystem()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
@@ -222,7 +232,7 @@ def calculer(arguments) -> int:
     inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
     if inconnues:
         _refus("variables_inconnues_cli", noms=inconnues)
-    periode = un_mois(arguments.period)
+    periode = _mois(arguments)
     sortie = fichier_de_sortie(arguments.out) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
@@ -254,10 +264,9 @@ def interpretations(arguments) -> int:
 
     from openfisca_gen.interpretations import analyser_interpretations
     from openfisca_gen.systeme import CountryTaxBenefitSystem
-    from openfisca_gen.validation import un_mois
 
     tax_benefit_system = CountryTaxBenefitSystem()
-    periode = un_mois(arguments.period)
+    periode = _mois(arguments)
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     analyse = analyser_interpretations(
         _population(tax_benefit_system, arguments.data),
@@ -268,6 +277,32 @@ def interpretations(arguments) -> int:
     print(analyse.texte(arguments.lang))
     if sortie:
         ecrits = analyse.ecrire(sortie, arguments.lang)
+        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+    return 0
+
+
+def record(arguments) -> int:
+    import pandas
+
+    from openfisca_gen.bilan import confronter, objectifs
+    from openfisca_gen.rapports import graphiques
+    from openfisca_gen.rapports.tableaux import csv_propre
+    from openfisca_gen.systeme import CountryTaxBenefitSystem
+
+    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    tax_benefit_system = CountryTaxBenefitSystem()
+    table, atteints = confronter(tax_benefit_system), objectifs(tax_benefit_system)
+    colonnes = ["call", "indicator", "published", "unit", "model", "verdict", "calibrated", "readings"]
+    with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 60):
+        print("The record: each published figure against the model, on its call's synthetic population")
+        print(table[colonnes].to_string(na_rep="-"))
+        compte = table["verdict"].value_counts().reindex(["reproduced", "differs", "not_modelled"], fill_value=0)
+        print("\n" + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
+        print("\nThe national objectives against what was achieved:")
+        print(atteints[["year", "indicator", "achieved", "unit", "target", "met"]].to_string())
+    if sortie:
+        ecrits = [csv_propre(table, sortie / "record.csv"), csv_propre(atteints, sortie / "objectives.csv")]
+        ecrits.append(graphiques.bilan(table, sortie / "record.png"))
         print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
     return 0
 
@@ -317,8 +352,11 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
-DONNEES = "a CSV of trainings (see docs/colonnes.md); by default the bundled synthetic 2015 population"
-MOIS = "the month computed, YYYY-MM"
+DONNEES = (
+    "a bundled population's name (appel_2015, appel_2016, appel_2018) or a CSV of trainings (see "
+    "docs/colonnes.md) (default: appel_2015, the synthetic first call)"
+)
+MOIS = f"the month computed, YYYY-MM (default: a bundled population's own month, {PERIODE} for a CSV)"
 LANGUE = "the language of the printed tables and the charts: English, or French for a note"
 
 
@@ -331,7 +369,7 @@ def _options_de_compare(sous) -> None:
         "give it more than once to combine reforms, each on top of the ones before",
     )
     sous.add_argument("--data", help=DONNEES)
-    sous.add_argument("--period", default=PERIODE, help=MOIS)
+    sous.add_argument("--period", help=MOIS)
     sous.add_argument(
         "--out", help="a folder for the CSV tables, an Excel workbook and the PNG charts (created if missing)"
     )
@@ -351,9 +389,9 @@ def _options_de_compare(sous) -> None:
 
 
 def _options_de_calculate(sous) -> None:
-    sous.add_argument("--data", required=True, help="a CSV of trainings (see docs/colonnes.md)")
+    sous.add_argument("--data", required=True, help=DONNEES.split(" (default")[0])
     sous.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
-    sous.add_argument("--period", default=PERIODE, help=MOIS)
+    sous.add_argument("--period", help=MOIS)
     sous.add_argument(
         "--reform",
         action="append",
@@ -397,9 +435,13 @@ def parser() -> argparse.ArgumentParser:
     _options_de_calculate(commande("calculate", aide, calculer, ["calculer"]))
     sous = commande("interpretations", "how far each reading of the texts moves the results", interpretations)
     sous.add_argument("--data", help=DONNEES)
-    sous.add_argument("--period", default=PERIODE, help=MOIS)
+    sous.add_argument("--period", help=MOIS)
     sous.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
     sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)
+    aide = "hold the model against the programme's published figures, call by call"
+    commande("record", aide, record, ["bilan"]).add_argument(
+        "--out", help="a folder for record.csv, objectives.csv, and the chart record.png"
+    )
     commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
     sous = commande("variables", "list every variable of the model: inputs first, with entity, type, label", variables)
     aide = "print the reference of a population table's columns instead, in Markdown (docs/colonnes.md)"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy
 import pandas
+import yaml
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
@@ -28,7 +29,10 @@ from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError,
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
-POPULATION_EXEMPLE = Path(__file__).parent / "donnees" / "population_premier_appel.csv"  # synthetic, see its header
+DONNEES = Path(__file__).parent / "donnees"
+# The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
+POPULATIONS = yaml.safe_load((DONNEES / "populations.yaml").read_text(encoding="utf-8"))
+POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the default population: the first call's
 
 
 @dataclass(frozen=True)
@@ -108,18 +112,23 @@ class Population:
 
 
 def lire_population(tax_benefit_system, source, nom: str | None = None) -> Population:
-    """A validated population from a CSV path or a pandas DataFrame.
+    """A validated population from a bundled population's name (POPULATIONS: appel_2015, appel_2016,
+    appel_2018), a CSV path or a pandas DataFrame.
 
     CSV cells are read as text and typed by the model's variables, so '12abc'
     is an error, not a NaN; errors name the line of the file, and the file by
     `nom` where given (an upload's own name), else by its path."""
     if isinstance(source, pandas.DataFrame):
         return Population(*valider_table(tax_benefit_system, source))
+    if isinstance(source, str) and source in POPULATIONS:
+        population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
+        return Population(population.table, population.groupes, POPULATIONS[source]["description"])
     table, description, separateur = _lire_csv(Path(source), nom)
     table.index = table.index + description + 2
     decimale = "," if separateur == ";" else "."
     fichier = nom or Path(source).name
-    description = "synthetic population" if Path(source).resolve() == POPULATION_EXEMPLE.resolve() else ""
+    bundled = {(DONNEES / p["fichier"]).resolve(): p["description"] for p in POPULATIONS.values()}
+    description = bundled.get(Path(source).resolve(), "")
     return Population(*valider_table(tax_benefit_system, table, fichier, decimale), description)
 
 
@@ -143,7 +152,12 @@ def _lire_csv(source: Path, nom: str | None) -> tuple[pandas.DataFrame, int, str
     except (StopIteration, pandas.errors.EmptyDataError):
         raise DonneesInvalidesError([Probleme("fichier_vide", {"fichier": nom})]) from None
     except FileNotFoundError:
-        raise DonneesInvalidesError([Probleme("fichier_absent", {"fichier": nom})]) from None
+        if source.suffix:
+            raise DonneesInvalidesError([Probleme("fichier_absent", {"fichier": nom})]) from None
+        populations = ", ".join(POPULATIONS)  # a name without a suffix was meant as a bundled population
+        raise DonneesInvalidesError(
+            [Probleme("population_inconnue", {"fichier": nom, "populations": populations})]
+        ) from None
     except IsADirectoryError:
         raise DonneesInvalidesError([Probleme("fichier_dossier", {"fichier": nom})]) from None
     except (OSError, pandas.errors.ParserError) as erreur:

@@ -143,6 +143,26 @@ class part_residents_zrr_campagne(ReelExact):
         )
 
 
+class part_apprenants_niveau_bac_ou_infra_campagne(ReelExact):
+    value_type = float
+    entity = Campagne
+    definition_period = MONTH
+    label = "Part d'apprenants de niveau bac ou inférieur parmi les apprenants des formations labellisées"
+    reference = TROISIEME_APPEL_2018
+    unit = "/1"
+    documentation = """
+    Confidence: confirmed for the group (« peu ou pas qualifiées (niveau bac ou inférieur au bac) », third
+    call, 2018). An indicator the programme published (55 % at bac level or below to 2018), with no national
+    objective; 0 when no labelled training has learners.
+    """
+
+    def formula(campagne, period):
+        return part(
+            somme_labellisees(campagne, "nombre_apprenants_niveau_bac_ou_infra", period),
+            campagne("nombre_apprenants_campagne", period),
+        )
+
+
 class StatutObjectif(Enum):
     non_applicable = "Objectif non fixé par l'appel de la campagne"
     atteint = "Objectif atteint"

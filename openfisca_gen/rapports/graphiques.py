@@ -42,6 +42,11 @@ TEXTES = {
         "lowers": "lowers the cost",
         "range": "its effect as the other readings vary",
         "units": {"currency-EUR": "€", "/1": "rate", "month": "months"},
+        "record": "The record: each published figure against the model (model / published)",
+        "ratio": "model / published (1: the same)",
+        "reproduced": "reproduced",
+        "differs": "differs",
+        "calibrated": "calibrated on it (proves the calibration, not the rules)",
     },
     "fr": {
         "baseline": "sans la réforme",
@@ -71,6 +76,11 @@ TEXTES = {
         "lowers": "baisse le coût",
         "range": "son effet selon les autres lectures",
         "units": {"currency-EUR": "€", "/1": "taux", "month": "mois"},
+        "record": "Le bilan : chaque chiffre publié face au modèle (modèle / publié)",
+        "ratio": "modèle / publié (1 : identiques)",
+        "reproduced": "reproduit",
+        "differs": "diffère",
+        "calibrated": "population calée sur ce chiffre (prouve le calage, pas les règles)",
     },
 }
 
@@ -261,4 +271,33 @@ def tornade(effets: pandas.DataFrame, contexte: str, defauts: float, fichier: Pa
         ncol=3,
         fontsize=8,
     )
+    return _sauver(figure, fichier)
+
+
+def bilan(table: pandas.DataFrame, fichier: Path, langue: str = "en") -> Path:
+    """Each published figure the model computes, as the ratio model / published (log scale, 1 marked): green
+    where reproduced, red where it differs, hatched where the population was calibrated on it."""
+    from matplotlib.patches import Patch
+
+    plt, mots = _pyplot(), TEXTES[langue]
+    table = table[table["model"].notna()]
+    publie = table["published"].map(lambda v: sum(v) / 2 if isinstance(v, list) else v).astype(float)
+    rapport = (table["model"].astype(float) / publie.where(publie != 0)).fillna(1).clip(lower=1e-3)
+    figure, axe = plt.subplots(figsize=(10, 1.5 + 0.28 * max(len(table), 1)))
+    positions = numpy.arange(len(table))
+    couleurs = numpy.where(table["verdict"] == "reproduced", "tab:green", "tab:red")
+    barres = axe.barh(positions, rapport, color=couleurs, height=0.7)
+    for barre, calee in zip(barres, table["calibrated"], strict=True):
+        if calee:
+            barre.set_hatch("///")
+    axe.set_xscale("log")
+    axe.axvline(1, color="black", linewidth=0.8)
+    axe.set_yticks(positions, table.index, fontsize=7)
+    axe.invert_yaxis()
+    axe.set(title=mots["record"], xlabel=mots["ratio"])
+    axe.legend(
+        handles=[Patch(color="tab:green", label=mots["reproduced"]), Patch(color="tab:red", label=mots["differs"]),
+                 Patch(facecolor="white", edgecolor="black", hatch="///", label=mots["calibrated"])],
+        loc="lower right", fontsize=8,
+    )  # fmt: skip
     return _sauver(figure, fichier)

@@ -417,6 +417,10 @@ MESSAGES = {
     "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
     "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
     "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),
+    "population_inconnue": (
+        "cannot read '{fichier}': no such file, nor a bundled population ({populations})",
+        "{fichier:fr} n'est ni un fichier ni une population fournie ({populations})",
+    ),
     "fichier_dossier": ("cannot read '{fichier}': it is a folder, not a file", "{fichier:fr} est un dossier"),
     "fichier_illisible": ("Cannot read {quoi} '{fichier}': {raison}",),
     "fichier_trop_gros": (

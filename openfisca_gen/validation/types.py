@@ -152,8 +152,8 @@ def _enums(valeurs, variable, texte: bool):
 
 
 def _textes(valeurs, variable, texte: bool):
-    if texte:
-        return valeurs.astype(str).to_numpy(dtype=object), []
+    if texte:  # a DataFrame's missing text (NaN, None) is an empty cell, as in a CSV
+        return valeurs.fillna("").astype(str).to_numpy(dtype=object), []
     valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
     return numpy.asarray(valeurs, dtype=object), [(~valides, "texte_attendu", {})]
 

@@ -1,0 +1,140 @@
+"""The record (docs/bilan.yaml): its shape and verbatim quotes, each check shown to fail; the bundled populations
+hold the margins they claim; `confronter` and `record` hold the model against the published figures."""
+
+import copy
+
+import pandas
+import pytest
+
+from openfisca_gen import bilan
+from openfisca_gen.cli import main
+from openfisca_gen.population import DONNEES, POPULATIONS, lire_population
+
+ENTREES = bilan.lire_bilan()
+PAR_ID = {entree["id"]: entree for entree in ENTREES}
+
+
+@pytest.fixture(scope="module")
+def record(tax_benefit_system):
+    return bilan.confronter(tax_benefit_system)
+
+
+# The record as data
+
+
+def test_every_figure_has_its_keys_a_known_call_unit_and_indicator(tax_benefit_system):
+    assert bilan.erreurs_de_forme(ENTREES, tax_benefit_system) == []
+
+
+@pytest.mark.parametrize(
+    ("champ", "valeur", "message"),
+    [
+        ("call", 4, "call 4 is not 1, 2, 3 or null"),
+        ("unit", "euros", "unit 'euros' is not one of"),
+        ("indicator", "nombre_de_licornes", "indicator 'nombre_de_licornes' is neither a variable nor a parameter"),
+        ("value", "5 millions", "the value must be a number or a range"),
+        ("value", [1, 2, 3], "the value must be a number or a range"),
+        ("value", True, "the value must be a number or a range"),
+    ],
+)
+def test_a_malformed_figure_is_named(tax_benefit_system, champ, valeur, message):
+    fausse = copy.deepcopy(ENTREES[0]) | {champ: valeur}
+    erreurs = bilan.erreurs_de_forme([fausse], tax_benefit_system)
+    assert len(erreurs) == 1 and message in erreurs[0] and repr(fausse["id"]) in erreurs[0]
+
+
+def test_a_missing_key_and_a_repeated_id_are_named(tax_benefit_system):
+    sans_note = {cle: valeur for cle, valeur in ENTREES[0].items() if cle != "note"}
+    assert "keys ['note'] differ" in bilan.erreurs_de_forme([sans_note], tax_benefit_system)[0]
+    assert bilan.erreurs_de_forme([ENTREES[0], ENTREES[0]], tax_benefit_system)[0].endswith("the id is used twice")
+
+
+def test_every_quote_is_verbatim_in_its_stored_source():
+    assert bilan.erreurs_de_citation(ENTREES) == []
+
+
+def test_a_quote_not_in_its_source_is_caught():
+    retouchee = copy.deepcopy(PAR_ID["appel-1-montant-total-usine-digitale"])
+    retouchee["quote"] = retouchee["quote"].replace("5 millions", "4 millions")
+    assert len(bilan.erreurs_de_citation([retouchee])) == 1
+
+
+def test_conflicting_figures_are_all_kept_each_with_its_source():
+    finances = {e["value"] for e in ENTREES if e["call"] == 1 and e["indicator"] == "nombre_structures_financees"}
+    troisieme = {e["value"] for e in ENTREES if e["call"] == 3 and e["indicator"] == "nombre_formations_labellisees"}
+    assert finances == {72, 73} and troisieme == {347, 348}
+
+
+def test_a_figure_is_reproduced_within_its_rounding():
+    assert bilan.tolerance(PAR_ID["appel-1-montant-total-usine-digitale"]) == 500_000  # « 5 millions »
+    assert bilan.tolerance(PAR_ID["appel-1-formations-labellisees-usine-digitale"]) == 0  # 171, exactly
+    assert bilan.tolerance({"unit": "percent", "value": 24}) == 0.5
+
+
+# The bundled populations
+
+
+@pytest.mark.parametrize("nom", list(POPULATIONS))
+def test_each_population_holds_the_margins_it_claims(tax_benefit_system, nom):
+    assert bilan.marges_manquees(nom, tax_benefit_system) == []
+    assert lire_population(tax_benefit_system, nom).description == POPULATIONS[nom]["description"]
+
+
+def test_a_population_that_misses_a_margin_is_caught(tax_benefit_system):
+    table = pandas.read_csv(DONNEES / POPULATIONS["appel_2015"]["fichier"], comment="#", dtype=str)
+    table.loc[table.index[0], "decision_comite_labellisation"] = "refusee"  # one label fewer: 170
+    manquees = bilan.marges_manquees("appel_2015", tax_benefit_system, table)
+    assert "appel_2015: nombre_formations_labellisees is 170, not 171" in manquees
+
+
+def test_each_calibration_is_a_published_figure_of_its_call():
+    for nom, population in POPULATIONS.items():
+        for indicateur, valeur in population["calibree_sur"].items():
+            publies = [e for e in ENTREES if e["call"] == population["appel"] and e["indicator"] == indicateur]
+            assert valeur in [e["value"] for e in publies], (nom, indicateur)
+
+
+# The model against the record
+
+
+def test_each_figure_has_a_row_with_its_source_words_and_a_verdict(record):
+    assert list(record.index) == [entree["id"] for entree in ENTREES]
+    assert set(record["verdict"]) <= set(bilan.VERDICTS)
+    assert {"call", "indicator", "published", "model", "gap", "verdict", "calibrated", "source", "quote"} <= set(
+        record.columns
+    )
+    assert (record["quote"].str.len() > 0).all() and record["source"].str.startswith(("http", "docs/sources/")).all()
+    modelled = record[record["verdict"] != "not_modelled"]
+    assert modelled["model"].notna().all() and record.loc[record["verdict"] == "not_modelled", "model"].isna().all()
+
+
+def test_a_figure_the_population_was_calibrated_to_says_so(record):
+    assert record.loc["appel-1-formations-labellisees-usine-digitale", "calibrated"]
+    assert not record.loc["appel-1-structures-financees-senat", "calibrated"]  # 72: a conflicting figure
+    assert record.loc["appel-1-structures-financees-senat", "verdict"] == "differs"  # the model's 73
+    assert not record.loc["appel-1-montant-total-usine-digitale", "calibrated"]  # a total tests the rules
+
+
+def test_the_first_calls_5_million_test_the_ceiling_readings(record):
+    montant = record.loc["appel-1-montant-total-usine-digitale"]
+    assert montant["published"] == 5_000_000 and montant["verdict"] == "reproduced"
+    assert abs(montant["gap"]) <= 500_000 and montant["readings"] == "defaults"
+
+
+def test_the_objectives_are_held_against_what_was_achieved(tax_benefit_system):
+    atteints = bilan.objectifs(tax_benefit_system)
+    femmes = atteints.loc["part-femmes-2018-defi-metiers"]
+    assert (femmes["achieved"], femmes["target"], femmes["met"]) == (24, 30, False)
+    neet = atteints.loc["part-neet-2017-defi-metiers"]
+    assert (neet["achieved"], neet["target"], neet["met"]) == (65, 50, True)
+
+
+def test_record_writes_its_table_objectives_and_chart(tmp_path, capsys):
+    assert main(["bilan", "--out", str(tmp_path)]) == 0
+    sortie = capsys.readouterr().out
+    assert "appel-1-montant-total-usine-digitale" in sortie and "national objectives" in sortie
+    table = pandas.read_csv(tmp_path / "record.csv", index_col="id")
+    assert {"call", "indicator", "published", "model", "verdict", "source", "quote", "readings"} <= set(table.columns)
+    assert table.loc["appel-1-structures-usine-digitale", "model"] == 84
+    assert (tmp_path / "objectives.csv").stat().st_size > 0
+    assert (tmp_path / "record.png").read_bytes().startswith(b"\x89PNG")
