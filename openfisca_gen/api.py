@@ -20,8 +20,10 @@ the baseline is never modified by a request.
 import contextlib
 import functools
 import json
+import math
 from pathlib import Path
 
+import numpy
 import yaml
 from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
@@ -72,6 +74,25 @@ class JSONStrict(DefaultJSONProvider):
             )
         except RecursionError:
             _refus("json_trop_profond")
+
+    def dumps(self, obj, **kwargs):
+        """Strict JSON out as in: an unbounded value (a ceiling no source gives: none applied) is null, never
+        Infinity or NaN, which browsers' JSON.parse rejects."""
+        try:
+            return super().dumps(obj, allow_nan=False, **kwargs)
+        except ValueError:
+            return super().dumps(_fini(obj), allow_nan=False, **kwargs)
+
+
+def _fini(valeur):
+    """`valeur` with every infinite or NaN number replaced by None."""
+    if isinstance(valeur, dict):
+        return {cle: _fini(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list | tuple):
+        return [_fini(v) for v in valeur]
+    if isinstance(valeur, float | numpy.floating) and not math.isfinite(valeur):
+        return None
+    return valeur
 
 
 @api.app_errorhandler(EntreeInvalideError)

@@ -16,13 +16,11 @@ from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_gen import api
+from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.systeme import CountryTaxBenefitSystem
 from openfisca_gen.validation import Probleme
-
-MAX_REQUEST_BYTES = 2 * 1024 * 1024
-MAX_TRAININGS = 1000
 
 
 def creer_app(

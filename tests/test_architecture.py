@@ -15,7 +15,7 @@ COUCHES = [
     ("rapports",),
     ("analyse",),
     ("interpretations",),
-    ("explication",),
+    ("explication", "bilan"),
     ("api", "pages"),
     ("web",),
     ("cli",),

@@ -275,8 +275,9 @@ def page_d_accueil():
 def liens_resolus(reponse):
     """/variable/<name> and /parameter/<path>: `source` links and references that resolve."""
     regle = request.url_rule.rule if request.url_rule else ""
-    if reponse.status_code != 200 or regle not in ("/variable/<id>", "/parameter/<path:parameter_id>"):
-        return reponse
+    concernee = request.method == "GET" and reponse.status_code == 200 and reponse.is_json
+    if not concernee or regle not in ("/variable/<id>", "/parameter/<path:parameter_id>"):
+        return reponse  # an OPTIONS or HEAD answer has no JSON body to link
     corps = reponse.get_json()
     metadonnees, base = _reglages()["metadonnees"], base_des_fichiers()
     if regle == "/variable/<id>":

@@ -1,6 +1,6 @@
 """Rules that must hold together after a reform, or every dossier would silently come out ineligible.
 
-- each call's window is not empty: it opens on or before its first deadline;
+- each call's window is not empty: it has deadlines, and opens on or before the first;
 - the training duration range is not empty: the minimum is at most the
   maximum in force (the minister's, where that reading applies).
 
@@ -23,8 +23,21 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
     for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
         if ouverture.value is None:
             continue
-        limites = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier.dates_limites_depot
-        if limites and min(limites) < ouverture.value:
+        calendrier = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier
+        limites = getattr(calendrier, "dates_limites_depot", None)  # none before the rules exist (1970)
+        if limites is None:
+            debut = parametres.calendrier.dates_limites_depot.values_list[-1].instant_str
+            details = {"ouverture": ouverture.value, "jour": ouverture.instant_str, "debut": debut}
+            problemes.append(
+                Probleme(
+                    "appel_sans_date_limite",
+                    details,
+                    "parametre",
+                    champ="calendrier.date_ouverture",
+                    periode=ouverture.instant_str,
+                )
+            )
+        elif limites and min(limites) < ouverture.value:
             chemin = en_cause("calendrier.date_ouverture", "calendrier.dates_limites_depot")
             details = {"ouverture": ouverture.value, "limite": min(limites)}
             problemes.append(

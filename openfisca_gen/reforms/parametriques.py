@@ -12,8 +12,10 @@ import warnings
 from pathlib import Path
 
 from openfisca_core import periods
+from openfisca_core.parameters import ParameterAtInstant
 from openfisca_core.reforms import Reform
 
+from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.fichiers import lire_yaml
@@ -42,12 +44,12 @@ def chemins_a_jour(changements: dict) -> dict:
 
 def _segments(dates: list) -> list[tuple[periods.Instant, periods.Instant | None, object]]:
     """(start, stop, value) of sorted (date, value) pairs: each value until the day before the next date."""
+
+    def instant(jour: datetime.date) -> periods.Instant:
+        return periods.Instant((jour.year, jour.month, jour.day))
+
     return [
-        (
-            periods.instant(str(date)),
-            periods.instant(str(suivante[0] - datetime.timedelta(days=1))) if suivante else None,
-            valeur,
-        )
+        (instant(date), instant(suivante[0] - datetime.timedelta(days=1)) if suivante else None, valeur)
         for (date, valeur), suivante in zip(dates, [*dates[1:], None], strict=True)
     ]
 
@@ -56,6 +58,11 @@ def valider_changements(parametres, changements) -> dict[str, list]:
     """Check every path, date and value; return, per parameter, the (start, stop, value) segments to apply."""
     if not isinstance(changements, dict) or not changements:
         raise ReformeInvalideError([Probleme("reforme_pas_un_dictionnaire")])
+    nombre = sum(len(valeurs) if isinstance(valeurs, dict) else 1 for valeurs in changements.values())
+    if nombre > MAX_VALEURS_DATEES:  # bounded work
+        raise ReformeInvalideError(
+            [Probleme("trop_de_valeurs_datees", {"nombre": nombre, "maximum": MAX_VALEURS_DATEES})]
+        )
     changements = chemins_a_jour(changements)  # a moved parameter's old path is read as its new one
     problemes, segments = [], {}
     for chemin, valeurs in changements.items():
@@ -82,6 +89,18 @@ def valider_changements(parametres, changements) -> dict[str, list]:
     if problemes:
         raise ReformeInvalideError(problemes)
     return segments
+
+
+def remplacer(parametre, morceaux) -> None:
+    """The parameter's values from the first segment's start on replaced by the segments, which follow each other
+    to the end of time: one pass (OpenFisca's `update` per segment copies the list each time, quadratic in the
+    number of dates)."""
+    debut = str(morceaux[0][0])
+    nouvelles = [
+        ParameterAtInstant(f"{parametre.name}[{depuis}]", str(depuis), data={"value": valeur})
+        for depuis, _, valeur in reversed(morceaux)
+    ]
+    parametre.values_list = nouvelles + [valeur for valeur in parametre.values_list if valeur.instant_str < debut]
 
 
 class ReformeDebordeWarning(UserWarning):
@@ -119,9 +138,7 @@ class ReformeParametrique(Reform):
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():
-                parametre = trouver_parametre(parametres, chemin)
-                for debut, fin, valeur in morceaux:
-                    parametre.update(start=debut, stop=fin, value=valeur)
+                remplacer(trouver_parametre(parametres, chemin), morceaux)
             incoherences = incoherences_des_regles(parametres, self.changements)
             if incoherences:
                 raise ReformeInvalideError(incoherences)

@@ -55,6 +55,36 @@ def problemes_de_domaine(colonnes: dict, placer, apprenants_donnes=None) -> list
     return problemes
 
 
+def bornes(variable, nombre_d_appels: int) -> tuple[float, float] | None:
+    """The domain of a computed variable given as an input (OpenFisca lets an input stand for its formula):
+    a share in [0, 1]; a call's number from 0 (none) to the number of calls opened (by the value's period); an
+    amount or a count >= 0."""
+    unite = getattr(variable, "unit", None) or ""
+    if variable.value_type not in (int, float):
+        return None
+    if unite == "/1":
+        return 0, 1
+    if variable.name.startswith("appel_"):
+        return 0, nombre_d_appels
+    if variable.name.startswith("nombre_") or unite.startswith("currency"):
+        return 0, numpy.inf
+    return None
+
+
+def problemes_de_bornes(variable, valeurs, placer, nombre_d_appels: int) -> list[Probleme]:
+    """One Probleme per value of a computed variable outside its domain (`bornes`); `placer(i)` says where."""
+    domaine = bornes(variable, nombre_d_appels)
+    if domaine is None:
+        return []
+    bas, haut = domaine
+    with numpy.errstate(invalid="ignore"):
+        dehors = (valeurs < bas) | (valeurs > haut)
+    cle = "negatif" if haut == numpy.inf else "hors_bornes"
+    return [
+        Probleme(cle, {"valeur": valeurs[i], "bas": bas, "haut": haut}, **placer(i)) for i in numpy.flatnonzero(dehors)
+    ]
+
+
 def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
     """(key, values) of why `identifiant` cannot name a training, structure or campaign, or None."""
     if not isinstance(identifiant, str) or not identifiant.strip():

@@ -255,6 +255,10 @@ MESSAGES = {
     "obligatoire": ("a value is required", "Valeur obligatoire : ce champ doit être rempli."),
     # The domain of the model's values
     "negatif": ("must be >= 0, got {valeur:g}", "ne peut pas être négatif (vous avez saisi {valeur:fr})"),
+    "hors_bornes": (
+        "must be from {bas:g} to {haut:g}, got {valeur:g}",
+        "doit être compris entre {bas:fr} et {haut:fr} (vous avez saisi {valeur:fr})",
+    ),
     "non_positif": ("must be > 0, got {valeur:g}", "doit être supérieur à zéro (vous avez saisi {valeur:fr})"),
     "plus_que_les_apprenants": (
         "{valeur:g} is more than nombre_apprenants ({apprenants:g})",
@@ -283,6 +287,14 @@ MESSAGES = {
     "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
     "entite_pas_un_objet": ("'{nom}' must be an object {{id: {{variable: {{period: value}}}}}}",),
     "trop_d_instances": ("too many {nom}: {nombre}, at most {maximum} per request",),
+    "trop_de_periodes": (
+        "is given for {nombre} periods, at most {maximum}",
+        "est donné pour {nombre} périodes, au plus {maximum}",
+    ),
+    "trop_de_valeurs_datees": (
+        "the reform gives {nombre} dated values, at most {maximum}",
+        "la réforme donne {nombre} valeurs datées, au plus {maximum}",
+    ),
     "variable_calculee": (
         "is computed by the model ({formule}); give its inputs instead",
         "est calculé par le modèle, il ne se saisit pas",
@@ -357,6 +369,12 @@ MESSAGES = {
         "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
         "l'appel ouvert le {ouverture:fr} aurait une date limite antérieure ({limite:fr}) : aucun dossier n'y "
         "répondrait",
+    ),
+    "appel_sans_date_limite": (
+        "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "
+        "{debut}): give calendrier.dates_limites_depot from {jour} too",
+        "un appel ouvrirait le {ouverture:fr} sans date limite de dépôt en vigueur le {jour:fr} (les règles "
+        "commencent le {debut:fr}) : donnez aussi calendrier.dates_limites_depot à partir du {jour:fr}",
     ),
     "durees_incoherentes": (
         "minimum_mois ({minimum:g}) is above {maximum_nom} ({maximum:g}): no training could be eligible",

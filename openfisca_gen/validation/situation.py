@@ -21,7 +21,8 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
-from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_domaine
+from openfisca_gen.limites import MAX_PERIODES
+from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_bornes, problemes_de_domaine
 from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
 from openfisca_gen.validation.periodes import lire_periode, un_mois
 from openfisca_gen.validation.types import typer
@@ -125,6 +126,9 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
     if not isinstance(valeurs, dict):
         lecture.problemes.append(Probleme("objet_periodes_attendu", {"valeur": valeurs}, **ici))
         return
+    if len(valeurs) > MAX_PERIODES:  # bounded work: thousands of periods would take seconds
+        lecture.problemes.append(Probleme("trop_de_periodes", {"nombre": len(valeurs), "maximum": MAX_PERIODES}, **ici))
+        return
     eternelle = variable.definition_period == DateUnit.ETERNITY
     for texte, valeur in valeurs.items():
         periode, probleme = lire_periode(texte)
@@ -220,6 +224,9 @@ def _typer_entrees(tax_benefit_system, lues, analyse, problemes) -> None:
             return {"lieu": "champ", "entite": v.entity.key, "id": b[i][2], "champ": n, "periode": b[i][1]}
 
         typees = typer([valeur for valeur, _, _ in brutes], variable, False, placer, problemes)
+        if variable.formulas:  # an input standing for a formula: within the formula's domain
+            appels = nombre_d_appels(tax_benefit_system, periode)
+            problemes += problemes_de_bornes(variable, typees, placer, appels)
         indices = numpy.array(indices, dtype=int)
         if periode == ETERNITE:
             indices, typees, brutes = _un_fait_par_instance(indices, typees, brutes, placer, problemes)
@@ -233,6 +240,13 @@ def _typer_entrees(tax_benefit_system, lues, analyse, problemes) -> None:
     ids = analyse.ids[tax_benefit_system.person_entity.key]
     for contenus in par_periode.values() or [{}]:
         _verifier_le_domaine({**faits, **contenus}, ids, problemes)
+
+
+def nombre_d_appels(tax_benefit_system, periode: str) -> int:
+    """How many calls have opened by the end of `periode` (ETERNITY: all; three under the law)."""
+    fin = "9999-12-31" if periode == ETERNITE else str(periods.period(periode).stop)
+    ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list
+    return sum(valeur.value is not None and valeur.value <= fin for valeur in ouvertures)
 
 
 def _un_fait_par_instance(indices, typees, brutes, placer, problemes):

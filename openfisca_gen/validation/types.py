@@ -81,6 +81,9 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
     or not finite within ±1e9."""
     if texte:
+        refuses = _ni_booleens_ni_complexes(valeurs)
+        if refuses.any():
+            valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
         nombres = pandas.to_numeric(valeurs, errors="coerce").to_numpy(dtype=float, na_value=numpy.nan)
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
@@ -94,6 +97,17 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     masque_hors = ~pas_un_nombre & ~dans_le_type
     # NaN where already reported, so that the domain checks skip it (a new array: never write into the caller's)
     return numpy.where(masque_hors, numpy.nan, nombres), [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors)]
+
+
+def _ni_booleens_ni_complexes(valeurs: pandas.Series) -> numpy.ndarray:
+    """Where a DataFrame's column holds booleans or complex numbers, which to_numeric would read as 1 and 0 or
+    as their real part: not numbers here."""
+    if pandas.api.types.is_bool_dtype(valeurs) or pandas.api.types.is_complex_dtype(valeurs):
+        return numpy.ones(len(valeurs), bool)
+    if valeurs.dtype != object:
+        return numpy.zeros(len(valeurs), bool)
+    types = bool | complex | numpy.bool_ | numpy.complexfloating
+    return numpy.fromiter((isinstance(valeur, types) for valeur in valeurs), bool, len(valeurs))
 
 
 def _nombres(valeurs, variable, texte: bool):

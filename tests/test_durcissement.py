@@ -1,0 +1,256 @@
+"""What a hostile user tried, kind by kind (issue 17), fuzzed at every entry point it concerns: the JSON routes
+(Flask's test client: the checks are the app's), the CLI and the Python API. The pages' own are in
+test_pages_*.py. Each refusal names its field; nothing answers a 5xx, a traceback, invalid JSON or a wrong
+number."""
+
+import datetime
+import json
+import warnings
+
+import numpy
+import pandas
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openfisca_core.parameters import Parameter
+
+from openfisca_gen.cli import main
+from openfisca_gen.limites import MAX_PERIODES, MAX_VALEURS_DATEES
+from openfisca_gen.population import lire_population
+from openfisca_gen.reforms import appliquer_reforme
+from openfisca_gen.simulation import construire_simulation
+from openfisca_gen.systeme import CountryTaxBenefitSystem
+from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
+
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SYSTEME = CountryTaxBenefitSystem()
+FEUILLES = sorted(p.name for p in SYSTEME.parameters.get_descendants() if isinstance(p, Parameter))
+CALCULEES = sorted(nom for nom, variable in SYSTEME.variables.items() if variable.formulas)
+MOIS = "2016-02"
+POPULATIONS = [lire_population(SYSTEME, nom) for nom in ("appel_2015", "appel_2018")]
+DOSSIER = {
+    "date_depot_dossier": {"ETERNITY": "2015-10-05"},
+    "budget_session": {"ETERNITY": 100_000},
+    "duree_formation_mois": {"ETERNITY": 6},
+    "nombre_apprenants": {"ETERNITY": 10},
+    "formation_gratuite": {"ETERNITY": True},
+    "pedagogie_innovante": {"ETERNITY": True},
+}
+
+
+def json_strict(texte: str):
+    """JSON as browsers' JSON.parse reads it: Infinity and NaN are errors."""
+    return json.loads(texte, parse_constant=lambda nom: pytest.fail(f"{nom} in a JSON answer"))
+
+
+def repondre(client, route: str, corps) -> tuple[int, dict]:
+    reponse = client.post(route, json=corps)
+    assert reponse.status_code in (200, 400), (route, reponse.status_code, reponse.data[:300])
+    return reponse.status_code, json_strict(reponse.get_data(as_text=True))
+
+
+# 1. Every method on every route
+
+
+def test_every_method_on_every_route_answers_without_a_5xx(client):
+    exemples = {"<id>": "financement_amorcage", "<path:parameter_id>": "financement_amorcage.plafond"}
+    for regle in {regle.rule for regle in client.application.url_map.iter_rules()}:
+        chemin = regle
+        for motif, valeur in exemples.items():
+            chemin = chemin.replace(motif, valeur)
+        chemin = chemin.replace("<path:chemin>", "docs/regles.md").replace("<nom>", "x")
+        for methode in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+            for corps in (None, b"{}", b"not json"):
+                reponse = client.open(chemin, method=methode, data=corps, content_type="application/json")
+                assert reponse.status_code < 500, (methode, chemin, corps, reponse.data[:200])
+
+
+def test_a_cors_preflight_over_http_is_answered(serveur):
+    import urllib.request
+
+    demande = urllib.request.Request(serveur + "/variable/financement_amorcage", method="OPTIONS")
+    demande.add_header("Origin", "https://example.org")
+    demande.add_header("Access-Control-Request-Method", "GET")
+    with urllib.request.urlopen(demande, timeout=10) as reponse:
+        assert reponse.status == 200
+
+
+# 2. Reforms at the edges of time
+
+JOURS = st.dates(datetime.date(1970, 1, 1), datetime.date(2100, 12, 31)).map(str)
+
+
+@st.composite
+def reformes(draw):
+    """A reform of one to three parameters, each with a value of its history (or null, or another date) from
+    one or two days between 1970 and 2100."""
+    reforme = {}
+    for chemin in draw(st.lists(st.sampled_from(FEUILLES), min_size=1, max_size=3, unique=True)):
+        historique = [valeur.value for valeur in trouver_parametre(SYSTEME.parameters, chemin).values_list]
+        valeur = draw(st.sampled_from(historique))
+        if isinstance(valeur, list):
+            valeur = draw(st.sampled_from([valeur, sorted(draw(st.lists(JOURS, min_size=1, max_size=2)))]))
+        elif isinstance(valeur, str):
+            valeur = draw(st.sampled_from([valeur, draw(JOURS)]))
+        reforme[chemin] = {jour: valeur for jour in draw(st.lists(JOURS, min_size=1, max_size=2, unique=True))}
+    return reforme
+
+
+def sans_avertissement(fonction, *arguments):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fonction(*arguments)
+
+
+@FUZZ
+@given(reforme=reformes(), mois=st.sampled_from(["1970-01", "2015-10", "2016-02", "2018-12", "2030-12", "2100-12"]))
+def test_a_reform_anywhere_in_time_computes_or_is_refused_naming_its_parameter(reforme, mois):
+    try:
+        reformee = sans_avertissement(appliquer_reforme, SYSTEME, reforme)
+    except ReformeInvalideError as erreur:
+        assert all(probleme.champ in reforme for probleme in erreur.problemes), erreur.erreurs
+        return
+    for population in POPULATIONS:
+        simulation = population.simulation(reformee, mois)
+        montants = simulation.calculate("financement_amorcage", mois)
+        assert numpy.isfinite(montants).all() and (montants >= 0).all()
+        assert simulation.calculate("nombre_formations_labellisees", mois).sum() >= 0
+
+
+@settings(FUZZ, max_examples=15)
+@given(reforme=reformes())
+def test_a_reform_anywhere_in_time_at_compare_and_in_the_cli(client, tmp_path, capsys, reforme):
+    corps = {"situation": {"formations": {"f": DOSSIER}}, "reform": reforme, "period": MOIS}
+    statut, reponse = repondre(client, "/compare", corps)
+    assert statut == 200 or all(erreur["field"] in reforme for erreur in reponse["errors"]), reponse
+    fichier = tmp_path / "reforme.yaml"
+    fichier.write_text(json.dumps(reforme), encoding="utf-8")  # JSON is YAML
+    capsys.readouterr()
+    donnees = tmp_path / "dossier.csv"
+    donnees.write_text("date_depot_dossier,budget_session,duree_formation_mois\n2015-10-05,100000,6\n")
+    argv = ["compare", "--reform", str(fichier), "--data", str(donnees), "--period", MOIS]
+    code = sans_avertissement(main, argv)
+    sortie = capsys.readouterr()
+    assert (code, statut) in ((0, 200), (2, 400)) and "Traceback" not in sortie.err
+
+
+def test_a_call_opened_before_the_rules_exist_is_refused():
+    with pytest.raises(ReformeInvalideError, match="no filing deadline in force on 1970-01-01"):
+        appliquer_reforme(SYSTEME, {"calendrier.date_ouverture": {"1970-01-01": "2018-04-05"}})
+
+
+# 4. Inputs for computed variables
+
+VALEURS = st.sampled_from([7, -1, 0, 1, 3, 0.5, 2.5, 1e300, -1e-9, True, "x", "appel_1", None, [1], {"a": 1}])
+
+
+def situation_avec(nom: str, valeur) -> dict:
+    variable = SYSTEME.variables[nom]
+    periode = {"month": MOIS, "year": MOIS[:4]}.get(variable.definition_period, "ETERNITY")
+    formation = dict(DOSSIER)
+    situation = {"formations": {"f": formation}}
+    if variable.entity.is_person:
+        formation[nom] = {periode: valeur}
+    else:
+        situation[variable.entity.plural] = {"g": {"formations": ["f"], nom: {periode: valeur}}}
+    formation["financement_amorcage"] = {MOIS: None}
+    return situation
+
+
+@FUZZ
+@given(nom=st.sampled_from(CALCULEES), valeur=VALEURS)
+def test_a_computed_variable_given_as_input_is_checked_like_any_other(client, nom, valeur):
+    situation = situation_avec(nom, valeur)
+    try:
+        attendu = construire_simulation(SYSTEME, situation).calculate("financement_amorcage", MOIS)[0]
+    except EntreeInvalideError as erreur:
+        attendu = None
+        assert any(probleme.champ == nom for probleme in erreur.problemes), erreur.erreurs
+    for route, corps in [
+        ("/calculate", situation),
+        ("/explain", {"situation": situation, "period": MOIS}),
+        ("/compare", {"situation": situation, "period": MOIS, "reform": "plafond_par_structure"}),
+        ("/trace", situation),
+    ]:
+        statut, reponse = repondre(client, route, corps)
+        assert (statut == 200) == (attendu is not None) or route == "/trace", (route, reponse)
+        if route == "/calculate" and attendu is not None:
+            assert reponse["formations"]["f"]["financement_amorcage"][MOIS] == pytest.approx(float(attendu))
+        if statut == 400:
+            assert nom in reponse["error"]
+
+
+def test_a_call_number_beyond_the_calls_opened_is_refused(client):
+    statut, reponse = repondre(client, "/explain", {"situation": situation_avec("appel_du_dossier", 2)})
+    assert statut == 400 and "'appel_du_dossier' (2016-02): must be from 0 to 1, got 2" in reponse["error"]
+    situation = situation_avec("appel_du_dossier", 7)
+    situation["formations"]["f"]["appel_du_dossier"] = {"2018-12": 7}
+    statut, reponse = repondre(client, "/explain", {"situation": situation, "period": "2018-12"})
+    assert statut == 400 and "'appel_du_dossier' (2018-12): must be from 0 to 3, got 7" in reponse["error"]
+
+
+# 6. Strict JSON out
+
+
+def test_a_ceiling_no_source_gives_is_null_not_infinity(client):
+    situation = {"formations": {"f": {**DOSSIER, "date_depot_dossier": {"ETERNITY": "2018-05-05"}}}}
+    situation["formations"]["f"]["plafond_financement_amorcage"] = {"2018-12": None}
+    for route in ("/calculate", "/trace"):
+        statut, reponse = repondre(client, route, situation)
+        assert statut == 200 and "Infinity" not in json.dumps(reponse)
+    assert reponse["trace"]["plafond_financement_amorcage<2018-12>"]["value"] == [None]
+
+
+# 9. The Python API: what pandas would coerce
+
+
+@FUZZ
+@given(
+    colonne=st.sampled_from(["nombre_apprenants", "budget_session", "duree_formation_mois", "nombre_femmes"]),
+    valeur=st.sampled_from([True, False, numpy.bool_(True), 1 + 2j, numpy.complex128(3), "12", numpy.int64(12)])
+    | st.integers(0, 40)
+    | st.floats(0, 40),
+)
+def test_a_dataframe_cell_is_a_number_or_refused_naming_its_column(colonne, valeur):
+    table = pandas.DataFrame({"formation_id": ["a", "b"], "nombre_apprenants": [40, 40], colonne: [valeur, 12]})
+    refuse = isinstance(valeur, bool | numpy.bool_ | complex | numpy.complexfloating)
+    refuse |= colonne.startswith("nombre") and not float(valeur).is_integer()
+    refuse |= colonne == "duree_formation_mois" and float(valeur) <= 0
+    if refuse:
+        with pytest.raises(DonneesInvalidesError, match=f"field '{colonne}'"):
+            lire_population(SYSTEME, table)
+    else:
+        assert lire_population(SYSTEME, table).table[colonne].iloc[0] == float(valeur)
+
+
+def test_numpy_scalars_are_reform_values():
+    reformee = sans_avertissement(
+        appliquer_reforme, SYSTEME, {"financement_amorcage.plafond": {"2015-09-17": numpy.int64(80_000)}}
+    )
+    assert reformee.parameters.financement_amorcage.plafond("2015-10-01") == 80_000
+
+
+# 10. Bounded work
+
+
+def test_more_periods_than_the_limit_are_refused_naming_the_field(client):
+    mois = [f"{annee}-{numero:02d}" for annee in range(1990, 2030) for numero in range(1, 13)][: MAX_PERIODES + 1]
+    situation = {"formations": {"f": {**DOSSIER, "nombre_femmes": dict.fromkeys(mois, 1)}}}
+    statut, reponse = repondre(client, "/calculate", situation)
+    assert statut == 400 and f"'nombre_femmes': is given for {MAX_PERIODES + 1} periods, at most" in reponse["error"]
+
+
+def test_a_reform_of_many_dated_values_is_linear_up_to_its_limit(client, tmp_path, capsys):
+    debut = datetime.date(1970, 1, 1)
+    valeurs = {str(debut + datetime.timedelta(days=3 * i)): 70_000 + i for i in range(MAX_VALEURS_DATEES)}
+    reformee = sans_avertissement(appliquer_reforme, SYSTEME, {"financement_amorcage.plafond": valeurs})
+    assert reformee.parameters.financement_amorcage.plafond("1970-01-04") == 70_001
+    assert reformee.parameters.financement_amorcage.plafond(list(valeurs)[-1]) == 70_000 + MAX_VALEURS_DATEES - 1
+    trop = {"financement_amorcage.plafond": {**valeurs, "2099-01-01": 1}}
+    corps = {"situation": {"formations": {"f": DOSSIER}}, "reform": trop, "period": MOIS}
+    statut, reponse = repondre(client, "/compare", corps)
+    assert statut == 400 and f"at most {MAX_VALEURS_DATEES}" in reponse["error"]
+    fichier = tmp_path / "trop.yaml"
+    fichier.write_text(json.dumps(trop), encoding="utf-8")
+    assert main(["compare", "--reform", str(fichier)]) == 2
+    assert f"gives {MAX_VALEURS_DATEES + 1} dated values, at most" in capsys.readouterr().err
