@@ -183,6 +183,15 @@ class ReelExact(Variable):
         self.dtype = numpy.float64  # OpenFisca sets the dtype from value_type, as it does for sized strings
 
 
+def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.ndarray:
+    """`operation` (numpy.maximum, numpy.minimum) over each group's members' `valeurs`, `vide` for a group without
+    members: one pass over the members, where OpenFisca's `max` and `min` loop over member ranks (the largest
+    group's size times the population: quadratic for one campaign of every training)."""
+    resultat = numpy.full(groupe.count, vide, dtype=valeurs.dtype)
+    operation.at(resultat, groupe.members_entity_id, valeurs)
+    return resultat
+
+
 def part(nombre, total):
     """`nombre / total`, and 0 where `total` is 0: a share is never NaN."""
     return numpy.divide(nombre, total, out=numpy.zeros(numpy.shape(total)), where=total > 0)

@@ -25,6 +25,7 @@ from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
+from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
@@ -153,6 +154,7 @@ class Lectures:
             for p in self.parametres
         ]
         self.formules = [nom for nom, variable in self.systeme.variables.items() if variable.formulas]
+        self.a_oublier = self.formules  # what `sous` forgets: every formula until `suivre` knows better
 
     def defauts(self, period) -> list:
         """Each switch's default: its value in force on the period's last day, or, where it is null then (it does
@@ -176,9 +178,37 @@ class Lectures:
     def sous(self, simulation, bascules):
         """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`."""
         self.regler(bascules)
-        for nom in self.formules:
+        for nom in self.a_oublier:
             simulation.delete_arrays(nom)
         return simulation
+
+    def suivre(self, simulation, calculer):
+        """Run `calculer(simulation)` under the defaults with OpenFisca's tracer, and from then on make `sous`
+        forget only the variables whose value depends on a switch: those that read one, or a variable that
+        does. Sound: a formula that reads no switch and only such variables takes the same path and gives the
+        same value under every reading. Returns what `calculer` returned."""
+        simulation.trace = True
+        resultat = calculer(self.sous(simulation, numpy.zeros(len(self.noms), dtype=bool)))
+        enfants, dependantes = {}, set()
+        for noeud in simulation.tracer.browse_trace():
+            enfants.setdefault(noeud.name, set()).update(enfant.name for enfant in noeud.children)
+            if any(parametre.name.startswith(f"{NOEUD}.") for parametre in noeud.parameters):
+                dependantes.add(noeud.name)
+        while ajout := {nom for nom, noms in enfants.items() if nom not in dependantes and noms & dependantes}:
+            dependantes |= ajout
+        simulation.trace = False
+        self.a_oublier = sorted(dependantes)
+        return resultat
+
+    def pertinentes(self, simulation, period) -> numpy.ndarray:
+        """Which switches can change anything here: those with a value on a day the formulas read switches at,
+        the openings of the calls the dossiers answer (and of the call in force, for a dossier of none) and
+        the period's first day. Elsewhere a switch is null, and null stays null whichever reading."""
+        appels = ouvertures_des_appels(self.systeme.parameters)
+        ouverts = [appel for appel in appels if appel.value <= str(periods.period(period).stop)]
+        numeros = set(numpy.unique(simulation.calculate("appel_du_dossier", period)).tolist()) | {len(ouverts)}
+        jours = [ouverts[n - 1].instant_str for n in numeros if n > 0] + [str(periods.period(period).start)]
+        return numpy.array([any(p(jour) is not None for jour in jours) for p in self.parametres], dtype=bool)
 
 
 def _combinaisons(nombre: int, maximum: int, graine: int) -> numpy.ndarray:
@@ -329,15 +359,24 @@ def analyser_interpretations(
     masques = _combinaisons(k, max_combinaisons, graine)
     bascules = (masques[:, None] >> numpy.arange(k)) & 1 == 1
     simulation = population.simulation(lectures.systeme, period)
+    lectures.suivre(simulation, lambda s: _calculer(s, period))
+    # A combination is computed once per distinct setting of the switches that can change anything here.
+    pertinentes = lectures.pertinentes(simulation, period)
+    distinctes, rangs = numpy.unique(bascules & pertinentes, axis=0, return_inverse=True)
     eligibles, financements, lignes = [], [], []
-    for ligne in progression(bascules) if progression else bascules:
+    for ligne in progression(distinctes) if progression else distinctes:
         formations, indicateurs = _calculer(lectures.sous(simulation, ligne), period)
         eligibles.append(formations["eligible_labellisation"])
         financements.append(formations["financement_amorcage"])
         lignes.append(indicateurs)
-    eligibles, financements = numpy.array(eligibles), numpy.array(financements)
+    rangs = rangs.ravel()
+    eligibles, financements = numpy.array(eligibles)[rangs], numpy.array(financements)[rangs]
     combinaisons = pandas.concat(
-        [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
+        [
+            pandas.DataFrame(bascules, columns=lectures.noms),
+            pandas.DataFrame(lignes)[list(INDICATEURS)].iloc[rangs].reset_index(drop=True),
+        ],
+        axis=1,
     )
     paires = [_paires(masques, bit) for bit in range(k)]
     seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(k))  # each switch alone; 0 is row 0
@@ -433,9 +472,10 @@ def dependances(tax_benefit_system, construire, period, noeuds=(NOEUD,)) -> list
     alone, change its eligibility or its funding in `period` (a switch outside `interpretations` by its path)."""
     lectures = Lectures(tax_benefit_system, noeuds)  # one copy of the rules per call: no mutable state is shared
     simulation = construire(lectures.systeme)
-    base, *resultats = [
+    base = lectures.suivre(simulation, lambda s: _par_formation(s, period))
+    resultats = [
         _par_formation(lectures.sous(simulation, bascules), period)
-        for bascules in numpy.eye(len(lectures.noms) + 1, len(lectures.noms), k=-1, dtype=bool)
+        for bascules in numpy.eye(len(lectures.noms), dtype=bool)
     ]
     change = [
         (r["eligible_labellisation"] != base["eligible_labellisation"])

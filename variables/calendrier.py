@@ -13,7 +13,7 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Campagne, Formation
-from openfisca_gen.helpers import numeros_d_appel, regles_des_appels
+from openfisca_gen.helpers import numeros_d_appel, reduire_par_groupe, regles_des_appels
 from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
 
 
@@ -110,8 +110,9 @@ class appel_de_la_campagne(Variable):
         """'…a lancé officiellement la campagne de labellisation des premières « fabriques de la Grande Ecole du
         numérique »…'"""
         appel = campagne.members("appel_du_dossier", period)
-        premier = campagne.min(numpy.where(appel > 0, appel, numpy.iinfo(numpy.int32).max))
-        dernier = campagne.max(appel)
+        aucun = numpy.iinfo(numpy.int32).max
+        premier = reduire_par_groupe(campagne, numpy.where(appel > 0, appel, aucun), aucun, numpy.minimum)
+        dernier = reduire_par_groupe(campagne, appel, 0)
         return numpy.where(premier == dernier, dernier, 0)
 
 
@@ -131,5 +132,5 @@ class appels_melanges_dans_la_campagne(Variable):
 
     def formula(campagne, period):
         """A dossier answers a call, yet the campaign has none: its dossiers answer several."""
-        une_reponse = campagne.max(campagne.members("appel_du_dossier", period)) > 0
+        une_reponse = reduire_par_groupe(campagne, campagne.members("appel_du_dossier", period), 0) > 0
         return une_reponse & (campagne("appel_de_la_campagne", period) == 0)
