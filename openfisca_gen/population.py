@@ -15,12 +15,14 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 import csv
 import warnings
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy
 import pandas
 import yaml
 from openfisca_core import periods
+from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
@@ -123,17 +125,33 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     if isinstance(source, str) and source in POPULATIONS:
         population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
         return Population(population.table, population.groupes, POPULATIONS[source]["description"])
-    table, description, separateur = _lire_csv(Path(source), nom)
-    table.index = table.index + description + 2
-    decimale = "," if separateur == ";" else "."
     fichier = nom or Path(source).name
     bundled = {(DONNEES / p["fichier"]).resolve(): p["description"] for p in POPULATIONS.values()}
     description = bundled.get(Path(source).resolve(), "")
-    return Population(*valider_table(tax_benefit_system, table, fichier, decimale), description)
+    # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
+    # as text, cell by cell, so that every problem is named as the text reading names it.
+    textes = {colonne: str for colonne in _colonnes_textes(tax_benefit_system)}
+    for types in (textes, str):
+        table, entete, separateur = _lire_csv(Path(source), nom, types)
+        table.index = table.index + entete + 2
+        try:
+            valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
+        except DonneesInvalidesError:
+            if types is str:
+                raise
+            continue
+        return Population(*valide, description)
 
 
-def _lire_csv(source: Path, nom: str | None) -> tuple[pandas.DataFrame, int, str]:
-    """The table of a CSV file as text, the number of description lines above its header, its separator."""
+def _colonnes_textes(tax_benefit_system) -> list[str]:
+    """The columns pandas must leave as text: the ids, the names (enums), the texts and the dates."""
+    variables = variables_d_entree(tax_benefit_system).items()
+    return [*IDENTIFIANTS, *(nom for nom, v in variables if v.value_type in (str, date) or v.value_type is Enum)]
+
+
+def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str]:
+    """The table of a CSV file (`types`: str, every cell as text; or a dict of the columns to keep as text, the
+    others typed by pandas), the number of description lines above its header, its separator."""
     nom = nom or str(source)
     try:
         with open(source, encoding="utf-8-sig") as fichier:
@@ -142,8 +160,8 @@ def _lire_csv(source: Path, nom: str | None) -> tuple[pandas.DataFrame, int, str
         with warnings.catch_warnings():
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
             table = pandas.read_csv(
-                source, sep=separateur, dtype=str, keep_default_na=False, skiprows=description, index_col=False,
-                encoding="utf-8-sig",
+                source, sep=separateur, dtype=types, na_filter=False, skiprows=description, index_col=False,
+                encoding="utf-8-sig", decimal="," if separateur == ";" and types is not str else ".",
             )  # fmt: skip
     except pandas.errors.ParserWarning:
         raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom)) from None

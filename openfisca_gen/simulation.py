@@ -12,6 +12,7 @@ web API, the pages, the CLI and Python compute from the same simulation.
 
 import copy
 
+import numpy
 from openfisca_core import periods
 from openfisca_core.simulation_builder import SimulationBuilder
 
@@ -24,10 +25,11 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
     Months are set before years, as OpenFisca does, so that a year's value does not hide a month given too."""
     builder = SimulationBuilder()
     builder.create_entities(tax_benefit_system)
-    personnes = tax_benefit_system.person_entity.key
-    builder.declare_person_entity(personnes, ids[personnes])
+    for cle, population in builder.populations.items():  # as declare_entity, without its copy through a list
+        population.ids = numpy.asarray(ids[cle])
+        population.count = len(population.ids)
     for cle, codes in groupes.items():
-        builder.declare_entity(cle, ids[cle]).members_entity_id = codes  # one role per group: OpenFisca's default
+        builder.populations[cle].members_entity_id = codes  # one role per group: OpenFisca's default
     simulation = builder.build(tax_benefit_system)
     for (nom, periode), (indices, valeurs) in sorted(entrees.items(), key=lambda e: _taille(e[0][1])):
         if indices is not None:

@@ -213,9 +213,11 @@ def test_a_ceiling_no_source_gives_is_null_not_infinity(client):
 )
 def test_a_dataframe_cell_is_a_number_or_refused_naming_its_column(colonne, valeur):
     table = pandas.DataFrame({"formation_id": ["a", "b"], "nombre_apprenants": [40, 40], colonne: [valeur, 12]})
-    refuse = isinstance(valeur, bool | numpy.bool_ | complex | numpy.complexfloating)
-    refuse |= colonne.startswith("nombre") and not float(valeur).is_integer()
-    refuse |= colonne == "duree_formation_mois" and float(valeur) <= 0
+    refuse = (
+        isinstance(valeur, bool | numpy.bool_ | complex | numpy.complexfloating)
+        or (colonne.startswith("nombre") and not float(valeur).is_integer())
+        or (colonne == "duree_formation_mois" and float(valeur) <= 0)
+    )
     if refuse:
         with pytest.raises(DonneesInvalidesError, match=f"field '{colonne}'"):
             lire_population(SYSTEME, table)

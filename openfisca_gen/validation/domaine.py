@@ -94,24 +94,26 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
     return None
 
 
-def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> list[Probleme]:
+def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple[list[Probleme], dict]:
     """The ids of a table's `colonnes` that are empty or contain '/', and training ids given twice; `placer(i,
-    champ)` says where row i's field is."""
-    problemes = []
+    champ)` says where row i's field is. Also each id column factorized, (codes, distinct ids): the checks run on
+    the distinct ids, and the groups are those codes."""
+    problemes, facteurs = [], {}
     for colonne in colonnes:
         if colonne not in table:
             continue
-        manquants = table[colonne].isna().to_numpy()  # NaN, None, pandas.NA: no id at all
-        mauvais = manquants.copy()
-        textes = table[colonne].to_numpy(dtype=str)  # numpy's string ufuncs: no Python loop over rows
+        codes, distincts = facteurs[colonne] = pandas.factorize(table[colonne].to_numpy())  # NaN, None, NA: -1
+        mauvais = codes < 0
         if not pandas.api.types.is_numeric_dtype(table[colonne]):
-            mauvais |= numpy.strings.str_len(numpy.strings.strip(textes)) == 0
-            mauvais |= numpy.strings.find(textes, "/") >= 0
+            textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
+            vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
+            mauvais |= (vides | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
-            Probleme(*probleme_d_identifiant(None if manquants[i] else textes[i]), **placer(i, colonne))
+            Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))
             for i in numpy.flatnonzero(mauvais)
         ]
-    if "formation_id" in table and not table["formation_id"].is_unique:
-        doublons = table["formation_id"].duplicated().to_numpy()
+    codes, distincts = facteurs.get("formation_id", ((), ()))
+    if len(distincts) < len(codes):
+        doublons = pandas.Series(codes).duplicated().to_numpy() & (codes >= 0)
         problemes += [Probleme("id_en_double", {}, **placer(i, "formation_id")) for i in numpy.flatnonzero(doublons)]
-    return problemes
+    return problemes, facteurs

@@ -89,7 +89,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
-    problemes += problemes_d_identifiants(table, IDENTIFIANTS, placer)
+    problemes_d_ids, facteurs = problemes_d_identifiants(table, IDENTIFIANTS, placer)
+    problemes += problemes_d_ids
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
         valeurs = table[colonne]
         if decimale == "," and variables[colonne].value_type in (int, float):
@@ -97,9 +98,11 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
-    groupes = {"structure": pandas.factorize(typee["structure_id"])}  # a missing id is -1, already named
-    if "campagne_id" in typee:
-        groupes["campagne"] = pandas.factorize(typee["campagne_id"])
+    # A missing id is -1, already named; without structure_id, each training is its own structure.
+    formations = facteurs.get("formation_id") or pandas.factorize(typee["formation_id"])
+    groupes = {"structure": facteurs.get("structure_id", formations)}
+    if "campagne_id" in facteurs:
+        groupes["campagne"] = facteurs["campagne_id"]
     for colonne in table.columns:
         if colonne in variables and variables[colonne].entity.key == "structure":
             codes, ids = groupes["structure"]

@@ -149,8 +149,8 @@ def _dates(valeurs, variable, texte: bool):
         valides = (jours == valeurs) & (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))
         return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
     textes = valeurs.astype(str)
-    iso = textes.str.fullmatch(DATE_ISO).to_numpy(dtype=bool)  # refuses 20151012, 2015-1-2, a time
-    jours = pandas.to_datetime(textes.where(iso), format="%Y-%m-%d", errors="coerce")
+    # Ten characters read strictly as %Y-%m-%d: refuses 20151012, 2015-1-2, a time (as DATE_ISO, vectorially)
+    jours = pandas.to_datetime(textes.where(textes.str.len() == 10), format="%Y-%m-%d", errors="coerce")
     valides = (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))  # False where NaT
     return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
 
