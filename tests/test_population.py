@@ -5,6 +5,8 @@ import re
 import numpy
 import pandas
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from openfisca_gen.population import DONNEES, POPULATIONS, DonneesInvalidesError, lire_population
 from openfisca_gen.validation import EntreeInvalideError
@@ -221,3 +223,34 @@ def test_missing_ids_in_a_dataframe_are_named(tax_benefit_system):
     for manquant in (numpy.nan, None, pandas.NA):
         with pytest.raises(DonneesInvalidesError, match=r"row 1.*field 'formation_id': an id must be a non-empty text"):
             lire_population(tax_benefit_system, table(formation_id=["a", manquant, "c"]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lignes=st.lists(
+        st.fixed_dictionaries(
+            {
+                "budget_session": st.sampled_from(["1e3", "007", "12.50", "100000", "0", "99999.99", "5.9999999"]),
+                "duree_formation_mois": st.sampled_from(["6", "5.9999999999", "6.0", "24.0000001", "3"]),
+                "formation_gratuite": st.sampled_from(["TRUE", "true", "1", "False", "0", "tRuE"]),
+                "date_depot_dossier": st.sampled_from(["2015-10-05", "2016-11-30", "2018-04-05"]),
+                "metier_vise": st.sampled_from(["codeur", "webmaster"]),
+                "nombre_apprenants": st.sampled_from(["12", "0", "30"]),
+            }
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    separateur=st.sampled_from([",", ";"]),
+)
+def test_a_valid_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_system, tmp_path, lignes, separateur):
+    """The fast path (pandas' C parser types the numbers and booleans) gives exactly the text reading's table."""
+    from openfisca_gen.population import _lire_csv
+    from openfisca_gen.validation.tables import valider_table
+
+    chemin = tmp_path / "formations.csv"
+    pandas.DataFrame(lignes).to_csv(chemin, index=False, sep=separateur)
+    rapide = lire_population(tax_benefit_system, chemin).table
+    texte, _, _ = _lire_csv(chemin, None, str)
+    lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", "," if separateur == ";" else ".")
+    pandas.testing.assert_frame_equal(rapide.reset_index(drop=True), lente.reset_index(drop=True))
