@@ -14,6 +14,8 @@ import pandas
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core import periods
+from openfisca_core.reforms import Reform
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.population import lire_population
@@ -159,3 +161,27 @@ def test_the_first_wave_includes_both_of_its_days(tax_benefit_system, debut, fin
     assert simulation.calculate("labellisee_premiere_vague", "2016-09").tolist() == [dans_la_vague]
     fabriques = simulation.calculate("nombre_fabriques_labellisees_premiere_vague", "2016-09").tolist()
     assert fabriques == [int(dans_la_vague)]
+
+
+@pytest.mark.parametrize(
+    ("duree", "minimum", "eligible"),
+    [(1e-50, 1e-50, True), (1e-50, 2e-50, False), (5.9999999, 6, False), (24.0000001, 24.0000001, True)],
+)
+def test_a_duration_keeps_float64_precision_through_its_thresholds(tax_benefit_system, duree, minimum, eligible):
+    """Issue 17, item 8: in float32, 1e-50 is 0 and falls below a minimum of 1e-50; 5.9999999 is 6."""
+
+    class bornes(Reform):  # a fractional minimum, which the reform validator (whole months) would refuse
+        def apply(self):
+            def regler(parametres):
+                duree_formation = parametres.labellisation.duree_formation
+                duree_formation.minimum_mois.update(period=periods.period("month:2015-09:12"), value=minimum)
+                duree_formation.maximum_mois.update(period=periods.period("month:2015-09:12"), value=30)
+                return parametres
+
+            self.modify_parameters(regler)
+
+    dossier = {"date_depot_dossier": "2015-10-12", "duree_formation_mois": duree}
+    situation = {"formations": {"f": {nom: {"ETERNITY": valeur} for nom, valeur in dossier.items()}}}
+    simulation = SimulationBuilder().build_from_entities(bornes(tax_benefit_system), situation)
+    assert simulation.calculate("duree_formation_mois", "2015-10").tolist() == [duree]
+    assert simulation.calculate("duree_formation_eligible", "2015-10").tolist() == [eligible]

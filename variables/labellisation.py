@@ -19,7 +19,14 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import conditions_applicables, lecture, regles_des_appels, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import (
+    ReelExact,
+    conditions_applicables,
+    lecture,
+    regles_des_appels,
+    selon_appel,
+    seuil_selon_appel,
+)
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
@@ -122,14 +129,19 @@ class pedagogie_innovante(Variable):
     """
 
 
-class duree_formation_mois(Variable):
+class duree_formation_mois(ReelExact):
     value_type = float
     entity = Formation
     definition_period = ETERNITY
     label = "Durée de la formation, en mois"
     reference = COMMUNIQUE_2015
     unit = "month"
-    documentation = "Confidence: seed. Fractions of a month are allowed."
+    documentation = """
+    Confidence: seed. Fractions of a month are allowed. A ReelExact (float64):
+    compared with the thresholds (six months, 3 to 24 months) as given, so
+    5.9999999 months is below six and 24.0000001 above 24 (in OpenFisca's
+    float32 both would round onto the threshold).
+    """
 
 
 class duree_formation_eligible(Variable):
