@@ -32,6 +32,20 @@ TROISIEME_APPEL_2018_PRESSE = (
     "https://lemondeinformatique.fr/actualites/"
     "lireamp-l-etat-va-financer-5-000-formations-numeriques-d-ici-2019-71811.html"
 )
+LETUDIANT_2016 = (
+    "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-numerique-un-label-pour-171-formations.html"
+)
+DEFI_METIERS_2016 = (
+    "https://www.defi-metiers.fr/breves/grande-ecole-du-numerique-le-deuxieme-appel-labellisation-est-ouvert"
+)
+KOOPERATION_2015 = (
+    "https://kooperation-international.de/aktuelles/nachrichten/detail/info/"
+    "frankreich-start-der-hochschule-fuer-digitalisierung"
+)
+KOOPERATION_2016 = (
+    "https://kooperation-international.de/aktuelles/nachrichten/detail/info/"
+    "frankreich-vergroesserung-der-hochschule-fuer-digitalisierung"
+)
 
 
 def textes_des_references(reference) -> list[str]:
