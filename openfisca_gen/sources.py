@@ -11,7 +11,6 @@ COMMUNIQUE_2015 = (
     "la campagne de labellisation est lancée » (docs/sources/communique-2015-09-17.txt)"
 )
 ALTERWAY_2016 = "https://www.alterway.fr/la-grande-ecole-du-numerique-est-lancee"
-LETUDIANT_2015 = "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-numerique-un-label-deja-convoite.html"
 USINE_DIGITALE_2016 = (
     "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
 )
@@ -45,6 +44,21 @@ KOOPERATION_2015 = (
 KOOPERATION_2016 = (
     "https://kooperation-international.de/aktuelles/nachrichten/detail/info/"
     "frankreich-vergroesserung-der-hochschule-fuer-digitalisierung"
+)
+NOSDEPUTES_2015 = "http://www.nosdeputes.fr/14/intervention/726692"
+NEXTINPACT_2016 = (
+    "https://www.nextinpact.com/article/24579/"
+    "102280-grande-ecole-numerique-54-nouvelles-formations-et-creation-d-un-groupement-d-interet-public"
+)
+EDUCAVOX_2015 = "https://educavox.fr/accueil/des-breves/axelle-lemaire-veut-former-10-000-eleves-au-numerique"
+SILICON_2016 = "https://silicon.fr/171-formations-labellisees-grande-ecole-numerique-137946.html/amp"
+MEDIUM_STEPANOFF_2016 = (
+    "https://medium.com/@anna_stepanoff/"
+    "les-labellisés-par-la-grande-ecole-du-numérique-ont-été-annoncés-aujourd-hui-et-ils-sont-nombreux-c96ee0384065"
+)
+LEMONDEINFORMATIQUE_73735 = (
+    "https://www.lemondeinformatique.fr/actualites/"
+    "lire-grande-ecole-du-numerique-347-formations-au-code-labellisees-en-france-73735.html"
 )
 
 

@@ -16,6 +16,7 @@ from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispat
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
+    facultatif,
     lecture,
     par_appel,
     part,
@@ -26,6 +27,7 @@ from openfisca_gen.helpers import (
 )
 from openfisca_gen.sources import (
     ALTERWAY_2016,
+    CENTRE_INFFO_2021,
     COMMUNIQUE_2015,
     DEFI_METIERS_2016,
     IREV_2015,
@@ -33,6 +35,7 @@ from openfisca_gen.sources import (
     KOOPERATION_2016,
     LETUDIANT_2016,
     TROISIEME_APPEL_2018,
+    TROISIEME_APPEL_2018_PRESSE,
     USINE_DIGITALE_2016,
 )
 
@@ -74,8 +77,10 @@ class eligible_financement_amorcage(Variable):
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed for the label; inferred for the common-law condition (see
-    financements_droit_commun_obtenus). Eligibility is required even where
-    labellisee is given as an input: funding implies an eligible label.
+    financements_droit_commun_obtenus) and for the non-renewable grant of the
+    later calls (subvention_amorcage_non_reconduite). Eligibility is required
+    even where labellisee is given as an input: funding implies an eligible
+    label.
     """
 
     def formula(formation, period, parameters):
@@ -88,11 +93,38 @@ class eligible_financement_amorcage(Variable):
             lambda r: lecture(formation, r, "financements_droit_commun_mettent_fin_a_l_amorcage"),
         )
         droit_commun = formation("financements_droit_commun_obtenus", period) & fin
+        deja_financee = formation("subvention_amorcage_non_reconduite", period)
         return (
             formation("labellisee", period)
             & formation("eligible_labellisation", period)
-            & numpy.logical_not(droit_commun)
+            & numpy.logical_not(droit_commun | deja_financee)
         )
+
+
+class subvention_amorcage_non_reconduite(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La formation, labellisée lors d'un appel précédent, ne reçoit pas la subvention non reconductible"
+    reference = [DEFI_METIERS_2016, TROISIEME_APPEL_2018, TROISIEME_APPEL_2018_PRESSE, CENTRE_INFFO_2021]
+    documentation = """
+    Confidence: confirmed that the second and third calls' grant is « non
+    reconductible » (financement_amorcage.non_reconductible); inferred that
+    labellisee_lors_d_un_appel_precedent stands for a grant already received.
+    True for a training labelled in an earlier call whose dossier answers
+    such a call: it gets no seed funding. False under the first call.
+    """
+
+    def formula(formation, period, parameters):
+        """'La labellisation est assortie, sous conditions, d’une subvention non reconductible de 70 000 euros.'"""
+        non_reconductible = selon_appel(
+            formation,
+            period,
+            parameters,
+            lambda r: bool(facultatif(formation, r, "financement_amorcage.non_reconductible")),
+            False,
+        )
+        return non_reconductible & formation("labellisee_lors_d_un_appel_precedent", period)
 
 
 class nombre_sessions_financees(Variable):

@@ -32,8 +32,15 @@ from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     CENTRE_INFFO_2021,
     COMMUNIQUE_2015,
-    LETUDIANT_2015,
+    DEFI_METIERS_2016,
+    EDUCAVOX_2015,
+    KOOPERATION_2015,
+    LETUDIANT_2016,
+    MEDIUM_STEPANOFF_2016,
+    NEXTINPACT_2016,
+    NOSDEPUTES_2015,
     REUSSIRMAVIE_2015,
+    SILICON_2016,
     TROISIEME_APPEL_2018,
     TROISIEME_APPEL_2018_PRESSE,
     USINE_DIGITALE_2016,
@@ -87,7 +94,7 @@ class formation_gratuite(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation est gratuite pour les apprenants"
-    reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
+    reference = [ALTERWAY_2016, NOSDEPUTES_2015, REUSSIRMAVIE_2015]
     documentation = """
     Confidence: confirmed (« Toutes devront être gratuites », reussirmavie.net).
     An input: left empty, the commitment is not made.
@@ -99,8 +106,8 @@ class prerequis_academiques_exiges(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation exige des prérequis académiques (diplôme, niveau d'études)"
-    reference = [ALTERWAY_2016, LETUDIANT_2015]
-    documentation = "Confidence: confirmed (letudiant.fr). An input."
+    reference = [NOSDEPUTES_2015, KOOPERATION_2015, NEXTINPACT_2016]
+    documentation = "Confidence: confirmed (see sans_prerequis_academique). An input."
 
 
 class sans_prerequis_academique(Variable):
@@ -108,11 +115,19 @@ class sans_prerequis_academique(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Aucun prérequis académique n'est exigé des candidats"
-    reference = [ALTERWAY_2016, LETUDIANT_2015]
-    documentation = "Confidence: confirmed. Selection is on motivation (letudiant.fr)."
+    reference = [NOSDEPUTES_2015, KOOPERATION_2015, NEXTINPACT_2016, EDUCAVOX_2015, ALTERWAY_2016]
+    documentation = """
+    Confidence: confirmed. « Cette école ouverte à tous, gratuite, sans
+    distinction académique, géographique, économique ou sociale » (the
+    secretary of state, nosdeputes.fr, March 2015); no academic prerequisite,
+    admission on talent and motivation only (kooperation-international.de, at
+    the launch); « aucune condition d’âge ou de diplôme à remplir »
+    (nextinpact.com, 2016); « La sélection se fera sur le talent et la
+    motivation. » (alterway.fr).
+    """
 
     def formula(formation, period):
-        """'…aucun prérequis académique ne pourra être exigé…' (letudiant.fr)"""
+        """'…sans distinction académique, géographique, économique ou sociale…' (nosdeputes.fr, 2015)"""
         return numpy.logical_not(formation("prerequis_academiques_exiges", period))
 
 
@@ -121,11 +136,14 @@ class pedagogie_innovante(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation s'engage sur une pédagogie innovante"
-    reference = COMMUNIQUE_2015
+    reference = [COMMUNIQUE_2015, MEDIUM_STEPANOFF_2016, DEFI_METIERS_2016, KOOPERATION_2015]
     documentation = """
-    Confidence: seed ("pédagogies de la confiance, pédagogies collaboratives
-    orientées vers la conduite de projets, l’apprentissage de pair-à-pair").
-    An input: left empty, the commitment is not made.
+    Confidence: confirmed (press, not official). The seed states it as an aim
+    ("pédagogies de la confiance, pédagogies collaboratives orientées vers la
+    conduite de projets, l’apprentissage de pair-à-pair"); a labelled
+    provider (medium.com), defi-metiers.fr and kooperation-international.de
+    make it a criterion of the label. An input: left empty, the commitment is
+    not made.
     """
 
 
@@ -149,10 +167,11 @@ class duree_formation_eligible(Variable):
     entity = Formation
     definition_period = MONTH
     label = "La durée de la formation est dans les bornes du cahier des charges, incluses"
-    reference = [ALTERWAY_2016, LETUDIANT_2015, AUDITION_MINISTRE]
+    reference = [ALTERWAY_2016, LETUDIANT_2016, SILICON_2016, AUDITION_MINISTRE]
     documentation = """
-    Confidence: disputed. 3 to 24 months (alterway.fr, letudiant.fr); the
-    minister said 3 to 18 months (interpretations.duree_maximale_selon_le_ministre).
+    Confidence: disputed. 3 to 24 months (alterway.fr; « de trois mois à deux
+    ans », letudiant.fr and silicon.fr, February 2016); the minister said 3 to
+    18 months (interpretations.duree_maximale_selon_le_ministre).
     """
 
     def formula(formation, period, parameters):
@@ -239,8 +258,11 @@ class lieu_formation(Variable):
     documentation = """
     Confidence: confirmed (a fabrique is a place: « 171 formations, associées
     à 130 lieux appelés pour l'occasion "fabriques du numérique" »,
-    usine-digitale.fr; « Parmi 130 sites retenus », alterway.fr; the minister
-    expected about 160 trainings in 80 to 90 fabriques, nosdeputes.fr). An
+    usine-digitale.fr; « Parmi 130 sites retenus », « Ces 171 formations
+    seront dispensées dans 130 établissements rebaptisés pour l’occasion »,
+    alterway.fr; the minister expected « 160 formations labellisées » in
+    « entre 80 et 90 fabriques du numérique », nosdeputes.fr, close to the 84
+    structures: the reading interpretations.fabrique_par_structure). An
     identifier of the site where the training runs, unique within its
     structure (a town, an address); the trainings of one structure with the
     same lieu run in one fabrique. Left empty: the structure's own site.
