@@ -60,6 +60,17 @@ LEMONDEINFORMATIQUE_73735 = (
     "https://www.lemondeinformatique.fr/actualites/"
     "lire-grande-ecole-du-numerique-347-formations-au-code-labellisees-en-france-73735.html"
 )
+CENTRE_INFFO_2025 = (
+    "https://centre-inffo.fr/site-centre-inffo/actualites-centre-inffo/"
+    "le-quotidien-de-la-formation-actualite-formation-professionnelle-apprentissage/articles-2025/"
+    "le-gouvernement-dissout-la-grande-ecole-du-numerique"
+)
+GEN_PRESSE_2019 = (
+    "https://medium.com/@grandeecole.numerique/presse-le-label-de-la-grande-%C3%A9cole-du-num%C3%A9rique-simpose-"
+    "dans-l-%C3%A9cosyst%C3%A8me-de-la-formation-d561767dabac"
+)
+LEMONDEINFORMATIQUE_83836 = "https://lemondeinformatique.fr/actualites/lire-la-grande-ecole-du-numerique-lance-un-appel-a-projets-innovation-83836.html"
+BANQUEDESTERRITOIRES_2021 = "https://banquedesterritoires.fr/la-grande-ecole-du-numerique-recentre-son-action-sur-les-zones-rurales-et-les-quartiers"
 
 
 def textes_des_references(reference) -> list[str]:

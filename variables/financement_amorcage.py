@@ -124,6 +124,8 @@ class subvention_amorcage_non_reconduite(Variable):
             lambda r: bool(facultatif(formation, r, "financement_amorcage.non_reconductible")),
             False,
         )
+        if not non_reconductible.any():  # the first call's dossiers: the input is not read
+            return non_reconductible
         return non_reconductible & formation("labellisee_lors_d_un_appel_precedent", period)
 
 
