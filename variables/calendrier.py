@@ -162,8 +162,9 @@ class appel_ouvert_dans_le_mois(Variable):
     def formula(formation, period, parameters):
         """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit…'"""
         debut, fin = numpy.datetime64(str(period.start)), numpy.datetime64(str(period.stop))
-        regles = regles_des_appels(formation, period, parameters)
         ouverts = [
-            n for n, r in enumerate(regles, 1) if any(o <= fin and c >= debut for o, c in fenetres(r.calendrier))
+            numero
+            for numero, regles in enumerate(regles_des_appels(formation, period, parameters), 1)
+            if any(ouverture <= fin and cloture >= debut for ouverture, cloture in fenetres(regles.calendrier))
         ]
         return numpy.full(formation.count, max(ouverts, default=0))
