@@ -28,7 +28,7 @@ install: $(VENV)/.installe ## install the package (runtime only) in .venv
 install-dev: $(VENV)/.installe-dev ## install the package with the test, lint and browser tools
 
 run: install ## the main job: the analyst report of a shipped reform on the bundled population, into report/
-	$(BIN)/openfisca-gen compare --reform plafond_par_structure --out report
+	$(BIN)/openfisca-gen compare --reform plafond_par_formation --out report
 
 serve: install ## the web API and the pages on http://127.0.0.1:5000 (/simulateur, /reformes)
 	$(BIN)/openfisca-gen serve

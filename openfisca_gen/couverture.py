@@ -26,6 +26,7 @@ MODELISEE = "modelled"
 NON_MODELISEE = "not modelled: "
 SOURCES_ADMISES = ("docs/sources/", "http://", "https://")
 SEPARATEUR = "---"  # in an excerpt file, the header ends at this line
+NON_RELU = "[not re-read"  # an excerpt opening with this marker was taken from elsewhere, not re-read in its source
 
 # A passage of the founding text states a rule, a number or an objective when it holds a number or one of these
 # words; every such token must lie inside the quote of some entry.
@@ -46,10 +47,14 @@ def normaliser(texte: str) -> str:
     return " ".join(texte.split())
 
 
-def extraits(chemin: Path) -> str:
-    """The excerpts of a stored source: the text after its header's `---` line, or the whole file if it has none."""
+def extraits(chemin: Path, non_relus: bool = False) -> str:
+    """The excerpts of a stored source: the text after its header's `---` line, or the whole file if it has none.
+    An excerpt (a block between blank lines) whose first line is a `[not re-read…]` marker is left out unless
+    `non_relus`: no rule may rest on words that were not re-read in the source."""
     lignes = chemin.read_text(encoding="utf-8").splitlines()
-    return "\n".join(lignes[lignes.index(SEPARATEUR) + 1 :] if SEPARATEUR in lignes else lignes)
+    texte = "\n".join(lignes[lignes.index(SEPARATEUR) + 1 :] if SEPARATEUR in lignes else lignes)
+    blocs = re.split(r"\n\s*\n", texte)
+    return "\n\n".join(bloc for bloc in blocs if non_relus or not bloc.lstrip().startswith(NON_RELU))
 
 
 def fichiers_par_url(racine: Path = RACINE) -> dict[str, Path]:
@@ -109,7 +114,8 @@ def erreurs_de_forme(entrees) -> list[str]:
 
 
 def erreurs_de_citation(entrees, racine: Path = RACINE) -> list[str]:
-    """Every quote is verbatim (whitespace aside) in the stored excerpts of its source, a file or a URL."""
+    """Every quote is verbatim (whitespace aside) in the re-read excerpts of its source, a file or a URL: one found
+    only in an excerpt marked `[not re-read…]` is an error."""
     par_url, erreurs = fichiers_par_url(racine), []
     for rang, entree in enumerate(entrees):
         source, citation = entree["source"], entree["quote"]

@@ -47,18 +47,35 @@ def regles_ouvertes(arbre, parameters, period) -> list:
     return [parameters(periods.instant(appel.instant_str)) for appel in appels if appel.value <= str(period.stop)]
 
 
-def fenetre(calendrier):
-    """(opening day, last deadline or cut-off) of a call, both included."""
-    return numpy.datetime64(calendrier.date_ouverture), max(map(numpy.datetime64, calendrier.dates_limites_depot))
+def seconde_vague(calendrier) -> tuple | None:
+    """(opening day, deadline) of a call's second wave where both are known, else None (the 2018 call's second
+    wave was announced, never shown to open: null)."""
+    vague = getattr(calendrier, "seconde_vague", None)
+    jours = [getattr(vague, nom, None) for nom in ("date_ouverture", "date_limite_depot")]
+    return None if None in jours else tuple(map(numpy.datetime64, jours))
+
+
+def fenetres(calendrier) -> list[tuple]:
+    """The windows of a call, each (opening day, last deadline or cut-off), both days included: its own, and its
+    second wave's where known."""
+    premiere = numpy.datetime64(calendrier.date_ouverture), max(map(numpy.datetime64, calendrier.dates_limites_depot))
+    return [premiere, *filter(None, [seconde_vague(calendrier)])]
+
+
+def releves(calendrier) -> numpy.ndarray:
+    """A call's cut-off days, sorted: its deadlines, and its second wave's where known."""
+    vague = seconde_vague(calendrier)
+    jours = [*calendrier.dates_limites_depot, *([vague[1]] if vague else [])]
+    return numpy.sort(numpy.array(jours, dtype="datetime64[D]"))
 
 
 def numeros_d_appel(depots, regles: list) -> numpy.ndarray:
-    """For each filing date, the number of the call whose window contains it (`regles`: each call's rules, in
-    order), 0 for none. A loop over the calls."""
+    """For each filing date, the number of the call one of whose windows contains it (`regles`: each call's
+    rules, in order), 0 for none. A loop over the calls."""
     appel = numpy.zeros(numpy.shape(depots), dtype=numpy.int32)
     for numero, regles_appel in enumerate(regles, 1):
-        ouverture, cloture = fenetre(regles_appel.calendrier)
-        appel[(depots >= ouverture) & (depots <= cloture)] = numero
+        for ouverture, cloture in fenetres(regles_appel.calendrier):
+            appel[(depots >= ouverture) & (depots <= cloture)] = numero
     return appel
 
 

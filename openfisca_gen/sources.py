@@ -11,7 +11,6 @@ COMMUNIQUE_2015 = (
     "la campagne de labellisation est lancée » (docs/sources/communique-2015-09-17.txt)"
 )
 ALTERWAY_2016 = "https://www.alterway.fr/la-grande-ecole-du-numerique-est-lancee"
-LETUDIANT_2015 = "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-numerique-un-label-deja-convoite.html"
 USINE_DIGITALE_2016 = (
     "https://www.usine-digitale.fr/article/la-grande-ecole-du-numerique-distribue-ses-171-premiers-labels.N377468"
 )
@@ -32,6 +31,46 @@ TROISIEME_APPEL_2018_PRESSE = (
     "https://lemondeinformatique.fr/actualites/"
     "lireamp-l-etat-va-financer-5-000-formations-numeriques-d-ici-2019-71811.html"
 )
+LETUDIANT_2016 = (
+    "http://www.letudiant.fr/educpros/actualite/grande-ecole-du-numerique-un-label-pour-171-formations.html"
+)
+DEFI_METIERS_2016 = (
+    "https://www.defi-metiers.fr/breves/grande-ecole-du-numerique-le-deuxieme-appel-labellisation-est-ouvert"
+)
+KOOPERATION_2015 = (
+    "https://kooperation-international.de/aktuelles/nachrichten/detail/info/"
+    "frankreich-start-der-hochschule-fuer-digitalisierung"
+)
+KOOPERATION_2016 = (
+    "https://kooperation-international.de/aktuelles/nachrichten/detail/info/"
+    "frankreich-vergroesserung-der-hochschule-fuer-digitalisierung"
+)
+NOSDEPUTES_2015 = "http://www.nosdeputes.fr/14/intervention/726692"
+NEXTINPACT_2016 = (
+    "https://www.nextinpact.com/article/24579/"
+    "102280-grande-ecole-numerique-54-nouvelles-formations-et-creation-d-un-groupement-d-interet-public"
+)
+EDUCAVOX_2015 = "https://educavox.fr/accueil/des-breves/axelle-lemaire-veut-former-10-000-eleves-au-numerique"
+SILICON_2016 = "https://silicon.fr/171-formations-labellisees-grande-ecole-numerique-137946.html/amp"
+MEDIUM_STEPANOFF_2016 = (
+    "https://medium.com/@anna_stepanoff/"
+    "les-labellisés-par-la-grande-ecole-du-numérique-ont-été-annoncés-aujourd-hui-et-ils-sont-nombreux-c96ee0384065"
+)
+LEMONDEINFORMATIQUE_73735 = (
+    "https://www.lemondeinformatique.fr/actualites/"
+    "lire-grande-ecole-du-numerique-347-formations-au-code-labellisees-en-france-73735.html"
+)
+CENTRE_INFFO_2025 = (
+    "https://centre-inffo.fr/site-centre-inffo/actualites-centre-inffo/"
+    "le-quotidien-de-la-formation-actualite-formation-professionnelle-apprentissage/articles-2025/"
+    "le-gouvernement-dissout-la-grande-ecole-du-numerique"
+)
+GEN_PRESSE_2019 = (
+    "https://medium.com/@grandeecole.numerique/presse-le-label-de-la-grande-%C3%A9cole-du-num%C3%A9rique-simpose-"
+    "dans-l-%C3%A9cosyst%C3%A8me-de-la-formation-d561767dabac"
+)
+LEMONDEINFORMATIQUE_83836 = "https://lemondeinformatique.fr/actualites/lire-la-grande-ecole-du-numerique-lance-un-appel-a-projets-innovation-83836.html"
+BANQUEDESTERRITOIRES_2021 = "https://banquedesterritoires.fr/la-grande-ecole-du-numerique-recentre-son-action-sur-les-zones-rurales-et-les-quartiers"
 
 
 def textes_des_references(reference) -> list[str]:

@@ -22,12 +22,13 @@ def population(tax_benefit_system):
     return lire_population(tax_benefit_system, POPULATION_EXEMPLE)
 
 
-def test_plafond_par_structure_only_lowers_funding(tax_benefit_system, population):
-    comparaison = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system)
+def test_plafond_par_formation_only_raises_funding(tax_benefit_system, population):
+    # 0.7: the first call's ceiling caps a structure's total by default; per training is the scenario's reading.
+    comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system)
     resume, changements = comparaison.resume(), comparaison.changements()
-    assert resume.loc["financement_amorcage", "reform"] < resume.loc["financement_amorcage", "baseline"]
-    assert changements["winners"] == 0
-    assert changements["losers_total_loss"] == pytest.approx(-resume.loc["financement_amorcage", "difference"])
+    assert resume.loc["financement_amorcage", "reform"] > resume.loc["financement_amorcage", "baseline"]
+    assert changements["losers"] == 0
+    assert changements["winners_total_gain"] == pytest.approx(resume.loc["financement_amorcage", "difference"])
     assert comparaison.par_statut()["difference"].sum() == pytest.approx(
         resume.loc["financement_amorcage", "difference"]
     )
@@ -79,9 +80,9 @@ def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, popula
 
 
 def test_the_compare_command(tmp_path, capsys):
-    assert main(["compare", "--reform", "plafond_par_structure", "--out", str(tmp_path)]) == 0
+    assert main(["compare", "--reform", "plafond_par_formation", "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
-    assert "Reform plafond_par_structure, period 2015-10, 171 trainings" in sortie
+    assert "Reform plafond_par_formation, period 2015-10, 171 trainings" in sortie
     assert "By structure status" in sortie and (tmp_path / "cout_par_statut.png").exists()
 
 
@@ -164,7 +165,7 @@ def test_comparer_takes_a_reformed_system(tax_benefit_system, population):
 
 
 def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
-    comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system).ecrire(tmp_path)
+    comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).ecrire(tmp_path)
     for fichier in tmp_path.glob("*.csv"):
         lignes = fichier.read_text(encoding="utf-8").splitlines()
         entetes = lignes[0].split(",")
@@ -172,8 +173,8 @@ def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
         assert not any(re.search(r"\.\d{3,}", ligne) and not re.search(r",0\.\d+", ligne) for ligne in lignes), fichier
     resume = (tmp_path / "resume.csv").read_text(encoding="utf-8").splitlines()
     assert resume[0] == "variable,baseline,reform,difference"
-    assert "labellisee,171,171,0" in resume and "financement_amorcage_plafonne,1,92,91" in resume
-    assert "winners,0" in (tmp_path / "changements.csv").read_text(encoding="utf-8").splitlines()
+    assert "labellisee,171,171,0" in resume and "financement_amorcage_plafonne,92,1,-91" in resume
+    assert "losers,0" in (tmp_path / "changements.csv").read_text(encoding="utf-8").splitlines()
     formations = pandas.read_csv(tmp_path / "formations.csv", index_col="formation_id")
     assert formations["difference"].round(2).equals(formations["difference"])  # to the cent, no float noise
     assert {"financement_amorcage_baseline", "financement_amorcage_reform"} <= set(formations.columns)
@@ -191,16 +192,16 @@ def figures(monkeypatch):
 
 
 def test_comparison_charts_name_the_reform_period_and_synthetic_population(tax_benefit_system, population, figures):
-    graphiques_comparaison(comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system), Path("."))
+    graphiques_comparaison(comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system), Path("."))
     distribution, par_statut, gagnants = (figure.axes[0] for figure in figures)
     for axe in (distribution, par_statut, gagnants):
-        assert "plafond_par_structure — 2015-10, 171 trainings (synthetic population)" in axe.get_title()
+        assert "plafond_par_formation — 2015-10, 171 trainings (synthetic population)" in axe.get_title()
         assert axe.get_legend() is not None
     assert [t.get_text() for t in distribution.get_legend().get_texts()] == ["baseline", "reform"]
     assert {t.get_text() for t in par_statut.get_xticklabels()} >= {"Association", "Entreprise privée"}
     assert par_statut.yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"
     legende = [t.get_text() for t in gagnants.get_legend().get_texts()]
-    assert legende == ["same funding (y = x)", "winners (0)", "losers (92)", "unchanged (79)"]
+    assert legende == ["same funding (y = x)", "winners (92)", "losers (0)", "unchanged (79)"]
     assert "green" not in gagnants.get_title()
 
 
@@ -238,8 +239,8 @@ def test_the_example_trainings_file_runs(capsys):
     lignes = capsys.readouterr().out.splitlines()
     assert lignes[0] == "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage"
     assert [ligne.split(",", 3)[3] for ligne in lignes[1:]] == [
-        "True,45000.0",
-        "True,60000.0",
+        "True,30000.0",  # a1 and a2 share their structure's 70 000 € (0.7: the first call's ceiling per structure)
+        "True,40000.0",
         "True,70000.0",
         "False,0.0",
         "False,0.0",
@@ -247,26 +248,26 @@ def test_the_example_trainings_file_runs(capsys):
 
 
 def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit_system, population, tmp_path):
-    comparaison = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system, par=["metier_vise"])
+    comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system, par=["metier_vise"])
     par_metier = comparaison.par(comparaison.formations["metier_vise"])
     assert par_metier["trainings"].sum() == 171
     total = comparaison.resume().loc["financement_amorcage", "difference"]
     assert par_metier["difference"].sum() == pytest.approx(total)
     gains, pertes = comparaison.extremes(5)
-    assert gains.empty and len(pertes) == 5 and pertes["difference"].is_monotonic_increasing
-    assert pertes["difference"].iloc[0] == comparaison.difference.min()
+    assert pertes.empty and len(gains) == 5 and gains["difference"].is_monotonic_decreasing
+    assert gains["difference"].iloc[0] == comparaison.difference.max()
     with pytest.raises(ReformeInvalideError, match="Cannot break the report down by region"):
         comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
 
 
 def test_compare_by_top_lang_and_excel(tmp_path, capsys):
-    argv = ["compare", "--reform", "plafond_par_structure", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
+    argv = ["compare", "--reform", "plafond_par_formation", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
     assert main([*argv, "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
-    assert sortie.startswith("Réforme plafond_par_structure, période 2015-10, 171 formations (population synthétique)")
-    assert "Par Métier auquel prépare la formation :" in sortie and "Les 3 plus fortes pertes :" in sortie
-    assert "coût total (€)" in sortie and "−969\u202f450" in sortie  # French labels and number format
+    assert sortie.startswith("Réforme plafond_par_formation, période 2015-10, 171 formations (population synthétique)")
+    assert "Par Métier auquel prépare la formation :" in sortie and "Les 3 plus forts gains :" in sortie
+    assert "coût total (€)" in sortie and "969\u202f450" in sortie  # French labels and number format
     feuilles = pandas.read_excel(tmp_path / "rapport.xlsx", sheet_name=None, index_col=0)
-    assert {"resume", "par_metier_vise", "perdants", "formations"} <= set(feuilles)
+    assert {"resume", "par_metier_vise", "gagnants", "formations"} <= set(feuilles)
     assert feuilles["formations"].index.name == "formation_id"
-    assert (tmp_path / "par_metier_vise.csv").exists() and (tmp_path / "perdants.csv").exists()
+    assert (tmp_path / "par_metier_vise.csv").exists() and (tmp_path / "gagnants.csv").exists()

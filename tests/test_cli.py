@@ -10,7 +10,7 @@ def test_exemples_prints_the_computed_examples(capsys):
     out = capsys.readouterr().out
     assert "=== campagne_deux_structures ===" in out
     assert "financement_amorcage_structure (2015-10)" in out
-    assert "100000.0" in out
+    assert "70000.0" in out  # two trainings of 50 000 € share the structure's 70 000 € (0.7)
 
 
 def test_parametres_prints_every_value_with_its_reference(capsys):
@@ -50,9 +50,9 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     table = pandas.read_csv(sortie, index_col="formation_id")
     assert len(table) == 171
     assert list(table.columns) == ["structure_id", "campagne_id", "eligible_labellisation", "financement_amorcage"]
-    assert table["financement_amorcage"].sum() == pytest.approx(4_994_850)
+    assert table["financement_amorcage"].sum() == pytest.approx(4_025_400)
     structures = pandas.read_csv(tmp_path / "resultats_structure.csv", index_col="structure_id")
-    assert len(structures) == 84 and structures["financement_amorcage_structure"].sum() == pytest.approx(4_994_850)
+    assert len(structures) == 84 and structures["financement_amorcage_structure"].sum() == pytest.approx(4_025_400)
     assert "171 trainings, 3 variable(s) written" in capsys.readouterr().out
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
     entete = "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
@@ -70,7 +70,7 @@ def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys)
     feuilles = pandas.read_excel(sortie, sheet_name=None, index_col=0)
     assert list(feuilles) == ["formation", "structure", "campagne"]
     assert feuilles["formation"].index.name == "formation_id" and len(feuilles["formation"]) == 171
-    assert feuilles["campagne"]["cout_financement_amorcage_campagne"].tolist() == [4_994_850]
+    assert feuilles["campagne"]["cout_financement_amorcage_campagne"].tolist() == [4_025_400]
 
 
 @pytest.mark.parametrize(

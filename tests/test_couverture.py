@@ -138,6 +138,15 @@ def test_a_url_source_is_checked_against_its_stored_excerpts():
     assert "no stored excerpt" in erreur
 
 
+def test_a_quote_found_only_in_an_excerpt_not_re_read_is_refused():
+    source = "docs/sources/letudiant-2015.txt"
+    (erreur,) = couverture.erreurs_de_citation([entree(source=source, quote="de trois mois à deux ans")])
+    assert "not verbatim in letudiant-2015.txt" in erreur
+    relu = "Elle prendra la forme d’un label attribué à des formations courtes"
+    assert couverture.erreurs_de_citation([entree(source=source, quote=relu)]) == []
+    assert "de trois mois à deux ans" in couverture.extraits(couverture.RACINE / source, non_relus=True)
+
+
 def test_a_quote_is_looked_for_in_the_excerpts_not_the_header():
     (erreur,) = couverture.erreurs_de_citation([entree(source="docs/sources/alterway-2016.txt", quote="Alter Way")])
     assert "not verbatim" in erreur

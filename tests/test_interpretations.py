@@ -89,7 +89,7 @@ def test_the_defaults_reproduce_the_rules(tax_benefit_system, population, analys
     resume = comparer(population, "plafond_100k", PERIOD, tax_benefit_system).resume()
     defauts = analyse.combinaisons.iloc[0]
     assert not defauts[analyse.effets.index].any()
-    assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"] == 4_994_850
+    assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"] == 4_025_400  # ceiling per structure
     assert defauts[LABELLISEES] == resume.loc["labellisee", "baseline"] == 171
 
 
@@ -110,7 +110,7 @@ def test_each_effect_is_that_of_the_switch_alone(tax_benefit_system, population,
 
 def test_the_effects_name_the_readings_that_matter(analyse):
     effets = analyse.effets
-    assert effets.loc["plafond_par_structure", COUT] == pytest.approx(-969_450)
+    assert effets.loc["plafond_par_structure", COUT] == pytest.approx(969_450)  # per training: the other reading
     assert effets.loc["conditions.part_femmes_suffisante", "objectif_part_femmes"] == 1
     assert effets.loc["conditions_2015_maintenues_en_2018", COUT] == 0  # a 2018 reading, a 2015 population
 
@@ -118,12 +118,13 @@ def test_the_effects_name_the_readings_that_matter(analyse):
 def test_the_ranges_cover_every_combination(analyse):
     k = len(analyse.effets)
     combinaisons, plages = analyse.combinaisons, analyse.plages
-    assert not analyse.echantillon and len(combinaisons) == 2**k
+    # 13 switches since 0.7: more combinations than MAX_COMBINAISONS (2**12), so a seeded sample of them.
+    assert analyse.echantillon and len(combinaisons) <= interpretations.MAX_COMBINAISONS < 2**k
     assert not combinaisons[list(analyse.effets.index)].duplicated().any()
     assert (plages["min"] == combinaisons[plages.index].min()).all()
     assert (plages["max"] == combinaisons[plages.index].max()).all()
     assert ((plages["min"] <= plages["baseline"]) & (plages["baseline"] <= plages["max"])).all()
-    assert plages.loc[COUT, "max_readings"] == "(defaults)"
+    assert plages.loc[COUT, "max_readings"] == "dotation_forfaitaire_par_structure"  # a flat 70 000 € per structure
     # The convention that an undecided eligible training counts as labelled is not a reading: some cost remains.
     assert 0 < plages.loc[COUT, "min"] < plages.loc[COUT, "baseline"] and plages.loc[COUT, "min_readings"]
 
@@ -151,8 +152,10 @@ def test_robustness_per_training_and_a_seeded_sample(tax_benefit_system):
     }
     assert formations.loc["longue", "depends_on"] == "duree_maximale_selon_le_ministre"
     assert formations.loc["peu_de_femmes", "depends_on"] == "conditions.part_femmes_suffisante"
-    assert formations.loc["simple", ["financement_amorcage_min", "financement_amorcage_max"]].tolist() == [10_000] * 2
-    assert formations.loc["longue", ["financement_amorcage_min", "financement_amorcage_max"]].tolist() == [0, 10_000]
+    # The flat grant per structure (a reading since 0.7) gives each of these one-training structures 70 000 €.
+    bornes = ["financement_amorcage_min", "financement_amorcage_max"]
+    assert formations.loc["simple", bornes].tolist() == [10_000, 70_000]
+    assert formations.loc["longue", bornes].tolist() == [0, 70_000]
     again = analyser_interpretations(population, PERIOD, tax_benefit_system, max_combinaisons=60, graine=1)
     pandas.testing.assert_frame_equal(again.combinaisons, analyse.combinaisons)
 
@@ -168,12 +171,14 @@ def test_explanations_name_the_readings_a_training_depends_on(tax_benefit_system
         {"formations": {"longue": situation(duree_formation_mois=20), "simple": situation()}},
         PERIOD,
     )["formations"]
-    assert explication["longue"]["depends_on_interpretations"] == ["duree_maximale_selon_le_ministre"]
-    assert explication["simple"]["depends_on_interpretations"] == []
+    # A first-call training below 70 000 € gets the whole 70 000 € under the flat grant per structure (0.7).
+    forfait = "dotation_forfaitaire_par_structure"
+    assert explication["longue"]["depends_on_interpretations"] == [forfait, "duree_maximale_selon_le_ministre"]
+    assert explication["simple"]["depends_on_interpretations"] == [forfait]
     sans_decision = expliquer(
         tax_benefit_system, {"formations": {"f": situation(decision_comite_labellisation="non_rendue")}}, PERIOD
     )["formations"]["f"]
-    assert sans_decision["depends_on_interpretations"] == []  # its label rests on a convention, not a reading
+    assert sans_decision["depends_on_interpretations"] == [forfait]  # its label rests on a convention, not a reading
 
 
 def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch):

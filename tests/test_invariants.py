@@ -1,4 +1,4 @@
-"""Invariants of the law over random populations, in random months from 2015-07 to 2019-12 (hypothesis).
+"""Invariants of the law over random populations, in random months from 2015-07 to 2030-12 (hypothesis).
 
 For every training: a label needs eligibility; funding needs a label; only a
 funded training is limited by the ceiling; before the first call nothing is
@@ -14,6 +14,8 @@ import pandas
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core import periods
+from openfisca_core.reforms import Reform
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.population import lire_population
@@ -21,7 +23,7 @@ from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.variables.labellisation import DecisionComite, MetierVise, StatutStructure
 
 MOIS = [
-    f"{annee}-{mois:02d}" for annee in range(2015, 2020) for mois in range(1, 13) if f"{annee}-{mois:02d}" >= "2015-07"
+    f"{annee}-{mois:02d}" for annee in range(2015, 2031) for mois in range(1, 13) if f"{annee}-{mois:02d}" >= "2015-07"
 ]
 DERNIER_MOIS = MOIS[-1]
 STATUTS = [statut.name for statut in StatutStructure]
@@ -50,7 +52,7 @@ PARTS_CAMPAGNE = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campag
 
 # A campaign is judged under one call: each campaign's dossiers are filed around one call's window (or outside
 # every window); the entry points refuse a campaign that mixes calls.
-CAMPAGNES = {"k1": ("2015-06-01", "2016-06-30"), "k2": ("2016-07-01", "2017-12-31"), "k3": ("2018-01-01", "2019-12-31")}
+CAMPAGNES = {"k1": ("2015-06-01", "2016-06-30"), "k2": ("2016-07-01", "2017-12-31"), "k3": ("2018-01-01", "2030-12-31")}
 ligne = st.sampled_from(sorted(CAMPAGNES)).flatmap(
     lambda campagne: st.fixed_dictionaries(
         {
@@ -159,3 +161,107 @@ def test_the_first_wave_includes_both_of_its_days(tax_benefit_system, debut, fin
     assert simulation.calculate("labellisee_premiere_vague", "2016-09").tolist() == [dans_la_vague]
     fabriques = simulation.calculate("nombre_fabriques_labellisees_premiere_vague", "2016-09").tolist()
     assert fabriques == [int(dans_la_vague)]
+
+
+@pytest.mark.parametrize(
+    ("duree", "minimum", "eligible"),
+    [(1e-50, 1e-50, True), (1e-50, 2e-50, False), (5.9999999, 6, False), (24.0000001, 24.0000001, True)],
+)
+def test_a_duration_keeps_float64_precision_through_its_thresholds(tax_benefit_system, duree, minimum, eligible):
+    """Issue 17, item 8: in float32, 1e-50 is 0 and falls below a minimum of 1e-50; 5.9999999 is 6."""
+
+    class bornes(Reform):  # a fractional minimum, which the reform validator (whole months) would refuse
+        def apply(self):
+            def regler(parametres):
+                duree_formation = parametres.labellisation.duree_formation
+                duree_formation.minimum_mois.update(period=periods.period("month:2015-09:12"), value=minimum)
+                duree_formation.maximum_mois.update(period=periods.period("month:2015-09:12"), value=30)
+                return parametres
+
+            self.modify_parameters(regler)
+
+    dossier = {"date_depot_dossier": "2015-10-12", "duree_formation_mois": duree}
+    situation = {"formations": {"f": {nom: {"ETERNITY": valeur} for nom, valeur in dossier.items()}}}
+    simulation = SimulationBuilder().build_from_entities(bornes(tax_benefit_system), situation)
+    assert simulation.calculate("duree_formation_mois", "2015-10").tolist() == [duree]
+    assert simulation.calculate("duree_formation_eligible", "2015-10").tolist() == [eligible]
+
+
+@pytest.mark.parametrize(("projets", "dans_l_enveloppe"), [(100, True), (101, False)])
+def test_the_innovation_call_envelope_holds_100_projects_at_the_maximum(tax_benefit_system, projets, dans_l_enveloppe):
+    """4 M€ (« La dotation de cet appel s’élève à 4 millions d’euros. ») is 100 projects of 40 000 €, exactly."""
+    table = pandas.DataFrame(
+        {"montant_projet_innovation": [40_000.0] * projets, "date_depot_projet_innovation": ["2021-09-01"] * projets}
+    )
+    table["campagne_id"] = "innovation"
+    simulation = lire_population(tax_benefit_system, table).simulation(tax_benefit_system, "2021-10")
+    assert simulation.calculate("montant_projets_innovation_campagne", "2021-10").tolist() == [40_000 * projets]
+    assert simulation.calculate("projets_innovation_dans_l_enveloppe", "2021-10").tolist() == [dans_l_enveloppe]
+
+
+# The programme's whole life: every variable computes, without error, in every month from 2015-01 to 2030-12.
+TOUS_LES_MOIS = [f"{annee}-{mois:02d}" for annee in range(2015, 2031) for mois in range(1, 13)]
+UNE_PETITE_POPULATION = pandas.DataFrame(
+    {
+        "formation_id": ["avant", "appel_1", "appel_2", "appel_3", "apres", "innovation"],
+        "structure_id": ["s1", "s1", "s1", "s2", "s2", "s3"],
+        "date_depot_dossier": ["2015-06-01", "2015-10-12", "2016-09-01", "2018-05-02", "2022-03-01", "1970-01-01"],
+        "metier_vise": "codeur",
+        "formation_gratuite": True,
+        "pedagogie_innovante": True,
+        "duree_formation_mois": [4.0, 6.0, 5.5, 8.0, 12.0, 3.0],
+        "budget_session": [50_000.0, 200_000.0, 90_000.0, 60_000.0, 40_000.0, 0.0],
+        "nombre_apprenants": 12,
+        "nombre_femmes": 4,
+        "nombre_demandeurs_emploi_peu_qualifies": 10,
+        "lieu_formation": ["", "Paris", "Lyon", "", "", ""],
+        "labellisee_lors_d_un_appel_precedent": [False, False, True, False, False, False],
+        "decision_comite_labellisation": [
+            "non_rendue",
+            "labellisee",
+            "non_rendue",
+            "labellisee",
+            "refusee",
+            "non_rendue",
+        ],
+        "date_decision_comite": ["1970-01-01", "2016-02-03", "1970-01-01", "2022-09-01", "1970-01-01", "1970-01-01"],
+        "date_debut_formation": ["1970-01-01", "2016-03-01", "1970-01-01", "2025-01-08", "1970-01-01", "1970-01-01"],
+        "montant_projet_innovation": [0.0, 0.0, 0.0, 0.0, 0.0, 25_000.0],
+        "date_depot_projet_innovation": ["1970-01-01"] * 5 + ["2021-09-01"],
+    }
+)
+
+
+@pytest.mark.parametrize("annee", range(2015, 2031))
+def test_every_variable_computes_in_every_month_of_the_programme_and_after(tax_benefit_system, annee):
+    table = UNE_PETITE_POPULATION.assign(campagne_id=["k0", "k1", "k2", "k3", "k0", "k0"])
+    pop = lire_population(tax_benefit_system, table)
+    for mois in (m for m in TOUS_LES_MOIS if m.startswith(str(annee))):
+        simulation = pop.simulation(tax_benefit_system, mois)
+        for nom, variable in tax_benefit_system.variables.items():
+            valeurs = simulation.calculate(nom, mois if variable.definition_period == "month" else "eternity")
+            if numpy.issubdtype(numpy.asarray(valeurs).dtype, numpy.floating):
+                assert not numpy.isnan(valeurs).any(), (nom, mois)
+        etat = simulation.calculate("etat_programme", mois).decode_to_str()
+        assert len(set(etat)) == 1, (mois, etat)  # the programme's state, the same for every training
+
+
+def test_a_second_wave_given_by_a_reform_is_a_window_of_the_third_call(tax_benefit_system):
+    """The 2018 second wave is unknown (null): a dossier of September 2018 answers no call. Given both its dates,
+    a reform opens a second window of the third call, under its rules, examined at the wave's deadline."""
+    vague = {
+        "calendrier.seconde_vague.date_ouverture": {"2018-04-05": "2018-09-03"},
+        "calendrier.seconde_vague.date_limite_depot": {"2018-04-05": "2018-10-15"},
+    }
+    depots = {"entre_les_vagues": "2018-08-10", "ouverture": "2018-09-03", "limite": "2018-10-15", "tard": "2018-10-16"}
+    situation = {"formations": {nom: {"date_depot_dossier": {"ETERNITY": jour}} for nom, jour in depots.items()}}
+    sans, avec = (
+        SimulationBuilder().build_from_entities(systeme, situation)
+        for systeme in (tax_benefit_system, appliquer_reforme(tax_benefit_system, vague))
+    )
+    assert sans.calculate("appel_du_dossier", "2018-11").tolist() == [0, 0, 0, 0]
+    assert avec.calculate("appel_du_dossier", "2018-11").tolist() == [0, 3, 3, 0]
+    assert str(avec.calculate("date_releve_candidatures", "2018-11")[1]) == "2018-10-15"
+    etats = {mois: avec.calculate("etat_programme", mois).decode_to_str()[0] for mois in ("2018-08", "2018-09")}
+    assert etats == {"2018-08": "entre_deux_appels", "2018-09": "appel_ouvert"}
+    assert sans.calculate("etat_programme", "2018-09").decode_to_str()[0] == "entre_deux_appels"

@@ -116,10 +116,12 @@ def test_the_source_check_sees_a_missing_reference():
 
 
 def textes_stockes() -> str:
-    """Every stored source text (docs/sources/), whitespace folded: what a quote can be checked against."""
+    """Every stored source's re-read excerpts (docs/sources/, headers and `[not re-read…]` excerpts left out),
+    whitespace folded: what a quote can be checked against."""
     from openfisca_gen import DOCS_DIR
+    from openfisca_gen.couverture import extraits
 
-    return " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in (DOCS_DIR / "sources").glob("*.txt"))
+    return " ".join(" ".join(extraits(f).split()) for f in (DOCS_DIR / "sources").glob("*.txt"))
 
 
 def citation(docstring: str) -> str | None:
@@ -229,6 +231,15 @@ def test_every_quote_in_a_documentation_is_verbatim_in_a_stored_source(tax_benef
     textes = textes_stockes()
     fautes = {(nom, cite) for nom, cite in citations_documentees(tax_benefit_system) if hors_des_sources(cite, textes)}
     assert not fautes, sorted(fautes)
+
+
+def test_no_rule_rests_on_an_excerpt_that_was_not_re_read():
+    """letudiant-2015.txt keeps two excerpts quoted from the project's brief, marked `[not re-read…]`: a
+    documentation or formula quoting only them fails, as the headers' words do."""
+    textes = textes_stockes()
+    assert hors_des_sources("aucun prérequis académique ne pourra être exigé", textes)
+    assert hors_des_sources("Status: re-read", textes)
+    assert not hors_des_sources("formations courtes ouvertes en priorité à de jeunes décrocheurs", textes)
 
 
 def test_the_documentation_quote_check_catches_a_straightened_apostrophe():

@@ -38,9 +38,9 @@ def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
     assert resultats.index.tolist() == ["a", "b", "c"]
     assert resultats["structure_id"].tolist() == ["s1", "s1", "s2"]  # the training table carries its groups' ids
     assert resultats["eligible_labellisation"].tolist() == [True, True, False]
-    assert resultats["financement_amorcage"].tolist() == [60000, 40000, 0]
+    assert resultats["financement_amorcage"].tolist() == [42000, 28000, 0]  # s1 shares 70 000 € (0.7)
     resultats.to_csv(tmp_path / "resultats.csv")
-    assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 60000
+    assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 42000
 
 
 def test_group_variables_have_one_row_per_group(tax_benefit_system):
@@ -50,7 +50,7 @@ def test_group_variables_have_one_row_per_group(tax_benefit_system):
     variables = ["financement_amorcage", "financement_amorcage_structure", "statut_structure"]
     tables = population.tables(simulation, variables, PERIOD)
     assert tables["structure"].index.tolist() == ["s1", "s2"] and tables["structure"].index.name == "structure_id"
-    assert tables["structure"]["financement_amorcage_structure"].tolist() == [100000, 0]
+    assert tables["structure"]["financement_amorcage_structure"].tolist() == [70000, 0]  # the ceiling per structure
     assert tables["structure"]["statut_structure"].tolist() == ["association", "entreprise_privee"]
     assert (
         tables["structure"]["financement_amorcage_structure"].sum() == tables["formation"]["financement_amorcage"].sum()
@@ -191,7 +191,8 @@ def test_building_is_vectorial_for_many_rows(tax_benefit_system):
         }
     )
     simulation = lire_population(tax_benefit_system, grande).simulation(tax_benefit_system, PERIOD)
-    attendu = numpy.minimum(0.5 * grande["budget_session"].to_numpy(), 70_000)
+    demande = 0.5 * grande["budget_session"]  # three trainings a structure share its 70 000 € (0.7)
+    attendu = (demande * (70_000 / demande.groupby(grande["structure_id"]).transform("sum")).clip(upper=1)).to_numpy()
     numpy.testing.assert_allclose(simulation.calculate("financement_amorcage", PERIOD), attendu, rtol=1e-6)
 
 

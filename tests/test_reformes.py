@@ -16,6 +16,7 @@ from openfisca_gen.reforms import (
     ReformeInvalideError,
     appliquer_reforme,
     charger_changements,
+    plafond_par_formation,
     plafond_par_structure,
 )
 from openfisca_gen.simulation import construire_simulation
@@ -68,8 +69,8 @@ def test_every_shipped_reform_documents_its_question(nom):
 
 def test_a_parametric_reform_from_a_dict(tax_benefit_system):
     reforme = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": 40000}})
-    assert financement(reforme) == [40000, 40000, 0]
-    assert financement(tax_benefit_system) == [50000, 50000, 0]
+    assert financement(reforme) == [20000, 20000, 0]  # the first call's ceiling caps the structure's total (0.7)
+    assert financement(tax_benefit_system) == [35000, 35000, 0]
 
 
 def test_a_parametric_reform_from_a_yaml_file(tax_benefit_system, tmp_path):
@@ -143,7 +144,8 @@ def test_openfisca_test_accepts_a_shipped_reform(tmp_path):
 
 
 def test_plafond_par_structure_caps_each_structure_and_never_raises_a_training(tax_benefit_system):
-    baseline = population(tax_benefit_system, 3000, 400)
+    # The ceiling per structure is the law since 0.7: compared with the ceiling per training, its other reading.
+    baseline = population(plafond_par_formation(tax_benefit_system), 3000, 400)
     reforme = population(plafond_par_structure(tax_benefit_system), 3000, 400)
     avant = baseline.calculate("financement_amorcage", PERIOD)
     apres = reforme.calculate("financement_amorcage", PERIOD)
@@ -239,7 +241,7 @@ def test_every_reading_is_a_registered_reform():
     from openfisca_gen.reforms import lectures
 
     assert set(lectures.LECTURES) <= set(REFORMES)
-    assert issubclass(REFORMES["plafond_par_structure"], lectures.plafond_par_structure)  # a scenario on its reading
+    assert issubclass(REFORMES["plafond_par_formation"], lectures.plafond_par_structure)  # a scenario on its reading
 
 
 def test_combining_is_date_aware(tax_benefit_system):

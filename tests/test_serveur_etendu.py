@@ -119,13 +119,14 @@ def test_explain_before_the_first_call(serveur, requete):
 
 
 def test_compare_a_shipped_reform(serveur, requete):
-    corps = {"situation": campagne_deux_structures, "reform": "plafond_par_structure",
+    # 0.7: the first call's ceiling caps a structure's total; plafond_par_formation is the ceiling per training.
+    corps = {"situation": campagne_deux_structures, "reform": "plafond_par_formation",
              "variables": ["financement_amorcage", "financement_amorcage_structure"]}  # fmt: skip
     statut, reponse = requete(serveur + "/compare", corps)
     assert statut == 200 and reponse["period"] == "2015-10"
     assert reponse["formations"]["codeur_4_mois"]["financement_amorcage"] == {
-        "baseline": 50000.0, "reform": 35000.0, "difference": -15000.0}  # fmt: skip
-    assert reponse["structures"]["association_numerique"]["financement_amorcage_structure"]["reform"] == 70000.0
+        "baseline": 35000.0, "reform": 50000.0, "difference": 15000.0}  # fmt: skip
+    assert reponse["structures"]["association_numerique"]["financement_amorcage_structure"]["reform"] == 100000.0
 
 
 def test_compare_a_parametric_reform_never_touches_the_baseline(serveur, requete):

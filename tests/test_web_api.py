@@ -17,9 +17,10 @@ def test_calculate_the_eligible_example(openfisca_serve, requete):
 def test_calculate_the_campaign_example(openfisca_serve, requete):
     status, answer = requete(f"{openfisca_serve}/calculate", campagne_deux_structures)
     assert status == 200
-    assert answer["structures"]["association_numerique"]["financement_amorcage_structure"] == {"2015-10": 100000}
+    # 0.7: the first call's ceiling caps a structure's total: its two trainings of 50 000 € share 70 000 €.
+    assert answer["structures"]["association_numerique"]["financement_amorcage_structure"] == {"2015-10": 70000}
     assert answer["formations"]["community_manager_en_retard"]["dossier_depose_dans_les_delais"] == {"2015-10": False}
-    assert answer["campagnes"]["appel_2015"]["cout_financement_amorcage_campagne"] == {"2015-10": 100000}
+    assert answer["campagnes"]["appel_2015"]["cout_financement_amorcage_campagne"] == {"2015-10": 70000}
 
 
 def test_parameters_and_variables_show_labels_and_references(openfisca_serve, requete):

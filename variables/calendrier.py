@@ -13,8 +13,13 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Campagne, Formation
-from openfisca_gen.helpers import numeros_d_appel, reduire_par_groupe, regles_des_appels
-from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018
+from openfisca_gen.helpers import fenetres, numeros_d_appel, reduire_par_groupe, regles_des_appels, releves
+from openfisca_gen.sources import (
+    COMMUNIQUE_2015,
+    DEUXIEME_APPEL_2016,
+    TROISIEME_APPEL_2018,
+    TROISIEME_APPEL_2018_PRESSE,
+)
 
 
 class date_depot_dossier(Variable):
@@ -37,11 +42,13 @@ class appel_du_dossier(Variable):
     reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
     documentation = """
     Confidence: seed for the first call's window, confirmed for the others.
-    The call whose window (opening day to deadline or last cut-off, both
-    included) contains date_depot_dossier, numbered in the order of the
-    calls' openings, once that call has opened by the end of the month
-    computed. 0 for a dossier filed outside every window: it answers no call.
-    The rules of its call judge the dossier in every later month.
+    The call one of whose windows (opening day to deadline or last cut-off,
+    both included; a second wave's where its dates are known, none for the
+    2018 call's, never shown to open) contains date_depot_dossier, numbered
+    in the order of the calls' openings, once that call has opened by the
+    end of the month computed. 0 for a dossier filed outside every window: it
+    answers no call. The rules of its call judge the dossier in every later
+    month.
     """
 
     def formula(formation, period, parameters):
@@ -73,7 +80,9 @@ class date_releve_candidatures(Variable):
     Confidence: confirmed. The second call was "ouvert de manière continue,
     avec trois relevés successifs de candidatures": a dossier goes to the
     first cut-off on or after its filing day. A call with one deadline has
-    one cut-off. 1970-01-01 when the dossier answers no call.
+    one cut-off; a call's second wave, where its dates are known, ends with
+    one more (calendrier.seconde_vague). 1970-01-01 when the dossier answers
+    no call.
     """
 
     def formula(formation, period, parameters):
@@ -83,8 +92,8 @@ class date_releve_candidatures(Variable):
         appel = formation("appel_du_dossier", period)
         releve = numpy.full(formation.count, numpy.datetime64("1970-01-01"), dtype="datetime64[D]")
         for numero, regles in enumerate(regles_des_appels(formation, period, parameters), 1):
-            releves = numpy.sort(numpy.array(regles.calendrier.dates_limites_depot, dtype="datetime64[D]"))
-            prochain = releves[numpy.minimum(numpy.searchsorted(releves, depot), releves.size - 1)]
+            jours = releves(regles.calendrier)
+            prochain = jours[numpy.minimum(numpy.searchsorted(jours, depot), jours.size - 1)]
             releve = numpy.where(appel == numero, prochain, releve)
         return releve
 
@@ -134,3 +143,29 @@ class appels_melanges_dans_la_campagne(Variable):
         """A dossier answers a call, yet the campaign has none: its dossiers answer several."""
         une_reponse = reduire_par_groupe(campagne, campagne.members("appel_du_dossier", period), 0) > 0
         return une_reponse & (campagne("appel_de_la_campagne", period) == 0)
+
+
+class appel_ouvert_dans_le_mois(Variable):
+    value_type = int
+    entity = Formation
+    definition_period = MONTH
+    label = "Appel à labellisation ouvert pendant au moins un jour du mois (1, 2, 3 ; 0 : aucun)"
+    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018, TROISIEME_APPEL_2018_PRESSE]
+    documentation = """
+    Confidence: seed for the first call's window, confirmed for the others.
+    The number of the labelling call one of whose windows (a second wave's
+    included, where known) meets the month computed, the latest if several;
+    0 where none does: a dossier filed in that month answers no call. The
+    same for every training (the programme's calendar, not the dossier's).
+    The 2021 Innovation call funds projects, not labels: it is not one.
+    """
+
+    def formula(formation, period, parameters):
+        """'Le dossier complet est à déposer au plus tard le 19 octobre 2015 à minuit…'"""
+        debut, fin = numpy.datetime64(str(period.start)), numpy.datetime64(str(period.stop))
+        ouverts = [
+            numero
+            for numero, regles in enumerate(regles_des_appels(formation, period, parameters), 1)
+            if any(ouverture <= fin and cloture >= debut for ouverture, cloture in fenetres(regles.calendrier))
+        ]
+        return numpy.full(formation.count, max(ouverts, default=0))

@@ -14,12 +14,28 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import ReelExact, lecture, par_appel, regles_des_appels, selon_appel, valeurs_des_appels
+from openfisca_gen.helpers import (
+    ReelExact,
+    facultatif,
+    lecture,
+    par_appel,
+    part,
+    regles_des_appels,
+    selon_appel,
+    seuil_selon_appel,
+    valeurs_des_appels,
+)
 from openfisca_gen.sources import (
+    ALTERWAY_2016,
+    CENTRE_INFFO_2021,
     COMMUNIQUE_2015,
-    DEUXIEME_APPEL_2016,
+    DEFI_METIERS_2016,
     IREV_2015,
+    KOOPERATION_2015,
+    KOOPERATION_2016,
+    LETUDIANT_2016,
     TROISIEME_APPEL_2018,
+    TROISIEME_APPEL_2018_PRESSE,
     USINE_DIGITALE_2016,
 )
 
@@ -61,8 +77,10 @@ class eligible_financement_amorcage(Variable):
     reference = COMMUNIQUE_2015
     documentation = """
     Confidence: seed for the label; inferred for the common-law condition (see
-    financements_droit_commun_obtenus). Eligibility is required even where
-    labellisee is given as an input: funding implies an eligible label.
+    financements_droit_commun_obtenus) and for the non-renewable grant of the
+    later calls (subvention_amorcage_non_reconduite). Eligibility is required
+    even where labellisee is given as an input: funding implies an eligible
+    label.
     """
 
     def formula(formation, period, parameters):
@@ -75,11 +93,40 @@ class eligible_financement_amorcage(Variable):
             lambda r: lecture(formation, r, "financements_droit_commun_mettent_fin_a_l_amorcage"),
         )
         droit_commun = formation("financements_droit_commun_obtenus", period) & fin
+        deja_financee = formation("subvention_amorcage_non_reconduite", period)
         return (
             formation("labellisee", period)
             & formation("eligible_labellisation", period)
-            & numpy.logical_not(droit_commun)
+            & numpy.logical_not(droit_commun | deja_financee)
         )
+
+
+class subvention_amorcage_non_reconduite(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La formation, labellisée lors d'un appel précédent, ne reçoit pas la subvention non reconductible"
+    reference = [DEFI_METIERS_2016, TROISIEME_APPEL_2018, TROISIEME_APPEL_2018_PRESSE, CENTRE_INFFO_2021]
+    documentation = """
+    Confidence: confirmed that the second and third calls' grant is « non
+    reconductible » (financement_amorcage.non_reconductible); inferred that
+    labellisee_lors_d_un_appel_precedent stands for a grant already received.
+    True for a training labelled in an earlier call whose dossier answers
+    such a call: it gets no seed funding. False under the first call.
+    """
+
+    def formula(formation, period, parameters):
+        """'La labellisation est assortie, sous conditions, d’une subvention non reconductible de 70 000 euros.'"""
+        non_reconductible = selon_appel(
+            formation,
+            period,
+            parameters,
+            lambda r: bool(facultatif(formation, r, "financement_amorcage.non_reconductible")),
+            False,
+        )
+        if not non_reconductible.any():  # the first call's dossiers: the input is not read
+            return non_reconductible
+        return non_reconductible & formation("labellisee_lors_d_un_appel_precedent", period)
 
 
 class nombre_sessions_financees(Variable):
@@ -138,12 +185,14 @@ class plafond_financement_amorcage(ReelExact):
     entity = Formation
     definition_period = MONTH
     label = "Plafond du financement d'amorçage sous l'appel du dossier (infini s'il n'est pas connu)"
-    reference = [COMMUNIQUE_2015, DEUXIEME_APPEL_2016, TROISIEME_APPEL_2018]
+    reference = [COMMUNIQUE_2015, DEFI_METIERS_2016, KOOPERATION_2016, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: seed (70 000 €) for the first call; inferred for the second
-    (carried over, see financement_amorcage.plafond) and for the third (2018),
-    for which no source gives one: infinite, no ceiling applied (an inference
-    from an absence of evidence), unless
+    Confidence: seed (70 000 €) for the first call, where it caps a
+    structure's total by default (plafond_par_structure_applique); confirmed
+    for the second (70 000 € per label, defi-metiers.fr,
+    kooperation-international.de); inferred for the third (2018), for which
+    no source gives one: infinite, no ceiling applied (an inference from an
+    absence of evidence), unless
     interpretations.plafond_2018_celui_des_appels_precedents carries the
     latest earlier ceiling over.
     """
@@ -165,10 +214,10 @@ class plafond_financement_amorcage_connu(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Un plafond en euros du financement d'amorçage est connu pour l'appel du dossier"
-    reference = [COMMUNIQUE_2015, TROISIEME_APPEL_2018]
+    reference = [COMMUNIQUE_2015, DEFI_METIERS_2016, TROISIEME_APPEL_2018]
     documentation = """
-    Confidence: seed for the first call (70 000 €), inferred for the second
-    (carried over); inferred for the third (2018): no source gives one, so
+    Confidence: seed for the first call (70 000 €), confirmed for the second
+    (70 000 €); inferred for the third (2018): no source gives one, so
     the grant is read as bounded by its rate only (an absence of evidence).
     Where it is false, financement_amorcage applies no ceiling.
     """
@@ -181,13 +230,37 @@ class plafond_par_structure_applique(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    label = "Le plafond s'applique au total des formations de la structure (lecture alternative)"
-    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
-    documentation = "Confidence: disputed. The switch interpretations.plafond_par_structure, under the dossier's call."
+    label = "Le plafond du 1er appel s'applique au total des formations de la structure"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016, LETUDIANT_2016]
+    documentation = """
+    Confidence: disputed. The switch interpretations.plafond_par_structure
+    under the dossier's call: true by default for the first call (the record
+    counts grants per structure), false (the ceiling caps each training) for
+    the others, where it does not apply.
+    """
 
     def formula(formation, period, parameters):
         return selon_appel(
             formation, period, parameters, lambda r: lecture(formation, r, "plafond_par_structure"), False
+        )
+
+
+class dotation_forfaitaire_par_structure_appliquee(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Chaque structure financée du 1er appel reçoit exactement le plafond (lecture alternative)"
+    reference = [ALTERWAY_2016, LETUDIANT_2016, KOOPERATION_2015]
+    documentation = """
+    Confidence: disputed. The switch
+    interpretations.dotation_forfaitaire_par_structure under the dossier's
+    call (false by default; null, so false, outside the first call).
+    """
+
+    def formula(formation, period, parameters):
+        """'…73 pourront bénéficier d'une dotation fixée à 70 000 euros…' (alterway.fr)"""
+        return selon_appel(
+            formation, period, parameters, lambda r: lecture(formation, r, "dotation_forfaitaire_par_structure"), False
         )
 
 
@@ -206,26 +279,86 @@ class financement_amorcage_retenu_avant_plafond(ReelExact):
         return numpy.where(formation("eligible_financement_amorcage", period), avant, 0)
 
 
+def plafond_par_structure(formation, period):
+    """Where the first call's ceiling caps a structure's total, not each training (either reading)."""
+    return formation("plafond_par_structure_applique", period) | formation(
+        "dotation_forfaitaire_par_structure_appliquee", period
+    )
+
+
+class financement_amorcage_plafonne_par_formation(ReelExact):
+    value_type = float
+    unit = "currency-EUR"
+    entity = Formation
+    definition_period = MONTH
+    label = "Financement d'amorçage d'une formation financée après le plafond par formation (s'il s'applique)"
+    reference = [COMMUNIQUE_2015, DEFI_METIERS_2016]
+    documentation = """
+    Confidence: seed for the first call's ceiling, confirmed for the second
+    (70 000 € per label, defi-metiers.fr). min(amount before the ceiling,
+    plafond_financement_amorcage) where the ceiling caps each training; the
+    amount before the ceiling where it caps a structure's total instead (the
+    first call, plafond_par_structure_applique or
+    dotation_forfaitaire_par_structure_appliquee).
+    """
+
+    def formula(formation, period):
+        """'La labellisation est assortie, sous conditions, d’une subvention non reconductible de 70 000 euros.'"""
+        avant = formation("financement_amorcage_retenu_avant_plafond", period)
+        plafond = numpy.where(
+            plafond_par_structure(formation, period), numpy.inf, formation("plafond_financement_amorcage", period)
+        )
+        return numpy.minimum(avant, plafond)
+
+
+class plafond_structure_financement_amorcage(ReelExact):
+    value_type = float
+    unit = "currency-EUR"
+    entity = Formation
+    definition_period = MONTH
+    label = "Plafond du total des formations de la structure sous l'appel du dossier (infini s'il n'y en a pas)"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, DEFI_METIERS_2016]
+    documentation = """
+    Confidence: disputed for the first call, confirmed for the second. The
+    ceiling on a structure's total of the same call: the first call's
+    70 000 € (financement_amorcage.plafond) where it is read per structure
+    (plafond_par_structure_applique, the default, or
+    dotation_forfaitaire_par_structure_appliquee); the second call's
+    180 000 € (financement_amorcage.plafond_structure: « La subvention totale
+    d’une structure porteuse de plusieurs formations labellisées est
+    plafonnée à 180 000 euros. », defi-metiers.fr); infinite (none) else.
+    """
+
+    def formula(formation, period, parameters):
+        """'La subvention totale d’une structure porteuse de plusieurs formations labellisées est plafonnée à 180 000
+        euros.'"""
+        plafond_structure = seuil_selon_appel(formation, period, parameters, "financement_amorcage.plafond_structure")
+        plafond = formation("plafond_financement_amorcage", period)
+        return numpy.where(plafond_par_structure(formation, period), plafond, plafond_structure)
+
+
 class financement_amorcage_retenu_structure_appel(ReelExact):
     value_type = float
     unit = "currency-EUR"
     entity = Formation
     definition_period = MONTH
-    label = "Total avant plafond des formations financées de la même structure et du même appel"
-    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
+    label = "Total des formations financées de la même structure et du même appel, avant le plafond par structure"
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, DEFI_METIERS_2016]
     documentation = """
-    Confidence: disputed (used only where the ceiling applies per structure,
-    interpretations.plafond_par_structure). Each call has its own ceiling, so
-    a structure's trainings share it with those of the same call only.
+    Confidence: disputed for the first call, confirmed for the second. The
+    sum of financement_amorcage_plafonne_par_formation over the trainings of
+    the training's structure that answer the same call: each call has its own
+    ceilings, so a structure's trainings share one with those of the same
+    call only.
     """
 
     def formula(formation, period):
-        avant = formation("financement_amorcage_retenu_avant_plafond", period)
+        montant = formation("financement_amorcage_plafonne_par_formation", period)
         appel = formation("appel_du_dossier", period)
         total = numpy.zeros(formation.count)
-        for numero in numpy.unique(appel[avant > 0]):  # a loop over the calls, not the trainings
+        for numero in numpy.unique(appel[montant > 0]):  # a loop over the calls, not the trainings
             du_meme_appel = appel == numero
-            total = numpy.where(du_meme_appel, formation.structure.sum(numpy.where(du_meme_appel, avant, 0)), total)
+            total = numpy.where(du_meme_appel, formation.structure.sum(numpy.where(du_meme_appel, montant, 0)), total)
         return total
 
 
@@ -234,19 +367,20 @@ class financement_amorcage_plafonne(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Le plafond limite le financement d'amorçage de la formation"
-    reference = COMMUNIQUE_2015
+    reference = [COMMUNIQUE_2015, DEFI_METIERS_2016]
     documentation = """
     Confidence: seed. True for a funded training whose amount before the
-    ceiling exceeds it (or, where the ceiling applies per structure, whose
-    structure's total does). A training that is not funded is never limited.
+    ceiling exceeds the ceiling per training, or whose structure's total of
+    the same call exceeds the ceiling per structure. A training that is not
+    funded is never limited; one raised to a flat grant is not limited.
     """
 
     def formula(formation, period):
         """'…dans un plafond de 70 K€.'"""
         avant = formation("financement_amorcage_retenu_avant_plafond", period)
         total = formation("financement_amorcage_retenu_structure_appel", period)
-        assiette = numpy.where(formation("plafond_par_structure_applique", period), total, avant)
-        return (avant > 0) & (assiette > formation("plafond_financement_amorcage", period))
+        reduit = formation("financement_amorcage_plafonne_par_formation", period) < avant
+        return (avant > 0) & (reduit | (total > formation("plafond_structure_financement_amorcage", period)))
 
 
 class financement_amorcage(ReelExact):
@@ -257,23 +391,27 @@ class financement_amorcage(ReelExact):
     label = "Financement d'amorçage de la formation labellisée"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed. min(rate x session budget x sessions funded, ceiling)
-    for an eligible, labelled training that has no common-law funding yet,
-    else 0; never negative; under the rules of the dossier's call. For the
-    2018 call, whose ceiling no source gives, no ceiling is applied
-    (inferred, see plafond_financement_amorcage). Where the ceiling applies
-    per structure (interpretations.plafond_par_structure, disputed), a
-    structure's trainings of the same call share it in proportion to their
-    amounts before it.
+    Confidence: seed. For an eligible, labelled training that has no
+    common-law funding yet (else 0; never negative), under the rules of its
+    dossier's call: rate x session budget x sessions funded
+    (financement_amorcage_avant_plafond), within the ceiling per training
+    where there is one (the second call's 70 000 €), then within the ceiling
+    of its structure's total of the same call, shared in proportion to the
+    trainings' amounts (the first call's 70 000 €, read per structure, a
+    disputed default: interpretations.plafond_par_structure; the second
+    call's 180 000 €). Where a structure of the first call gets a flat grant
+    (interpretations.dotation_forfaitaire_par_structure, off), its trainings
+    share exactly the ceiling. For the 2018 call, whose ceiling no source
+    gives, no ceiling is applied (inferred, see plafond_financement_amorcage).
     """
 
     def formula(formation, period):
         """'Ce financement est fixé à 50% du budget […] dans un plafond de 70 K€.'"""
-        avant = formation("financement_amorcage_retenu_avant_plafond", period)
-        plafond = formation("plafond_financement_amorcage", period)
+        montant = formation("financement_amorcage_plafonne_par_formation", period)
         total = formation("financement_amorcage_retenu_structure_appel", period)
-        partage = avant * numpy.where(total > plafond, plafond / numpy.maximum(total, 1), 1)
-        return numpy.where(formation("plafond_par_structure_applique", period), partage, numpy.minimum(avant, plafond))
+        plafond = formation("plafond_structure_financement_amorcage", period)
+        forfait = formation("dotation_forfaitaire_par_structure_appliquee", period) & numpy.isfinite(plafond)
+        return montant * numpy.where(forfait | (total > plafond), part(plafond, total), 1)
 
 
 class financement_amorcage_structure(ReelExact):

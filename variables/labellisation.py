@@ -19,14 +19,30 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Enum, Variable, set_input_dispatch_by_period
 
 from openfisca_gen.entities import Formation, Structure
-from openfisca_gen.helpers import conditions_applicables, lecture, regles_des_appels, selon_appel, seuil_selon_appel
+from openfisca_gen.helpers import (
+    ReelExact,
+    conditions_applicables,
+    facultatif,
+    lecture,
+    regles_des_appels,
+    selon_appel,
+    seuil_selon_appel,
+)
 from openfisca_gen.sources import (
     ALTERWAY_2016,
     AUDITION_MINISTRE,
     CENTRE_INFFO_2021,
+    CENTRE_INFFO_2025,
     COMMUNIQUE_2015,
-    LETUDIANT_2015,
+    DEFI_METIERS_2016,
+    EDUCAVOX_2015,
+    KOOPERATION_2015,
+    LETUDIANT_2016,
+    MEDIUM_STEPANOFF_2016,
+    NEXTINPACT_2016,
+    NOSDEPUTES_2015,
     REUSSIRMAVIE_2015,
+    SILICON_2016,
     TROISIEME_APPEL_2018,
     TROISIEME_APPEL_2018_PRESSE,
     USINE_DIGITALE_2016,
@@ -80,7 +96,7 @@ class formation_gratuite(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation est gratuite pour les apprenants"
-    reference = [ALTERWAY_2016, LETUDIANT_2015, REUSSIRMAVIE_2015]
+    reference = [ALTERWAY_2016, NOSDEPUTES_2015, REUSSIRMAVIE_2015]
     documentation = """
     Confidence: confirmed (« Toutes devront être gratuites », reussirmavie.net).
     An input: left empty, the commitment is not made.
@@ -92,8 +108,8 @@ class prerequis_academiques_exiges(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation exige des prérequis académiques (diplôme, niveau d'études)"
-    reference = [ALTERWAY_2016, LETUDIANT_2015]
-    documentation = "Confidence: confirmed (letudiant.fr). An input."
+    reference = [NOSDEPUTES_2015, KOOPERATION_2015, NEXTINPACT_2016]
+    documentation = "Confidence: confirmed (see sans_prerequis_academique). An input."
 
 
 class sans_prerequis_academique(Variable):
@@ -101,11 +117,19 @@ class sans_prerequis_academique(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Aucun prérequis académique n'est exigé des candidats"
-    reference = [ALTERWAY_2016, LETUDIANT_2015]
-    documentation = "Confidence: confirmed. Selection is on motivation (letudiant.fr)."
+    reference = [NOSDEPUTES_2015, KOOPERATION_2015, NEXTINPACT_2016, EDUCAVOX_2015, ALTERWAY_2016]
+    documentation = """
+    Confidence: confirmed. « Cette école ouverte à tous, gratuite, sans
+    distinction académique, géographique, économique ou sociale » (the
+    secretary of state, nosdeputes.fr, March 2015); no academic prerequisite,
+    admission on talent and motivation only (kooperation-international.de, at
+    the launch); « aucune condition d’âge ou de diplôme à remplir »
+    (nextinpact.com, 2016); « La sélection se fera sur le talent et la
+    motivation. » (alterway.fr).
+    """
 
     def formula(formation, period):
-        """'…aucun prérequis académique ne pourra être exigé…' (letudiant.fr)"""
+        """'…sans distinction académique, géographique, économique ou sociale…' (nosdeputes.fr, 2015)"""
         return numpy.logical_not(formation("prerequis_academiques_exiges", period))
 
 
@@ -114,22 +138,30 @@ class pedagogie_innovante(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "La formation s'engage sur une pédagogie innovante"
-    reference = COMMUNIQUE_2015
+    reference = [COMMUNIQUE_2015, MEDIUM_STEPANOFF_2016, DEFI_METIERS_2016, KOOPERATION_2015]
     documentation = """
-    Confidence: seed ("pédagogies de la confiance, pédagogies collaboratives
-    orientées vers la conduite de projets, l’apprentissage de pair-à-pair").
-    An input: left empty, the commitment is not made.
+    Confidence: confirmed (press, not official). The seed states it as an aim
+    ("pédagogies de la confiance, pédagogies collaboratives orientées vers la
+    conduite de projets, l’apprentissage de pair-à-pair"); a labelled
+    provider (medium.com), defi-metiers.fr and kooperation-international.de
+    make it a criterion of the label. An input: left empty, the commitment is
+    not made.
     """
 
 
-class duree_formation_mois(Variable):
+class duree_formation_mois(ReelExact):
     value_type = float
     entity = Formation
     definition_period = ETERNITY
     label = "Durée de la formation, en mois"
     reference = COMMUNIQUE_2015
     unit = "month"
-    documentation = "Confidence: seed. Fractions of a month are allowed."
+    documentation = """
+    Confidence: seed. Fractions of a month are allowed. A ReelExact (float64):
+    compared with the thresholds (six months, 3 to 24 months) as given, so
+    5.9999999 months is below six and 24.0000001 above 24 (in OpenFisca's
+    float32 both would round onto the threshold).
+    """
 
 
 class duree_formation_eligible(Variable):
@@ -137,10 +169,11 @@ class duree_formation_eligible(Variable):
     entity = Formation
     definition_period = MONTH
     label = "La durée de la formation est dans les bornes du cahier des charges, incluses"
-    reference = [ALTERWAY_2016, LETUDIANT_2015, AUDITION_MINISTRE]
+    reference = [ALTERWAY_2016, LETUDIANT_2016, SILICON_2016, AUDITION_MINISTRE]
     documentation = """
-    Confidence: disputed. 3 to 24 months (alterway.fr, letudiant.fr); the
-    minister said 3 to 18 months (interpretations.duree_maximale_selon_le_ministre).
+    Confidence: disputed. 3 to 24 months (alterway.fr; « de trois mois à deux
+    ans », letudiant.fr and silicon.fr, February 2016); the minister said 3 to
+    18 months (interpretations.duree_maximale_selon_le_ministre).
     """
 
     def formula(formation, period, parameters):
@@ -227,8 +260,11 @@ class lieu_formation(Variable):
     documentation = """
     Confidence: confirmed (a fabrique is a place: « 171 formations, associées
     à 130 lieux appelés pour l'occasion "fabriques du numérique" »,
-    usine-digitale.fr; « Parmi 130 sites retenus », alterway.fr; the minister
-    expected about 160 trainings in 80 to 90 fabriques, nosdeputes.fr). An
+    usine-digitale.fr; « Parmi 130 sites retenus », « Ces 171 formations
+    seront dispensées dans 130 établissements rebaptisés pour l’occasion »,
+    alterway.fr; the minister expected « 160 formations labellisées » in
+    « entre 80 et 90 fabriques du numérique », nosdeputes.fr, close to the 84
+    structures: the reading interpretations.fabrique_par_structure). An
     identifier of the site where the training runs, unique within its
     structure (a town, an address); the trainings of one structure with the
     same lieu run in one fabrique. Left empty: the structure's own site.
@@ -368,25 +404,70 @@ class date_decision_comite(Variable):
     """
 
 
+class date_debut_formation(Variable):
+    value_type = date
+    entity = Formation
+    definition_period = ETERNITY
+    label = "Date de début de la formation (sa première session)"
+    reference = CENTRE_INFFO_2025
+    documentation = """
+    Confidence: confirmed that it matters once the GIP is dissolved (« les
+    formations ayant débuté avant la date de l'arrêté restent labellisées »,
+    centre-inffo.fr, 2025). A fact of the dossier, given once. Left empty
+    (1970-01-01), the training is taken as begun before the arrêté.
+    """
+
+
+class nouvelle_formation_apres_dissolution(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "La formation a débuté, ou son label a été décidé, à partir de l'arrêté de dissolution du GIP"
+    reference = CENTRE_INFFO_2025
+    documentation = """
+    Confidence: confirmed. True once the arrêté of 8 January 2025
+    (programme.date_fin_labellisation) is reached by the end of the month
+    computed, for a training that began (date_debut_formation) or whose label
+    was decided (date_decision_comite) on or after that day: « aucune
+    nouvelle formation ne pourra obtenir le label », so its label ends the day
+    before the arrêté (date_fin_validite_label). False before the arrêté.
+    """
+
+    def formula(formation, period, parameters):
+        """'…les formations ayant débuté avant la date de l'arrêté restent labellisées mais qu'aucune nouvelle
+        formation ne pourra obtenir le label.'"""
+        fin_labellisation = facultatif(formation, parameters(period.stop), "programme.date_fin_labellisation")
+        if fin_labellisation is None or str(fin_labellisation) > str(period.stop):
+            return numpy.zeros(formation.count, dtype=bool)
+        jour = numpy.datetime64(fin_labellisation)
+        debut, decision = formation("date_debut_formation", period), formation("date_decision_comite", period)
+        return (debut >= jour) | (decision >= jour)
+
+
 class date_fin_validite_label(Variable):
     value_type = date
     entity = Formation
     definition_period = MONTH
     label = "Date jusqu'à laquelle court un label accordé dans le mois"
-    reference = [ALTERWAY_2016, CENTRE_INFFO_2021, TROISIEME_APPEL_2018]
+    reference = [ALTERWAY_2016, KOOPERATION_2015, CENTRE_INFFO_2021, TROISIEME_APPEL_2018, CENTRE_INFFO_2025]
     documentation = """
-    Confidence: disputed for the first two calls (one year, alterway.fr; three
-    years, centre-inffo.fr: interpretations.label_premier_appel_trois_ans),
-    confirmed for 2018 (three years). The duration is that of the dossier's
-    call. With date_decision_comite, the label runs to the day before the
-    same date that many months later (decided 2016-02-03 for 12 months: to
-    2017-02-02). Without it (inferred), the month computed stands for the
-    decision month and the label runs to the last day of the month that many
-    months later. 1970-01-01 for a training that is not labelled.
+    Confidence: disputed for the first two calls (three years by default since
+    0.7, kooperation-international.de and centre-inffo.fr; one year,
+    alterway.fr: interpretations.label_premier_appel_trois_ans), confirmed for
+    2018 (three years). The duration is that of the dossier's call. With
+    date_decision_comite, the label runs to the day before the same date that
+    many months later (decided 2016-02-03 for 36 months: to 2019-02-02).
+    Without it (inferred), the month computed stands for the decision month
+    and the label runs to the last day of the month that many months later.
+    Once the GIP is dissolved (8 January 2025), the label of a training
+    begun or labelled on or after that day ends the day before it
+    (nouvelle_formation_apres_dissolution); the others keep their own end
+    (inferred: the arrêté does not extend a label). 1970-01-01 for a training
+    that is not labelled.
     """
 
     def formula(formation, period, parameters):
-        """'Le label "grande école du numérique" est attribué aux formations pour une durée d'un an.' (alterway.fr)"""
+        """'Das dreijährige Label sollen konkrete Ausbildungen aber auch Strukturen erhalten…' (kooperation 2015)"""
 
         def duree(regles):
             trois_ans = lecture(formation, regles, "label_premier_appel_trois_ans")
@@ -406,6 +487,12 @@ class date_fin_validite_label(Variable):
                 (mois_decision + mois + 1).astype("datetime64[D]"),
             )
             fin = numpy.where(decidee, lendemain - 1, fin)
+        fin_labellisation = facultatif(formation, parameters(period.stop), "programme.date_fin_labellisation")
+        if fin_labellisation is not None:  # the label of a training begun after the arrêté ends the day before it
+            veille = numpy.datetime64(fin_labellisation) - 1
+            fin = numpy.where(
+                formation("nouvelle_formation_apres_dissolution", period), numpy.minimum(fin, veille), fin
+            )
         return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))
 
 
@@ -414,18 +501,20 @@ class label_en_vigueur(Variable):
     entity = Formation
     definition_period = MONTH
     label = "Le label de la formation est en vigueur pendant le mois"
-    reference = [ALTERWAY_2016, CENTRE_INFFO_2021, TROISIEME_APPEL_2018]
+    reference = [ALTERWAY_2016, CENTRE_INFFO_2021, TROISIEME_APPEL_2018, CENTRE_INFFO_2025]
     documentation = """
     Confidence: disputed for the first two calls, as date_fin_validite_label.
     True for a labelled training in a month that meets its validity: from the
     committee's decision (date_decision_comite) to date_fin_validite_label,
-    both included. Without a decision date (inferred convention), the month
-    computed stands for the decision month, so the label is in force in it.
+    both included (never, for a label decided after the GIP's dissolution).
+    Without a decision date (inferred convention), the month computed stands
+    for the decision month, so the label is in force in it.
     """
 
     def formula(formation, period):
         """'…À l'issue de cette période, les structures seront auditées afin d'envisager ou non sa reconduction.'"""
         debut, fin = numpy.datetime64(str(period.start)), numpy.datetime64(str(period.stop))
-        decidee_avant_la_fin_du_mois = formation("date_decision_comite", period) <= fin  # 1970-01-01 when not given
-        encore_valide = formation("date_fin_validite_label", period) >= debut
-        return formation("labellisee", period) & decidee_avant_la_fin_du_mois & encore_valide
+        decision = formation("date_decision_comite", period)  # 1970-01-01 when not given
+        fin_validite = formation("date_fin_validite_label", period)
+        encore_valide = (fin_validite >= debut) & (fin_validite >= decision)  # a label decided after it ends: none
+        return formation("labellisee", period) & (decision <= fin) & encore_valide

@@ -16,7 +16,8 @@ from openfisca_gen.helpers import ReelExact, part, seuil_selon_appel
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
-    LETUDIANT_2015,
+    KOOPERATION_2015,
+    LEMONDEINFORMATIQUE_73735,
     TROISIEME_APPEL_2018,
     TROISIEME_APPEL_2018_PRESSE,
 )
@@ -138,7 +139,7 @@ class nombre_apprenants_niveau_bac_ou_infra(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "Nombre d'apprenants d'une session de niveau bac ou inférieur"
-    reference = TROISIEME_APPEL_2018
+    reference = [TROISIEME_APPEL_2018, LEMONDEINFORMATIQUE_73735]
     documentation = 'Confidence: confirmed ("niveau bac ou inférieur au bac", third call, 2018).'
 
 
@@ -160,14 +161,16 @@ class objectif_part_niveau_bac_ou_infra_atteint(Variable):
     entity = Formation
     definition_period = MONTH
     label = "La session atteint l'objectif de part d'apprenants de niveau bac ou inférieur"
-    reference = TROISIEME_APPEL_2018
+    reference = LEMONDEINFORMATIQUE_73735
     documentation = """
-    Confidence: confirmed (aim of the third call, 2018). An indicator, not a
-    condition; false under a call that sets no such aim.
+    Confidence: confirmed (press: « L’objectif étant d’atteindre 80% de
+    candidats disposant d’un niveau bac ou inférieur au bac par session. »,
+    lemondeinformatique.fr, December 2018, on the third call). An aim: an
+    indicator, not a condition; false under a call that sets no such aim.
     """
 
     def formula(formation, period, parameters):
-        """'…peu ou pas qualifiées (niveau bac ou inférieur au bac)…'"""
+        """'L’objectif étant d’atteindre 80% de candidats disposant d’un niveau bac ou inférieur au bac par session.'"""
 
         objectif = seuil_selon_appel(
             formation, period, parameters, "publics_cibles.objectifs_par_session.part_niveau_bac_ou_infra"
@@ -199,12 +202,13 @@ class part_jeunes_neet_peu_qualifies_suffisante(Variable):
     entity = Formation
     definition_period = MONTH
     label = "La part de jeunes NEET peu qualifiés de la session atteint l'objectif national (condition disputée)"
-    reference = [COMMUNIQUE_2015, LETUDIANT_2015]
+    reference = [COMMUNIQUE_2015, KOOPERATION_2015]
     documentation = """
-    Confidence: disputed as a condition. letudiant.fr says the cahier des
-    charges "devrait" oblige each fabrique to take at least 50 % young people
-    without a job; the seed sets a national objective. It applies only when
-    the switch interpretations.conditions.part_jeunes_neet_peu_qualifies_suffisante is true.
+    Confidence: disputed as a condition. The seed sets a national objective;
+    the launch's German summary says at least 50 % of those admitted should
+    be young people without a job (kooperation-international.de), which can be
+    read per training. It applies only when the switch
+    interpretations.conditions.part_jeunes_neet_peu_qualifies_suffisante is true.
     """
 
     def formula(formation, period, parameters):

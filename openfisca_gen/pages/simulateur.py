@@ -63,8 +63,15 @@ CALCUL = (
     "financement_amorcage",
 )
 IDS = {"formation": "formation", "structure": "structure"}
-# Left empty while the committee has not decided; a training on its structure's own site has no lieu_formation.
-FACULTATIFS = ("date_decision_comite", "lieu_formation")
+# Left empty while the committee has not decided; a training on its structure's own site has no lieu_formation;
+# the start date matters only from the GIP's dissolution (2025); most trainings carry no 2021 Innovation project.
+FACULTATIFS = (
+    "date_decision_comite",
+    "lieu_formation",
+    "date_debut_formation",
+    "montant_projet_innovation",
+    "date_depot_projet_innovation",
+)
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 
 

@@ -26,6 +26,7 @@ from openfisca_gen.reforms.scenarios import (
     SCENARIOS,
     objectif_femmes_par_formation,
     plafond_100k,
+    plafond_par_formation,
     plafond_par_structure,
     taux_2018_premier_appel,
 )
@@ -128,6 +129,7 @@ __all__ = [
     "objectif_femmes_par_formation",
     "obtenir",
     "plafond_100k",
+    "plafond_par_formation",
     "plafond_par_structure",
     "reforme_parametrique",
     "taux_2018_premier_appel",

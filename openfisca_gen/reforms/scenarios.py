@@ -39,15 +39,38 @@ class objectif_femmes_par_formation(lectures.part_femmes_suffisante):
     name = "Objectif de 30 % de femmes appliqué à chaque formation"
 
 
-class plafond_par_structure(lectures.plafond_par_structure):
-    """What if the 70 000 € ceiling applied per structure, as press figures suggest it did in practice?
+class plafond_par_structure(ReformeParametrique):
+    """What if the 70 000 € ceiling applied per structure? Since 0.7 it is the law for the first call: no change.
 
     73 funded structures x 70 000 € ≈ the 5 M€ spent (L'Usine digitale, Feb
-    2016). A structure's trainings share the ceiling in proportion to their
-    amounts before it: the reading interpretations.plafond_par_structure.
+    2016): since 0.7 the model reads the first call's ceiling per structure
+    by default (interpretations.plafond_par_structure is true), so this
+    reform changes nothing for the first call, and nothing for the others
+    (the second call has its own written rule, 70 000 € per label within
+    180 000 € per structure; the third none). Kept until 0.8 so that its
+    name keeps working; the other reading is the scenario plafond_par_formation.
     """
 
-    name = "Plafond du financement d'amorçage appliqué par structure"
+    name = "Plafond du financement d'amorçage appliqué par structure (la règle depuis 0.7)"
+    changements = {"interpretations.plafond_par_structure": {"2015-09-17": True, "2016-08-23": None}}
 
 
-SCENARIOS = (plafond_100k, plafond_par_structure, objectif_femmes_par_formation, taux_2018_premier_appel)
+class plafond_par_formation(lectures.plafond_par_structure):
+    """What if the 70 000 € ceiling had applied to each training, as the seed's words can be read?
+
+    « 50% du budget inhérent à l’exercice d’une session de la formation
+    labellisée […] dans un plafond de 70 K€ » (seed): the other reading of
+    interpretations.plafond_par_structure, for the first call (the one it
+    concerns); the second call keeps its own rule.
+    """
+
+    name = "Plafond du financement d'amorçage appliqué à chaque formation (1er appel)"
+
+
+SCENARIOS = (
+    plafond_100k,
+    plafond_par_structure,
+    plafond_par_formation,
+    objectif_femmes_par_formation,
+    taux_2018_premier_appel,
+)
