@@ -114,11 +114,11 @@ def _population(tax_benefit_system, donnees):
 
 def _mois(arguments):
     """`--period`, by default a bundled population's own month (when its labels were given), else PERIODE."""
-    from openfisca_gen.population import POPULATIONS
+    from openfisca_gen.population import POPULATIONS, population_fournie
     from openfisca_gen.validation import un_mois
 
-    donnees = getattr(arguments, "data", None) or "appel_2015"
-    defaut = POPULATIONS.get(donnees, {}).get("periode", PERIODE)
+    nom = population_fournie(getattr(arguments, "data", None) or "appel_2015")
+    defaut = POPULATIONS[nom]["periode"] if nom else PERIODE
     return un_mois(defaut if arguments.period is None else arguments.period)
 
 

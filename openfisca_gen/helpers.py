@@ -43,8 +43,10 @@ def regles_des_appels(population, period, parameters) -> list:
 def regles_ouvertes(arbre, parameters, period) -> list:
     """The rules of each call of the parameter tree `arbre` opened by the end of `period` (`parameters`: the
     rules at an instant), in order."""
-    appels = ouvertures_des_appels(arbre)
-    return [parameters(periods.instant(appel.instant_str)) for appel in appels if appel.value <= str(period.stop)]
+    fin = str(period.stop)
+    return [
+        parameters(periods.instant(appel.instant_str)) for appel in ouvertures_des_appels(arbre) if appel.value <= fin
+    ]
 
 
 def seconde_vague(calendrier) -> tuple | None:

@@ -48,6 +48,7 @@ TEXTES = {
         "titre": "{n} interpretations, period {periode}, {population}",
         "effets": "Effect of switching each reading alone (difference from the defaults):",
         "aucun": "(no switch under 'interpretations')",
+        "hors": "Not combined, no effect here (they concern none of this population's calls): {noms}",
         "tout": "all {n} combinations",
         "echantillon": "a seeded sample of {n} combinations",
         "plage": "Range over {etendue}:",
@@ -65,6 +66,7 @@ TEXTES = {
         "titre": "{n} lectures des textes, période {periode}, {population}",
         "effets": "Effet de chaque lecture, appliquée seule (écart aux lectures retenues) :",
         "aucun": "(aucun interrupteur sous « interpretations »)",
+        "hors": "Non combinées, sans effet ici (elles ne concernent aucun appel de cette population) : {noms}",
         "tout": "les {n} combinaisons",
         "echantillon": "un échantillon tiré (graine fixe) de {n} combinaisons",
         "plage": "Étendue sur {etendue} :",
@@ -262,8 +264,9 @@ class AnalyseInterpretations:
     """The effect of each reading and the robustness of the results, on one population and period.
 
     - `interpretations`: the switches (description, confidence, default reading);
-    - `effets`: per switch, the change each indicator undergoes when it alone is switched, the trainings
-      whose eligibility or funding change, and the range of its effect on the cost as the others vary;
+    - `effets`: per switch, whether it concerns the population's calls (`concerned`), the change each
+      indicator undergoes when it alone is switched, the trainings whose eligibility or funding change, and
+      the range of its effect on the cost as the others vary;
     - `plages`: per indicator, the defaults' value and its range over every combination computed;
     - `formations`: per training, eligible under every reading, none, or depending on which;
     - `combinaisons`: every combination computed, its switches and indicators."""
@@ -276,6 +279,8 @@ class AnalyseInterpretations:
     plages: pandas.DataFrame
     formations: pandas.DataFrame
     combinaisons: pandas.DataFrame
+    description: str = ""  # what the population is (its `description`), for titles in either language
+    nombre: int = 0  # its trainings
 
     def texte(self, langue: str = "en") -> str:
         """The analysis as text, in English or French (labels and number format)."""
@@ -290,11 +295,15 @@ class AnalyseInterpretations:
         robustesse = self.formations["robustness"].value_counts().reindex(["always", "never", "depends"], fill_value=0)
         dependances = self.formations.loc[self.formations["robustness"] == "depends", "depends_on"].value_counts()
         options = ("display.width", 250, "display.max_colwidth", 90)
-        titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=self.population)
+        population = decrire_population(self.description, self.nombre, langue) if self.nombre else self.population
+        titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=population)
         with pandas.option_context("display.float_format", lambda v: signe(v, langue), *options):
             parties = [titre, "\n" + mots["effets"]]
             colonnes = {**libelles, "objectives": mots["objectifs"]}
             parties.append(effets.rename(columns=colonnes).to_string() if len(effets) else mots["aucun"])
+            hors = list(self.effets.index[~self.effets["concerned"]])
+            if hors:
+                parties.append(mots["hors"].format(noms=", ".join(hors)))
         with pandas.option_context("display.float_format", lambda v: lisible(v, langue), *options):
             parties += [f"\n{mots['plage'].format(etendue=etendue)}", self.plages.rename(index=libelles).to_string()]
             parties += ["\n" + mots["robustesse"], robustesse.rename(index=mots).rename_axis(None).to_string()]
@@ -349,38 +358,32 @@ def analyser_interpretations(
     graine: int = 0,
     progression=None,
 ) -> AnalyseInterpretations:
-    """Compute `population` under every combination of readings (or a seeded sample beyond
+    """Compute `population` under every combination of the readings that concern it (or a seeded sample beyond
     `max_combinaisons`, default MAX_COMBINAISONS): the effect of each reading alone, the ranges, each
-    training's robustness."""
+    training's robustness. A reading that concerns none of its calls (null wherever the formulas read it) has
+    no effect: it is reported as such, not combined."""
     period = un_mois(period)
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
     lectures = Lectures(tax_benefit_system or CountryTaxBenefitSystem())
-    k = len(lectures.noms)
-    masques = _combinaisons(k, max_combinaisons, graine)
-    bascules = (masques[:, None] >> numpy.arange(k)) & 1 == 1
     simulation = population.simulation(lectures.systeme, period)
     lectures.suivre(simulation, lambda s: _calculer(s, period))
-    # A combination is computed once per distinct setting of the switches that can change anything here.
-    pertinentes = lectures.pertinentes(simulation, period)
-    distinctes, rangs = numpy.unique(bascules & pertinentes, axis=0, return_inverse=True)
+    concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
+    masques = _combinaisons(len(concernees), max_combinaisons, graine)
+    bascules = numpy.zeros((len(masques), len(lectures.noms)), dtype=bool)
+    bascules[:, concernees] = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
     eligibles, financements, lignes = [], [], []
-    for ligne in progression(distinctes) if progression else distinctes:
+    for ligne in progression(bascules) if progression else bascules:
         formations, indicateurs = _calculer(lectures.sous(simulation, ligne), period)
         eligibles.append(formations["eligible_labellisation"])
         financements.append(formations["financement_amorcage"])
         lignes.append(indicateurs)
-    rangs = rangs.ravel()
-    eligibles, financements = numpy.array(eligibles)[rangs], numpy.array(financements)[rangs]
+    eligibles, financements = numpy.array(eligibles), numpy.array(financements)
     combinaisons = pandas.concat(
-        [
-            pandas.DataFrame(bascules, columns=lectures.noms),
-            pandas.DataFrame(lignes)[list(INDICATEURS)].iloc[rangs].reset_index(drop=True),
-        ],
-        axis=1,
+        [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
     )
-    paires = [_paires(masques, bit) for bit in range(k)]
-    seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(k))  # each switch alone; 0 is row 0
-    effets = _effets(lectures, combinaisons, eligibles, financements, seuls, paires, period)
+    paires = [_paires(masques, bit) for bit in range(len(concernees))]
+    seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(len(concernees)))  # 0 is row 0
+    effets = _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, paires, period)
     interpretations = pandas.DataFrame(
         {
             "description": [p.description for p in lectures.parametres],
@@ -393,33 +396,40 @@ def analyser_interpretations(
     return AnalyseInterpretations(
         period,
         decrire_population(population.description, len(population.table)),
-        bool(2**k > max_combinaisons),
+        bool(2 ** len(concernees) > max_combinaisons),
         interpretations,
         effets,
         _plages(lectures.noms, combinaisons[list(INDICATEURS)], bascules),
-        _robustesse(lectures.noms, eligibles, financements, paires, population),
+        _robustesse([lectures.noms[i] for i in concernees], eligibles, financements, paires, population),
         combinaisons,
+        population.description,
+        len(population.table),
     )
 
 
-def _effets(lectures, combinaisons, eligibles, financements, seuls, paires, period) -> pandas.DataFrame:
-    """Per switch: its default, the change of each indicator when it alone is switched, the trainings whose
-    eligibility or funding change, the range of its effect on the cost as the other switches vary."""
+def _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, paires, period) -> pandas.DataFrame:
+    """Per switch: its default, whether it concerns the population's calls, the change of each indicator when it
+    alone is switched, the trainings whose eligibility or funding change, the range of its effect on the cost as
+    the other switches vary (all 0 for a switch that concerns none of its calls)."""
     valeurs = combinaisons[list(INDICATEURS)]
     cout = valeurs[COUT].to_numpy()
     effet_cout = [cout[j] - cout[i] for i, j in paires]
     base = numpy.broadcast_to(financements[0], financements[seuls].shape)
-    return pandas.DataFrame(
+    effets = pandas.DataFrame(
         {
-            "default": lectures.defauts(period),
+            "concerned": True,
             **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
             "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
             "funding_changes": a_change(base, financements[seuls]).sum(axis=1),
             f"{COUT}_min": [e.min() for e in effet_cout],
             f"{COUT}_max": [e.max() for e in effet_cout],
         },
-        index=pandas.Index(lectures.noms, name="interpretation"),
+        index=pandas.Index([lectures.noms[i] for i in concernees], name="interpretation"),
     )
+    effets = effets.reindex(pandas.Index(lectures.noms, name="interpretation"), fill_value=0)
+    effets["concerned"] = effets["concerned"].astype(bool)
+    effets.insert(0, "default", lectures.defauts(period))
+    return effets
 
 
 def _plages(noms, valeurs: pandas.DataFrame, bascules) -> pandas.DataFrame:

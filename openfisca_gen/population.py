@@ -113,6 +113,14 @@ class Population:
         return self.tables(simulation, variables, period)["formation"]
 
 
+def population_fournie(source) -> str | None:
+    """The bundled population's name that `source` (a name or a path) is, or None."""
+    if isinstance(source, str) and source in POPULATIONS:
+        return source
+    fichiers = {(DONNEES / p["fichier"]).resolve(): nom for nom, p in POPULATIONS.items()}
+    return fichiers.get(Path(source).resolve()) if isinstance(source, str | Path) else None
+
+
 def lire_population(tax_benefit_system, source, nom: str | None = None) -> Population:
     """A validated population from a bundled population's name (POPULATIONS: appel_2015, appel_2016,
     appel_2018), a CSV path or a pandas DataFrame.
@@ -126,8 +134,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
         return Population(population.table, population.groupes, POPULATIONS[source]["description"])
     fichier = nom or Path(source).name
-    bundled = {(DONNEES / p["fichier"]).resolve(): p["description"] for p in POPULATIONS.values()}
-    description = bundled.get(Path(source).resolve(), "")
+    description = POPULATIONS[population_fournie(source)]["description"] if population_fournie(source) else ""
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
     textes = {colonne: str for colonne in _colonnes_textes(tax_benefit_system)}

@@ -10,11 +10,11 @@ from openfisca_gen import analyse
 from openfisca_gen.analyse import balayer, comparer, graphique_balayage, graphiques_comparaison
 from openfisca_gen.cli import main
 from openfisca_gen.interpretations import analyser_interpretations, graphique_tornade
-from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
+from openfisca_gen.population import POPULATION_EXEMPLE, POPULATIONS, lire_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.reforms import ReformeInvalideError, appliquer_reforme
 
-PERIOD = "2015-10"
+PERIOD = POPULATIONS["appel_2015"]["periode"]  # when the first call's labels were announced
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +32,16 @@ def test_plafond_par_formation_only_raises_funding(tax_benefit_system, populatio
     assert comparaison.par_statut()["difference"].sum() == pytest.approx(
         resume.loc["financement_amorcage", "difference"]
     )
-    assert comparaison.par_tranche()["trainings"].sum() == 171
+    assert comparaison.par_tranche()["trainings"].sum() == len(population.table)  # every dossier, labelled or not
 
 
 def test_the_women_condition_excludes_trainings_and_lifts_the_national_share(tax_benefit_system, population):
     comparaison = comparer(population, "objectif_femmes_par_formation", PERIOD, tax_benefit_system)
     changements = comparaison.changements()
-    assert changements["trainings_losing_eligibility"] == 171 - comparaison.resume().loc["labellisee", "reform"]
+    table = population.table  # every dossier met the other conditions: those under 30 % women lose eligibility
+    assert (
+        changements["trainings_losing_eligibility"] == (table["nombre_femmes"] < 0.3 * table["nombre_apprenants"]).sum()
+    )
     objectifs = comparaison.objectifs().loc["appel_2015"]
     assert objectifs.loc["part_femmes_campagne", "baseline"] == pytest.approx(0.24, abs=1e-3)
     assert objectifs.loc["part_femmes_campagne", "reform"] >= 0.3
@@ -82,7 +85,9 @@ def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, popula
 def test_the_compare_command(tmp_path, capsys):
     assert main(["compare", "--reform", "plafond_par_formation", "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
-    assert "Reform plafond_par_formation, period 2015-10, 171 trainings" in sortie
+    assert (
+        "Reform plafond_par_formation, period 2016-02, 360 trainings (synthetic population of the first call" in sortie
+    )
     assert "By structure status" in sortie and (tmp_path / "cout_par_statut.png").exists()
 
 
@@ -173,7 +178,15 @@ def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
         assert not any(re.search(r"\.\d{3,}", ligne) and not re.search(r",0\.\d+", ligne) for ligne in lignes), fichier
     resume = (tmp_path / "resume.csv").read_text(encoding="utf-8").splitlines()
     assert resume[0] == "variable,baseline,reform,difference"
-    assert "labellisee,171,171,0" in resume and "financement_amorcage_plafonne,92,1,-91" in resume
+    labellisees = POPULATIONS["appel_2015"]["calibree_sur"]["nombre_formations_labellisees"]
+    plafonnees = (
+        comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system)
+        .resume()
+        .loc["financement_amorcage_plafonne"]
+    )
+    assert f"labellisee,{labellisees},{labellisees},0" in resume
+    assert "financement_amorcage_plafonne,{:.0f},{:.0f},{:.0f}".format(*plafonnees) in resume
+    assert plafonnees["reform"] < plafonnees["baseline"]  # a ceiling per training binds fewer than per structure
     assert "losers,0" in (tmp_path / "changements.csv").read_text(encoding="utf-8").splitlines()
     formations = pandas.read_csv(tmp_path / "formations.csv", index_col="formation_id")
     assert formations["difference"].round(2).equals(formations["difference"])  # to the cent, no float noise
@@ -192,16 +205,25 @@ def figures(monkeypatch):
 
 
 def test_comparison_charts_name_the_reform_period_and_synthetic_population(tax_benefit_system, population, figures):
-    graphiques_comparaison(comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system), Path("."))
+    comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system)
+    graphiques_comparaison(comparaison, Path("."))
     distribution, par_statut, gagnants = (figure.axes[0] for figure in figures)
+    titre = "plafond_par_formation — 2016-02, 360 trainings (synthetic population of the first call (2015))"
     for axe in (distribution, par_statut, gagnants):
-        assert "plafond_par_formation — 2015-10, 171 trainings (synthetic population)" in axe.get_title()
+        assert titre in axe.get_title()
         assert axe.get_legend() is not None
     assert [t.get_text() for t in distribution.get_legend().get_texts()] == ["baseline", "reform"]
     assert {t.get_text() for t in par_statut.get_xticklabels()} >= {"Association", "Entreprise privée"}
     assert par_statut.yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"
     legende = [t.get_text() for t in gagnants.get_legend().get_texts()]
-    assert legende == ["same funding (y = x)", "winners (92)", "losers (0)", "unchanged (79)"]
+    changements = comparaison.changements()
+    inchanges = len(population.table) - changements["winners"] - changements["losers"]
+    assert legende == [
+        "same funding (y = x)",
+        f"winners ({changements['winners']})",
+        f"losers ({changements['losers']})",
+        f"unchanged ({inchanges})",
+    ]
     assert "green" not in gagnants.get_title()
 
 
@@ -212,7 +234,7 @@ def test_the_sweep_chart_starts_at_zero_and_marks_the_value_in_force(tax_benefit
     assert cout.get_ylim()[0] == 0 and plafonnees.get_ylim()[0] == 0
     assert cout.get_xlabel().startswith("Plafond du financement d'amorçage") and "(€)" in cout.get_xlabel()
     legende = [t.get_text() for t in cout.get_legend().get_texts()]
-    assert "in force in 2015-10: 70,000 €" in legende and len(legende) == 3
+    assert "in force in 2016-02: 70,000 €" in legende and len(legende) == 3
     assert "synthetic population" in cout.get_title()
 
 
@@ -225,7 +247,7 @@ def test_the_tornado_chart(tax_benefit_system, figures):
     resultat = analyser_interpretations(population, PERIOD, tax_benefit_system, max_combinaisons=30)
     graphique_tornade(resultat, Path("t.png"))
     axe = figures[0].axes[0]
-    assert "2015-10, 2 trainings; defaults: 120,000 €" in axe.get_title()
+    assert "2016-02, 2 trainings; defaults: 120,000 €" in axe.get_title()  # 50 000 + 70 000 (80 000 capped)
     assert "synthetic" not in axe.get_title()
     libelles = [t.get_text() for t in axe.get_yticklabels()]
     # each bar names the reading whose effect it draws: the switch and the value it takes
@@ -250,7 +272,7 @@ def test_the_example_trainings_file_runs(capsys):
 def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit_system, population, tmp_path):
     comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system, par=["metier_vise"])
     par_metier = comparaison.par(comparaison.formations["metier_vise"])
-    assert par_metier["trainings"].sum() == 171
+    assert par_metier["trainings"].sum() == len(population.table)
     total = comparaison.resume().loc["financement_amorcage", "difference"]
     assert par_metier["difference"].sum() == pytest.approx(total)
     gains, pertes = comparaison.extremes(5)
@@ -260,13 +282,16 @@ def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit
         comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
 
 
-def test_compare_by_top_lang_and_excel(tmp_path, capsys):
+def test_compare_by_top_lang_and_excel(tax_benefit_system, population, tmp_path, capsys):
     argv = ["compare", "--reform", "plafond_par_formation", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
     assert main([*argv, "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
-    assert sortie.startswith("Réforme plafond_par_formation, période 2015-10, 171 formations (population synthétique)")
+    debut = "Réforme plafond_par_formation, période 2016-02, 360 formations (population synthétique du premier appel"
+    assert sortie.startswith(debut)
     assert "Par Métier auquel prépare la formation :" in sortie and "Les 3 plus forts gains :" in sortie
-    assert "coût total (€)" in sortie and "969\u202f450" in sortie  # French labels and number format
+    ecart = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).resume()
+    ecart = f"{ecart.loc['financement_amorcage', 'difference']:,.0f}".replace(",", "\u202f")
+    assert "coût total (€)" in sortie and ecart in sortie  # French labels and number format
     feuilles = pandas.read_excel(tmp_path / "rapport.xlsx", sheet_name=None, index_col=0)
     assert {"resume", "par_metier_vise", "gagnants", "formations"} <= set(feuilles)
     assert feuilles["formations"].index.name == "formation_id"

@@ -47,13 +47,16 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     sortie = tmp_path / "resultats.csv"
     variables = "eligible_labellisation,financement_amorcage,financement_amorcage_structure"
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--variables", variables, "--out", str(sortie)]) == 0
-    table = pandas.read_csv(sortie, index_col="formation_id")
-    assert len(table) == 171
+    table = pandas.read_csv(sortie, index_col="formation_id")  # computed in the population's own month, 2016-02
+    assert len(table) == 360
     assert list(table.columns) == ["structure_id", "campagne_id", "eligible_labellisation", "financement_amorcage"]
-    assert table["financement_amorcage"].sum() == pytest.approx(4_025_400)
+    total = table["financement_amorcage"].sum()
+    assert abs(total - 5_000_000) <= 500_000  # the record's « 5 millions d'euros », reproduced by the default
     structures = pandas.read_csv(tmp_path / "resultats_structure.csv", index_col="structure_id")
-    assert len(structures) == 84 and structures["financement_amorcage_structure"].sum() == pytest.approx(4_025_400)
-    assert "171 trainings, 3 variable(s) written" in capsys.readouterr().out
+    assert len(structures) == table["structure_id"].nunique()  # one row per structure, its sum not repeated
+    assert (structures["financement_amorcage_structure"] > 0).sum() == 73  # « 73 obtiennent … une subvention »
+    assert structures["financement_amorcage_structure"].sum() == pytest.approx(total)
+    assert "360 trainings, 3 variable(s) written" in capsys.readouterr().out
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
     entete = "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
     assert capsys.readouterr().out.startswith(entete)
@@ -69,8 +72,10 @@ def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys)
     assert main(["calculate", "--data", str(POPULATION_EXEMPLE), "--variables", variables, "--out", str(sortie)]) == 0
     feuilles = pandas.read_excel(sortie, sheet_name=None, index_col=0)
     assert list(feuilles) == ["formation", "structure", "campagne"]
-    assert feuilles["formation"].index.name == "formation_id" and len(feuilles["formation"]) == 171
-    assert feuilles["campagne"]["cout_financement_amorcage_campagne"].tolist() == [4_025_400]
+    assert feuilles["formation"].index.name == "formation_id" and len(feuilles["formation"]) == 360
+    assert feuilles["campagne"]["cout_financement_amorcage_campagne"].tolist() == [
+        pytest.approx(feuilles["formation"]["financement_amorcage"].sum())
+    ]
 
 
 @pytest.mark.parametrize(
@@ -128,7 +133,8 @@ def test_version_help_and_one_line_refusals(capsys):
     with pytest.raises(SystemExit):
         main(["compare", "--help"])
     aide = capsys.readouterr().out
-    assert "(default: 2015-10)" in aide and "(default: None)" not in aide  # every option's default, when it has one
+    assert "(default: a bundled population's own month, 2015-10 for a CSV)" in " ".join(aide.split())
+    assert "(default: None)" not in aide  # every option's default, when it has one
     for argv, option in [(["serve", "--port", "70000"], "--port"), (["serve", "--workers", "0"], "--workers"),
                          (["serve", "--max-trainings", "-1"], "--max-trainings"),
                          (["serve", "--max-request-bytes", "-1"], "--max-request-bytes")]:  # fmt: skip
@@ -169,7 +175,7 @@ def test_examples_json_is_one_json_document(capsys):
 
 def test_a_reading_is_a_reform_by_name_and_reforms_combine(capsys):
     assert main(["compare", "--reform", "duree_maximale_selon_le_ministre"]) == 0
-    assert "Reform duree_maximale_selon_le_ministre, period 2015-10" in capsys.readouterr().out
+    assert "Reform duree_maximale_selon_le_ministre, period 2016-02" in capsys.readouterr().out
     assert main(["compare", "--reform", "plafond_100k", "--reform", "taux_2018_premier_appel"]) == 0
     assert "Reform plafond_100k + taux_2018_premier_appel" in capsys.readouterr().out
 

@@ -12,11 +12,11 @@ from openfisca_gen.analyse import comparer
 from openfisca_gen.cli import main
 from openfisca_gen.explication import expliquer
 from openfisca_gen.interpretations import COUT, LABELLISEES, Lectures, analyser_interpretations, interrupteurs
-from openfisca_gen.population import DONNEES, POPULATION_EXEMPLE, lire_population
+from openfisca_gen.population import DONNEES, POPULATION_EXEMPLE, POPULATIONS, lire_population
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
 
-PERIOD = "2015-10"
+PERIOD = POPULATIONS["appel_2015"]["periode"]
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +89,10 @@ def test_the_defaults_reproduce_the_rules(tax_benefit_system, population, analys
     resume = comparer(population, "plafond_100k", PERIOD, tax_benefit_system).resume()
     defauts = analyse.combinaisons.iloc[0]
     assert not defauts[analyse.effets.index].any()
-    assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"] == 4_025_400  # ceiling per structure
-    assert defauts[LABELLISEES] == resume.loc["labellisee", "baseline"] == 171
+    assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"]
+    assert abs(defauts[COUT] - 5_000_000) <= 500_000  # the record's « 5 millions », reproduced by the default
+    labellisees = POPULATIONS["appel_2015"]["calibree_sur"]["nombre_formations_labellisees"]
+    assert defauts[LABELLISEES] == resume.loc["labellisee", "baseline"] == labellisees
 
 
 @pytest.mark.parametrize("nom", ["plafond_par_structure", "conditions.part_femmes_suffisante"])
@@ -108,23 +110,32 @@ def test_each_effect_is_that_of_the_switch_alone(tax_benefit_system, population,
     assert effet[f"{COUT}_min"] <= effet[COUT] <= effet[f"{COUT}_max"]
 
 
-def test_the_effects_name_the_readings_that_matter(analyse):
+def test_the_effects_name_the_readings_that_matter(tax_benefit_system, population, analyse):
     effets = analyse.effets
-    assert effets.loc["plafond_par_structure", COUT] == pytest.approx(969_450)  # per training: the other reading
+    par_formation = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).resume()
+    assert effets.loc["plafond_par_structure", COUT] == pytest.approx(  # per training: the other reading
+        par_formation.loc["financement_amorcage", "difference"]
+    )
     assert effets.loc["conditions.part_femmes_suffisante", "objectif_part_femmes"] == 1
-    assert effets.loc["conditions_2015_maintenues_en_2018", COUT] == 0  # a 2018 reading, a 2015 population
+    # a 2018 reading, a 2015 population: not combined, no effect
+    assert not effets.loc["conditions_2015_maintenues_en_2018", "concerned"]
+    assert (effets.loc["conditions_2015_maintenues_en_2018", [COUT, "eligibility_changes"]] == 0).all()
+    assert effets.loc["plafond_par_structure", "concerned"]
 
 
 def test_the_ranges_cover_every_combination(analyse):
-    k = len(analyse.effets)
+    concernees = analyse.effets.index[analyse.effets["concerned"]]
     combinaisons, plages = analyse.combinaisons, analyse.plages
-    # 13 switches since 0.7: more combinations than MAX_COMBINAISONS (2**12), so a seeded sample of them.
-    assert analyse.echantillon and len(combinaisons) <= interpretations.MAX_COMBINAISONS < 2**k
-    assert not combinaisons[list(analyse.effets.index)].duplicated().any()
+    # Every combination of the readings that concern the first call; the others stay at their default.
+    assert not analyse.echantillon and len(combinaisons) == 2 ** len(concernees) < 2 ** len(analyse.effets)
+    assert not combinaisons[list(concernees)].duplicated().any()
+    assert not combinaisons[list(analyse.effets.index.difference(concernees))].any().any()
     assert (plages["min"] == combinaisons[plages.index].min()).all()
     assert (plages["max"] == combinaisons[plages.index].max()).all()
     assert ((plages["min"] <= plages["baseline"]) & (plages["baseline"] <= plages["max"])).all()
-    assert plages.loc[COUT, "max_readings"] == "dotation_forfaitaire_par_structure"  # a flat 70 000 € per structure
+    # The most: a ceiling per training, and the 11 structures with common-law funding keeping their seed funding
+    maximum = "financements_droit_commun_mettent_fin_a_l_amorcage, plafond_par_structure"
+    assert plages.loc[COUT, "max_readings"] == maximum
     # The convention that an undecided eligible training counts as labelled is not a reading: some cost remains.
     assert 0 < plages.loc[COUT, "min"] < plages.loc[COUT, "baseline"] and plages.loc[COUT, "min_readings"]
 
@@ -185,13 +196,14 @@ def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr(interpretations, "MAX_COMBINAISONS", 48)  # a sample keeps the test short
     assert main(["interpretations", "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
-    assert "interpretations, period 2015-10, 171 trainings (synthetic population)" in sortie
+    assert "interpretations, period 2016-02, 360 trainings (synthetic population of the first call (2015))" in sortie
+    assert "Not combined, no effect here (they concern none of this population's calls):" in sortie
     assert "Effect of switching each reading alone" in sortie and "plafond_par_structure" in sortie
     for nom in ("interpretations", "effets", "plages", "formations", "combinaisons"):
         table = pandas.read_csv(tmp_path / f"{nom}.csv")
         assert not any(colonne.startswith("Unnamed") for colonne in table.columns)
     formations = pandas.read_csv(tmp_path / "formations.csv", index_col="formation_id")
-    assert len(formations) == 171 and set(formations["robustness"]) <= {"always", "never", "depends"}
+    assert len(formations) == 360 and set(formations["robustness"]) <= {"always", "never", "depends"}
     assert (tmp_path / "tornade_cout.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -202,7 +214,8 @@ def test_the_command_refuses_bad_input(capsys):
 
 def test_the_analysis_in_french(analyse):
     texte = analyse.texte("fr")
-    assert texte.startswith(f"{len(analyse.effets)} lectures des textes, période 2015-10")
+    titre = f"{len(analyse.effets)} lectures des textes, période 2016-02, 360 formations (population synthétique du"
+    assert texte.startswith(titre)
     assert "Effet de chaque lecture, appliquée seule" in texte and "coût total (€)" in texte
 
 

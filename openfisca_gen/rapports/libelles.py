@@ -6,6 +6,8 @@ applied only when a table is printed or drawn. In French, a variable is named
 by its own label (the model's, French) where no shorter label is given here.
 """
 
+from openfisca_gen.population import POPULATIONS
+
 LIBELLES = {
     "en": {
         "financement_amorcage": "total cost (€)",
@@ -63,6 +65,8 @@ LIBELLES = {
         "synthetic population": "population synthétique",
     },
 }
+# The bundled populations, as titles describe them (donnees/populations.yaml).
+LIBELLES["fr"].update({p["description"]: p["description_fr"] for p in POPULATIONS.values()})
 
 TITRES = {
     "en": {
