@@ -24,7 +24,7 @@ from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
-from openfisca_gen.systeme import CountryTaxBenefitSystem
+from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 
 VARIABLES_FORMATION = (
@@ -272,13 +272,13 @@ def _systemes(reforme, tax_benefit_system):
     """(baseline, reformed system, how the reform is named) of `comparer`'s arguments; a baseline that is itself a
     reform is refused (comparing B with A+B would silently change the baseline)."""
     if isinstance(reforme, TaxBenefitSystem):
-        base = tax_benefit_system or getattr(reforme, "baseline", None) or CountryTaxBenefitSystem()
+        base = tax_benefit_system or getattr(reforme, "baseline", None) or la_loi()
         changements = getattr(reforme, "changements", None)
         if getattr(base, "baseline", None) is None:
             parametrique = changements and reforme.key == "reforme_parametrique"
             return base, reforme, nom_de(changements, base.parameters) if parametrique else reforme.key
     else:
-        base = tax_benefit_system or CountryTaxBenefitSystem()
+        base = tax_benefit_system or la_loi()
         if getattr(base, "baseline", None) is None:
             return base, appliquer_reforme(base, reforme), nom_de(reforme, base.parameters)
     raise ReformeInvalideError([Probleme("base_deja_reformee", {"nom": getattr(base, "name", None) or base.key})])
@@ -335,7 +335,7 @@ def balayer(
     range); each gets its own reform, built from the baseline."""
     period = un_mois(period)
     valeurs = valeurs_a_balayer(valeurs)
-    base = tax_benefit_system or CountryTaxBenefitSystem()
+    base = tax_benefit_system or la_loi()
     debut = debut_en_vigueur(base, chemin, period)
     problemes = []
     for valeur in valeurs:  # every value is checked before anything is computed
@@ -367,7 +367,7 @@ def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
 def graphique_balayage(table, chemin: str, fichier: Path, period=None, population=None, tax_benefit_system=None):
     """The sweep's chart: the total cost and the trainings at the ceiling against the swept value, the value in
     force in `period` marked."""
-    parametre = trouver_parametre((tax_benefit_system or CountryTaxBenefitSystem()).parameters, chemin)
+    parametre = trouver_parametre((tax_benefit_system or la_loi()).parameters, chemin)
     en_vigueur = parametre(str(periods.period(period).stop)) if period is not None else None
     decrite = decrire_population(population.description, len(population.table)) if population is not None else ""
     titre = f"{period or ''}" + (f", {decrite}" if decrite else "")

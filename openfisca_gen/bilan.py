@@ -25,7 +25,7 @@ from openfisca_gen import couverture
 from openfisca_gen.chemins import DOCS_DIR
 from openfisca_gen.interpretations import Lectures
 from openfisca_gen.population import POPULATIONS, lire_population
-from openfisca_gen.systeme import CountryTaxBenefitSystem
+from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import trouver_parametre
 
 BILAN = DOCS_DIR / "bilan.yaml"
@@ -124,7 +124,7 @@ def _parametre(tax_benefit_system, chemin: str, jour: str):
 def confronter(tax_benefit_system=None, lectures: bool = True) -> pandas.DataFrame:
     """One row per published figure: published value, the model's, the gap, the verdict, whether the population
     was calibrated to it, and (with `lectures`) the readings under which the model reproduces it."""
-    tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    tax_benefit_system = tax_benefit_system or la_loi()
     entrees = lire_bilan()
     calcule = {}  # (call, indicator) -> {reading: value}, "defaults" for the law's readings
     for appel in (1, 2, 3):
@@ -206,7 +206,7 @@ def marges_manquees(nom: str, tax_benefit_system, table: pandas.DataFrame | None
 def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
     """The national objectives against what was achieved: each published achievement (a share of learners, a
     count of learners or of trainings) with the objective it answers, its value, and whether it was met."""
-    tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    tax_benefit_system = tax_benefit_system or la_loi()
     lignes = []
     for entree in lire_bilan():
         objectif = OBJECTIFS.get(entree["indicator"])

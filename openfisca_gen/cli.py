@@ -138,9 +138,9 @@ def exemples(arguments) -> int:
 
     from openfisca_gen.rapports.modele import tables_demandees
     from openfisca_gen.situation_examples import EXAMPLES, calculer_exemples
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
-    resultats = calculer_exemples(CountryTaxBenefitSystem())
+    resultats = calculer_exemples(la_loi())
     if arguments.json:
         print(json.dumps(resultats, ensure_ascii=False, indent=2))
         return 0
@@ -153,10 +153,10 @@ def exemples(arguments) -> int:
 
 def parametres(arguments) -> int:
     from openfisca_gen.rapports.modele import historique
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
     from openfisca_gen.validation import trouver_parametre
 
-    noeud = trouver_parametre(CountryTaxBenefitSystem().parameters, arguments.chemin)
+    noeud = trouver_parametre(la_loi().parameters, arguments.chemin)
     feuilles = [noeud] if hasattr(noeud, "values_list") else noeud.get_descendants()
     for parametre in feuilles:
         if hasattr(parametre, "values_list"):
@@ -177,9 +177,9 @@ def compare(arguments) -> int:
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
-    tax_benefit_system = CountryTaxBenefitSystem()
+    tax_benefit_system = la_loi()
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None
     population = _population(tax_benefit_system, arguments.data)
     if arguments.sweep is not None:
@@ -223,9 +223,9 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
 
 def calculer(arguments) -> int:
     from openfisca_gen.reforms import appliquer_reforme
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
-    tax_benefit_system = CountryTaxBenefitSystem()
+    tax_benefit_system = la_loi()
     variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
     if not variables:
         _refus("aucune_variable")
@@ -263,9 +263,9 @@ def interpretations(arguments) -> int:
     from tqdm import tqdm
 
     from openfisca_gen.interpretations import analyser_interpretations
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
-    tax_benefit_system = CountryTaxBenefitSystem()
+    tax_benefit_system = la_loi()
     periode = _mois(arguments)
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     analyse = analyser_interpretations(
@@ -287,10 +287,10 @@ def record(arguments) -> int:
     from openfisca_gen.bilan import confronter, objectifs
     from openfisca_gen.rapports import graphiques
     from openfisca_gen.rapports.tableaux import csv_propre
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
-    tax_benefit_system = CountryTaxBenefitSystem()
+    tax_benefit_system = la_loi()
     table, atteints = confronter(tax_benefit_system), objectifs(tax_benefit_system)
     colonnes = ["call", "indicator", "published", "unit", "model", "verdict", "calibrated", "readings"]
     with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 60):
@@ -320,13 +320,13 @@ def variables(arguments) -> int:
     import pandas
 
     from openfisca_gen.rapports.modele import colonnes, liste_des_variables
-    from openfisca_gen.systeme import CountryTaxBenefitSystem
+    from openfisca_gen.systeme import la_loi
 
     if arguments.columns:
-        print(colonnes(CountryTaxBenefitSystem()))
+        print(colonnes(la_loi()))
         return 0
     with pandas.option_context("display.max_colwidth", 100, "display.width", 250):
-        print(liste_des_variables(CountryTaxBenefitSystem()).to_string(index=False))
+        print(liste_des_variables(la_loi()).to_string(index=False))
     return 0
 
 

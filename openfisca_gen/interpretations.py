@@ -157,6 +157,7 @@ class Lectures:
         ]
         self.formules = [nom for nom, variable in self.systeme.variables.items() if variable.formulas]
         self.a_oublier = self.formules  # what `sous` forgets: every formula until `suivre` knows better
+        self.dependantes_de = None  # per switch, the variables that depend on it (`suivre`), where known
 
     def defauts(self, period) -> list:
         """Each switch's default: its value in force on the period's last day, or, where it is null then (it does
@@ -177,30 +178,42 @@ class Lectures:
                     parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
         self.systeme.memoire.clear()
 
-    def sous(self, simulation, bascules):
-        """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`."""
+    def sous(self, simulation, bascules, avant=None):
+        """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`. With `avant`, the
+        readings it last computed under: only what depends on a switch that changed is forgotten (`suivre`)."""
         self.regler(bascules)
-        for nom in self.a_oublier:
+        oublier = self.a_oublier
+        if avant is not None and self.dependantes_de is not None:
+            changes = numpy.flatnonzero(numpy.asarray(avant) != numpy.asarray(bascules))
+            oublier = set().union(*(self.dependantes_de[i] for i in changes))
+        for nom in oublier:
             simulation.delete_arrays(nom)
         return simulation
 
-    def suivre(self, simulation, calculer):
+    def suivre(self, simulation, calculer, interrupteurs=()):
         """Run `calculer(simulation)` under the defaults with OpenFisca's tracer, and from then on make `sous`
         forget only the variables whose value depends on a switch: those that read one, or a variable that
         does. Sound: a formula that reads no switch and only such variables takes the same path and gives the
-        same value under every reading. Returns what `calculer` returned."""
-        simulation.trace = True
-        resultat = calculer(self.sous(simulation, numpy.zeros(len(self.noms), dtype=bool)))
-        enfants, dependantes = {}, set()
-        for noeud in simulation.tracer.browse_trace():
-            enfants.setdefault(noeud.name, set()).update(enfant.name for enfant in noeud.children)
-            if any(parametre.name.startswith(f"{NOEUD}.") for parametre in noeud.parameters):
-                dependantes.add(noeud.name)
-        while ajout := {nom for nom, noms in enfants.items() if nom not in dependantes and noms & dependantes}:
-            dependantes |= ajout
+        same value under every reading. With `interrupteurs` (indices), each is also switched alone, traced:
+        where every run found the same variables depending on the same switches, `sous(…, avant=…)` forgets
+        only what depends on the switches that changed. Returns what `calculer` returned under the defaults."""
+        defauts = numpy.zeros(len(self.noms), dtype=bool)
+        seuls = [defauts ^ (numpy.arange(len(self.noms)) == i) for i in interrupteurs]
+        dependances, resultats = [], []
+        for bascules in [defauts, *seuls]:
+            simulation.trace = True
+            resultats.append(calculer(self.sous(simulation, bascules)))
+            dependances.append(_interrupteurs_lus(simulation))
         simulation.trace = False
-        self.a_oublier = sorted(dependantes)
-        return resultat
+        self.sous(simulation, defauts)
+        self.a_oublier = sorted(dependances[0])
+        # The same switches behind the same variables in every run (a condition that applies only under a reading
+        # may add a variable that depends on no switch): then a change of one switch moves only what depends on it.
+        stable = bool(seuls) and all(autre == dependances[0] for autre in dependances[1:])
+        self.dependantes_de = None
+        if stable:
+            self.dependantes_de = [{v for v, lus in dependances[0].items() if nom in lus} for nom in self.noms]
+        return resultats[0]
 
     def pertinentes(self, simulation, period) -> numpy.ndarray:
         """Which switches can change anything here: those with a value on a day the formulas read switches at,
@@ -211,6 +224,33 @@ class Lectures:
         numeros = set(numpy.unique(simulation.calculate("appel_du_dossier", period)).tolist()) | {len(ouverts)}
         jours = [ouverts[n - 1].instant_str for n in numeros if n > 0] + [str(periods.period(period).start)]
         return numpy.array([any(p(jour) is not None for jour in jours) for p in self.parametres], dtype=bool)
+
+
+def _interrupteurs_lus(simulation) -> dict[str, set]:
+    """From OpenFisca's tracer: each variable computed that depends on a switch, and the switches it depends on,
+    read by itself or by a variable it reads."""
+    lus, enfants = {}, {}
+    for noeud in simulation.tracer.browse_trace():
+        noms = {p.name.removeprefix(f"{NOEUD}.") for p in noeud.parameters if p.name.startswith(f"{NOEUD}.")}
+        lus[noeud.name] = lus.get(noeud.name, set()) | noms
+        enfants[noeud.name] = enfants.get(noeud.name, set()) | {enfant.name for enfant in noeud.children}
+    while ajout := {
+        nom: manquants
+        for nom, lus_par_lui in lus.items()
+        if (manquants := set().union(*(lus[enfant] for enfant in enfants[nom])) - lus_par_lui)
+    }:
+        for nom, manquants in ajout.items():
+            lus[nom] |= manquants
+    return {nom: noms for nom, noms in lus.items() if noms}
+
+
+def _rang_gray(masques: numpy.ndarray) -> numpy.ndarray:
+    """Each mask's rank in the reflected Gray code, where consecutive masks differ by one switch."""
+    rangs, decalage = masques.copy(), 1
+    while decalage < 64:
+        rangs ^= rangs >> decalage
+        decalage *= 2
+    return rangs
 
 
 def _combinaisons(nombre: int, maximum: int, graine: int) -> numpy.ndarray:
@@ -366,18 +406,22 @@ def analyser_interpretations(
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
     lectures = Lectures(tax_benefit_system or CountryTaxBenefitSystem())
     simulation = population.simulation(lectures.systeme, period)
-    lectures.suivre(simulation, lambda s: _calculer(s, period))
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
+    lectures.suivre(simulation, lambda s: _calculer(s, period), concernees)
+    if lectures.dependantes_de is not None:  # the switches that move least as the lowest bits: flipped most often
+        concernees = sorted(concernees, key=lambda i: (len(lectures.dependantes_de[i]), i))
     masques = _combinaisons(len(concernees), max_combinaisons, graine)
     bascules = numpy.zeros((len(masques), len(lectures.noms)), dtype=bool)
     bascules[:, concernees] = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
-    eligibles, financements, lignes = [], [], []
-    for ligne in progression(bascules) if progression else bascules:
-        formations, indicateurs = _calculer(lectures.sous(simulation, ligne), period)
-        eligibles.append(formations["eligible_labellisation"])
-        financements.append(formations["financement_amorcage"])
-        lignes.append(indicateurs)
-    eligibles, financements = numpy.array(eligibles), numpy.array(financements)
+    # Visited in Gray-code order, consecutive combinations differ by one switch: only what it moves is computed.
+    resultats, avant = [None] * len(masques), None
+    ordre = numpy.argsort(_rang_gray(masques), kind="stable")
+    for position in progression(ordre) if progression else ordre:
+        resultats[position] = _calculer(lectures.sous(simulation, bascules[position], avant), period)
+        avant = bascules[position]
+    eligibles = numpy.array([formations["eligible_labellisation"] for formations, _ in resultats])
+    financements = numpy.array([formations["financement_amorcage"] for formations, _ in resultats])
+    lignes = [indicateurs for _, indicateurs in resultats]
     combinaisons = pandas.concat(
         [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
     )

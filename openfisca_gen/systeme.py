@@ -1,5 +1,7 @@
 """The tax-benefit system of the Grande École du numérique: the entities, the dated parameters, the variables."""
 
+import functools
+
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen import entities
@@ -19,3 +21,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             "parameter_example": "financement_amorcage.plafond",
             "simulation_example": formation_eligible,
         }
+
+
+@functools.cache
+def la_loi() -> CountryTaxBenefitSystem:
+    """The law, loaded once per process, for the commands and the functions called without a system. A reform
+    never changes it (OpenFisca's reforms work on a copy), so one copy serves them all."""
+    return CountryTaxBenefitSystem()
