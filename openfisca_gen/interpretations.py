@@ -158,6 +158,7 @@ class Lectures:
         self.formules = [nom for nom, variable in self.systeme.variables.items() if variable.formulas]
         self.a_oublier = self.formules  # what `sous` forgets: every formula until `suivre` knows better
         self.dependantes_de = None  # per switch, the variables that depend on it (`suivre`), where known
+        self.couts = {}  # per variable, the time its formula took under the defaults (`suivre`)
 
     def defauts(self, period) -> list:
         """Each switch's default: its value in force on the period's last day, or, where it is null then (it does
@@ -169,11 +170,12 @@ class Lectures:
             for valeur, segments in zip(en_vigueur, self.segments, strict=True)
         ]
 
-    def regler(self, bascules) -> None:
+    def regler(self, bascules, seulement=None) -> None:
         """Switch i to its other reading where `bascules[i]` is true, to its default otherwise; only for the calls
-        it concerns (a null value, where it concerns none, stays null)."""
-        for parametre, segments, bascule in zip(self.parametres, self.segments, bascules, strict=True):
-            for debut, fin, valeur in segments:
+        it concerns (a null value, where it concerns none, stays null). `seulement`: the switches to set (all)."""
+        for i in range(len(self.noms)) if seulement is None else seulement:
+            parametre, bascule = self.parametres[i], bascules[i]
+            for debut, fin, valeur in self.segments[i]:
                 if valeur is not None:
                     parametre.update(start=debut, stop=fin, value=valeur != bool(bascule))
         self.systeme.memoire.clear()
@@ -181,11 +183,11 @@ class Lectures:
     def sous(self, simulation, bascules, avant=None):
         """`simulation` (of `systeme`) ready to compute again, under the readings `bascules`. With `avant`, the
         readings it last computed under: only what depends on a switch that changed is forgotten (`suivre`)."""
-        self.regler(bascules)
-        oublier = self.a_oublier
+        oublier, changes = self.a_oublier, None
         if avant is not None and self.dependantes_de is not None:
             changes = numpy.flatnonzero(numpy.asarray(avant) != numpy.asarray(bascules))
             oublier = set().union(*(self.dependantes_de[i] for i in changes))
+        self.regler(bascules, changes)
         for nom in oublier:
             simulation.delete_arrays(nom)
         return simulation
@@ -204,6 +206,12 @@ class Lectures:
             simulation.trace = True
             resultats.append(calculer(self.sous(simulation, bascules)))
             dependances.append(_interrupteurs_lus(simulation))
+            if len(dependances) == 1:  # what each variable costs to compute, its own formula alone
+                self.couts = {
+                    n.name: n.calculation_time() - sum(e.calculation_time() for e in n.children)
+                    for n in simulation.tracer.browse_trace()
+                    if n.children or n.parameters
+                }
         simulation.trace = False
         self.sous(simulation, defauts)
         self.a_oublier = sorted(dependances[0])
@@ -407,17 +415,22 @@ def analyser_interpretations(
     lectures = Lectures(tax_benefit_system or CountryTaxBenefitSystem())
     simulation = population.simulation(lectures.systeme, period)
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
-    lectures.suivre(simulation, lambda s: _calculer(s, period), concernees)
-    if lectures.dependantes_de is not None:  # the switches that move least as the lowest bits: flipped most often
-        concernees = sorted(concernees, key=lambda i: (len(lectures.dependantes_de[i]), i))
+    mois = periods.period(period)  # parsed once, not at each of the thousands of calculations
+    lectures.suivre(simulation, lambda s: _calculer(s, mois), concernees)
     masques = _combinaisons(len(concernees), max_combinaisons, graine)
+    bits = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
     bascules = numpy.zeros((len(masques), len(lectures.noms)), dtype=bool)
-    bascules[:, concernees] = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
-    # Visited in Gray-code order, consecutive combinations differ by one switch: only what it moves is computed.
+    bascules[:, concernees] = bits
+    # Visited in Gray-code order, consecutive combinations differ by one switch: only what it moves is computed
+    # again. The switches that cost least (as the tracer timed them) are the lowest bits, flipped most often.
+    poids = numpy.arange(len(concernees))
+    if lectures.dependantes_de is not None:
+        couts = [sum(lectures.couts.get(v, 0) for v in lectures.dependantes_de[i]) for i in concernees]
+        poids = numpy.argsort(numpy.argsort(couts, kind="stable"))
     resultats, avant = [None] * len(masques), None
-    ordre = numpy.argsort(_rang_gray(masques), kind="stable")
+    ordre = numpy.argsort(_rang_gray((bits.astype(numpy.int64) << poids).sum(axis=1)), kind="stable")
     for position in progression(ordre) if progression else ordre:
-        resultats[position] = _calculer(lectures.sous(simulation, bascules[position], avant), period)
+        resultats[position] = _calculer(lectures.sous(simulation, bascules[position], avant), mois)
         avant = bascules[position]
     eligibles = numpy.array([formations["eligible_labellisation"] for formations, _ in resultats])
     financements = numpy.array([formations["financement_amorcage"] for formations, _ in resultats])
