@@ -137,9 +137,9 @@ def page_reformes():
         formulaire, fichier = request.args, None
         trop_gros = Probleme("fichier_trop_gros", {"maximum": current_app.config["MAX_CONTENT_LENGTH"]}).fr()
     demande, erreurs, generales = reformes.lire_demande(systeme, formulaire)
-    televerse, afficher = fichier is not None and bool(fichier.filename), formulaire.get("action") == "afficher"
+    televerse, afficher = fichier is not None and bool(fichier.filename), formulaire.get("changer") == "mois"
     if request.method == "POST" and not (televerse or trop_gros or demande.population == reformes.FICHIER):
-        suite = "&action=afficher" if afficher else ""
+        suite = "&changer=mois" if afficher else ""
         return redirect(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", code=303)
     reponse = {"erreurs": erreurs, "generales": generales, "donnees": []} if erreurs or generales else None
     if trop_gros:

@@ -28,7 +28,7 @@ from openfisca_gen.validation.types import jour
 
 IDS = {"formation": "formation", "structure": "structure"}
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
-AUTRES = ("period", "appel", "action")  # the form's fields that are not the model's inputs
+AUTRES = ("period", "appel", "changer")  # the form's fields that are not the model's inputs
 
 
 def valeurs_exemple(tax_benefit_system) -> dict[str, str]:
@@ -63,7 +63,7 @@ def lire_formulaire(tax_benefit_system, formulaire) -> dict[str, str]:
 def est_une_simulation(tax_benefit_system, formulaire) -> bool:
     """A request that asks for a result: it gives one of the model's inputs, and does not only change the call."""
     entrees = variables_d_entree(tax_benefit_system)
-    return formulaire.get("action") != "appel" and any(nom in entrees for nom in formulaire)
+    return formulaire.get("changer") != "appel" and any(nom in entrees for nom in formulaire)
 
 
 def appel_de_la_date(tax_benefit_system, texte: str) -> int:
@@ -81,7 +81,7 @@ def appel_choisi(tax_benefit_system, saisie: dict) -> int:
     nombre = len(appels(tax_benefit_system))
     choisi = saisie.get("appel", "")
     choisi = int(choisi) if choisi.isdigit() and 1 <= int(choisi) <= nombre else 0
-    if saisie.get("action") == "appel" and choisi:
+    if saisie.get("changer") == "appel" and choisi:
         return choisi
     return appel_de_la_date(tax_benefit_system, saisie.get("date_depot_dossier", "")) or choisi or 1
 
@@ -156,7 +156,7 @@ def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int):
 
 def permalien(saisie: dict) -> str:
     """The query string that gives this result again (the fields as typed, without the empty ones)."""
-    return urlencode({nom: texte for nom, texte in saisie.items() if texte and nom != "action"})
+    return urlencode({nom: texte for nom, texte in saisie.items() if texte and nom != "changer"})
 
 
 def simuler(tax_benefit_system, saisie: dict) -> dict:

@@ -35,11 +35,11 @@ async function envoyer(formulaire, bouton) {
   }
   try {
     let reponse;
-    if (formulaire.method.toLowerCase() === "get") {
-      const adresse = formulaire.action + "?" + new URLSearchParams(donnees).toString();
+    if (formulaire.getAttribute("method") === "get") {
+      const adresse = formulaire.getAttribute("action") + "?" + new URLSearchParams(donnees).toString();
       reponse = await fetch(adresse);
     } else {
-      reponse = await fetch(formulaire.action, { method: "POST", body: donnees });
+      reponse = await fetch(formulaire.getAttribute("action"), { method: "POST", body: donnees });
     }
     const html = await reponse.text();
     if (!remplacerContenu(html)) {
@@ -60,7 +60,7 @@ async function envoyer(formulaire, bouton) {
 function brancherSimulateur(formulaire) {
   const appel = formulaire.querySelector("#appel");
   const date = formulaire.querySelector("#date_depot_dossier");
-  const changerAppel = formulaire.querySelector("button[value=appel]");
+  const changerAppel = formulaire.querySelector("button[name=changer][value=appel]");
   if (!appel || !changerAppel) {
     return;
   }
@@ -81,7 +81,7 @@ function brancherSimulateur(formulaire) {
 
 function brancherAtelier(formulaire) {
   const population = formulaire.querySelector("#population");
-  const afficher = formulaire.querySelector("button[value=afficher]");
+  const afficher = formulaire.querySelector("button[name=changer][value=mois]");
   if (population && afficher) {
     // Another population: its own month and the values in force then, what was changed kept.
     population.addEventListener("change", () => {
