@@ -80,7 +80,7 @@ def test_the_charts_speak_french_give_their_figures_and_their_data(client, loi):
 
 
 def test_changing_the_month_keeps_what_was_typed(client):
-    reponse = envoyer(client, {"affiche": "2016-02", "period": "décembre 2018", "action": "afficher",
+    reponse = envoyer(client, {"affiche": "2016-02", "period": "décembre 2018", "changer": "mois",
                                PLAFOND: "50 000", "financement_amorcage.taux": "50 %"})  # fmt: skip
     assert reponse.status_code == 303
     page = ouvrir(client, reponse.headers["Location"])

@@ -32,7 +32,7 @@ def _sans_saisies(page: Page) -> str:
     return re.sub(r"«[^»]*»", " ", html.unescape(texte))
 
 
-def verifier(reponse, page_de: str) -> None:
+def verifier(reponse, page_de: str) -> Page | None:
     """No 5xx, no traceback, strict numbers, every message in French next to a field the page has."""
     assert reponse.status_code in (200, 303), reponse.status_code
     if reponse.status_code == 303:
@@ -52,15 +52,16 @@ def verifier(reponse, page_de: str) -> None:
     for lien in page.tous("href"):  # the summary's links go to fields of the page
         if lien["attrs"]["href"].startswith("#"):
             assert lien["attrs"]["href"][1:] in page.par_id
+    return page
 
 
 def _champs_du_simulateur(systeme) -> list[str]:
-    return [*simulateur.variables_d_entree(systeme), "period", "appel", "action"]
+    return [*simulateur.variables_d_entree(systeme), "period", "appel", "changer"]
 
 
 def _champs_de_l_atelier(systeme) -> list[str]:
     noms = [champ["nom"] for _, _, liste in reformes.champs(systeme, "2016-02") for champ in liste]
-    return [*noms, "population", "period", "reforme_livree", "affiche", "action"]
+    return [*noms, "population", "period", "reforme_livree", "affiche", "changer"]
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +86,12 @@ def test_the_simulator_answers_any_form_or_link(client, exemple, noms, donnees):
     garde = donnees.draw(st.booleans())
     valeurs = {nom: donnees.draw(VALEURS) for nom in champs}
     saisie = {**(exemple if garde else {}), **valeurs}
-    verifier(client.get("/simulateur", query_string=saisie), "/simulateur")
-    verifier(client.post("/simulateur", data=saisie), "/simulateur")
+    for reponse in (client.get("/simulateur", query_string=saisie), client.post("/simulateur", data=saisie)):
+        page = verifier(reponse, "/simulateur")
+        resume = re.search(r'id="erreurs".*?</ul>', page.html, flags=re.S)
+        if resume is not None:  # every mistake of the simulator is a field's: the summary links to it
+            items = re.findall(r"<li>(.*?)</li>", resume.group(), flags=re.S)
+            assert items and all(item.strip().startswith('<a href="#') for item in items), items
 
 
 @REGLAGES

@@ -243,14 +243,14 @@ def calcul_du_modele(client, saisie: dict, variables, mois: str) -> dict:
 
 def test_the_empty_form_asks_each_call_only_its_own_questions(client, tax_benefit_system):
     for numero, appel in enumerate(appels(tax_benefit_system), 1):
-        page = ouvrir(client, f"/simulateur?appel={numero}&action=appel")
+        page = ouvrir(client, f"/simulateur?appel={numero}&changer=appel")
         montres = {
             e["attrs"]["id"].removeprefix("champ-") for e in page.tous("data-appels") if "hidden" not in e["attrs"]
         }
         utilises = {nom for nom, numeros in appels_par_champ(tax_benefit_system).items() if numero in numeros}
         assert montres == utilises, appel["libelle"]
         assert page.attributs("appel")["id"] == "appel" and "resultat" not in page.par_id
-    trois = ouvrir(client, "/simulateur?appel=3&action=appel")
+    trois = ouvrir(client, "/simulateur?appel=3&changer=appel")
     assert "hidden" in trois.par_id["champ-pedagogie_innovante"]["attrs"]
     assert "hidden" not in trois.par_id["champ-nombre_demandeurs_emploi_peu_qualifies"]["attrs"]
 
@@ -382,3 +382,19 @@ def test_a_forged_request_is_answered_in_french(client, exemple):
     erreurs = page.erreurs()
     assert erreurs["formation_gratuite"].startswith("La case « gratuite » : cochez la case")
     assert erreurs["metier_vise"].startswith("Le métier visé doit être l'un des choix proposés")
+
+
+def test_the_learners_are_asked_wherever_one_of_their_parts_is(client, exemple):
+    """The third call uses the job seekers' count only; it is checked against the learners', asked there too."""
+    page = simuler(client, exemple | {"date_depot_dossier": "2018-05-02", "nombre_apprenants": "",
+                                      "nombre_demandeurs_emploi_peu_qualifies": "12"})  # fmt: skip
+    assert list(page.erreurs()) == ["nombre_apprenants"]
+    assert "hidden" not in page.par_id["champ-nombre_apprenants"]["attrs"]
+
+
+def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, tax_benefit_system):
+    page = simuler(client, exemple | {"duree_formation_mois": "20", "decision_comite_labellisation": "labellisee"})
+    [lecture] = page.tous("data-interpretation", "duree_maximale_selon_le_ministre")
+    description = tax_benefit_system.parameters.interpretations.duree_maximale_selon_le_ministre.description
+    assert plat(description) in plat(lecture["texte"]) and "nosdeputes" in page.html  # with its source
+    assert "Le comité de labellisation a labellisé la formation" in visible(page)

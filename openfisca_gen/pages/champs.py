@@ -23,6 +23,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_gen.helpers import conditions_applicables, ouvertures_des_appels
 from openfisca_gen.pages.francais import euros, nombre, ordinal, periode_lisible, pourcent
 from openfisca_gen.rapports.modele import appels_des_colonnes
+from openfisca_gen.validation.domaine import PARTIES_DES_APPRENANTS
 from openfisca_gen.validation.tables import variables_d_entree
 
 
@@ -198,6 +199,10 @@ def _formate(valeur, unite) -> str | None:
     return {"mois": f"{nombre(valeur)} mois", "%": pourcent(valeur), "€": euros(valeur)}.get(unite, nombre(valeur))
 
 
+def _annees(debut: str, fin: str) -> str:
+    return debut[:4] if debut[:4] == fin[:4] else f"{debut[:4]}-{fin[:4]}"
+
+
 @functools.cache
 def appels(tax_benefit_system) -> tuple[dict, ...]:
     """Each call of the model, in order: its number, opening day, deadlines, and its rules (at its opening)."""
@@ -212,7 +217,7 @@ def appels(tax_benefit_system) -> tuple[dict, ...]:
                 "ouverture": ouverture,
                 "limites": limites,
                 "regles": regles,
-                "libelle": f"{ordinal(numero)} appel, dépôt {periode_lisible(ouverture, max(limites))}",
+                "libelle": f"{ordinal(numero)} appel ({_annees(ouverture, max(limites))})",
                 "instant": valeur.instant_str,
             }
         )
@@ -278,8 +283,12 @@ def aide(tax_benefit_system, nom: str, numero: int, appels_du_champ) -> str:
 
 @functools.cache
 def appels_par_champ(tax_benefit_system) -> dict[str, tuple[int, ...]]:
-    """For each input, the calls whose rules read it (measured on the model once per system)."""
-    return {nom: tuple(numeros) for nom, numeros in appels_des_colonnes(tax_benefit_system).items()}
+    """For each input, the calls whose rules read it (measured on the model once per system); the learners' count
+    wherever one of its parts is asked, since the parts are checked against it."""
+    par_champ = {nom: set(numeros) for nom, numeros in appels_des_colonnes(tax_benefit_system).items()}
+    parties = set().union(*(par_champ.get(nom, set()) for nom in PARTIES_DES_APPRENANTS))
+    par_champ["nombre_apprenants"] = par_champ.get("nombre_apprenants", set()) | parties
+    return {nom: tuple(sorted(numeros)) for nom, numeros in par_champ.items()}
 
 
 def _type(variable) -> dict:

@@ -124,14 +124,16 @@ def chiffres(changements) -> list[tuple[str, str]]:
         )
 
     devenues, perdues = changements["trainings_gaining_eligibility"], changements["trainings_losing_eligibility"]
+    eligibilite = (
+        "Aucune formation ne devient éligible ni ne cesse de l'être"
+        if not devenues and not perdues
+        else f"{nombre(devenues)} {'deviennent éligibles' if devenues > 1 else 'devient éligible'}, "
+        f"{nombre(perdues)} {'cessent' if perdues > 1 else 'cesse'} de l'être"
+    )
     return [
         ("gagnantes", qui(changements["winners"], "gagne", "gagnent", changements["winners_total_gain"])),
         ("perdantes", qui(changements["losers"], "perd", "perdent", changements["losers_total_loss"])),
-        (
-            "eligibilite",
-            f"{nombre(devenues)} {'deviennent éligibles' if devenues > 1 else 'devient éligible'}, "
-            f"{nombre(perdues)} {'cessent' if perdues > 1 else 'cesse'} de l'être",
-        ),
+        ("eligibilite", eligibilite),
     ]
 
 

@@ -98,8 +98,7 @@ def populations(tax_benefit_system) -> list[dict]:
             {
                 "nom": nom,
                 "periode": description["periode"],
-                "libelle": f"{ordinal(description['appel'])} appel ({appel['ouverture'][:4]}) : {taille} "
-                f"formations synthétiques",
+                "libelle": f"{ordinal(description['appel'])} appel ({appel['ouverture'][:4]}), {taille} formations",
             }
         )
     return liste

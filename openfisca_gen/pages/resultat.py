@@ -98,15 +98,13 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
     if seuil is not None:
         base += (
             f", car la formation dure {'moins de' if v['duree_formation_mois'] < seuil else 'au moins'} "
-            f"{nombre(seuil)} mois"
+            f"{nombre(seuil)} mois,"
         )
     montant = euros(v["financement_amorcage"])
     if v.get("financement_amorcage_plafonne"):
-        return (
-            f"{montant} : le plafond. {base[0].upper()}{base[1:]} ferait "
-            f"{euros(v['financement_amorcage_avant_plafond'])}, {_plafonds(v)}."
-        )
-    return f"{montant}, soit {base}, {_plafonds(v)}."
+        au_dela = _plafonds(v).replace("dans la limite", "au-delà de la limite")
+        return f"{montant}, le plafond : {base} ferait {euros(v['financement_amorcage_avant_plafond'])}, {au_dela}."
+    return f"{montant}, soit {base.rstrip(',')}, {_plafonds(v)}."
 
 
 def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
@@ -164,6 +162,7 @@ def public(v: dict, saisie: dict, appel: dict | None) -> dict:
     lignes = []
     for (part, compte, _, qui), cible in objectifs:
         atteint = v[part] >= cible
+        position = "en dessous de" if not atteint else "au niveau de" if v[part] == cible else "au-dessus de"
         lignes.append(
             {
                 "nom": part,
@@ -171,7 +170,7 @@ def public(v: dict, saisie: dict, appel: dict | None) -> dict:
                 "objectif": cible,
                 "atteint": atteint,
                 "texte": f"{qui} : {nombre(v[compte])} sur {pluriel(apprenants, 'apprenant')}, "
-                f"soit {pourcent(v[part])}, {'au niveau de' if atteint else 'en dessous de'} l'objectif "
+                f"soit {pourcent(v[part])}, {position} l'objectif "
                 f"national de {pourcent(cible)}.",
             }
         )
@@ -204,7 +203,7 @@ def appel_lisible(numero: int | None, systeme) -> dict | None:
         return None
     appel = appels(systeme)[numero - 1]
     releves = appel["limites"]
-    texte = f"{appel['libelle'].split(',')[0]}, ouvert le {date_lisible(appel['ouverture'])}"
+    texte = f"{appel['libelle'].split(' (')[0]}, ouvert le {date_lisible(appel['ouverture'])}"
     texte += (
         f", date limite de dépôt le {date_lisible(releves[0])}"
         if len(releves) == 1
