@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import numpy
+from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
 from openfisca_gen.helpers import numeros_d_appel
@@ -29,6 +30,7 @@ from openfisca_gen.validation.types import jour
 IDS = {"formation": "formation", "structure": "structure"}
 MOIS_DE_VERIFICATION = "2015-10"  # where no month is known: the values' checks do not depend on it
 AUTRES = ("period", "appel", "changer")  # the form's fields that are not the model's inputs
+INCALCULABLE = "Ces informations ne permettent pas le calcul : vérifiez chaque champ."
 
 
 def valeurs_exemple(tax_benefit_system) -> dict[str, str]:
@@ -165,7 +167,10 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
     erreurs, generales, mois, une_situation, analyse = erreurs_de_saisie(tax_benefit_system, saisie, numero)
     if erreurs or generales or mois is None:
         return {"erreurs": erreurs, "generales": generales, "appel_choisi": numero}
-    explication, simulation = expliquer(tax_benefit_system, une_situation, mois, analyse, avec_simulation=True)
+    try:
+        explication, simulation = expliquer(tax_benefit_system, une_situation, mois, analyse, avec_simulation=True)
+    except (SituationParsingError, PeriodMismatchError):  # what OpenFisca alone refuses, after our checks
+        return {"erreurs": {}, "generales": [INCALCULABLE], "appel_choisi": numero}
     formation = explication["formations"][IDS["formation"]]
     appel = resultat.appel_lisible((formation.get("call") or {}).get("numero"), tax_benefit_system)
     valeurs = resultat.valeurs(simulation, mois)
