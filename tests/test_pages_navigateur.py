@@ -88,11 +88,27 @@ class Onglet:
         self.contexte.close()
 
 
+@pytest.fixture(scope="module")
+def onglets(navigateur, serveur):
+    """One page per JavaScript setting, for the whole module (a context takes a while to open): on, without
+    pages.js, and off."""
+    ouverts = {script: Onglet(navigateur, serveur, script) for script in (True, "bloque", False)}
+    yield ouverts
+    for ouvert in ouverts.values():
+        ouvert.fermer()
+
+
+def _propre(onglet: Onglet) -> Onglet:
+    onglet.erreurs.clear()
+    onglet.ailleurs.clear()
+    onglet.page.set_viewport_size({"width": LARGEURS[0], "height": 900})
+    return onglet
+
+
 @pytest.fixture
-def onglet(navigateur, serveur):
-    onglet = Onglet(navigateur, serveur)
-    yield onglet
-    onglet.fermer()
+def onglet(onglets):
+    """The page with JavaScript, its console and requests forgotten."""
+    return _propre(onglets[True])
 
 
 @pytest.fixture(scope="module")
@@ -115,15 +131,6 @@ def etats(exemple):
     }
 
 
-@pytest.fixture(scope="module")
-def onglets(navigateur, serveur):
-    """One page per JavaScript setting for the states' checks: on, and without pages.js."""
-    ouverts = {script: Onglet(navigateur, serveur, script) for script in (True, "bloque")}
-    yield ouverts
-    for ouvert in ouverts.values():
-        ouvert.fermer()
-
-
 @pytest.mark.parametrize(
     "etat", ["simulateur vide", "simulateur résultat", "simulateur erreurs", "atelier vide", "atelier résultat",
              "atelier erreurs"],
@@ -132,7 +139,8 @@ def test_every_state_at_both_widths_with_and_without_javascript(onglets, etats, 
     """axe in full at 390 px, without its slow contrast check at 1280 px (colours do not change with the width),
     without pages.js at 390 px (the document does not change with the width), and without it on an empty form
     (its form, with the same colours, is in the page of its errors); no sideways scroll anywhere."""
-    for script, onglet in onglets.items():
+    for script in (True, "bloque"):
+        onglet = _propre(onglets[script])
         page = onglet.aller(etats[etat])
         onglet.verifier(None if script is True and "vide" not in etat else SANS_CONTRASTE)
         page.set_viewport_size({"width": LARGEURS[1], "height": 900})
@@ -143,26 +151,23 @@ def test_every_state_at_both_widths_with_and_without_javascript(onglets, etats, 
 
 
 @pytest.mark.parametrize("script", [True, False])
-def test_the_simulator_answers_by_a_link_with_and_without_javascript(navigateur, serveur, client, exemple, script):
-    onglet = Onglet(navigateur, serveur, script)
-    try:
-        page = onglet.aller("/")  # a browser on the root lands on the simulator
-        assert page.url == serveur + "/simulateur"
-        page.locator("#budget_session").fill("75 000 €")
-        page.locator("#duree_formation_mois").fill("5")
-        page.get_by_role("button", name="Simuler").click()
-        attendu = calcul_du_modele(client, exemple | {"budget_session": "75000", "duree_formation_mois": "5"},
-                                   ["financement_amorcage"], "2015-10")  # fmt: skip
-        montant = page.locator('[data-variable="financement_amorcage"]')
-        expect(montant).to_have_attribute("data-value", nombre_brut(attendu["financement_amorcage"]))
-        expect(page).to_have_url(re.compile(r"/simulateur\?.*budget_session=75"))  # the address is the result's
-        lien = page.locator("a[data-permalink]")
-        page.goto(serveur + html.unescape(lien.get_attribute("href")))
-        expect(montant).to_have_attribute("data-value", nombre_brut(attendu["financement_amorcage"]))
-        onglet.sans_defilement()
-        assert onglet.erreurs == [] and onglet.ailleurs == []
-    finally:
-        onglet.fermer()
+def test_the_simulator_answers_by_a_link_with_and_without_javascript(onglets, serveur, client, exemple, script):
+    onglet = _propre(onglets[script])
+    page = onglet.aller("/")  # a browser on the root lands on the simulator
+    assert page.url == serveur + "/simulateur"
+    page.locator("#budget_session").fill("75 000 €")
+    page.locator("#duree_formation_mois").fill("5")
+    page.get_by_role("button", name="Simuler").click()
+    attendu = calcul_du_modele(client, exemple | {"budget_session": "75000", "duree_formation_mois": "5"},
+                               ["financement_amorcage"], "2015-10")  # fmt: skip
+    montant = page.locator('[data-variable="financement_amorcage"]')
+    expect(montant).to_have_attribute("data-value", nombre_brut(attendu["financement_amorcage"]))
+    expect(page).to_have_url(re.compile(r"/simulateur\?.*budget_session=75"))  # the address is the result's
+    lien = page.locator("a[data-permalink]")
+    page.goto(serveur + html.unescape(lien.get_attribute("href")))
+    expect(montant).to_have_attribute("data-value", nombre_brut(attendu["financement_amorcage"]))
+    onglet.sans_defilement()
+    assert onglet.erreurs == [] and onglet.ailleurs == []
 
 
 def test_another_call_asks_its_own_questions_without_a_reload(onglet):
@@ -202,17 +207,14 @@ def test_the_workshop_keeps_what_was_typed_says_it_computes_and_shares_its_resul
     onglet.verifier(SANS_CONTRASTE)
 
 
-def test_the_workshop_without_javascript_answers_by_its_link(navigateur, serveur):
-    onglet = Onglet(navigateur, serveur, script=False, largeur=1280)
-    try:
-        page = onglet.aller("/reformes")
-        page.get_by_label("Partir d'une réforme livrée avec le modèle").select_option("plafond_100k")
-        page.get_by_role("button", name="Comparer").click()
-        expect(page).to_have_url(re.compile(r"/reformes\?.*reforme_livree=plafond_100k"))
-        expect(page.locator('[data-indicateur="cout_total"]')).to_have_count(1)
-        onglet.sans_defilement()
-    finally:
-        onglet.fermer()
+def test_the_workshop_without_javascript_answers_by_its_link(onglets):
+    onglet = _propre(onglets[False])
+    page = onglet.aller("/reformes")
+    page.get_by_label("Partir d'une réforme livrée avec le modèle").select_option("plafond_100k")
+    page.get_by_role("button", name="Comparer").click()
+    expect(page).to_have_url(re.compile(r"/reformes\?.*reforme_livree=plafond_100k"))
+    expect(page.locator('[data-indicateur="cout_total"]')).to_have_count(1)
+    onglet.sans_defilement()
 
 
 def test_an_uploaded_file_is_compared_and_its_errors_are_listed_by_line(onglet):

@@ -9,9 +9,8 @@ from datetime import date
 
 import numpy
 
-from openfisca_gen.validation.erreurs import MOIS_FR
+from openfisca_gen.validation.erreurs import MOIS_FR, nombre_en_francais
 
-ESPACE_FINE = "\u202f"  # between thousands, as French typography wants
 ESPACE_INSECABLE = "\u00a0"  # before a unit or a colon
 
 
@@ -25,11 +24,7 @@ def nombre(valeur, decimales: int = 2) -> str:
         return "oui" if valeur else "non"
     if not isinstance(valeur, int | float | numpy.number):
         return str(valeur)
-    if not _fini(valeur):
-        return "aucun"
-    entier = float(valeur).is_integer()
-    texte = f"{valeur:,.0f}" if entier else f"{valeur:,.{decimales}f}".rstrip("0").rstrip(".")
-    return texte.replace(",", ESPACE_FINE).replace(".", ",").replace("-", "−")
+    return nombre_en_francais(valeur, decimales) if _fini(valeur) else "aucun"
 
 
 def euros(valeur) -> str:

@@ -10,14 +10,15 @@ two series differ in print and for colour-blind readers too.
 import math
 from html import escape
 
+from openfisca_gen.rapports.tableaux import en_francais
+
 LARGEUR = 360  # the canvas's width, in units: a phone's width, so that 12-unit text stays readable there
 COULEURS = {"base": "#1f5fa8", "reforme": "#c2410c", "gagne": "#0b6e2e", "perd": "#a4001d", "egal": "#6b6b6b"}
 
 
 def nombre_fr(valeur: float, decimales: int = 0) -> str:
     """1 234, 0,5, −3: French digits, thousands separated by a narrow no-break space."""
-    texte = f"{valeur:,.{decimales}f}"
-    return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
+    return en_francais(f"{valeur:,.{decimales}f}")
 
 
 def euros_court(valeur: float) -> str:
