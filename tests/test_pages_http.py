@@ -18,7 +18,7 @@ import pytest
 from openfisca_gen.pages import simulateur
 from openfisca_gen.pages.champs import appels, appels_par_champ
 from openfisca_gen.pages.fichiers import trouver
-from openfisca_gen.pages.francais import euros, pourcent
+from openfisca_gen.pages.francais import euros, mois_lisible, pourcent
 
 PUBLIC = "https://gen.example.fr/api/"
 LUS = ["financement_amorcage", "financement_amorcage_avant_plafond", "nombre_sessions_financees",
@@ -398,3 +398,9 @@ def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, t
     description = tax_benefit_system.parameters.interpretations.duree_maximale_selon_le_ministre.description
     assert plat(description) in plat(lecture["texte"]) and "nosdeputes" in page.html  # with its source
     assert "Le comité de labellisation a labellisé la formation" in visible(page)
+    decide = exemple | {"decision_comite_labellisation": "labellisee", "date_decision_comite": "2016-02-03"}
+    for mois in ("2016-01", "2016-03"):  # the label runs from the committee's decision: said for the month asked
+        [en_vigueur] = calcul_du_modele(client, decide, ["label_en_vigueur"], mois).values()
+        texte = visible(simuler(client, decide | {"period": mois}))
+        verbe = "est" if en_vigueur else "n'est pas"
+        assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte

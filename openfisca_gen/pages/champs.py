@@ -182,7 +182,7 @@ def fiche(tax_benefit_system, nom: str) -> Fiche:
     return Fiche(variable.label, (), f"« {variable.label} »", "une valeur", "", "autres", True)
 
 
-def _parametre(regles, chemin: str):
+def parametre_de(regles, chemin: str):
     """The value at `chemin` in a call's rules; None where the call sets none (OpenFisca then leaves it out)."""
     noeud = regles
     for nom in chemin.split("."):
@@ -231,7 +231,7 @@ def regles_lisibles(tax_benefit_system, numero: int) -> dict[str, str]:
     appel, premier = liste[numero - 1], liste[0]["regles"]
     regles = appel["regles"]
     applicables = conditions_applicables(regles, premier)
-    sessions = _parametre(regles, "financement_amorcage.sessions_financees")
+    sessions = parametre_de(regles, "financement_amorcage.sessions_financees")
     duree = "labellisation.duree_formation."
     lues = {
         "taux": ("financement_amorcage.taux", "%", True),
@@ -252,7 +252,7 @@ def regles_lisibles(tax_benefit_system, numero: int) -> dict[str, str]:
         "objectif_neet": ("publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies", "%", True),
         "objectif_bac": ("publics_cibles.objectifs_par_session.part_niveau_bac_ou_infra", "%", True),
     }
-    textes = {nom: _formate(_parametre(regles, chemin), unite) for nom, (chemin, unite, vrai) in lues.items() if vrai}
+    textes = {nom: _formate(parametre_de(regles, chemin), unite) for nom, (chemin, unite, vrai) in lues.items() if vrai}
     hors = tax_benefit_system.variables["metier_vise"].possible_values.__members__.get("hors_numerique")
     textes |= {
         "appel": f"{ordinal(numero)} appel",

@@ -23,7 +23,7 @@ from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.pages.champs import Fiche, appels
-from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, ordinal, pourcent
+from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import par_champ
 from openfisca_gen.population import POPULATIONS, lire_population
 from openfisca_gen.reforms import REFORMES, combiner
@@ -328,8 +328,3 @@ def affichage_loi(valeur, champ: dict) -> str:
     if valeur is None:
         return "aucune"
     return euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])
-
-
-def legende_du_mois(mois: str, demande: Demande) -> str:
-    propre = "" if demande.periode else " (le mois de la population choisie)"
-    return f"{mois_lisible(mois)}{propre}"

@@ -13,8 +13,8 @@
 
 from openfisca_gen.explication import valeur_json
 from openfisca_gen.pages import fichiers
-from openfisca_gen.pages.champs import _parametre, appels
-from openfisca_gen.pages.francais import date_lisible, euros, nombre, periode_lisible, pluriel, pourcent
+from openfisca_gen.pages.champs import appels, parametre_de
+from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, pluriel, pourcent
 
 EN_LETTRES = {1: "une", 2: "deux", 3: "trois", 4: "quatre"}
 # The model's variables the answer reads; those a model lacks (an older or newer law) are left out.
@@ -90,10 +90,10 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
             "ce financement aide seulement à attendre."
         )
     regles = appel["regles"] if appel else None
-    taux, seuil = _parametre(regles, "financement_amorcage.taux"), None
-    sessions = _parametre(regles, "financement_amorcage.sessions_financees")
+    taux, seuil = parametre_de(regles, "financement_amorcage.taux"), None
+    sessions = parametre_de(regles, "financement_amorcage.sessions_financees")
     if sessions is not None and sessions.duree_au_moins_egale_au_seuil != sessions.duree_inferieure_au_seuil:
-        seuil = _parametre(regles, "financement_amorcage.seuil_duree_mois")
+        seuil = parametre_de(regles, "financement_amorcage.seuil_duree_mois")
     base = f"{pourcent(taux)} du budget {_sessions(v['nombre_sessions_financees'])}"
     if seuil is not None:
         base += (
@@ -111,7 +111,7 @@ def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
     """The computation step by step (rows of a table), for a funded training only."""
     if not v["financement_amorcage"]:
         return None
-    taux = _parametre(appel["regles"], "financement_amorcage.taux") if appel else None
+    taux = parametre_de(appel["regles"], "financement_amorcage.taux") if appel else None
     plafond = v.get("plafond_financement_amorcage")
     etat = " (atteint)" if v.get("financement_amorcage_plafonne") else " (non atteint)"
     return [
@@ -124,8 +124,9 @@ def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
     ]
 
 
-def decision(v: dict, formation: dict) -> str:
-    """What the committee's decision is, or the convention the model follows while it is not known (said once)."""
+def decision(v: dict, formation: dict, mois: str) -> str:
+    """What the committee's decision is (and whether the label is in force in the month computed), or the
+    convention the model follows while it is not known (said once)."""
     if formation.get("decision_set_aside"):
         return (
             "La décision du comité (formation labellisée) n'est pas retenue : un label suppose que toutes les "
@@ -135,7 +136,11 @@ def decision(v: dict, formation: dict) -> str:
     date = v.get("date_decision_comite")
     le = f" le {date_lisible(date)}" if date and date > "1970-01-01" else ""
     if decidee == "labellisee":
-        return f"Le comité de labellisation a labellisé la formation{le}."
+        en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+        return (
+            f"Le comité de labellisation a labellisé la formation{le} : le label {en_vigueur} en vigueur en "
+            f"{mois_lisible(mois)}."
+        )
     if decidee == "refusee":
         return f"Le comité de labellisation a refusé le label{le}."
     if not v["eligible_labellisation"]:
@@ -149,7 +154,7 @@ def decision(v: dict, formation: dict) -> str:
 
 def public(v: dict, saisie: dict, appel: dict | None) -> dict:
     """A session's audience against the objectives its call sets: {lignes, note}."""
-    objectifs = [(o, _parametre(appel["regles"], o[2]) if appel else None) for o in OBJECTIFS]
+    objectifs = [(o, parametre_de(appel["regles"], o[2]) if appel else None) for o in OBJECTIFS]
     objectifs = [(o, cible) for o, cible in objectifs if cible is not None and o[0] in v]
     if not objectifs:
         return {"lignes": [], "note": ""}
@@ -210,7 +215,3 @@ def appel_lisible(numero: int | None, systeme) -> dict | None:
         else ", releves des candidatures les " + ", ".join(date_lisible(d) for d in releves)
     )
     return {**appel, "texte": texte + "."}
-
-
-def fenetre(appel: dict) -> str:
-    return periode_lisible(appel["ouverture"], max(appel["limites"]))

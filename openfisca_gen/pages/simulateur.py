@@ -182,7 +182,7 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
         "appel_choisi": appel["numero"] if appel else numero,
         "hors_appel": appel is None and explication["call"] is not None,
         "avant_les_appels": explication["call"] is None,
-        "decision": resultat.decision(valeurs, formation),
+        "decision": resultat.decision(valeurs, formation, mois),
         "montant": resultat.phrase_du_montant(valeurs, appel),
         "calcul": resultat.calcul(valeurs, appel),
         "conditions": [
