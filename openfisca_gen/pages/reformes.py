@@ -51,13 +51,8 @@ MONTANTS = (
 BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
 POPULATION_PAR_DEFAUT = "appel_2015"
 FICHIER = "fichier"  # the population choice that means "the uploaded file"
-ATTENDUS = {
-    "taux": ("un taux en %", "{}"),
-    "montant": ("un montant en euros", "{}"),
-    "entier": ("un nombre entier", "{}"),
-    "booleen": ("coché ou décoché", "cochée"),
-}
-CHAMPS_DE_LA_DEMANDE = ("population", "period", "reforme_livree")
+ATTENDUS = {"taux": "un taux en %", "montant": "un montant en euros", "entier": "un nombre entier",
+            "booleen": "coché ou décoché"}  # fmt: skip
 
 
 @dataclass
@@ -116,9 +111,11 @@ def affichage(valeur, sorte: str) -> str:
     return {"taux": pourcent, "montant": nombre}.get(sorte, nombre)(valeur)
 
 
+@functools.lru_cache(maxsize=64)
 def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
     """The fieldsets (id, legend, fields); each field: its path, label, kind, the value in force and its start.
-    A switch with no value in force (a reading of another call) is left out."""
+    A switch with no value in force (a reading of another call) is left out. Built once per month: the law's
+    values do not change between requests (nothing may change what this returns)."""
     jour = str(periods.period(mois).stop)
     parametres = tax_benefit_system.parameters
 
@@ -156,6 +153,11 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
     return [(ident, legende, [c for c in liste if c]) for ident, legende, liste in groupes]
 
 
+def par_nom(tax_benefit_system, mois: str) -> dict[str, dict]:
+    """The fields of the month, by their parameter's path."""
+    return {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, mois) for champ in liste}
+
+
 def _existe(parametres, chemin: str) -> bool:
     try:
         trouver_parametre(parametres, chemin)
@@ -181,8 +183,8 @@ def change(champ: dict, texte: str) -> bool:
 
 def fiche(champ: dict) -> Fiche:
     """How messages name a parameter's field: "Cette valeur", what to write and an example (the value in force)."""
-    attendu, exemple = ATTENDUS.get(champ["genre"], ("un nombre", "{}"))
-    return Fiche(champ["label"], (), "Cette valeur", attendu, exemple.format(champ["affiche"] or "0"))
+    exemple = "cochée" if champ["genre"] == "booleen" else champ["affiche"] or "0"
+    return Fiche(champ["label"], (), "Cette valeur", ATTENDUS.get(champ["genre"], "un nombre"), exemple)
 
 
 def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list[Probleme]]:
@@ -213,11 +215,10 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     mois, refus = lire_mois_de(tax_benefit_system, texte, defaut)
     affiche, _ = lire_mois_de(tax_benefit_system, formulaire.get("affiche", ""), mois)
     modifies = {}
-    for _, _, liste in champs(tax_benefit_system, affiche):
-        for champ in liste:
-            saisies = formulaire.getlist(champ["nom"])
-            if saisies and change(champ, saisies[-1].strip()):
-                modifies[champ["nom"]] = saisies[-1].strip()
+    for chemin, champ in par_nom(tax_benefit_system, affiche).items():
+        saisies = formulaire.getlist(chemin)
+        if saisies and change(champ, saisies[-1].strip()):
+            modifies[chemin] = saisies[-1].strip()
     livree = formulaire.get("reforme_livree", "").strip()
     demande = Demande(nom, texte, mois, livree, modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus)
@@ -225,7 +226,7 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
 
 def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict, list]:
     """The problems by field (a path, period, population, reforme_livree, donnees) and the others."""
-    noms = {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, demande.mois) for champ in liste}
+    noms = par_nom(tax_benefit_system, demande.mois)
     autres = {
         "period": Fiche("", (), "Le mois", "un mois", "02/2016"),
         "population": Fiche("", (), "La population", "l'une des populations de la liste", "1er appel"),
@@ -241,7 +242,7 @@ def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict
 
 def reforme_de(tax_benefit_system, demande: Demande) -> dict:
     """The changed values as a reform {path: {start of the value in force: value}}; an empty text is "no value"."""
-    noms = {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, demande.mois) for champ in liste}
+    noms = par_nom(tax_benefit_system, demande.mois)
     return {
         chemin: {noms[chemin]["debut"]: lire_valeur(noms[chemin], texte) if texte else None}
         for chemin, texte in demande.modifies.items()
@@ -289,7 +290,7 @@ def lire_televersement(tax_benefit_system, fichier, maximum: int):
 
 def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
     """What the analyst changed, in words: the value in force and the new one, each with its reset link."""
-    noms = {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, demande.mois) for champ in liste}
+    noms = par_nom(tax_benefit_system, demande.mois)
     liste = []
     if demande.livree in REFORMES:
         titre = getattr(REFORMES[demande.livree], "name", demande.livree)
