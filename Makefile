@@ -33,10 +33,11 @@ run: install ## the main job: the analyst report of a shipped reform on the bund
 serve: install ## the web API and the pages on http://127.0.0.1:5000 (/simulateur, /reformes)
 	$(BIN)/openfisca-gen serve
 
-bench: install-dev ## the benchmarks: populations, interpretations, the server's load (ratios, same run)
+bench: install-dev ## the benchmarks: populations, interpretations, the server's load, the pages (ratios, same run)
 	$(BIN)/python benchmarks/bench_population.py
 	$(BIN)/python benchmarks/bench_interpretations.py
 	$(BIN)/python benchmarks/bench_serveur.py
+	$(BIN)/python benchmarks/bench_pages.py
 
 lint: install-dev ## ruff (check and format) and yamllint
 	$(BIN)/ruff check .

@@ -34,7 +34,7 @@ def creer_app(
     app = create_app(tax_benefit_system)
     app.config["MAX_CONTENT_LENGTH"] = max_request_bytes
     api.enregistrer(app, tax_benefit_system, max_trainings)
-    enregistrer_pages(app, tax_benefit_system, public_url)
+    enregistrer_pages(app, tax_benefit_system, public_url, max_trainings)
     app.register_error_handler(HTTPException, _erreur_http)
     app.after_request(_message_d_erreur)
     app.after_request(_spec_etendue)

@@ -12,9 +12,10 @@ docs/sources/ has a public path, the path it has in the repository
 checkout or from an installed wheel.
 """
 
+import functools
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from openfisca_gen.chemins import DOCS_DIR, PARAMETERS_DIR, VARIABLES_DIR
 
@@ -30,6 +31,17 @@ RACINES = {
 EXTENSIONS = frozenset({".py", ".yaml", ".txt", ".md", ".json", ".csv"})
 URL = re.compile(r"^https?://", re.IGNORECASE)
 TEXTE_CITE = re.compile(r"docs/sources/[\w.\-]+")
+# The dates of the stored texts' headers are written in English ("February 2016", "winter 2015-2016").
+MOTS_DES_DATES = {
+    "January": "janvier", "February": "février", "March": "mars", "April": "avril", "May": "mai", "June": "juin",
+    "July": "juillet", "August": "août", "September": "septembre", "October": "octobre", "November": "novembre",
+    "December": "décembre", "winter": "hiver", "spring": "printemps", "summer": "été", "autumn": "automne",
+    "early": "début", "late": "fin", "or": "ou",
+}  # fmt: skip
+DATE = re.compile(
+    r"(?:(?:early|late) )?(?:\d{1,2} )?(?:(?:%s)(?: or (?:%s))? )?\b(?:19|20)\d\d(?:-(?:19|20)\d\d)?\b"
+    % (("|".join(MOTS_DES_DATES),) * 2)
+)
 
 
 def chemin_public(absolu) -> str | None:
@@ -108,3 +120,57 @@ def relier_variable(variable: dict, metadonnees: dict, base: str) -> dict:
         references = references if isinstance(references, list) else [references]
         variable["references"] = [url_de_reference(r, base) if isinstance(r, str) else r for r in references]
     return variable
+
+
+@functools.cache
+def textes_conserves() -> dict[str, dict]:
+    """The stored texts by the URL their header names: {url: {titre, editeur, date, fichier}} (docs/sources)."""
+    textes = {}
+    for chemin in sorted(TEXTES_SOURCES.glob("*.txt")):
+        entete = dict(re.findall(r"^(URL|Title): (.+)$", chemin.read_text(encoding="utf-8").split("\n---", 1)[0], re.M))
+        if "URL" not in entete:
+            continue
+        titre, _, parenthese = entete.get("Title", "").rpartition(" (")
+        titre, parenthese = (titre, parenthese.rstrip(")")) if titre else (entete.get("Title", ""), "")
+        date = DATE.search(parenthese)
+        textes[entete["URL"].strip()] = {
+            "titre": titre.strip(),
+            "editeur": parenthese.split(",")[0].strip() if "," in parenthese else "",
+            "date": " ".join(MOTS_DES_DATES.get(mot, mot) for mot in date.group().split()) if date else "",
+            "fichier": chemin_public(chemin),
+        }
+    return textes
+
+
+def source_lisible(reference, titres: dict, base: str) -> dict:
+    """A reference as a reader names it: {texte: title, publisher and date, href: the page, copie: the stored
+    text this server serves, if any}. `titres`: the French titles the parameters give their references by URL."""
+    if isinstance(reference, dict):
+        titres = {**titres, reference.get("href", ""): reference.get("title")}
+        reference = reference.get("href") or reference.get("title", "")
+    reference = str(reference)
+    if not URL.match(reference):  # a text, such as the founding press release: its own words, and its copy
+        cite = TEXTE_CITE.search(reference)
+        texte = re.sub(r"\s*\(docs/sources/[^)]*\)", "", reference).strip()
+        return {"texte": texte, "href": url_de_reference(reference, base), "copie": None if cite is None else ""}
+    conserve = textes_conserves().get(reference)
+    if conserve is None:
+        return {"texte": titres.get(reference) or urlsplit(reference).netloc, "href": reference, "copie": None}
+    titre = titres.get(reference)  # the model's own French title, unless it dates itself: the text's is finer
+    if not titre or DATE.search(titre):
+        titre = ", ".join(filter(None, [conserve["editeur"], f"« {conserve['titre']} »"]))
+    texte = ", ".join(filter(None, [titre, conserve["date"]]))
+    return {"texte": texte, "href": reference, "copie": url_du_fichier(base, conserve["fichier"])}
+
+
+def titres_des_parametres(parametres) -> dict[str, str]:
+    """{url: title} of every reference a parameter gives with a title (French, chosen by the model's authors)."""
+    titres = {}
+    for parametre in parametres.get_descendants():
+        references = [parametre.metadata.get("reference")]
+        references += [v.metadata.get("reference") for v in getattr(parametre, "values_list", [])]
+        for reference in references:
+            for element in reference if isinstance(reference, list) else [reference]:
+                if isinstance(element, dict) and element.get("href") and element.get("title"):
+                    titres.setdefault(element["href"], element["title"])
+    return titres

@@ -1,29 +1,32 @@
-"""The reform workshop's form and answer: parameters named by their paths, the comparison report.
+"""The reform workshop: parameters by their labels, a population to compare on, and a result that is a link.
 
 The fields are the main amounts of the seed funding, each condition of
-`labellisation.conditions` and, where the model has them, each switch of
-`interpretations`, all read from the parameter tree and pre-filled with the
-values in force in the chosen month. The answer is `analyse.comparer` on the
-bundled population or an uploaded CSV read by `population.lire_population`,
-the functions behind `openfisca-gen compare` and `calculate`.
+`labellisation.conditions` and each reading of `interpretations`, read from
+the parameter tree with their values in force in the month shown. What the
+analyst changed is what differs from those values (the month shown travels
+with the form, so that changing the month keeps what was typed). A request
+is a `Demande`: the population (a bundled one, by name, or an upload), the
+month (by default the population's own), a shipped reform and the changed
+values as typed; the same `Demande` is a query string, so that a result is a
+GET that gives it again. The answer is `analyse.comparer`, the function
+behind `openfisca-gen compare`.
 """
 
-import base64
-import io
+import functools
 import re
-import shlex
 import tempfile
-import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
-import yaml
 from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
-from openfisca_gen.analyse import comparer
-from openfisca_gen.pages.saisie import OBLIGATOIRE, booleen_saisi, dans_l_ordre, nombre_saisi, par_champ
-from openfisca_gen.population import POPULATION_EXEMPLE, lire_population
-from openfisca_gen.reforms import REFORMES, combiner, valider_changements
+from openfisca_gen.pages.champs import Fiche, appels
+from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
+from openfisca_gen.pages.saisie import par_champ
+from openfisca_gen.population import POPULATIONS, lire_population
+from openfisca_gen.reforms import REFORMES, combiner
 from openfisca_gen.validation import (
     DonneesInvalidesError,
     PeriodeInvalideError,
@@ -32,6 +35,8 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
+from openfisca_gen.validation.parametres import genre
+from openfisca_gen.validation.saisie import lire_booleen, lire_mois, lire_nombre
 
 MONTANTS = (
     "financement_amorcage.taux",
@@ -43,18 +48,55 @@ MONTANTS = (
     "publics_cibles.objectifs_nationaux.part_femmes",
     "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies",
 )
-UNITES = {"/1": "part, de 0 à 1", "currency-EUR": "€", "month": "mois", "bool": None}
-NOEUDS_DE_BASCULES = ("labellisation.conditions", "interpretations")
-PERIODE_PAR_DEFAUT = "2015-10"
-ECHANTILLON = "échantillon synthétique fourni (premier appel de 2015)"
-GRAPHIQUES = {
-    "distribution_financement": "Histogramme du financement d'amorçage par formation labellisée, "
-    "sans la réforme et avec elle",
-    "cout_par_statut": "Coût du financement d'amorçage par statut de structure, en millions d'euros, "
-    "sans la réforme et avec elle",
-    "gagnants_perdants": "Financement de chaque formation avec la réforme selon son financement sans elle : "
-    "en vert les gagnants, en rouge les perdants",
-}
+BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
+POPULATION_PAR_DEFAUT = "appel_2015"
+FICHIER = "fichier"  # the population choice that means "the uploaded file"
+ATTENDUS = {"taux": "un taux en %", "montant": "un montant en euros", "entier": "un nombre entier",
+            "booleen": "coché ou décoché"}  # fmt: skip
+
+
+@dataclass
+class Demande:
+    """What the analyst asks: a population, a month, a shipped reform, the changed values as typed."""
+
+    population: str = POPULATION_PAR_DEFAUT
+    periode: str = ""  # as typed; empty: the population's own month
+    mois: str = ""  # the month computed
+    livree: str = ""
+    modifies: dict = field(default_factory=dict)  # {parameter path: text as typed}
+
+    def permalien(self) -> str:
+        """The query string that gives this request again (a GET)."""
+        valeurs = {"population": self.population, "period": self.periode, "reforme_livree": self.livree}
+        return urlencode({cle: v for cle, v in {**valeurs, **self.modifies}.items() if v})
+
+    def sans(self, chemin: str | None) -> str:
+        """The link of this request without one change (its reset), or without any (`None`)."""
+        modifies = {c: t for c, t in self.modifies.items() if chemin is not None and c != chemin}
+        livree = "" if chemin in (None, "reforme_livree") else self.livree
+        return Demande(self.population, self.periode, self.mois, livree, modifies).permalien()
+
+
+@functools.cache
+def population(tax_benefit_system, nom: str):
+    """A bundled population, read and checked once per server: it does not change between requests."""
+    return lire_population(tax_benefit_system, nom)
+
+
+def populations(tax_benefit_system) -> list[dict]:
+    """The bundled populations to choose from, named in French: their call, year, size and own month."""
+    liste = []
+    for nom, description in POPULATIONS.items():
+        appel = appels(tax_benefit_system)[description["appel"] - 1]
+        taille = len(population(tax_benefit_system, nom).table)
+        liste.append(
+            {
+                "nom": nom,
+                "periode": description["periode"],
+                "libelle": f"{ordinal(description['appel'])} appel ({appel['ouverture'][:4]}), {taille} formations",
+            }
+        )
+    return liste
 
 
 def _en_vigueur(parametre, jour: str):
@@ -62,75 +104,167 @@ def _en_vigueur(parametre, jour: str):
     return next(((v.value, v.instant_str) for v in parametre.values_list if v.instant_str <= jour), None)
 
 
+def affichage(valeur, sorte: str) -> str:
+    """A parameter's value as the form shows it and reads it back: 50 %, 70 000, 6; empty for none."""
+    if valeur is None or sorte == "booleen":
+        return ""
+    return {"taux": pourcent, "montant": nombre}.get(sorte, nombre)(valeur)
+
+
+@functools.lru_cache(maxsize=64)
 def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
-    """The fieldsets (id, legend, fields); each field: path, description, value in force and its date."""
+    """The fieldsets (id, legend, fields); each field: its path, label, kind, the value in force and its start.
+    A switch with no value in force (a reading of another call) is left out. Built once per month: the law's
+    values do not change between requests (nothing may change what this returns)."""
     jour = str(periods.period(mois).stop)
     parametres = tax_benefit_system.parameters
 
     def champ(parametre):
         en_vigueur = _en_vigueur(parametre, jour)
-        if en_vigueur is None:
+        sorte = genre(parametre)
+        if en_vigueur is None or (sorte == "booleen" and en_vigueur[0] is None):
             return None
         valeur, debut = en_vigueur
+        texte_loi = ("oui" if valeur else "non") if sorte == "booleen" else (affichage(valeur, sorte) or "aucune")
+        unite = {"montant": "€", "taux": "%"}.get(sorte, {"month": "mois"}.get(parametre.metadata.get("unit")))
         return {
             "nom": parametre.name,
             "label": parametre.description or parametre.name,
             "valeur": valeur,
             "debut": debut,
-            "type": "booleen" if isinstance(valeur, bool) else "nombre",
-            "unite": UNITES.get(parametre.metadata.get("unit"), parametre.metadata.get("unit")),
-            "aide": " ".join((parametre.documentation or "").strip().split("\n\n")[0].split()),
+            "genre": sorte,
+            "type": "booleen" if sorte == "booleen" else "nombre",
+            "loi": texte_loi,
+            "affiche": affichage(valeur, sorte),
+            "unite": unite,
         }
 
-    montants = []
-    for chemin in MONTANTS:
-        try:
-            montants.append(champ(trouver_parametre(parametres, chemin)))
-        except ReformeInvalideError:  # a parameter the model does not have (any more)
-            continue
-    groupes = [("montants", "Montants et seuils", montants)]
-    for chemin, legende in zip(NOEUDS_DE_BASCULES, ("Conditions appliquées", "Interprétations"), strict=True):
-        try:
-            noeud = trouver_parametre(parametres, chemin)
-        except ReformeInvalideError:
-            continue
-        feuilles = [p for p in noeud.get_descendants() if hasattr(p, "values_list")]
-        groupes.append((chemin.replace(".", "_"), legende, [champ(p) for p in feuilles]))
+    groupes = [
+        (
+            "montants",
+            "Montants et seuils",
+            [champ(trouver_parametre(parametres, c)) for c in MONTANTS if _existe(parametres, c)],
+        )
+    ]
+    for chemin, legende in BASCULES:
+        if _existe(parametres, chemin):
+            feuilles = [p for p in trouver_parametre(parametres, chemin).get_descendants() if hasattr(p, "values_list")]
+            groupes.append((chemin.replace(".", "_"), legende, [champ(p) for p in feuilles]))
     return [(ident, legende, [c for c in liste if c]) for ident, legende, liste in groupes]
 
 
-def changements(groupes, formulaire) -> tuple[dict, dict[str, list[str]]]:
-    """{path: {start of the value in force: new value}} for each field the analyst changed, and
-    the fields left empty where a value is needed."""
-    resultat, erreurs = {}, {}
-    for _, _, liste in groupes:
-        for champ in liste:
-            saisies = formulaire.getlist(champ["nom"])
-            if not saisies:
-                continue
-            texte = saisies[-1].strip()
-            if champ["type"] == "booleen":
-                valeur = booleen_saisi(texte)
-            elif not texte:
-                if champ["valeur"] is not None:
-                    erreurs[champ["nom"]] = [OBLIGATOIRE.fr()]
-                continue
-            else:
-                valeur = nombre_saisi(texte)
-            if valeur != champ["valeur"] or isinstance(valeur, str):  # text is passed on: the validation names it
-                resultat[champ["nom"]] = {champ["debut"]: valeur}
-    return resultat, erreurs
+def par_nom(tax_benefit_system, mois: str) -> dict[str, dict]:
+    """The fields of the month, by their parameter's path."""
+    return {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, mois) for champ in liste}
+
+
+def _existe(parametres, chemin: str) -> bool:
+    try:
+        trouver_parametre(parametres, chemin)
+    except ReformeInvalideError:  # a parameter the model does not have (any more)
+        return False
+    return True
+
+
+def lire_valeur(champ: dict, texte: str):
+    """A typed value as the parameter's: a checkbox's true/false, a number as people write it (50 %, 70 000 €)."""
+    if champ["genre"] == "booleen":
+        return lire_booleen(texte)
+    return lire_nombre(texte, {"taux": "/1", "montant": "currency-EUR"}.get(champ["genre"]))
+
+
+def change(champ: dict, texte: str) -> bool:
+    """Whether a typed value differs from the value in force (a text that is not a value does: it is refused)."""
+    if champ["type"] != "booleen" and not texte:
+        return champ["valeur"] is not None  # emptied: a value is needed (a None in force stays none)
+    valeur = lire_valeur(champ, texte)
+    return isinstance(valeur, str) or valeur != champ["valeur"]
+
+
+def fiche(champ: dict) -> Fiche:
+    """How messages name a parameter's field: "Cette valeur", what to write and an example (the value in force)."""
+    exemple = "cochée" if champ["genre"] == "booleen" else champ["affiche"] or "0"
+    return Fiche(champ["label"], (), "Cette valeur", ATTENDUS.get(champ["genre"], "un nombre"), exemple)
+
+
+def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list[Probleme]]:
+    """(the month computed, why the month typed is refused): the month typed, else `defaut`."""
+    if not texte:
+        return defaut, []
+    try:
+        mois = un_mois(lire_mois(texte))
+    except PeriodeInvalideError as erreur:
+        return defaut, [Probleme(p.cle, p.valeurs, "champ", champ="period") for p in erreur.problemes]
+    premier = appels(tax_benefit_system)[0]["ouverture"]
+    if str(periods.period(mois).stop) < premier:  # no rule exists yet: nothing to change or compare
+        details = {"texte": mois, "ouverture": premier}
+        return defaut, [Probleme("periode_avant_les_regles", details, "champ", champ="period")]
+    return mois, []
+
+
+def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
+    """The request a form or a link makes, and its problems by field: a month or a population that cannot be,
+    a changed value that cannot be read comes back with its field."""
+    problemes = []
+    nom = formulaire.get("population") or POPULATION_PAR_DEFAUT
+    if nom not in POPULATIONS and nom != FICHIER:
+        problemes.append(Probleme("choix_attendu", {"valeur": nom}, "champ", champ="population"))
+        nom = POPULATION_PAR_DEFAUT
+    defaut = POPULATIONS.get(nom, POPULATIONS[POPULATION_PAR_DEFAUT])["periode"]
+    texte = formulaire.get("period", "").strip()
+    mois, refus = lire_mois_de(tax_benefit_system, texte, defaut)
+    affiche, _ = lire_mois_de(tax_benefit_system, formulaire.get("affiche", ""), mois)
+    modifies = {}
+    for chemin, champ in par_nom(tax_benefit_system, affiche).items():
+        saisies = formulaire.getlist(chemin)
+        if saisies and change(champ, saisies[-1].strip()):
+            modifies[chemin] = saisies[-1].strip()
+    livree = formulaire.get("reforme_livree", "").strip()
+    demande = Demande(nom, texte, mois, livree, modifies)
+    return demande, *erreurs(tax_benefit_system, demande, problemes + refus)
+
+
+def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict, list]:
+    """The problems by field (a path, period, population, reforme_livree, donnees) and the others."""
+    noms = par_nom(tax_benefit_system, demande.mois)
+    autres = {
+        "period": Fiche("", (), "Le mois", "un mois", "02/2016"),
+        "population": Fiche("", (), "La population", "l'une des populations de la liste", "1er appel"),
+        "reforme_livree": Fiche("", (), "La réforme livrée", "l'une des réformes de la liste", "aucune"),
+        "donnees": Fiche("", (), "Le fichier de formations", "un fichier CSV", "formations.csv"),
+    }
+
+    def decrire(nom):
+        return fiche(noms[nom]) if nom in noms else autres.get(nom)
+
+    return par_champ(problemes, decrire)
+
+
+def reforme_de(tax_benefit_system, demande: Demande) -> dict:
+    """The changed values as a reform {path: {start of the value in force: value}}; an empty text is "no value"."""
+    noms = par_nom(tax_benefit_system, demande.mois)
+    return {
+        chemin: {noms[chemin]["debut"]: lire_valeur(noms[chemin], texte) if texte else None}
+        for chemin, texte in demande.modifies.items()
+        if chemin in noms
+    }
 
 
 def reforme_demandee(nom_livre: str, modifies: dict):
-    """The reform to compare: a registered one, the changed parameters, or both combined (the changed
-    parameters on top of the registered reform: `reforms.combiner`)."""
+    """The reform to compare: a registered one, the changed values, or both combined (the changed values on top
+    of the registered reform: `reforms.combiner`)."""
     if not nom_livre and not modifies:
         raise ReformeInvalideError([Probleme("aucun_changement")])
     if not nom_livre:
         return modifies
     if nom_livre not in REFORMES:
-        raise ReformeInvalideError([Probleme("reforme_inconnue", {"nom": nom_livre, "noms": sorted(REFORMES)})])
+        raise ReformeInvalideError(
+            [
+                Probleme(
+                    "reforme_inconnue", {"nom": nom_livre, "noms": sorted(REFORMES)}, "champ", champ="reforme_livree"
+                )
+            ]
+        )
     return combiner(nom_livre, modifies) if modifies else nom_livre
 
 
@@ -139,109 +273,59 @@ def nom_televerse(fichier) -> str:
     return re.split(r"[\\/]", fichier.filename or "")[-1] or "population.csv"
 
 
-def lire_televersement(tax_benefit_system, fichier):
-    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file; its problems
-    name the file by its own name, never by the server's temporary copy."""
+def lire_televersement(tax_benefit_system, fichier, maximum: int):
+    """The uploaded CSV as a population, read as `openfisca-gen calculate --data` reads a file, within the
+    server's limit on trainings (counted before anything is checked); its problems name the file by its own
+    name, never by the server's temporary copy."""
     nom = nom_televerse(fichier)
     with tempfile.TemporaryDirectory() as dossier:
         chemin = Path(dossier) / (secure_filename(nom) or "population.csv")
         fichier.save(chemin)
+        with open(chemin, "rb") as contenu:
+            lignes = sum(1 for ligne in contenu if ligne.strip() and not ligne.startswith(b"#")) - 1
+        if lignes > maximum:
+            raise DonneesInvalidesError([Probleme("trop_de_formations", {"nombre": lignes, "maximum": maximum})])
         return lire_population(tax_benefit_system, chemin, nom)
 
 
-def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
-    """Each problem with where it points in the file, in the file's order: the header (a column), a line and
-    its column, the rows of a structure (a value that differs between them), or the whole file."""
-    lignes = []
-    for probleme in erreur.problemes:
-        if probleme.lieu == "ligne":
-            rang, ou = (1, int(probleme.ligne)), str(probleme.ligne)
-        elif probleme.lieu == "structure":
-            rang, ou = (2, 0), f"lignes de la structure « {probleme.id} »"
-        elif probleme.lieu == "colonne":
-            rang, ou = (0, 0), "en-tête"
-        else:
-            rang, ou = (3, 0), "tout le fichier"
-        lignes.append((rang, {"ligne": ou, "colonne": probleme.champ or "", "message": probleme.fr()}))
-    return [ligne for _, ligne in sorted(lignes, key=lambda rang_ligne: rang_ligne[0])]
+def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
+    """What the analyst changed, in words: the value in force and the new one, each with its reset link."""
+    noms = par_nom(tax_benefit_system, demande.mois)
+    liste = []
+    if demande.livree in REFORMES:
+        titre = getattr(REFORMES[demande.livree], "name", demande.livree)
+        liste.append(
+            {
+                "nom": "reforme_livree",
+                "label": "Réforme livrée",
+                "loi": "aucune",
+                "nouveau": titre,
+                "retablir": demande.sans("reforme_livree"),
+            }
+        )
+    for chemin, texte in demande.modifies.items():
+        champ = noms.get(chemin)
+        if champ is None:
+            continue
+        valeur = lire_valeur(champ, texte) if texte else None
+        nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ)  # as typed: refused
+        loi = affichage_loi(champ["valeur"], champ)
+        liste.append(
+            {
+                "nom": chemin,
+                "label": champ["label"],
+                "loi": loi,
+                "nouveau": nouveau,
+                "retablir": demande.sans(chemin),
+                "depuis": date_lisible(champ["debut"]),
+            }
+        )
+    return liste
 
 
-def _uri(octets: bytes, type_mime: str) -> str:
-    return f"data:{type_mime};base64,{base64.b64encode(octets).decode()}"
-
-
-def rapport(comparaison) -> dict:
-    """The report's files as the CLI writes them (`Comparaison.ecrire`): the charts as images to show,
-    the CSV tables in one zip to download."""
-    with tempfile.TemporaryDirectory() as dossier:
-        ecrits = comparaison.ecrire(dossier)
-        archive = io.BytesIO()
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_:
-            for chemin in ecrits:
-                if chemin.suffix == ".csv":
-                    zip_.write(chemin, chemin.name)
-        graphiques = [
-            {"src": _uri(chemin.read_bytes(), "image/png"), "alt": GRAPHIQUES.get(chemin.stem, chemin.stem)}
-            for chemin in ecrits
-            if chemin.suffix == ".png"
-        ]
-    return {"zip": _uri(archive.getvalue(), "application/zip"), "graphiques": graphiques}
-
-
-def en_yaml(reforme) -> str | None:
-    """The reform as the YAML file `openfisca-gen compare --reform FILE` reads; None for a shipped name."""
-    if isinstance(reforme, str):
-        return None
-    return yaml.safe_dump(reforme, allow_unicode=True, sort_keys=False, default_flow_style=False)
-
-
-def comparer_depuis_formulaire(tax_benefit_system, formulaire, fichier) -> dict:
-    """The workshop's answer: every error at once (by field, general, data errors by line), or the report."""
-    reponse = {"erreurs": {}, "generales": [], "donnees": []}
-    try:
-        mois = un_mois(formulaire.get("period") or PERIODE_PAR_DEFAUT)
-    except PeriodeInvalideError as erreur:
-        reponse["erreurs"]["period"] = [probleme.fr() for probleme in erreur.problemes]
-        return reponse
-    groupes = champs(tax_benefit_system, mois)
-    modifies, reponse["erreurs"] = changements(groupes, formulaire)
-    televerse = fichier is not None and bool(fichier.filename)
-    population, nom_donnees = None, nom_televerse(fichier) if televerse else ECHANTILLON
-    try:
-        if televerse:
-            population = lire_televersement(tax_benefit_system, fichier)
-        else:
-            population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
-    except DonneesInvalidesError as erreur:
-        reponse["donnees"], reponse["donnees_nom"] = erreurs_de_donnees(erreur), nom_donnees
-    try:
-        reforme = reforme_demandee(formulaire.get("reforme_livree", ""), modifies)
-        if isinstance(reforme, dict):  # checked now, so that its errors show with the data's
-            valider_changements(tax_benefit_system.parameters, reforme)
-    except ReformeInvalideError as erreur:
-        sans_changement = [p.cle for p in erreur.problemes] == ["aucun_changement"]
-        if not (sans_changement and reponse["erreurs"]):  # "no change" because a field was left empty: it says why
-            chemins = {champ["nom"] for _, _, liste in groupes for champ in liste}
-            par_chemin, reponse["generales"] = par_champ(erreur.problemes, chemins)
-            for chemin, messages in par_chemin.items():
-                reponse["erreurs"].setdefault(chemin, []).extend(messages)
-    if reponse["erreurs"] or reponse["generales"] or reponse["donnees"]:
-        reponse["erreurs"] = dans_l_ordre(reponse["erreurs"], [c["nom"] for _, _, liste in groupes for c in liste])
-        return reponse
-    comparaison = comparer(population, reforme, mois, tax_benefit_system)
-    f = comparaison.formations
-    return {
-        **reponse,
-        "periode": mois,
-        "donnees_nom": nom_donnees,
-        "option_donnees": f" --data {shlex.quote(nom_donnees)}" if televerse else "",
-        "nombre_formations": len(f),
-        "cout": {
-            "base": float(f["financement_amorcage_baseline"].sum()),
-            "reforme": float(f["financement_amorcage_reform"].sum()),
-        },
-        "comparaison": comparaison,
-        "reforme": reforme,
-        "yaml": en_yaml(reforme),
-        **rapport(comparaison),
-    }
+def affichage_loi(valeur, champ: dict) -> str:
+    if champ["genre"] == "booleen":
+        return "oui" if valeur else "non"
+    if valeur is None:
+        return "aucune"
+    return euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])

@@ -1,52 +1,44 @@
-"""What the pages' forms send, read as the model's values, and the problems shown next to their fields.
+"""The problems of a submitted form, each in French next to the field it names: one mistake, one message.
 
-A number is read as a French user types it ("90 000", "0,5") and as the web
-API reads JSON otherwise; whatever cannot be read is passed on unchanged, so
-that the validation (the same as the web API's) names it. Problems are shown
-in French, next to the field they name (`par_champ`).
+Values are read as people type them (`validation.saisie`); whatever cannot be
+read goes on unchanged to the validation (the same as the web API's), which
+names it. A problem is written in the form's own words, the field as the
+sentence's subject (`Probleme.fr_du_champ`): "Le budget d'une session doit
+être un montant en euros, par exemple 45 000."
 """
-
-import re
 
 from openfisca_gen.validation import Probleme
 
-NOMBRE = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
-ENTIER = re.compile(r"[+-]?\d+")
-ESPACES = str.maketrans("", "", " \u00a0\u202f")  # thousands separators, the narrow no-break space included
+
+def message(probleme: Probleme, description) -> str:
+    """The problem's sentence for its field (`description`: a Fiche, with sujet, attendu, exemple), or its own."""
+    if description is None:
+        return probleme.fr()
+    return probleme.fr_du_champ(description.sujet, description.attendu, description.exemple)
 
 
-OBLIGATOIRE = Probleme("obligatoire")
-
-
-def par_champ(problemes, champs) -> tuple[dict[str, list[str]], list[str]]:
-    """The problems' French messages by the form field they name (one of `champs`), and the others apart."""
+def par_champ(problemes, decrire) -> tuple[dict[str, list[str]], list[str]]:
+    """The messages by the field they name (`decrire(field)`: its description, None if the form has no such
+    field), and the others apart. Counts given without the learners' count are one mistake: the learners' field
+    is asked for once, not once per count."""
+    problemes = list(problemes)
+    sans_apprenants = [p for p in problemes if p.cle == "sans_apprenants"]
+    if sans_apprenants:
+        problemes = [p for p in problemes if p.cle != "sans_apprenants"]
+        problemes.append(Probleme("obligatoire", champ="nombre_apprenants", lieu="champ"))
     messages, autres = {}, []
     for probleme in problemes:
-        if probleme.champ in champs:
-            messages.setdefault(probleme.champ, []).append(probleme.fr())
+        description = decrire(probleme.champ) if probleme.champ else None
+        if description is not None:
+            texte = message(probleme, description)
+            if texte not in messages.setdefault(probleme.champ, []):
+                messages[probleme.champ].append(texte)
         else:
             autres.append(probleme.fr())
     return messages, autres
-
-
-def nombre_saisi(texte: str):
-    """A typed number: an int when written as a whole number (exactly, however many digits, so that a message
-    quotes it as typed), else a float; the text itself when it is not a number."""
-    compact = texte.strip().translate(ESPACES)
-    if ENTIER.fullmatch(compact):
-        return int(compact)
-    if NOMBRE.fullmatch(compact):
-        nombre = float(compact.replace(",", "."))
-        return int(nombre) if nombre.is_integer() else nombre
-    return texte
 
 
 def dans_l_ordre(erreurs: dict, noms: list[str]) -> dict:
     """The errors by field in the order of the form's fields (the summary reads like the form)."""
     rang = {nom: i for i, nom in enumerate(noms)}
     return dict(sorted(erreurs.items(), key=lambda erreur: rang.get(erreur[0], len(rang))))
-
-
-def booleen_saisi(texte: str):
-    """A checkbox's value: 'true' or 'false'; anything else is passed on, to be refused."""
-    return {"true": True, "false": False}.get(texte, texte)

@@ -2,6 +2,9 @@
 
 Each function takes the data it draws (DataFrames, Series), the words that
 name it, and a file; it knows nothing of the analyses that made the data.
+The CLI's charts are matplotlib images; the pages' (`*_svg`, French only) are
+light SVG drawn with `rapports.svg`, each returned with a summary that gives
+its figures (for a screen reader) and its data as CSV.
 """
 
 import textwrap
@@ -10,6 +13,7 @@ from pathlib import Path
 import numpy
 import pandas
 
+from openfisca_gen.rapports import svg
 from openfisca_gen.rapports.tableaux import en_francais
 
 COULEURS = {"winners": "tab:green", "losers": "tab:red", "unchanged": "tab:gray"}
@@ -301,3 +305,183 @@ def bilan(table: pandas.DataFrame, fichier: Path, langue: str = "en") -> Path:
         loc="lower right", fontsize=8,
     )  # fmt: skip
     return _sauver(figure, fichier)
+
+
+# The pages' charts: light SVG in French (rapports.svg), each with a summary that gives its figures and its data.
+
+
+# Each training's mark, drawn as a piece of path at (x, y): a triangle up (gains), down (losses), a diamond (same).
+FORMES = {
+    "haut": "M{x} {y}m-3.5 2.5l3.5-6 3.5 6z",
+    "bas": "M{x} {y}m-3.5-2.5l3.5 6 3.5-6z",
+    "rond": "M{x} {y}m-2.5 0l2.5-2.5 2.5 2.5-2.5 2.5z",
+}
+
+
+def _accord(nombre_: int, singulier: str, pluriel: str) -> str:
+    return f"{svg.nombre_fr(nombre_)} {singulier if nombre_ < 2 else pluriel}"
+
+
+def _axe_horizontal(dessin, gauche: float, droite: float, y: float, graduations: list, format_) -> None:
+    """An x axis at `y`: its line, a tick and a label at each graduation."""
+    dessin.ajouter("line", x1=gauche, x2=droite, y1=y, y2=y, stroke="#1b1b1b")
+    for i, valeur in enumerate(graduations):
+        x = gauche + (droite - gauche) * i / (len(graduations) - 1)
+        dessin.ajouter("line", x1=round(x, 1), x2=round(x, 1), y1=y, y2=y + 4, stroke="#1b1b1b")
+        dessin.texte(x, y + 15, format_(valeur), text_anchor="middle", font_size=10)
+
+
+def _serie(valeurs: pandas.Series) -> str:
+    if valeurs.empty:
+        return "aucune formation labellisée"
+    return (
+        f"{_accord(len(valeurs), 'formation labellisée', 'formations labellisées')}, de "
+        f"{svg.euros_court(valeurs.min())} à {svg.euros_court(valeurs.max())}, "
+        f"{svg.euros_court(valeurs.median())} en médiane"
+    )
+
+
+def distribution_svg(formations: pandas.DataFrame) -> dict:
+    """How many labelled trainings get how much, under the rules and the reform: bars side by side per band of
+    funding (never one series hiding the other)."""
+    base = formations["financement_amorcage_baseline"][formations["labellisee_baseline"]]
+    reforme = formations["financement_amorcage_reform"][formations["labellisee_reform"]]
+    bornes = svg.graduations(max(base.max() if len(base) else 0, reforme.max() if len(reforme) else 0, 1), 7)
+    comptes = [numpy.histogram(serie, bins=bornes)[0] for serie in (base, reforme)]
+    resume = f"Sans la réforme : {_serie(base)}. Avec la réforme : {_serie(reforme)}."
+    dessin = svg.Dessin("distribution", 260, "Financement d'amorçage par formation labellisée", resume)
+    gauche, droite, bas, haut = 40, svg.LARGEUR - 22, 210, 52
+    lignes = svg.graduations(max(max(c.max() for c in comptes), 1), 4)
+    for valeur in lignes:
+        y = bas - (bas - haut) * valeur / lignes[-1]
+        dessin.ajouter("line", x1=gauche, x2=droite, y1=round(y, 1), y2=round(y, 1), stroke="#d6d9de")
+        dessin.texte(gauche - 5, y + 4, svg.nombre_fr(valeur), text_anchor="end", font_size=10)
+    pas = (droite - gauche) / (len(bornes) - 1)
+    for rang, (compte, remplissage) in enumerate(zip(comptes, (svg.COULEURS["base"], dessin.hachures), strict=True)):
+        for i, n in enumerate(compte):
+            hauteur = (bas - haut) * n / lignes[-1]
+            x = gauche + i * pas + pas * (0.1 + 0.4 * rang)
+            dessin.ajouter(
+                "rect",
+                x=round(x, 1),
+                y=round(bas - hauteur, 1),
+                width=round(pas * 0.4, 1),
+                height=round(hauteur, 1),
+                fill=remplissage,
+            )
+    _axe_horizontal(dessin, gauche, droite, bas, bornes, svg.euros_court)
+    dessin.texte(svg.LARGEUR / 2, bas + 32, "financement d'une formation (tranches)", text_anchor="middle")
+    dessin.texte(8, haut - 12, "formations labellisées", font_size=10)
+    dessin.legende(16, [(svg.COULEURS["base"], "sans la réforme"), (dessin.hachures, "avec la réforme")])
+    table = pandas.DataFrame(
+        {"borne_inferieure": bornes[:-1], "borne_superieure": bornes[1:], "baseline": comptes[0], "reform": comptes[1]}
+    )
+    return {
+        "nom": "distribution_financement",
+        "titre": "Financement d'amorçage par formation labellisée",
+        "svg": str(dessin),
+        "resume": resume,
+        "csv": table.to_csv(index=False),
+    }
+
+
+def par_statut_svg(par_statut: pandas.DataFrame) -> dict:
+    """The cost by structure status, under the rules and the reform: one pair of bars per status, its label above
+    it (long labels stay whole on a phone), each bar with its amount."""
+    lignes = [
+        (str(statut), float(ligne["financement_amorcage_baseline"]), float(ligne["financement_amorcage_reform"]))
+        for statut, ligne in par_statut.iterrows()
+    ]
+    resume = (
+        "Sans puis avec la réforme : "
+        + " ; ".join(f"{statut}, {svg.nombre_fr(b)} € puis {svg.nombre_fr(r)} €" for statut, b, r in lignes)
+        + "."
+    )
+    dessin = svg.Dessin(
+        "par-statut", 44 + 50 * len(lignes), "Coût du financement d'amorçage par statut de structure", resume
+    )
+    maximum = max([max(b, r) for _, b, r in lignes] + [1])
+    gauche, droite = 8, svg.LARGEUR - 70
+    for rang, (statut, *montants) in enumerate(lignes):
+        y = 48 + 50 * rang
+        dessin.texte(gauche, y, statut, font_weight="600")
+        for decalage, montant, remplissage in zip(
+            (5, 20), montants, (svg.COULEURS["base"], dessin.hachures), strict=True
+        ):
+            largeur = (droite - gauche) * montant / maximum
+            dessin.ajouter(
+                "rect", x=gauche, y=y + decalage, width=round(max(largeur, 0.5), 1), height=12, fill=remplissage
+            )
+            dessin.texte(gauche + largeur + 4, y + decalage + 10, svg.euros_court(montant), font_size=10)
+    dessin.legende(16, [(svg.COULEURS["base"], "sans la réforme"), (dessin.hachures, "avec la réforme")])
+    table = pandas.DataFrame(lignes, columns=["statut_structure", "baseline", "reform"])
+    return {
+        "nom": "cout_par_statut",
+        "titre": "Coût du financement d'amorçage par statut de structure",
+        "svg": str(dessin),
+        "resume": resume,
+        "csv": table.to_csv(index=False),
+    }
+
+
+def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series) -> dict:
+    """Each training's funding with the reform against without it: above the diagonal it gains, below it loses;
+    gains, losses and unchanged differ by colour and by shape."""
+    base, reforme = formations["financement_amorcage_baseline"], formations["financement_amorcage_reform"]
+    ecart = reforme - base
+    formes = {"winners": ("gagne", "haut"), "losers": ("perd", "bas"), "unchanged": ("egal", "rond")}
+    parties = []
+    for nom, verbe, verbe_pluriel in (("winners", "gagne", "gagnent"), ("losers", "perd", "perdent")):
+        masque = evolution == nom
+        n, total = int(masque.sum()), abs(float(ecart[masque].sum()))
+        total_texte = f"{svg.nombre_fr(total)} €" + (" au total" if n > 1 else "")
+        parties.append(
+            f"{_accord(n, 'formation', 'formations')} {verbe if n < 2 else verbe_pluriel} {total_texte}"
+            if n
+            else f"aucune formation ne {verbe}"
+        )
+    inchangees = int((evolution == "unchanged").sum())
+    resume = " ; ".join(parties) + f" ; {_accord(inchangees, 'formation inchangée', 'formations inchangées')}."
+    resume = resume[0].upper() + resume[1:]
+    titre = "Financement de chaque formation, avec la réforme selon sans elle"
+    dessin = svg.Dessin("gagnants-perdants", 350, titre, resume)
+    gauche, droite, bas, haut = 44, svg.LARGEUR - 22, 300, 52
+    axe = svg.graduations(max(base.max(), reforme.max(), 1), 4)
+
+    for valeur in axe:
+        y = round(bas - (bas - haut) * valeur / axe[-1], 1)
+        dessin.ajouter("line", x1=gauche, x2=droite, y1=y, y2=y, stroke="#e3e5e8")
+        dessin.texte(gauche - 4, y + 4, svg.euros_court(valeur), text_anchor="end", font_size=9)
+    dessin.ajouter("line", x1=gauche, y1=bas, x2=droite, y2=haut, stroke="#1b1b1b", stroke_dasharray="4 3")
+    for nom, (couleur, forme) in formes.items():  # one path per kind: a few kilobytes for a thousand trainings
+        masque = (evolution == nom).to_numpy()
+        xs = numpy.round(gauche + (droite - gauche) * base.to_numpy()[masque] / axe[-1], 1)
+        ys = numpy.round(bas - (bas - haut) * reforme.to_numpy()[masque] / axe[-1], 1)
+        trace = "".join(FORMES[forme].format(x=x, y=y) for x, y in dict.fromkeys(zip(xs, ys, strict=True)))
+        if trace:
+            dessin.ajouter("path", d=trace, fill=svg.COULEURS[couleur])
+    _axe_horizontal(dessin, gauche, droite, bas, axe, svg.euros_court)
+    dessin.texte((gauche + droite) / 2, bas + 32, "sans la réforme", text_anchor="middle")
+    dessin.texte(8, haut - 10, "avec la réforme", font_size=10)
+    comptes = {nom: int((evolution == nom).sum()) for nom in formes}
+    dessin.legende(
+        16,
+        [
+            (svg.COULEURS["gagne"], f"gagnent ({comptes['winners']})", FORMES["haut"]),
+            (svg.COULEURS["perd"], f"perdent ({comptes['losers']})", FORMES["bas"]),
+            (svg.COULEURS["egal"], f"inchangées ({comptes['unchanged']})", FORMES["rond"]),
+        ],
+    )
+    table = pandas.DataFrame({"baseline": base, "reform": reforme, "evolution": evolution})
+    return {
+        "nom": "gagnants_perdants",
+        "titre": titre,
+        "svg": str(dessin),
+        "resume": resume,
+        "csv": table.rename_axis("formation_id").to_csv(),
+    }
+
+
+def comparaison_svg(formations: pandas.DataFrame, par_statut: pandas.DataFrame, evolution: pandas.Series) -> list:
+    """The three comparison charts as light SVG in French, each {nom, titre, svg, resume (its figures), csv}."""
+    return [distribution_svg(formations), par_statut_svg(par_statut), gagnants_perdants_svg(formations, evolution)]

@@ -47,10 +47,13 @@ def problemes_de_domaine(colonnes: dict, placer, apprenants_donnes=None) -> list
     taille = len(next(iter(colonnes.values()), ()))
     apprenants = colonnes.get("nombre_apprenants", numpy.full(taille, numpy.nan))
     donnes = numpy.full(taille, "nombre_apprenants" in colonnes) if apprenants_donnes is None else apprenants_donnes
+    comparables = donnes & ~(apprenants < 0)  # a negative count of learners is one mistake, named once, on itself
     for champ in PARTIES_DES_APPRENANTS:
         if champ in colonnes:
             valeurs = colonnes[champ]
-            signaler(donnes & (valeurs > apprenants), champ, "plus_que_les_apprenants", valeurs, apprenants=apprenants)
+            signaler(
+                comparables & (valeurs > apprenants), champ, "plus_que_les_apprenants", valeurs, apprenants=apprenants
+            )
             signaler(~donnes & (valeurs > 0), champ, "sans_apprenants", valeurs)
     return problemes
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 import numpy
 
 MAX_MESSAGES = 20  # in the text of an error; `.problemes` keeps them all
+MOIS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")  # fmt: skip
 
 # Where a problem is, and how each language names the place. `{lieu}` in a message puts the place inside it;
 # otherwise the place comes first, then ': '.
@@ -44,6 +46,12 @@ class _Cite:
             return en_francais(self.valeur)
         if spec == "liste":
             return ", ".join(map(str, self.valeur))
+        if spec == "mois":  # a month YYYY-MM as French names it: janvier 1970
+            annee, mois = str(self.valeur).split("-")[:2]
+            return f"{MOIS_FR[int(mois) - 1]} {annee}"
+        if spec == "jour":  # a day YYYY-MM-DD as French names it: 17 septembre 2015
+            annee, mois, jour = (int(partie) for partie in str(self.valeur).split("-")[:3])
+            return f"{jour}{'er' if jour == 1 else ''} {MOIS_FR[mois - 1]} {annee}"
         return format(self.valeur, spec)
 
     def __str__(self) -> str:
@@ -99,6 +107,16 @@ class Probleme:
     def fr(self) -> str:
         """The sentence in French, for the pages (which show it next to its field)."""
         return majuscule(self.message("fr"))
+
+    def fr_du_champ(self, sujet: str, attendu: str, exemple: str) -> str:
+        """The sentence next to a form's field, in the words of the person who filled it: the field is the
+        sentence's subject (`sujet`: "Le budget d'une session"), with what to write (`attendu`: "un montant en
+        euros") and an example ("45 000"); `fr()` where MESSAGES_DU_CHAMP has no sentence for this problem."""
+        modele = MESSAGES_DU_CHAMP.get(self.cle)
+        if modele is None:
+            return self.fr()
+        valeurs = {cle: _Cite(valeur) for cle, valeur in self.valeurs.items()}
+        return majuscule(modele.format(sujet=sujet, attendu=attendu, exemple=exemple, **valeurs))
 
     def en_json(self) -> dict:
         """The problem as the web API lists it under `errors`: what the front end needs to show it by its field."""
@@ -317,6 +335,10 @@ MESSAGES = {
         "{texte:r} is outside the months the model covers, {premier} to {dernier}",
         "{texte:fr} est hors des mois que le modèle couvre ({premier:fr} à {dernier:fr})",
     ),
+    "periode_avant_les_regles": (
+        "no rule is in force in {texte}: the first call opens on {ouverture}",
+        "aucune règle n'est en vigueur en {texte:mois} : le premier appel ouvre le {ouverture:jour}",
+    ),
     "un_mois_attendu": (
         "variables are monthly: give a month such as 2015-10, not {texte:r}",
         "donnez un mois, par exemple 2015-10, et non {texte:fr}",
@@ -384,9 +406,9 @@ MESSAGES = {
     "valeur_debordante": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "whose own value is {loi:r}; to change only the earlier calls, give the value back from {ouverture}",
-        "la valeur {valeur:fr} donnée à partir du {debut} s'applique aussi à l'appel n° {appel} (ouvert le "
-        "{ouverture}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez cette "
-        "valeur à partir du {ouverture}",
+        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
+        "cette valeur à partir du {ouverture:jour}",
     ),
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
@@ -445,6 +467,11 @@ MESSAGES = {
         "the file is larger than {maximum} bytes",
         "le fichier dépasse la taille admise ({maximum:fr} octets)",
     ),
+    "trop_de_formations": (
+        "the file has {nombre} trainings; at most {maximum} per request (--max-trainings)",
+        "le fichier contient {nombre:fr} formations : l'atelier en compare au plus {maximum:fr} à la fois ; "
+        "pour plus, utilisez openfisca-gen compare",
+    ),
     # The web API's requests
     "nombre_json_invalide": ("{nom} is not a valid JSON number",),
     "cle_en_double": ("the key '{cle}' is given twice in an object",),
@@ -472,4 +499,37 @@ MESSAGES = {
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
     "option_invalide": ("{option} {raison}",),
+}
+
+# The pages' sentences next to a field, the field as their subject: "Le budget doit être un montant en euros, par
+# exemple 45 000." `{sujet}`, `{attendu}` and `{exemple}` describe the field (the page knows them); the other values
+# are the problem's. Written without an adjective that would agree with the subject (le budget, la durée).
+MESSAGES_DU_CHAMP = {
+    "obligatoire": "{sujet} est à remplir : {attendu}, par exemple {exemple}.",
+    "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
+    "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr}).",
+    "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr}).",
+    "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
+    "parametre_negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
+    "non_positif": "{sujet} doit dépasser zéro (vous avez saisi {valeur:fr}).",
+    "plus_que_les_apprenants": "{sujet} ({valeur:fr}) dépasse le nombre d'apprenants de la session "
+    "({apprenants:fr}) : ces personnes en font partie.",
+    "sans_apprenants": "{sujet} ({valeur:fr}) se compte parmi les apprenants de la session : indiquez aussi "
+    "leur nombre.",
+    "date_attendue": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {valeur:fr}).",
+    "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
+    "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
+    "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
+    "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr} : pour un pourcentage, ajoutez « % »).",
+    "valeur_inconnue_refusee": "{sujet} doit avoir une valeur, par exemple {exemple}.",
+    "pas_une_periode": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "un_mois_attendu": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "periode_avant_les_regles": "{sujet} doit être un mois où des règles sont en vigueur : le premier appel "
+    "ouvre le {ouverture:jour} (vous avez saisi {texte:mois}).",
+    "periode_hors_modele": "{sujet} doit être un mois de {premier:mois} à {dernier:mois} (vous avez saisi {texte:fr}).",
+    "texte_attendu": "{sujet} doit être un texte.",
 }

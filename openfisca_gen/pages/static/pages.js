@@ -1,5 +1,6 @@
-// Optional: the pages work as plain forms. With JavaScript, a form answers without a reload, and a
-// source file's #L12-L20 highlights its range of lines.
+// Optional: the pages work as plain forms and plain links. With JavaScript, a form answers without a reload (the
+// address still becomes the result's link), says that it is computing, the simulator asks the questions of the
+// call chosen as soon as it is chosen, and a source file's #L12-L20 highlights its range of lines.
 "use strict";
 
 function remplacerContenu(html) {
@@ -10,30 +11,103 @@ function remplacerContenu(html) {
     return false;
   }
   ancien.replaceWith(nouveau);
-  brancherFormulaires();
-  const cible = document.getElementById("erreurs") || document.getElementById("erreurs-donnees") ||
-    document.getElementById("resultat") || nouveau;
-  cible.focus();
-  cible.scrollIntoView({ block: "start" });
+  document.title = page.title;
+  brancher();
   return true;
 }
 
-function brancherFormulaires() {
-  document.querySelectorAll("form[data-sans-rechargement]").forEach((formulaire) => {
-    formulaire.addEventListener("submit", async (evenement) => {
-      evenement.preventDefault();
-      const bouton = formulaire.querySelector("button[type=submit]");
-      bouton.disabled = true;
-      bouton.setAttribute("aria-busy", "true");
-      try {
-        const reponse = await fetch(formulaire.action, { method: "POST", body: new FormData(formulaire) });
-        if (!remplacerContenu(await reponse.text())) {
-          formulaire.submit();
-        }
-      } catch (erreur) {
-        formulaire.submit(); // the plain form still works
+function montrer(cible) {
+  cible.focus();
+  cible.scrollIntoView({ block: "start" });
+}
+
+async function envoyer(formulaire, bouton) {
+  const donnees = new FormData(formulaire);
+  if (bouton && bouton.name) {
+    donnees.append(bouton.name, bouton.value);
+  }
+  const statut = formulaire.querySelector("[data-statut]");
+  const boutons = formulaire.querySelectorAll("button");
+  formulaire.setAttribute("aria-busy", "true");
+  boutons.forEach((b) => { b.disabled = true; });
+  if (statut) {
+    statut.textContent = "Calcul en cours…";
+  }
+  try {
+    let reponse;
+    if (formulaire.getAttribute("method") === "get") {
+      const adresse = formulaire.getAttribute("action") + "?" + new URLSearchParams(donnees).toString();
+      reponse = await fetch(adresse);
+    } else {
+      reponse = await fetch(formulaire.getAttribute("action"), { method: "POST", body: donnees });
+    }
+    const html = await reponse.text();
+    if (!remplacerContenu(html)) {
+      formulaire.submit();
+      return;
+    }
+    history.pushState({ page: true }, "", reponse.url);
+    const changeAppel = bouton && bouton.value === "appel";
+    const cible = changeAppel ? document.getElementById("appel") :
+      document.getElementById("erreurs") || document.getElementById("erreurs-donnees") ||
+      document.getElementById("resultat") || document.getElementById("contenu");
+    montrer(cible);
+  } catch (erreur) {
+    formulaire.submit(); // the plain form still works
+  }
+}
+
+function brancherSimulateur(formulaire) {
+  const appel = formulaire.querySelector("#appel");
+  const date = formulaire.querySelector("#date_depot_dossier");
+  const changerAppel = formulaire.querySelector("button[name=changer][value=appel]");
+  if (!appel || !changerAppel) {
+    return;
+  }
+  changerAppel.hidden = true;
+  appel.addEventListener("change", () => envoyer(formulaire, changerAppel));
+  if (date) {
+    // A filing date of another call's window: that call's questions (the model judges a dossier by its date).
+    date.addEventListener("change", () => {
+      const jour = date.value;
+      const option = Array.from(appel.options).find((o) => o.dataset.debut <= jour && jour <= o.dataset.fin);
+      if (option && option.value !== appel.value) {
+        appel.value = option.value;
+        envoyer(formulaire, changerAppel);
       }
     });
+  }
+}
+
+function brancherAtelier(formulaire) {
+  const population = formulaire.querySelector("#population");
+  const afficher = formulaire.querySelector("button[name=changer][value=mois]");
+  if (population && afficher) {
+    // Another population: its own month and the values in force then, what was changed kept.
+    population.addEventListener("change", () => {
+      if (population.value !== "fichier") {
+        envoyer(formulaire, afficher);
+      }
+    });
+  }
+}
+
+function brancher() {
+  document.querySelectorAll("form[data-sans-rechargement]").forEach((formulaire) => {
+    formulaire.addEventListener("submit", (evenement) => {
+      evenement.preventDefault();
+      envoyer(formulaire, evenement.submitter);
+    });
+    if (formulaire.hasAttribute("data-simulateur")) {
+      brancherSimulateur(formulaire);
+    }
+    if (formulaire.hasAttribute("data-atelier")) {
+      brancherAtelier(formulaire);
+    }
+  });
+  document.querySelectorAll("[data-imprimer]").forEach((bouton) => {
+    bouton.hidden = false;
+    bouton.addEventListener("click", () => window.print());
   });
 }
 
@@ -57,6 +131,8 @@ function surlignerLignes() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  brancherFormulaires();
+  brancher();
   surlignerLignes();
 });
+// Back and forward between results replaced without a reload: show the page of that address.
+window.addEventListener("popstate", () => window.location.reload());

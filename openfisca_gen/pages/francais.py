@@ -1,0 +1,82 @@
+"""Numbers, amounts, shares and dates as a French page writes them: 45 000 €, 30 %, 12 octobre 2015.
+
+A value that is not finite (an unknown ceiling is infinite in the model) is
+never written as `inf` or `NaN`: `euros` and `nombre` say "aucun" instead.
+"""
+
+import math
+from datetime import date
+
+import numpy
+
+from openfisca_gen.validation.erreurs import MOIS_FR, nombre_en_francais
+
+ESPACE_INSECABLE = "\u00a0"  # before a unit or a colon
+
+
+def _fini(valeur) -> bool:
+    return valeur is not None and not isinstance(valeur, bool) and math.isfinite(float(valeur))
+
+
+def nombre(valeur, decimales: int = 2) -> str:
+    """A number as French reads it: 1 234, 0,5, −3; booleans as oui/non; nothing as "aucun"."""
+    if isinstance(valeur, bool | numpy.bool_):
+        return "oui" if valeur else "non"
+    if not isinstance(valeur, int | float | numpy.number):
+        return str(valeur)
+    return nombre_en_francais(valeur, decimales) if _fini(valeur) else "aucun"
+
+
+def euros(valeur) -> str:
+    """45 000 €, to the euro; "aucun" for nothing or an unbounded amount."""
+    if not _fini(valeur):
+        return "aucun"
+    return nombre(round(float(valeur))) + ESPACE_INSECABLE + "€"
+
+
+def pourcent(part) -> str:
+    """A share (0 to 1) as a percentage: 0.3 is 30 %, 0.125 is 12,5 %."""
+    if not _fini(part):
+        return "aucun"
+    return nombre(round(float(part) * 100, 1), 1) + ESPACE_INSECABLE + "%"
+
+
+def nombre_brut(valeur) -> str:
+    """A plain number for a data-* attribute or a form: 4025400, 1234.5; empty for nothing (never inf or NaN)."""
+    if not _fini(valeur):
+        return ""
+    return f"{float(valeur):.6f}".rstrip("0").rstrip(".")
+
+
+def jour(valeur) -> date:
+    return valeur if isinstance(valeur, date) else date.fromisoformat(str(valeur))
+
+
+def date_lisible(valeur) -> str:
+    """12 octobre 2015, 1er mars 2016."""
+    d = jour(valeur)
+    return f"{d.day}{'er' if d.day == 1 else ''} {MOIS_FR[d.month - 1]} {d.year}"
+
+
+def mois_lisible(texte) -> str:
+    """'2015-10' as French reads it: octobre 2015."""
+    annee, mois = str(texte).split("-")[:2]
+    return f"{MOIS_FR[int(mois) - 1]} {annee}"
+
+
+def periode_lisible(debut, fin) -> str:
+    """From one day to another, without repeating the year: du 17 septembre au 19 octobre 2015."""
+    debut, fin = jour(debut), jour(fin)
+    premier = date_lisible(debut).removesuffix(f" {debut.year}") if debut.year == fin.year else date_lisible(debut)
+    return f"du {premier} au {date_lisible(fin)}"
+
+
+def ordinal(numero: int) -> str:
+    """1er, 2e, 3e."""
+    return f"{numero}{'er' if numero == 1 else 'e'}"
+
+
+def pluriel(nombre_: int, singulier: str, pluriel_: str | None = None) -> str:
+    """'1 formation', '3 formations', with the count written in French."""
+    mot = singulier if abs(nombre_) < 2 else (pluriel_ or singulier + "s")
+    return f"{nombre(nombre_)} {mot}"

@@ -1,0 +1,228 @@
+"""The workshop's answer: every problem at once, or the comparison report in French, its charts and its files.
+
+The report is `analyse.comparer`'s: its tables in French (labels and
+numbers), its three charts as light SVG with a summary that gives their
+figures and their data as CSV, its tables in one zip, the reform as the YAML
+file `openfisca-gen compare --reform FILE` reads. Nothing is written to disk
+and no chart is drawn by matplotlib: an answer takes a fraction of a second.
+"""
+
+import base64
+import io
+import shlex
+import zipfile
+
+import numpy
+import yaml
+
+from openfisca_gen.analyse import comparer
+from openfisca_gen.pages import reformes
+from openfisca_gen.pages.francais import euros, nombre, pourcent
+from openfisca_gen.rapports import graphiques
+from openfisca_gen.rapports.libelles import LIBELLES
+from openfisca_gen.rapports.tableaux import propre
+from openfisca_gen.reforms import valider_changements
+from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError
+
+TABLES = (
+    ("resume", "Vue d'ensemble"),
+    ("changements", "Gagnants et perdants"),
+    ("par_statut", "Par statut de structure"),
+    ("par_tranche", "Par tranche de financement sans la réforme"),
+    ("objectifs", "Objectifs nationaux et enveloppe, par campagne"),
+)
+
+
+def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
+    """Each problem with where it points in the file, in the file's order: the header (a column), a line and
+    its column, the rows of a structure (a value that differs between them), or the whole file."""
+    lignes = []
+    for probleme in erreur.problemes:
+        if probleme.lieu == "ligne":
+            rang, ou = (1, int(probleme.ligne)), str(probleme.ligne)
+        elif probleme.lieu == "structure":
+            rang, ou = (2, 0), f"lignes de la structure « {probleme.id} »"
+        elif probleme.lieu == "colonne":
+            rang, ou = (0, 0), "en-tête"
+        else:
+            rang, ou = (3, 0), "tout le fichier"
+        lignes.append((rang, {"ligne": ou, "colonne": probleme.champ or "", "message": probleme.fr()}))
+    return [ligne for _, ligne in sorted(lignes, key=lambda rang_ligne: rang_ligne[0])]
+
+
+def _uri(octets: bytes, type_mime: str) -> str:
+    return f"data:{type_mime};base64,{base64.b64encode(octets).decode()}"
+
+
+def libelle(systeme, cle) -> str:
+    """A table's key in French: a fixed key's label, a variable's own label, or an Enum value's."""
+    cle = str(cle)
+    if cle in LIBELLES["fr"]:
+        texte = LIBELLES["fr"][cle]
+    elif cle in systeme.variables:
+        texte = systeme.variables[cle].label
+    else:
+        membre = systeme.variables["statut_structure"].possible_values.__members__.get(cle)
+        texte = membre.value if membre is not None else cle
+    return texte[:1].upper() + texte[1:]
+
+
+def tableau(systeme, table) -> dict:
+    """A pandas table (or series) for the template: headings in French, cells as French text, each saying
+    whether it is a number (aligned right) or words (aligned left, wrapped)."""
+    table = table.to_frame() if table.ndim == 1 else table
+    index = [n or "" for n in table.index.names]
+
+    def cellule(cle, valeur):
+        nom = str(cle[-1] if isinstance(cle, tuple) else cle)
+        variable = systeme.variables.get(nom)
+        if isinstance(valeur, str):
+            return {"texte": libelle(systeme, valeur), "nombre": False}
+        if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
+            return {"texte": pourcent(valeur), "nombre": True}
+        if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):
+            return {"texte": "—", "nombre": False}
+        est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)
+        return {"texte": nombre(valeur), "nombre": est_un_nombre}
+
+    lignes = [
+        {
+            "entetes": [libelle(systeme, c) for c in (cle if isinstance(cle, tuple) else (cle,))],
+            "cellules": [cellule(cle, v) for v in ligne],
+        }
+        for cle, ligne in zip(table.index, table.to_numpy(), strict=True)
+    ]
+    colonnes = [libelle(systeme, c) if c else "" for c in [*index, *table.columns]]
+    return {"colonnes": colonnes, "lignes": lignes}
+
+
+def fichiers(comparaison, tables: dict) -> dict:
+    """The tables as CSV in one zip (as `openfisca-gen compare --out` writes them), the charts as SVG with their
+    data as CSV."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip_:
+        for nom, table in tables.items():
+            if nom != "evolutions":
+                zip_.writestr(f"{nom}.csv", propre(table).to_csv())
+    par_statut = tables["par_statut"].rename(index=comparaison.libelles_statuts)
+    dessins = graphiques.comparaison_svg(comparaison.formations, par_statut, tables["evolutions"])
+    for dessin in dessins:
+        dessin["csv_uri"] = _uri(dessin["csv"].encode(), "text/csv")
+    return {"zip": _uri(archive.getvalue(), "application/zip"), "graphiques": dessins}
+
+
+def chiffres(changements) -> list[tuple[str, str]]:
+    """The comparison's key figures in words, each with its hook: "12 formations gagnent 45 000 € au total"."""
+
+    def qui(nombre_: int, singulier: str, pluriel: str, montant: float) -> str:
+        if not nombre_:
+            return f"Aucune formation ne {singulier}"
+        total = " au total" if nombre_ > 1 else ""
+        return (
+            f"{nombre(nombre_)} formation{'s' if nombre_ > 1 else ''} {pluriel if nombre_ > 1 else singulier} "
+            f"{euros(montant)}{total}"
+        )
+
+    devenues, perdues = changements["trainings_gaining_eligibility"], changements["trainings_losing_eligibility"]
+    eligibilite = (
+        "Aucune formation ne devient éligible ni ne cesse de l'être"
+        if not devenues and not perdues
+        else f"{nombre(devenues)} {'deviennent éligibles' if devenues > 1 else 'devient éligible'}, "
+        f"{nombre(perdues)} {'cessent' if perdues > 1 else 'cesse'} de l'être"
+    )
+    return [
+        ("gagnantes", qui(changements["winners"], "gagne", "gagnent", changements["winners_total_gain"])),
+        ("perdantes", qui(changements["losers"], "perd", "perdent", changements["losers_total_loss"])),
+        ("eligibilite", eligibilite),
+    ]
+
+
+def en_yaml(reforme) -> str | None:
+    """The reform as the YAML file `openfisca-gen compare --reform FILE` reads; None for a shipped name."""
+    if isinstance(reforme, str):
+        return None
+    return yaml.safe_dump(reforme, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def _population(tax_benefit_system, demande, fichier, maximum, reponse):
+    """The population to compare on, or None with the data's problems in `reponse`."""
+    if fichier is not None and fichier.filename:
+        reponse["donnees_nom"] = reformes.nom_televerse(fichier)
+        try:
+            return reformes.lire_televersement(tax_benefit_system, fichier, maximum)
+        except DonneesInvalidesError as erreur:
+            reponse["donnees"] = erreurs_de_donnees(erreur)
+            return None
+    if demande.population == reformes.FICHIER:
+        reponse["erreurs"].setdefault("donnees", []).append(
+            "Choisissez un fichier CSV de formations, ou l'une des populations fournies."
+        )
+        return None
+    return reformes.population(tax_benefit_system, demande.population)
+
+
+def _refus(tax_benefit_system, demande, erreur: EntreeInvalideError, reponse) -> None:
+    """A refusal of the reform or the data, each problem next to its field, or apart."""
+    par_chemin, generales = reformes.erreurs(tax_benefit_system, demande, erreur.problemes)
+    for chemin, messages in par_chemin.items():
+        reponse["erreurs"].setdefault(chemin, []).extend(m for m in messages if m not in reponse["erreurs"][chemin])
+    reponse["generales"] += generales
+
+
+def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, maximum: int = 1000) -> dict:
+    """The workshop's answer: every problem at once (by field, general, the data's by line), or the report."""
+    reponse = {"erreurs": {cle: list(v) for cle, v in erreurs.items()}, "generales": [], "donnees": []}
+    population = _population(tax_benefit_system, demande, fichier, maximum, reponse)
+    reforme = None
+    try:
+        reforme = reformes.reforme_demandee(demande.livree, reformes.reforme_de(tax_benefit_system, demande))
+        if isinstance(reforme, dict):  # checked now, so that its problems show with the data's
+            valider_changements(tax_benefit_system.parameters, reforme)
+    except ReformeInvalideError as erreur:
+        aucun = [p.cle for p in erreur.problemes] == ["aucun_changement"]
+        if not (aucun and reponse["erreurs"]):  # no change because a value was refused: its message says why
+            _refus(tax_benefit_system, demande, erreur, reponse)
+    if reponse["erreurs"] or reponse["generales"] or reponse["donnees"] or population is None:
+        return reponse
+    try:
+        comparaison = comparer(population, reforme, demande.mois, tax_benefit_system)
+    except EntreeInvalideError as erreur:  # rules that cannot hold together, data that mix calls
+        _refus(tax_benefit_system, demande, erreur, reponse)
+        return reponse
+    return {**reponse, **_rapport(tax_benefit_system, demande, comparaison, reforme, population, reponse)}
+
+
+def _rapport(tax_benefit_system, demande, comparaison, reforme, population, reponse) -> dict:
+    f = comparaison.formations
+    tables = {
+        "resume": comparaison.resume(),
+        "changements": comparaison.changements(),
+        "par_statut": comparaison.par_statut(),
+        "par_tranche": comparaison.par_tranche(),
+        "objectifs": comparaison.objectifs(),
+        "formations": f.rename_axis("formation_id"),
+        "evolutions": comparaison.evolutions(),
+    }
+    televerse = "donnees_nom" in reponse
+    nom = reponse.get("donnees_nom") or demande.population
+    commande = (
+        f"openfisca-gen compare --reform {'reforme.yaml' if isinstance(reforme, dict) else reforme} "
+        f"--period {demande.mois} --data {shlex.quote(nom)}"
+    )
+    return {
+        "periode": demande.mois,
+        "nombre_formations": len(f),
+        "cout": {
+            "base": float(f["financement_amorcage_baseline"].sum()),
+            "reforme": float(f["financement_amorcage_reform"].sum()),
+        },
+        "comparaison": comparaison,
+        "chiffres": chiffres(tables["changements"]),
+        "tables": [(titre, tableau(tax_benefit_system, tables[cle])) for cle, titre in TABLES],
+        "reforme": reforme,
+        "yaml": en_yaml(reforme),
+        "commande": commande,
+        "permalien": None if televerse else demande.permalien(),
+        "population": population,
+        **fichiers(comparaison, tables),
+    }

@@ -1,0 +1,217 @@
+"""The simulator's answer in a training provider's words, read from the model's own computation.
+
+- the verdict, and what the committee's decision changes (the model's
+  convention while it is not known, said once, as a convention);
+- the amount in one sentence ("50 % du budget de deux sessions, car la
+  formation dure moins de 6 mois, dans la limite de 70 000 €"), every number
+  of which is a variable computed for this dossier or a parameter of its call;
+- each failed condition as what the training would need, with the threshold
+  and its unit, from the values `expliquer` traced;
+- a session's audience against the national objectives of its call;
+- the sources by title, publisher and date.
+"""
+
+from openfisca_gen.explication import valeur_json
+from openfisca_gen.pages import fichiers
+from openfisca_gen.pages.champs import appels, parametre_de
+from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, pluriel, pourcent
+
+EN_LETTRES = {1: "une", 2: "deux", 3: "trois", 4: "quatre"}
+# The model's variables the answer reads; those a model lacks (an older or newer law) are left out.
+LUES = (
+    "eligible_labellisation",
+    "labellisee",
+    "eligible_financement_amorcage",
+    "financement_amorcage",
+    "financement_amorcage_avant_plafond",
+    "nombre_sessions_financees",
+    "plafond_financement_amorcage",
+    "plafond_par_structure_applique",
+    "plafond_structure_financement_amorcage",
+    "financement_amorcage_plafonne",
+    "budget_session",
+    "duree_formation_mois",
+    "decision_comite_labellisation",
+    "date_decision_comite",
+    "label_en_vigueur",
+    "nombre_apprenants",
+    "nombre_femmes",
+    "nombre_jeunes_neet_peu_qualifies",
+    "part_femmes",
+    "part_jeunes_neet_peu_qualifies",
+)
+# A session's audience against an objective of its call: (share, count, objective, who).
+OBJECTIFS = (
+    ("part_femmes", "nombre_femmes", "publics_cibles.objectifs_nationaux.part_femmes", "Femmes"),
+    (
+        "part_jeunes_neet_peu_qualifies",
+        "nombre_jeunes_neet_peu_qualifies",
+        "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies",
+        "Jeunes ni en emploi ni en formation, peu ou pas qualifiés",
+    ),
+)
+
+
+def valeurs(simulation, mois: str) -> dict:
+    """The answer's variables for the one training (or its structure), as plain values; None where infinite."""
+    systeme = simulation.tax_benefit_system
+    return {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in LUES if nom in systeme.variables}
+
+
+def _sessions(n) -> str:
+    return "d'une session" if n == 1 else f"de {EN_LETTRES.get(n, nombre(n))} sessions"
+
+
+def _plafonds(v: dict) -> str:
+    """The ceilings that bound the amount, as a clause: "dans la limite de 70 000 € par structure"."""
+    par_structure = bool(v.get("plafond_par_structure_applique"))
+    plafond = v.get("plafond_financement_amorcage")  # None: no ceiling known for the call
+    de_la_structure = v.get("plafond_structure_financement_amorcage", plafond if par_structure else None)
+    limites = []
+    if plafond is not None and not par_structure:
+        limites.append(f"{euros(plafond)} par formation")
+    if de_la_structure is not None and (par_structure or de_la_structure != plafond):
+        limites.append(f"{euros(de_la_structure)} pour l'ensemble des formations de votre structure")
+    return "dans la limite de " + " et de ".join(limites) if limites else "sans plafond connu pour cet appel"
+
+
+def phrase_du_montant(v: dict, appel: dict | None) -> str:
+    """The amount in one sentence, or why there is none; every number from the model for this dossier."""
+    if not v["eligible_labellisation"]:
+        return (
+            "Pas de financement d'amorçage : il suppose une formation labellisée, et la formation ne remplit "
+            "pas toutes les conditions du label."
+        )
+    if not v["labellisee"]:
+        return "Pas de financement d'amorçage : le comité a refusé le label."
+    if not v.get("eligible_financement_amorcage", True):
+        return (
+            "Pas de financement d'amorçage : la formation a déjà accès aux financements de droit commun, que "
+            "ce financement aide seulement à attendre."
+        )
+    regles = appel["regles"] if appel else None
+    taux, seuil = parametre_de(regles, "financement_amorcage.taux"), None
+    sessions = parametre_de(regles, "financement_amorcage.sessions_financees")
+    if sessions is not None and sessions.duree_au_moins_egale_au_seuil != sessions.duree_inferieure_au_seuil:
+        seuil = parametre_de(regles, "financement_amorcage.seuil_duree_mois")
+    base = f"{pourcent(taux)} du budget {_sessions(v['nombre_sessions_financees'])}"
+    if seuil is not None:
+        base += (
+            f", car la formation dure {'moins de' if v['duree_formation_mois'] < seuil else 'au moins'} "
+            f"{nombre(seuil)} mois,"
+        )
+    montant = euros(v["financement_amorcage"])
+    if v.get("financement_amorcage_plafonne"):
+        au_dela = _plafonds(v).replace("dans la limite", "au-delà de la limite")
+        return f"{montant}, le plafond : {base} ferait {euros(v['financement_amorcage_avant_plafond'])}, {au_dela}."
+    return f"{montant}, soit {base.rstrip(',')}, {_plafonds(v)}."
+
+
+def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
+    """The computation step by step (rows of a table), for a funded training only."""
+    if not v["financement_amorcage"]:
+        return None
+    taux = parametre_de(appel["regles"], "financement_amorcage.taux") if appel else None
+    plafond = v.get("plafond_financement_amorcage")
+    etat = " (atteint)" if v.get("financement_amorcage_plafonne") else " (non atteint)"
+    return [
+        ("Budget d'une session", euros(v["budget_session"])),
+        ("× sessions financées", nombre(v["nombre_sessions_financees"])),
+        ("× taux du financement", pourcent(taux)),
+        ("= montant avant plafond", euros(v["financement_amorcage_avant_plafond"])),
+        ("Plafond", euros(plafond) + etat if plafond is not None else "aucun plafond connu pour cet appel"),
+        ("= financement d'amorçage", euros(v["financement_amorcage"])),
+    ]
+
+
+def decision(v: dict, formation: dict, mois: str) -> str:
+    """What the committee's decision is (and whether the label is in force in the month computed), or the
+    convention the model follows while it is not known (said once)."""
+    if formation.get("decision_set_aside"):
+        return (
+            "La décision du comité (formation labellisée) n'est pas retenue : un label suppose que toutes les "
+            "conditions soient remplies."
+        )
+    decidee = v.get("decision_comite_labellisation")
+    date = v.get("date_decision_comite")
+    le = f" le {date_lisible(date)}" if date and date > "1970-01-01" else ""
+    if decidee == "labellisee":
+        en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+        return (
+            f"Le comité de labellisation a labellisé la formation{le} : le label {en_vigueur} en vigueur en "
+            f"{mois_lisible(mois)}."
+        )
+    if decidee == "refusee":
+        return f"Le comité de labellisation a refusé le label{le}."
+    if not v["eligible_labellisation"]:
+        return ""
+    return (
+        "Le label reste à obtenir : le comité de labellisation choisit parmi les dossiers éligibles. Tant "
+        "qu'il n'a pas rendu sa décision, le simulateur compte la formation comme labellisée pour en calculer "
+        "le financement : c'est une convention de calcul, seule la décision du comité fait foi."
+    )
+
+
+def public(v: dict, saisie: dict, appel: dict | None) -> dict:
+    """A session's audience against the objectives its call sets: {lignes, note}."""
+    objectifs = [(o, parametre_de(appel["regles"], o[2]) if appel else None) for o in OBJECTIFS]
+    objectifs = [(o, cible) for o, cible in objectifs if cible is not None and o[0] in v]
+    if not objectifs:
+        return {"lignes": [], "note": ""}
+    apprenants = v.get("nombre_apprenants") or 0
+    if not saisie.get("nombre_apprenants") or apprenants <= 0:
+        return {
+            "lignes": [],
+            "note": "Indiquez le nombre d'apprenants d'une session pour comparer votre public aux objectifs nationaux.",
+        }
+    lignes = []
+    for (part, compte, _, qui), cible in objectifs:
+        atteint = v[part] >= cible
+        position = "en dessous de" if not atteint else "au niveau de" if v[part] == cible else "au-dessus de"
+        lignes.append(
+            {
+                "nom": part,
+                "part": v[part],
+                "objectif": cible,
+                "atteint": atteint,
+                "texte": f"{qui} : {nombre(v[compte])} sur {pluriel(apprenants, 'apprenant')}, "
+                f"soit {pourcent(v[part])}, {position} l'objectif "
+                f"national de {pourcent(cible)}.",
+            }
+        )
+    note = "Ces objectifs sont mesurés sur l'ensemble des formations labellisées : ils ne conditionnent pas le label."
+    return {"lignes": lignes, "note": note}
+
+
+def sources(references, titres: dict, base: str) -> list[dict]:
+    """Each reference once, by title, publisher and date."""
+    vues, liste = set(), []
+    for reference in _a_plat(references):
+        if not reference:
+            continue
+        lisible = fichiers.source_lisible(reference, titres, base)
+        if lisible["texte"] not in vues:
+            vues.add(lisible["texte"])
+            liste.append(lisible)
+    return liste
+
+
+def _a_plat(references) -> list:
+    """References given as one, a list, or lists of them (a parameter's and its values'), in one list."""
+    if not isinstance(references, list | tuple):
+        return [references]
+    return [reference for element in references for reference in _a_plat(element)]
+
+
+def appel_lisible(numero: int | None, systeme) -> dict | None:
+    if not numero:
+        return None
+    appel = appels(systeme)[numero - 1]
+    releves = appel["limites"]
+    texte = f"{appel['libelle'].split(' (')[0]}, ouvert le {date_lisible(appel['ouverture'])}"
+    texte += (
+        f", date limite de dépôt le {date_lisible(releves[0])}"
+        if len(releves) == 1
+        else ", releves des candidatures les " + ", ".join(date_lisible(d) for d in releves)
+    )
+    return {**appel, "texte": texte + "."}

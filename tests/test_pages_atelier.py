@@ -1,0 +1,161 @@
+"""The reform workshop through Flask's test client: a result is a link, the month keeps what was typed, the
+population is chosen, the charts speak French and give their figures and data, uploads are bounded, and every
+refusal is a French message next to its field. Expected figures are computed here with `analyse.comparer`."""
+
+import base64
+import html
+import io
+import re
+import time
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
+
+from openfisca_gen.analyse import comparer
+from openfisca_gen.pages.francais import euros, mois_lisible
+from openfisca_gen.population import POPULATIONS, lire_population
+
+PLAFOND = "financement_amorcage.plafond"
+
+
+def envoyer(client, champs: dict, fichier=None, **options):
+    """The workshop's form posted as a browser posts it (multipart, with a file or an empty file input)."""
+    corps = {**champs, "donnees": fichier or (io.BytesIO(b""), "")}
+    return client.post("/reformes", data=corps, content_type="multipart/form-data", **options)
+
+
+@pytest.fixture(scope="module")
+def loi(tax_benefit_system):
+    """The first call's population under the law and under a lower ceiling, as analyse.comparer gives them."""
+    population = lire_population(tax_benefit_system, "appel_2015")
+    periode = POPULATIONS["appel_2015"]["periode"]
+    reforme = {PLAFOND: {"2015-09-17": 50000}}
+    return comparer(population, reforme, periode, tax_benefit_system)
+
+
+def test_a_posted_form_is_answered_by_its_link_which_gives_the_result_again(client, loi):
+    reponse = envoyer(client, {"affiche": loi.period, PLAFOND: "50 000 €", "financement_amorcage.taux": "50 %"})
+    assert reponse.status_code == 303
+    lien = reponse.headers["Location"]
+    assert parse_qs(urlsplit(lien).query) == {"population": ["appel_2015"], PLAFOND: ["50 000 €"]}  # only changes
+    page = ouvrir(client, lien)
+    [cout] = page.tous("data-indicateur", "cout_total")
+    assert float(cout["attrs"]["data-base"]) == loi.formations["financement_amorcage_baseline"].sum()
+    assert float(cout["attrs"]["data-reforme"]) == loi.formations["financement_amorcage_reform"].sum()
+    [permalien] = page.tous("data-permalink")
+    assert ouvrir(client, html.unescape(permalien["attrs"]["href"])).tous("data-indicateur", "cout_total") == [cout]
+    assert f"Résultat pour {mois_lisible(loi.period)}" in page.texte("titre-resultat")
+
+
+def test_the_key_figures_are_said_in_words(client, loi):
+    page = ouvrir(client, f"/reformes?{PLAFOND}=50000")
+    changements = loi.changements()
+    [perdantes] = page.tous("data-chiffre", "perdantes")
+    attendu = f"{changements['losers']} formations perdent {euros(changements['losers_total_loss'])} au total"
+    assert plat(attendu) in plat(perdantes["texte"])
+    assert "Aucune formation ne gagne" in visible(page) or changements["winners"]
+
+
+def test_the_charts_speak_french_give_their_figures_and_their_data(client, loi):
+    page = ouvrir(client, f"/reformes?{PLAFOND}=50000")
+    figures = page.tous("data-graphique")
+    assert [f["attrs"]["data-graphique"] for f in figures] == [
+        "distribution_financement", "cout_par_statut", "gagnants_perdants"]  # fmt: skip
+    dessins = re.findall(r"<svg\b.*?</svg>", page.html, flags=re.S)
+    assert len(dessins) == 3 and all('viewBox="0 0 360 ' in d and 'role="img"' in d for d in dessins)
+    assert not any(ETRANGERS.search(re.sub(r"<[^>]+>", " ", d)) for d in dessins)  # no "baseline", "winners"
+    changements = loi.changements()
+    resume = plat(html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", dessins[2]).group(1)))
+    assert plat(f"{changements['losers']} formations perdent {euros(changements['losers_total_loss'])}") in resume
+    statuts = plat(html.unescape(re.search(r"<desc[^>]*>(.*?)</desc>", dessins[1]).group(1)))
+    par_statut = loi.par_statut().rename(index=loi.libelles_statuts)
+    for statut, ligne in par_statut.iterrows():
+        assert plat(f"{statut}, {euros(ligne['financement_amorcage_baseline'])}") in statuts
+    donnees = [e["attrs"]["href"] for e in page.tous("download") if e["attrs"]["download"].endswith(".csv")]
+    assert len(donnees) == 3
+    csv = base64.b64decode(donnees[2].split(",", 1)[1]).decode()
+    assert csv.splitlines()[0] == "formation_id,baseline,reform,evolution"
+    assert len(csv.splitlines()) == len(loi.formations) + 1
+
+
+def test_changing_the_month_keeps_what_was_typed(client):
+    reponse = envoyer(client, {"affiche": "2016-02", "period": "décembre 2018", "changer": "mois",
+                               PLAFOND: "50 000", "financement_amorcage.taux": "50 %"})  # fmt: skip
+    assert reponse.status_code == 303
+    page = ouvrir(client, reponse.headers["Location"])
+    assert "resultat" not in page.par_id  # the form again, for the new month
+    assert page.attributs(PLAFOND)["value"] == "50 000"  # typed, kept
+    assert page.attributs("financement_amorcage.taux")["value"] != "50 %"  # untouched: the new month's value
+    [change] = page.tous("data-change")
+    assert change["attrs"]["data-change"] == PLAFOND
+    [retablir] = page.tous("data-retablir", PLAFOND)
+    sans = parse_qs(urlsplit(html.unescape(retablir["attrs"]["href"])).query)
+    assert PLAFOND not in sans and sans["period"] == ["décembre 2018"]
+
+
+def test_a_population_brings_its_own_month(client, tax_benefit_system):
+    for nom, description in POPULATIONS.items():
+        page = ouvrir(client, f"/reformes?population={nom}&reforme_livree=plafond_100k")
+        taille = len(lire_population(tax_benefit_system, nom).table)
+        titre = page.texte("titre-resultat")
+        assert f"Résultat pour {mois_lisible(description['periode'])}" in titre and f"{taille} formations" in titre
+
+
+def test_parameters_are_shown_by_label_grouped_with_their_path_in_small_print(client, tax_benefit_system):
+    page = ouvrir(client, "/reformes")
+    etiquette = next(e for e in page.elements if e["tag"] == "label" and e["attrs"].get("for") == PLAFOND)
+    assert tax_benefit_system.parameters.financement_amorcage.plafond.description in etiquette["texte"]
+    assert '<code class="chemin">financement_<wbr>amorcage.<wbr>plafond</code>' in page.html
+    groupes = [e for e in page.elements if e["tag"] == "details" and e["attrs"].get("id", "").startswith("groupe-")]
+    assert len(groupes) == 2 and not any("open" in g["attrs"] for g in groupes)  # the switches, folded away
+    assert page.attributs("financement_amorcage.taux")["value"].endswith("%")  # a rate as a percentage
+
+
+def test_a_post_with_only_a_file_is_answered_not_the_empty_form(client):
+    contenu = b"formation_id,budget_session\na,1000\n"
+    page = Page(envoyer(client, {}, (io.BytesIO(contenu), "deux.csv")).get_data(as_text=True))
+    assert "Aucun changement" in page.texte("erreurs")
+
+
+def test_an_upload_is_bounded_and_refused_in_french_within_two_seconds(client, limites):
+    lignes = "".join(f"f{i},1000\n" for i in range(limites.formations + 1))
+    debut = time.perf_counter()
+    reponse = envoyer(client, {PLAFOND: "50000"}, (io.BytesIO(f"formation_id,budget_session\n{lignes}".encode()),
+                                                  "grand.csv"))  # fmt: skip
+    assert time.perf_counter() - debut < 2 and reponse.status_code == 200
+    page = Page(reponse.get_data(as_text=True))
+    [[_, _, message]] = [[" ".join(c["texte"].split()) for c in page.elements if c["tag"] == "td"]]
+    assert message.startswith(f"Le fichier contient {limites.formations + 1} formations")
+
+
+def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
+    contenu = (
+        "formation_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,duree_formation_mois,"
+        "budget_session\na,2015-10-01,codeur,true,true,7,200000\nb,2015-10-01,codeur,true,true,7,60000\n"
+    )
+    page = Page(envoyer(client, {PLAFOND: "50000"}, (io.BytesIO(contenu.encode()), "deux.csv")).get_data(as_text=True))
+    [cout] = page.tous("data-indicateur", "cout_total")
+    assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])
+    assert not page.tous("data-permalink") and "un lien ne peut pas le contenir" in visible(page)
+    assert "--data deux.csv" in page.html  # the command that gives it again from the file
+
+
+@pytest.mark.parametrize(
+    ("champs", "champ", "debut"),
+    [
+        ({"labellisation.duree_formation.minimum_mois": "30"}, "labellisation.duree_formation.minimum_mois",
+         "La durée minimale (30 mois) dépasse la durée maximale"),  # rules that cannot hold together
+        ({PLAFOND: "9" * 5000}, PLAFOND, "Cette valeur doit être un montant en euros d'au plus un milliard"),
+        ({"financement_amorcage.taux": "150"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 %"),
+        ({"labellisation.conditions.formation_gratuite": "peut-être"}, "labellisation.conditions.formation_gratuite",
+         "Cette valeur : cochez la case"),
+        ({PLAFOND: "5", "period": "01/1990"}, "period", "Le mois doit être un mois où des règles sont en vigueur"),
+        ({"reforme_livree": "inconnue"}, "reforme_livree", "Réforme inconnue"),
+        ({PLAFOND: "5", "population": "/etc/passwd"}, "population", "La population doit être l'un des choix"),
+    ],
+)  # fmt: skip
+def test_a_refusal_is_a_french_message_next_to_its_field(client, champs, champ, debut):
+    page = ouvrir(client, "/reformes?" + urlencode(champs))
+    assert page.erreurs()[champ].startswith(debut)
+    assert "resultat" not in page.par_id and not ETRANGERS.search(visible(page))

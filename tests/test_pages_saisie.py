@@ -1,0 +1,92 @@
+"""Numbers, months and days as people type them (`validation.saisie`), and the pages' messages in their words."""
+
+import pytest
+
+from openfisca_gen.validation import Probleme, valider_situation
+from openfisca_gen.validation.erreurs import MESSAGES, MESSAGES_DU_CHAMP
+from openfisca_gen.validation.saisie import lire_date, lire_mois, lire_nombre
+from openfisca_gen.validation.types import NombreDemesure
+
+EUROS, TAUX, MOIS = "currency-EUR", "/1", "month"
+
+
+@pytest.mark.parametrize(
+    ("texte", "unite", "attendu"),
+    [
+        ("75 000 €", EUROS, 75000),
+        ("75\u202f000\u00a0€", EUROS, 75000),  # the narrow no-break space the pages write themselves
+        ("90 000,00", EUROS, 90000),
+        ("75k", EUROS, 75000),
+        ("75 k€", EUROS, 75000),
+        ("1,2 M€", EUROS, 1200000),
+        ("45000 euros", EUROS, 45000),
+        ("50 %", TAUX, 0.5),
+        ("12,5%", TAUX, 0.125),
+        ("0,5", TAUX, 0.5),
+        ("7 mois", MOIS, 7),
+        ("4,5", MOIS, 4.5),
+        ("−5", None, -5),  # the minus sign the pages write
+        ("20", None, 20),
+    ],
+)
+def test_numbers_are_read_as_people_write_them(texte, unite, attendu):
+    valeur = lire_nombre(texte, unite)
+    assert valeur == attendu and type(valeur) is type(attendu)
+
+
+@pytest.mark.parametrize(
+    ("texte", "unite"),
+    [("abc", EUROS), ("50 %", EUROS), ("75 €", TAUX), ("75k", None), ("2m", EUROS), ("7 mois", EUROS), ("", None)],
+)
+def test_what_is_not_a_number_of_the_field_comes_back_as_typed(texte, unite):
+    assert lire_nombre(texte, unite) == texte
+
+
+def test_thousands_of_digits_are_named_not_written_out():
+    assert isinstance(lire_nombre("9" * 5000), NombreDemesure)
+    assert isinstance(lire_nombre("1," + "9" * 500 + "e400"), NombreDemesure)
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [("2015-10", "2015-10"), ("10/2015", "2015-10"), ("octobre 2015", "2015-10"), ("Févr. 2016", "2016-02"),
+     ("13/2015", "13/2015"), ("ju 2015", "ju 2015")],
+)  # fmt: skip
+def test_months_as_people_write_them(texte, attendu):
+    assert lire_mois(texte) == attendu
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [("12/10/2015", "2015-10-12"), ("1er octobre 2015", "2015-10-01"), ("12 août 2015", "2015-08-12"),
+     ("2015-10-12", "2015-10-12"), ("32/10/2015", "32/10/2015")],
+)  # fmt: skip
+def test_days_as_people_write_them(texte, attendu):
+    assert lire_date(texte) == attendu
+
+
+def test_a_message_names_its_field_as_its_subject_with_what_to_write():
+    probleme = Probleme("nombre_attendu", {"valeur": "abc"}, "champ", champ="budget_session")
+    texte = probleme.fr_du_champ("Le budget d'une session", "un montant en euros", "45 000")
+    assert texte == "Le budget d'une session doit être un montant en euros, par exemple 45 000."
+    sans_phrase = Probleme("table_vide")  # no sentence for a field: the problem's own French
+    assert sans_phrase.fr_du_champ("x", "y", "z") == sans_phrase.fr()
+
+
+def test_every_field_sentence_is_for_a_problem_the_core_raises_and_formats():
+    assert set(MESSAGES_DU_CHAMP) <= set(MESSAGES)
+    valeurs = {"valeur": -3, "apprenants": 2, "texte": "1990-01", "premier": "1970-01", "dernier": "2100-12",
+               "ouverture": "2015-09-17"}  # fmt: skip
+    for cle in MESSAGES_DU_CHAMP:
+        texte = Probleme(cle, valeurs).fr_du_champ("Le champ", "un nombre", "12")
+        assert texte.startswith("Le champ") and "{" not in texte
+
+
+def test_a_negative_count_of_learners_is_one_mistake(tax_benefit_system):
+    """Not also "7 is more than nombre_apprenants (-5)" on every count of the session."""
+    parts = {nom: {"ETERNITY": 7} for nom in ("nombre_femmes", "nombre_jeunes_neet_peu_qualifies")}
+    situation = {"formations": {"f": {"nombre_apprenants": {"ETERNITY": -5}, **parts}}}
+    [erreur] = valider_situation(tax_benefit_system, situation)
+    assert "nombre_apprenants" in erreur
+    situation["formations"]["f"]["nombre_apprenants"] = {"ETERNITY": 5}  # a real count: the parts are checked
+    assert len(valider_situation(tax_benefit_system, situation)) == 2
