@@ -31,7 +31,7 @@ from openfisca_gen.rapports.libelles import libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
-from openfisca_gen.systeme import CountryTaxBenefitSystem
+from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
 
 NOEUD = "interpretations"
@@ -412,26 +412,13 @@ def analyser_interpretations(
     no effect: it is reported as such, not combined."""
     period = un_mois(period)
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
-    lectures = Lectures(tax_benefit_system or CountryTaxBenefitSystem())
+    lectures = Lectures(tax_benefit_system or la_loi())
     simulation = population.simulation(lectures.systeme, period)
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
     mois = periods.period(period)  # parsed once, not at each of the thousands of calculations
     lectures.suivre(simulation, lambda s: _calculer(s, mois), concernees)
     masques = _combinaisons(len(concernees), max_combinaisons, graine)
-    bits = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
-    bascules = numpy.zeros((len(masques), len(lectures.noms)), dtype=bool)
-    bascules[:, concernees] = bits
-    # Visited in Gray-code order, consecutive combinations differ by one switch: only what it moves is computed
-    # again. The switches that cost least (as the tracer timed them) are the lowest bits, flipped most often.
-    poids = numpy.arange(len(concernees))
-    if lectures.dependantes_de is not None:
-        couts = [sum(lectures.couts.get(v, 0) for v in lectures.dependantes_de[i]) for i in concernees]
-        poids = numpy.argsort(numpy.argsort(couts, kind="stable"))
-    resultats, avant = [None] * len(masques), None
-    ordre = numpy.argsort(_rang_gray((bits.astype(numpy.int64) << poids).sum(axis=1)), kind="stable")
-    for position in progression(ordre) if progression else ordre:
-        resultats[position] = _calculer(lectures.sous(simulation, bascules[position], avant), mois)
-        avant = bascules[position]
+    bascules, resultats = _parcourir(lectures, simulation, concernees, masques, mois, progression)
     eligibles = numpy.array([formations["eligible_labellisation"] for formations, _ in resultats])
     financements = numpy.array([formations["financement_amorcage"] for formations, _ in resultats])
     lignes = [indicateurs for _, indicateurs in resultats]
@@ -462,6 +449,26 @@ def analyser_interpretations(
         population.description,
         len(population.table),
     )
+
+
+def _parcourir(lectures, simulation, concernees, masques, mois, progression) -> tuple[numpy.ndarray, list]:
+    """Each combination's switches (all of them: those not `concernees` at their default) and results, in the
+    order of `masques`. Visited in Gray-code order, consecutive combinations differ by one switch: only what it
+    moves is computed again. The switches that cost least (as the tracer timed them) are the lowest bits,
+    flipped most often."""
+    bits = (masques[:, None] >> numpy.arange(len(concernees))) & 1 == 1
+    bascules = numpy.zeros((len(masques), len(lectures.noms)), dtype=bool)
+    bascules[:, concernees] = bits
+    poids = numpy.arange(len(concernees))
+    if lectures.dependantes_de is not None:
+        couts = [sum(lectures.couts.get(v, 0) for v in lectures.dependantes_de[i]) for i in concernees]
+        poids = numpy.argsort(numpy.argsort(couts, kind="stable"))
+    resultats, avant = [None] * len(masques), None
+    ordre = numpy.argsort(_rang_gray((bits.astype(numpy.int64) << poids).sum(axis=1)), kind="stable")
+    for position in progression(ordre) if progression else ordre:
+        resultats[position] = _calculer(lectures.sous(simulation, bascules[position], avant), mois)
+        avant = bascules[position]
+    return bascules, resultats
 
 
 def _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, paires, period) -> pandas.DataFrame:

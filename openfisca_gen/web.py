@@ -19,7 +19,7 @@ from openfisca_gen import api
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
-from openfisca_gen.systeme import CountryTaxBenefitSystem
+from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme
 
 
@@ -30,7 +30,7 @@ def creer_app(
     public_url: str | None = None,
 ):
     """OpenFisca's app for this package, with the API's routes and rules and the pages."""
-    tax_benefit_system = tax_benefit_system or CountryTaxBenefitSystem()
+    tax_benefit_system = tax_benefit_system or la_loi()
     app = create_app(tax_benefit_system)
     app.config["MAX_CONTENT_LENGTH"] = max_request_bytes
     api.enregistrer(app, tax_benefit_system, max_trainings)
