@@ -42,12 +42,14 @@ bench: install-dev ## the benchmarks: populations, interpretations, the server's
 lint: install-dev ## ruff (check and format) and yamllint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/yamllint --strict -c .yamllint.yaml parameters tests openfisca_gen docs/couverture.yaml
+	$(BIN)/yamllint --strict -c .yamllint.yaml parameters tests openfisca_gen docs/couverture.yaml docs/bilan.yaml
 
-# OpenFisca's test runner collects the YAML cases and the pytest modules alike; hypothesis draws the same
-# examples on every run (its "ci" profile), so that a run is reproducible.
-test: lint ## lint, then every YAML case and pytest module, the browser tests included
-	HYPOTHESIS_PROFILE=ci $(BIN)/openfisca test --country-package openfisca_gen tests
+# The YAML cases by OpenFisca's own runner, then the pytest modules on two workers (pytest-xdist, a module per
+# worker: its fixtures, a server or a browser, start once); hypothesis draws the same examples on every run (its
+# "ci" profile), so that a run is reproducible.
+test: lint ## lint, then every YAML case and every pytest module, the browser tests included
+	HYPOTHESIS_PROFILE=ci $(BIN)/openfisca test --country-package openfisca_gen $(sort $(wildcard tests/*/))
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadscope tests
 
 # A non-editable install must work on its own: build the wheel, install it in a fresh virtual environment
 # (in build/), run the YAML cases from outside the source tree, and serve it with `openfisca serve`.

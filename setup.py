@@ -62,6 +62,7 @@ setup(
             "openapi-spec-validator >= 0.7.1, < 0.10",
             "playwright >= 1.50, < 2",
             "pytest >= 8.3, < 10",
+            "pytest-xdist >= 3.6, < 4",
             "ruff >= 0.15, < 0.18",
             "yamllint >= 1.35",
         ],

@@ -8,6 +8,7 @@ no other process can take the port between a probe and the server's bind.
 import json
 import os
 import re
+import signal
 import subprocess
 import threading
 import time
@@ -48,7 +49,7 @@ def demarrer(commande: list[str], delai: float = 60):
 
 
 def arreter(processus) -> None:
-    processus.terminate()
+    processus.send_signal(signal.SIGINT)  # gunicorn's quick shutdown: the tests' requests are all answered
     try:
         processus.wait(timeout=15)
     except subprocess.TimeoutExpired:
