@@ -53,7 +53,7 @@ test: lint ## lint, then every YAML case and every pytest module, the browser te
 
 # A non-editable install must work on its own: build the wheel, install it in a fresh virtual environment
 # (in build/), run the YAML cases from outside the source tree, and serve it with `openfisca serve`.
-check-wheel: install-dev ## build the wheel, install it apart, run its YAML cases, checks and served pages
+check-wheel: install-dev ## build the wheel, install it apart: its YAML cases, checks, record, populations, pages
 	rm -rf dist $(WHEEL_VENV)
 	$(BIN)/pip wheel --quiet --no-deps --wheel-dir dist .
 	$(PYTHON) -m venv $(WHEEL_VENV)
@@ -62,12 +62,18 @@ check-wheel: install-dev ## build the wheel, install it apart, run its YAML case
 		assert str(g.PARAMETERS_DIR).startswith('$(CURDIR)/$(WHEEL_VENV)'), g.PARAMETERS_DIR; \
 		assert str(g.VARIABLES_DIR).startswith('$(CURDIR)/$(WHEEL_VENV)'), g.VARIABLES_DIR; \
 		print('installed law:', g.PARAMETERS_DIR, g.VARIABLES_DIR)"
-	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca test --country-package openfisca_gen $(sort $(wildcard $(CURDIR)/tests/*/))
+	rm -rf $(BUILD)/cas && mkdir -p $(BUILD)/cas && cp -r $(sort $(wildcard tests/*/)) $(BUILD)/cas/  # no conftest
+	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca test --country-package openfisca_gen $(CURDIR)/$(BUILD)/cas
 	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca-gen examples > /dev/null
 	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/python -c "from openfisca_gen import couverture as c; \
 		assert str(c.COUVERTURE).startswith('$(CURDIR)/$(WHEEL_VENV)'), c.COUVERTURE; \
 		assert not c.erreurs_de_citation(c.lire_couverture()), 'quotes unchecked in the wheel'"
 	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca-gen coverage > /dev/null
+	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/python -c "from openfisca_gen import bilan as b; \
+		assert str(b.BILAN).startswith('$(CURDIR)/$(WHEEL_VENV)'), b.BILAN; \
+		assert not b.erreurs_de_citation(b.lire_bilan()), 'the record unchecked in the wheel'"
+	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca-gen record --out $(CURDIR)/$(BUILD)/record > /dev/null
+	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/openfisca-gen compare --reform plafond_100k --data appel_2018 > /dev/null
 	cd /tmp && $(CURDIR)/$(WHEEL_VENV)/bin/python $(CURDIR)/.ci/serve_from_wheel.py
 
 clean: ## remove the virtual environments, builds and reports

@@ -3,9 +3,9 @@
 `parameters/` and `variables/` sit at the top of the repository, where analysts
 read and edit them; `package_dir` maps them into the distribution as
 `openfisca_gen/parameters` and `openfisca_gen/variables`, so an installed
-wheel carries the law with the code; `docs/couverture.yaml` and the source
-excerpts of `docs/sources/` go along as `openfisca_gen/docs`, for
-`openfisca-gen coverage`.
+wheel carries the law with the code; `docs/couverture.yaml`, `docs/bilan.yaml`
+and the source excerpts of `docs/sources/` go along as `openfisca_gen/docs`,
+for `openfisca-gen coverage` and `openfisca-gen record`.
 """
 
 from pathlib import Path
@@ -43,7 +43,7 @@ setup(
         "openfisca_gen.situation_examples": ["*.json"],
         "openfisca_gen.parameters": ["**/*.yaml"],
         "openfisca_gen.variables": ["**/*.py"],
-        "openfisca_gen.docs": ["couverture.yaml", "sources/*"],
+        "openfisca_gen.docs": ["couverture.yaml", "bilan.yaml", "sources/*"],
     },
     install_requires=[
         "openfisca-core[web-api] >= 46.0.1, < 47",
