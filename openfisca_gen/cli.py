@@ -292,12 +292,15 @@ def record(arguments) -> int:
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     tax_benefit_system = la_loi()
     table, atteints = confronter(tax_benefit_system), objectifs(tax_benefit_system)
-    colonnes = ["call", "indicator", "published", "unit", "model", "verdict", "calibrated", "readings"]
-    with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 60):
+    montree = table[table["verdict"].isin(arguments.verdict or table["verdict"])]
+    if arguments.call is not None:
+        montree = montree[montree["call"] == arguments.call]
+    colonnes = ["published", "unit", "model", "gap", "verdict", "calibrated", "readings"]
+    with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 70):
         print("The record: each published figure against the model, on its call's synthetic population")
-        print(table[colonnes].to_string(na_rep="-"))
+        print(montree[colonnes].to_string(na_rep="-"))
         compte = table["verdict"].value_counts().reindex(["reproduced", "differs", "not_modelled"], fill_value=0)
-        print("\n" + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
+        print("\nOf all the figures: " + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
         print("\nThe national objectives against what was achieved:")
         print(atteints[["year", "indicator", "achieved", "unit", "target", "met"]].to_string())
     if sortie:
@@ -439,9 +442,15 @@ def parser() -> argparse.ArgumentParser:
     sous.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
     sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)
     aide = "hold the model against the programme's published figures, call by call"
-    commande("record", aide, record, ["bilan"]).add_argument(
-        "--out", help="a folder for record.csv, objectives.csv, and the chart record.png"
+    sous = commande("record", aide, record, ["bilan"])
+    sous.add_argument("--out", help="a folder for record.csv, objectives.csv, and the chart record.png")
+    sous.add_argument(
+        "--verdict",
+        action="append",
+        choices=("reproduced", "differs", "not_modelled"),
+        help="print only the figures with this verdict (repeatable); the files keep them all",
     )
+    sous.add_argument("--call", type=_entier(1, 3), help="print only the figures of this call (1, 2 or 3)")
     commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
     sous = commande("variables", "list every variable of the model: inputs first, with entity, type, label", variables)
     aide = "print the reference of a population table's columns instead, in Markdown (docs/colonnes.md)"

@@ -142,3 +142,10 @@ def test_record_writes_its_table_objectives_and_chart(tmp_path, capsys):
     assert table.loc["appel-1-structures-usine-digitale", "model"] == 84
     assert (tmp_path / "objectives.csv").stat().st_size > 0
     assert (tmp_path / "record.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_record_prints_only_the_figures_asked_for(capsys):
+    assert main(["record", "--verdict", "differs", "--call", "1"]) == 0
+    lignes = capsys.readouterr().out.split("\n\nOf all the figures")[0].splitlines()[3:]
+    assert lignes and all(ligne.startswith("appel-1-") and " differs " in ligne for ligne in lignes)
+    assert any(ligne.startswith("appel-1-structures-financees-senat ") for ligne in lignes)  # 72 against 73
