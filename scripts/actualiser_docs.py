@@ -68,6 +68,9 @@ CHIFFRES = {
     "part_qpv_echantillon": lambda: _part("nombre_residents_qpv"),
     "statuts_echantillon": _statuts,
     "chiffres_du_bilan": lambda: str(len(__import__("openfisca_gen.bilan", fromlist=["x"]).lire_bilan())),
+    "dossiers_sous_30_pourcent_femmes": lambda: str(
+        int((_population().eval("nombre_femmes < 0.3 * nombre_apprenants")).sum())
+    ),
 }
 
 

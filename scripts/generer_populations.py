@@ -111,8 +111,10 @@ def tirer(marges: Marges, generateur) -> pandas.DataFrame:
     autres_structures = round(structures * 96 / 84)  # the first call's applicants: 84 labelled of 180
     par_structure = partager(labellisees, structures, generateur)
     refusees = nombre - labellisees
+    refusees_par_structure = partager(refusees, autres_structures, generateur)  # each applicant files one at least
+    candidates = numpy.repeat(numpy.arange(autres_structures), refusees_par_structure)
     structure = numpy.concatenate([numpy.repeat(numpy.arange(structures), par_structure),
-                                   structures + generateur.integers(0, autres_structures, refusees)])  # fmt: skip
+                                   structures + generateur.permutation(candidates)])  # fmt: skip
     statuts = numpy.array(repartir(structures + autres_structures, STATUTS))[generateur.permutation(
         structures + autres_structures)]  # fmt: skip
     jours = (numpy.datetime64(marges.fin) - numpy.datetime64(marges.debut)).astype(int) + 1
