@@ -481,7 +481,6 @@ def _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, 
     base = numpy.broadcast_to(financements[0], financements[seuls].shape)
     effets = pandas.DataFrame(
         {
-            "concerned": True,
             **{nom: valeurs[nom].to_numpy()[seuls] - valeurs[nom].iloc[0] for nom in INDICATEURS},
             "eligibility_changes": (eligibles[seuls] != eligibles[0]).sum(axis=1),
             "funding_changes": a_change(base, financements[seuls]).sum(axis=1),
@@ -490,8 +489,9 @@ def _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, 
         },
         index=pandas.Index([lectures.noms[i] for i in concernees], name="interpretation"),
     )
+    concernes = effets.index
     effets = effets.reindex(pandas.Index(lectures.noms, name="interpretation"), fill_value=0)
-    effets["concerned"] = effets["concerned"].astype(bool)
+    effets.insert(0, "concerned", effets.index.isin(concernes))
     effets.insert(0, "default", lectures.defauts(period))
     return effets
 

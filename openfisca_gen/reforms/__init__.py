@@ -16,6 +16,7 @@ import contextlib
 
 from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import (
+    ReformeDebordeWarning,
     ReformeParametrique,
     charger_changements,
     lire_reforme,
@@ -116,6 +117,7 @@ def appliquer_reforme(baseline, reforme):
 
 __all__ = [
     "REFORMES",
+    "ReformeDebordeWarning",
     "ReformeInvalideError",
     "ReformeParametrique",
     "appliquer_reforme",

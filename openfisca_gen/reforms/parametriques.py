@@ -109,7 +109,8 @@ class ReformeDebordeWarning(UserWarning):
 
 def debordements(parametres, segments: dict) -> list[Probleme]:
     """Where a reform's value without an end date (the last one it gives a parameter) also changes a later call's
-    rules: one problem per (parameter, later call) whose value under the law differs from the reform's."""
+    rules: one problem per (parameter, later call) whose value under the law differs from the reform's. A switch
+    (a reading or a convention) is null from a call it does not concern: no formula of that call reads it."""
     ouvertures = sorted(v.instant_str for v in parametres.calendrier.date_ouverture.values_list if v.value)
     problemes = []
     for chemin, morceaux in segments.items():
@@ -117,7 +118,8 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
         parametre = trouver_parametre(parametres, chemin)
         for numero, ouverture in enumerate(ouvertures, 1):
             loi = parametre(ouverture) if ouverture >= str(parametre.values_list[-1].instant_str) else None
-            if ouverture > str(debut) and loi != valeur:
+            sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
+            if ouverture > str(debut) and loi != valeur and not sans_objet:
                 details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
                 problemes.append(Probleme("valeur_debordante", details, "parametre", champ=chemin))
     return problemes
