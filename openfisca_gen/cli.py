@@ -301,8 +301,9 @@ def record(arguments) -> int:
         print(montree[colonnes].to_string(na_rep="-"))
         compte = table["verdict"].value_counts().reindex(["reproduced", "differs", "not_modelled"], fill_value=0)
         print("\nOf all the figures: " + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
-        print("\nThe national objectives against what was achieved:")
-        print(atteints[["year", "indicator", "achieved", "unit", "target", "met"]].to_string())
+        if not (arguments.verdict or arguments.call):  # the objectives are the programme's years: not a part asked for
+            print("\nThe national objectives against what was achieved:")
+            print(atteints[["year", "indicator", "achieved", "unit", "target", "met"]].to_string())
     if sortie:
         ecrits = [csv_propre(table, sortie / "record.csv"), csv_propre(atteints, sortie / "objectives.csv")]
         ecrits.append(graphiques.bilan(table, sortie / "record.png"))
@@ -448,9 +449,11 @@ def parser() -> argparse.ArgumentParser:
         "--verdict",
         action="append",
         choices=("reproduced", "differs", "not_modelled"),
-        help="print only the figures with this verdict (repeatable); the files keep them all",
+        help="print only the figures with this verdict (repeatable), not the objectives; the files keep them all",
     )
-    sous.add_argument("--call", type=_entier(1, 3), help="print only the figures of this call (1, 2 or 3)")
+    sous.add_argument(
+        "--call", type=_entier(1, 3), help="print only the figures of this call (1, 2 or 3), not the objectives"
+    )
     commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
     sous = commande("variables", "list every variable of the model: inputs first, with entity, type, label", variables)
     aide = "print the reference of a population table's columns instead, in Markdown (docs/colonnes.md)"

@@ -159,3 +159,15 @@ def test_question_6_is_five_million_euros_consistent_with_the_rules(tax_benefit_
     loi = financements(tax_benefit_system, appel_2015, MOIS_2015).sum()
     assert montant[1:4] == ["5000000", "EUR", f"{loi:.1f}"]
     assert "dotation_forfaitaire_par_structure," in montant  # a reading that also reproduces the figure
+
+
+def test_the_walkthrough_names_each_bundled_population_as_it_is(tax_benefit_system):
+    """docs/analyse.md's table of the populations: each one's dossiers and month, as the package gives them."""
+    page = (DONNEES.parents[1] / "docs" / "analyse.md").read_text(encoding="utf-8")
+    lignes = {
+        ligne.split("|")[1].strip(" `"): ligne.split("|")[3:5] for ligne in page.splitlines() if "| `appel_" in ligne
+    }
+    assert set(lignes) == set(POPULATIONS)
+    for nom, (dossiers, mois) in lignes.items():
+        assert int(dossiers) == len(lire_population(tax_benefit_system, nom).table), nom
+        assert mois.strip() == POPULATIONS[nom]["periode"], nom

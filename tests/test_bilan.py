@@ -149,3 +149,8 @@ def test_record_prints_only_the_figures_asked_for(capsys):
     lignes = capsys.readouterr().out.split("\n\nOf all the figures")[0].splitlines()[3:]
     assert lignes and all(ligne.startswith("appel-1-") and " differs " in ligne for ligne in lignes)
     assert any(ligne.startswith("appel-1-structures-financees-senat ") for ligne in lignes)  # 72 against 73
+    assert main(["record", "--call", "2"]) == 0
+    sortie = capsys.readouterr().out
+    assert "appel-2-" in sortie and "appel-1-" not in sortie and "national objectives" not in sortie
+    assert main(["record"]) == 0
+    assert "The national objectives against what was achieved:" in capsys.readouterr().out
