@@ -378,14 +378,19 @@ class AnalyseInterpretations:
 
 
 def graphique_tornade(analyse: AnalyseInterpretations, fichier: Path, langue: str = "en") -> Path:
-    """Each reading's effect, switched alone, on the total cost, with its range as the other readings vary. A
-    bar is labelled by the reading whose effect it draws: the switch's description and the value it takes."""
+    """Each reading's effect, switched alone, on the total cost, with its range as the other readings vary (the
+    readings that concern the population's calls). A bar is labelled by the reading whose effect it draws: what
+    that reading says and the value the switch takes."""
+    concernes = analyse.effets["concerned"]
     effets = pandas.DataFrame(
         {
             "libelle": [
-                f"{textwrap.fill(description or nom, 55)}\n[{nom} = {str(not defaut).lower()}]"
-                for nom, description, defaut in zip(
-                    analyse.effets.index, analyse.interpretations["description"], analyse.effets["default"], strict=True
+                f"{textwrap.fill(lecture or nom, 55)}\n[{nom} = {str(not defaut).lower()}]"
+                for nom, lecture, defaut in zip(
+                    analyse.effets.index,
+                    analyse.interpretations["other_reading"],
+                    analyse.effets["default"],
+                    strict=True,
                 )
             ],
             "effet": analyse.effets[COUT],
@@ -393,7 +398,7 @@ def graphique_tornade(analyse: AnalyseInterpretations, fichier: Path, langue: st
             "max": analyse.effets[f"{COUT}_max"],
         },
         index=analyse.effets.index,
-    )
+    )[concernes]
     contexte = f"{analyse.period}, {analyse.population}"
     return graphiques.tornade(effets, contexte, analyse.plages.loc[COUT, "baseline"], Path(fichier), langue)
 
@@ -431,6 +436,9 @@ def analyser_interpretations(
     interpretations = pandas.DataFrame(
         {
             "description": [p.description for p in lectures.parametres],
+            "other_reading": [
+                _autre_lecture(p, defaut) for p, defaut in zip(lectures.parametres, effets["default"], strict=True)
+            ],
             "confidence": [confiance(p.documentation) for p in lectures.parametres],
             "default": effets["default"],
             "reference": [_references(p) for p in lectures.parametres],
@@ -535,6 +543,12 @@ def _robustesse(noms, eligibles, financements, paires, population) -> pandas.Dat
         },
         index=pandas.Index(population.table["formation_id"].to_numpy(), name="formation_id"),
     )
+
+
+def _autre_lecture(parametre, defaut) -> str:
+    """What the reading other than the default says: a switch's description says the reading `true`; one true by
+    default says its other reading in its metadata (`description_contraire`)."""
+    return parametre.metadata.get("description_contraire", parametre.description) if defaut else parametre.description
 
 
 def _references(parametre) -> str:

@@ -3,16 +3,19 @@
 Expectations are computed here from simulations under hand-written mappings, not read from the code under test."""
 
 import warnings
+from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy
 import pandas
 import pytest
 
 from openfisca_gen.analyse import comparer
 from openfisca_gen.cli import main
-from openfisca_gen.interpretations import analyser_interpretations
+from openfisca_gen.interpretations import analyser_interpretations, graphique_tornade
 from openfisca_gen.population import DONNEES, POPULATIONS, lire_population
-from openfisca_gen.reforms import ReformeDebordeWarning, appliquer_reforme
+from openfisca_gen.rapports import graphiques
+from openfisca_gen.reforms import ReformeDebordeWarning, appliquer_reforme, lectures
 from openfisca_gen.validation import DonneesInvalidesError, ReformeInvalideError
 
 MOIS_2015, MOIS_2018 = POPULATIONS["appel_2015"]["periode"], POPULATIONS["appel_2018"]["periode"]
@@ -99,9 +102,12 @@ def test_a_value_without_an_end_date_is_named_with_each_later_call_it_changes(ta
     bornee = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2016-08-23": 70_000, "2018-04-05": None}}
     comparaison = comparer(appel_2018, bornee, MOIS_2018)
     assert not comparaison.avertissements and comparaison.difference.abs().sum() == 0
-    with warnings.catch_warnings():  # a reading is null from the calls it does not concern: nothing leaks there
+    with warnings.catch_warnings():
         warnings.simplefilter("error", ReformeDebordeWarning)
+        # a reading is null from the calls it does not concern: nothing leaks there
         appliquer_reforme(tax_benefit_system, {"interpretations.plafond_par_structure": {"2015-09-17": False}})
+        for lecture in lectures.LECTURES:  # a registered reading is the other reading for every call it concerns
+            appliquer_reforme(tax_benefit_system, [lecture, "plafond_100k"])
 
 
 def test_question_4_how_sure_the_baseline_is(tax_benefit_system, appel_2015):
@@ -117,6 +123,17 @@ def test_question_4_how_sure_the_baseline_is(tax_benefit_system, appel_2015):
     par_formation = financements(appliquer_reforme(tax_benefit_system, "plafond_par_formation"), appel_2015, MOIS_2015)
     effet = concernees.loc["plafond_par_structure", "cout_financement_amorcage_campagne"]
     assert effet == pytest.approx(par_formation.sum() - loi)
+    # The tornado's bar for a reading on by default says what the other reading, the one drawn, says.
+    assert analyse.effets.loc["plafond_par_structure", "default"]
+    autre = analyse.interpretations.loc["plafond_par_structure", "other_reading"]
+    assert "à chaque formation plutôt qu'au total" in autre
+    with pytest.MonkeyPatch.context() as patch:
+        dessinees = []
+        patch.setattr(graphiques, "_sauver", lambda figure, chemin, *_: dessinees.append(figure) or chemin)
+        graphique_tornade(analyse, Path("tornade.png"))
+    libelles = [" ".join(t.get_text().split()) for t in dessinees[0].axes[0].get_yticklabels()]
+    assert f"{autre} [plafond_par_structure = false]" in libelles
+    plt.close("all")
 
 
 def test_question_5_a_spreadsheet_of_30_trainings(tax_benefit_system, tmp_path):

@@ -228,10 +228,11 @@ def tornade(effets: pandas.DataFrame, contexte: str, defauts: float, fichier: Pa
     `max`; `defauts`: the total cost under the readings the model adopts."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
 
     plt, mots = _pyplot(), TEXTES[langue]
     effets = effets.reindex(effets["effet"].abs().sort_values(kind="stable").index)
-    figure, axe = plt.subplots(figsize=(10, 1.6 + 0.55 * max(len(effets), 1)))
+    figure, axe = plt.subplots(figsize=(10, 1.8 + 0.75 * max(len(effets), 1)))  # a row: a label of up to 4 lines
     positions = numpy.arange(len(effets))
     axe.barh(positions, effets["effet"], color=numpy.where(effets["effet"] < 0, "tab:red", "tab:green"), height=0.6)
     axe.errorbar(
@@ -243,11 +244,11 @@ def tornade(effets: pandas.DataFrame, contexte: str, defauts: float, fichier: Pa
         capsize=3,
         linewidth=1,
     )
-    for position, valeur in zip(positions, effets["effet"], strict=True):
+    for position, valeur, bas, haut in zip(positions, effets["effet"], effets["min"], effets["max"], strict=True):
         texte = ("+" if valeur > 0 else "") + nombre(valeur, langue) + " €" if valeur else mots["no_effect"]
         axe.annotate(
             texte,
-            (valeur, position),
+            (min(valeur, bas) if valeur < 0 else max(valeur, haut), position),  # beyond the whisker, not on it
             xytext=(-6 if valeur < 0 else 6, 0),
             textcoords="offset points",
             ha="right" if valeur < 0 else "left",
@@ -256,14 +257,13 @@ def tornade(effets: pandas.DataFrame, contexte: str, defauts: float, fichier: Pa
         )
     axe.set_yticks(positions, effets["libelle"], fontsize=8)
     axe.axvline(0, color="black", linewidth=0.8)
-    axe.set(
-        title=f"{mots['tornado']}\n{contexte}; {mots['defaults']}: {nombre(defauts, langue)} €",
-        xlabel=mots["change_cost"],
-    )
+    sous_titre = textwrap.fill(f"{contexte}; {mots['defaults']}: {nombre(defauts, langue)} €", 70)
+    axe.set(title=f"{mots['tornado']}\n{sous_titre}", xlabel=mots["change_cost"])
     _euros(axe, langue, x=True)
+    axe.xaxis.set_major_locator(MaxNLocator(nbins=5))  # amounts of up to 11 characters side by side
     bas, haut = min(effets["min"].min(), 0), max(effets["max"].max(), 0)
     ecart = max(haut - bas, 1)
-    axe.set_xlim(bas - 0.3 * ecart, haut + 0.2 * ecart)  # room for the labels on both sides
+    axe.set_xlim(bas - 0.3 * ecart, haut + 0.35 * ecart)  # room for the labels on both sides
     axe.legend(
         handles=[
             Patch(color="tab:green", label=mots["raises"]),

@@ -24,12 +24,24 @@ from openfisca_gen.reforms.parametriques import CHEMINS_RENOMMES, ReformeParamet
 DOSSIER = Path(PARAMETERS_DIR) / "interpretations"
 
 
+def _lire(chemin: str) -> dict:
+    return yaml.safe_load((Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml").read_text(encoding="utf-8"))
+
+
+OUVERTURES = [str(debut) for debut in _lire("calendrier.date_ouverture")["values"]]
+
+
 def _contraire(chemin: str, nom: str, base: type = ReformeParametrique) -> type | None:
-    """The reform that flips every non-null dated value of the boolean parameter at `chemin`; None for a node."""
-    contenu = yaml.safe_load((Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml").read_text(encoding="utf-8"))
+    """The reform that flips every non-null dated value of the boolean parameter at `chemin`; None for a node. Its
+    last value is given again at each later call's opening: the other reading holds for every call the switch
+    concerns, by intent, not as a value leaking past its call (reforms.parametriques.debordements)."""
+    contenu = _lire(chemin)
     if "values" not in contenu:
         return None
     valeurs = {str(debut): None if v["value"] is None else not v["value"] for debut, v in contenu["values"].items()}
+    dernier = max(valeurs)
+    if valeurs[dernier] is not None:
+        valeurs |= {ouverture: valeurs[dernier] for ouverture in OUVERTURES if ouverture > dernier}
     autre = next(str(valeur).lower() for valeur in valeurs.values() if valeur is not None)
     doc = f"What if {chemin} were {autre}, the other reading of the texts? ({contenu['description'].rstrip('.')})"
     return type(nom, (base,), {"changements": {chemin: valeurs}, "name": chemin, "__doc__": doc})
