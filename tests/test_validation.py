@@ -752,3 +752,30 @@ def test_fuzz_cli_arguments(capsys, tmp_path, periode, debut, fin, pas, variable
             "--from", repr(float(debut)), "--to", repr(float(fin)), "--step", repr(float(pas))]  # fmt: skip
     code, _ = lancer(argv)
     assert code in (0, 2)
+
+
+@pytest.mark.parametrize("manquant", [None, float("nan"), "pandas.NA"])
+def test_a_missing_id_in_a_dataframe_names_the_row_not_an_id(tax_benefit_system, manquant):
+    import pandas
+
+    manquant = pandas.NA if manquant == "pandas.NA" else manquant
+    table = pandas.DataFrame({"formation_id": ["a", manquant], "budget_session": [1, -1]})
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, table)
+    assert str(erreur.value).splitlines() == [
+        "row 1, field 'formation_id': an id must be a non-empty text",
+        "row 1, field 'budget_session': must be >= 0, got -1",
+    ]
+
+
+def test_a_negative_innovation_project_amount_is_refused_everywhere(tax_benefit_system, client):
+    import pandas
+
+    table = pandas.DataFrame({"formation_id": ["a"], "montant_projet_innovation": [-3]})
+    with pytest.raises(DonneesInvalidesError, match="row 0 .* field 'montant_projet_innovation': must be >= 0"):
+        lire_population(tax_benefit_system, table)
+    situation = {"formations": {"f": {"montant_projet_innovation": {"2021-06": -3}}}}
+    message = "formation 'f', field 'montant_projet_innovation' (2021-06): must be >= 0, got -3"
+    assert valider_situation(tax_benefit_system, situation) == [message]
+    reponse = client.post("/calculate", json=situation)
+    assert reponse.status_code == 400 and reponse.get_json()["error"] == message

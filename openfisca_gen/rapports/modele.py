@@ -3,6 +3,7 @@
 import pandas
 
 from openfisca_gen.sources import textes_des_references
+from openfisca_gen.validation.domaine import NON_NEGATIFS, PARTIES_DES_APPRENANTS, STRICTEMENT_POSITIFS
 
 
 def valeur_lisible(valeur) -> str:
@@ -155,8 +156,8 @@ def colonnes(tax_benefit_system) -> str:
             valeurs = ", ".join(f"`{m.name}`" for m in variable.possible_values)
         else:
             valeurs = {
-                "whole number": ">= 0",
-                "number": ">= 0 (a point or, in a French CSV, a comma)",
+                "whole number": _domaine(nom),
+                "number": _domaine(nom) + " (a point or, in a French CSV, a comma)",
                 "boolean": "true/false or 1/0",
                 "date": "YYYY-MM-DD, 1970-01-01 to 2100-12-31",
                 "text": "any text",
@@ -169,3 +170,9 @@ def colonnes(tax_benefit_system) -> str:
         exemple = f"`{exemple}`" if exemple != "" else ""
         lignes.append(f"| `{nom}` | {variable.entity.key} | {type_} | {unite} | {valeurs} | {utilise} | {exemple} |")
     return "\n".join(lignes)
+
+
+def _domaine(nom: str) -> str:
+    """The values a number column accepts, as the validation layer checks them (validation.domaine)."""
+    borne = "> 0" if nom in STRICTEMENT_POSITIFS else ">= 0" if nom in NON_NEGATIFS else "any number"
+    return borne + (", at most nombre_apprenants" if nom in PARTIES_DES_APPRENANTS else "")

@@ -11,9 +11,7 @@ import pandas
 
 from openfisca_gen.validation.erreurs import Probleme
 
-NON_NEGATIFS = (
-    "budget_session",
-    "nombre_apprenants",
+PARTIES_DES_APPRENANTS = (
     "nombre_femmes",
     "nombre_jeunes_neet_peu_qualifies",
     "nombre_residents_qpv",
@@ -21,7 +19,7 @@ NON_NEGATIFS = (
     "nombre_demandeurs_emploi_peu_qualifies",
     "nombre_apprenants_niveau_bac_ou_infra",
 )
-PARTIES_DES_APPRENANTS = NON_NEGATIFS[2:]
+NON_NEGATIFS = ("budget_session", "montant_projet_innovation", "nombre_apprenants", *PARTIES_DES_APPRENANTS)
 STRICTEMENT_POSITIFS = ("duree_formation_mois",)
 
 

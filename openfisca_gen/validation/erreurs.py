@@ -313,10 +313,6 @@ MESSAGES = {
         "the reform gives {nombre} dated values, at most {maximum}",
         "la réforme donne {nombre} valeurs datées, au plus {maximum}",
     ),
-    "variable_calculee": (
-        "is computed by the model ({formule}); give its inputs instead",
-        "est calculé par le modèle, il ne se saisit pas",
-    ),
     "campagne_melee": (
         "mixes dossiers of calls {appels:liste}: a campaign is judged under one call; "
         "give each call's dossiers their own campaign",
@@ -419,10 +415,6 @@ MESSAGES = {
         "the reform changes nothing",
         "Aucun changement : modifiez un paramètre ou choisissez une réforme livrée.",
     ),
-    "reforme_de_formules": (
-        "the reform '{nom}' changes formulas: it does not combine with parameter values",
-        "la réforme livrée {nom:fr} change des formules : elle ne se combine pas avec des paramètres",
-    ),
     "base_deja_reformee": (
         "the baseline given is itself a reform ({nom}): pass the law's rules as the baseline, and combine "
         "reforms with reforms.combiner",
@@ -498,7 +490,6 @@ MESSAGES = {
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
-    "option_invalide": ("{option} {raison}",),
 }
 
 # The pages' sentences next to a field, the field as their subject: "Le budget doit être un montant en euros, par

@@ -37,7 +37,7 @@ def _placer(table: pandas.DataFrame, fichier: str | None):
     noms = table.get("formation_id")
 
     def placer(i, champ):
-        identifiant = None if noms is None else noms.iloc[i]
+        identifiant = None if noms is None or pandas.isna(noms.iloc[i]) else noms.iloc[i]  # a missing id names none
         return {"lieu": "ligne", "fichier": fichier, "ligne": positions[i], "champ": champ, "id": identifiant}
 
     return placer
