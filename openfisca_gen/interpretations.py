@@ -225,12 +225,13 @@ class Lectures:
 
     def pertinentes(self, simulation, period) -> numpy.ndarray:
         """Which switches can change anything here: those with a value on a day the formulas read switches at,
-        the openings of the calls the dossiers answer (and of the call in force, for a dossier of none) and
-        the period's first day. Elsewhere a switch is null, and null stays null whichever reading."""
+        the openings of the calls the dossiers answer (and of the call in force, for a dossier of none).
+        Elsewhere a switch is null, and null stays null whichever reading."""
         appels = ouvertures_des_appels(self.systeme.parameters)
         ouverts = [appel for appel in appels if appel.value <= str(periods.period(period).stop)]
-        numeros = set(numpy.unique(simulation.calculate("appel_du_dossier", period)).tolist()) | {len(ouverts)}
-        jours = [ouverts[n - 1].instant_str for n in numeros if n > 0] + [str(periods.period(period).start)]
+        numeros = set(numpy.unique(simulation.calculate("appel_du_dossier", period)).tolist())
+        numeros |= {len(ouverts)} if 0 in numeros else set()
+        jours = [ouverts[n - 1].instant_str for n in numeros if n > 0]
         return numpy.array([any(p(jour) is not None for jour in jours) for p in self.parametres], dtype=bool)
 
 

@@ -253,3 +253,35 @@ def test_each_combination_equals_a_fresh_simulation_of_its_readings(tax_benefit_
             attendu = interpretations._atteint(valeurs).sum() if indicateur.startswith("objectif_") else valeurs.sum()
             if indicateur not in interpretations.PARTS:  # shares are pooled over campaigns; one campaign per call
                 assert combinaison[indicateur] == pytest.approx(attendu), (rang, indicateur)
+
+
+@pytest.mark.parametrize(
+    ("nom", "mois"), [("appel_2015", "2018-12"), ("appel_2016", "2025-06"), ("appel_2018", "2018-12")]
+)
+def test_a_switch_left_out_of_the_combinations_changes_nothing(tax_benefit_system, nom, mois):
+    """The switches `Lectures.pertinentes` leaves out (null on every day the formulas read them for these dossiers,
+    whatever the month computed) change nothing when flipped alone: no training's result, no indicator."""
+    table = pandas.read_csv(DONNEES / f"{nom}.csv", comment="#", dtype=str, keep_default_na=False).iloc[::6]
+    population = lire_population(tax_benefit_system, table.reset_index(drop=True))
+    simulation = population.simulation(tax_benefit_system, mois)
+    lectures = Lectures(tax_benefit_system)
+    exclues = [
+        p for p, garde in zip(lectures.parametres, lectures.pertinentes(simulation, mois), strict=True) if not garde
+    ]
+    assert exclues  # a later call's readings, for these dossiers
+    variables = (
+        "eligible_labellisation",
+        "labellisee",
+        "financement_amorcage",
+        "label_en_vigueur",
+        *interpretations.INDICATEURS,
+    )
+    avant = {variable: simulation.calculate(variable, mois) for variable in variables}
+    for parametre in exclues:
+        contraire = {v.instant_str: None if v.value is None else not v.value for v in parametre.values_list}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReformeDebordeWarning)
+            reformee = appliquer_reforme(tax_benefit_system, {parametre.name: contraire})
+        apres = population.simulation(reformee, mois)
+        for variable in variables:
+            numpy.testing.assert_array_equal(apres.calculate(variable, mois), avant[variable], err_msg=parametre.name)
