@@ -20,7 +20,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
 from openfisca_gen.simulation import construire_simulation, verifier_campagnes
-from openfisca_gen.validation import analyser_situation, un_mois
+from openfisca_gen.validation import analyser_situation, mois_calcule
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
@@ -115,8 +115,8 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
     that makes it apply, and the inputs and parameters it read. The situation is checked first (a
     SituationInvalideError lists every problem); `analyse`: the situation already checked. With
     `avec_simulation`, (the explanation, the simulation it was read from)."""
-    periode = periods.period(un_mois(period))
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
+    periode = periods.period(mois_calcule({"period": period}, analyse))  # as /explain checks it
     simulation = construire_simulation(tax_benefit_system, situation, analyse)
     simulation.trace = True  # before anything is computed: the explanation reads what the formulas read
     verifier_campagnes(simulation, str(periode))

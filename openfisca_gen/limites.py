@@ -7,4 +7,7 @@ refused by one of these with a message that names it.
 MAX_REQUEST_BYTES = 2 * 1024 * 1024  # a web request's body (--max-request-bytes)
 MAX_TRAININGS = 1000  # instances of any entity in a web request (--max-trainings)
 MAX_PERIODES = 240  # periods one variable of one instance is given for: twenty years of months
+# Months covered by the distinct periods a request gives inputs for, each period once whatever the instances
+# (OpenFisca dispatches a period's value to each of its months: about half a second for these)
+MAX_MOIS_DONNES = 24_000
 MAX_VALEURS_DATEES = 1000  # dated values of one reform, all its parameters together

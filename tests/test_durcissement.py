@@ -12,10 +12,12 @@ import pandas
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core import periods
 from openfisca_core.parameters import Parameter
 
 from openfisca_gen.cli import main
-from openfisca_gen.limites import MAX_PERIODES, MAX_VALEURS_DATEES
+from openfisca_gen.explication import expliquer
+from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES, MAX_VALEURS_DATEES
 from openfisca_gen.population import lire_population
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation
@@ -134,9 +136,25 @@ def test_a_reform_anywhere_in_time_at_compare_and_in_the_cli(client, tmp_path, c
     assert (code, statut) in ((0, 200), (2, 400)) and "Traceback" not in sortie.err
 
 
-def test_a_call_opened_before_the_rules_exist_is_refused():
-    with pytest.raises(ReformeInvalideError, match="no filing deadline in force on 1970-01-01"):
-        appliquer_reforme(SYSTEME, {"calendrier.date_ouverture": {"1970-01-01": "2018-04-05"}})
+@pytest.mark.parametrize("jour", ["1970-01-01", "2010-01-01", "2015-09-16"])
+def test_a_call_opened_before_the_rules_exist_is_refused(client, capsys, tmp_path, jour):
+    with pytest.raises(ReformeInvalideError, match=f"no filing deadline in force on {jour}"):
+        appliquer_reforme(SYSTEME, {"calendrier.date_ouverture": {jour: "2018-04-05"}})
+    # with its deadlines too, the call would still be judged before the other rules exist
+    reforme = {
+        "calendrier.date_ouverture": {jour: jour},
+        "calendrier.dates_limites_depot": {jour: [f"{jour[:4]}-12-31"]},
+    }
+    message = f"a call's rules would be read on {jour}, before"
+    with pytest.raises(ReformeInvalideError, match=message):
+        appliquer_reforme(SYSTEME, reforme)
+    situation = {"formations": {"f": {"date_depot_dossier": {"ETERNITY": jour}}}}
+    statut, reponse = repondre(client, "/compare", {"situation": situation, "period": jour[:7], "reform": reforme})
+    assert statut == 400 and message in reponse["error"]
+    fichier = tmp_path / "avant.yaml"
+    fichier.write_text(json.dumps(reforme), encoding="utf-8")
+    assert main(["compare", "--reform", str(fichier)]) == 2
+    assert message in capsys.readouterr().err
 
 
 # 4. Inputs for computed variables
@@ -144,9 +162,17 @@ def test_a_call_opened_before_the_rules_exist_is_refused():
 VALEURS = st.sampled_from([7, -1, 0, 1, 3, 0.5, 2.5, 1e300, -1e-9, True, "x", "appel_1", None, [1], {"a": 1}])
 
 
-def situation_avec(nom: str, valeur) -> dict:
+FORMES = {
+    "le mois": MOIS,
+    "son année": MOIS[:4],
+    "trois mois": f"month:{MOIS}:3",
+    "une année glissante": f"year:{MOIS}",
+}
+
+
+def situation_avec(nom: str, valeur, forme: str = "le mois") -> dict:
     variable = SYSTEME.variables[nom]
-    periode = {"month": MOIS, "year": MOIS[:4]}.get(variable.definition_period, "ETERNITY")
+    periode = {"month": FORMES[forme], "year": MOIS[:4]}.get(variable.definition_period, "ETERNITY")
     formation = dict(DOSSIER)
     situation = {"formations": {"f": formation}}
     if variable.entity.is_person:
@@ -158,9 +184,11 @@ def situation_avec(nom: str, valeur) -> dict:
 
 
 @FUZZ
-@given(nom=st.sampled_from(CALCULEES), valeur=VALEURS)
-def test_a_computed_variable_given_as_input_is_checked_like_any_other(client, nom, valeur):
-    situation = situation_avec(nom, valeur)
+@given(nom=st.sampled_from(CALCULEES), valeur=VALEURS, forme=st.sampled_from(sorted(FORMES)))
+def test_a_computed_variable_given_as_input_is_checked_like_any_other(client, nom, valeur, forme):
+    """Given for any period, a computed variable's value is checked as an input or refused (OpenFisca spreads over
+    months only the inputs that say how), the same way at every entry point."""
+    situation = situation_avec(nom, valeur, forme)
     try:
         attendu = construire_simulation(SYSTEME, situation).calculate("financement_amorcage", MOIS)[0]
     except EntreeInvalideError as erreur:
@@ -233,6 +261,46 @@ def test_numpy_scalars_are_reform_values():
 
 
 # 10. Bounded work
+
+
+PERIODES = st.sampled_from(["2015-10", "month:2015-10:1", "month:2015-09:3", "2015", "year:2015-06", "2016-01"])
+
+
+@FUZZ
+@given(donnees=st.dictionaries(PERIODES, st.booleans(), min_size=1, max_size=4))
+def test_overlapping_periods_are_refused_whatever_the_order_of_the_keys(client, donnees):
+    """A monthly input given for periods that overlap would take the value of the last key written: refused, so
+    that the answer never depends on the order of the keys."""
+    reponses = []
+    for ordre in (list(donnees.items()), list(reversed(donnees.items()))):
+        situation = {"formations": {"f": {**DOSSIER, "financements_droit_commun_obtenus": dict(ordre)}}}
+        situation["formations"]["f"]["financement_amorcage"] = {"2015-10": None}
+        statut, reponse = repondre(client, "/calculate", situation)
+        reponses.append(reponse if statut == 400 else reponse["formations"]["f"]["financement_amorcage"])
+    assert reponses[0] == reponses[1] or all("overlap" in r["error"] for r in reponses)
+    mois = [periods.period(p) for p in donnees]
+    chevauchent = any(a.intersection(b.start, b.stop) for i, a in enumerate(mois) for b in mois[i + 1 :])
+    assert chevauchent == ("error" in reponses[0]), reponses[0]
+
+
+def test_periods_covering_too_many_months_are_refused_before_building(client):
+    """Each distinct period is spread over its months: 40 trainings with long periods of their own would take
+    seconds (a bounded total, MAX_MOIS_DONNES)."""
+    formations = {
+        f"f{i}": {
+            **DOSSIER,
+            "financements_droit_commun_obtenus": {f"month:{1990 + i // 12}-{i % 12 + 1:02d}:900": False},
+        }
+        for i in range(40)
+    }
+    statut, reponse = repondre(client, "/calculate", {"formations": formations})
+    assert statut == 400 and f"cover 36000 months, at most {MAX_MOIS_DONNES} per request" in reponse["error"]
+
+
+def test_expliquer_checks_the_period_as_explain_does():
+    situation = {"formations": {"f": {**DOSSIER, "financements_droit_commun_obtenus": {"2015": True}}}}
+    with pytest.raises(EntreeInvalideError, match="is given for 2015, which does not contain the period computed"):
+        expliquer(SYSTEME, situation, "2016-02")
 
 
 def test_more_periods_than_the_limit_are_refused_naming_the_field(client):

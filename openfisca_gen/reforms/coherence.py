@@ -1,6 +1,7 @@
 """Rules that must hold together after a reform, or every dossier would silently come out ineligible.
 
 - each call's window is not empty: it has deadlines, and opens on or before the first;
+- each call's rules exist on the day its opening is dated (a call moved before 2015-09-17 has none);
 - the training duration range is not empty: the minimum is at most the
   maximum in force (the minister's, where that reading applies).
 
@@ -8,9 +9,38 @@ Each problem names the parameter at fault: the first of those involved that
 the reform changes.
 """
 
-from openfisca_core import periods
+from pathlib import Path
 
+import yaml
+from openfisca_core import periods
+from openfisca_core.parameters import Parameter
+
+from openfisca_gen.chemins import PARAMETERS_DIR
 from openfisca_gen.validation import Probleme
+
+# The law's calls, as their parameter file dates them (before any reform): the first call's rules are the first.
+OUVERTURES = [
+    str(jour)
+    for jour in yaml.safe_load(
+        (Path(PARAMETERS_DIR) / "calendrier" / "date_ouverture.yaml").read_text(encoding="utf-8")
+    )["values"]
+]
+
+
+def _sans_valeur_le(parametres, jour: str) -> list[str]:
+    """The parameters a call's rules need (those in force when the first call opens) that have no value yet on
+    `jour`: a call's rules are read on the day its opening is dated."""
+    if jour >= OUVERTURES[0]:
+        return []
+    return sorted(
+        p.name
+        for p in parametres.get_descendants()
+        if isinstance(p, Parameter) and p(OUVERTURES[0]) is not None and not _a_une_valeur(p, jour)
+    )
+
+
+def _a_une_valeur(parametre, jour: str) -> bool:
+    return any(v.instant_str <= jour for v in parametre.values_list)
 
 
 def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
@@ -31,6 +61,18 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
             problemes.append(
                 Probleme(
                     "appel_sans_date_limite",
+                    details,
+                    "parametre",
+                    champ="calendrier.date_ouverture",
+                    periode=ouverture.instant_str,
+                )
+            )
+        elif manquants := _sans_valeur_le(parametres, ouverture.instant_str):
+            details = {"jour": ouverture.instant_str, "nombre": len(manquants), "exemple": manquants[0]}
+            details["debut"] = OUVERTURES[0]
+            problemes.append(
+                Probleme(
+                    "appel_avant_les_regles",
                     details,
                     "parametre",
                     champ="calendrier.date_ouverture",

@@ -347,6 +347,19 @@ MESSAGES = {
         "is defined by {unite}, give it for months or years, not {texte:r}",
         "se donne par mois ou par année, pas pour {texte:fr}",
     ),
+    "periodes_chevauchantes": (
+        "is given for {textes:liste}, which overlap: give each month one value",
+        "est donné pour des périodes qui se chevauchent ({textes:liste})",
+    ),
+    "periode_d_une_variable_calculee": (
+        "is computed by the model by {unite}: give it for one {unite} at a time, not {texte:r}",
+        "se donne pour un mois à la fois, pas pour {texte:fr}",
+    ),
+    "trop_de_mois_donnes": (
+        "the inputs' periods cover {nombre} months, at most {maximum} per request: give each value for the months "
+        "that matter",
+        "les périodes données couvrent {nombre} mois, au plus {maximum}",
+    ),
     "periode_vide": ("{texte:r} covers no month: give a size of 1 or more", "{texte:fr} ne couvre aucun mois"),
     "periode_decalee": (
         "{texte:r} does not start on the first day of a month: give a calendar month such as 2015-10",
@@ -387,6 +400,12 @@ MESSAGES = {
         "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
         "l'appel ouvert le {ouverture:fr} aurait une date limite antérieure ({limite:fr}) : aucun dossier n'y "
         "répondrait",
+    ),
+    "appel_avant_les_regles": (
+        "a call's rules would be read on {jour}, before {nombre} of its parameters have a value (such as "
+        "'{exemple}'): give them from {jour} too, or open the call from {debut} on, when the rules start",
+        "un appel serait jugé selon les règles du {jour:fr}, avant que {nombre} de ses paramètres n'aient une "
+        "valeur (dont {exemple:fr}) : ouvrez l'appel à partir du {debut:fr}",
     ),
     "appel_sans_date_limite": (
         "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "

@@ -21,7 +21,7 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
-from openfisca_gen.limites import MAX_PERIODES
+from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES
 from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_bornes, problemes_de_domaine
 from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
 from openfisca_gen.validation.periodes import lire_periode, un_mois
@@ -111,7 +111,28 @@ def probleme_de_periode(periode, texte: str, variable) -> tuple[str, dict] | Non
         return "periode_vide", {"texte": texte}
     if periode.start.day != 1:
         return "periode_decalee", {"texte": texte}
+    if not (eternelle or variable.set_input or (periode.unit, periode.size) == (variable.definition_period, 1)):
+        # OpenFisca spreads over months only the inputs that say how (set_input): not a computed variable's
+        return "periode_d_une_variable_calculee", {"unite": variable.definition_period, "texte": texte}
     return None
+
+
+def _mois(periode) -> tuple[int, int]:
+    """The first and last months a period covers, as month numbers."""
+    debut = periode.start.year * 12 + periode.start.month - 1
+    return debut, debut + periode.size_in_months - 1
+
+
+def _chevauchements(periodes: list) -> list[list[str]]:
+    """The pairs of overlapping periods among `periodes` (period, text), each pair once."""
+    bornes = sorted((*_mois(periode), texte) for periode, texte in periodes)
+    paires, fin, texte_fin = [], None, None
+    for debut, dernier, texte in bornes:
+        if fin is not None and debut <= fin:
+            paires.append([texte_fin, texte])
+        if fin is None or dernier > fin:
+            fin, texte_fin = dernier, texte
+    return paires
 
 
 def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
@@ -130,6 +151,7 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         lecture.problemes.append(Probleme("trop_de_periodes", {"nombre": len(valeurs), "maximum": MAX_PERIODES}, **ici))
         return
     eternelle = variable.definition_period == DateUnit.ETERNITY
+    donnees = []  # (period, text) of the values given: they may not overlap
     for texte, valeur in valeurs.items():
         periode, probleme = lire_periode(texte)
         if probleme:
@@ -143,10 +165,13 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         elif probleme := probleme_de_periode(periode, texte, variable):
             lecture.problemes.append(Probleme(*probleme, **ici))
         else:
+            donnees += [] if eternelle else [(periode, texte)]
             analyse.periodes_donnees.append((cle, texte, eternelle))
             indices, brutes = lecture.lues.setdefault((cle, ETERNITE if eternelle else str(periode)), ([], []))
             indices.append(indice)
             brutes.append((valeur, texte, identifiant))
+    for paire in _chevauchements(donnees):  # which value holds would depend on the order of the keys
+        lecture.problemes.append(Probleme("periodes_chevauchantes", {"textes": paire}, **ici))
 
 
 def analyser_situation(tax_benefit_system, situation, maximum: int | None = None) -> SituationAnalysee:
@@ -169,6 +194,9 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
         if entite.plural not in entites:  # each training its own group, as OpenFisca does
             analyse.ids[entite.key] = lecture.formations
             analyse.groupes[entite.key] = numpy.arange(len(lecture.formations))
+    mois = sum(periods.period(periode).size_in_months for _, periode in lecture.lues if periode != ETERNITE)
+    if mois > MAX_MOIS_DONNES:
+        lecture.problemes.append(Probleme("trop_de_mois_donnes", {"nombre": mois, "maximum": MAX_MOIS_DONNES}))
     _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.problemes)
     if lecture.problemes:
         raise SituationInvalideError(lecture.problemes)
