@@ -13,7 +13,8 @@ web API, the pages, the CLI and Python compute from the same simulation.
 import copy
 
 import numpy
-from openfisca_core import periods
+from openfisca_core import periods, projectors
+from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
@@ -25,6 +26,9 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
     Months are set before years, as OpenFisca does, so that a year's value does not hide a month given too."""
     builder = SimulationBuilder()
     builder.create_entities(tax_benefit_system)
+    for cle, population in list(builder.populations.items()):
+        if not population.entity.is_person:
+            builder.populations[cle] = Groupes(population.entity, population.members)
     for cle, population in builder.populations.items():  # as declare_entity, without its copy through a list
         population.ids = numpy.asarray(ids[cle])
         population.count = len(population.ids)
@@ -39,6 +43,25 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
             valeurs = tableau
         simulation.set_input(nom, periode, valeurs)
     return simulation
+
+
+class Groupes(GroupPopulation):
+    """OpenFisca's group population, but a sum of counts (booleans, integers) over one group, a campaign of every
+    training, is `numpy.sum`: a one-bin `bincount` adds into one cell, element after element, 10x slower. Both
+    are exact for counts (below 2^53); amounts still go through `bincount`, whose order of additions the answer's
+    last digit depends on (plain OpenFisca's, which /calculate must equal)."""
+
+    @projectors.projectable
+    def sum(self, array, role=None):
+        if self.count != 1 or role is not None or array.dtype.kind not in "biu" or not array.size:
+            return super().sum(array, role)
+        self.members.check_array_compatible_with_entity(array)
+        return numpy.array([numpy.sum(array, dtype=numpy.int64)], dtype=numpy.float64)
+
+    def clone(self, simulation):
+        copie = super().clone(simulation)
+        copie.__class__ = Groupes
+        return copie
 
 
 def _taille(periode: str):
