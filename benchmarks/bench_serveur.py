@@ -1,19 +1,17 @@
 """Load benchmark of the web API: the extended server against plain `openfisca serve`, same requests.
 
-    python benchmarks/bench_serveur.py [--clients 8] [--requests 400] [--large-requests 60] [--workers 2]
+    python benchmarks/bench_serveur.py [--clients 8] [--requests 400] [--large-requests 20] [--workers 2]
+                                       [--rounds 3] [--explain 10]
 
-Both servers run on loopback with the same gunicorn worker count. N client
-threads send a bounded number of POST /calculate: one training, 500
-trainings (in 100 structures), 1 000 trainings (in 200 structures). Before
-measuring, each load's answers from both servers must be the same JSON. The
-servers take turns over `--rounds` rounds, so that neither always runs first;
-each keeps its best round. For each: requests per second, p50 and p99
-latency, errors (any answer but 200, over all rounds). The last column is
-the extended server's throughput over the plain one's, measured in the same
-run (targets: zero errors; at least 0.9 for one training, at least 2 for
-1 000 trainings: the extended server builds the simulation from the arrays
-it validated and writes the answer directly, where OpenFisca parses every
-period string again and merges the answer with dpath).
+Both servers run on loopback with the same gunicorn worker count. N client threads send a bounded number of
+POST /calculate: one training, then 1 000 trainings (in 200 structures, the most a request may give). Before
+measuring, each load's answers from both servers must be the same JSON. The servers take turns over `--rounds`
+rounds, so that neither always runs first; each keeps its best round. Printed: the extended server's
+throughput against the plain one's (targets: never slower for one training, at least 5x for 1 000: it builds
+the simulation from the arrays it validated and writes the answer directly, where OpenFisca parses every period
+string again, looks each id up in a list and merges the answer with dpath); the median time of `/explain` of
+the 1 000 trainings against `/calculate` of the same, one request at a time on the extended server (target: at
+most 2.5x); errors, any answer but 200 (target: none).
 """
 
 import argparse
@@ -23,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-import pandas
+from mesures import Ligne, imprimer
 
 from openfisca_gen.situation_examples import formation_eligible
 
@@ -79,60 +77,75 @@ def charger(url: str, corps: dict, clients: int, total: int) -> dict:
     }
 
 
+def sequentiel(url: str, corps: dict, repetitions: int) -> tuple[float, int]:
+    """(median time of `repetitions` requests sent one after the other, after one to warm up; errors)."""
+    temps, erreurs = [], 0
+    for rang in range(repetitions + 1):
+        debut = time.perf_counter()
+        statut, _ = requete(url, corps, timeout=120)
+        if rang:
+            temps.append(time.perf_counter() - debut)
+        erreurs += statut != 200
+    return statistics.median(temps), erreurs
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--clients", type=int, default=8)
     options.add_argument("--requests", type=int, default=400, help="requests with one training")
-    options.add_argument("--large-requests", type=int, default=60, help="requests with 500 trainings")
+    options.add_argument("--large-requests", type=int, default=20, help="requests with 1000 trainings")
     options.add_argument("--workers", type=int, default=2)
-    options.add_argument("--rounds", type=int, default=5, help="the servers take turns; each keeps its best round")
+    options.add_argument("--rounds", type=int, default=3, help="the servers take turns; each keeps its best round")
+    options.add_argument("--explain", type=int, default=10, help="requests of /explain and /calculate, one at a time")
     arguments = options.parse_args()
     dossier = Path(sys.executable).parent
     serveurs = {
-        "openfisca serve": [str(dossier / "openfisca"), "serve", "--country-package", "openfisca_gen",
-                            "--bind", "127.0.0.1:0", "--workers", str(arguments.workers)],
-        "openfisca-gen serve": [str(dossier / "openfisca-gen"), "serve", "--port", "0",
-                                "--workers", str(arguments.workers)],
+        "plain": [str(dossier / "openfisca"), "serve", "--country-package", "openfisca_gen",
+                  "--bind", "127.0.0.1:0", "--workers", str(arguments.workers)],
+        "extended": [str(dossier / "openfisca-gen"), "serve", "--port", "0", "--workers", str(arguments.workers)],
     }  # fmt: skip
     charges = {
-        "1 training": (formation_eligible, arguments.requests),
-        "500 trainings": (situation_de(500), arguments.large_requests),
-        "1000 trainings": (situation_de(1000), max(arguments.large_requests // 2, 2)),
+        1: (formation_eligible, arguments.requests),
+        1000: (situation_de(1000), arguments.large_requests),
     }
-    processus, adresses = {}, {}
+    processus, adresses, erreurs = {}, {}, 0
     try:
         for serveur, commande in serveurs.items():
             processus[serveur], adresses[serveur] = demarrer(commande)
-        for charge, (corps, _) in charges.items():  # the same answers, or the speed means nothing
+        for nombre, (corps, _) in charges.items():  # the same answers, or the speed means nothing
             reponses = [requete(f"{adresse}/calculate", corps, timeout=120) for adresse in adresses.values()]
             if reponses[0] != reponses[1] or reponses[0][0] != 200:
-                raise SystemExit(f"{charge}: the servers answer differently")
-        print("Same JSON from both servers for every load.")
-        meilleurs = {}
+                raise SystemExit(f"{nombre} trainings: the servers answer differently")
+        debit = {}
         for _ in range(arguments.rounds):
-            for charge, (corps, total) in charges.items():
+            for nombre, (corps, total) in charges.items():
                 for serveur, adresse in adresses.items():
                     url = f"{adresse}/calculate"
                     charger(url, corps, arguments.clients, max(total // 10, 2))  # warm-up
                     mesure = charger(url, corps, arguments.clients, total)
-                    precedent = meilleurs.get((charge, serveur))
-                    erreurs = mesure["errors"] + (precedent["errors"] if precedent else 0)
-                    if precedent is None or mesure["req/s"] > precedent["req/s"]:
-                        meilleurs[(charge, serveur)] = mesure
-                    meilleurs[(charge, serveur)]["errors"] = erreurs
+                    erreurs += mesure["errors"]
+                    debit[(nombre, serveur)] = max(debit.get((nombre, serveur), 0), mesure["req/s"])
+        etendu = adresses["extended"]
+        explication = {"situation": charges[1000][0], "period": "2015-10"}
+        expliquer, erreurs_explain = sequentiel(f"{etendu}/explain", explication, arguments.explain)
+        calculer, erreurs_calculate = sequentiel(f"{etendu}/calculate", charges[1000][0], arguments.explain)
+        erreurs += erreurs_explain + erreurs_calculate
     finally:
         for p in processus.values():
             arreter(p)
-    lignes = [{"load": charge, "server": serveur, **mesure} for (charge, serveur), mesure in meilleurs.items()]
-    table = pandas.DataFrame(lignes).set_index(["load", "server"])  # in the order of the loads
-    for charge in charges:
-        table.loc[(charge, "openfisca-gen serve"), "throughput vs plain"] = (
-            table.loc[(charge, "openfisca-gen serve"), "req/s"] / table.loc[(charge, "openfisca serve"), "req/s"]
-        )
-    with pandas.option_context("display.width", 160, "display.float_format", "{:,.2f}".format):
-        contexte = f"{arguments.clients} clients, {arguments.workers} gunicorn workers each, loopback"
-        print(f"{contexte}, best of {arguments.rounds} rounds\n")
-        print(table.to_string())
+    cibles = {1: 1, 1000: 5}
+    lignes = [
+        Ligne(f"POST /calculate, {nombre:,} training{'s' * (nombre > 1)}: throughput vs plain",
+              debit[(nombre, "extended")], debit[(nombre, "plain")], "req/s", ratio_min=cibles[nombre])
+        for nombre in charges
+    ]  # fmt: skip
+    lignes += [
+        Ligne("POST /explain vs /calculate, 1,000 trainings", expliquer, calculer, ratio_max=2.5),
+        Ligne("errors (answers but 200), every request", erreurs, None, "", max_absolu=0),
+    ]
+    contexte = f"{arguments.clients} clients, {arguments.workers} gunicorn workers each, loopback"
+    print(f"Same JSON from both servers for every load. {contexte}, best of {arguments.rounds} rounds\n")
+    imprimer(lignes)
 
 
 if __name__ == "__main__":
