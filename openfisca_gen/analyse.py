@@ -292,7 +292,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     structures (inputs or computed under the law) to break the report down by, added to `formations`."""
     period = un_mois(period)
     base, reformee, nom = _systemes(reforme, tax_benefit_system)
-    par = tuple(dict.fromkeys(par))
+    par = tuple(dict.fromkeys([par] if isinstance(par, str) else par))  # one column given alone, not its letters
     avant, campagnes_avant = _resultats(population, base, period, par)
     apres, campagnes_apres = _resultats(population, reformee, period)
     statuts = avant.pop("statut_structure")  # from the simulation: the default where the table gives none

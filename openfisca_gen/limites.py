@@ -10,4 +10,5 @@ MAX_PERIODES = 240  # periods one variable of one instance is given for: twenty 
 # Months covered by the distinct periods a request gives inputs for, each period once whatever the instances
 # (OpenFisca dispatches a period's value to each of its months: about half a second for these)
 MAX_MOIS_DONNES = 24_000
+MAX_COLONNES = 100  # columns of a table of trainings: the model has about thirty input variables
 MAX_VALEURS_DATEES = 1000  # dated values of one reform, all its parameters together

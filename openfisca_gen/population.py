@@ -26,6 +26,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
+from openfisca_gen.limites import MAX_COLONNES
 from openfisca_gen.simulation import batir, verifier_campagnes
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, Probleme
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
@@ -164,6 +165,7 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","
+        _lisible(entete, description, separateur, nom)
         with warnings.catch_warnings():
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
             table = pandas.read_csv(
@@ -188,10 +190,25 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
+    table = table[~table.iloc[:, 0].astype(str).str.startswith("#")]  # a comment line below the header too
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
     return table, description, separateur
+
+
+def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
+    """Refuse, before pandas reads it, a file that is not text or whose header has more columns than a table of
+    trainings can (reading 100 000 unknown columns would take half a minute)."""
+    if "\x00" in entete:
+        raise DonneesInvalidesError([Probleme("pas_du_texte", {"fichier": nom, "ligne": description + 1})])
+    nombre = entete.count(separateur) + 1
+    if nombre > MAX_COLONNES:
+        details = {"fichier": nom, "nombre": nombre, "maximum": MAX_COLONNES}
+        raise DonneesInvalidesError([Probleme("trop_de_colonnes", details)])
+    if len(entete) > csv.field_size_limit():  # no column is named so long; the csv module would raise
+        raison = f"its header is {len(entete):,} characters long, longer than any columns' names"
+        raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})])
 
 
 def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:

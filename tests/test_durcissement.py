@@ -5,6 +5,7 @@ number."""
 
 import datetime
 import json
+import re
 import warnings
 
 import numpy
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from openfisca_core import periods
 from openfisca_core.parameters import Parameter
 
+from openfisca_gen.analyse import comparer
 from openfisca_gen.cli import main
 from openfisca_gen.explication import expliquer
 from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES, MAX_VALEURS_DATEES
@@ -231,18 +233,23 @@ def test_a_ceiling_no_source_gives_is_null_not_infinity(client):
 
 # 9. The Python API: what pandas would coerce
 
+PAS_DES_NOMBRES = [True, False, numpy.bool_(True), 1 + 2j, numpy.complex128(3), numpy.array(5)]
+PAS_DES_NOMBRES += [numpy.datetime64("2015-10-12"), numpy.timedelta64(3, "D"), datetime.date(2015, 10, 12)]
+
 
 @FUZZ
 @given(
     colonne=st.sampled_from(["nombre_apprenants", "budget_session", "duree_formation_mois", "nombre_femmes"]),
-    valeur=st.sampled_from([True, False, numpy.bool_(True), 1 + 2j, numpy.complex128(3), "12", numpy.int64(12)])
-    | st.integers(0, 40)
-    | st.floats(0, 40),
+    valeur=st.sampled_from([*PAS_DES_NOMBRES, "12", numpy.int64(12)]) | st.integers(0, 40) | st.floats(0, 40),
+    seule=st.booleans(),
 )
-def test_a_dataframe_cell_is_a_number_or_refused_naming_its_column(colonne, valeur):
-    table = pandas.DataFrame({"formation_id": ["a", "b"], "nombre_apprenants": [40, 40], colonne: [valeur, 12]})
+def test_a_dataframe_cell_is_a_number_or_refused_naming_its_column(colonne, valeur, seule):
+    """A cell that is not a number (a boolean, a complex number, a date, a duration, an array) is refused, whether
+    its column holds it alone (a column of its dtype) or beside numbers (a column of objects)."""
+    cellules = [valeur] if seule else [valeur, 12]
+    table = pandas.DataFrame({"formation_id": ["a", "b"][: len(cellules)], "nombre_apprenants": 40, colonne: cellules})
     refuse = (
-        isinstance(valeur, bool | numpy.bool_ | complex | numpy.complexfloating)
+        any(valeur is pas_un_nombre for pas_un_nombre in PAS_DES_NOMBRES)
         or (colonne.startswith("nombre") and not float(valeur).is_integer())
         or (colonne == "duree_formation_mois" and float(valeur) <= 0)
     )
@@ -251,6 +258,58 @@ def test_a_dataframe_cell_is_a_number_or_refused_naming_its_column(colonne, vale
             lire_population(SYSTEME, table)
     else:
         assert lire_population(SYSTEME, table).table[colonne].iloc[0] == float(valeur)
+
+
+@pytest.mark.parametrize(
+    ("ids", "attendu"),
+    [
+        ({"formation_id": [5, "5"]}, "row 1 (formation '5'), field 'formation_id': duplicate id"),
+        ({"formation_id": [None]}, "row 0, field 'formation_id': an id must be a non-empty text"),
+        ({"formation_id": [pandas.NA, pandas.NaT]}, "row 1, field 'formation_id': an id must be a non-empty text"),
+        ({"formation_id": ["a", "b"], "structure_id": [1, "1"]}, ["1"]),
+        ({"formation_id": ["a", "b"], "structure_id": [1, 1.0]}, ["1"]),
+        ({"formation_id": [1, 2], "structure_id": [1.5, 2.0]}, ["1.5", "2"]),
+    ],
+)
+def test_ids_are_read_as_the_text_a_csv_would_give(ids, attendu):
+    """5, 5.0 and '5' are one id: never two trainings or structures that print alike, never a crash."""
+    table = pandas.DataFrame({**ids, "budget_session": 1})
+    if isinstance(attendu, str):
+        with pytest.raises(DonneesInvalidesError, match=re.escape(attendu)):
+            lire_population(SYSTEME, table)
+    else:
+        assert lire_population(SYSTEME, table).groupes["structure"][1].tolist() == attendu
+
+
+@pytest.mark.parametrize(
+    ("contenu", "message"),
+    [
+        ("\x00\x01\x02", "it holds binary data (a NUL byte on line 1), not CSV text"),
+        (",".join(f"c{i}" for i in range(150)) + "\n", "its header has 150 columns, at most 100"),
+        ("x" * 200_000 + "\n1\n", "its header is 200,001 characters long"),
+    ],
+)
+def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, capsys, contenu, message):
+    fichier = tmp_path / "t.csv"
+    fichier.write_text(contenu, encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError, match=re.escape(message)):
+        lire_population(SYSTEME, fichier)
+    assert main(["calculate", "--data", str(fichier)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_comment_line_below_the_header_is_no_training(tmp_path):
+    fichier = tmp_path / "t.csv"
+    fichier.write_text("# a table\nformation_id,budget_session\na,1\n# the end\n", encoding="utf-8")
+    assert lire_population(SYSTEME, fichier).table["formation_id"].tolist() == ["a"]
+
+
+def test_dates_of_a_reform_are_texts_and_a_breakdown_takes_one_column():
+    for valeur in ([datetime.date(2015, 10, 30)], ["2015-10-30", datetime.date(2015, 10, 31)]):
+        with pytest.raises(ReformeInvalideError, match="expects dates as YYYY-MM-DD"):
+            appliquer_reforme(SYSTEME, {"calendrier.dates_limites_depot": {"2015-09-17": valeur}})
+    comparaison = comparer(POPULATIONS[0], "plafond_par_formation", MOIS, par="metier_vise")
+    assert "metier_vise" in comparaison.formations and "m" not in comparaison.formations
 
 
 def test_numpy_scalars_are_reform_values():

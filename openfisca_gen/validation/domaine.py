@@ -95,6 +95,24 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
     return None
 
 
+def ids_en_texte(valeurs: pandas.Series) -> pandas.Series:
+    """A DataFrame's ids as the text a CSV would give them, so that 5, 5.0 and '5' are one id (and two trainings
+    given them, a duplicate), never two ids that print alike; a missing id stays missing."""
+    if pandas.api.types.infer_dtype(valeurs, skipna=True) in ("string", "empty"):
+        return valeurs
+    if valeurs.dtype.kind in "iu":  # no loop over a column of whole numbers
+        return valeurs.astype(str).astype(object)
+    return pandas.Series([_id_en_texte(valeur) for valeur in valeurs], valeurs.index, dtype=object)
+
+
+def _id_en_texte(valeur):
+    if valeur is None or valeur is pandas.NA or valeur is pandas.NaT or isinstance(valeur, str):
+        return valeur
+    if isinstance(valeur, float | numpy.floating):
+        return None if numpy.isnan(valeur) else str(int(valeur)) if float(valeur).is_integer() else str(valeur)
+    return str(valeur)
+
+
 def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple[list[Probleme], dict]:
     """The ids of a table's `colonnes` that are empty or contain '/', and training ids given twice; `placer(i,
     champ)` says where row i's field is. Also each id column factorized, (codes, distinct ids): the checks run on
@@ -105,7 +123,7 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
             continue
         codes, distincts = facteurs[colonne] = pandas.factorize(table[colonne].to_numpy())  # NaN, None, NA: -1
         mauvais = codes < 0
-        if not pandas.api.types.is_numeric_dtype(table[colonne]):
+        if len(distincts) and not pandas.api.types.is_numeric_dtype(table[colonne]):  # all missing: none to read
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             mauvais |= (vides | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)

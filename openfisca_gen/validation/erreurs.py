@@ -465,6 +465,15 @@ MESSAGES = {
         "cannot read '{fichier}': it is not UTF-8 text{ligne}; save it as UTF-8",
         "le fichier {fichier:fr} n'est pas du texte UTF-8 : enregistrez-le en UTF-8 (CSV UTF-8)",
     ),
+    "pas_du_texte": (
+        "cannot read '{fichier}': it holds binary data (a NUL byte on line {ligne}), not CSV text",
+        "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",
+    ),
+    "trop_de_colonnes": (
+        "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are "
+        "fewer)",
+        "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
+    ),
     "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
     "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
     "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),

@@ -78,13 +78,16 @@ def probleme_de_valeur(parametre, valeur) -> tuple[str, dict] | None:
     sorte = genre(parametre)
     if sorte == "booleen":
         return None if isinstance(valeur, bool) else ("booleen_de_parametre", {"valeur": valeur})
+    # A parameter's dates are texts, as its file writes them (OpenFisca stores no date object)
     if sorte == "date":
-        return probleme_de_date(valeur)
+        return probleme_de_date(valeur) or (
+            None if isinstance(valeur, str) else ("date_attendue", {**JOURS, "valeur": valeur})
+        )
     if sorte == "dates":
         if not isinstance(valeur, list) or not valeur:
             return "liste_de_dates_attendue", {"valeur": valeur}
         for element in valeur:
-            if probleme_de_date(element):
+            if probleme_de_date(element) or not isinstance(element, str):
                 return "dates_de_liste_attendues", {**JOURS, "valeur": element}
         if sorted(set(valeur)) != valeur:
             return "dates_croissantes_attendues", {"valeur": valeur}

@@ -14,7 +14,7 @@ import difflib
 import numpy
 import pandas
 
-from openfisca_gen.validation.domaine import problemes_d_identifiants, problemes_de_domaine
+from openfisca_gen.validation.domaine import ids_en_texte, problemes_d_identifiants, problemes_de_domaine
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
 from openfisca_gen.validation.types import typer
 
@@ -84,6 +84,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         problemes.append(Probleme("table_vide"))
     if problemes:
         raise DonneesInvalidesError(problemes)
+    table = table.assign(**{colonne: ids_en_texte(table[colonne]) for colonne in IDENTIFIANTS if colonne in table})
     placer = _placer(table, fichier)
     nombre = len(table)
     typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy

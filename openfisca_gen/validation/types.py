@@ -16,7 +16,7 @@ problems, each a (mask of the bad values, message key, message values).
 
 import math
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy
 import pandas
@@ -81,7 +81,7 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
     or not finite within ±1e9."""
     if texte:
-        refuses = _ni_booleens_ni_complexes(valeurs)
+        refuses = _pas_des_nombres(valeurs)
         if refuses.any():
             valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
         nombres = pandas.to_numeric(valeurs, errors="coerce").to_numpy(dtype=float, na_value=numpy.nan)
@@ -99,15 +99,18 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     return numpy.where(masque_hors, numpy.nan, nombres), [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors)]
 
 
-def _ni_booleens_ni_complexes(valeurs: pandas.Series) -> numpy.ndarray:
-    """Where a DataFrame's column holds booleans or complex numbers, which to_numeric would read as 1 and 0 or
-    as their real part: not numbers here."""
-    if pandas.api.types.is_bool_dtype(valeurs) or pandas.api.types.is_complex_dtype(valeurs):
-        return numpy.ones(len(valeurs), bool)
+# What to_numeric would read as a number though it is none here: a boolean (1 and 0), a complex number (its real
+# part), a date or a duration (nanoseconds), an array.
+PAS_DES_NOMBRES = bool | complex | numpy.bool_ | numpy.complexfloating | date | timedelta | numpy.datetime64
+PAS_DES_NOMBRES |= numpy.timedelta64 | numpy.ndarray
+
+
+def _pas_des_nombres(valeurs: pandas.Series) -> numpy.ndarray:
+    """Where a DataFrame's column holds values that are not numbers (PAS_DES_NOMBRES): a column of such a dtype,
+    or the cells of such a type in a column of objects."""
     if valeurs.dtype != object:
-        return numpy.zeros(len(valeurs), bool)
-    types = bool | complex | numpy.bool_ | numpy.complexfloating
-    return numpy.fromiter((isinstance(valeur, types) for valeur in valeurs), bool, len(valeurs))
+        return numpy.full(len(valeurs), valeurs.dtype.kind in "bcmM")  # booleans, complex, durations, dates
+    return numpy.fromiter((isinstance(valeur, PAS_DES_NOMBRES) for valeur in valeurs), bool, len(valeurs))
 
 
 def _nombres(valeurs, variable, texte: bool):
