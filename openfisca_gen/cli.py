@@ -45,14 +45,22 @@ class _Analyseur(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message[:1].upper()}{message[1:]}\n")
 
 
+def _adresse(texte: str) -> str:
+    """An argument type: an IP address to listen on (a host name would be resolved, or not, by gunicorn later)."""
+    import ipaddress
+
+    try:
+        adresse = ipaddress.ip_address(texte)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects an IP address such as 127.0.0.1, got {texte!r}") from None
+    return f"[{adresse}]" if adresse.version == 6 else str(adresse)  # as gunicorn binds 'host:port'
+
+
 def _entier(minimum: int, maximum: int | None = None):
     """An argument type: a whole number from `minimum` (to `maximum`)."""
 
     def lire(texte: str) -> int:
-        try:
-            valeur = int(texte)
-        except ValueError:
-            valeur = None
+        valeur = int(texte) if texte.isascii() and texte.isdigit() else None  # not ' 80', '+80' nor other digits
         if valeur is None or valeur < minimum or (maximum is not None and valeur > maximum):
             bornes = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
             raise argparse.ArgumentTypeError(f"expects a whole number {bornes}, got {texte!r}")
@@ -409,7 +417,7 @@ def _options_de_calculate(sous) -> None:
 
 def _options_de_serve(sous) -> None:
     sous.add_argument("--port", type=_entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
-    sous.add_argument("--bind", default="127.0.0.1", help="the address to listen on (loopback)")
+    sous.add_argument("--bind", type=_adresse, default="127.0.0.1", help="the IP address to listen on (loopback)")
     sous.add_argument("--workers", type=_entier(1, 64), default=2, help="gunicorn worker processes")
     sous.add_argument(
         "--max-request-bytes", type=_entier(1), default=MAX_REQUEST_BYTES, help="larger request bodies get a 413"

@@ -136,13 +136,17 @@ def test_version_help_and_one_line_refusals(capsys):
     assert "(default: a bundled population's own month, 2015-10 for a CSV)" in " ".join(aide.split())
     assert "(default: None)" not in aide  # every option's default, when it has one
     for argv, option in [(["serve", "--port", "70000"], "--port"), (["serve", "--workers", "0"], "--workers"),
+                         (["serve", "--port", "\u0661\u0662\u0663"], "--port"), (["serve", "--port", " 80"], "--port"),
                          (["serve", "--max-trainings", "-1"], "--max-trainings"),
-                         (["serve", "--max-request-bytes", "-1"], "--max-request-bytes")]:  # fmt: skip
+                         (["serve", "--max-request-bytes", "-1"], "--max-request-bytes"),
+                         (["serve", "--bind", ""], "--bind"),
+                         (["serve", "--bind", "999.1.1.1"], "--bind")]:  # fmt: skip
         with pytest.raises(SystemExit) as sortie:
             main(argv)
         erreur = capsys.readouterr().err
         assert sortie.value.code == 2 and erreur.count("\n") == 1 and "Traceback" not in erreur
-        assert erreur.startswith(f"openfisca-gen serve: Argument {option}: expects a whole number")
+        attendu = "an IP address such as 127.0.0.1" if option == "--bind" else "a whole number"
+        assert erreur.startswith(f"openfisca-gen serve: Argument {option}: expects {attendu}")
 
 
 def test_reforms_lists_every_registered_reform_name_first(capsys):
