@@ -36,9 +36,23 @@ def creer_app(
     api.enregistrer(app, tax_benefit_system, max_trainings)
     enregistrer_pages(app, tax_benefit_system, public_url, max_trainings)
     app.register_error_handler(HTTPException, _erreur_http)
+    app.before_request_funcs.setdefault(None, []).insert(0, _options_sans_redirection)  # before OpenFisca's
     app.after_request(_message_d_erreur)
     app.after_request(_spec_etendue)
     return app
+
+
+def _options_sans_redirection():
+    """OPTIONS on a route's path with a trailing slash (/sources/) answers as on the route, a 200 with `Allow`:
+    OpenFisca redirects such a path (302), which a CORS preflight may not follow. Other methods keep the
+    redirect."""
+    chemin = request.path.rstrip("/") or "/"
+    if request.method != "OPTIONS" or chemin == request.path:
+        return None
+    methodes = current_app.url_map.bind("", script_name=request.script_root).allowed_methods(chemin)
+    if not methodes:
+        return None  # no such route: OpenFisca's answer
+    return current_app.response_class(status=200, headers={"Allow": ", ".join(sorted(methodes))})
 
 
 def _erreur_http(erreur):

@@ -407,3 +407,15 @@ def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, t
         texte = visible(simuler(client, decide | {"period": mois}))
         verbe = "est" if en_vigueur else "n'est pas"
         assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte
+
+
+@pytest.mark.parametrize("chemin", ["/sources/", "/sources/parameters/", "/simulateur/", "/reformes/", "/spec/"])
+def test_options_with_a_trailing_slash_answers_as_the_route_does(client, chemin):
+    """A CORS preflight may not follow a redirect: OPTIONS /sources/ is the 200 of OPTIONS /sources, with its
+    Allow; a GET is still sent to the address without the slash."""
+    origine = {"Origin": "https://ailleurs.example", "Access-Control-Request-Method": "GET"}
+    avec, sans = client.options(chemin, headers=origine), client.options(chemin.rstrip("/"), headers=origine)
+    assert (avec.status_code, sans.status_code) == (200, 200)
+    assert set(avec.headers["Allow"].split(", ")) == set(sans.headers["Allow"].split(", "))
+    assert avec.headers["Access-Control-Allow-Origin"] == sans.headers["Access-Control-Allow-Origin"]
+    assert client.get(chemin).status_code == 302 and client.options("/inconnue/").status_code != 200
