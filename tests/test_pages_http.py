@@ -409,6 +409,54 @@ def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, t
         assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte
 
 
+def _nombre_lu(texte: str) -> float:
+    """A number as the pages write it (2,9999999999; 1 234), read back."""
+    return float(texte.replace("\u202f", "").replace(",", "."))
+
+
+@pytest.mark.parametrize("duree", ["2,9999999999", "2,9999", "2", "24,0000001", "25", "0,5"])
+def test_a_duration_near_a_bound_fails_the_bound_it_crosses_and_reads_as_typed(client, exemple, duree,
+                                                                               tax_benefit_system):  # fmt: skip
+    """The model compares the exact duration (2,9999999999 < 3); the sentence says which bound that fails and
+    writes the duration as typed, visibly not the bound (never "au plus 24 mois : elle en dure 3")."""
+    bornes = appels(tax_benefit_system)[0]["regles"].labellisation.duree_formation
+    page = simuler(client, exemple | {"duree_formation_mois": duree, "budget_session": "90000"})
+    [condition] = page.tous("data-condition", "duree_formation_eligible")
+    sens, seuil, dure = re.search(r"doit durer (au moins|au plus) (\d+) mois : elle en dure ([\d\u202f,]+)\.",
+                                  plat(condition["texte"])).groups()  # fmt: skip
+    valeur = _nombre_lu(duree)
+    attendu = ("au moins", bornes.minimum_mois) if valeur < bornes.minimum_mois else ("au plus", bornes.maximum_mois)
+    assert (sens, int(seuil)) == attendu
+    assert dure == duree and _nombre_lu(dure) != float(seuil)
+
+
+@pytest.mark.parametrize("duree", ["5,9999999", "6", "6,0000001", "3"])
+def test_the_amount_says_the_side_of_the_duration_threshold_the_model_took(client, exemple, duree,
+                                                                          tax_benefit_system):  # fmt: skip
+    """5,9999999 months funds two sessions, as less than 6 months does: the sentence says "moins de 6 mois"."""
+    regles = appels(tax_benefit_system)[0]["regles"].financement_amorcage
+    saisie = exemple | {"duree_formation_mois": duree, "budget_session": "90000"}
+    sessions = calcul_du_modele(client, saisie | {"duree_formation_mois": duree.replace(",", ".")},
+                                ["nombre_sessions_financees"], "2015-10")["nombre_sessions_financees"]  # fmt: skip
+    texte = plat(simuler(client, saisie).tous("data-montant")[0]["texte"])
+    moins = sessions == regles.sessions_financees.duree_inferieure_au_seuil
+    assert moins == (_nombre_lu(duree) < regles.seuil_duree_mois)
+    cote = "moins de" if moins else "au moins"
+    assert f"car la formation dure {cote} {regles.seuil_duree_mois} mois" in texte
+    assert ("budget de deux sessions" if sessions == 2 else "budget d'une session") in texte
+
+
+@pytest.mark.parametrize("appel", ["\u00b2", "\u0663", "9" * 5000, "-1", "0", "1.0", " ", "99"])
+def test_a_call_the_form_does_not_offer_shows_another_never_a_500(client, exemple, appel):
+    """Only "1", "2"… name a call; « ² » (which str.isdigit takes for a digit) or 5000 digits name none."""
+    for reponse in (client.get("/simulateur", query_string={"appel": appel}),
+                    client.post("/simulateur", data=exemple | {"appel": appel})):  # fmt: skip
+        assert reponse.status_code == 200
+        page = Page(reponse.get_data(as_text=True))
+        [choisi] = [e for e in page.tous("data-debut") if e["tag"] == "option" and "selected" in e["attrs"]]
+        assert choisi["attrs"]["value"] == "1"  # the example's filing date's call, else the first
+
+
 @pytest.mark.parametrize("chemin", ["/sources/", "/sources/parameters/", "/simulateur/", "/reformes/", "/spec/"])
 def test_options_with_a_trailing_slash_answers_as_the_route_does(client, chemin):
     """A CORS preflight may not follow a redirect: OPTIONS /sources/ is the 200 of OPTIONS /sources, with its

@@ -2,6 +2,7 @@
 
 import pytest
 
+from openfisca_gen.pages.francais import pourcent, pourcent_pres_du_seuil, pres_du_seuil
 from openfisca_gen.validation import Probleme, valider_situation
 from openfisca_gen.validation.erreurs import MESSAGES, MESSAGES_DU_CHAMP
 from openfisca_gen.validation.saisie import lire_date, lire_mois, lire_nombre
@@ -90,3 +91,17 @@ def test_a_negative_count_of_learners_is_one_mistake(tax_benefit_system):
     assert "nombre_apprenants" in erreur
     situation["formations"]["f"]["nombre_apprenants"] = {"ETERNITY": 5}  # a real count: the parts are checked
     assert len(valider_situation(tax_benefit_system, situation)) == 2
+
+
+@pytest.mark.parametrize(
+    ("valeur", "seuil", "attendu"),
+    [(2.9999999999, 3, "2,9999999999"), (2.9999, 3, "2,9999"), (24.0000001, 24, "24,0000001"), (5.9999999, 6,
+     "5,9999999"), (2.5, 3, "2,5"), (3, 3, "3"), (3.0, 3, "3"), (2.99935, 3, "2,999")],
+)  # fmt: skip
+def test_a_number_near_its_threshold_does_not_read_as_the_threshold(valeur, seuil, attendu):
+    assert pres_du_seuil(valeur, seuil) == attendu
+
+
+def test_a_share_near_its_objective_does_not_read_as_the_objective():
+    assert pourcent_pres_du_seuil(2999 / 10000, 0.3) == "29,99\u00a0%"
+    assert pourcent_pres_du_seuil(0.3, 0.3) == pourcent(0.3) == "30\u00a0%"

@@ -6,7 +6,15 @@ written with its unit (the parameter's `unit`). A condition the model gains
 later, with no sentence here, is said by its own label and the values it read.
 """
 
-from openfisca_gen.pages.francais import date_lisible, euros, nombre, periode_lisible, pourcent
+from openfisca_gen.pages.francais import (
+    date_lisible,
+    euros,
+    nombre,
+    periode_lisible,
+    pourcent,
+    pourcent_pres_du_seuil,
+    pres_du_seuil,
+)
 from openfisca_gen.validation import trouver_parametre
 
 UNITES = {"month": "mois", "person": "personnes"}
@@ -38,18 +46,24 @@ def _delais(e, p, systeme):
 
 
 def _duree(e, p, systeme):
+    """Which bound failed is decided on the exact duration (`phrase`'s `exactes`), and the duration is written so
+    that it does not read as the bound: "au moins 3 mois : elle en dure 2,9999999999"."""
     duree, cle = e["duree_formation_mois"], "labellisation.duree_formation."
-    if duree < p[cle + "minimum_mois"]:
+    minimum = cle + "minimum_mois"
+    if duree < p[minimum]:
         return (
-            f"La formation doit durer au moins {_seuil(systeme, p, cle + 'minimum_mois')} : elle en dure "
-            f"{nombre(duree)}."
+            f"La formation doit durer au moins {_seuil(systeme, p, minimum)} : elle en dure "
+            f"{pres_du_seuil(duree, p[minimum])}."
         )
     maximum = cle + (
         "maximum_mois_selon_le_ministre"
         if p.get("interpretations.duree_maximale_selon_le_ministre")
         else "maximum_mois"
     )
-    return f"La formation doit durer au plus {_seuil(systeme, p, maximum)} : elle en dure {nombre(duree)}."
+    return (
+        f"La formation doit durer au plus {_seuil(systeme, p, maximum)} : elle en dure "
+        f"{pres_du_seuil(duree, p[maximum])}."
+    )
 
 
 def _metier(e, p, systeme):
@@ -82,7 +96,8 @@ def _part(qui: str, compte: str):
         apprenants = e.get("nombre_apprenants") or 0
         part = e.get(compte, 0) / apprenants if apprenants else 0
         return (
-            f"La session doit compter au moins {_seuil(systeme, p, chemin)} de {qui} : elle en compte {pourcent(part)}."
+            f"La session doit compter au moins {_seuil(systeme, p, chemin)} de {qui} : elle en compte "
+            f"{pourcent_pres_du_seuil(part, p[chemin])}."
         )
 
     return phrase
@@ -117,9 +132,12 @@ def _valeur_lisible(systeme, nom: str, valeur) -> str:
     return nombre(valeur) if not isinstance(valeur, str) else valeur
 
 
-def phrase(systeme, echec: dict) -> str:
-    """What the training would need to meet a failed condition (`expliquer`'s `failed_conditions` item)."""
+def phrase(systeme, echec: dict, exactes: dict | None = None) -> str:
+    """What the training would need to meet a failed condition (`expliquer`'s `failed_conditions` item).
+    `exactes`: the inputs' exact values where known (`expliquer` rounds a number to 6 decimals, as JSON answers
+    do: 2.9999999999 months would read as 3, and fail neither bound)."""
     entrees, parametres = echec["inputs"], echec["parameters"]
+    entrees = {nom: (exactes or {}).get(nom, valeur) for nom, valeur in entrees.items()}
     try:
         return PHRASES[echec["condition"]](entrees, parametres, systeme)
     except (KeyError, StopIteration, TypeError, ValueError):  # a condition (or values) this page does not know

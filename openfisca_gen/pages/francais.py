@@ -27,6 +27,19 @@ def nombre(valeur, decimales: int = 2) -> str:
     return nombre_en_francais(valeur, decimales) if _fini(valeur) else "aucun"
 
 
+def pres_du_seuil(valeur, seuil, decimales: int = 2) -> str:
+    """`valeur` as `nombre` writes it, with as many more decimals as it takes not to read as `seuil` when it
+    differs from it: a duration of 2.9999999999 months against a minimum of 3 is "2,9999999999", never "3"."""
+    if not (_fini(valeur) and _fini(seuil)) or float(valeur) == float(seuil):
+        return nombre(valeur, decimales)
+    valeur, seuil = float(valeur), float(seuil)
+    for precision in range(decimales, 18):  # enough for the durations and shares a page compares
+        texte = nombre_en_francais(valeur, precision)
+        if texte != nombre_en_francais(seuil, precision):
+            return texte
+    return nombre_en_francais(valeur, 17)
+
+
 def euros(valeur) -> str:
     """45 000 €, to the euro; "aucun" for nothing or an unbounded amount."""
     if not _fini(valeur):
@@ -39,6 +52,13 @@ def pourcent(part) -> str:
     if not _fini(part):
         return "aucun"
     return nombre(round(float(part) * 100, 1), 1) + ESPACE_INSECABLE + "%"
+
+
+def pourcent_pres_du_seuil(part, seuil) -> str:
+    """A share as a percentage that does not read as the threshold's when it differs from it: 29,99 %, not 30 %."""
+    if not (_fini(part) and _fini(seuil)):
+        return pourcent(part)
+    return pres_du_seuil(round(float(part) * 100, 12), round(float(seuil) * 100, 12), 1) + ESPACE_INSECABLE + "%"
 
 
 def nombre_brut(valeur) -> str:

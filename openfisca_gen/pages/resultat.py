@@ -11,10 +11,22 @@
 - the sources by title, publisher and date.
 """
 
+import math
+
+import numpy
+
 from openfisca_gen.explication import valeur_json
 from openfisca_gen.pages import fichiers
 from openfisca_gen.pages.champs import appels, parametre_de
-from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, pluriel, pourcent
+from openfisca_gen.pages.francais import (
+    date_lisible,
+    euros,
+    mois_lisible,
+    nombre,
+    pluriel,
+    pourcent,
+    pourcent_pres_du_seuil,
+)
 
 EN_LETTRES = {1: "une", 2: "deux", 3: "trois", 4: "quatre"}
 # The model's variables the answer reads; those a model lacks (an older or newer law) are left out.
@@ -53,9 +65,18 @@ OBJECTIFS = (
 
 
 def valeurs(simulation, mois: str) -> dict:
-    """The answer's variables for the one training (or its structure), as plain values; None where infinite."""
+    """The answer's variables for the one training (or its structure), as plain values; None where infinite.
+    A float64 is kept exact, not rounded as JSON answers are (to 6 decimals): the sentences compare these values
+    with their thresholds, and a duration of 5.9999999 months is less than 6 months, as the model finds it."""
     systeme = simulation.tax_benefit_system
-    return {nom: valeur_json(simulation.calculate(nom, mois), 0) for nom in LUES if nom in systeme.variables}
+    return {nom: _valeur(simulation.calculate(nom, mois)) for nom in LUES if nom in systeme.variables}
+
+
+def _valeur(tableau):
+    if tableau.dtype == numpy.float64:
+        valeur = float(tableau[0])
+        return valeur if math.isfinite(valeur) else None
+    return valeur_json(tableau, 0)
 
 
 def _sessions(n) -> str:
@@ -175,7 +196,7 @@ def public(v: dict, saisie: dict, appel: dict | None) -> dict:
                 "objectif": cible,
                 "atteint": atteint,
                 "texte": f"{qui} : {nombre(v[compte])} sur {pluriel(apprenants, 'apprenant')}, "
-                f"soit {pourcent(v[part])}, {position} l'objectif "
+                f"soit {pourcent_pres_du_seuil(v[part], cible)}, {position} l'objectif "
                 f"national de {pourcent(cible)}.",
             }
         )

@@ -80,9 +80,10 @@ def appel_de_la_date(tax_benefit_system, texte: str) -> int:
 def appel_choisi(tax_benefit_system, saisie: dict) -> int:
     """The call whose fields the form shows: the one chosen to change the call, else the filing date's, else the
     one chosen, else the first."""
-    nombre = len(appels(tax_benefit_system))
-    choisi = saisie.get("appel", "")
-    choisi = int(choisi) if choisi.isdigit() and 1 <= int(choisi) <= nombre else 0
+    # Only the form's own values name a call (« 1 », « 2 »…); any other text, « ² » or a number of 5000 digits
+    # included, names none and is never converted: the filing date's call, or the first, is shown instead.
+    numeros = {str(appel["numero"]): appel["numero"] for appel in appels(tax_benefit_system)}
+    choisi = numeros.get(saisie.get("appel", ""), 0)
     if saisie.get("changer") == "appel" and choisi:
         return choisi
     return appel_de_la_date(tax_benefit_system, saisie.get("date_depot_dossier", "")) or choisi or 1
@@ -161,6 +162,11 @@ def permalien(saisie: dict) -> str:
     return urlencode({nom: texte for nom, texte in saisie.items() if texte and nom != "changer"})
 
 
+def exactes(valeurs: dict) -> dict:
+    """The numbers of the answer's variables, exact (`resultat.valeurs`), to write the failed conditions from."""
+    return {nom: v for nom, v in valeurs.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+
+
 def simuler(tax_benefit_system, saisie: dict) -> dict:
     """The page's answer: either `erreurs` (by field) and `generales`, all at once, or the result."""
     numero = appel_choisi(tax_benefit_system, saisie)
@@ -186,7 +192,7 @@ def simuler(tax_benefit_system, saisie: dict) -> dict:
         "montant": resultat.phrase_du_montant(valeurs, appel),
         "calcul": resultat.calcul(valeurs, appel),
         "conditions": [
-            {**echec, "phrase": conditions.phrase(tax_benefit_system, echec)}
+            {**echec, "phrase": conditions.phrase(tax_benefit_system, echec, exactes(valeurs))}
             for echec in formation["failed_conditions"]
         ],
         "public": resultat.public(valeurs, saisie, appel),
