@@ -147,6 +147,11 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
         ({"labellisation.duree_formation.minimum_mois": "30"}, "labellisation.duree_formation.minimum_mois",
          "La durée minimale (30 mois) dépasse la durée maximale"),  # rules that cannot hold together
         ({PLAFOND: "9" * 5000}, PLAFOND, "Cette valeur doit être un montant en euros d'au plus un milliard"),
+        ({PLAFOND: "9" * 400}, PLAFOND, "Cette valeur doit être un montant en euros d'au plus un milliard"),  # int
+        ({"financement_amorcage.seuil_duree_mois": "9" * 309}, "financement_amorcage.seuil_duree_mois",
+         "Cette valeur doit être un nombre entier, sans virgule, d'au plus 2 147 483 647"),  # beyond a float
+        ({"financement_amorcage.taux": "9" * 400 + " %"}, "financement_amorcage.taux",
+         "Cette valeur doit être un taux en % d'au plus un milliard"),
         ({"financement_amorcage.taux": "150"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 %"),
         ({"labellisation.conditions.formation_gratuite": "peut-être"}, "labellisation.conditions.formation_gratuite",
          "Cette valeur : cochez la case"),
@@ -157,5 +162,14 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
 )  # fmt: skip
 def test_a_refusal_is_a_french_message_next_to_its_field(client, champs, champ, debut):
     page = ouvrir(client, "/reformes?" + urlencode(champs))
-    assert page.erreurs()[champ].startswith(debut)
+    assert plat(page.erreurs()[champ]).startswith(plat(debut))
     assert "resultat" not in page.par_id and not ETRANGERS.search(visible(page))
+
+
+@pytest.mark.parametrize("chiffres", [309, 400, 4300, 5000])
+def test_a_changed_value_of_hundreds_of_digits_is_named_in_the_changes_never_written_out(client, chiffres):
+    """An integer beyond floats (309 digits and more) cannot be converted: "un nombre de 400 chiffres"."""
+    page = ouvrir(client, "/reformes?" + urlencode({PLAFOND: "9" * chiffres}))
+    [change] = page.tous("data-change", PLAFOND)
+    assert f"→ un nombre de {chiffres} chiffres" in plat(change["texte"])
+    assert "9" * 50 not in visible(page).replace(page.attributs(PLAFOND)["value"], "")  # only in its field

@@ -2,7 +2,8 @@
 
 import pytest
 
-from openfisca_gen.pages.francais import pourcent, pourcent_pres_du_seuil, pres_du_seuil
+from openfisca_gen.pages import conditions
+from openfisca_gen.pages.francais import euros, nombre, nombre_brut, pourcent, pourcent_pres_du_seuil, pres_du_seuil
 from openfisca_gen.validation import Probleme, valider_situation
 from openfisca_gen.validation.erreurs import MESSAGES, MESSAGES_DU_CHAMP
 from openfisca_gen.validation.saisie import lire_date, lire_mois, lire_nombre
@@ -77,7 +78,7 @@ def test_a_message_names_its_field_as_its_subject_with_what_to_write():
 def test_every_field_sentence_is_for_a_problem_the_core_raises_and_formats():
     assert set(MESSAGES_DU_CHAMP) <= set(MESSAGES)
     valeurs = {"valeur": -3, "apprenants": 2, "texte": "1990-01", "premier": "1970-01", "dernier": "2100-12",
-               "ouverture": "2015-09-17"}  # fmt: skip
+               "ouverture": "2015-09-17", "maximum": 2147483647}  # fmt: skip
     for cle in MESSAGES_DU_CHAMP:
         texte = Probleme(cle, valeurs).fr_du_champ("Le champ", "un nombre", "12")
         assert texte.startswith("Le champ") and "{" not in texte
@@ -105,3 +106,13 @@ def test_a_number_near_its_threshold_does_not_read_as_the_threshold(valeur, seui
 def test_a_share_near_its_objective_does_not_read_as_the_objective():
     assert pourcent_pres_du_seuil(2999 / 10000, 0.3) == "29,99\u00a0%"
     assert pourcent_pres_du_seuil(0.3, 0.3) == pourcent(0.3) == "30\u00a0%"
+
+
+@pytest.mark.parametrize("chiffres", [308, 309, 400, 4300])
+def test_an_integer_of_hundreds_of_digits_is_named_never_converted(chiffres):
+    """Python cannot turn a 309-digit integer into a float: a page names it by its digits instead."""
+    valeur = lire_nombre("9" * chiffres)
+    for texte in (nombre(valeur), euros(valeur), pourcent(valeur), conditions.avec_unite(valeur, "month")):
+        assert texte.startswith(f"un nombre de {chiffres} chiffres")
+    assert nombre_brut(valeur) == ""  # a data-* attribute: a finite number or nothing
+    assert nombre(lire_nombre("9" * 5000)) == "un nombre de 5000 chiffres"

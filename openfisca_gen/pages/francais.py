@@ -1,7 +1,10 @@
 """Numbers, amounts, shares and dates as a French page writes them: 45 000 €, 30 %, 12 octobre 2015.
 
 A value that is not finite (an unknown ceiling is infinite in the model) is
-never written as `inf` or `NaN`: `euros` and `nombre` say "aucun" instead.
+never written as `inf` or `NaN`: `euros` and `nombre` say "aucun" instead. A
+number typed beyond what a float holds (an integer of 400 digits, or a
+`NombreDemesure`) is named, "un nombre de 400 chiffres", never written out
+nor converted (Python refuses to turn such an integer into a float).
 """
 
 import math
@@ -9,13 +12,31 @@ from datetime import date
 
 import numpy
 
-from openfisca_gen.validation.erreurs import MOIS_FR, nombre_en_francais
+from openfisca_gen.validation.erreurs import MOIS_FR, en_francais, nombre_en_francais
+from openfisca_gen.validation.types import NombreDemesure
 
 ESPACE_INSECABLE = "\u00a0"  # before a unit or a colon
+DEMESURE = 10**40  # from here on, an integer is named by its number of digits (as the validation's messages do)
 
 
 def _fini(valeur) -> bool:
-    return valeur is not None and not isinstance(valeur, bool) and math.isfinite(float(valeur))
+    if valeur is None or isinstance(valeur, bool):
+        return False
+    try:
+        return math.isfinite(float(valeur))
+    except OverflowError:  # an integer beyond floats: not a number a page can compute with
+        return False
+
+
+def demesure(valeur) -> str | None:
+    """How a page names a number typed beyond reason ("un nombre de 400 chiffres", « 1e400 »); None for others."""
+    if isinstance(valeur, NombreDemesure):
+        chiffres = valeur.texte.lstrip("+-")
+        entier = chiffres.isascii() and chiffres.isdigit()
+        return f"un nombre de {len(chiffres)} chiffres" if entier else en_francais(valeur)
+    if isinstance(valeur, int) and abs(valeur) >= DEMESURE:
+        return en_francais(valeur)
+    return None
 
 
 def nombre(valeur, decimales: int = 2) -> str:
@@ -24,6 +45,8 @@ def nombre(valeur, decimales: int = 2) -> str:
         return "oui" if valeur else "non"
     if not isinstance(valeur, int | float | numpy.number):
         return str(valeur)
+    if (nom := demesure(valeur)) is not None:
+        return nom
     return nombre_en_francais(valeur, decimales) if _fini(valeur) else "aucun"
 
 
@@ -42,6 +65,8 @@ def pres_du_seuil(valeur, seuil, decimales: int = 2) -> str:
 
 def euros(valeur) -> str:
     """45 000 €, to the euro; "aucun" for nothing or an unbounded amount."""
+    if (nom := demesure(valeur)) is not None:
+        return nom
     if not _fini(valeur):
         return "aucun"
     return nombre(round(float(valeur))) + ESPACE_INSECABLE + "€"
@@ -49,6 +74,8 @@ def euros(valeur) -> str:
 
 def pourcent(part) -> str:
     """A share (0 to 1) as a percentage: 0.3 is 30 %, 0.125 is 12,5 %."""
+    if (nom := demesure(part)) is not None:
+        return nom
     if not _fini(part):
         return "aucun"
     return nombre(round(float(part) * 100, 1), 1) + ESPACE_INSECABLE + "%"
@@ -62,8 +89,9 @@ def pourcent_pres_du_seuil(part, seuil) -> str:
 
 
 def nombre_brut(valeur) -> str:
-    """A plain number for a data-* attribute or a form: 4025400, 1234.5; empty for nothing (never inf or NaN)."""
-    if not _fini(valeur):
+    """A plain number for a data-* attribute or a form: 4025400, 1234.5; empty for nothing (never inf or NaN) and
+    for a number typed beyond reason."""
+    if not _fini(valeur) or demesure(valeur) is not None:
         return ""
     return f"{float(valeur):.6f}".rstrip("0").rstrip(".")
 

@@ -249,7 +249,7 @@ MESSAGES = {
     "nombre_attendu": ("expects a number, got {valeur:r}", "doit être un nombre : {valeur:fr} n'en est pas un"),
     "entier_attendu": (
         "expects a whole number within ±{maximum}, got {valeur:r}",
-        "doit être un nombre entier, sans virgule (vous avez saisi {valeur:fr})",
+        "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",
     ),
     "nombre_fini_attendu": (
         "expects a finite number within ±1e9, got {valeur:r}",
@@ -526,8 +526,8 @@ MESSAGES = {
 MESSAGES_DU_CHAMP = {
     "obligatoire": "{sujet} est à remplir : {attendu}, par exemple {exemple}.",
     "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
-    "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, par exemple {exemple} "
-    "(vous avez saisi {valeur:fr}).",
+    "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, d'au plus {maximum:fr}, par exemple "
+    "{exemple} (vous avez saisi {valeur:fr}).",
     "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
     "(vous avez saisi {valeur:fr}).",
     "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
