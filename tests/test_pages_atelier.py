@@ -13,8 +13,10 @@ import pytest
 from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
 
 from openfisca_gen.analyse import comparer
-from openfisca_gen.pages.francais import euros, mois_lisible
+from openfisca_gen.pages import rapport
+from openfisca_gen.pages.francais import euros, mois_lisible, nombre
 from openfisca_gen.population import POPULATIONS, lire_population
+from openfisca_gen.validation import DonneesInvalidesError, Probleme
 
 PLAFOND = "financement_amorcage.plafond"
 
@@ -173,3 +175,73 @@ def test_a_changed_value_of_hundreds_of_digits_is_named_in_the_changes_never_wri
     [change] = page.tous("data-change", PLAFOND)
     assert f"→ un nombre de {chiffres} chiffres" in plat(change["texte"])
     assert "9" * 50 not in visible(page).replace(page.attributs(PLAFOND)["value"], "")  # only in its field
+
+
+def televerser(client, contenu: bytes, nom="formations.csv", **champs) -> Page:
+    reponse = envoyer(client, champs, (io.BytesIO(contenu), nom))
+    assert reponse.status_code == 200
+    return Page(reponse.get_data(as_text=True))
+
+
+def messages_du_fichier(page: Page) -> list[str]:
+    return [plat(e["texte"]) for e in page.elements if e["tag"] == "td" and e["texte"].strip()]
+
+
+@pytest.mark.parametrize("fin", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("commentee", [False, True])
+def test_the_trainings_are_counted_whatever_ends_their_lines(client, limites, fin, commentee):
+    """A file whose lines end in CR alone is read as rows by the reader (universal newlines): it is counted so
+    too, and refused beyond the limit like any other (it escaped the count: 15 050 trainings were accepted).
+    Blank lines and comments are not trainings, for the count as for the reader."""
+    formations = limites.formations + (0 if commentee else 1)
+    lignes = [f"f{i},1000" for i in range(formations)] + ["#f,1000"] * (limites.formations if commentee else 0)
+    contenu = fin.join(["# une description", "formation_id,budget_session", *lignes, "", "  \t"]).encode()
+    debut = time.perf_counter()
+    page = televerser(client, contenu, **{PLAFOND: "50000"})
+    assert time.perf_counter() - debut < 2
+    refus = plat(f"Le fichier contient {limites.formations + 1} formations")
+    if commentee:  # a comment is no training, below the header as above it: the limit is not reached
+        assert refus not in plat(page.html) and page.tous("data-indicateur", "cout_total")
+    else:
+        assert messages_du_fichier(page)[-1].startswith(refus)
+
+
+def test_a_header_longer_than_a_csv_field_is_refused_in_french(client):
+    """One header field of 150 000 characters (the csv module's limit is 131 072): a French refusal, and the
+    page does not quote it."""
+    page = televerser(client, b"formation_id," + b"x" * 150_000 + b"\na,1\n", **{PLAFOND: "50000"})
+    [[ligne, message]] = [messages_du_fichier(page)]
+    assert ligne == "tout le fichier" and message.startswith("Le fichier « formations.csv »")
+    assert len(page.html) < 100_000 and not ETRANGERS.search(visible(page))
+
+
+def test_the_problems_of_a_file_are_listed_up_to_a_bound_and_the_others_counted(client):
+    """Not a page of 100 000 lines: the first MAX_ERREURS_AFFICHEES, then how many more."""
+    inconnues = ",".join(f"inconnue_{i}" for i in range(90))
+    lignes = "".join(f"f{i},abc,{',' * 89}\n" for i in range(40))
+    page = televerser(client, f"formation_id,budget_session,{inconnues}\n{lignes}".encode())
+    montrees = [e for e in page.elements if e["tag"] == "tr" and e["texte"].strip()][1:]  # without the headings
+    [autres] = page.tous("data-erreurs-non-affichees")
+    assert len(montrees) == rapport.MAX_ERREURS_AFFICHEES and int(autres["attrs"]["data-erreurs-non-affichees"]) > 0
+    assert plat(f"Et {nombre(int(autres['attrs']['data-erreurs-non-affichees']))} autres erreurs") in plat(
+        autres["texte"]
+    )
+
+
+def test_listing_the_problems_of_a_file_takes_the_first_ones_without_formatting_the_others():
+    problemes = [Probleme("nombre_attendu", {"valeur": "x"}, "ligne", champ="budget_session", ligne=i + 2)
+                 for i in range(100_000)]  # fmt: skip
+    problemes.append(Probleme("colonne_calculee", {}, "colonne", champ="financement_amorcage"))
+    erreur = DonneesInvalidesError(problemes)
+    debut = time.perf_counter()
+    lignes, autres = rapport.erreurs_de_donnees(erreur)
+    assert time.perf_counter() - debut < 1
+    assert len(lignes) == rapport.MAX_ERREURS_AFFICHEES and autres == 100_001 - rapport.MAX_ERREURS_AFFICHEES
+    assert [ligne["ligne"] for ligne in lignes[:3]] == ["en-tête", "2", "3"]  # the header first, as in the file
+
+
+def test_a_number_too_large_in_a_file_is_said_too_large(client):
+    """5000 digits are a number: the message does not say it is none without saying it may be too large."""
+    page = televerser(client, b"formation_id,budget_session\nf," + b"9" * 5000 + b"\n")
+    [message] = [m for m in messages_du_fichier(page) if "budget_session" not in m and "Doit" in m]
+    assert "trop grand" in message

@@ -3,19 +3,22 @@ every refusal in French next to a field the page has (hypothesis draws the value
 the draws)."""
 
 import html
+import io
 import math
 import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_pages_http import ETRANGERS, Page
+from test_pages_http import ETRANGERS, Page, plat
 
 from openfisca_gen.pages import reformes, simulateur
+from openfisca_gen.pages.champs import appels
 
 ETRANGES = ["", " ", "abc", "−5", "-0", "1e400", "9" * 5000, "1," + "9" * 400, "0,5", "50 %", "75k", "1,2 M€",
             "NaN", "inf", "-Infinity", "true", "false", "1970-01-01", "2100-12-31", "9999-99-99", "10/2015",
-            "\u202f", "٣", "\U0001f600", "<script>", "' OR 1=1", "\x00", "2015-02-30", "ETERNITY", "null"]  # fmt: skip
+            "\u202f", "٣", "\U0001f600", "<script>", "' OR 1=1", "\x00", "2015-02-30", "ETERNITY", "null",
+            "\u00b2", "9" * 400, "9" * 309 + " %", "2,9999999999", "24,0000001", "1\r2"]  # fmt: skip
 VALEURS = st.one_of(
     st.sampled_from(ETRANGES),
     st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
@@ -104,3 +107,67 @@ def test_the_workshop_answers_any_link_or_form(client, noms, donnees):
     verifier(reponse, "/reformes")
     if reponse.status_code == 303:  # the link a form is answered with is answered too
         verifier(client.get(reponse.headers["Location"]), "/reformes")
+
+
+@pytest.mark.parametrize("valeur", ETRANGES)
+def test_every_field_given_the_same_odd_value_at_once(client, noms, valeur):
+    """Each odd value in every field of each page at once (the call, the month, every parameter): what a draw
+    of a few fields may miss for one of them."""
+    for page_de, champs in (("/simulateur", noms["simulateur"]), ("/reformes", noms["atelier"])):
+        saisie = dict.fromkeys(champs, valeur)
+        verifier(client.get(page_de, query_string=saisie), page_de)
+        verifier(client.post(page_de, data=saisie, content_type="multipart/form-data"), page_de)
+
+
+FINS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(donnees=st.data())
+def test_an_upload_is_refused_beyond_the_limit_whatever_ends_its_lines(client, limites, donnees):
+    """Rows, blank lines and a description, each line ended by LF, CRLF or CR alone: refused if and only if the
+    reader would find more trainings than the limit."""
+    formations = donnees.draw(st.integers(limites.formations - 2, limites.formations + 2) | st.integers(0, 300))
+    lignes = ["formation_id,budget_session", *(f"f{i},1000" for i in range(formations))]
+    for _ in range(donnees.draw(st.integers(0, 5))):
+        lignes.insert(donnees.draw(st.integers(1, len(lignes))), donnees.draw(st.sampled_from(["", " ", "\t"])))
+    if donnees.draw(st.booleans()):
+        lignes.insert(0, "# une description")
+    contenu = "".join(ligne + donnees.draw(FINS) for ligne in lignes).encode()
+    reponse = client.post("/reformes", data={"donnees": (io.BytesIO(contenu), "f.csv")},
+                          content_type="multipart/form-data")  # fmt: skip
+    page = verifier(reponse, "/reformes")
+    refuse = plat(f"Le fichier contient {formations} formations") in plat(page.html)
+    assert refuse == (formations > limites.formations), formations
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(donnees=st.data())
+def test_a_duration_near_a_threshold_is_said_on_the_side_the_model_takes(client, exemple, tax_benefit_system,
+                                                                         donnees):  # fmt: skip
+    """A duration a hair off a bound (3, 6, 24 months): the failed bound, the side of the funding threshold and
+    the duration written are those of the exact number, never of its rounding."""
+    regles = appels(tax_benefit_system)[0]["regles"]
+    bornes = regles.labellisation.duree_formation
+    seuil = donnees.draw(st.sampled_from([bornes.minimum_mois, regles.financement_amorcage.seuil_duree_mois,
+                                          bornes.maximum_mois]))  # fmt: skip
+    duree = donnees.draw(st.floats(seuil - 1e-3, seuil + 1e-3).filter(lambda d: d != seuil))
+    texte = repr(duree).replace(".", ",")
+    page = verifier(client.get("/simulateur", query_string=exemple | {"duree_formation_mois": texte}), "/simulateur")
+    duree = float(repr(duree))  # what the form reads
+    condition = page.tous("data-condition", "duree_formation_eligible")
+    assert bool(condition) == (not bornes.minimum_mois <= duree <= bornes.maximum_mois)
+    if condition:
+        sens = "au moins" if duree < bornes.minimum_mois else "au plus"
+        borne, ecrite = re.search(
+            rf"doit durer {sens} (\d+) mois : elle en dure ([\d,]+)\.", plat(condition[0]["texte"])
+        ).groups()
+        ecrite = float(ecrite.replace(",", "."))  # as many decimals as it takes not to read as the bound
+        assert (
+            ecrite != float(borne) and (ecrite < float(borne)) == (duree < float(borne)) and abs(ecrite - duree) < 1e-3
+        )
+    else:
+        cote = "moins de" if duree < regles.financement_amorcage.seuil_duree_mois else "au moins"
+        assert f"dure {cote} {regles.financement_amorcage.seuil_duree_mois} mois" in plat(
+            page.tous("data-montant")[0]["texte"]
+        )

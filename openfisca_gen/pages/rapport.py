@@ -24,6 +24,7 @@ from openfisca_gen.rapports.tableaux import propre
 from openfisca_gen.reforms import valider_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError
 
+MAX_ERREURS_AFFICHEES = 50  # the data's problems a page lists; the others are counted
 TABLES = (
     ("resume", "Vue d'ensemble"),
     ("changements", "Gagnants et perdants"),
@@ -33,21 +34,32 @@ TABLES = (
 )
 
 
-def erreurs_de_donnees(erreur: DonneesInvalidesError) -> list[dict]:
-    """Each problem with where it points in the file, in the file's order: the header (a column), a line and
-    its column, the rows of a structure (a value that differs between them), or the whole file."""
-    lignes = []
-    for probleme in erreur.problemes:
+def erreurs_de_donnees(erreur: DonneesInvalidesError, maximum: int = MAX_ERREURS_AFFICHEES) -> tuple[list, int]:
+    """(the first `maximum` problems, how many more): each problem with where it points in the file, in the
+    file's order: the header (a column), a line and its column, the rows of a structure (a value that differs
+    between them), or the whole file. A file of 100 000 unknown columns is a page of `maximum` lines, not of
+    100 000; a column's name is cut short (a header may be one field of a megabyte)."""
+
+    def rang(probleme):
         if probleme.lieu == "ligne":
-            rang, ou = (1, int(probleme.ligne)), str(probleme.ligne)
-        elif probleme.lieu == "structure":
-            rang, ou = (2, 0), f"lignes de la structure « {probleme.id} »"
-        elif probleme.lieu == "colonne":
-            rang, ou = (0, 0), "en-tête"
-        else:
-            rang, ou = (3, 0), "tout le fichier"
-        lignes.append((rang, {"ligne": ou, "colonne": probleme.champ or "", "message": probleme.fr()}))
-    return [ligne for _, ligne in sorted(lignes, key=lambda rang_ligne: rang_ligne[0])]
+            return (1, int(probleme.ligne))
+        return ({"structure": 2, "colonne": 0}.get(probleme.lieu, 3), 0)
+
+    premiers = sorted(erreur.problemes, key=rang)[:maximum]  # a stable sort: the reader's order within a place
+    lignes = []
+    for probleme in premiers:
+        ou = {
+            "ligne": str(probleme.ligne),
+            "structure": f"lignes de la structure « {court(str(probleme.id))} »",
+            "colonne": "en-tête",
+        }.get(probleme.lieu, "tout le fichier")
+        lignes.append({"ligne": ou, "colonne": court(probleme.champ or ""), "message": probleme.fr()})
+    return lignes, len(erreur.problemes) - len(premiers)
+
+
+def court(texte: str, longueur: int = 60) -> str:
+    """A name from the file as a page quotes it: whole up to `longueur` characters, else cut with "…"."""
+    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
 
 
 def _uri(octets: bytes, type_mime: str) -> str:
@@ -151,7 +163,7 @@ def _population(tax_benefit_system, demande, fichier, maximum, reponse):
         try:
             return reformes.lire_televersement(tax_benefit_system, fichier, maximum)
         except DonneesInvalidesError as erreur:
-            reponse["donnees"] = erreurs_de_donnees(erreur)
+            reponse["donnees"], reponse["donnees_autres"] = erreurs_de_donnees(erreur)
             return None
     if demande.population == reformes.FICHIER:
         reponse["erreurs"].setdefault("donnees", []).append(

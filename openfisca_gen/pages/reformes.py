@@ -281,11 +281,23 @@ def lire_televersement(tax_benefit_system, fichier, maximum: int):
     with tempfile.TemporaryDirectory() as dossier:
         chemin = Path(dossier) / (secure_filename(nom) or "population.csv")
         fichier.save(chemin)
-        with open(chemin, "rb") as contenu:
-            lignes = sum(1 for ligne in contenu if ligne.strip() and not ligne.startswith(b"#")) - 1
+        lignes = compter_formations(chemin)
         if lignes > maximum:
             raise DonneesInvalidesError([Probleme("trop_de_formations", {"nombre": lignes, "maximum": maximum})])
         return lire_population(tax_benefit_system, chemin, nom)
+
+
+def compter_formations(chemin: Path) -> int:
+    """The rows of a CSV file as `population.lire_population` reads them, counted before anything is read or
+    checked: the lines below the header, whatever ends them (LF, CRLF or CR alone: universal newlines, as the
+    reader splits them), but the blank ones (spaces and tabs only) and the comments (starting with "#"), as
+    above the header. Latin-1 reads any byte, so that a file that is not UTF-8 is counted too (the reader names
+    its problem), and a line of any length is read without the `csv` module's limit on a field. A quoted value
+    over several lines counts once per line: a few more, never fewer."""
+    with open(chemin, encoding="latin-1", newline=None) as contenu:
+        lignes = (ligne.removeprefix("\xef\xbb\xbf") if rang == 0 else ligne for rang, ligne in enumerate(contenu))
+        formations = sum(1 for ligne in lignes if not ligne.startswith("#") and ligne.strip(" \t\n"))
+    return max(formations - 1, 0)  # the header is the first line that is not a comment
 
 
 def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
