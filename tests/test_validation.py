@@ -772,7 +772,7 @@ def test_a_negative_innovation_project_amount_is_refused_everywhere(tax_benefit_
     import pandas
 
     table = pandas.DataFrame({"formation_id": ["a"], "montant_projet_innovation": [-3]})
-    with pytest.raises(DonneesInvalidesError, match="row 0 .* field 'montant_projet_innovation': must be >= 0"):
+    with pytest.raises(DonneesInvalidesError, match=r"row 0 .* field 'montant_projet_innovation': must be >= 0"):
         lire_population(tax_benefit_system, table)
     situation = {"formations": {"f": {"montant_projet_innovation": {"2021-06": -3}}}}
     message = "formation 'f', field 'montant_projet_innovation' (2021-06): must be >= 0, got -3"
