@@ -473,8 +473,7 @@ MESSAGES = {
         "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",
     ),
     "trop_de_colonnes": (
-        "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are "
-        "fewer)",
+        "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are fewer)",
         "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
     ),
     "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
