@@ -33,11 +33,10 @@ run: install ## the main job: the analyst report of a shipped reform on the bund
 serve: install ## the web API and the pages on http://127.0.0.1:5000 (/simulateur, /reformes)
 	$(BIN)/openfisca-gen serve
 
-bench: install-dev ## the benchmarks: populations, interpretations, the server's load, the pages (ratios, same run)
-	$(BIN)/python benchmarks/bench_population.py
-	$(BIN)/python benchmarks/bench_interpretations.py
-	$(BIN)/python benchmarks/bench_serveur.py
-	$(BIN)/python benchmarks/bench_pages.py
+# Every benchmark docs/performance.md quotes, each printed as it runs (every line: measured, its reference measured
+# in the same run, the ratio, the target, met or missed), then its figures rewritten there. Never part of `test`.
+bench: install-dev ## the benchmarks against references of the same run; their figures into docs/performance.md
+	$(BIN)/python scripts/actualiser_docs.py --bench docs/performance.md
 
 lint: install-dev ## ruff (check and format) and yamllint
 	$(BIN)/ruff check .

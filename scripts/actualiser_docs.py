@@ -11,14 +11,17 @@ In README.md and docs/*.md, a command's output is quoted between two markers:
 (`| head -N` after the command keeps its first N lines; `tableau:` instead of `sortie:` quotes a command that
 prints Markdown, as it is), and a number in a sentence between
 `<!-- chiffre: NAME -->` and `<!-- /chiffre -->`, NAME one of CHIFFRES below. Benchmarks are quoted the same
-way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with `--bench` (`make bench`).
+way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with `--bench` (`make bench`), each
+command once however many times it is quoted, and what they print is printed here too as they run.
 
     python scripts/actualiser_docs.py           rewrite the quoted outputs and numbers
     python scripts/actualiser_docs.py --check   list what is out of date (tests/test_docs.py runs this)
     python scripts/actualiser_docs.py --bench   also run the benchmarks and rewrite their figures
+    python scripts/actualiser_docs.py --bench docs/performance.md   only the files given (`make bench`)
 """
 
 import contextlib
+import functools
 import io
 import re
 import shlex
@@ -75,13 +78,12 @@ CHIFFRES = {
 
 
 def _executer(commande: str, banc: bool) -> str:
-    """What a documented command prints: `openfisca-gen …` run in this process, a benchmark as a subprocess."""
+    """What a documented command prints: `openfisca-gen …` run in this process, a benchmark as a subprocess (once,
+    its output shown as it runs)."""
     commande, _, filtre = commande.partition(" | ")
     arguments = shlex.split(commande)
     if banc:
-        texte = subprocess.run(
-            [sys.executable, *arguments], cwd=RACINE, capture_output=True, text=True, check=True
-        ).stdout
+        texte = _banc(commande)
     else:
         from openfisca_gen.cli import main
 
@@ -95,6 +97,17 @@ def _executer(commande: str, banc: bool) -> str:
         nombre = int(re.fullmatch(r"head -(\d+)", filtre.strip()).group(1))
         texte = "".join(texte.splitlines(keepends=True)[:nombre])
     return texte if texte.endswith("\n") else texte + "\n"
+
+
+@functools.cache
+def _banc(commande: str) -> str:
+    """What a benchmark prints, printed too: `make bench` shows them as they come."""
+    print(f"$ python {commande}", flush=True)
+    fini = subprocess.run([sys.executable, *shlex.split(commande)], cwd=RACINE, capture_output=True, text=True)
+    if fini.returncode:
+        raise SystemExit(f"{commande} failed:\n{fini.stderr[-3000:]}")
+    print(fini.stdout, flush=True)
+    return fini.stdout
 
 
 def actualiser(texte: str, bancs: bool) -> str:
@@ -114,8 +127,11 @@ def _remplacer_bloc(trouve, bancs: bool) -> str:
 
 
 def main(argv: list[str]) -> int:
-    perimes = []
-    for fichier in FICHIERS:
+    perimes, demandes = [], [(RACINE / nom).resolve() for nom in argv if not nom.startswith("--")]
+    if set(demandes) - set(FICHIERS):
+        print(f"Not a file this script rewrites: {', '.join(map(str, set(demandes) - set(FICHIERS)))}")
+        return 2
+    for fichier in [f for f in FICHIERS if f in demandes] if demandes else FICHIERS:
         ancien = fichier.read_text(encoding="utf-8")
         nouveau = actualiser(ancien, "--bench" in argv)
         if nouveau != ancien:
