@@ -383,3 +383,16 @@ def test_a_reform_of_many_dated_values_is_linear_up_to_its_limit(client, tmp_pat
     fichier.write_text(json.dumps(trop), encoding="utf-8")
     assert main(["compare", "--reform", str(fichier)]) == 2
     assert f"gives {MAX_VALEURS_DATEES + 1} dated values, at most" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("chiffres", [309, 400, 4300, 5000])
+def test_a_cell_of_thousands_of_digits_is_a_number_too_large(tmp_path, chiffres):
+    """pandas raises OverflowError for an integer of 309 to 4300 digits and gives NaN beyond: both are numbers
+    beyond floats, named as such, as in a JSON body."""
+    fichier = tmp_path / "t.csv"
+    fichier.write_text(f"formation_id,budget_session,nombre_apprenants\nf,{'9' * chiffres},1\ng,1,{'9' * chiffres}\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(SYSTEME, fichier)
+    lignes = str(erreur.value).splitlines()
+    assert "field 'budget_session': expects a finite number within ±1e9" in lignes[0]
+    assert "field 'nombre_apprenants': expects a whole number within ±2147483647" in lignes[1]

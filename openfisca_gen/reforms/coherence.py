@@ -49,6 +49,11 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
     def en_cause(*chemins):
         return next((chemin for chemin in chemins if chemin in changes), chemins[0])
 
+    return _fenetres_des_appels(parametres, en_cause) + _plage_des_durees(parametres, en_cause)
+
+
+def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
+    """Each call's window: deadlines in force, rules that exist on its day, a first deadline not before it."""
     problemes = []
     for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
         if ouverture.value is None:
@@ -85,6 +90,12 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
             problemes.append(
                 Probleme("appel_sans_fenetre", details, "parametre", champ=chemin, periode=ouverture.instant_str)
             )
+    return problemes
+
+
+def _plage_des_durees(parametres, en_cause) -> list[Probleme]:
+    """The training durations allowed, on every day a bound changes: a minimum at most the maximum in force."""
+    problemes = []
     lectures = parametres.interpretations.duree_maximale_selon_le_ministre
     duree = parametres.labellisation.duree_formation
     jours = {valeur.instant_str for bornes in [*duree.children.values(), lectures] for valeur in bornes.values_list}

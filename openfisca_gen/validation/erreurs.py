@@ -246,10 +246,7 @@ def en_francais(valeur) -> str:
 # English is written as the CLI and the web API have always written it; French as a training provider reads.
 MESSAGES = {
     # Values of the model's types
-    "nombre_attendu": (
-        "expects a number, got {valeur:r}",
-        "doit être un nombre : {valeur:fr} n'en est pas un, ou il est trop grand",
-    ),
+    "nombre_attendu": ("expects a number, got {valeur:r}", "doit être un nombre : {valeur:fr} n'en est pas un"),
     "entier_attendu": (
         "expects a whole number within ±{maximum}, got {valeur:r}",
         "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",

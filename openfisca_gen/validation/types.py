@@ -67,6 +67,14 @@ def lire_flottant(texte: str) -> float:
     return NombreDemesure(texte) if math.isinf(nombre) else nombre
 
 
+def _nombre_texte(valeur) -> float:
+    """A cell's text as a float: infinite for a number beyond floats, however many digits (as a JSON number is
+    read), NaN for what is no number."""
+    if not isinstance(valeur, str) or not re.fullmatch(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*", valeur):
+        return math.nan
+    return float(valeur)  # Python's float takes any number of digits (int() would refuse 4300)
+
+
 def _nombre_json(valeur) -> float:
     """A JSON number (or a numpy scalar) as a float (inf beyond floats, however many digits); NaN for anything
     else."""
@@ -84,7 +92,13 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
         refuses = _pas_des_nombres(valeurs)
         if refuses.any():
             valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
-        nombres = pandas.to_numeric(valeurs, errors="coerce").to_numpy(dtype=float, na_value=numpy.nan)
+        try:
+            nombres = pandas.to_numeric(valeurs, errors="coerce").to_numpy(dtype=float, na_value=numpy.nan)
+        except OverflowError:  # an integer of 309 to 4300 digits, which pandas cannot hold as a float
+            nombres = numpy.fromiter(map(_nombre_texte, valeurs), float, len(valeurs))
+        if (manquants := numpy.isnan(nombres)).any():  # beyond 4300 digits pandas gives NaN: read as JSON is
+            nombres = nombres.copy()
+            nombres[manquants] = [_nombre_texte(v) for v in numpy.asarray(valeurs, object)[manquants]]
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
     pas_un_nombre = numpy.isnan(nombres)
