@@ -6,7 +6,6 @@ import base64
 import html
 import io
 import re
-import time
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -120,12 +119,11 @@ def test_a_post_with_only_a_file_is_answered_not_the_empty_form(client):
     assert "Aucun changement" in page.texte("erreurs")
 
 
-def test_an_upload_is_bounded_and_refused_in_french_within_two_seconds(client, limites):
+def test_an_upload_is_bounded_and_refused_in_french(client, limites):
     lignes = "".join(f"f{i},1000\n" for i in range(limites.formations + 1))
-    debut = time.perf_counter()
     reponse = envoyer(client, {PLAFOND: "50000"}, (io.BytesIO(f"formation_id,budget_session\n{lignes}".encode()),
                                                   "grand.csv"))  # fmt: skip
-    assert time.perf_counter() - debut < 2 and reponse.status_code == 200
+    assert reponse.status_code == 200
     page = Page(reponse.get_data(as_text=True))
     [[_, _, message]] = [[" ".join(c["texte"].split()) for c in page.elements if c["tag"] == "td"]]
     assert message.startswith(f"Le fichier contient {limites.formations + 1} formations")
@@ -196,9 +194,7 @@ def test_the_trainings_are_counted_whatever_ends_their_lines(client, limites, fi
     formations = limites.formations + (0 if commentee else 1)
     lignes = [f"f{i},1000" for i in range(formations)] + ["#f,1000"] * (limites.formations if commentee else 0)
     contenu = fin.join(["# une description", "formation_id,budget_session", *lignes, "", "  \t"]).encode()
-    debut = time.perf_counter()
     page = televerser(client, contenu, **{PLAFOND: "50000"})
-    assert time.perf_counter() - debut < 2
     refus = plat(f"Le fichier contient {limites.formations + 1} formations")
     if commentee:  # a comment is no training, below the header as above it: the limit is not reached
         assert refus not in plat(page.html) and page.tous("data-indicateur", "cout_total")
@@ -228,14 +224,16 @@ def test_the_problems_of_a_file_are_listed_up_to_a_bound_and_the_others_counted(
     )
 
 
-def test_listing_the_problems_of_a_file_takes_the_first_ones_without_formatting_the_others():
+def test_listing_the_problems_of_a_file_takes_the_first_ones_without_formatting_the_others(monkeypatch):
     problemes = [Probleme("nombre_attendu", {"valeur": "x"}, "ligne", champ="budget_session", ligne=i + 2)
                  for i in range(100_000)]  # fmt: skip
     problemes.append(Probleme("colonne_calculee", {}, "colonne", champ="financement_amorcage"))
     erreur = DonneesInvalidesError(problemes)
-    debut = time.perf_counter()
+    ecrits = []
+    francais = Probleme.fr
+    monkeypatch.setattr(Probleme, "fr", lambda probleme: ecrits.append(probleme) or francais(probleme))
     lignes, autres = rapport.erreurs_de_donnees(erreur)
-    assert time.perf_counter() - debut < 1
+    assert len(ecrits) == rapport.MAX_ERREURS_AFFICHEES  # the others are counted, never written
     assert len(lignes) == rapport.MAX_ERREURS_AFFICHEES and autres == 100_001 - rapport.MAX_ERREURS_AFFICHEES
     assert [ligne["ligne"] for ligne in lignes[:3]] == ["en-tête", "2", "3"]  # the header first, as in the file
 
