@@ -355,11 +355,9 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
     def formula(formation, period):
         montant = formation("financement_amorcage_plafonne_par_formation", period)
         appel = formation("appel_du_dossier", period)
-        total = numpy.zeros(formation.count)
-        for numero in numpy.unique(appel[montant > 0]):  # a loop over the calls, not the trainings
-            du_meme_appel = appel == numero
-            total = numpy.where(du_meme_appel, formation.structure.sum(numpy.where(du_meme_appel, montant, 0)), total)
-        return total
+        structure = formation.simulation.populations["structure"].members_entity_id
+        groupe = structure * (int(appel.max(initial=0)) + 1) + appel  # one group per (structure, call)
+        return numpy.bincount(groupe, montant)[groupe]  # summed in the trainings' order, as a structure's sum is
 
 
 class financement_amorcage_plafonne(Variable):

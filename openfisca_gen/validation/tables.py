@@ -87,7 +87,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     table = table.assign(**{colonne: ids_en_texte(table[colonne]) for colonne in IDENTIFIANTS if colonne in table})
     placer = _placer(table, fichier)
     nombre = len(table)
-    typee = {colonne: table[colonne].array for colonne in IDENTIFIANTS if colonne in table}  # no copy
+    # the ids copied (pointers, or an immutable Arrow array): the caller's DataFrame may change after this
+    typee = {colonne: table[colonne].array.copy() for colonne in IDENTIFIANTS if colonne in table}
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
     problemes_d_ids, facteurs = problemes_d_identifiants(table, IDENTIFIANTS, placer)
@@ -116,7 +117,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         raise DonneesInvalidesError(problemes)
     for colonne in numeriques:
         typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
-    return pandas.DataFrame(typee), groupes
+    return pandas.DataFrame(typee, copy=False), groupes  # arrays made here: not copied once more
 
 
 def par_groupe(valeurs, codes, nombre: int):

@@ -174,12 +174,19 @@ def _dates(valeurs, variable, texte: bool):
 
 def _enums(valeurs, variable, texte: bool):
     noms = [membre.name for membre in variable.possible_values]
-    try:  # a hash lookup per value, in pandas; a value that is not a name (a number, None) gets -1
-        codes = pandas.Index(noms).get_indexer(pandas.Index(valeurs, dtype=object))
-    except TypeError:  # an unhashable value (a list) cannot be a name either
-        index = {nom: i for i, nom in enumerate(noms)}
-        codes = numpy.fromiter((index.get(v, -1) if isinstance(v, str) else -1 for v in valeurs), int, len(valeurs))
+    if len(valeurs) > 64:  # a hash lookup per value, in pandas; a value that is not a name (a number, None): -1
+        try:
+            codes = pandas.Index(noms).get_indexer(pandas.Index(valeurs, dtype=object))
+        except TypeError:  # an unhashable value (a list) cannot be a name either
+            codes = _codes(noms, valeurs)
+    else:  # a few values, a situation's: a dict costs less than building two pandas Index
+        codes = _codes(noms, valeurs)
     return numpy.maximum(codes, 0).astype(numpy.int16), [(codes < 0, "choix_attendu", {"noms": noms})]
+
+
+def _codes(noms: list, valeurs) -> numpy.ndarray:
+    index = {nom: i for i, nom in enumerate(noms)}
+    return numpy.fromiter((index.get(v, -1) if isinstance(v, str) else -1 for v in valeurs), int, len(valeurs))
 
 
 def _textes(valeurs, variable, texte: bool):
