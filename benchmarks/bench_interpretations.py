@@ -46,7 +46,9 @@ def main() -> None:
     k = len(interrupteurs_)
 
     reference = meilleur(lambda: _calculer(population.simulation(systeme, PERIOD), PERIOD), 10 * arguments.repeat)
-    analyse = meilleur(lambda: analyser_interpretations(population, PERIOD, systeme), arguments.repeat)
+    analyse, resultat = chronometrer(lambda: analyser_interpretations(population, PERIOD, systeme), arguments.repeat)
+    combinaisons = len(resultat.combinaisons)  # those of the switches that concern the population's calls
+    concernes = int(resultat.effets["concerned"].sum())
 
     generateur = numpy.random.default_rng(0)
     masques = generateur.integers(0, 2**k, arguments.sample)
@@ -54,17 +56,20 @@ def main() -> None:
     def reforme_par_combinaison():
         for masque in masques:
             changements = {
-                p.name: {v.instant_str: v.value != bool(masque >> i & 1) for v in p.values_list}
+                p.name: {
+                    v.instant_str: None if v.value is None else v.value != bool(masque >> i & 1) for v in p.values_list
+                }
                 for i, p in enumerate(interrupteurs_)
             }
             _calculer(population.simulation(appliquer_reforme(systeme, changements), PERIOD), PERIOD)
 
     par_reforme = meilleur(reforme_par_combinaison, 1) / arguments.sample
-    par_combinaison = analyse / 2**k
-    print(f"{k} switches, {len(population.table)} trainings, best of {arguments.repeat}\n")
+    par_combinaison = analyse / combinaisons
+    entete = f"{k} switches ({concernes} concern the population's call), {len(population.table)} trainings"
+    print(f"{entete}, best of {arguments.repeat}\n")
     imprimer(
         [
-            Ligne(f"all {2**k:,} combinations (vs one simulation)", analyse, reference),
+            Ligne(f"all {combinaisons:,} combinations (vs one simulation)", analyse, reference),
             Ligne("  per combination (vs one simulation)", par_combinaison, reference),
             Ligne("  2^10 combinations at that rate", par_combinaison * 2**10, None, max_absolu=10),
             Ligne(f"a reform per combination, {arguments.sample} drawn (vs one simulation)", par_reforme, reference),
