@@ -75,6 +75,7 @@ class _Lecture:
     analyse: SituationAnalysee = field(default_factory=SituationAnalysee)
     lues: dict = field(default_factory=dict)  # (variable, period) -> (indices, [(value, period text, id)])
     problemes: list = field(default_factory=list)
+    mois_donnes: int = 0  # months covered by the distinct periods of the inputs (MAX_MOIS_DONNES)
 
     def __post_init__(self):
         self.index_personnes = {identifiant: i for i, identifiant in enumerate(self.formations)}
@@ -167,7 +168,9 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         else:
             donnees += [] if eternelle else [(periode, texte)]
             analyse.periodes_donnees.append((cle, texte, eternelle))
-            indices, brutes = lecture.lues.setdefault((cle, ETERNITE if eternelle else str(periode)), ([], []))
+            lue = (cle, ETERNITE if eternelle else str(periode))
+            lecture.mois_donnes += 0 if eternelle or lue in lecture.lues else periode.size_in_months
+            indices, brutes = lecture.lues.setdefault(lue, ([], []))
             indices.append(indice)
             brutes.append((valeur, texte, identifiant))
     for paire in _chevauchements(donnees):  # which value holds would depend on the order of the keys
@@ -194,9 +197,9 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
         if entite.plural not in entites:  # each training its own group, as OpenFisca does
             analyse.ids[entite.key] = lecture.formations
             analyse.groupes[entite.key] = numpy.arange(len(lecture.formations))
-    mois = sum(periods.period(periode).size_in_months for _, periode in lecture.lues if periode != ETERNITE)
-    if mois > MAX_MOIS_DONNES:
-        lecture.problemes.append(Probleme("trop_de_mois_donnes", {"nombre": mois, "maximum": MAX_MOIS_DONNES}))
+    if lecture.mois_donnes > MAX_MOIS_DONNES:
+        details = {"nombre": lecture.mois_donnes, "maximum": MAX_MOIS_DONNES}
+        lecture.problemes.append(Probleme("trop_de_mois_donnes", details))
     _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.problemes)
     if lecture.problemes:
         raise SituationInvalideError(lecture.problemes)
