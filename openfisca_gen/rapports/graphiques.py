@@ -376,13 +376,7 @@ def distribution_svg(formations: pandas.DataFrame) -> dict:
     table = pandas.DataFrame(
         {"borne_inferieure": bornes[:-1], "borne_superieure": bornes[1:], "baseline": comptes[0], "reform": comptes[1]}
     )
-    return {
-        "nom": "distribution_financement",
-        "titre": "Financement d'amorçage par formation labellisée",
-        "svg": str(dessin),
-        "resume": resume,
-        "csv": table.to_csv(index=False),
-    }
+    return dessin.graphique("distribution_financement", table.to_csv(index=False))
 
 
 def par_statut_svg(par_statut: pandas.DataFrame) -> dict:
@@ -415,13 +409,7 @@ def par_statut_svg(par_statut: pandas.DataFrame) -> dict:
             dessin.texte(gauche + largeur + 4, y + decalage + 10, svg.euros_court(montant), font_size=10)
     dessin.legende(16, [(svg.COULEURS["base"], "sans la réforme"), (dessin.hachures, "avec la réforme")])
     table = pandas.DataFrame(lignes, columns=["statut_structure", "baseline", "reform"])
-    return {
-        "nom": "cout_par_statut",
-        "titre": "Coût du financement d'amorçage par statut de structure",
-        "svg": str(dessin),
-        "resume": resume,
-        "csv": table.to_csv(index=False),
-    }
+    return dessin.graphique("cout_par_statut", table.to_csv(index=False))
 
 
 def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series) -> dict:
@@ -473,13 +461,7 @@ def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series
         ],
     )
     table = pandas.DataFrame({"baseline": base, "reform": reforme, "evolution": evolution})
-    return {
-        "nom": "gagnants_perdants",
-        "titre": titre,
-        "svg": str(dessin),
-        "resume": resume,
-        "csv": table.rename_axis("formation_id").to_csv(),
-    }
+    return dessin.graphique("gagnants_perdants", table.rename_axis("formation_id").to_csv())
 
 
 def comparaison_svg(formations: pandas.DataFrame, par_statut: pandas.DataFrame, evolution: pandas.Series) -> list:

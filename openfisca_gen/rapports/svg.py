@@ -45,6 +45,7 @@ class Dessin:
 
     def __init__(self, ident: str, hauteur: int, titre: str, resume: str) -> None:
         self.ident, self.hauteur, self.parties = ident, hauteur, []
+        self.titre, self.resume = titre, resume
         self.entete = (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LARGEUR} {hauteur}" role="img" '
             f'aria-labelledby="{ident}-titre {ident}-resume" class="graphique" font-family="system-ui, sans-serif" '
@@ -54,6 +55,10 @@ class Dessin:
             f'patternTransform="rotate(45)"><rect width="4" height="4" fill="{COULEURS["reforme"]}"/>'
             f'<line x1="0" y1="0" x2="0" y2="4" stroke="#fff" stroke-width="1.4"/></pattern></defs>'
         )
+
+    def graphique(self, nom: str, csv: str) -> dict:
+        """The chart as the pages show it: its file name, title, SVG, text alternative and data as CSV."""
+        return {"nom": nom, "titre": self.titre, "svg": str(self), "resume": self.resume, "csv": csv}
 
     @property
     def hachures(self) -> str:
