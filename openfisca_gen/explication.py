@@ -20,7 +20,7 @@ from openfisca_core.indexed_enums import EnumArray
 from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
 from openfisca_gen.simulation import construire_simulation, verifier_campagnes
-from openfisca_gen.validation import analyser_situation, mois_calcule
+from openfisca_gen.validation import analyser_situation, mois_calcule, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
@@ -112,11 +112,13 @@ def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
 def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, avec_simulation: bool = False):
     """For each training: the call whose rules judged it, eligibility, label, funding, a committee decision
     set aside, and each applicable condition that failed, with its label, legal reference, the parameter
-    that makes it apply, and the inputs and parameters it read. The situation is checked first (a
-    SituationInvalideError lists every problem); `analyse`: the situation already checked. With
+    that makes it apply, and the inputs and parameters it read. The situation and the month are checked first
+    (a SituationInvalideError lists every problem); `analyse`: the situation already checked. With
     `avec_simulation`, (the explanation, the simulation it was read from)."""
-    analyse = analyse or analyser_situation(tax_benefit_system, situation)
-    periode = periods.period(mois_calcule({"period": period}, analyse))  # as /explain checks it
+    if analyse is None:  # the situation and its month checked here, as /explain checks them before calling
+        analyse = analyser_situation(tax_benefit_system, situation)
+        period = mois_calcule({"period": period}, analyse)
+    periode = periods.period(un_mois(period))
     simulation = construire_simulation(tax_benefit_system, situation, analyse)
     simulation.trace = True  # before anything is computed: the explanation reads what the formulas read
     verifier_campagnes(simulation, str(periode))

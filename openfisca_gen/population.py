@@ -190,7 +190,9 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
-    table = table[~table.iloc[:, 0].astype(str).str.startswith("#")]  # a comment line below the header too
+    commentaires = table.iloc[:, 0].astype(str).str.startswith("#").to_numpy()
+    if commentaires.any():  # a comment line below the header too; no copy of the table when there is none
+        table = table[~commentaires]
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
