@@ -51,6 +51,7 @@ def main(arguments=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossier", default=str(RACINE / "docs" / "images"))
     dossier = Path(parser.parse_args(arguments).dossier)
+    dossier.mkdir(parents=True, exist_ok=True)
     warnings.simplefilter("ignore")
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     app = creer_app()
@@ -67,7 +68,7 @@ def main(arguments=None) -> None:
                 page.goto(base + lien)
                 chemin = dossier / f"pages-{nom}-{largeur}.png"
                 enregistrer(page.screenshot(), chemin)
-                print(f"{chemin.relative_to(RACINE)}  {chemin.stat().st_size // 1024} Kio")
+                print(f"{chemin}  {chemin.stat().st_size // 1024} Kio")
             page.close()
         navigateur.close()
     serveur.shutdown()

@@ -101,6 +101,7 @@ def test_a_population_brings_its_own_month(client, tax_benefit_system):
         taille = len(lire_population(tax_benefit_system, nom).table)
         titre = page.texte("titre-resultat")
         assert f"Résultat pour {mois_lisible(description['periode'])}" in titre and f"{taille} formations" in titre
+        assert titre.count("formations") == 1  # the size said once, not again with the call
 
 
 def test_parameters_are_shown_by_label_grouped_with_their_path_in_small_print(client, tax_benefit_system):

@@ -89,11 +89,13 @@ def populations(tax_benefit_system) -> list[dict]:
     for nom, description in POPULATIONS.items():
         appel = appels(tax_benefit_system)[description["appel"] - 1]
         taille = len(population(tax_benefit_system, nom).table)
+        nom_appel = f"{ordinal(description['appel'])} appel ({appel['ouverture'][:4]})"
         liste.append(
             {
                 "nom": nom,
                 "periode": description["periode"],
-                "libelle": f"{ordinal(description['appel'])} appel ({appel['ouverture'][:4]}), {taille} formations",
+                "appel": nom_appel,
+                "libelle": f"{nom_appel}, {taille} formations",
             }
         )
     return liste
