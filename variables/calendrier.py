@@ -119,8 +119,8 @@ class appel_de_la_campagne(Variable):
         """'…a lancé officiellement la campagne de labellisation des premières « fabriques de la Grande Ecole du
         numérique »…'"""
         appel = campagne.members("appel_du_dossier", period)
-        aucun = numpy.iinfo(numpy.int32).max
-        premier = reduire_par_groupe(campagne, numpy.where(appel > 0, appel, aucun), aucun, numpy.minimum)
+        aucun = numpy.int32(numpy.iinfo(numpy.int32).max)
+        premier = reduire_par_groupe(campagne, appel + (appel == 0) * aucun, aucun, numpy.minimum)  # no call: none
         dernier = reduire_par_groupe(campagne, appel, 0)
         return numpy.where(premier == dernier, dernier, 0)
 

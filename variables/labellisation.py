@@ -281,11 +281,13 @@ class statut_structure_eligible(Variable):
 
     def formula(formation, period, parameters):
         """'…des formations dispensées par des structures publiques ou privées qui s’engagent…'"""
-        statut = formation.structure("statut_structure", period)
+        structures = formation.simulation.populations["structure"]
+        statut = structures("statut_structure", period)  # one per structure, projected only where it is needed
 
         def eligible(regles):
             # One flag per status, indexed by each structure's status code: a loop over 5 statuses, not over rows.
-            return numpy.array([regles.labellisation.statuts_eligibles[s.name] for s in StatutStructure])[statut]
+            drapeaux = numpy.array([regles.labellisation.statuts_eligibles[s.name] for s in StatutStructure])
+            return numpy.True_ if drapeaux.all() else drapeaux[statut][structures.members_entity_id]
 
         return selon_appel(formation, period, parameters, eligible, False)
 
@@ -309,9 +311,10 @@ class eligible_labellisation(Variable):
         appel = formation("appel_du_dossier", period)
         eligible = numpy.zeros(formation.count, dtype=bool)
         for numero, regles_appel in enumerate(regles, 1):  # a loop over the calls and their conditions
-            conditions = conditions_applicables(regles_appel, regles[0])
-            remplies = numpy.logical_and.reduce([formation(nom, period) for nom in conditions] or [eligible | True])
-            eligible |= (appel == numero) & remplies
+            remplies = appel == numero
+            for condition in conditions_applicables(regles_appel, regles[0]):
+                remplies &= formation(condition, period)
+            eligible |= remplies
         return eligible
 
 
@@ -367,9 +370,7 @@ class labellisee(Variable):
             lambda r: r.conventions.sans_decision_formation_eligible_labellisee,
             False,
         )
-        retenue = numpy.where(
-            decision == DecisionComite.non_rendue, sans_decision, decision == DecisionComite.labellisee
-        )
+        retenue = (decision == DecisionComite.labellisee) | ((decision == DecisionComite.non_rendue) & sans_decision)
         return formation("eligible_labellisation", period) & retenue
 
 
