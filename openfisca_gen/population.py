@@ -20,11 +20,11 @@ from pathlib import Path
 
 import numpy
 import pandas
-import yaml
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
+from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
 from openfisca_gen.limites import MAX_COLONNES
 from openfisca_gen.simulation import batir, verifier_campagnes
@@ -34,7 +34,7 @@ from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_ta
 
 DONNEES = Path(__file__).parent / "donnees"
 # The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
-POPULATIONS = yaml.safe_load((DONNEES / "populations.yaml").read_text(encoding="utf-8"))
+POPULATIONS = yaml_du_paquet(DONNEES / "populations.yaml")
 POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the default population: the first call's
 
 
@@ -138,8 +138,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     description = POPULATIONS[population_fournie(source)]["description"] if population_fournie(source) else ""
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
-    textes = {colonne: str for colonne in _colonnes_textes(tax_benefit_system)}
-    for types in (textes, str):
+    for types in (_types_du_csv(tax_benefit_system), str):
         table, entete, separateur = _lire_csv(Path(source), nom, types)
         table.index = table.index + entete + 2
         try:
@@ -151,10 +150,12 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         return Population(*valide, description)
 
 
-def _colonnes_textes(tax_benefit_system) -> list[str]:
-    """The columns pandas must leave as text: the ids, the names (enums), the texts and the dates."""
+def _types_du_csv(tax_benefit_system) -> dict:
+    """The columns pandas must leave as text: the ids and the texts as text; the names (enums) and the dates as
+    categories, each distinct value held (and typed) once, not a million times."""
     variables = variables_d_entree(tax_benefit_system).items()
-    return [*IDENTIFIANTS, *(nom for nom, v in variables if v.value_type in (str, date) or v.value_type is Enum)]
+    textes = {nom: str for nom in IDENTIFIANTS} | {nom: str for nom, v in variables if v.value_type is str}
+    return textes | {nom: "category" for nom, v in variables if v.value_type is date or v.value_type is Enum}
 
 
 def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str]:

@@ -255,3 +255,29 @@ def test_a_valid_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_syst
     texte, _, _ = _lire_csv(chemin, None, str)
     lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", "," if separateur == ";" else ".")
     pandas.testing.assert_frame_equal(rapide.reset_index(drop=True), lente.reset_index(drop=True))
+
+
+def test_a_dataframes_categories_are_typed_as_their_values(tax_benefit_system):
+    """A column of categories (as the CSV reader makes of names and days) is typed once per distinct value: the
+    same table as its plain values, the same message naming the row for a bad one or a missing one."""
+    categories = {nom: table()[nom].astype("category") for nom in ("metier_vise", "date_depot_dossier")}
+    pandas.testing.assert_frame_equal(
+        lire_population(tax_benefit_system, table(**categories)).table,
+        lire_population(tax_benefit_system, table()).table,
+    )
+    for colonne, valeurs, message in (
+        (
+            "metier_vise",
+            ["codeur", "plombier", "codeur"],
+            r"row 1 \(formation 'b'\), field 'metier_vise': expects one of .*, got 'plombier'",
+        ),
+        (
+            "date_depot_dossier",
+            ["2015-10-01", "2015-10-01", "12/10/2015"],
+            r"row 2 \(formation 'c'\), field 'date_depot_dossier': expects a date",
+        ),
+        ("metier_vise", ["codeur", None, "codeur"], r"row 1 \(formation 'b'\), field 'metier_vise': empty cell"),
+    ):
+        for variante in (valeurs, pandas.Series(valeurs, dtype="category")):
+            with pytest.raises(DonneesInvalidesError, match=message):
+                lire_population(tax_benefit_system, table(**{colonne: variante}))

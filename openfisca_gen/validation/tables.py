@@ -87,8 +87,9 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     table = table.assign(**{colonne: ids_en_texte(table[colonne]) for colonne in IDENTIFIANTS if colonne in table})
     placer = _placer(table, fichier)
     nombre = len(table)
-    # the ids copied (pointers, or an immutable Arrow array): the caller's DataFrame may change after this
-    typee = {colonne: table[colonne].array.copy() for colonne in IDENTIFIANTS if colonne in table}
+    # A DataFrame's ids copied (pointers, or an immutable Arrow array): the caller's may change after this. A
+    # file's table is the reader's own.
+    typee = {c: table[c].array.copy() if fichier is None else table[c].array for c in IDENTIFIANTS if c in table}
     typee.setdefault("formation_id", numpy.arange(nombre))
     typee.setdefault("structure_id", typee["formation_id"])  # each training its own structure
     problemes_d_ids, facteurs = problemes_d_identifiants(table, IDENTIFIANTS, placer)

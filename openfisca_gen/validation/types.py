@@ -207,7 +207,10 @@ def vide(valeur) -> bool:
 def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
     bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields)."""
-    typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
+    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype) and not valeurs.hasnans:
+        typees, invalides = _par_categorie(valeurs, variable)  # a CSV's names and days: each typed once
+    else:
+        typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
     for masque, cle, details in invalides:
         for i in numpy.flatnonzero(masque):
             valeur = valeurs.iloc[i] if texte else valeurs[i]
@@ -216,6 +219,13 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndar
             else:
                 problemes.append(Probleme(cle, {**details, "valeur": valeur}, **placer(i)))
     return typees
+
+
+def _par_categorie(valeurs: pandas.Series, variable):
+    """A column of categories typed once per distinct value, then spread by its codes, its problems with it."""
+    codes = valeurs.cat.codes.to_numpy()
+    typees, invalides = TYPES[variable.value_type](pandas.Series(valeurs.cat.categories, dtype=object), variable, True)
+    return typees[codes], [(masque[codes], cle, details) for masque, cle, details in invalides]
 
 
 def probleme_de_date(valeur) -> tuple[str, dict] | None:
