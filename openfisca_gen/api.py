@@ -24,13 +24,13 @@ import math
 from pathlib import Path
 
 import numpy
-import yaml
 from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.analyse import a_change, difference
+from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler
@@ -39,7 +39,7 @@ from openfisca_gen.validation.types import lire_entier, lire_flottant
 
 ROUTES_SITUATION = ("/calculate", "/trace")
 ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
-EXTENSION_OPENAPI = yaml.safe_load((Path(__file__).parent / "openapi_etendu.yaml").read_text(encoding="utf-8"))
+EXTENSION_OPENAPI = yaml_du_paquet(Path(__file__).parent / "openapi_etendu.yaml")
 VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amorcage")
 
 api = Blueprint("api", __name__)

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import numpy
 import pandas
-import yaml
 
 from openfisca_gen import couverture
-from openfisca_gen.chemins import DOCS_DIR
+from openfisca_gen.chemins import DOCS_DIR, yaml_du_paquet
 from openfisca_gen.interpretations import Lectures
 from openfisca_gen.population import POPULATIONS, lire_population
 from openfisca_gen.systeme import la_loi
@@ -46,8 +45,7 @@ OBJECTIFS = {
 
 
 def lire_bilan(chemin: Path | str = BILAN) -> list[dict]:
-    with open(chemin, encoding="utf-8") as fichier:
-        return yaml.safe_load(fichier)
+    return yaml_du_paquet(chemin)
 
 
 def erreurs_de_forme(entrees, tax_benefit_system) -> list[str]:

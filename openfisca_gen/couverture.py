@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pandas
-import yaml
 from openfisca_core.parameters import Parameter
 
-from openfisca_gen.chemins import DOCS_DIR
+from openfisca_gen.chemins import DOCS_DIR, yaml_du_paquet
 
 COUVERTURE = DOCS_DIR / "couverture.yaml"
 RACINE = DOCS_DIR.parent  # `source` and `tests` paths are relative to it
@@ -38,8 +37,7 @@ MOTS_DE_REGLE = re.compile(
 
 
 def lire_couverture(chemin: Path | str = COUVERTURE) -> list[dict]:
-    with open(chemin, encoding="utf-8") as fichier:
-        return yaml.safe_load(fichier)
+    return yaml_du_paquet(chemin)
 
 
 def normaliser(texte: str) -> str:
@@ -151,7 +149,7 @@ def erreurs_de_noms(entrees, tax_benefit_system) -> list[str]:
 def sorties_des_cas(chemin: Path) -> set[str]:
     """The names a YAML test file asserts: every key under the `output` of its cases (a variable, or an entity,
     an id or a period above one), YAML anchors and merge keys resolved."""
-    sorties, a_voir = set(), [cas.get("output") for cas in yaml.safe_load(chemin.read_text(encoding="utf-8")) or []]
+    sorties, a_voir = set(), [cas.get("output") for cas in yaml_du_paquet(chemin) or []]
     while a_voir:
         sortie = a_voir.pop()
         if isinstance(sortie, dict):

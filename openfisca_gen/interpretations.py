@@ -281,18 +281,25 @@ def _paires(masques: numpy.ndarray, bit: int) -> tuple[numpy.ndarray, numpy.ndar
     return i, j[i]
 
 
+def _valeur(simulation, nom: str, period):
+    """`simulation.calculate`, but a value the switches last flipped left in OpenFisca's cache is read from it
+    without calculate's checks: most of a combination's values, twice as fast."""
+    deja = simulation.get_array(nom, period)
+    return simulation.calculate(nom, period) if deja is None else deja
+
+
 def _par_formation(simulation, period) -> dict:
     """Each training's eligibility and funding (float64: sums stay exact to the cent)."""
     return {
-        "eligible_labellisation": simulation.calculate("eligible_labellisation", period),
-        "financement_amorcage": simulation.calculate("financement_amorcage", period).astype(numpy.float64),
+        "eligible_labellisation": _valeur(simulation, "eligible_labellisation", period),
+        "financement_amorcage": _valeur(simulation, "financement_amorcage", period).astype(numpy.float64),
     }
 
 
 def _calculer(simulation, period) -> tuple[dict, dict]:
     """Per training: eligibility and funding; for the population: the indicators."""
     formations = _par_formation(simulation, period)
-    campagnes = {nom: simulation.calculate(nom, period) for nom in (*INDICATEURS, "nombre_apprenants_campagne")}
+    campagnes = {nom: _valeur(simulation, nom, period) for nom in (*INDICATEURS, "nombre_apprenants_campagne")}
     apprenants = campagnes["nombre_apprenants_campagne"].astype(numpy.float64)
     indicateurs = {
         COUT: formations["financement_amorcage"].sum(),

@@ -11,19 +11,15 @@ the reform changes.
 
 from pathlib import Path
 
-import yaml
 from openfisca_core import periods
 from openfisca_core.parameters import Parameter
 
-from openfisca_gen.chemins import PARAMETERS_DIR
+from openfisca_gen.chemins import PARAMETERS_DIR, yaml_du_paquet
 from openfisca_gen.validation import Probleme
 
 # The law's calls, as their parameter file dates them (before any reform): the first call's rules are the first.
 OUVERTURES = [
-    str(jour)
-    for jour in yaml.safe_load(
-        (Path(PARAMETERS_DIR) / "calendrier" / "date_ouverture.yaml").read_text(encoding="utf-8")
-    )["values"]
+    str(jour) for jour in yaml_du_paquet(Path(PARAMETERS_DIR) / "calendrier" / "date_ouverture.yaml")["values"]
 ]
 
 

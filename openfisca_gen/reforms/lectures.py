@@ -16,9 +16,7 @@ flips the convention it named before it moved,
 import warnings
 from pathlib import Path
 
-import yaml
-
-from openfisca_gen.chemins import PARAMETERS_DIR
+from openfisca_gen.chemins import PARAMETERS_DIR, yaml_du_paquet
 from openfisca_gen.reforms.coherence import OUVERTURES
 from openfisca_gen.reforms.parametriques import CHEMINS_RENOMMES, ReformeParametrique
 
@@ -29,7 +27,7 @@ def _contraire(chemin: str, nom: str, base: type = ReformeParametrique) -> type 
     """The reform that flips every non-null dated value of the boolean parameter at `chemin`; None for a node. Its
     last value is given again at each later call's opening: the other reading holds for every call the switch
     concerns, by intent, not as a value leaking past its call (reforms.parametriques.debordements)."""
-    contenu = yaml.safe_load((Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml").read_text(encoding="utf-8"))
+    contenu = yaml_du_paquet(Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml")
     if "values" not in contenu:
         return None
     valeurs = {str(debut): None if v["value"] is None else not v["value"] for debut, v in contenu["values"].items()}
