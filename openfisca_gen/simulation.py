@@ -46,16 +46,19 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
 
 
 class Groupes(GroupPopulation):
-    """OpenFisca's group population, but a sum of counts (booleans, integers) over one group, a campaign of every
-    training, is `numpy.sum`: a one-bin `bincount` adds into one cell, element after element, 10x slower. Both
-    are exact for counts (below 2^53); amounts still go through `bincount`, whose order of additions the answer's
-    last digit depends on (plain OpenFisca's, which /calculate must equal)."""
+    """OpenFisca's group population, but a sum over one group, a campaign of every training, is not a one-bin
+    `bincount`, which adds into one cell element after element, 10x slower: counts (booleans, integers) are
+    `numpy.sum`, exact below 2^53; amounts are the last of `numpy.cumsum`, which adds in the same order as
+    `bincount` (float64, one after the other from the first), so that the answer's last digit is plain
+    OpenFisca's, which /calculate must equal (0.0 + …: bincount starts from +0.0, a sum of -0.0 is +0.0)."""
 
     @projectors.projectable
     def sum(self, array, role=None):
-        if self.count != 1 or role is not None or array.dtype.kind not in "biu" or not array.size:
+        if self.count != 1 or role is not None or array.dtype.kind not in "biuf" or not array.size:
             return super().sum(array, role)
         self.members.check_array_compatible_with_entity(array)
+        if array.dtype.kind == "f":
+            return numpy.array([0.0 + numpy.cumsum(array, dtype=numpy.float64)[-1]])
         return numpy.array([numpy.sum(array, dtype=numpy.int64)], dtype=numpy.float64)
 
     def clone(self, simulation):

@@ -3,10 +3,14 @@ OpenFisca's own builder computes, its faster sums over a campaign of every train
 
 import numpy
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
 
-from openfisca_gen.simulation import construire_simulation
+from openfisca_gen.simulation import Groupes, construire_simulation
 from openfisca_gen.web import creer_app
 
 MOIS = "2015-10"
@@ -59,3 +63,25 @@ def test_calculate_answers_plain_openfisca_to_the_last_digit(tax_benefit_system)
     simple = create_app(tax_benefit_system).test_client().post("/calculate", json=une_situation)
     assert etendue.status_code == simple.status_code == 200
     assert etendue.get_json() == simple.get_json()
+
+
+MONTANTS = st.one_of(
+    st.sampled_from([0.0, -0.0, 1 / 3, 70_000.0, 1e9, 1e-9, -2.5]), st.floats(-1e9, 1e9, allow_nan=False)
+)
+
+
+@given(
+    montants=st.one_of(
+        hnp.arrays(numpy.float64, st.integers(1, 300), elements=MONTANTS),
+        hnp.arrays(numpy.float32, st.integers(1, 300), elements=MONTANTS.map(numpy.float32)),
+    )
+)
+def test_a_campaigns_sum_of_amounts_is_openfiscas_to_the_sign_of_zero(tax_benefit_system, montants):
+    """Over one campaign of every training, Groupes.sum adds amounts as OpenFisca's one-bin bincount does, in the
+    same order, to the last bit (a sum of -0.0 included)."""
+    simulation = construire_simulation(tax_benefit_system, situation(len(montants)))
+    campagne = simulation.populations["campagne"]
+    assert isinstance(campagne, Groupes) and campagne.count == 1
+    attendu = GroupPopulation.sum(campagne, montants)
+    obtenu = campagne.sum(montants)
+    assert obtenu.tobytes() == attendu.tobytes()
