@@ -239,17 +239,6 @@ def selon(condition, si_vrai, si_faux):
     return si_faux if not condition.any() else numpy.where(condition, si_vrai, si_faux)
 
 
-def par_groupe(groupe, nombre: int, valeurs, vide) -> numpy.ndarray:
-    """Each of `nombre` groups' value, from its members' `valeurs`, which agree (a group's trainings answer one
-    call, whose rules give them one value); `vide` for a group without members. One value for every member
-    (every dossier of one call) is returned as such, a scalar: no group to fill."""
-    if valeurs.size and valeurs.min() == valeurs.max():
-        return valeurs[0]
-    resultat = numpy.full(nombre, vide, dtype=valeurs.dtype)
-    resultat[groupe] = valeurs
-    return resultat
-
-
 def part(nombre, total):
     """`nombre / total`, and 0 where `total` is 0: a share is never NaN."""
     return numpy.divide(nombre, total, out=numpy.zeros(numpy.shape(total)), where=total > 0)

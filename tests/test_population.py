@@ -281,3 +281,7 @@ def test_a_dataframes_categories_are_typed_as_their_values(tax_benefit_system):
         for variante in (valeurs, pandas.Series(valeurs, dtype="category")):
             with pytest.raises(DonneesInvalidesError, match=message):
                 lire_population(tax_benefit_system, table(**{colonne: variante}))
+    lieux = ["Lyon", None, "Lyon"]  # a text's missing value is an empty cell (the default), categories or not
+    for variante in (lieux, pandas.Series(lieux, dtype="category")):
+        lue = lire_population(tax_benefit_system, table(lieu_formation=variante)).table["lieu_formation"]
+        assert lue.tolist() == ["Lyon", "", "Lyon"]

@@ -19,7 +19,6 @@ from openfisca_gen.helpers import (
     facultatif,
     lecture,
     par_appel,
-    par_groupe,
     part,
     regles_des_appels,
     selon,
@@ -359,18 +358,12 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
     """
 
     def formula(formation, period):
-        groupe = structure_et_appel(formation, formation("appel_du_dossier", period))
         montant = formation("financement_amorcage_plafonne_par_formation", period)
+        appel = formation("appel_du_dossier", period)
+        groupe = formation.simulation.populations["structure"].members_entity_id
+        if appel.size and appel.min() < appel.max():  # dossiers of several calls (or none): per (structure, call)
+            groupe = groupe * (int(appel.max()) + 1) + appel
         return numpy.bincount(groupe, montant)[groupe]  # summed in the trainings' order, as a structure's sum is
-
-
-def structure_et_appel(formation, appel) -> numpy.ndarray:
-    """Each training's group under the ceiling of a structure's total: its structure and `appel`, its dossier's
-    call (each call has its own ceilings: a structure's trainings share one with those of the same call only)."""
-    groupe = formation.simulation.populations["structure"].members_entity_id
-    if appel.size and appel.min() < appel.max():  # trainings of several calls: a group per (structure, call)
-        groupe = groupe * (int(appel.max()) + 1) + appel
-    return groupe
 
 
 class financement_amorcage_plafonne(Variable):
@@ -418,20 +411,19 @@ class financement_amorcage(ReelExact):
 
     def formula(formation, period):
         """'Ce financement est fixé à 50% du budget […] dans un plafond de 70 K€.'"""
-        # A dossier of no call has no amount to share: grouped with its structure's first call's (one group less)
-        groupe = structure_et_appel(formation, numpy.maximum(formation("appel_du_dossier", period), 1))
         montant = formation("financement_amorcage_plafonne_par_formation", period)
-        total = numpy.bincount(groupe, montant)  # per group, as financement_amorcage_retenu_structure_appel
-        plafond = par_groupe(groupe, total.size, formation("plafond_structure_financement_amorcage", period), numpy.inf)
-        forfait = par_groupe(groupe, total.size, formation("dotation_forfaitaire_par_structure_appliquee", period), 0)
-        # The share a group's trainings keep: plafond / max(total, plafond), exactly 1 within the ceiling; NaN,
-        # read as 1 by fmin, where there is no ceiling (inf / inf) or nothing to share (0 / 0).
+        total = formation("financement_amorcage_retenu_structure_appel", period)
+        plafond = formation("plafond_structure_financement_amorcage", period)
+        # The share a training keeps: plafond / max(total, plafond), exactly 1 within the ceiling; NaN, read as 1
+        # by fmin, where there is no ceiling (inf / inf) or nothing to share (0 / 0). In place: a million values.
+        partage = numpy.maximum(total, plafond)
         with numpy.errstate(invalid="ignore"):
-            partage = numpy.fmin(plafond / numpy.maximum(total, plafond), 1)
-        forfait &= numpy.isfinite(plafond)
+            numpy.fmin(numpy.divide(plafond, partage, out=partage), 1, out=partage)
+        forfait = formation("dotation_forfaitaire_par_structure_appliquee", period) & numpy.isfinite(plafond)
         if forfait.any():  # a flat grant: the structure's trainings share exactly the ceiling
             partage = numpy.where(forfait, part(plafond, total), partage)
-        return montant * partage[groupe]  # computed once per group, as numpy would
+        partage *= montant
+        return partage
 
 
 class financement_amorcage_structure(ReelExact):

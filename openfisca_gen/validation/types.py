@@ -207,7 +207,9 @@ def vide(valeur) -> bool:
 def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
     bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields)."""
-    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype) and not valeurs.hasnans:
+    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype) and valeurs.hasnans:
+        valeurs = valeurs.astype(object)  # a missing value is no category: read as any column of values
+    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype):
         typees, invalides = _par_categorie(valeurs, variable)  # a CSV's names and days: each typed once
     else:
         typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
