@@ -355,13 +355,22 @@ def serve(arguments) -> int:
     return 0
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """`--version`: the installed distribution's version, looked up only when asked (importlib.metadata costs
+    every command 40 ms)."""
 
-    try:
-        return version("openfisca-gen")
-    except PackageNotFoundError:  # run from a source tree that is not installed
-        return "unknown (not installed)"
+    def __init__(self, option_strings, dest, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            numero = version("openfisca-gen")
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            numero = "unknown (not installed)"
+        print(f"openfisca-gen {numero}")
+        parser.exit()
 
 
 DONNEES = (
@@ -434,7 +443,7 @@ def _options_de_serve(sous) -> None:
 def parser() -> argparse.ArgumentParser:
     formats = {"formatter_class": _Aide}
     racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
-    racine.add_argument("--version", action="version", version=f"openfisca-gen {_version()}")
+    racine.add_argument("--version", action=_Version)
     commandes = racine.add_subparsers(dest="commande", required=True, parser_class=_Analyseur)
 
     def commande(nom, aide, run, alias=()):

@@ -31,6 +31,8 @@ def problemes_de_domaine(colonnes: dict, placer, apprenants_donnes=None) -> list
     problemes = []
 
     def signaler(masque, champ, cle, valeurs, **autres):
+        if not masque.any():  # the usual: nothing to name (a request of one training asks a dozen times)
+            return
         problemes.extend(
             Probleme(cle, {"valeur": valeurs[i], **{k: v[i] for k, v in autres.items()}}, **placer(i, champ))
             for i in numpy.flatnonzero(masque)

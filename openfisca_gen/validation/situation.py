@@ -282,9 +282,11 @@ def nombre_d_appels(tax_benefit_system, periode: str) -> int:
 
 def _un_fait_par_instance(indices, typees, brutes, placer, problemes):
     """A fact given for several periods: one value per instance, where they agree; a problem where not."""
+    if (indices[1:] > indices[:-1]).all():  # given once for each instance, in order (the usual): nothing to do
+        return indices, typees, brutes
     ordre = numpy.argsort(indices, kind="stable")
     indices, typees, brutes = indices[ordre], typees[ordre], [brutes[i] for i in ordre]
-    premiers = numpy.r_[True, indices[1:] != indices[:-1]]
+    premiers = numpy.concatenate([[True], indices[1:] != indices[:-1]])
     if not premiers.all():
         du_premier = typees[numpy.maximum.accumulate(numpy.where(premiers, numpy.arange(len(indices)), 0))]
         deja_nommes = numpy.asarray(pandas.isna(typees)) | numpy.asarray(pandas.isna(du_premier))  # bad: already named

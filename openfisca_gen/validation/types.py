@@ -214,7 +214,7 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndar
     else:
         typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
     for masque, cle, details in invalides:
-        for i in numpy.flatnonzero(masque):
+        for i in numpy.flatnonzero(masque) if masque.any() else ():
             valeur = valeurs.iloc[i] if texte else valeurs[i]
             if texte and vide(valeur):
                 problemes.append(Probleme("cellule_vide", {}, **placer(i)))
