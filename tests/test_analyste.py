@@ -98,7 +98,11 @@ def test_a_value_without_an_end_date_is_named_with_each_later_call_it_changes(ta
     messages = [a.en() for a in comparaison.avertissements]
     assert messages == [str(w.message) for w in avertis]
     assert any("call 2 (opening 2016-08-23)" in m and "give the value back from 2016-08-23" in m for m in messages)
-    assert any("call 3 (opening 2018-04-05), whose own value is null" in m for m in messages)
+    assert any("call 3 (opening 2018-04-05), for which no source gives one (null)" in m for m in messages)
+    assert any("give null back from 2018-04-05" in m for m in messages)
+    francais = [a.fr() for a in comparaison.avertissements]  # as the workshop page says it
+    assert any("(ouvert le 5 avril 2018), pour lequel aucune source n'en donne" in m for m in francais)
+    assert not any("inconnue)" in m or "None" in m for m in francais)
     bornee = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2016-08-23": 70_000, "2018-04-05": None}}
     comparaison = comparer(appel_2018, bornee, MOIS_2018)
     assert not comparaison.avertissements and comparaison.difference.abs().sum() == 0

@@ -317,4 +317,4 @@ def test_a_value_without_an_end_date_is_said_to_leak_into_later_calls(tax_benefi
     assert main(["compare", "--reform", str(fichier)]) == 0
     sortie = capsys.readouterr()
     assert "Warning: 'financement_amorcage.plafond': the value 100000 from 2015-09-17 has no end date" in sortie.out
-    assert "give the value back from 2018-04-05" in sortie.out and "ReformeDebordeWarning" not in sortie.err
+    assert "give null back from 2018-04-05" in sortie.out and "ReformeDebordeWarning" not in sortie.err

@@ -121,7 +121,8 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
             sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
             if ouverture > str(debut) and loi != valeur and not sans_objet:
                 details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
-                problemes.append(Probleme("valeur_debordante", details, "parametre", champ=chemin))
+                cle = "valeur_debordante_inconnue" if loi is None else "valeur_debordante"
+                problemes.append(Probleme(cle, details, "parametre", champ=chemin))
     return problemes
 
 

@@ -425,6 +425,13 @@ MESSAGES = {
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
+    "valeur_debordante_inconnue": (
+        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
+        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
+        "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+    ),
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
         "of {valides:liste}",
