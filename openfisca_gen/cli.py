@@ -203,9 +203,17 @@ def compare(arguments) -> int:
     return 0
 
 
+def _progression(quoi: str, unite: str):
+    """A progress bar on a terminal (tqdm, imported only then: 35 ms), nothing where stderr is not one."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda valeurs: tqdm(valeurs, desc=quoi, unit=unite)
+
+
 def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie) -> int:
     import pandas
-    from tqdm import tqdm
 
     from openfisca_gen.analyse import balayer, graphique_balayage
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
@@ -216,7 +224,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
         valeurs,
         periode,
         tax_benefit_system,
-        progression=lambda v: tqdm(v, desc=f"sweep {arguments.sweep}", unit="value", disable=None),
+        progression=_progression(f"sweep {arguments.sweep}", "value"),
     )
     with pandas.option_context("display.float_format", lisible, "display.width", 160):
         print(table.to_string(index=False))
@@ -268,8 +276,6 @@ def coverage(arguments) -> int:
 
 
 def interpretations(arguments) -> int:
-    from tqdm import tqdm
-
     from openfisca_gen.interpretations import analyser_interpretations
     from openfisca_gen.systeme import la_loi
 
@@ -280,7 +286,7 @@ def interpretations(arguments) -> int:
         _population(tax_benefit_system, arguments.data),
         periode,
         tax_benefit_system,
-        progression=lambda v: tqdm(v, desc="combinations of readings", unit="combination", disable=None),
+        progression=_progression("combinations of readings", "combination"),
     )
     print(analyse.texte(arguments.lang))
     if sortie:
