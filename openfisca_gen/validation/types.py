@@ -207,14 +207,17 @@ def vide(valeur) -> bool:
 def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
     bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields)."""
-    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype) and valeurs.hasnans:
-        valeurs = valeurs.astype(object)  # a missing value is no category: read as any column of values
-    if texte and isinstance(valeurs.dtype, pandas.CategoricalDtype):
-        typees, invalides = _par_categorie(valeurs, variable)  # a CSV's names and days: each typed once
+    categories = texte and isinstance(valeurs.dtype, pandas.CategoricalDtype)
+    if categories and valeurs.hasnans:  # a missing value is no category: the column read as values
+        valeurs, categories = valeurs.astype(object), False
+    if categories:  # a CSV's names and days: each distinct value typed once
+        typees, invalides = _par_categorie(valeurs, variable)
     else:
         typees, invalides = TYPES[variable.value_type](valeurs, variable, texte)
     for masque, cle, details in invalides:
-        for i in numpy.flatnonzero(masque) if masque.any() else ():
+        if not masque.any():  # the usual: nothing to name, no positions to search
+            continue
+        for i in numpy.flatnonzero(masque):
             valeur = valeurs.iloc[i] if texte else valeurs[i]
             if texte and vide(valeur):
                 problemes.append(Probleme("cellule_vide", {}, **placer(i)))
