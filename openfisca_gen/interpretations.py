@@ -213,7 +213,8 @@ class Lectures:
                     if n.children or n.parameters
                 }
         simulation.trace = False
-        self.sous(simulation, defauts)
+        if seuls:  # back to the defaults (the last run was under them where no switch was run alone)
+            self.sous(simulation, defauts)
         self.a_oublier = sorted(dependances[0])
         # The same switches behind the same variables in every run (a condition that applies only under a reading
         # may add a variable that depends on no switch): then a change of one switch moves only what depends on it.
