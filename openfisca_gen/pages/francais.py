@@ -12,7 +12,8 @@ from datetime import date
 
 import numpy
 
-from openfisca_gen.validation.erreurs import MOIS_FR, en_francais, nombre_en_francais
+from openfisca_gen.validation.erreurs import date_lisible, en_francais, nombre_en_francais
+from openfisca_gen.validation.erreurs import mois_lisible as mois_lisible  # the pages' French dates, from one place
 from openfisca_gen.validation.types import NombreDemesure
 
 ESPACE_INSECABLE = "\u00a0"  # before a unit or a colon
@@ -98,18 +99,6 @@ def nombre_brut(valeur) -> str:
 
 def jour(valeur) -> date:
     return valeur if isinstance(valeur, date) else date.fromisoformat(str(valeur))
-
-
-def date_lisible(valeur) -> str:
-    """12 octobre 2015, 1er mars 2016."""
-    d = jour(valeur)
-    return f"{d.day}{'er' if d.day == 1 else ''} {MOIS_FR[d.month - 1]} {d.year}"
-
-
-def mois_lisible(texte) -> str:
-    """'2015-10' as French reads it: octobre 2015."""
-    annee, mois = str(texte).split("-")[:2]
-    return f"{MOIS_FR[int(mois) - 1]} {annee}"
 
 
 def periode_lisible(debut, fin) -> str:

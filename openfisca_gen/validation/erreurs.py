@@ -12,6 +12,7 @@ parses a message back into its parts.
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 import numpy
 
@@ -46,12 +47,10 @@ class _Cite:
             return en_francais(self.valeur)
         if spec == "liste":
             return ", ".join(map(str, self.valeur))
-        if spec == "mois":  # a month YYYY-MM as French names it: janvier 1970
-            annee, mois = str(self.valeur).split("-")[:2]
-            return f"{MOIS_FR[int(mois) - 1]} {annee}"
-        if spec == "jour":  # a day YYYY-MM-DD as French names it: 17 septembre 2015
-            annee, mois, jour = (int(partie) for partie in str(self.valeur).split("-")[:3])
-            return f"{jour}{'er' if jour == 1 else ''} {MOIS_FR[mois - 1]} {annee}"
+        if spec == "mois":
+            return mois_lisible(self.valeur)
+        if spec == "jour":
+            return date_lisible(self.valeur)
         return format(self.valeur, spec)
 
     def __str__(self) -> str:
@@ -224,6 +223,18 @@ def nombre_en_francais(valeur, decimales: int = 2) -> str:
     else:
         texte = f"{valeur:,.{decimales}f}".rstrip("0").rstrip(".")
     return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
+
+
+def mois_lisible(texte) -> str:
+    """A month YYYY-MM as French names it: octobre 2015."""
+    annee, mois = str(texte).split("-")[:2]
+    return f"{MOIS_FR[int(mois) - 1]} {annee}"
+
+
+def date_lisible(valeur) -> str:
+    """A day (a date, or its text YYYY-MM-DD) as French names it: 12 octobre 2015, 1er mars 2016."""
+    jour = valeur if isinstance(valeur, date) else date.fromisoformat(str(valeur))
+    return f"{jour.day}{'er' if jour.day == 1 else ''} {MOIS_FR[jour.month - 1]} {jour.year}"
 
 
 def en_francais(valeur) -> str:

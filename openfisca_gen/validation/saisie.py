@@ -17,6 +17,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from openfisca_gen.validation.erreurs import MOIS_FR
 from openfisca_gen.validation.types import NombreDemesure, lire_entier, lire_flottant
 
 ESPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # the spaces that separate thousands
@@ -35,20 +36,6 @@ UNITES = {
     "%": "/1",
     "mois": "month",
 }
-MOIS = (
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-)
 
 
 def lire_nombre(texte: str, unite: str | None = None):
@@ -78,6 +65,9 @@ def lire_nombre(texte: str, unite: str | None = None):
 
 def _sans_accents(texte: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", texte.lower()) if unicodedata.category(c) != "Mn")
+
+
+MOIS = tuple(map(_sans_accents, MOIS_FR))  # as typed without accents: fevrier, aout, decembre
 
 
 def _numero_du_mois(nom: str) -> int | None:
