@@ -11,13 +11,11 @@ simulation, the law loaded: the fixed cost of a command; target: 2 s).
 """
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from mesures import Ligne, imprimer
+from mesures import Ligne, imprimer, medianes
 
 COMMANDE = str(Path(sys.executable).parent / "openfisca-gen")
 COMMANDES = {
@@ -28,23 +26,16 @@ COMMANDES = {
 }
 
 
-def medianes(repetitions: int) -> dict:
-    """{name: the median wall time of its command}, after one run each to warm the disk cache."""
-    temps = {nom: [] for nom in COMMANDES}
-    for rang in range(repetitions + 1):
-        for nom, commande in COMMANDES.items():
-            debut = time.perf_counter()
-            subprocess.run(commande, check=True, stdout=subprocess.DEVNULL)
-            if rang:
-                temps[nom].append(time.perf_counter() - debut)
-    return {nom: statistics.median(t) for nom, t in temps.items()}
+def lancer(commande: list[str]):
+    return lambda: subprocess.run(commande, check=True, stdout=subprocess.DEVNULL)
 
 
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--repetitions", type=int, default=5)
     arguments = options.parse_args()
-    t = medianes(arguments.repetitions)
+    # one round first, to warm the disk cache
+    t = medianes({nom: lancer(commande) for nom, commande in COMMANDES.items()}, arguments.repetitions, 1)
     print(f"Wall time of a fresh process, median of {arguments.repetitions}\n")
     imprimer(
         [

@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from mesures import Ligne, imprimer
+from mesures import Ligne, imprimer, medianes
 
 from openfisca_gen.situation_examples import formation_eligible
 
@@ -80,15 +80,13 @@ def charger(url: str, corps: dict, clients: int, total: int) -> dict:
 def en_alternance(demandes: dict, repetitions: int) -> tuple[dict, int]:
     """({name: median time of its request}, errors): each (url, body) sent `repetitions` times, one request at a
     time, the requests taking turns, after one round to warm up."""
-    temps, erreurs = {nom: [] for nom in demandes}, 0
-    for rang in range(repetitions + 1):
-        for nom, (url, corps) in demandes.items():
-            debut = time.perf_counter()
-            statut, _ = requete(url, corps, timeout=120)
-            if rang:
-                temps[nom].append(time.perf_counter() - debut)
-            erreurs += statut != 200
-    return {nom: statistics.median(t) for nom, t in temps.items()}, erreurs
+    statuts = []
+
+    def envoyer(url, corps):
+        return lambda: statuts.append(requete(url, corps, timeout=120)[0])
+
+    temps = medianes({nom: envoyer(url, corps) for nom, (url, corps) in demandes.items()}, repetitions, 1)
+    return temps, sum(statut != 200 for statut in statuts)
 
 
 def main() -> None:

@@ -19,32 +19,28 @@ def chronometrer(fonction, repetitions: int, avant=None) -> tuple[float, object]
     return alterner({None: fonction}, repetitions, avant)[None]
 
 
-def alterner(fonctions: dict, repetitions: int, avant=None) -> dict:
-    """{name: (best time, last result)} of each function, run in turns (one run of each per round), so that a
-    busy moment of the machine does not fall on one of them only. `avant()` as for `chronometrer`."""
+def alterner(fonctions: dict, repetitions: int, avant=None, echauffement: int = 0, statistique=min) -> dict:
+    """{name: (statistic of its times, last result)} of each function, run in turns (one run of each per round),
+    so that a busy moment of the machine does not fall on one of them only; the first `echauffement` rounds are
+    not counted (caches warmed). `statistique`: `min`, the best run, or `statistics.median` for what shares a
+    machine with other processes, where the best run flatters. `avant()` as for `chronometrer`."""
     temps = {nom: [] for nom in fonctions}
     resultats = {}
-    for _ in range(repetitions):
+    for rang in range(echauffement + repetitions):
         for nom, fonction in fonctions.items():
             if avant:
                 avant()
             debut = time.perf_counter()
             resultats[nom] = fonction()
-            temps[nom].append(time.perf_counter() - debut)
-    return {nom: (min(temps[nom]), resultats[nom]) for nom in fonctions}
+            if rang >= echauffement:
+                temps[nom].append(time.perf_counter() - debut)
+    return {nom: (statistique(temps[nom]), resultats[nom]) for nom in fonctions}
 
 
-def mediane(fonction, repetitions: int, echauffement: int = 1) -> float:
-    """The median time of `fonction()` over `repetitions` runs, after `echauffement` runs not counted (for what
-    shares a machine with other processes, where the best run flatters)."""
-    for _ in range(echauffement):
-        fonction()
-    temps = []
-    for _ in range(repetitions):
-        debut = time.perf_counter()
-        fonction()
-        temps.append(time.perf_counter() - debut)
-    return statistics.median(temps)
+def medianes(fonctions: dict, repetitions: int, echauffement: int) -> dict:
+    """{name: the median time of its function}, in turns after `echauffement` rounds (see `alterner`)."""
+    mesures = alterner(fonctions, repetitions, echauffement=echauffement, statistique=statistics.median)
+    return {nom: temps for nom, (temps, _) in mesures.items()}
 
 
 def en_sous_processus(script: str, *arguments: str) -> dict:
