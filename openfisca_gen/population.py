@@ -135,7 +135,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
         return Population(population.table, population.groupes, POPULATIONS[source]["description"])
     fichier = nom or Path(source).name
-    description = POPULATIONS[population_fournie(source)]["description"] if population_fournie(source) else ""
+    description = POPULATIONS[fournie]["description"] if (fournie := population_fournie(source)) else ""
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
     for types in (_types_du_csv(tax_benefit_system), str):

@@ -233,7 +233,6 @@ def appels(tax_benefit_system) -> tuple[dict, ...]:
                 "limites": limites,
                 "regles": regles,
                 "libelle": f"{ordinal(numero)} appel ({_annees(ouverture, max(limites))})",
-                "instant": valeur.instant_str,
             }
         )
     return tuple(resultat)
@@ -319,10 +318,11 @@ def _type(variable) -> dict:
     return {"type": "nombre", "inputmode": "numeric" if variable.value_type is int else "decimal", "unite": unite}
 
 
+@functools.lru_cache(maxsize=16)
 def champs(tax_benefit_system, numero: int) -> list[tuple[str, str, list[dict]]]:
     """The form's fieldsets for call `numero`: (id, legend, fields). Every input is there (a field the call does
     not use is hidden, and sent by nobody); each field says the calls that use it (`appels`), whether it must be
-    filled, and its help for that call."""
+    filled, and its help for that call. Built once per system and call, read by every request (never written)."""
     utilises = appels_par_champ(tax_benefit_system)
     groupes: dict[str, list[dict]] = {groupe: [] for groupe in GROUPES}
     for nom, variable in variables_d_entree(tax_benefit_system).items():

@@ -16,6 +16,7 @@ import numpy
 import yaml
 
 from openfisca_gen.analyse import comparer
+from openfisca_gen.limites import MAX_TRAININGS
 from openfisca_gen.pages import reformes
 from openfisca_gen.pages.francais import euros, nombre, pourcent
 from openfisca_gen.rapports import graphiques
@@ -181,7 +182,7 @@ def _refus(tax_benefit_system, demande, erreur: EntreeInvalideError, reponse) ->
     reponse["generales"] += generales
 
 
-def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, maximum: int = 1000) -> dict:
+def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, maximum: int = MAX_TRAININGS) -> dict:
     """The workshop's answer: every problem at once (by field, general, the data's by line), or the report."""
     reponse = {"erreurs": {cle: list(v) for cle, v in erreurs.items()}, "generales": [], "donnees": []}
     population = _population(tax_benefit_system, demande, fichier, maximum, reponse)
@@ -201,10 +202,10 @@ def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, m
     except EntreeInvalideError as erreur:  # rules that cannot hold together, data that mix calls
         _refus(tax_benefit_system, demande, erreur, reponse)
         return reponse
-    return {**reponse, **_rapport(tax_benefit_system, demande, comparaison, reforme, population, reponse)}
+    return {**reponse, **_rapport(tax_benefit_system, demande, comparaison, reforme, reponse)}
 
 
-def _rapport(tax_benefit_system, demande, comparaison, reforme, population, reponse) -> dict:
+def _rapport(tax_benefit_system, demande, comparaison, reforme, reponse) -> dict:
     f = comparaison.formations
     tables = {
         "resume": comparaison.resume(),
@@ -231,10 +232,8 @@ def _rapport(tax_benefit_system, demande, comparaison, reforme, population, repo
         "comparaison": comparaison,
         "chiffres": chiffres(tables["changements"]),
         "tables": [(titre, tableau(tax_benefit_system, tables[cle])) for cle, titre in TABLES],
-        "reforme": reforme,
         "yaml": en_yaml(reforme),
         "commande": commande,
         "permalien": None if televerse else demande.permalien(),
-        "population": population,
         **fichiers(comparaison, tables),
     }

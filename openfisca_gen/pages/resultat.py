@@ -23,6 +23,7 @@ from openfisca_gen.pages.francais import (
     euros,
     mois_lisible,
     nombre,
+    ordinal,
     pluriel,
     pourcent,
     pourcent_pres_du_seuil,
@@ -229,7 +230,7 @@ def appel_lisible(numero: int | None, systeme) -> dict | None:
         return None
     appel = appels(systeme)[numero - 1]
     releves = appel["limites"]
-    texte = f"{appel['libelle'].split(' (')[0]}, ouvert le {date_lisible(appel['ouverture'])}"
+    texte = f"{ordinal(numero)} appel, ouvert le {date_lisible(appel['ouverture'])}"
     texte += (
         f", date limite de dépôt le {date_lisible(releves[0])}"
         if len(releves) == 1
