@@ -119,8 +119,12 @@ class appel_de_la_campagne(Variable):
         """'…a lancé officiellement la campagne de labellisation des premières « fabriques de la Grande Ecole du
         numérique »…'"""
         appel = campagne.members("appel_du_dossier", period)
-        aucun = numpy.int32(numpy.iinfo(numpy.int32).max)
-        premier = reduire_par_groupe(campagne, appel + (appel == 0) * aucun, aucun, numpy.minimum)  # no call: none
+        # The first call its dossiers answer: the least of appel - 1 read unsigned (no call, 0, is then the
+        # largest), plus one (0 where none answers one: the largest plus one wraps to 0 in uint32).
+        premier = (
+            reduire_par_groupe(campagne, (appel - 1).view(numpy.uint32), numpy.iinfo(numpy.uint32).max, numpy.minimum)
+            + 1
+        )
         dernier = reduire_par_groupe(campagne, appel, 0)
         return numpy.where(premier == dernier, dernier, 0)
 
