@@ -44,11 +44,11 @@ lint: install-dev ## ruff (check and format) and yamllint
 	$(BIN)/yamllint --strict -c .yamllint.yaml parameters tests openfisca_gen docs/couverture.yaml docs/bilan.yaml
 
 # The YAML cases by OpenFisca's own runner, then the pytest modules on two workers (pytest-xdist, a module per
-# worker: its fixtures, a server or a browser, start once); hypothesis draws the same examples on every run (its
-# "ci" profile), so that a run is reproducible.
+# worker: its fixtures, a server or a browser, start once; in the order tests/conftest.py gives, the longest
+# first); hypothesis draws the same examples on every run (its "ci" profile), so that a run is reproducible.
 test: lint ## lint, then every YAML case and every pytest module, the browser tests included
 	HYPOTHESIS_PROFILE=ci $(BIN)/openfisca test --country-package openfisca_gen $(sort $(wildcard tests/*/))
-	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadscope tests
+	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadscope --no-loadscope-reorder tests
 
 # A non-editable install must work on its own: build the wheel, install it in a fresh virtual environment
 # (in build/), run the YAML cases from outside the source tree, and serve it with `openfisca serve`.

@@ -1,5 +1,6 @@
 """Shared fixtures: one tax-benefit system, the web servers over real HTTP (once per session), their limits, a
-Flask test client, and the hypothesis profiles (derandomised in CI: `HYPOTHESIS_PROFILE=ci`)."""
+Flask test client, and the hypothesis profiles (derandomised in CI: `HYPOTHESIS_PROFILE=ci`); the order of the
+modules."""
 
 import os
 import sys
@@ -71,3 +72,9 @@ def client(tax_benefit_system):
     from openfisca_gen.web import creer_app
 
     return creer_app(tax_benefit_system, LIMITES.octets, LIMITES.formations).test_client()
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests first, the longest module by far: on two workers (`make test`, with
+    --no-loadscope-reorder), one runs it while the other takes the rest, rather than finishing with it alone."""
+    items.sort(key=lambda item: item.path.name != "test_pages_navigateur.py")
