@@ -209,9 +209,13 @@ def test_comparison_charts_name_the_reform_period_and_synthetic_population(tax_b
     graphiques_comparaison(comparaison, Path("."))
     distribution, par_statut, gagnants = (figure.axes[0] for figure in figures)
     titre = "plafond_par_formation — 2016-02, 360 trainings (synthetic population of the first call (2015))"
-    for axe in (distribution, par_statut, gagnants):
-        assert titre in axe.get_title()
+    for figure, axe in zip(figures, (distribution, par_statut, gagnants), strict=True):
+        assert titre in axe.get_title().replace("\n", " ")
         assert axe.get_legend() is not None
+        cadre = axe.title.get_window_extent(figure.canvas.get_renderer())
+        assert cadre.x0 >= 0 and cadre.x1 <= figure.bbox.x1  # the whole title shows, none cut off at an edge
+    rendu = figures[2].canvas.get_renderer()  # the winners' legend below the axes, over no training
+    assert gagnants.get_legend().get_window_extent(rendu).y1 <= gagnants.get_window_extent(rendu).y0
     assert [t.get_text() for t in distribution.get_legend().get_texts()] == ["baseline", "reform"]
     assert {t.get_text() for t in par_statut.get_xticklabels()} >= {"Association", "Entreprise privée"}
     assert par_statut.yaxis.get_major_formatter()(2_000_000, 0) == "2,000,000"

@@ -114,6 +114,11 @@ def _euros(axe, langue: str, *, x=False, y=False) -> None:
             axis.set_major_formatter(formateur)
 
 
+def _titre(figure, titre: str, contexte: str) -> str:
+    """A chart's title over its context, the context wrapped to the figure's width: cut off otherwise."""
+    return f"{titre}\n{textwrap.fill(contexte, round(figure.get_figwidth() * 9))}"
+
+
 def _sauver(figure, chemin: Path, format_: str = "png") -> Path:
     import matplotlib.pyplot as plt
 
@@ -148,7 +153,7 @@ def comparaison(
         reforme[formations["labellisee_reform"]], bins=bornes, histtype="step", linewidth=2, linestyle="--",
         label=mots["reform"],
     )  # fmt: skip
-    axe.set(title=f"{mots['distribution']}\n{contexte}", xlabel=mots["funding_eur"], ylabel=mots["labelled"])
+    axe.set(title=_titre(figure, mots["distribution"], contexte), xlabel=mots["funding_eur"], ylabel=mots["labelled"])
     _euros(axe, langue, x=True)
     axe.legend()
     chemins.append(_sauver(figure, dossier / f"distribution_financement.{format_}", format_))
@@ -158,7 +163,7 @@ def comparaison(
     axe.bar(positions - 0.2, par_statut["financement_amorcage_baseline"], 0.4, label=mots["baseline"])
     axe.bar(positions + 0.2, par_statut["financement_amorcage_reform"], 0.4, label=mots["reform"])
     axe.set_xticks(positions, [textwrap.fill(str(statut), 18) for statut in par_statut.index])
-    axe.set(title=f"{mots['by_status']}\n{contexte}", ylabel=mots["funding_eur"])
+    axe.set(title=_titre(figure, mots["by_status"], contexte), ylabel=mots["funding_eur"])
     _euros(axe, langue, y=True)
     axe.legend()
     chemins.append(_sauver(figure, dossier / f"cout_par_statut.{format_}", format_))
@@ -172,14 +177,14 @@ def comparaison(
             base[masque], reforme[masque], c=COULEURS[nom], s=14, label=f"{mots[nom]} ({nombre(masque.sum(), langue)})"
         )
     axe.set(
-        title=f"{mots['winners_losers']}\n{contexte}",
+        title=_titre(figure, mots["winners_losers"], contexte),
         xlabel=mots["baseline_eur"],
         ylabel=mots["reform_eur"],
         xlim=(0, limite),
         ylim=(0, limite),
     )
     _euros(axe, langue, x=True, y=True)
-    axe.legend(loc="upper left")
+    axe.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)  # below the axes: over no training
     chemins.append(_sauver(figure, dossier / f"gagnants_perdants.{format_}", format_))
     return chemins
 
@@ -217,7 +222,7 @@ def balayage(
         periode, valeur = en_vigueur
         texte = mots["in_force"].format(periode=periode, valeur=nombre(valeur, langue), unite=unite)
         poignees.append(axe.axvline(valeur, color="black", linestyle="--", linewidth=1, label=texte))
-    axe.set_title(f"{mots['sweep'].format(chemin=chemin)}\n{titre}")
+    axe.set_title(_titre(figure, mots["sweep"].format(chemin=chemin), titre))
     axe.legend(handles=poignees, loc="lower right")
     return _sauver(figure, fichier)
 
