@@ -222,8 +222,8 @@ class Comparaison:
                 table = table.rename(columns=nommer)
             if table.empty:
                 return TITRES[langue]["aucune"]
-            if langue == "fr":  # values too: Enum names as labels, yes and no
-                table = table.map(lambda v: nommer(v) if isinstance(v, str) else _oui_non(v))
+            # Values too: Enum names as labels, yes and no
+            table = table.map(lambda v: nommer(v) if isinstance(v, str) else _oui_non(v, langue))
             return table.to_string(float_format=lambda v: lisible(v, langue))
 
         tables = self._tables(par, top)
@@ -263,9 +263,11 @@ class Comparaison:
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
 
 
-def _oui_non(valeur):
-    """A boolean as French writes it in a table; any other value as it is."""
-    return ("oui" if valeur else "non") if isinstance(valeur, bool | numpy.bool_) else valeur
+def _oui_non(valeur, langue: str):
+    """A boolean as a table writes it, yes or no in its language; any other value as it is."""
+    if not isinstance(valeur, bool | numpy.bool_):
+        return valeur
+    return {"en": ("no", "yes"), "fr": ("non", "oui")}[langue][bool(valeur)]
 
 
 def _systemes(reforme, tax_benefit_system):

@@ -300,3 +300,13 @@ def test_compare_by_top_lang_and_excel(tax_benefit_system, population, tmp_path,
     assert {"resume", "par_metier_vise", "gagnants", "formations"} <= set(feuilles)
     assert feuilles["formations"].index.name == "formation_id"
     assert (tmp_path / "par_metier_vise.csv").exists() and (tmp_path / "gagnants.csv").exists()
+
+
+def test_the_english_report_names_every_campaign_row_and_status_in_words(tax_benefit_system, population):
+    texte = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).texte()
+    objectifs = texte.split("National objectives and envelope, per campaign:")[1]
+    statuts = [s.name for s in tax_benefit_system.variables["objectif_part_femmes"].possible_values]
+    for code in [*analyse.VARIABLES_CAMPAGNE, *statuts, "True", "False"]:
+        assert not re.search(rf"(?<![\w:]){code}(?!\w)", objectifs), code  # a label, never the code
+    assert re.search(r"objective: women share +not met +not met", objectifs)
+    assert re.search(r"within the envelope +yes +no", objectifs)
