@@ -27,8 +27,12 @@ def historique(parametre) -> str:
             for valeur in reversed(parametre.values_list)
         ]
     )
+    a_gauche = {  # left-aligned, as text is read (pandas right-aligns a column of text)
+        colonne: f"{{:<{table[colonne].astype(str).str.len().max()}}}".format for colonne in ("value", "reference")
+    }
     with pandas.option_context("display.max_colwidth", None, "display.width", 250):
-        valeurs = table.to_string(index=False)
+        valeurs = table.to_string(index=False, justify="left", formatters=a_gauche)
+    valeurs = "\n".join(ligne.rstrip() for ligne in valeurs.splitlines())
     documentation = f"\n\n{parametre.documentation.strip()}" if parametre.documentation else ""
     return (
         f"{parametre.name} — {parametre.description} [{parametre.metadata.get('unit', '')}]\n{valeurs}{documentation}\n"
