@@ -13,11 +13,13 @@ from openfisca_gen.reforms.parametriques import ReformeParametrique
 
 
 class plafond_100k(ReformeParametrique):
-    """What would a ceiling of 100 000 € per training cost, for the calls that set a ceiling?
+    """What would a ceiling of 100 000 € cost (a structure's total in 2015, a label's in 2016)?
 
-    The 2018 call sets none (no source gives one): it keeps none."""
+    The ceiling applies as each call's does: to a structure's total under the first call (the reading the record
+    supports, interpretations.plafond_par_structure), to each label under the second. The 2018 call sets none (no
+    source gives one): it keeps none."""
 
-    name = "Plafond du financement d'amorçage porté à 100 000 € par formation"
+    name = "Plafond du financement d'amorçage porté à 100 000 €"
     changements = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2018-04-05": None}}
 
 
