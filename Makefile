@@ -6,6 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 BUILD := build
 WHEEL_VENV := $(BUILD)/wheel-venv
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: help install install-dev run serve bench test lint check-wheel clean
 
@@ -38,6 +39,11 @@ serve: install ## the web API and the pages on http://127.0.0.1:5000 (/simulateu
 bench: install-dev ## the benchmarks against references of the same run; their figures into docs/performance.md
 	$(BIN)/python scripts/actualiser_docs.py --bench docs/performance.md
 
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browsers here); they never skip,
+# so it is installed with apt when it is missing: as root, or through sudo.
+$(CHROMIUM):
+	$(if $(filter 0,$(shell id -u)),,sudo) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'
+
 lint: install-dev ## ruff (check and format) and yamllint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -46,7 +52,7 @@ lint: install-dev ## ruff (check and format) and yamllint
 # The YAML cases by OpenFisca's own runner, then the pytest modules on two workers (pytest-xdist, a module per
 # worker: its fixtures, a server or a browser, start once; in the order tests/conftest.py gives, the longest
 # first); hypothesis draws the same examples on every run (its "ci" profile), so that a run is reproducible.
-test: lint ## lint, then every YAML case and every pytest module, the browser tests included
+test: lint $(CHROMIUM) ## lint, then every YAML case and every pytest module, the browser tests included
 	HYPOTHESIS_PROFILE=ci $(BIN)/openfisca test --country-package openfisca_gen $(sort $(wildcard tests/*/))
 	HYPOTHESIS_PROFILE=ci $(BIN)/pytest -p no:cacheprovider -n 2 --dist loadscope --no-loadscope-reorder tests
 

@@ -37,7 +37,7 @@ SANS_CONTRASTE = {"resultTypes": ["violations"], "rules": {"color-contrast": {"e
 
 @pytest.fixture(scope="session")
 def navigateur():
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install -y chromium (CI's .ci/run installs it)"
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)"
     with sync_playwright() as playwright:
         navigateur = playwright.chromium.launch(executable_path=str(CHROMIUM))
         yield navigateur
