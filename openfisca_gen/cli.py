@@ -384,7 +384,7 @@ DONNEES = (
     "docs/colonnes.md) (default: appel_2015, the synthetic first call)"
 )
 MOIS = f"the month computed, YYYY-MM (default: a bundled population's own month, {PERIODE} for a CSV)"
-LANGUE = "the language of the printed tables and the charts: English, or French for a note"
+LANGUE = "the language of the printed tables and the charts: en (English) or fr (French)"
 
 
 def _options_de_compare(sous) -> None:

@@ -2,7 +2,7 @@
 
 OpenFisca's web API builds a variable's or a parameter's `source` as
 `{repository_url}/blob/{version}{path}` from the package metadata; this
-package has no public repository, so the link reads `None/blob/0.5.0/…`.
+package has no public repository, so the link reads `None/blob/<version>/…`.
 References that are not URLs (the founding press release, kept in
 docs/sources/) are dead links in the Legislation Explorer, which makes every
 reference a link. Here each file of the law, of the Python package and of
