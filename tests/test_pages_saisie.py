@@ -29,6 +29,15 @@ EUROS, TAUX, MOIS = "currency-EUR", "/1", "month"
         ("4,5", MOIS, 4.5),
         ("−5", None, -5),  # the minus sign the pages write
         ("20", None, 20),
+        ("90.000", EUROS, 90000),  # thousands grouped by points, as much of Europe writes them
+        ("90.000 €", EUROS, 90000),
+        ("1.000", None, 1000),
+        ("1.234.567,50", EUROS, 1234567.5),
+        ("1,234,567", EUROS, 1234567),  # by commas, where nothing else can be meant
+        ("1,234.50", EUROS, 1234.5),
+        ("0,500", TAUX, 0.5),  # a leading 0 groups no thousands
+        ("7.5", MOIS, 7.5),
+        ("1.5e3", None, 1500.0),
     ],
 )
 def test_numbers_are_read_as_people_write_them(texte, unite, attendu):
@@ -38,8 +47,9 @@ def test_numbers_are_read_as_people_write_them(texte, unite, attendu):
 
 @pytest.mark.parametrize(
     ("texte", "unite"),
-    [("abc", EUROS), ("50 %", EUROS), ("75 €", TAUX), ("75k", None), ("2m", EUROS), ("7 mois", EUROS), ("", None)],
-)
+    [("abc", EUROS), ("50 %", EUROS), ("75 €", TAUX), ("75k", None), ("2m", EUROS), ("7 mois", EUROS), ("", None),
+     ("90,000", EUROS), ("1,000 €", EUROS), ("1.2.3", None)],  # 90,000: ninety thousand, or ninety?
+)  # fmt: skip
 def test_what_is_not_a_number_of_the_field_comes_back_as_typed(texte, unite):
     assert lire_nombre(texte, unite) == texte
 

@@ -16,6 +16,7 @@ import pandas
 
 from openfisca_gen.validation.domaine import ids_en_texte, problemes_d_identifiants, problemes_de_domaine
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
+from openfisca_gen.validation.saisie import PAR_POINTS
 from openfisca_gen.validation.types import typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
@@ -67,10 +68,13 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
 
 
 def _a_la_francaise(colonne: pandas.Series) -> pandas.Series:
-    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators, a decimal point."""
+    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators (spaces, or points
+    that group digits by three: 90.000, 1.234,5), a decimal point."""
     if pandas.api.types.is_numeric_dtype(colonne):
         return colonne
-    return colonne.astype(str).str.translate(ESPACES).str.replace(",", ".", regex=False)
+    texte = colonne.astype(str).str.translate(ESPACES)
+    texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
+    return texte.str.replace(",", ".", regex=False)
 
 
 def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | None = None, decimale: str = "."):
