@@ -290,3 +290,20 @@ def test_a_dataframes_categories_are_typed_as_their_values(tax_benefit_system):
     for variante in (lieux, pandas.Series(lieux, dtype="category")):
         lue = lire_population(tax_benefit_system, table(lieu_formation=variante)).table["lieu_formation"]
         assert lue.tolist() == ["Lyon", "", "Lyon"]
+
+
+@pytest.mark.parametrize("fuseau", ["Europe/Paris", "Pacific/Auckland", "America/Los_Angeles"])
+def test_a_day_given_with_a_time_zone_is_that_day_on_its_calendar(tax_benefit_system, fuseau):
+    """2015-09-17 in Paris is 2015-09-16 in UTC: read as the 16th, the call's opening day fell out of its window."""
+    jours = pandas.to_datetime(["2015-09-17", "2015-10-19", "2015-10-20"]).tz_localize(fuseau)
+    lue = lire_population(tax_benefit_system, table(date_depot_dossier=jours)).table
+    assert lue["date_depot_dossier"].dt.strftime("%Y-%m-%d").tolist() == ["2015-09-17", "2015-10-19", "2015-10-20"]
+
+
+def test_a_numpy_day_is_a_day_and_a_numpy_time_is_named(tax_benefit_system):
+    jours = numpy.array(["2015-10-12", "2015-10-13", "2015-10-14"], dtype="datetime64[D]")
+    lue = lire_population(tax_benefit_system, table(date_depot_dossier=pandas.Series(list(jours), dtype=object))).table
+    assert lue["date_depot_dossier"].dt.strftime("%Y-%m-%d").tolist() == ["2015-10-12", "2015-10-13", "2015-10-14"]
+    heures = pandas.Series([numpy.datetime64("2015-10-12T10:00"), *jours[1:]], dtype=object)
+    with pytest.raises(DonneesInvalidesError, match=r"row 0 .*field 'date_depot_dossier': expects a date YYYY-MM-DD"):
+        lire_population(tax_benefit_system, table(date_depot_dossier=heures))

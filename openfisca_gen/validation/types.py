@@ -145,6 +145,8 @@ def _booleens(valeurs, variable, texte: bool):
 
 def jour(valeur) -> str | None:
     """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time), else None."""
+    if isinstance(valeur, numpy.datetime64) and valeur == valeur.astype("datetime64[D]"):  # a day, no time
+        valeur = str(valeur.astype("datetime64[D]"))
     if isinstance(valeur, date) and not isinstance(valeur, datetime):
         valeur = valeur.isoformat()
     if not isinstance(valeur, str) or not re.fullmatch(DATE_ISO, valeur):
@@ -162,6 +164,8 @@ def _dates(valeurs, variable, texte: bool):
         typees = numpy.array([j or PREMIER_JOUR for j in jours], dtype="datetime64[D]")
         return typees, [(~valides, "date_attendue", JOURS)]
     if pandas.api.types.is_datetime64_any_dtype(valeurs):
+        if valeurs.dt.tz is not None:  # the day on the calendar where it was given, not in UTC (a day earlier)
+            valeurs = valeurs.dt.tz_localize(None)
         jours = valeurs.dt.normalize()
         valides = (jours == valeurs) & (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))
         return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
