@@ -35,8 +35,11 @@ EUROS, TAUX, MOIS = "currency-EUR", "/1", "month"
         ("1.234.567,50", EUROS, 1234567.5),
         ("1,234,567", EUROS, 1234567),  # by commas, where nothing else can be meant
         ("1,234.50", EUROS, 1234.5),
-        ("0,500", TAUX, 0.5),  # a leading 0 groups no thousands
+        ("0,500", None, 0.5),  # a leading 0 groups no thousands
         ("7.5", MOIS, 7.5),
+        ("5,999", MOIS, 5.999),  # in a duration or a rate, decimals
+        ("5.999", MOIS, 5.999),
+        ("1,250", TAUX, 1.25),
         ("1.5e3", None, 1500.0),
     ],
 )

@@ -1,10 +1,12 @@
 """Numbers, months and days as people type them in a form, read before the one validation checks them.
 
 - thousands separated by spaces (ordinary, no-break, narrow or thin), a
-  decimal comma or point: "75 000", "0,5", "1 234,50"; thousands grouped by
-  points, as much of Europe writes them ("90.000", "1.234,50"), or by commas
-  where nothing else can be meant ("1,234,567", "1,234.50"). "90,000" could be
-  ninety thousand or ninety: it is not read, and the field says how to write;
+  decimal comma or point: "75 000", "0,5", "1 234,50"; in an amount or a
+  count, thousands grouped by points, as much of Europe writes them
+  ("90.000", "1.234,50"), or by commas where nothing else can be meant
+  ("1,234,567", "1,234.50"), and "90,000", which could be ninety thousand or
+  ninety, not read: the field says how to write it (in a duration or a rate,
+  "5,999" and "5.999" are decimals);
 - a unit that fits the field: "€", "euros" or "EUR" for an amount (with "k"
   for thousands and "M" for millions: "75k", "1,2 M€"), "%" for a rate (50 %
   is 0.5; a rate without "%" is a share: 0,5), "mois" for a duration;
@@ -31,11 +33,12 @@ NOMBRE = re.compile(
     re.IGNORECASE,
 )
 # Thousands grouped by points (90.000, 1.234,50) or by commas (1,234,567, 1,234.50): the separators dropped.
-# A single comma before three digits (90,000) is either: left unread.
+# A single comma before three digits (90,000) is either: left unread. Not in DECIMALES: a duration, a rate.
 PAR_POINTS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
 PAR_VIRGULES = re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d*)?|[+-]?\d{1,3}(?:,\d{3})+\.\d*")
 AMBIGU = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
 TETE = re.compile(r"(?P<tete>[+-]?[\d.,]++)(?P<reste>(?![eE]).*)")  # the digits, unless an exponent follows
+DECIMALES = ("month", "/1")
 MULTIPLES = {"k": 3, "m": 6}
 UNITES = {
     "€": "currency-EUR",
@@ -52,7 +55,7 @@ def lire_nombre(texte: str, unite: str | None = None):
     (`currency-EUR`, `/1`, `month`), which says what unit may follow the number. The text as typed when it
     cannot be read."""
     compact = str(texte).strip().translate(ESPACES).translate(MOINS)
-    if tete := TETE.fullmatch(compact):
+    if unite not in DECIMALES and (tete := TETE.fullmatch(compact)):
         chiffres, reste = tete.group("tete", "reste")
         if AMBIGU.fullmatch(chiffres):
             return texte

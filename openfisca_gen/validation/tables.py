@@ -16,7 +16,7 @@ import pandas
 
 from openfisca_gen.validation.domaine import ids_en_texte, problemes_d_identifiants, problemes_de_domaine
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
-from openfisca_gen.validation.saisie import PAR_POINTS
+from openfisca_gen.validation.saisie import DECIMALES, PAR_POINTS
 from openfisca_gen.validation.types import typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
@@ -67,13 +67,14 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
     return problemes
 
 
-def _a_la_francaise(colonne: pandas.Series) -> pandas.Series:
-    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators (spaces, or points
-    that group digits by three: 90.000, 1.234,5), a decimal point."""
+def _a_la_francaise(colonne: pandas.Series, unite) -> pandas.Series:
+    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators (spaces; in an
+    amount or a count, points that group digits by three: 90.000, 1.234,5), a decimal point."""
     if pandas.api.types.is_numeric_dtype(colonne):
         return colonne
     texte = colonne.astype(str).str.translate(ESPACES)
-    texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
+    if unite not in DECIMALES:
+        texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
     return texte.str.replace(",", ".", regex=False)
 
 
@@ -101,7 +102,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
         valeurs = table[colonne]
         if decimale == "," and variables[colonne].value_type in (int, float):
-            valeurs = _a_la_francaise(valeurs)
+            valeurs = _a_la_francaise(valeurs, getattr(variables[colonne], "unit", None))
         typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
