@@ -143,17 +143,21 @@ class Comparaison:
 
     def changements(self) -> pandas.Series:
         """Who gains or loses eligibility, who wins or loses funding, and how much."""
-        diff, evolutions = self.difference, self.evolutions()
+        evolutions = self.evolutions()
         avant, apres = self._b_r("eligible_labellisation")
         gagnants, perdants = evolutions == "winners", evolutions == "losers"
+        base, reforme = self._b_r("financement_amorcage")
+        # Totals of the exact amounts, then to the cent: a sum of amounts each rounded to the cent drifts (structures
+        # that each lose 20 000 € exactly, in shares of thirds, summed to 1 261 599,97 € instead of 1 261 600 €).
+        gain, perte = (difference(base[qui].sum(), reforme[qui].sum()) for qui in (gagnants, perdants))
         return pandas.Series(
             {
                 "trainings_gaining_eligibility": int((~avant & apres).sum()),
                 "trainings_losing_eligibility": int((avant & ~apres).sum()),
                 "winners": int(gagnants.sum()),
-                "winners_total_gain": float(diff[gagnants].sum()),
+                "winners_total_gain": float(gain),
                 "losers": int(perdants.sum()),
-                "losers_total_loss": float((-diff[perdants]).sum()),  # not -sum(): an empty sum would show -0
+                "losers_total_loss": float(-perte) + 0.0,  # + 0.0: an empty loss is 0, not -0
             },
             name="value",
             dtype=object,

@@ -310,3 +310,13 @@ def test_the_english_report_names_every_campaign_row_and_status_in_words(tax_ben
         assert not re.search(rf"(?<![\w:]){code}(?!\w)", objectifs), code  # a label, never the code
     assert re.search(r"objective: women share +not met +not met", objectifs)
     assert re.search(r"within the envelope +yes +no", objectifs)
+
+
+@pytest.mark.parametrize("reforme", ["plafond_par_formation", {"financement_amorcage.plafond": {"2015-09-17": 50000}}])
+def test_the_gains_less_the_losses_are_the_change_in_cost_to_the_cent(tax_benefit_system, population, reforme):
+    """Structures that each lose 20 000 € exactly, in shares of thirds: summed from amounts each rounded to the
+    cent, the losses came to 1 261 599,97 € where the cost fell by 1 261 600 €."""
+    comparaison = comparer(population, reforme, PERIOD, tax_benefit_system)
+    changements = comparaison.changements()
+    cout = comparaison.resume().loc["financement_amorcage"]
+    assert round(changements["winners_total_gain"] - changements["losers_total_loss"], 2) == cout["difference"]
