@@ -467,3 +467,14 @@ def test_options_with_a_trailing_slash_answers_as_the_route_does(client, chemin)
     assert set(avec.headers["Allow"].split(", ")) == set(sans.headers["Allow"].split(", "))
     assert avec.headers["Access-Control-Allow-Origin"] == sans.headers["Access-Control-Allow-Origin"]
     assert client.get(chemin).status_code == 302 and client.options("/inconnue/").status_code != 200
+
+
+def test_an_amount_in_cents_is_written_to_the_cent_and_its_step_adds_up(client, exemple):
+    """45 001 € x 50 %: 22 500,50 €, not 22 500 € (nor 22 500,5 €); the step writes what it computes."""
+    saisie = exemple | {"duree_formation_mois": "7", "budget_session": "45001"}
+    page = simuler(client, saisie)
+    attendu = calcul_du_modele(client, saisie, LUS, "2015-10")
+    assert attendu["financement_amorcage"] == 22500.5
+    texte = " ".join(visible(page).split())
+    assert plat("22 500,50 €") in texte and plat("45 001 €") in texte
+    assert plat("22 500 €") not in texte

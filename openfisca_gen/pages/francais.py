@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy
 
-from openfisca_gen.validation.erreurs import date_lisible, en_francais, nombre_en_francais
+from openfisca_gen.validation.erreurs import date_lisible, en_francais, euros_en_francais, nombre_en_francais
 from openfisca_gen.validation.erreurs import mois_lisible as mois_lisible  # the pages' French dates, from one place
 from openfisca_gen.validation.types import NombreDemesure
 
@@ -65,12 +65,12 @@ def pres_du_seuil(valeur, seuil, decimales: int = 2) -> str:
 
 
 def euros(valeur) -> str:
-    """45 000 €, to the euro; "aucun" for nothing or an unbounded amount."""
+    """45 000 €, or 22 500,50 € to the cent (`euros_en_francais`); "aucun" for nothing or an unbounded amount."""
     if (nom := demesure(valeur)) is not None:
         return nom
     if not _fini(valeur):
         return "aucun"
-    return nombre(round(float(valeur))) + ESPACE_INSECABLE + "€"
+    return euros_en_francais(valeur)
 
 
 def pourcent(part) -> str:

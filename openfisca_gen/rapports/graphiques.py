@@ -15,6 +15,7 @@ import pandas
 
 from openfisca_gen.rapports import svg
 from openfisca_gen.rapports.tableaux import en_francais
+from openfisca_gen.validation.erreurs import euros_en_francais
 
 COULEURS = {"winners": "tab:green", "losers": "tab:red", "unchanged": "tab:gray"}
 TEXTES = {
@@ -393,7 +394,7 @@ def par_statut_svg(par_statut: pandas.DataFrame) -> dict:
     ]
     resume = (
         "Sans puis avec la réforme : "
-        + " ; ".join(f"{statut}, {svg.nombre_fr(b)} € puis {svg.nombre_fr(r)} €" for statut, b, r in lignes)
+        + " ; ".join(f"{statut}, {euros_en_francais(b)} puis {euros_en_francais(r)}" for statut, b, r in lignes)
         + "."
     )
     dessin = svg.Dessin(
@@ -427,7 +428,7 @@ def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series
     for nom, verbe, verbe_pluriel in (("winners", "gagne", "gagnent"), ("losers", "perd", "perdent")):
         masque = evolution == nom
         n, total = int(masque.sum()), abs(float(ecart[masque].sum()))
-        total_texte = f"{svg.nombre_fr(total)} €" + (" au total" if n > 1 else "")
+        total_texte = euros_en_francais(total) + (" au total" if n > 1 else "")
         parties.append(
             f"{_accord(n, 'formation', 'formations')} {verbe if n < 2 else verbe_pluriel} {total_texte}"
             if n

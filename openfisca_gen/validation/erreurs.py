@@ -225,6 +225,14 @@ def nombre_en_francais(valeur, decimales: int = 2) -> str:
     return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
 
 
+def euros_en_francais(valeur) -> str:
+    """45 000 €, or 22 500,50 € to the cent where it is not a whole number of euros: a sum or a step of a
+    computation then adds up as written (a finite amount)."""
+    entiers, centimes = divmod(abs(round(float(valeur) * 100)), 100)
+    signe = "−" if float(valeur) < 0 and (entiers or centimes) else ""
+    return signe + nombre_en_francais(entiers) + (f",{centimes:02d}" if centimes else "") + "\u00a0€"
+
+
 def mois_lisible(texte) -> str:
     """A month YYYY-MM as French names it: octobre 2015."""
     annee, mois = str(texte).split("-")[:2]
