@@ -378,3 +378,23 @@ def test_compare_warns_of_a_value_that_leaks_into_later_calls(client):
     reponse = client.post("/compare", json=corps).get_json()
     assert [message.split(": ")[0] for message in reponse["warnings"]] == ["'financement_amorcage.plafond'"] * 2
     assert "warnings" not in client.post("/compare", json={**corps, "reform": "plafond_100k"}).get_json()
+
+
+def test_calculate_refuses_a_campaign_that_mixes_calls_as_explain_does(serveur, requete):
+    """A campaign is judged under one call: given with dossiers of the first and second calls, it is refused by
+    /calculate, naming it and the calls, as /explain and the tables refuse it (it used to answer 200)."""
+    situation = {
+        "formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}, "g": {"date_depot_dossier": {}}},
+        "campagnes": {"c": {"formations": ["f", "g"], "cout_financement_amorcage_campagne": {"2016-10": None}}},
+    }
+    for route in ("/calculate", "/explain"):
+        situation["formations"]["g"]["date_depot_dossier"] = {"ETERNITY": "2016-09-15"}
+        corps = situation if route == "/calculate" else {"situation": situation, "period": "2016-10"}
+        statut, reponse = requete(serveur + route, corps)
+        assert statut == 400, (route, reponse)
+        [probleme] = reponse["errors"]
+        assert probleme["code"] == "campagne_melee" and probleme["id"] == "c", probleme
+        assert "mixes dossiers of calls 1, 2" in probleme["message"]
+    situation["formations"]["g"]["date_depot_dossier"] = {"ETERNITY": "2015-10-13"}  # one call: answered
+    statut, reponse = requete(serveur + "/calculate", situation)
+    assert statut == 200 and reponse["campagnes"]["c"]["cout_financement_amorcage_campagne"]["2016-10"] == 0
