@@ -15,6 +15,7 @@ from openfisca_gen.analyse import comparer
 from openfisca_gen.pages import rapport
 from openfisca_gen.pages.francais import euros, mois_lisible, nombre
 from openfisca_gen.population import POPULATIONS, lire_population
+from openfisca_gen.reforms import REFORMES
 from openfisca_gen.validation import DonneesInvalidesError, Probleme
 
 PLAFOND = "financement_amorcage.plafond"
@@ -244,3 +245,15 @@ def test_a_number_too_large_in_a_file_is_said_too_large(client):
     page = televerser(client, b"formation_id,budget_session\nf," + b"9" * 5000 + b"\n")
     [message] = [m for m in messages_du_fichier(page) if "budget_session" not in m and "Doit" in m]
     assert "d'au plus un milliard" in message and "n'en est pas un" not in message
+
+
+def test_every_shipped_reform_is_offered_in_french_words(client):
+    """The readings' reforms were offered by their parameter's path (interpretations.dotation_forfaitaire_…)."""
+    page = ouvrir(client, "/reformes")
+    choix = re.search(r'<select id="reforme_livree".*?</select>', page.html, flags=re.S).group(0)
+    options = dict(re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', choix))
+    assert set(options) == {"", *REFORMES}
+    for nom, libelle in options.items():
+        assert libelle.strip() and not re.search(r"\w_\w|interpretations\.", libelle), (nom, libelle)
+    resultat = ouvrir(client, "/reformes?reforme_livree=dotation_forfaitaire_par_structure")
+    assert "Autre lecture : Verser à chaque structure financée" in html.unescape(visible(resultat))

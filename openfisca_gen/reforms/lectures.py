@@ -34,9 +34,13 @@ def _contraire(chemin: str, nom: str, base: type = ReformeParametrique) -> type 
     dernier = max(valeurs)
     if valeurs[dernier] is not None:
         valeurs |= {ouverture: valeurs[dernier] for ouverture in OUVERTURES if ouverture > dernier}
-    autre = next(str(valeur).lower() for valeur in valeurs.values() if valeur is not None)
-    doc = f"What if {chemin} were {autre}, the other reading of the texts? ({contenu['description'].rstrip('.')})"
-    return type(nom, (base,), {"changements": {chemin: valeurs}, "name": chemin, "__doc__": doc})
+    autre = next(valeur for valeur in valeurs.values() if valeur is not None)
+    description = contenu["description"].rstrip(".")
+    doc = f"What if {chemin} were {str(autre).lower()}, the other reading of the texts? ({description})"
+    # Named in French by the reading it applies, as the pages show it: a switch's description says its reading
+    # `true`, and one true by default says its other reading in `description_contraire`.
+    lue = contenu["description"] if autre else contenu["metadata"]["description_contraire"]
+    return type(nom, (base,), {"changements": {chemin: valeurs}, "name": f"Autre lecture : {lue}", "__doc__": doc})
 
 
 class _Depreciee(ReformeParametrique):
@@ -44,7 +48,7 @@ class _Depreciee(ReformeParametrique):
 
     def apply(self) -> None:
         warnings.warn(
-            f"openfisca_gen.reforms.lectures.{type(self).__name__} flips '{self.name}' now; "
+            f"openfisca_gen.reforms.lectures.{type(self).__name__} flips '{next(iter(self.changements))}' now; "
             "the name will stop working in 0.8",
             DeprecationWarning,
             stacklevel=3,  # where the reform is built
