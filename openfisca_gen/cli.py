@@ -357,6 +357,7 @@ def serve(arguments) -> int:
         public_url=arguments.public_url,
     )
     options = {"bind": f"{arguments.bind}:{arguments.port}", "workers": arguments.workers, "timeout": 120}
+    options["limit_request_line"] = 8190  # gunicorn's most (4094 by default): a page's link with every field filled
     Serveur(application, options).run()
     return 0
 

@@ -12,3 +12,4 @@ MAX_PERIODES = 240  # periods one variable of one instance is given for: twenty 
 MAX_MOIS_DONNES = 24_000
 MAX_COLONNES = 100  # columns of a table of trainings: the model has about thirty input variables
 MAX_VALEURS_DATEES = 1000  # dated values of one reform, all its parameters together
+MAX_TEXTE = 200  # characters of a text value (lieu_formation: a site, a town, an address)

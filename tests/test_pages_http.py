@@ -478,3 +478,17 @@ def test_an_amount_in_cents_is_written_to_the_cent_and_its_step_adds_up(client, 
     texte = " ".join(visible(page).split())
     assert plat("22 500,50 €") in texte and plat("45 001 €") in texte
     assert plat("22 500 €") not in texte
+
+
+def test_a_place_of_200_accented_letters_is_taken_and_one_more_is_refused_in_french(client, exemple):
+    """The simulator's link with every field filled and the longest place stays within the request line gunicorn
+    takes (`serve`: 8 190 bytes); one letter more is refused next to the field (it reached gunicorn's English 400
+    page at 4 094 bytes, everything typed lost)."""
+    champs = exemple | {"lieu_formation": "é" * 200, "nombre_femmes": "12", "nombre_residents_qpv": "3"}
+    page = simuler(client, champs)
+    [lien] = page.tous("data-permalink")
+    assert len(f"GET {html.unescape(lien['attrs']['href'])} HTTP/1.1") <= 8190
+    assert 'maxlength="200"' in page.html and "caractères" not in visible(page)
+    page = simuler(client, champs | {"lieu_formation": "é" * 201})
+    assert "Le lieu doit tenir en 200 caractères au plus." in visible(page)
+    assert "é" * 201 in html.unescape(page.html)  # what was typed is kept

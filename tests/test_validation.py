@@ -30,6 +30,7 @@ from openfisca_gen.validation import (
     PeriodeInvalideError,
     Probleme,
     SituationInvalideError,
+    analyser_situation,
     court,
     un_mois,
     valeurs_a_balayer,
@@ -163,6 +164,18 @@ def test_a_count_beyond_int32_and_an_infinite_budget_in_a_csv(tax_benefit_system
         "formations.csv line 2 (formation 'a'), field 'budget_session': expects a finite number within ±1e9, "
         "got '1e39'",
     ]
+
+
+def test_a_place_beyond_200_characters_is_refused_from_a_csv_and_a_situation(tax_benefit_system, tmp_path):
+    donnees = csv(tmp_path, f"formation_id,lieu_formation\na,{'é' * 200}\nb,{'é' * 201}\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, donnees)
+    assert erreur.value.erreurs == [
+        "formations.csv line 3 (formation 'b'), field 'lieu_formation': is longer than 200 characters"
+    ]
+    situation = {"formations": {"f": {"lieu_formation": {"ETERNITY": "x" * 201}}}}
+    with pytest.raises(EntreeInvalideError, match=r"formation 'f', field 'lieu_formation' \(ETERNITY\): is longer"):
+        analyser_situation(tax_benefit_system, situation)
 
 
 def test_sessions_funded_stay_whole(tax_benefit_system):

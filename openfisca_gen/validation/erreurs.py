@@ -288,6 +288,7 @@ MESSAGES = {
         "doit être l'un des choix proposés (reçu {valeur:fr})",
     ),
     "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
+    "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
     "cellule_vide": ("empty cell", "cellule vide : donnez une valeur ou retirez la colonne"),
     "obligatoire": ("a value is required", "Valeur obligatoire : ce champ doit être rempli."),
     # The domain of the model's values
@@ -576,4 +577,5 @@ MESSAGES_DU_CHAMP = {
     "ouvre le {ouverture:jour} (vous avez saisi {texte:mois}).",
     "periode_hors_modele": "{sujet} doit être un mois de {premier:mois} à {dernier:mois} (vous avez saisi {texte:fr}).",
     "texte_attendu": "{sujet} doit être un texte.",
+    "texte_trop_long": "{sujet} doit tenir en {maximum:fr} caractères au plus.",
 }

@@ -22,6 +22,7 @@ import numpy
 import pandas
 from openfisca_core.indexed_enums import Enum
 
+from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.validation.erreurs import Probleme
 
 PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
@@ -195,9 +196,14 @@ def _codes(noms: list, valeurs) -> numpy.ndarray:
 
 def _textes(valeurs, variable, texte: bool):
     if texte:  # a DataFrame's missing text (NaN, None) is an empty cell, as in a CSV
-        return valeurs.fillna("").astype(str).to_numpy(dtype=object), []
+        textes = valeurs.fillna("").astype(str)
+        return textes.to_numpy(dtype=object), [(textes.str.len().to_numpy() > MAX_TEXTE, *TROP_LONG)]
     valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
-    return numpy.asarray(valeurs, dtype=object), [(~valides, "texte_attendu", {})]
+    longs = numpy.fromiter((isinstance(v, str) and len(v) > MAX_TEXTE for v in valeurs), bool, len(valeurs))
+    return numpy.asarray(valeurs, dtype=object), [(~valides, "texte_attendu", {}), (longs, *TROP_LONG)]
+
+
+TROP_LONG = ("texte_trop_long", {"maximum": MAX_TEXTE})
 
 
 TYPES = {int: _nombres, float: _nombres, bool: _booleens, date: _dates, Enum: _enums, str: _textes}
