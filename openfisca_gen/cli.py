@@ -56,6 +56,16 @@ def _adresse(texte: str) -> str:
     return f"[{adresse}]" if adresse.version == 6 else str(adresse)  # as gunicorn binds 'host:port'
 
 
+def _adresse_publique(texte: str) -> str:
+    """An argument type: an http(s) address, the base of the server's source links."""
+    from urllib.parse import urlsplit
+
+    parties = urlsplit(texte)
+    if parties.scheme not in ("http", "https") or not parties.hostname or parties.query or parties.fragment:
+        raise argparse.ArgumentTypeError(f"expects an http(s) address such as https://gen.example.org, got {texte!r}")
+    return texte.rstrip("/")
+
+
 def _entier(minimum: int, maximum: int | None = None):
     """An argument type: a whole number from `minimum` (to `maximum`)."""
 
@@ -79,12 +89,14 @@ def _sortie_refusee(cle: str, **valeurs):
 
 
 def fichier_de_sortie(chemin: str) -> Path:
-    """A file the command may write (`--out`)."""
+    """A file the command may write (`--out`): a CSV or an Excel workbook."""
     if not chemin.strip():
         _sortie_refusee("sortie_vide", quoi="a file name (or leave --out out for standard output)")
     sortie = Path(chemin)
     if sortie.is_dir():
         _sortie_refusee("sortie_dossier", chemin=chemin)
+    if sortie.suffix.lower() not in (".csv", ".xlsx"):  # a CSV written under any other name was misleading
+        _sortie_refusee("sortie_extension", chemin=chemin)
     if not sortie.parent.is_dir():
         _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
     if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
@@ -117,7 +129,7 @@ def _refus(cle: str, **valeurs):
 def _population(tax_benefit_system, donnees):
     from openfisca_gen.population import lire_population
 
-    return lire_population(tax_benefit_system, donnees or "appel_2015")
+    return lire_population(tax_benefit_system, "appel_2015" if donnees is None else donnees)
 
 
 def _mois(arguments):
@@ -125,7 +137,8 @@ def _mois(arguments):
     from openfisca_gen.population import POPULATIONS, population_fournie
     from openfisca_gen.validation import un_mois
 
-    nom = population_fournie(getattr(arguments, "data", None) or "appel_2015")
+    donnees = getattr(arguments, "data", None)
+    nom = population_fournie("appel_2015" if donnees is None else donnees)
     defaut = POPULATIONS[nom]["periode"] if nom else PERIODE
     return un_mois(defaut if arguments.period is None else arguments.period)
 
@@ -444,7 +457,9 @@ def _options_de_serve(sous) -> None:
         default=MAX_TRAININGS,
         help="more instances of any entity in a request get a 400",
     )
-    sous.add_argument("--public-url", help="this server's address as its clients see it, for its source links")
+    sous.add_argument(
+        "--public-url", type=_adresse_publique, help="this server's address as its clients see it, for its source links"
+    )
 
 
 def parser() -> argparse.ArgumentParser:

@@ -13,6 +13,8 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 """
 
 import csv
+import os
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -131,6 +133,9 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     `nom` where given (an upload's own name), else by its path."""
     if isinstance(source, pandas.DataFrame):
         return Population(*valider_table(tax_benefit_system, source))
+    if not isinstance(source, str | os.PathLike) or not str(source).strip():
+        details = {"valeur": source, "populations": ", ".join(POPULATIONS)}
+        raise DonneesInvalidesError([Probleme("source_de_population", details)])
     if isinstance(source, str) and source in POPULATIONS:
         population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
         return Population(population.table, population.groupes, POPULATIONS[source]["description"])
@@ -190,6 +195,9 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         raise DonneesInvalidesError([Probleme("fichier_dossier", {"fichier": nom})]) from None
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
+        if ouvert := re.search(r"EOF inside string starting at row (\d+)", raison):  # pandas counts from 0
+            details = {"fichier": nom, "ligne": int(ouvert.group(1)) + 1}
+            raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
     commentaires = table.iloc[:, 0].astype(str).str.startswith("#").to_numpy()
     if commentaires.any():  # a comment line below the header too; no copy of the table when there is none

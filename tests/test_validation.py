@@ -545,11 +545,44 @@ def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
         (["--variables", ""], "--variables names no variable: give names separated by commas"),
         (["--variables", " , "], "--variables names no variable: give names separated by commas"),
         (["--out", ""], "--out is empty: give a file name (or leave --out out for standard output)"),
+        (["--out", "sortie.txt"], "--out 'sortie.txt': give a file ending in .csv or .xlsx"),  # was CSV in a .txt
     ],
 )
 def test_calculate_names_an_empty_argument(capsys, tmp_path, argv, message):
     donnees = csv(tmp_path, "formation_id,budget_session\na,10\n")
     assert refus(capsys, ["calculate", "--data", donnees, *argv]) == [f"openfisca-gen calculate: {message}"]
+
+
+def test_an_empty_data_is_refused_not_read_as_the_bundled_population(capsys):
+    [ligne] = refus(capsys, ["calculate", "--data", ""])
+    assert ligne.startswith("openfisca-gen calculate: A population is a bundled population's name (appel_2015,")
+
+
+@pytest.mark.parametrize("source", [None, 5, b"formations.csv", "", "  "])
+def test_a_population_of_no_kind_is_named_not_a_type_error(tax_benefit_system, source):
+    with pytest.raises(DonneesInvalidesError, match=r"a CSV file's path or a pandas DataFrame, got "):
+        lire_population(tax_benefit_system, source)
+
+
+def test_a_quote_never_closed_is_named_by_its_line(tax_benefit_system, tmp_path):
+    donnees = csv(tmp_path, 'formation_id,budget_session\na,1000\nb,"2000\nc,3000\n')
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, donnees)
+    [message] = erreur.value.erreurs
+    assert message.endswith("formations.csv': the quote (\") that opens a cell on line 3 is never closed"), message
+
+
+@pytest.mark.parametrize("adresse", ["not a url", "ftp://gen.example.org", "http://", "https://h/?x=1"])
+def test_serve_refuses_a_public_url_that_is_no_address(capsys, adresse):
+    """It was taken, and every source link became `not a url/sources/…`."""
+    with pytest.raises(SystemExit) as sortie:
+        main(["serve", "--public-url", adresse])
+    assert sortie.value.code == 2
+    [ligne] = capsys.readouterr().err.splitlines()
+    assert ligne == (
+        f"openfisca-gen serve: Argument --public-url: expects an http(s) address such as https://gen.example.org, "
+        f"got {adresse!r}"
+    )
 
 
 def test_compare_refuses_an_empty_out(capsys):

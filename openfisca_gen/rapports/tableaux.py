@@ -55,7 +55,7 @@ def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path) -> list[Pat
     """Write named tables without float noise: sheets of one Excel workbook for a `.xlsx` path, else one CSV each
     (the first at `chemin`, the others beside it, suffixed by their name). The paths written."""
     chemin = Path(chemin)
-    if chemin.suffix == ".xlsx":
+    if chemin.suffix.lower() == ".xlsx":
         with pandas.ExcelWriter(chemin) as classeur:
             for nom, table in tables.items():
                 propre(table).to_excel(classeur, sheet_name=nom[:31])

@@ -501,6 +501,15 @@ MESSAGES = {
         "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
     ),
     "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
+    "guillemet_non_ferme": (
+        "cannot read '{fichier}': the quote (\") that opens a cell on line {ligne} is never closed",
+        'le fichier {fichier:fr} ne peut pas être lu : le guillemet (") qui ouvre une cellule ligne {ligne} '
+        "n'est jamais fermé",
+    ),
+    "source_de_population": (
+        "a population is a bundled population's name ({populations}), a CSV file's path or a pandas DataFrame, "
+        "got {valeur:r}",
+    ),
     "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
     "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),
     "population_inconnue": (
@@ -540,6 +549,7 @@ MESSAGES = {
     "variables_inconnues_cli": ("unknown variable(s): {noms:liste}",),
     "sortie_vide": ("--out is empty: give {quoi}",),
     "sortie_dossier": ("--out '{chemin}' is a folder; give a file name",),
+    "sortie_extension": ("--out '{chemin}': give a file ending in .csv or .xlsx",),
     "sortie_fichier": ("--out '{chemin}' is a file; give a folder (it is created if missing)",),
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
