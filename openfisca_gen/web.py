@@ -15,7 +15,7 @@ from gunicorn.app.base import BaseApplication
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
-from openfisca_gen import api
+from openfisca_gen import api, pages
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
@@ -56,13 +56,16 @@ def _options_sans_redirection():
 
 
 def _erreur_http(erreur):
-    """Every 4xx answered in JSON, as OpenFisca's own 400s are."""
+    """Every 4xx answered in JSON, as OpenFisca's own 400s are; in a French page to a browser."""
     if erreur.response is not None:
         return erreur.response
+    entetes = [(cle, valeur) for cle, valeur in erreur.get_headers() if cle.lower() != "content-type"]  # 405: Allow
+    if pages.navigateur():
+        return make_response(*pages.page_d_erreur_http(erreur.code), entetes)
     message = erreur.description
     if erreur.code == 413:
         message = Probleme("requete_trop_grosse", {"maximum": request.max_content_length}).en()
-    return make_response(jsonify({"error": message}), erreur.code)
+    return make_response(jsonify({"error": message}), erreur.code, entetes)
 
 
 def _message_d_erreur(reponse):

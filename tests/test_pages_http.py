@@ -492,3 +492,20 @@ def test_a_place_of_200_accented_letters_is_taken_and_one_more_is_refused_in_fre
     page = simuler(client, champs | {"lieu_formation": "é" * 201})
     assert "Le lieu doit tenir en 200 caractères au plus." in visible(page)
     assert "é" * 201 in html.unescape(page.html)  # what was typed is kept
+
+
+@pytest.mark.parametrize(
+    ("methode", "chemin", "code", "titre"),
+    [("get", "/simulateur/x", 404, "Page introuvable"), ("get", "/sources/nulle-part.py", 404, "Page introuvable"),
+     ("put", "/reformes", 405, "Méthode non permise"), ("delete", "/simulateur", 405, "Méthode non permise")],
+)  # fmt: skip
+def test_a_browser_meets_an_http_error_in_a_french_page_an_api_client_in_json(client, methode, chemin, code, titre):
+    """A browser got the API's English JSON for a wrong link or method; an API client still gets JSON."""
+    navigateur = getattr(client, methode)(chemin, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert navigateur.status_code == code and navigateur.mimetype == "text/html"
+    page = Page(navigateur.get_data(as_text=True))
+    assert titre in visible(page) and not ETRANGERS.search(visible(page))
+    api = getattr(client, methode)(chemin, headers={"Accept": "application/json"})
+    assert api.status_code == code and api.is_json and api.get_json()["error"]
+    if code == 405:  # both say which methods the address takes
+        assert "GET" in navigateur.headers["Allow"] and navigateur.headers["Allow"] == api.headers["Allow"]

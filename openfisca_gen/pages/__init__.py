@@ -182,10 +182,29 @@ def page_source(chemin):
     return render_template("source.html", chemin=chemin, lignes=lignes)
 
 
+# An HTTP error a browser meets (a wrong link, a method a page does not take): its title and sentence
+ERREURS_HTTP = {
+    404: ("Page introuvable", "Aucune page ne se trouve à cette adresse : vérifiez le lien, ou repartez du simulateur "
+          "ou de l'atelier des réformes."),
+    405: ("Méthode non permise", "Cette adresse ne s'ouvre pas de cette façon : suivez un lien ou envoyez son "
+          "formulaire."),
+}  # fmt: skip
+
+
+def navigateur() -> bool:
+    """Whether the client asks for HTML rather than JSON (a browser; an API client asks for JSON or anything)."""
+    return request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
+
+
+def page_d_erreur_http(code: int):
+    """An HTTP error said in French to a browser, never the API's English JSON."""
+    titre, phrase = ERREURS_HTTP.get(code, ("Demande refusée", f"Cette demande ne peut pas être traitée ({code})."))
+    return render_template("refus.html", titre=titre, messages=[phrase]), code
+
+
 def page_d_accueil():
     """A browser asking for HTML on `/` is sent to the simulator; API clients keep OpenFisca's answer."""
-    navigateur = request.accept_mimetypes.best_match(["application/json", "text/html"]) == "text/html"
-    if request.path == "/" and request.method == "GET" and navigateur:
+    if request.path == "/" and request.method == "GET" and navigateur():
         return redirect(url_for("pages.page_simulateur"))
     return None
 
