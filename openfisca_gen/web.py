@@ -69,13 +69,34 @@ def _erreur_http(erreur):
 
 
 def _message_d_erreur(reponse):
-    """OpenFisca's 4xx name the field as a key ({"formations/f/x": "..."}): add the usual "error" key too."""
+    """OpenFisca's 4xx name the field by nested keys ({"formations": {"f": {"x": "..."}}}): add the usual "error"
+    and "errors" keys too, each problem with its field (the last key), its path (the keys joined by /) and its
+    message."""
     if 400 <= reponse.status_code < 500 and reponse.is_json:
         corps = reponse.get_json(silent=True)
         if isinstance(corps, dict) and "error" not in corps:
-            messages = [f"{cle}: {valeur}" for cle, valeur in corps.items()]
-            reponse.set_data(current_app.json.dumps({"error": "; ".join(messages) or "bad request", **corps}))
+            erreurs = [
+                {
+                    "code": "openfisca",
+                    "field": chemin.rsplit("/", 1)[-1],
+                    "path": chemin,
+                    "message": f"{chemin}: {valeur}",
+                }
+                for chemin, valeur in _feuilles(corps)
+            ]
+            message = "; ".join(erreur["message"] for erreur in erreurs) or "bad request"
+            reponse.set_data(current_app.json.dumps({"error": message, "errors": erreurs, **corps}))
     return reponse
+
+
+def _feuilles(corps: dict, chemin: str = ""):
+    """(path of keys joined by /, message) of each message of OpenFisca's nested error body."""
+    for cle, valeur in corps.items():
+        ici = f"{chemin}/{cle}" if chemin else str(cle)
+        if isinstance(valeur, dict) and valeur:
+            yield from _feuilles(valeur, ici)
+        else:
+            yield ici, valeur
 
 
 def _spec_etendue(reponse):

@@ -239,6 +239,21 @@ def test_openfiscas_own_errors_also_carry_an_error_key(serveur, requete):
     assert statut == 400
     assert reponse["formations"].startswith("No formation found")  # OpenFisca's own message, kept
     assert reponse["error"] == f"formations: {reponse['formations']}"
+    assert reponse["errors"] == [{"code": "openfisca", "field": "formations", "path": "formations",
+                                  "message": reponse["error"]}]  # fmt: skip
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/trace", "/explain"])
+def test_an_unknown_variable_is_a_problem_with_its_field_not_a_python_dict(serveur, requete, route):
+    """OpenFisca names it in nested keys; `error` wrote them as a Python dict, and there was no `errors` list."""
+    situation = {"formations": {"f": {"foo": {"2015-10": 1}}}}
+    corps = {"situation": situation, "period": "2015-10"} if route == "/explain" else situation
+    statut, reponse = requete(serveur + route, corps)
+    assert statut == 404
+    [probleme] = reponse["errors"]
+    assert probleme["field"] == "foo" and probleme["path"] == "formations/f/foo" and probleme["code"] == "openfisca"
+    assert reponse["error"] == probleme["message"] and probleme["message"].startswith("formations/f/foo: You tried")
+    assert "{" not in reponse["error"]
 
 
 def test_unknown_routes_and_methods_answer_json(serveur, requete):
