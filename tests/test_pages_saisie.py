@@ -31,6 +31,10 @@ EUROS, TAUX, MOIS = "currency-EUR", "/1", "month"
         ("20", None, 20),
         ("90.000", EUROS, 90000),  # thousands grouped by points, as much of Europe writes them
         ("90.000 €", EUROS, 90000),
+        ("90.000 euros", EUROS, 90000),  # a unit that starts with an e is no exponent
+        ("90.000 EUR", EUROS, 90000),
+        ("0.500", None, 0.5),  # a group of thousands starts with 1 to 999
+        ("0.500 €", EUROS, 0.5),
         ("1.000", None, 1000),
         ("1.234.567,50", EUROS, 1234567.5),
         ("1,234,567", EUROS, 1234567),  # by commas, where nothing else can be meant
@@ -51,7 +55,7 @@ def test_numbers_are_read_as_people_write_them(texte, unite, attendu):
 @pytest.mark.parametrize(
     ("texte", "unite"),
     [("abc", EUROS), ("50 %", EUROS), ("75 €", TAUX), ("75k", None), ("2m", EUROS), ("7 mois", EUROS), ("", None),
-     ("90,000", EUROS), ("1,000 €", EUROS), ("1.2.3", None)],  # 90,000: ninety thousand, or ninety?
+     ("90,000", EUROS), ("1,000 €", EUROS), ("90,000 euros", EUROS), ("1.2.3", None)],  # 90,000: 90 000, or 90?
 )  # fmt: skip
 def test_what_is_not_a_number_of_the_field_comes_back_as_typed(texte, unite):
     assert lire_nombre(texte, unite) == texte
@@ -129,3 +133,13 @@ def test_an_integer_of_hundreds_of_digits_is_named_never_converted(chiffres):
         assert texte.startswith(f"un nombre de {chiffres} chiffres")
     assert nombre_brut(valeur) == ""  # a data-* attribute: a finite number or nothing
     assert nombre(lire_nombre("9" * 5000)) == "un nombre de 5000 chiffres"
+
+
+@pytest.mark.parametrize(
+    ("montant", "ecrit"),
+    [(22500.5, "22 500,50 €"), (22500, "22 500 €"), (0.125, "0,13 €"), (22500.125, "22 500,13 €"),
+     (0.015, "0,02 €"), (1000.5, "1 000,50 €"), (1001.5, "1 001,50 €"), (-22500.5, "−22 500,50 €"), (-0.004, "0 €")],
+)  # fmt: skip
+def test_an_amount_is_written_to_the_cent_half_a_cent_up(montant, ecrit):
+    """To the euro where whole, else to the cent, half a cent up (round() rounds half to even: 0,12 € for 0.125)."""
+    assert " ".join(euros(montant).split()) == ecrit

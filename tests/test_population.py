@@ -208,12 +208,13 @@ def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp
     assert table["duree_formation_mois"].tolist() == [6.5, 4.0]
     # Points grouping thousands, as much of Europe writes them: 90.000 is ninety thousand in a decimal-comma file
     francais.write_text(
-        "formation_id;budget_session;nombre_apprenants;duree_formation_mois\na;90.000;1.000;5.999\nb;1.234,5;12;6\n"
+        "formation_id;budget_session;nombre_apprenants;duree_formation_mois\n"
+        "a;90.000;1.000;5.999\nb;1.234,5;12;6\nc;0.500;8;6\n"
     )
     table = lire_population(tax_benefit_system, francais).table
-    assert table["budget_session"].tolist() == [90000.0, 1234.5]
-    assert table["nombre_apprenants"].tolist() == [1000, 12]
-    assert table["duree_formation_mois"].tolist() == [5.999, 6.0]  # a duration's point is a decimal one
+    assert table["budget_session"].tolist() == [90000.0, 1234.5, 0.5]  # a group of thousands starts with 1 to 999
+    assert table["nombre_apprenants"].tolist() == [1000, 12, 8]
+    assert table["duree_formation_mois"].tolist() == [5.999, 6.0, 6.0]  # a duration's point is a decimal one
     francais.write_bytes("\ufeffformation_id;budget_session\na;12,5,0\n".encode("utf-8"))
     with pytest.raises(DonneesInvalidesError, match=r"formations.csv line 2 \(formation 'a'\), field 'budget_session'"):
         lire_population(tax_benefit_system, francais)

@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy
 
@@ -228,8 +229,9 @@ def nombre_en_francais(valeur, decimales: int = 2) -> str:
 def euros_en_francais(valeur) -> str:
     """45 000 €, or 22 500,50 € to the cent where it is not a whole number of euros: a sum or a step of a
     computation then adds up as written (a finite amount)."""
-    entiers, centimes = divmod(abs(round(float(valeur) * 100)), 100)
-    signe = "−" if float(valeur) < 0 and (entiers or centimes) else ""
+    cents = Decimal(repr(float(valeur))).quantize(Decimal("0.01"), ROUND_HALF_UP)  # half a cent up, as one counts
+    entiers, centimes = divmod(abs(int(cents * 100)), 100)
+    signe = "−" if cents < 0 else ""
     return signe + nombre_en_francais(entiers) + (f",{centimes:02d}" if centimes else "") + "\u00a0€"
 
 

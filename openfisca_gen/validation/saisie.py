@@ -34,10 +34,11 @@ NOMBRE = re.compile(
 )
 # Thousands grouped by points (90.000, 1.234,50) or by commas (1,234,567, 1,234.50): the separators dropped.
 # A single comma before three digits (90,000) is either: left unread. Not in DECIMALES: a duration, a rate.
-PAR_POINTS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d*)?")
-PAR_VIRGULES = re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d*)?|[+-]?\d{1,3}(?:,\d{3})+\.\d*")
+# A group of thousands starts with 1 to 999: 0.500 is a half.
+PAR_POINTS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?")
+PAR_VIRGULES = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d*)?|[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d*")
 AMBIGU = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
-TETE = re.compile(r"(?P<tete>[+-]?[\d.,]++)(?P<reste>(?![eE]).*)")  # the digits, unless an exponent follows
+TETE = re.compile(r"(?P<tete>[+-]?[\d.,]++)(?P<reste>(?![eE][+-]?\d).*)")  # the digits, unless an exponent follows
 DECIMALES = ("month", "/1")
 MULTIPLES = {"k": 3, "m": 6}
 UNITES = {

@@ -16,11 +16,10 @@ import pandas
 
 from openfisca_gen.validation.domaine import ids_en_texte, problemes_d_identifiants, problemes_de_domaine
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
-from openfisca_gen.validation.saisie import DECIMALES, PAR_POINTS
+from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS
 from openfisca_gen.validation.types import typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
-ESPACES = str.maketrans("", "", " \u00a0\u202f")  # thousands separators, the narrow no-break space included
 
 
 def variables_d_entree(tax_benefit_system) -> dict:
