@@ -96,10 +96,16 @@ def _fini(valeur):
     return valeur
 
 
+def corps_d_erreur(problemes: list[dict]) -> dict:
+    """The body of every 4xx: the first problem's message (`error`, what the API always answered) and every problem
+    (`errors`), each an object with its `field`, `message` and `code`."""
+    return {"error": problemes[0]["message"] if problemes else "bad request", "errors": problemes}
+
+
 @api.app_errorhandler(EntreeInvalideError)
 def refus(erreur: EntreeInvalideError):
     """Every refusal of the API: a 400 naming the first problem (`error`) and listing them all (`errors`)."""
-    return make_response(jsonify({"error": erreur.erreurs[0], "errors": [p.en_json() for p in erreur.problemes]}), 400)
+    return make_response(jsonify(corps_d_erreur([p.en_json() for p in erreur.problemes])), 400)
 
 
 def _json_demande():
@@ -126,7 +132,7 @@ def valider():
     if request.method != "POST" or request.url_rule is None or request.path not in ROUTES_JSON:
         return  # a 404 or 405 stays one
     if not request.is_json:
-        abort(make_response(jsonify({"error": Probleme("corps_pas_du_json").en()}), 415))
+        abort(make_response(jsonify(corps_d_erreur([Probleme("corps_pas_du_json").en_json()])), 415))
     corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413
     if request.content_length is None and len(corps) >= current_app.config["MAX_CONTENT_LENGTH"]:
         abort(413)  # a chunked body: werkzeug stops reading at the limit without a word

@@ -62,10 +62,10 @@ def _erreur_http(erreur):
     entetes = [(cle, valeur) for cle, valeur in erreur.get_headers() if cle.lower() != "content-type"]  # 405: Allow
     if pages.navigateur():
         return make_response(*pages.page_d_erreur_http(erreur.code), entetes)
-    message = erreur.description
+    probleme = {"field": None, "message": erreur.description, "code": "http"}  # werkzeug's words: no field
     if erreur.code == 413:
-        message = Probleme("requete_trop_grosse", {"maximum": request.max_content_length}).en()
-    return make_response(jsonify({"error": message}), erreur.code, entetes)
+        probleme = Probleme("requete_trop_grosse", {"maximum": request.max_content_length}).en_json()
+    return make_response(jsonify(api.corps_d_erreur([probleme])), erreur.code, entetes)
 
 
 def _message_d_erreur(reponse):
@@ -84,8 +84,7 @@ def _message_d_erreur(reponse):
                 }
                 for chemin, valeur in _feuilles(corps)
             ]
-            message = "; ".join(erreur["message"] for erreur in erreurs) or "bad request"
-            reponse.set_data(current_app.json.dumps({"error": message, "errors": erreurs, **corps}))
+            reponse.set_data(current_app.json.dumps({**api.corps_d_erreur(erreurs), **corps}))
     return reponse
 
 

@@ -232,6 +232,14 @@ def test_a_body_over_the_size_limit_gets_a_413(serveur, requete, limites):
         serveur + "/calculate", b'{"formations": {"f": {}}, "x": "' + b"a" * limites.octets + b'"}'
     )
     assert statut == 413 and str(limites.octets) in reponse["error"]
+    assert [probleme["code"] for probleme in reponse["errors"]] == ["requete_trop_grosse"]
+
+
+def test_a_body_not_sent_as_json_gets_a_415_with_its_problem(client):
+    reponse = client.post("/calculate", data="{}", content_type="text/plain")
+    assert reponse.status_code == 415
+    [probleme] = reponse.get_json()["errors"]
+    assert probleme["code"] == "corps_pas_du_json" and probleme["message"] == reponse.get_json()["error"]
 
 
 def test_openfiscas_own_errors_also_carry_an_error_key(serveur, requete):
@@ -257,9 +265,10 @@ def test_an_unknown_variable_is_a_problem_with_its_field_not_a_python_dict(serve
 
 
 def test_unknown_routes_and_methods_answer_json(serveur, requete):
-    assert requete(serveur + "/nulle-part")[0] == 404
-    statut, reponse = requete(serveur + "/explain")
-    assert statut == 405 and reponse["error"]
+    """Every 4xx has `error` and `errors` (werkzeug's own 404 and 405 had no `errors`)."""
+    for chemin, code in (("/nulle-part", 404), ("/explain", 405)):
+        statut, reponse = requete(serveur + chemin)
+        assert statut == code and reponse["errors"] == [{"code": "http", "field": None, "message": reponse["error"]}]
 
 
 def valeurs_json():
