@@ -14,7 +14,6 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 
 import csv
 import os
-import re
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -163,6 +162,17 @@ def _types_du_csv(tax_benefit_system) -> dict:
     return textes | {nom: "category" for nom, v in variables if v.value_type is date or v.value_type is Enum}
 
 
+def _guillemet_ouvert(source: Path, description: int) -> int:
+    """The line (from 1) of a CSV where a quote opens a cell that no later quote closes: the last line from which
+    the count of quotes stays odd (a quote written twice, "", leaves it even)."""
+    ouverte = 0
+    with open(source, encoding="utf-8-sig") as fichier:
+        for numero, ligne in enumerate(fichier, 1):
+            if numero > description and ligne.count('"') % 2:
+                ouverte = 0 if ouverte else numero
+    return ouverte
+
+
 def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str]:
     """The table of a CSV file (`types`: str, every cell as text; or a dict of the columns to keep as text, the
     others typed by pandas), the number of description lines above its header, its separator."""
@@ -195,8 +205,8 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         raise DonneesInvalidesError([Probleme("fichier_dossier", {"fichier": nom})]) from None
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
-        if ouvert := re.search(r"EOF inside string starting at row (\d+)", raison):  # pandas counts from 0
-            details = {"fichier": nom, "ligne": int(ouvert.group(1)) + 1}
+        if "EOF inside string" in raison:  # pandas counts records, not lines: a quoted cell may hold a line break
+            details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description)}
             raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
     commentaires = table.iloc[:, 0].astype(str).str.startswith("#").to_numpy()

@@ -564,12 +564,17 @@ def test_a_population_of_no_kind_is_named_not_a_type_error(tax_benefit_system, s
         lire_population(tax_benefit_system, source)
 
 
-def test_a_quote_never_closed_is_named_by_its_line(tax_benefit_system, tmp_path):
-    donnees = csv(tmp_path, 'formation_id,budget_session\na,1000\nb,"2000\nc,3000\n')
+@pytest.mark.parametrize(
+    ("texte", "ligne"),
+    [('formation_id,budget_session\na,1000\nb,"2000\nc,3000\n', 3),
+     ('# a "description"\nformation_id,lieu_formation\na,"Lyon\nrue ""x"""\nb,"Paris\nc,Nantes\n', 5)],
+)  # fmt: skip
+def test_a_quote_never_closed_is_named_by_its_line(tax_benefit_system, tmp_path, texte, ligne):
+    """By the file's line, not pandas' record (a quoted cell may hold a line break): it said "row 2"."""
     with pytest.raises(DonneesInvalidesError) as erreur:
-        lire_population(tax_benefit_system, donnees)
+        lire_population(tax_benefit_system, csv(tmp_path, texte))
     [message] = erreur.value.erreurs
-    assert message.endswith("formations.csv': the quote (\") that opens a cell on line 3 is never closed"), message
+    assert message.endswith(f"formations.csv': the quote (\") that opens a cell on line {ligne} is never closed")
 
 
 @pytest.mark.parametrize("adresse", ["not a url", "ftp://gen.example.org", "http://", "https://h/?x=1"])
