@@ -27,6 +27,7 @@ from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 
 DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
 PERIODE = "2015-10"
+DONNEES_PAR_DEFAUT = "appel_2015"  # --data left out: the synthetic first call
 
 
 class _Aide(argparse.HelpFormatter):
@@ -129,7 +130,7 @@ def _refus(cle: str, **valeurs):
 def _population(tax_benefit_system, donnees):
     from openfisca_gen.population import lire_population
 
-    return lire_population(tax_benefit_system, "appel_2015" if donnees is None else donnees)
+    return lire_population(tax_benefit_system, donnees)
 
 
 def _mois(arguments):
@@ -137,8 +138,7 @@ def _mois(arguments):
     from openfisca_gen.population import POPULATIONS, population_fournie
     from openfisca_gen.validation import un_mois
 
-    donnees = getattr(arguments, "data", None)
-    nom = population_fournie("appel_2015" if donnees is None else donnees)
+    nom = population_fournie(arguments.data)
     defaut = POPULATIONS[nom]["periode"] if nom else PERIODE
     return un_mois(defaut if arguments.period is None else arguments.period)
 
@@ -370,7 +370,7 @@ def serve(arguments) -> int:
         public_url=arguments.public_url,
     )
     options = {"bind": f"{arguments.bind}:{arguments.port}", "workers": arguments.workers, "timeout": 120}
-    options["limit_request_line"] = 8190  # gunicorn's most (4094 by default): a page's link with every field filled
+    options["limit_request_line"] = 8190  # gunicorn's most (4094 by default): a long link reaches the page
     Serveur(application, options).run()
     return 0
 
@@ -395,7 +395,7 @@ class _Version(argparse.Action):
 
 DONNEES = (
     "a bundled population's name (appel_2015, appel_2016, appel_2018) or a CSV of trainings (see "
-    "docs/colonnes.md) (default: appel_2015, the synthetic first call)"
+    f"docs/colonnes.md) (default: {DONNEES_PAR_DEFAUT}, the synthetic first call)"
 )
 MOIS = f"the month computed, YYYY-MM (default: a bundled population's own month, {PERIODE} for a CSV)"
 LANGUE = "the language of the printed tables and the charts: en (English) or fr (French)"
@@ -409,7 +409,7 @@ def _options_de_compare(sous) -> None:
         help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
         "give it more than once to combine reforms, each on top of the ones before",
     )
-    sous.add_argument("--data", help=DONNEES)
+    sous.add_argument("--data", default=DONNEES_PAR_DEFAUT, help=DONNEES)
     sous.add_argument("--period", help=MOIS)
     sous.add_argument(
         "--out", help="a folder for the CSV tables, an Excel workbook and the PNG charts (created if missing)"
@@ -477,7 +477,7 @@ def parser() -> argparse.ArgumentParser:
     aide = "compute variables for a table of trainings, write a CSV or an Excel workbook"
     _options_de_calculate(commande("calculate", aide, calculer, ["calculer"]))
     sous = commande("interpretations", "how far each reading of the texts moves the results", interpretations)
-    sous.add_argument("--data", help=DONNEES)
+    sous.add_argument("--data", default=DONNEES_PAR_DEFAUT, help=DONNEES)
     sous.add_argument("--period", help=MOIS)
     sous.add_argument("--out", help="a folder for the CSV tables and the tornado chart (PNG)")
     sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)
