@@ -168,7 +168,8 @@ def calculate():
         simulation = simuler(_systeme(), g.analyse)
     except PeriodMismatchError:
         return current_app.view_functions["openfisca_calculate"]()
-    if _json_demande().get("campagnes"):  # campaigns given: one mixing calls is refused, as every entry point does
+    # A given campaign that mixes calls is refused, as every entry point does; one of a single dossier cannot.
+    if _json_demande().get("campagnes") and numpy.bincount(g.analyse.groupes["campagne"]).max(initial=0) > 1:
         for mois in sorted({texte for *_, texte in g.analyse.demandes if _est_un_mois(texte)}):
             verifier_campagnes(simulation, mois)
     return jsonify(_reponse_calculee(_systeme(), simulation, _json_demande(), g.analyse.demandes))
