@@ -170,7 +170,7 @@ def calculate():
         return current_app.view_functions["openfisca_calculate"]()
     # A given campaign that mixes calls is refused, as every entry point does; one of a single dossier cannot.
     if _json_demande().get("campagnes") and numpy.bincount(g.analyse.groupes["campagne"]).max(initial=0) > 1:
-        for mois in sorted({texte for *_, texte in g.analyse.demandes if _est_un_mois(texte)}):
+        for mois in sorted(filter(_est_un_mois, {texte for *_, texte in g.analyse.demandes})):  # each period once
             verifier_campagnes(simulation, mois)
     return jsonify(_reponse_calculee(_systeme(), simulation, _json_demande(), g.analyse.demandes))
 
