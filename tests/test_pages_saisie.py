@@ -138,7 +138,8 @@ def test_an_integer_of_hundreds_of_digits_is_named_never_converted(chiffres):
 @pytest.mark.parametrize(
     ("montant", "ecrit"),
     [(22500.5, "22 500,50 €"), (22500, "22 500 €"), (0.125, "0,13 €"), (22500.125, "22 500,13 €"),
-     (0.015, "0,02 €"), (1000.5, "1 000,50 €"), (1001.5, "1 001,50 €"), (-22500.5, "−22 500,50 €"), (-0.004, "0 €")],
+     (0.015, "0,02 €"), (1000.5, "1 000,50 €"), (1001.5, "1 001,50 €"), (-22500.5, "−22 500,50 €"), (-0.004, "0 €"),
+     (1e20, "100 000 000 000 000 000 000 €"), (1e300, "1" + " 000" * 100 + " €")],  # beyond Decimal's 28 digits
 )  # fmt: skip
 def test_an_amount_is_written_to_the_cent_half_a_cent_up(montant, ecrit):
     """To the euro where whole, else to the cent, half a cent up (round() rounds half to even: 0,12 € for 0.125)."""

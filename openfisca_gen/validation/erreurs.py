@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 import numpy
 
@@ -219,18 +219,24 @@ def court(valeur, longueur: int = 40) -> str:
 
 def nombre_en_francais(valeur, decimales: int = 2) -> str:
     """1 234, 0,5, −3: thousands separated by a narrow no-break space, a decimal comma."""
-    if isinstance(valeur, int | numpy.integer) or float(valeur).is_integer():
+    if isinstance(valeur, int | numpy.integer):
+        texte = f"{int(valeur):,}"  # exactly, however many digits
+    elif float(valeur).is_integer():
         texte = f"{valeur:,.0f}"
     else:
         texte = f"{valeur:,.{decimales}f}".rstrip("0").rstrip(".")
     return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
 
 
+CHIFFRES = Context(prec=400)
+
+
 def euros_en_francais(valeur) -> str:
     """45 000 €, or 22 500,50 € to the cent where it is not a whole number of euros: a sum or a step of a
     computation then adds up as written (a finite amount)."""
-    cents = Decimal(repr(float(valeur))).quantize(Decimal("0.01"), ROUND_HALF_UP)  # half a cent up, as one counts
-    entiers, centimes = divmod(abs(int(cents * 100)), 100)
+    # In cents, half a cent up as one counts, with digits enough for any float (1e308 has 309)
+    cents = int(Decimal(repr(float(valeur))).scaleb(2, CHIFFRES).quantize(Decimal(1), ROUND_HALF_UP, CHIFFRES))
+    entiers, centimes = divmod(abs(cents), 100)
     signe = "−" if cents < 0 else ""
     return signe + nombre_en_francais(entiers) + (f",{centimes:02d}" if centimes else "") + "\u00a0€"
 
