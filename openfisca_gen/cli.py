@@ -64,7 +64,7 @@ def _adresse_publique(texte: str) -> str:
     parties = urlsplit(texte)
     if parties.scheme not in ("http", "https") or not parties.hostname or parties.query or parties.fragment:
         raise argparse.ArgumentTypeError(f"expects an http(s) address such as https://gen.example.org, got {texte!r}")
-    return texte.rstrip("/")
+    return texte  # its trailing slash is the pages' to normalise (pages.enregistrer), as for a caller of creer_app
 
 
 def _entier(minimum: int, maximum: int | None = None):
