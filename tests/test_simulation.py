@@ -10,6 +10,7 @@ from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
 
+from openfisca_gen.helpers import et
 from openfisca_gen.simulation import Groupes, construire_simulation
 from openfisca_gen.web import creer_app
 
@@ -85,3 +86,15 @@ def test_a_campaigns_sum_of_amounts_is_openfiscas_to_the_sign_of_zero(tax_benefi
     attendu = GroupPopulation.sum(campagne, montants)
     obtenu = campagne.sum(montants)
     assert obtenu.tobytes() == attendu.tobytes()
+
+
+@given(
+    tableau=hnp.arrays(bool, st.integers(0, 300)),
+    condition=st.one_of(st.booleans().map(numpy.bool_), hnp.arrays(bool, st.just(300))),
+)
+def test_a_boolean_and_a_switch_is_numpys_and(tableau, condition):
+    """helpers.et, which spares numpy's slow `&` of an array and a scalar (a reading under one call), is `&`."""
+    if numpy.ndim(condition):
+        condition = condition[: tableau.size]
+    obtenu = et(tableau, condition)
+    assert obtenu.dtype == bool and numpy.array_equal(obtenu, tableau & condition)

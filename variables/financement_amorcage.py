@@ -16,6 +16,7 @@ from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispat
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
+    et,
     facultatif,
     lecture,
     par_appel,
@@ -93,7 +94,7 @@ class eligible_financement_amorcage(Variable):
             parameters,
             lambda r: lecture(formation, r, "financements_droit_commun_mettent_fin_a_l_amorcage"),
         )
-        droit_commun = formation("financements_droit_commun_obtenus", period) & fin
+        droit_commun = et(formation("financements_droit_commun_obtenus", period), fin)
         deja_financee = formation("subvention_amorcage_non_reconduite", period)
         return (
             formation("labellisee", period)
@@ -211,7 +212,8 @@ class plafond_financement_amorcage(ReelExact):
             "financement_amorcage.plafond",
             "interpretations.plafond_2018_celui_des_appels_precedents",
         )
-        return par_appel(formation, period, [numpy.inf if p is None else p for p in plafonds], numpy.inf)
+        # floats: an integer ceiling would fill an array of integers that OpenFisca then copies into float64
+        return par_appel(formation, period, [numpy.inf if p is None else float(p) for p in plafonds], numpy.inf)
 
 
 class plafond_financement_amorcage_connu(Variable):
@@ -363,7 +365,8 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
         appel = formation("appel_du_dossier", period)
         groupe = formation.simulation.populations["structure"].members_entity_id
         if appel.size and appel.min() < appel.max():  # dossiers of several calls (or none): per (structure, call)
-            groupe = groupe * (int(appel.max()) + 1) + appel
+            groupe = groupe * (int(appel.max()) + 1)
+            groupe += appel  # in place: one key of a million values, not two
         return numpy.bincount(groupe, montant)[groupe]  # summed in the trainings' order, as a structure's sum is
 
 

@@ -22,6 +22,7 @@ from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
     conditions_applicables,
+    et,
     facultatif,
     lecture,
     regles_des_appels,
@@ -370,7 +371,7 @@ class labellisee(Variable):
             lambda r: r.conventions.sans_decision_formation_eligible_labellisee,
             False,
         )
-        retenue = (decision == DecisionComite.labellisee) | ((decision == DecisionComite.non_rendue) & sans_decision)
+        retenue = (decision == DecisionComite.labellisee) | et(decision == DecisionComite.non_rendue, sans_decision)
         return formation("eligible_labellisation", period) & retenue
 
 
