@@ -68,13 +68,18 @@ class Ligne:
 
     @property
     def ratio(self) -> float | None:
-        return None if not self.reference else self.mesure / self.reference
+        """None where there is nothing to divide: no reference, or a difference of times below zero (what a
+        cost computed as a difference gives when the machine's noise is larger than the cost)."""
+        valides = self.reference is not None and self.reference > 0 and self.mesure >= 0
+        return self.mesure / self.reference if valides else None
 
     def tenue(self) -> bool | None:
-        """Met (True), missed (False), or no target (None)."""
+        """Met (True), missed (False), or no target (None). A ratio's target without a ratio is missed: nothing
+        shows it met."""
+        sans_ratio = self.ratio is None
         verdicts = [
-            self.ratio <= self.ratio_max if self.ratio_max is not None else None,
-            self.ratio >= self.ratio_min if self.ratio_min is not None else None,
+            not sans_ratio and self.ratio <= self.ratio_max if self.ratio_max is not None else None,
+            not sans_ratio and self.ratio >= self.ratio_min if self.ratio_min is not None else None,
             self.mesure <= self.max_absolu if self.max_absolu is not None else None,
         ]
         verdicts = [v for v in verdicts if v is not None]
