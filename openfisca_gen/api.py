@@ -46,15 +46,16 @@ VARIABLES_COMPAREES = ("eligible_labellisation", "labellisee", "financement_amor
 api = Blueprint("api", __name__)
 
 
-def _refus(code: str, **valeurs):
-    raise EntreeInvalideError([Probleme(code, valeurs)])
+def _refus(code: str, champ: str | None = None, **valeurs):
+    """Refuse the request: a problem of the body as a whole, or of its field `champ` ('situation', a JSON key…)."""
+    raise EntreeInvalideError([Probleme(code, valeurs, None if champ is None else "requete", champ=champ)])
 
 
 def _sans_doublon(paires):
     objet = dict(paires)
     if len(objet) != len(paires):
         cles = [cle for cle, _ in paires]
-        _refus("cle_en_double", cle=next(cle for cle in cles if cles.count(cle) > 1))
+        _refus("cle_en_double", champ=next(cle for cle in cles if cles.count(cle) > 1))
     return objet
 
 
@@ -112,6 +113,8 @@ def _json_demande():
     """The request's JSON (parsed once), or a 400 saying why it is not valid JSON."""
 
     def invalide(erreur):
+        if isinstance(erreur, EntreeInvalideError):  # JSONStrict's own refusal (a ValueError, which Flask passes)
+            raise erreur
         _refus("json_invalide", raison=str(erreur))
 
     request.on_json_loading_failed = invalide
@@ -151,7 +154,7 @@ def _reglages() -> dict:
 def _situation(corps: dict):
     """The body's situation, checked once (its problems placed under 'situation'), and the month to compute."""
     if corps.get("situation") is None:
-        _refus("champ_manquant", champ="situation", aide="give a situation as for /calculate")
+        _refus("champ_manquant", "situation", aide="give a situation as for /calculate")
     try:
         analyse = analyser_situation(_systeme(), corps["situation"], _reglages()["max_trainings"])
     except EntreeInvalideError as erreur:
@@ -223,7 +226,7 @@ def _reforme(corps: dict):
     reforme = corps.get("reform")
     if reforme is None:
         aide = "a reform's name (GET /reforms lists them), {path: {date: value}}, or a list of those"
-        _refus("champ_manquant", champ="reform", aide=aide)
+        _refus("champ_manquant", "reform", aide=aide)
     try:
         if isinstance(reforme, str):
             return _reforme_nommee(_systeme(), reforme), reforme
@@ -235,7 +238,7 @@ def _reforme(corps: dict):
 def _variables(corps: dict) -> list[str]:
     variables = corps.get("variables", list(VARIABLES_COMPAREES))
     if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
-        _refus("variables_pas_une_liste")
+        _refus("variables_pas_une_liste", "variables")
     inconnues = [v for v in variables if v not in _systeme().variables]
     if inconnues:
         raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues}, contexte="variables")])

@@ -358,7 +358,11 @@ def test_periods_covering_too_many_months_are_refused_before_building(client):
 
 def test_expliquer_checks_the_period_as_explain_does():
     situation = {"formations": {"f": {**DOSSIER, "financements_droit_commun_obtenus": {"2015": True}}}}
-    with pytest.raises(EntreeInvalideError, match="is given for 2015, which does not contain the period computed"):
+    with pytest.raises(
+        EntreeInvalideError,
+        match=r"formation 'f', field 'financements_droit_commun_obtenus' \(2015\) is given for a period that does not "
+        "contain the month computed",
+    ):
         expliquer(SYSTEME, situation, "2016-02")
 
 

@@ -200,10 +200,62 @@ def test_duplicate_keys_and_aliases_in_a_reform_file(tmp_path, contenu, message)
     assert message in str(erreur.value)
 
 
-def test_duplicate_keys_in_a_json_body(serveur, requete):
-    corps = b'{"formations": {"f": {"budget_session": {"2015-10": 1, "2015-10": 2}}}}'
+@pytest.mark.parametrize(
+    ("corps", "code", "champ"),
+    [
+        (b'{"formations": {"f": {"budget_session": {"2015-10": 1, "2015-10": 2}}}}', "cle_en_double", "2015-10"),
+        (b'{"formations": {"f": {"budget_session": {"2015-10": NaN}}}}', "nombre_json_invalide", None),
+        (b"[" * 100_000 + b"]" * 100_000, "json_trop_profond", None),
+        (b'{"formations": ', "json_invalide", None),
+    ],
+)
+def test_a_json_body_refused_says_why_by_its_own_code(serveur, requete, corps, code, champ):
+    """JSONStrict's refusals reach the client as they are, not wrapped in "Invalid JSON" (Flask hands a ValueError
+    of the reader to its handler of bad JSON, and EntreeInvalideError is one)."""
     statut, reponse = requete(serveur + "/calculate", corps)
-    assert statut == 400 and "The key '2015-10' is given twice" in reponse["error"]
+    assert statut == 400 and [(p["code"], p["field"]) for p in reponse["errors"]] == [(code, champ)]
+    assert code != "cle_en_double" or reponse["error"] == "The key '2015-10' is given twice in an object"
+
+
+@pytest.mark.parametrize(
+    ("route", "corps", "code", "champ"),
+    [
+        ("/explain", {}, "champ_manquant", "situation"),
+        ("/compare", {"situation": {"formations": {"f": {}}}, "period": "2015-10"}, "champ_manquant", "reform"),
+        ("/compare", {"situation": {"formations": {"f": {}}}, "reform": "plafond_100k", "period": "2015-10",
+                      "variables": "financement_amorcage"}, "variables_pas_une_liste", "variables"),
+        ("/explain", {"situation": {"formations": {"f": {}}}}, "periode_manquante", "period"),
+        ("/explain", {"situation": {"personnes": {}}, "period": "2015-10"}, "entite_inconnue", "personnes"),
+        ("/calculate", {"formations": []}, "entite_pas_un_objet", "formations"),
+    ],
+)  # fmt: skip
+def test_a_request_field_refused_is_named_in_errors(client, route, corps, code, champ):
+    reponse = client.post(route, json=corps)
+    assert reponse.status_code == 400
+    assert [(p["code"], p["field"]) for p in reponse.get_json()["errors"]] == [(code, champ)]
+
+
+def test_the_month_is_inferred_only_where_the_situation_writes_one(client):
+    """Without 'period', a situation that writes two months (a fact's and a monthly input's) or a year is refused,
+    naming 'period' and what it found: the month computed decides the answer (a dossier filed in April 2018 is
+    eligible in May, judged by no call in March)."""
+    dossier = {cle: {"2018-05": valeur} for cle, valeur in {"date_depot_dossier": "2018-04-10", "metier_vise": "codeur",
+               "formation_gratuite": True, "budget_session": 100_000, "duree_formation_mois": 7,
+               "nombre_apprenants": 12}.items()}  # fmt: skip
+    reponse = client.post("/explain", json={"situation": {"formations": {"f": dossier}}})
+    assert reponse.status_code == 200 and reponse.get_json()["period"] == "2018-05"
+    for periode in ("2018-03", "2018"):
+        mele = {**dossier, "financements_droit_commun_obtenus": {periode: False}}
+        ecrites = ", ".join(sorted([periode, "2018-05"]))
+        for route in ("/explain", "/compare"):
+            reponse = client.post(route, json={"situation": {"formations": {"f": mele}}, "reform": "plafond_100k"})
+            assert reponse.status_code == 400, reponse.get_json()
+            assert reponse.get_json()["errors"] == [{
+                "field": "period",
+                "code": "periode_a_preciser",
+                "message": f"'period' is missing, and the situation's periods ({ecrites}) are not one month: give "
+                "the month to compute, such as 2015-10",
+            }]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -260,10 +312,18 @@ def test_explain_takes_facts_given_once_and_refuses_a_monthly_input_of_another_m
     situation["formations"]["formation_web"]["financements_droit_commun_obtenus"] = {"2015-09": True}
     reponse = client.post("/explain", json={"situation": situation, "period": "2015-10"})
     assert reponse.status_code == 400
-    assert reponse.get_json()["error"].startswith(
-        "'situation': field 'financements_droit_commun_obtenus' is given for 2015-09"
+    assert reponse.get_json()["error"] == (
+        "'situation': formation 'formation_web', field 'financements_droit_commun_obtenus' (2015-09) is given for a "
+        "period that does not contain the month computed, 2015-10: give it for 2015-10 (or its year)"
     )
-    assert "period computed, 2015-10" in reponse.get_json()["error"]
+    probleme = reponse.get_json()["errors"][0]
+    assert {cle: probleme[cle] for cle in ("field", "entity", "id", "period", "in")} == {
+        "field": "financements_droit_commun_obtenus",
+        "entity": "formation",
+        "id": "formation_web",
+        "period": "2015-09",
+        "in": "situation",
+    }
     annuelle = {"formations": {"f": {cle: {"2015": v[PERIOD]} for cle, v in FORMATION.items() if v[PERIOD]}}}
     annuelle["formations"]["f"]["financements_droit_commun_obtenus"] = {"2015": False}
     reponse = client.post("/explain", json={"situation": annuelle, "period": "2015-10"}).get_json()

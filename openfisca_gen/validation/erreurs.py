@@ -120,7 +120,7 @@ class Probleme:
 
     def en_json(self) -> dict:
         """The problem as the web API lists it under `errors`: what the front end needs to show it by its field."""
-        champ = self.champ if self.lieu is not None else self.contexte
+        champ = self.champ if self.champ is not None else self.contexte  # an entity's key names its own field
         place = {"entity": self.entite, "id": self.id, "period": self.periode, "row": self.ligne, "in": self.contexte}
         return {
             "field": champ,
@@ -393,10 +393,14 @@ MESSAGES = {
         "{texte:r} does not start on the first day of a month: give a calendar month such as 2015-10",
         "{texte:fr} ne commence pas le premier jour d'un mois",
     ),
-    "periode_manquante": ("'period' is missing: give the month to compute, such as 2015-10",),
+    "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
+    "periode_a_preciser": (
+        "{lieu} is missing, and the situation's periods ({textes:liste}) are not one month: give the month to "
+        "compute, such as 2015-10",
+    ),
     "entree_hors_periode": (
-        "field '{variable}' is given for {texte}, which does not contain the period computed, {mois}: "
-        "give it for {mois} (or its year)",
+        "{lieu} is given for a period that does not contain the month computed, {mois}: give it for {mois} (or its "
+        "year)",
     ),
     # Reforms and parameters
     "reforme_pas_un_dictionnaire": ("A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",),
@@ -537,14 +541,14 @@ MESSAGES = {
     ),
     # The web API's requests
     "nombre_json_invalide": ("{nom} is not a valid JSON number",),
-    "cle_en_double": ("the key '{cle}' is given twice in an object",),
+    "cle_en_double": ("The key {lieu} is given twice in an object",),
     "json_trop_profond": ("the JSON is nested too deeply",),
     "json_invalide": ("Invalid JSON: {raison}",),
     "corps_pas_un_objet": ("the request body must be a JSON object",),
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
-    "champ_manquant": ("'{champ}' is missing: {aide}",),
-    "variables_pas_une_liste": ("'variables' must be a list of variable names",),
+    "champ_manquant": ("{lieu} is missing: {aide}",),
+    "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
     "variables_inconnues": ("unknown variable(s) {noms:liste}",),
     "variable_de_groupe": (
         "variable(s) of a structure or a campaign, one value per group: {noms:liste}; ask Population.tables for them "

@@ -44,7 +44,7 @@ class SituationAnalysee:
     groupes: dict = field(default_factory=dict)  # group key -> each training's group index
     entrees: dict = field(default_factory=dict)  # (variable, period) -> (indices, typed values)
     demandes: list = field(default_factory=list)  # (plural, id, index, variable, period text)
-    periodes_donnees: list = field(default_factory=list)  # (variable, period text, is a fact)
+    periodes_donnees: list = field(default_factory=list)  # (variable, period text, is a fact, entity key, id)
     complete: bool = True
 
 
@@ -54,13 +54,12 @@ def _entites(tax_benefit_system, situation, maximum, problemes) -> dict:
     retenues = {}
     for pluriel, instances in situation.items():
         if pluriel not in connues:
-            problemes.append(Probleme("entite_inconnue", {"nom": pluriel, "connues": list(connues)}))
+            problemes.append(Probleme("entite_inconnue", {"nom": pluriel, "connues": list(connues)}, champ=pluriel))
         elif not isinstance(instances, dict):
-            problemes.append(Probleme("entite_pas_un_objet", {"nom": pluriel}))
+            problemes.append(Probleme("entite_pas_un_objet", {"nom": pluriel}, champ=pluriel))
         elif maximum is not None and len(instances) > maximum:
-            problemes.append(
-                Probleme("trop_d_instances", {"nom": pluriel, "nombre": len(instances), "maximum": maximum})
-            )
+            details = {"nom": pluriel, "nombre": len(instances), "maximum": maximum}
+            problemes.append(Probleme("trop_d_instances", details, champ=pluriel))
         else:
             retenues[pluriel] = connues[pluriel]
     return retenues
@@ -167,7 +166,7 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
             lecture.problemes.append(Probleme(*probleme, **ici))
         else:
             donnees += [] if eternelle else [(periode, texte)]
-            analyse.periodes_donnees.append((cle, texte, eternelle))
+            analyse.periodes_donnees.append((cle, texte, eternelle, entite.key, identifiant))
             lue = (cle, ETERNITE if eternelle else str(periode))
             lecture.mois_donnes += 0 if eternelle or lue in lecture.lues else periode.size_in_months
             indices, brutes = lecture.lues.setdefault(lue, ([], []))
@@ -328,28 +327,30 @@ def valider_situation(tax_benefit_system, situation, formations_max: int | None 
 
 
 def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
-    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the single period
-    its requests and monthly inputs use (or, failing those, its facts'). Refused when a monthly input is given
-    for a period that does not contain that month (it would be ignored without a word); a dossier's facts hold
-    in every month."""
+    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the one month every
+    period the situation writes is (its requests', its inputs', its facts' but ETERNITY): where it writes two, or
+    none, or a year, `period` must say which month. Refused when a monthly input is given for a period that does
+    not contain that month (it would be ignored without a word); a dossier's facts hold in every month."""
     if "period" in corps:
-        texte = corps["period"]
+        try:
+            mois = un_mois(corps["period"])
+        except PeriodeInvalideError as erreur:
+            raise erreur.dans("period") from None
     else:
-        mensuels = {texte for _, texte, fait in analyse.periodes_donnees if not fait}
-        textes = mensuels | {demande[4] for demande in analyse.demandes}
-        if not textes:
-            textes = {texte for _, texte, fait in analyse.periodes_donnees if fait and texte != ETERNITE}
+        textes = {texte for _, texte, *_ in analyse.periodes_donnees if texte != ETERNITE}
+        textes = sorted(textes | {demande[4] for demande in analyse.demandes if demande[4] != ETERNITE})
+        manque = Probleme("periode_a_preciser" if textes else "periode_manquante", {"textes": textes}, "requete",
+                          champ="period")  # fmt: skip
         if len(textes) != 1:
-            raise PeriodeInvalideError([Probleme("periode_manquante")])
-        texte = textes.pop()
-    try:
-        mois = un_mois(texte)
-    except PeriodeInvalideError as erreur:
-        raise erreur.dans("period") from None
+            raise PeriodeInvalideError([manque])
+        try:
+            mois = un_mois(textes[0])
+        except PeriodeInvalideError:
+            raise PeriodeInvalideError([manque]) from None
     periode = periods.period(mois)
     hors = [
-        Probleme("entree_hors_periode", {"variable": variable, "texte": texte, "mois": mois}, contexte="situation")
-        for variable, texte, fait in analyse.periodes_donnees
+        Probleme("entree_hors_periode", {"mois": mois}, "champ", entite, id_, variable, texte, contexte="situation")
+        for variable, texte, fait, entite, id_ in analyse.periodes_donnees
         if not fait and not periods.period(texte).contains(periode)
     ]
     if hors:
