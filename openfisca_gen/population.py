@@ -15,6 +15,7 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 import csv
 import os
 import warnings
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,13 @@ from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
 from openfisca_gen.limites import MAX_COLONNES
 from openfisca_gen.simulation import batir, verifier_campagnes
-from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, Probleme
+from openfisca_gen.validation import (
+    DonneesInvalidesError,
+    EntreeInvalideError,
+    PeriodeInvalideError,
+    Probleme,
+    un_mois,
+)
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
@@ -37,6 +44,8 @@ DONNEES = Path(__file__).parent / "donnees"
 # The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
 POPULATIONS = yaml_du_paquet(DONNEES / "populations.yaml")
 POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the default population: the first call's
+# The month each simulation `Population.simulation` built is for, so that `tables` refuses another one.
+_MOIS_CONSTRUITS = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -52,9 +61,10 @@ class Population:
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
 
     def simulation(self, tax_benefit_system, period):
-        """An OpenFisca simulation of these trainings for `period`, under `tax_benefit_system` (a reform or not).
-        Without a campagne_id column, each call's dossiers make one campaign (`appel_1`…, `hors_appel` for those
-        of no call); a campaign given that mixes dossiers of several calls is refused."""
+        """An OpenFisca simulation of these trainings for the month `period`, under `tax_benefit_system` (a reform or
+        not). Without a campagne_id column, each call's dossiers make one campaign (`appel_1`…, `hors_appel` for
+        those of no call); a campaign given that mixes dossiers of several calls is refused."""
+        period = un_mois(period)
         variables = variables_d_entree(tax_benefit_system)
         groupes = dict(self.groupes)
         if "campagne" not in groupes:
@@ -71,7 +81,8 @@ class Population:
             entrees[(colonne, periode)] = (None, valeurs)
         simulation = batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
         if "campagne" in self.groupes:
-            verifier_campagnes(simulation, str(period))
+            verifier_campagnes(simulation, period)
+        _MOIS_CONSTRUITS[simulation] = period
         return simulation
 
     def _campagnes_par_appel(self, tax_benefit_system, period):
@@ -86,8 +97,15 @@ class Population:
         """Computed variables, one table per entity: "formation" (one row per training, indexed by formation_id,
         with the ids of its structure and campaign), and, for the group variables asked for, "structure" and
         "campagne" (one row per group, indexed by its id). A group's value is never repeated on its trainings,
-        so that no sum over trainings counts it more than once."""
+        so that no sum over trainings counts it more than once. `period` is the month the simulation was built
+        for (`simulation`): in another, its monthly inputs would not be read."""
         systeme = simulation.tax_benefit_system
+        period, variables = un_mois(period), [variables] if isinstance(variables, str) else list(variables)
+        if _MOIS_CONSTRUITS.get(simulation, period) != period:
+            details = {"construite": _MOIS_CONSTRUITS[simulation], "mois": period}
+            raise PeriodeInvalideError([Probleme("simulation_d_un_autre_mois", details)])
+        if inconnues := [nom for nom in variables if nom not in systeme.variables]:
+            raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues})])
         tables = {
             "formation": pandas.DataFrame(
                 index=pandas.Index(self.table["formation_id"].to_numpy(), name="formation_id")
@@ -109,7 +127,13 @@ class Population:
         """Training variables, one row per training, with the ids of its structure and campaign. A group's variable
         is refused here (a sum over trainings would count it once per training): `tables` gives it, one row per
         group."""
-        groupes = [nom for nom in variables if not simulation.tax_benefit_system.variables[nom].entity.is_person]
+        variables = [variables] if isinstance(variables, str) else variables
+        groupes = [
+            nom
+            for nom in variables
+            if nom in simulation.tax_benefit_system.variables
+            and not simulation.tax_benefit_system.variables[nom].entity.is_person
+        ]
         if groupes:
             raise EntreeInvalideError([Probleme("variable_de_groupe", {"noms": groupes})])
         return self.tables(simulation, variables, period)["formation"]

@@ -360,8 +360,7 @@ def test_expliquer_checks_the_period_as_explain_does():
     situation = {"formations": {"f": {**DOSSIER, "financements_droit_commun_obtenus": {"2015": True}}}}
     with pytest.raises(
         EntreeInvalideError,
-        match=r"formation 'f', field 'financements_droit_commun_obtenus' \(2015\) is given for a period that does not "
-        "contain the month computed",
+        match=r"formation 'f', field 'financements_droit_commun_obtenus' \(2015\) does not hold in 2016-02, the month",
     ):
         expliquer(SYSTEME, situation, "2016-02")
 

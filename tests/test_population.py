@@ -7,6 +7,7 @@ import pandas
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openfisca_core import periods
 
 from openfisca_gen.population import DONNEES, POPULATIONS, DonneesInvalidesError, lire_population
 from openfisca_gen.validation import EntreeInvalideError
@@ -41,6 +42,36 @@ def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
     assert resultats["financement_amorcage"].tolist() == [42000, 28000, 0]  # s1 shares 70 000 € (0.7)
     resultats.to_csv(tmp_path / "resultats.csv")
     assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 42000
+
+
+@pytest.mark.parametrize(
+    ("mois", "message"),
+    [
+        ("2015-10-15", "give a month such as 2015-10, not '2015-10-15'"),
+        ("2015-W40", "not '2015-W40'"),
+        ("9999-01", "outside the months the model covers"),
+        ("garbage", "'garbage' is not a period"),
+    ],
+)
+def test_a_simulation_is_built_for_a_month(tax_benefit_system, mois, message):
+    """A day or a week used to be taken: the one monthly input (common-law funding) was then set for the day,
+    and the month's funding paid as if it had not been obtained."""
+    population = lire_population(tax_benefit_system, table(financements_droit_commun_obtenus=[True] * 3))
+    with pytest.raises(EntreeInvalideError, match=re.escape(message)):
+        population.simulation(tax_benefit_system, mois)
+
+
+def test_its_tables_are_those_of_its_own_month(tax_benefit_system):
+    """Computed in another month than it was built for, a simulation would not read its monthly inputs: 42 000 €
+    where common-law funding, obtained, ends the seed funding. One name is a list of one; a name unknown is
+    named."""
+    population = lire_population(tax_benefit_system, table(financements_droit_commun_obtenus=[True] * 3))
+    simulation = population.simulation(tax_benefit_system, periods.period(PERIOD))  # a Period is its month
+    assert population.resultats(simulation, "financement_amorcage", PERIOD)["financement_amorcage"].tolist() == [0] * 3
+    with pytest.raises(EntreeInvalideError, match="built for 2015-10: build one for 2016-02"):
+        population.tables(simulation, ["financement_amorcage"], "2016-02")
+    with pytest.raises(EntreeInvalideError, match=r"Unknown variable\(s\) financement"):
+        population.tables(simulation, ["financement"], PERIOD)
 
 
 def test_group_variables_have_one_row_per_group(tax_benefit_system):

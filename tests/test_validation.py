@@ -253,8 +253,7 @@ def test_the_month_is_inferred_only_where_the_situation_writes_one(client):
             assert reponse.get_json()["errors"] == [{
                 "field": "period",
                 "code": "periode_a_preciser",
-                "message": f"'period' is missing, and the situation's periods ({ecrites}) are not one month: give "
-                "the month to compute, such as 2015-10",
+                "message": f"'period' is missing, and the situation writes {ecrites}: give the month to compute",
             }]  # fmt: skip
 
 
@@ -313,8 +312,8 @@ def test_explain_takes_facts_given_once_and_refuses_a_monthly_input_of_another_m
     reponse = client.post("/explain", json={"situation": situation, "period": "2015-10"})
     assert reponse.status_code == 400
     assert reponse.get_json()["error"] == (
-        "'situation': formation 'formation_web', field 'financements_droit_commun_obtenus' (2015-09) is given for a "
-        "period that does not contain the month computed, 2015-10: give it for 2015-10 (or its year)"
+        "'situation': formation 'formation_web', field 'financements_droit_commun_obtenus' (2015-09) does not hold in "
+        "2015-10, the month computed: give it for 2015-10 (or its year)"
     )
     probleme = reponse.get_json()["errors"][0]
     assert {cle: probleme[cle] for cle in ("field", "entity", "id", "period", "in")} == {

@@ -394,14 +394,9 @@ MESSAGES = {
         "{texte:fr} ne commence pas le premier jour d'un mois",
     ),
     "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
-    "periode_a_preciser": (
-        "{lieu} is missing, and the situation's periods ({textes:liste}) are not one month: give the month to "
-        "compute, such as 2015-10",
-    ),
-    "entree_hors_periode": (
-        "{lieu} is given for a period that does not contain the month computed, {mois}: give it for {mois} (or its "
-        "year)",
-    ),
+    "simulation_d_un_autre_mois": ("this simulation was built for {construite}: build one for {mois}",),
+    "periode_a_preciser": ("{lieu} is missing, and the situation writes {textes:liste}: give the month to compute",),
+    "entree_hors_periode": ("{lieu} does not hold in {mois}, the month computed: give it for {mois} (or its year)",),
     # Reforms and parameters
     "reforme_pas_un_dictionnaire": ("A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",),
     "dates_attendues": ("expects a mapping {{date: value}}, got {valeur:r}",),

@@ -37,8 +37,9 @@ def lire_periode(texte):
 
 
 def un_mois(texte) -> str:
-    """`texte` as one month, such as '2015-10'; a PeriodeInvalideError naming it otherwise (variables are monthly)."""
-    periode, probleme = lire_periode(texte)
+    """`texte` as one month, such as '2015-10' (or an OpenFisca Period of one month); a PeriodeInvalideError naming
+    it otherwise (variables are monthly)."""
+    periode, probleme = lire_periode(str(texte) if isinstance(texte, periods.Period) else texte)
     if probleme:
         raise PeriodeInvalideError([Probleme(*probleme)])
     if (periode.unit, periode.size) != (DateUnit.MONTH, 1):
