@@ -5,7 +5,7 @@ import pytest
 from openfisca_gen.pages import conditions
 from openfisca_gen.pages.francais import euros, nombre, nombre_brut, pourcent, pourcent_pres_du_seuil, pres_du_seuil
 from openfisca_gen.validation import Probleme, valider_situation
-from openfisca_gen.validation.erreurs import MESSAGES, MESSAGES_DU_CHAMP
+from openfisca_gen.validation.messages import MESSAGES, MESSAGES_DU_CHAMP
 from openfisca_gen.validation.saisie import lire_date, lire_mois, lire_nombre
 from openfisca_gen.validation.types import NombreDemesure
 

@@ -1,0 +1,332 @@
+"""Every message of the model, in words: `MESSAGES`, key -> (English, French), and `MESSAGES_DU_CHAMP`, the pages'
+sentences next to a field. A `Probleme` (validation.erreurs) names its message by key and gives the values it uses;
+nothing else here.
+"""
+
+# The messages: (English, French). A message without French is one the pages never show (the CLI's own).
+# English is written as the CLI and the web API have always written it; French as a training provider reads.
+MESSAGES = {
+    # Values of the model's types
+    "nombre_attendu": ("expects a number, got {valeur:r}", "doit être un nombre : {valeur:fr} n'en est pas un"),
+    "entier_attendu": (
+        "expects a whole number within ±{maximum}, got {valeur:r}",
+        "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",
+    ),
+    "nombre_fini_attendu": (
+        "expects a finite number within ±1e9, got {valeur:r}",
+        "doit être un nombre d'au plus un milliard (vous avez saisi {valeur:fr})",
+    ),
+    "booleen_attendu": ("expects true or false, got {valeur:r}", "doit être « oui » ou « non » (reçu {valeur:fr})"),
+    "booleen_ou_chiffre_attendu": (
+        "expects true or false (or 1 or 0), got {valeur:r}",
+        "doit être true ou false (ou 1 ou 0), reçu {valeur:fr}",
+    ),
+    "date_attendue": (
+        "expects a date YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
+        "doit être une date réelle, entre le {premier:fr} et le {dernier:fr} (reçu {valeur:fr})",
+    ),
+    "choix_attendu": (
+        "expects one of {noms:liste}, got {valeur:r}",
+        "doit être l'un des choix proposés (reçu {valeur:fr})",
+    ),
+    "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
+    "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
+    "cellule_vide": ("empty cell", "cellule vide : donnez une valeur ou retirez la colonne"),
+    "obligatoire": ("a value is required", "Valeur obligatoire : ce champ doit être rempli."),
+    # The domain of the model's values
+    "negatif": ("must be >= 0, got {valeur:g}", "ne peut pas être négatif (vous avez saisi {valeur:fr})"),
+    "hors_bornes": (
+        "must be from {bas:g} to {haut:g}, got {valeur:g}",
+        "doit être compris entre {bas:fr} et {haut:fr} (vous avez saisi {valeur:fr})",
+    ),
+    "non_positif": ("must be > 0, got {valeur:g}", "doit être supérieur à zéro (vous avez saisi {valeur:fr})"),
+    "plus_que_les_apprenants": (
+        "{valeur:g} is more than nombre_apprenants ({apprenants:g})",
+        "{valeur:fr} : c'est plus que le nombre d'apprenants de la session ({apprenants:fr})",
+    ),
+    "sans_apprenants": (
+        "{valeur:g} given without nombre_apprenants",
+        "{valeur:fr} : indiquez aussi le nombre d'apprenants de la session",
+    ),
+    # Ids and groups
+    "id_vide": ("an id must be a non-empty text", "un identifiant ne peut pas être vide"),
+    "id_avec_barre": ("an id must not contain '/', got {valeur:r}", "un identifiant ne peut pas contenir « / »"),
+    "id_en_double": ("duplicate id", "cet identifiant est déjà celui d'une autre formation"),
+    "ids_de_formations_attendus": ("expects a list of formation ids, got {valeur:r}",),
+    "formation_inconnue": ("unknown formation '{membre}'",),
+    "formation_deja_membre": ("formation '{membre}' is already in {groupe} '{autre}'",),
+    "id_automatique_pris": (
+        "a {groupe} is named '{nom}', the id OpenFisca would give to the {groupe} of formation '{nom}', which is "
+        "in no {groupe}: put that formation in a {groupe}, or give the {groupe} another id",
+    ),
+    "objet_attendu": ("{lieu} must be an object {{variable: {{period: value}}}}",),
+    "objet_periodes_attendu": ("expects an object {{period: value}}, got {valeur:r}",),
+    "situation_pas_un_objet": (
+        "the situation must be a JSON object {{entity plural: {{id: {{variable: {{period: value}}}}}}}}",
+    ),
+    "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
+    "entite_pas_un_objet": ("'{nom}' must be an object {{id: {{variable: {{period: value}}}}}}",),
+    "trop_d_instances": ("too many {nom}: {nombre}, at most {maximum} per request",),
+    "trop_de_periodes": (
+        "is given for {nombre} periods, at most {maximum}",
+        "est donné pour {nombre} périodes, au plus {maximum}",
+    ),
+    "trop_de_valeurs_datees": (
+        "the reform gives {nombre} dated values, at most {maximum}",
+        "la réforme donne {nombre} valeurs datées, au plus {maximum}",
+    ),
+    "campagne_melee": (
+        "mixes dossiers of calls {appels:liste}: a campaign is judged under one call; "
+        "give each call's dossiers their own campaign",
+        "la campagne mêle des dossiers de plusieurs appels ({appels:liste})",
+    ),
+    "faits_differents": (
+        "is given with different values for {periodes:liste}: it is a fact of the dossier, given once",
+        "ce fait du dossier est donné deux fois, avec des valeurs différentes",
+    ),
+    # Periods
+    "pas_une_periode": (
+        "{texte:r} is not a period; give a month such as 2015-10",
+        "{texte:fr} n'est pas un mois : écrivez-le AAAA-MM, par exemple 2015-10",
+    ),
+    "periode_hors_modele": (
+        "{texte:r} is outside the months the model covers, {premier} to {dernier}",
+        "{texte:fr} est hors des mois que le modèle couvre ({premier:fr} à {dernier:fr})",
+    ),
+    "periode_avant_les_regles": (
+        "no rule is in force in {texte}: the first call opens on {ouverture}",
+        "aucune règle n'est en vigueur en {texte:mois} : le premier appel ouvre le {ouverture:jour}",
+    ),
+    "un_mois_attendu": (
+        "variables are monthly: give a month such as 2015-10, not {texte:r}",
+        "donnez un mois, par exemple 2015-10, et non {texte:fr}",
+    ),
+    "periode_de_la_variable": (
+        "is defined by {unite}, request a period such as 2015-10, not {texte:r}",
+        "se calcule par mois : demandez un mois tel que 2015-10",
+    ),
+    "periode_trop_courte": (
+        "is defined by {unite}, give it for months or years, not {texte:r}",
+        "se donne par mois ou par année, pas pour {texte:fr}",
+    ),
+    "periodes_chevauchantes": (
+        "is given for {textes:liste}, which overlap: give each month one value",
+        "est donné pour des périodes qui se chevauchent ({textes:liste})",
+    ),
+    "periode_d_une_variable_calculee": (
+        "is computed by the model by {unite}: give it for one {unite} at a time, not {texte:r}",
+        "se donne pour un mois à la fois, pas pour {texte:fr}",
+    ),
+    "trop_de_mois_donnes": (
+        "the inputs' periods cover {nombre} months, at most {maximum} per request: give each value for the months "
+        "that matter",
+        "les périodes données couvrent {nombre} mois, au plus {maximum}",
+    ),
+    "periode_vide": ("{texte:r} covers no month: give a size of 1 or more", "{texte:fr} ne couvre aucun mois"),
+    "periode_decalee": (
+        "{texte:r} does not start on the first day of a month: give a calendar month such as 2015-10",
+        "{texte:fr} ne commence pas le premier jour d'un mois",
+    ),
+    "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
+    "simulation_d_un_autre_mois": ("this simulation was built for {construite}: build one for {mois}",),
+    "periode_a_preciser": ("{lieu} is missing, and the situation writes {textes:liste}: give the month to compute",),
+    "entree_hors_periode": ("{lieu} does not hold in {mois}, the month computed: give it for {mois} (or its year)",),
+    # Reforms and parameters
+    "reforme_pas_un_dictionnaire": ("A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",),
+    "dates_attendues": ("expects a mapping {{date: value}}, got {valeur:r}",),
+    "pas_une_date": (
+        "{texte:r} is not a date (YYYY-MM-DD, from {premier} to {dernier})",
+        "{texte:fr} n'est pas une date AAAA-MM-JJ",
+    ),
+    "parametre_inconnu": ("Unknown parameter '{chemin}'.{suggestion}", "paramètre inconnu"),
+    "noeud_pas_parametre": ("'{chemin}' is a node, not a parameter; its parameters are: {parametres:liste}",),
+    "valeur_inconnue_refusee": (
+        "expects a value; null (unknown) is only for parameters the texts leave unknown",
+        "une valeur est nécessaire",
+    ),
+    "booleen_de_parametre": ("expects true or false, got {valeur:r}", "doit être coché ou décoché"),
+    "liste_de_dates_attendue": ("expects a non-empty list of dates YYYY-MM-DD, got {valeur:r}",),
+    "dates_de_liste_attendues": ("expects dates as YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",),
+    "dates_croissantes_attendues": ("expects dates in increasing order, each once, got {valeur:r}",),
+    "parametre_negatif": (
+        "expects a number >= 0, got {valeur:r}",
+        "ne peut pas être négatif (vous avez saisi {valeur:fr})",
+    ),
+    "taux_hors_bornes": (
+        "is a rate: expects a number between 0 and 1, got {valeur:r}",
+        "doit être un taux entre 0 et 1, soit de 0 % à 100 % (vous avez saisi {valeur:fr})",
+    ),
+    "reforme_inconnue": ("Unknown reform '{nom}'; reforms: {noms:liste}", "réforme inconnue : {nom:fr}"),
+    "appel_sans_fenetre": (
+        "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
+        "l'appel ouvert le {ouverture:fr} aurait une date limite antérieure ({limite:fr}) : aucun dossier n'y "
+        "répondrait",
+    ),
+    "appel_avant_les_regles": (
+        "a call's rules would be read on {jour}, before {nombre} of its parameters have a value (such as "
+        "'{exemple}'): give them from {jour} too, or open the call from {debut} on, when the rules start",
+        "un appel serait jugé selon les règles du {jour:fr}, avant que {nombre} de ses paramètres n'aient une "
+        "valeur (dont {exemple:fr}) : ouvrez l'appel à partir du {debut:fr}",
+    ),
+    "appel_sans_date_limite": (
+        "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "
+        "{debut}): give calendrier.dates_limites_depot from {jour} too",
+        "un appel ouvrirait le {ouverture:fr} sans date limite de dépôt en vigueur le {jour:fr} (les règles "
+        "commencent le {debut:fr}) : donnez aussi calendrier.dates_limites_depot à partir du {jour:fr}",
+    ),
+    "durees_incoherentes": (
+        "minimum_mois ({minimum:g}) is above {maximum_nom} ({maximum:g}): no training could be eligible",
+        "la durée minimale ({minimum:fr} mois) dépasse la durée maximale ({maximum:fr} mois) : aucune formation "
+        "ne serait éligible",
+    ),
+    "valeur_debordante": (
+        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "whose own value is {loi:r}; to change only the earlier calls, give the value back from {ouverture}",
+        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
+        "cette valeur à partir du {ouverture:jour}",
+    ),
+    "valeur_debordante_inconnue": (
+        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
+        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
+        "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+    ),
+    "repartition_inconnue": (
+        "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
+        "of {valides:liste}",
+    ),
+    "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
+    "aucun_changement": (
+        "the reform changes nothing",
+        "Aucun changement : modifiez un paramètre ou choisissez une réforme livrée.",
+    ),
+    "base_deja_reformee": (
+        "the baseline given is itself a reform ({nom}): pass the law's rules as the baseline, and combine "
+        "reforms with reforms.combiner",
+    ),
+    # Sweeps
+    "balayage_trop_grand": ("a sweep computes at most {maximum} values; {donne}: take a larger step",),
+    "balayage_trop_petit": ("a sweep compares at least 2 values; {donne}",),
+    "bornes_non_finies": ("--from, --to and --step must be finite numbers, got {debut}, {fin}, {pas}",),
+    "bornes_inversees": ("a sweep needs --from <= --to, got {bornes}",),
+    "pas_non_positif": ("a sweep needs --step > 0, got --step {pas:g}",),
+    "etendue_infinie": ("{bornes}: the range is wider than a number holds",),
+    # Tables and files
+    "colonne_en_double": ("{lieu} is given more than once; keep one", "colonne en double : gardez-en une"),
+    "colonne_calculee": (
+        "{lieu} is computed by the model, not an input",
+        "cette colonne est calculée par le modèle : retirez-la",
+    ),
+    "colonne_inconnue": (
+        "{lieu} is not an input variable{suggestion} (input columns: {colonnes:liste})",
+        "colonne inconnue{suggestion_fr} ; voyez la liste des colonnes dans la documentation",
+    ),
+    "table_vide": ("the table has no trainings (no rows)", "le fichier ne contient aucune formation"),
+    "structure_incoherente": (
+        "differs between the rows of this structure",
+        "diffère d'une ligne à l'autre de la même structure",
+    ),
+    "ligne_trop_longue": ("{lieu}: {champs} fields, the header has {entete}", "ligne trop longue"),
+    "pas_de_l_utf8": (
+        "cannot read '{fichier}': it is not UTF-8 text{ligne}; save it as UTF-8",
+        "le fichier {fichier:fr} n'est pas du texte UTF-8 : enregistrez-le en UTF-8 (CSV UTF-8)",
+    ),
+    "pas_du_texte": (
+        "cannot read '{fichier}': it holds binary data (a NUL byte on line {ligne}), not CSV text",
+        "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",
+    ),
+    "trop_de_colonnes": (
+        "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are fewer)",
+        "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
+    ),
+    "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
+    "guillemet_non_ferme": (
+        "cannot read '{fichier}': the quote (\") that opens a cell on line {ligne} is never closed",
+        'le fichier {fichier:fr} ne peut pas être lu : le guillemet (") qui ouvre une cellule ligne {ligne} '
+        "n'est jamais fermé",
+    ),
+    "source_de_population": (
+        "a population is a bundled population's name ({populations}), a CSV file's path or a pandas DataFrame, "
+        "got {valeur:r}",
+    ),
+    "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
+    "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),
+    "population_inconnue": (
+        "cannot read '{fichier}': no such file, nor a bundled population ({populations})",
+        "{fichier:fr} n'est ni un fichier ni une population fournie ({populations})",
+    ),
+    "fichier_dossier": ("cannot read '{fichier}': it is a folder, not a file", "{fichier:fr} est un dossier"),
+    "fichier_illisible": ("Cannot read {quoi} '{fichier}': {raison}",),
+    "fichier_trop_gros": (
+        "the file is larger than {maximum} bytes",
+        "le fichier dépasse la taille admise ({maximum:fr} octets)",
+    ),
+    "trop_de_formations": (
+        "the file has {nombre} trainings; at most {maximum} per request (--max-trainings)",
+        "le fichier contient {nombre:fr} formations : l'atelier en compare au plus {maximum:fr} à la fois ; "
+        "pour plus, utilisez openfisca-gen compare",
+    ),
+    # The web API's requests
+    "nombre_json_invalide": ("{nom} is not a valid JSON number",),
+    "cle_en_double": ("The key {lieu} is given twice in an object",),
+    "json_trop_profond": ("the JSON is nested too deeply",),
+    "json_invalide": ("Invalid JSON: {raison}",),
+    "corps_pas_un_objet": ("the request body must be a JSON object",),
+    "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
+    "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
+    "champ_manquant": ("{lieu} is missing: {aide}",),
+    "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
+    "variables_inconnues": ("unknown variable(s) {noms:liste}",),
+    "variable_de_groupe": (
+        "variable(s) of a structure or a campaign, one value per group: {noms:liste}; ask Population.tables for them "
+        "(a training table would repeat each value on every training of the group)",
+    ),
+    # The command line
+    "reforme_ou_balayage": ("give --reform NAME|FILE.yaml or --sweep PARAMETER{les_deux}",),
+    "bornes_sans_balayage": ("--from, --to and --step are for --sweep, not --reform",),
+    "aucune_variable": ("--variables names no variable: give names separated by commas",),
+    "variables_inconnues_cli": ("unknown variable(s): {noms:liste}",),
+    "sortie_vide": ("--out is empty: give {quoi}",),
+    "sortie_dossier": ("--out '{chemin}' is a folder; give a file name",),
+    "sortie_extension": ("--out '{chemin}': give a file ending in .csv or .xlsx",),
+    "sortie_fichier": ("--out '{chemin}' is a file; give a folder (it is created if missing)",),
+    "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
+    "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
+    "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
+}
+
+# The pages' sentences next to a field, the field as their subject: "Le budget doit être un montant en euros, par
+# exemple 45 000." `{sujet}`, `{attendu}` and `{exemple}` describe the field (the page knows them); the other values
+# are the problem's. Written without an adjective that would agree with the subject (le budget, la durée).
+MESSAGES_DU_CHAMP = {
+    "obligatoire": "{sujet} est à remplir : {attendu}, par exemple {exemple}.",
+    "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
+    "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, d'au plus {maximum:fr}, par exemple "
+    "{exemple} (vous avez saisi {valeur:fr}).",
+    "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr}).",
+    "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
+    "parametre_negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
+    "non_positif": "{sujet} doit dépasser zéro (vous avez saisi {valeur:fr}).",
+    "plus_que_les_apprenants": "{sujet} ({valeur:fr}) dépasse le nombre d'apprenants de la session "
+    "({apprenants:fr}) : ces personnes en font partie.",
+    "sans_apprenants": "{sujet} ({valeur:fr}) se compte parmi les apprenants de la session : indiquez aussi "
+    "leur nombre.",
+    "date_attendue": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {valeur:fr}).",
+    "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
+    "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
+    "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
+    "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr} : pour un pourcentage, ajoutez « % »).",
+    "valeur_inconnue_refusee": "{sujet} doit avoir une valeur, par exemple {exemple}.",
+    "pas_une_periode": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "un_mois_attendu": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
+    "periode_avant_les_regles": "{sujet} doit être un mois où des règles sont en vigueur : le premier appel "
+    "ouvre le {ouverture:jour} (vous avez saisi {texte:mois}).",
+    "periode_hors_modele": "{sujet} doit être un mois de {premier:mois} à {dernier:mois} (vous avez saisi {texte:fr}).",
+    "texte_attendu": "{sujet} doit être un texte.",
+    "texte_trop_long": "{sujet} doit tenir en {maximum:fr} caractères au plus.",
+}
