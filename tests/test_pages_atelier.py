@@ -160,10 +160,14 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
         ({PLAFOND: "5", "period": "01/1990"}, "period", "Le mois doit être un mois où des règles sont en vigueur"),
         ({"reforme_livree": "inconnue"}, "reforme_livree", "Réforme inconnue"),
         ({PLAFOND: "5", "population": "/etc/passwd"}, "population", "La population doit être l'un des choix"),
+        ({PLAFOND: ["100000", "30000"]}, PLAFOND, "Cette valeur : plusieurs valeurs différentes sont données "
+         "(« 100000 », « 30000 »)"),  # a link edited by hand: the last used to be taken
+        ({PLAFOND: "5", "population": ["appel_2015", "appel_2018"]}, "population",
+         "La population : plusieurs valeurs différentes sont données"),  # and there, the first
     ],
 )  # fmt: skip
 def test_a_refusal_is_a_french_message_next_to_its_field(client, champs, champ, debut):
-    page = ouvrir(client, "/reformes?" + urlencode(champs))
+    page = ouvrir(client, "/reformes?" + urlencode(champs, doseq=True))
     assert plat(page.erreurs()[champ]).startswith(plat(debut))
     assert "resultat" not in page.par_id and not ETRANGERS.search(visible(page))
 

@@ -364,6 +364,20 @@ def test_every_mistake_gets_one_message_next_to_its_field_in_the_providers_words
     assert not ETRANGERS.search(visible(page))
 
 
+@pytest.mark.parametrize(("champ", "textes"), [("budget_session", ["100000", "5"]),
+                                                ("formation_gratuite", ["true", "false"])])  # fmt: skip
+def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, exemple, champ, textes):
+    """A link edited by hand gave the budget twice: the last was taken (2,50 € of funding), and a free training
+    given as not free too became ineligible. The same text twice is one value."""
+    page = ouvrir(client, "/simulateur?" + urlencode({**exemple, champ: textes}, doseq=True))
+    assert list(page.erreurs()) == [champ] and "resultat" not in page.par_id
+    cites = ", ".join(f"« {texte} »" for texte in textes)
+    assert plat(page.erreurs()[champ]).endswith(f" : plusieurs valeurs différentes sont données ({cites}) ; gardez-en "
+                                                "une.")  # fmt: skip
+    deux_fois = ouvrir(client, "/simulateur?" + urlencode({**exemple, champ: [textes[0]] * 2}, doseq=True))
+    assert deux_fois.valeur("eligible_labellisation") == "true"
+
+
 def test_counts_without_the_learners_ask_for_the_learners_once(client, exemple):
     page = simuler(client, exemple | {"nombre_apprenants": "", "nombre_femmes": "3",
                                       "nombre_jeunes_neet_peu_qualifies": "4"})  # fmt: skip

@@ -106,9 +106,9 @@ def page_simulateur():
     result's link) or a POST: the result of what it gives, and only that."""
     systeme = _systeme()
     formulaire = request.form if request.method == "POST" else request.args
-    resultat_, saisie = None, simulateur.lire_formulaire(systeme, formulaire)
+    resultat_, (saisie, doubles) = None, simulateur.lire_formulaire(systeme, formulaire)
     if request.method == "POST" or simulateur.est_une_simulation(systeme, formulaire):
-        resultat_ = simulateur.simuler(systeme, saisie)
+        resultat_ = simulateur.simuler(systeme, saisie, doubles)
         numero = resultat_["appel_choisi"]
     else:
         if not any(nom in saisie for nom in simulateur.variables_d_entree(systeme)):

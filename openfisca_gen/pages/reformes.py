@@ -24,7 +24,7 @@ from werkzeug.utils import secure_filename
 
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
-from openfisca_gen.pages.saisie import par_champ
+from openfisca_gen.pages.saisie import lire_champs, par_champ
 from openfisca_gen.population import POPULATIONS, lire_population
 from openfisca_gen.reforms import REFORMES, combiner
 from openfisca_gen.validation import (
@@ -207,23 +207,20 @@ def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list
 def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     """The request a form or a link makes, and its problems by field: a month or a population that cannot be,
     a changed value that cannot be read comes back with its field."""
-    problemes = []
-    nom = formulaire.get("population") or POPULATION_PAR_DEFAUT
+    textes, problemes = lire_champs(formulaire, ["population", "period", "affiche", "reforme_livree"])
+    nom = textes.get("population") or POPULATION_PAR_DEFAUT
     if nom not in POPULATIONS and nom != FICHIER:
         problemes.append(Probleme("choix_attendu", {"valeur": nom}, "champ", champ="population"))
         nom = POPULATION_PAR_DEFAUT
     defaut = POPULATIONS.get(nom, POPULATIONS[POPULATION_PAR_DEFAUT])["periode"]
-    texte = formulaire.get("period", "").strip()
+    texte = textes.get("period", "")
     mois, refus = lire_mois_de(tax_benefit_system, texte, defaut)
-    affiche, _ = lire_mois_de(tax_benefit_system, formulaire.get("affiche", ""), mois)
-    modifies = {}
-    for chemin, champ in par_nom(tax_benefit_system, affiche).items():
-        saisies = formulaire.getlist(chemin)
-        if saisies and change(champ, saisies[-1].strip()):
-            modifies[chemin] = saisies[-1].strip()
-    livree = formulaire.get("reforme_livree", "").strip()
-    demande = Demande(nom, texte, mois, livree, modifies)
-    return demande, *erreurs(tax_benefit_system, demande, problemes + refus)
+    affiche, _ = lire_mois_de(tax_benefit_system, textes.get("affiche", ""), mois)
+    champs_affiches = par_nom(tax_benefit_system, affiche)
+    saisies, doubles = lire_champs(formulaire, champs_affiches)
+    modifies = {chemin: texte_ for chemin, texte_ in saisies.items() if change(champs_affiches[chemin], texte_)}
+    demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
+    return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
 
 
 def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict, list]:

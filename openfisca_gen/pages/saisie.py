@@ -10,6 +10,22 @@ sentence's subject (`Probleme.fr_du_champ`): "Le budget d'une session doit
 from openfisca_gen.validation import Probleme
 
 
+def lire_champs(formulaire, noms) -> tuple[dict[str, str], list[Probleme]]:
+    """The text of each field of `noms` the form or link gives (stripped), and a problem for each given twice with
+    different texts: which one was meant cannot be guessed (a link edited by hand). A checkbox's hidden 'false'
+    followed by its 'true' is one ticked box."""
+    textes, problemes = {}, []
+    for nom in noms:
+        saisies = [texte.strip() for texte in formulaire.getlist(nom)]
+        if saisies == ["false", "true"]:
+            saisies = ["true"]
+        if len(set(saisies)) > 1:
+            problemes.append(Probleme("champ_en_double", {"textes": saisies}, "champ", champ=nom))
+        if saisies:
+            textes[nom] = saisies[-1]
+    return textes, problemes
+
+
 def message(probleme: Probleme, description) -> str:
     """The problem's sentence for its field (`description`: a Fiche, with sujet, attendu, exemple), or its own."""
     if description is None:

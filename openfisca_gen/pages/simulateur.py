@@ -20,7 +20,7 @@ from openfisca_gen.explication import expliquer
 from openfisca_gen.helpers import numeros_d_appel
 from openfisca_gen.pages import conditions, resultat
 from openfisca_gen.pages.champs import appels, champs, fiche
-from openfisca_gen.pages.saisie import dans_l_ordre, par_champ
+from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import PeriodeInvalideError, Probleme, SituationInvalideError, analyser_situation, un_mois
 from openfisca_gen.validation.saisie import lire_booleen, lire_date, lire_mois, lire_nombre
@@ -56,10 +56,9 @@ def _texte(valeur) -> str:
     return str(valeur)
 
 
-def lire_formulaire(tax_benefit_system, formulaire) -> dict[str, str]:
-    """The submitted text of each field (a checkbox may send a hidden 'false' then 'true': the last wins)."""
-    noms = [*variables_d_entree(tax_benefit_system), *AUTRES]
-    return {nom: formulaire.getlist(nom)[-1].strip() for nom in noms if formulaire.getlist(nom)}
+def lire_formulaire(tax_benefit_system, formulaire) -> tuple[dict[str, str], list[Probleme]]:
+    """The submitted text of each field, and the fields given twice with different texts (`saisie.lire_champs`)."""
+    return lire_champs(formulaire, [*variables_d_entree(tax_benefit_system), *AUTRES])
 
 
 def est_une_simulation(tax_benefit_system, formulaire) -> bool:
@@ -134,10 +133,11 @@ def periode(saisie: dict) -> tuple[str | None, list[Probleme]]:
     return (depot[:7], []) if depot else (None, [])
 
 
-def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int):
-    """(every problem of the form, by field and general; the month; the situation; its analysis), all at once."""
+def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int, doubles: list = ()):
+    """(every problem of the form, by field and general; the month; the situation; its analysis), all at once.
+    `doubles`: the fields the form gave twice with different texts."""
     visibles = _visibles(tax_benefit_system, numero)
-    problemes = [
+    problemes = [*doubles] + [
         Probleme("obligatoire", champ=n, lieu="champ")
         for n, c in visibles.items()
         if c["obligatoire"] and not saisie.get(n)
@@ -167,10 +167,11 @@ def exactes(valeurs: dict) -> dict:
     return {nom: v for nom, v in valeurs.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
-def simuler(tax_benefit_system, saisie: dict) -> dict:
-    """The page's answer: either `erreurs` (by field) and `generales`, all at once, or the result."""
+def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
+    """The page's answer: either `erreurs` (by field) and `generales`, all at once, or the result. `doubles`: the
+    fields the form gave twice with different texts (`lire_formulaire`)."""
     numero = appel_choisi(tax_benefit_system, saisie)
-    erreurs, generales, mois, une_situation, analyse = erreurs_de_saisie(tax_benefit_system, saisie, numero)
+    erreurs, generales, mois, une_situation, analyse = erreurs_de_saisie(tax_benefit_system, saisie, numero, doubles)
     if erreurs or generales or mois is None:
         return {"erreurs": erreurs, "generales": generales, "appel_choisi": numero}
     try:

@@ -47,7 +47,8 @@ class _Cite:
         if spec == "r":
             return court(self.valeur)
         if spec == "fr":
-            return en_francais(self.valeur)
+            liste = isinstance(self.valeur, list | tuple)
+            return ", ".join(map(en_francais, self.valeur)) if liste else en_francais(self.valeur)
         if spec == "liste":
             return ", ".join(map(str, self.valeur))
         if spec == "mois":

@@ -25,6 +25,10 @@ MESSAGES = {
         "expects a date YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
         "doit être une date réelle, entre le {premier:fr} et le {dernier:fr} (reçu {valeur:fr})",
     ),
+    "champ_en_double": (
+        "is given more than once, with different values ({textes:liste}): give one",
+        "plusieurs valeurs différentes sont données ({textes:fr})",
+    ),
     "choix_attendu": (
         "expects one of {noms:liste}, got {valeur:r}",
         "doit être l'un des choix proposés (reçu {valeur:fr})",
@@ -317,6 +321,7 @@ MESSAGES_DU_CHAMP = {
     "date_attendue": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {valeur:fr}).",
     "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
     "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
+    "champ_en_double": "{sujet} : plusieurs valeurs différentes sont données ({textes:fr}) ; gardez-en une.",
     "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} "
