@@ -89,8 +89,9 @@ def _sortie_refusee(cle: str, **valeurs):
     raise SortieInvalideError([Probleme(cle, valeurs)])
 
 
-def fichier_de_sortie(chemin: str) -> Path:
-    """A file the command may write (`--out`): a CSV or an Excel workbook."""
+def fichier_de_sortie(chemin: str, donnees: str | None = None) -> Path:
+    """A file the command may write (`--out`): a CSV or an Excel workbook, and never the file read (`--data`),
+    nor, for a CSV, one of the tables written beside it (`<name>_structure.csv`…)."""
     if not chemin.strip():
         _sortie_refusee("sortie_vide", quoi="a file name (or leave --out out for standard output)")
     sortie = Path(chemin)
@@ -102,6 +103,11 @@ def fichier_de_sortie(chemin: str) -> Path:
         _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
     if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
         _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
+    lu = Path(donnees).resolve() if donnees and Path(donnees).is_file() else None
+    ecrit = sortie.resolve()
+    voisin = sortie.suffix.lower() == ".csv" and lu is not None and lu.parent == ecrit.parent
+    if lu == ecrit or (voisin and lu.suffix == ecrit.suffix and lu.name.startswith(f"{ecrit.stem}_")):
+        _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=donnees)
     return sortie
 
 
@@ -262,7 +268,7 @@ def calculer(arguments) -> int:
     if inconnues:
         _refus("variables_inconnues_cli", noms=inconnues)
     periode = _mois(arguments)
-    sortie = fichier_de_sortie(arguments.out) if arguments.out is not None else None
+    sortie = fichier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
         for avertissement in tax_benefit_system.avertissements:

@@ -62,6 +62,23 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     assert capsys.readouterr().out.startswith(entete)
 
 
+@pytest.mark.parametrize(
+    ("donnees", "sortie"), [("a.csv", "a.csv"), ("a.csv", "./a.csv"), ("p_structure.csv", "p.csv")]
+)
+def test_calculate_never_writes_over_its_data(tmp_path, capsys, monkeypatch, donnees, sortie):
+    """`--out` the file read (or a table written beside it: `p.csv` writes `p_structure.csv`) used to replace the
+    user's data with the results, and say so as a success."""
+    from openfisca_gen.population import POPULATION_EXEMPLE
+
+    monkeypatch.chdir(tmp_path)
+    texte = POPULATION_EXEMPLE.read_text(encoding="utf-8")
+    (tmp_path / donnees).write_text(texte, encoding="utf-8")
+    assert main(["calculate", "--data", donnees, "--out", sortie]) == 2
+    assert f"would overwrite the data file '{donnees}'" in capsys.readouterr().err
+    assert (tmp_path / donnees).read_text(encoding="utf-8") == texte
+    assert main(["calculate", "--data", donnees, "--out", "autre.csv"]) == 0
+
+
 def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys):
     import pandas
 

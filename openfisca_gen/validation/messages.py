@@ -298,6 +298,7 @@ MESSAGES = {
     "sortie_fichier": ("--out '{chemin}' is a file; give a folder (it is created if missing)",),
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
+    "sortie_ecrase_donnees": ("--out '{chemin}' would overwrite the data file '{donnees}': give another name",),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
 }
 
