@@ -327,6 +327,24 @@ def test_a_dataframes_categories_are_typed_as_their_values(tax_benefit_system):
         assert lue.tolist() == ["Lyon", "", "Lyon"]
 
 
+@pytest.mark.parametrize(
+    ("colonne", "valeurs"),
+    [
+        ("formation_gratuite", pandas.array([True, None, True], dtype="boolean")),
+        ("nombre_apprenants", pandas.array([10, None, 12], dtype="Int64")),
+        ("duree_formation_mois", pandas.array([6.0, None, 7.0], dtype="Float64")),
+        ("metier_vise", pandas.array(["codeur", None, "codeur"], dtype="string")),
+    ],
+)
+def test_pandas_missing_value_in_a_nullable_column_is_an_empty_cell(tax_benefit_system, colonne, valeurs):
+    """pd.NA in a column of pandas' nullable booleans used to raise pandas' own ValueError, naming no row."""
+    message = rf"row 1 \(formation 'b'\), field '{colonne}': empty cell"
+    with pytest.raises(DonneesInvalidesError, match=message):
+        lire_population(tax_benefit_system, table(**{colonne: valeurs}))
+    remplie = pandas.array([valeurs[0]] * 3, dtype=valeurs.dtype)  # the same column, full: read
+    assert len(lire_population(tax_benefit_system, table(**{colonne: remplie})).table) == 3
+
+
 @pytest.mark.parametrize("fuseau", ["Europe/Paris", "Pacific/Auckland", "America/Los_Angeles"])
 def test_a_day_given_with_a_time_zone_is_that_day_on_its_calendar(tax_benefit_system, fuseau):
     """2015-09-17 in Paris is 2015-09-16 in UTC: read as the 16th, the call's opening day fell out of its window."""

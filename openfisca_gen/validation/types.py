@@ -133,8 +133,8 @@ def _nombres(valeurs, variable, texte: bool):
 
 
 def _booleens(valeurs, variable, texte: bool):
-    if texte and pandas.api.types.is_bool_dtype(valeurs):
-        return valeurs.to_numpy(dtype=bool), []
+    if texte and pandas.api.types.is_bool_dtype(valeurs):  # pandas' nullable booleans may hold pd.NA: an empty cell
+        return valeurs.to_numpy(dtype=bool, na_value=False), [(valeurs.isna().to_numpy(), "booleen_attendu", {})]
     if texte:
         mots = valeurs.astype(str).str.strip().str.lower()
         vrais, valides = mots.isin(VRAI).to_numpy(), mots.isin(VRAI | FAUX).to_numpy()
