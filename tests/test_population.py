@@ -345,6 +345,14 @@ def test_pandas_missing_value_in_a_nullable_column_is_an_empty_cell(tax_benefit_
     assert len(lire_population(tax_benefit_system, table(**{colonne: remplie})).table) == 3
 
 
+@pytest.mark.parametrize("index", ["formation_id", ["structure_id", "formation_id"], "metier_vise"])
+def test_an_index_named_as_a_column_is_that_column(tax_benefit_system, index):
+    """`set_index("formation_id")` used to drop the ids without a word: the results came back labelled 0, 1, 2."""
+    attendue = lire_population(tax_benefit_system, table()).table
+    lue = lire_population(tax_benefit_system, table().set_index(index)).table
+    pandas.testing.assert_frame_equal(lue[attendue.columns], attendue)
+
+
 @pytest.mark.parametrize("fuseau", ["Europe/Paris", "Pacific/Auckland", "America/Los_Angeles"])
 def test_a_day_given_with_a_time_zone_is_that_day_on_its_calendar(tax_benefit_system, fuseau):
     """2015-09-17 in Paris is 2015-09-16 in UTC: read as the 16th, the call's opening day fell out of its window."""

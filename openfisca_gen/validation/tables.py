@@ -81,8 +81,13 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     """The table's columns typed by the model's variables, with its ids, and each group's (codes, ids); raise
     DonneesInvalidesError listing every problem. `fichier`: the file the table was read from, its index the
     lines (None for a DataFrame: its index labels the rows); `decimale`: the file's decimal separator (',' in a
-    French spreadsheet's CSV, for the whole file)."""
+    French spreadsheet's CSV, for the whole file). Index levels named as columns of the model (`set_index(
+    "formation_id")`, or the tables `Population.tables` writes) are read as those columns: they used to be dropped
+    without a word."""
     variables = variables_d_entree(tax_benefit_system)
+    colonnes = {*IDENTIFIANTS, *variables}
+    if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
+        table = table.reset_index(level=niveaux)
     problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
     if table.empty:
         problemes.append(Probleme("table_vide"))
