@@ -7,7 +7,7 @@
   OpenFisca's, see benchmarks/bench_serveur.py), OpenFisca's own route where
   only it can judge the situation;
 - `POST /explain` and `POST /compare` call the core (`explication.expliquer`,
-  `analyse.difference`) on the situation read once;
+  `analyse.a_change`) on the situation read once;
 - one handler answers every refusal (`EntreeInvalideError`) with a 400:
   `error`, the first problem in English, and `errors`, every problem as an
   object with its `field`, `message` and, where they apply, `entity`, `id`,
@@ -30,7 +30,7 @@ from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 
-from openfisca_gen.analyse import a_change, difference
+from openfisca_gen.analyse import a_change
 from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import appliquer_reforme
@@ -245,6 +245,12 @@ def _variables(corps: dict) -> list[str]:
     return variables
 
 
+def _ecart_ecrit(avant, apres) -> numpy.ndarray:
+    """`apres - avant` as the answer writes both (to six decimals): the difference a client gets by subtracting
+    them, without float noise (`difference` rounds amounts to the cent, as the reports write them)."""
+    return numpy.round(numpy.round(apres, 6) - numpy.round(avant, 6), 6) + 0.0
+
+
 @api.route("/compare", methods=["POST"])
 def compare():
     """Body: {"situation": ..., "reform": NAME, {path: {date: value}} or a list of those, "variables": [...],
@@ -264,7 +270,7 @@ def compare():
             entite = _systeme().variables[variable].entity
             avant, apres = (simulation.calculate(variable, periode) for simulation in simulations.values())
             numerique = _systeme().variables[variable].value_type in (int, float)
-            ecarts = difference(avant, apres) if numerique else a_change(avant, apres)
+            ecarts = _ecart_ecrit(avant, apres) if numerique else a_change(avant, apres)
             for indice, identifiant in enumerate(simulations["baseline"].populations[entite.key].ids):
                 ligne = {"baseline": valeur_json(avant, indice), "reform": valeur_json(apres, indice)}
                 ligne["difference" if numerique else "changed"] = valeur_json(ecarts, indice)

@@ -142,6 +142,22 @@ def test_compare_a_parametric_reform_never_touches_the_baseline(serveur, requete
     assert plafond["values"]["2015-09-17"] == 0.5
 
 
+def test_a_comparisons_difference_is_the_reform_less_the_baseline_as_written(client):
+    """Two trainings of one structure share an 80 000 € ceiling in thirds: baseline and reform are written to six
+    decimals, and the difference, once rounded to the cent, did not add up to them."""
+    dossier = formation_eligible["formations"]["formation_web"]
+    formations = {
+        nom: {**dossier, "budget_session": {"2015-10": budget}} for nom, budget in (("f", 100_000), ("g", 200_000))
+    }
+    situation = {"formations": formations, "structures": {"s": {"formations": ["f", "g"]}}}
+    reforme = {"financement_amorcage.plafond": {"2015-09-17": 80_000, "2016-08-23": 70_000, "2018-04-05": None}}
+    reponse = client.post("/compare", json={"situation": situation, "reform": reforme}).get_json()
+    for nom in formations:
+        ligne = reponse["formations"][nom]["financement_amorcage"]
+        assert ligne["baseline"] % 1 and ligne["reform"] % 1  # thirds of a euro: the case where it did not add up
+        assert ligne["baseline"] + ligne["difference"] == pytest.approx(ligne["reform"], abs=1e-9)
+
+
 def avec(reforme=None, **autres):
     """A /compare body on the eligible example."""
     return {"situation": formation_eligible, **({"reform": reforme} if reforme is not None else {}), **autres}
