@@ -411,7 +411,7 @@ def _options_de_compare(sous) -> None:
     sous.add_argument(
         "--reform",
         action="append",
-        metavar="NAME|FILE.yaml",
+        metavar="NAME|FILE",
         help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
         "give it more than once to combine reforms, each on top of the ones before",
     )
@@ -442,7 +442,7 @@ def _options_de_calculate(sous) -> None:
     sous.add_argument(
         "--reform",
         action="append",
-        metavar="NAME|FILE.yaml",
+        metavar="NAME|FILE",
         help="compute under a reform (a name or a YAML file); more than once to combine",
     )
     sous.add_argument("--out", help="the file to write, in an existing folder: .csv (a structure's or a campaign's "

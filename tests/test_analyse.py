@@ -149,6 +149,15 @@ def test_the_documented_reform_file(capsys):
     assert "-0\n" not in sortie  # no negative zero when nobody loses
 
 
+@pytest.mark.parametrize("nom", ["r.json", "r.YAML", "r.yml", "reforme"])
+def test_a_reform_file_is_read_whatever_its_suffix_or_case(tmp_path, capsys, nom):
+    """`r.json` or `r.YAML` used to be looked up as a reform's name: "Unknown reform", the file never read."""
+    fichier = tmp_path / nom
+    fichier.write_text('{"financement_amorcage.taux": {"2015-09-17": 0.6, "2018-04-05": 0.8}}', encoding="utf-8")
+    assert main(["compare", "--reform", str(fichier)]) == 0
+    assert "Reform financement_amorcage.taux = 60 % from 2015-09-17, 80 % from 2018-04-05" in capsys.readouterr().out
+
+
 def test_the_compare_command_names_bad_input(tmp_path, capsys):
     assert main(["compare", "--reform", "plafond_infini"]) == 2
     assert "Unknown reform 'plafond_infini'" in capsys.readouterr().err

@@ -167,5 +167,11 @@ def charger_changements(chemin: str | Path) -> dict:
 
 
 def lire_reforme(argument: str):
-    """A command-line reform: a YAML file of parameter values (read here), or a reform's name."""
-    return charger_changements(argument) if argument.endswith((".yaml", ".yml")) else argument
+    """A command-line reform: a reform's name, or a file of parameter values (YAML, or JSON, which YAML reads), read
+    here: a name ending in .yaml, .yml or .json, whatever its case, or any file that exists and is no reform's
+    name (`r.YAML` or `r.json` used to be looked up as a reform's name, the file never read)."""
+    from openfisca_gen.reforms import REFORMES  # the registry imports this module
+
+    fichier = argument.lower().endswith((".yaml", ".yml", ".json"))
+    fichier = fichier or (argument not in REFORMES and Path(argument).is_file())
+    return charger_changements(argument) if fichier else argument
