@@ -155,6 +155,11 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
         ({"financement_amorcage.taux": "9" * 400 + " %"}, "financement_amorcage.taux",
          "Cette valeur doit être un taux en % d'au plus un milliard"),
         ({"financement_amorcage.taux": "150"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 %"),
+        ({"financement_amorcage.taux": "101 %"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 % "
+         "à 100 %, par exemple 50 % (vous avez saisi 101 % ; un nombre sans « % » se lit comme une part"),  # not
+        # "vous avez saisi 1,01 : pour un pourcentage, ajoutez « % »", to one who had
+        ({"financement_amorcage.taux": "-10 %"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 % "
+         "à 100 %, par exemple 50 % (vous avez saisi −10 %"),  # not "−0,1"
         ({"labellisation.conditions.formation_gratuite": "peut-être"}, "labellisation.conditions.formation_gratuite",
          "Cette valeur : cochez la case"),
         ({PLAFOND: "5", "period": "01/1990"}, "period", "Le mois doit être un mois où des règles sont en vigueur"),

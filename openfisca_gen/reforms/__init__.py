@@ -13,13 +13,13 @@ CLI, the web API, the pages and Python all take their reforms from here.
 """
 
 import contextlib
+from pathlib import Path
 
 from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import (
     ReformeDebordeWarning,
     ReformeParametrique,
     charger_changements,
-    lire_reforme,
     reforme_parametrique,
     valider_changements,
 )
@@ -103,6 +103,15 @@ def nom_de(reforme, parametres=None) -> str:
         else str(chemin)
         for chemin, valeurs in reforme.items()
     )
+
+
+def lire_reforme(argument: str):
+    """A command-line reform: a reform's name, or a file of parameter values (YAML, or JSON, which YAML reads), read
+    here: a name ending in .yaml, .yml or .json, whatever its case, or any file that exists and is no reform's
+    name (`r.YAML` or `r.json` used to be looked up as a reform's name, the file never read)."""
+    fichier = argument.lower().endswith((".yaml", ".yml", ".json"))
+    fichier = fichier or (argument not in REFORMES and Path(argument).is_file())
+    return charger_changements(argument) if fichier else argument
 
 
 def appliquer_reforme(baseline, reforme):

@@ -164,14 +164,3 @@ def charger_changements(chemin: str | Path) -> dict:
     """`{path: {date: value}}` read from a YAML file, by the rules of every entry point (see
     validation.fichiers.LecteurYaml: UTF-8, numbers and booleans as in JSON, no duplicate key, no alias)."""
     return lire_yaml(chemin, "the reform file", ReformeInvalideError)
-
-
-def lire_reforme(argument: str):
-    """A command-line reform: a reform's name, or a file of parameter values (YAML, or JSON, which YAML reads), read
-    here: a name ending in .yaml, .yml or .json, whatever its case, or any file that exists and is no reform's
-    name (`r.YAML` or `r.json` used to be looked up as a reform's name, the file never read)."""
-    from openfisca_gen.reforms import REFORMES  # the registry imports this module
-
-    fichier = argument.lower().endswith((".yaml", ".yml", ".json"))
-    fichier = fichier or (argument not in REFORMES and Path(argument).is_file())
-    return charger_changements(argument) if fichier else argument

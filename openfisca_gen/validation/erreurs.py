@@ -49,6 +49,12 @@ class _Cite:
         if spec == "fr":
             liste = isinstance(self.valeur, list | tuple)
             return ", ".join(map(en_francais, self.valeur)) if liste else en_francais(self.valeur)
+        if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
+            return (
+                f"{en_francais(self.valeur * 100)} %"
+                if isinstance(self.valeur, int | float)
+                else en_francais(self.valeur)
+            )
         if spec == "liste":
             return ", ".join(map(str, self.valeur))
         if spec == "mois":

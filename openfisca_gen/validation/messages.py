@@ -325,8 +325,8 @@ MESSAGES_DU_CHAMP = {
     "champ_en_double": "{sujet} : plusieurs valeurs différentes sont données ({textes:fr}) ; gardez-en une.",
     "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
-    "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} "
-    "(vous avez saisi {valeur:fr} : pour un pourcentage, ajoutez « % »).",
+    "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} (vous avez saisi "
+    "{valeur:pourcent} ; un nombre sans « % » se lit comme une part : 0,5 pour 50 %).",
     "valeur_inconnue_refusee": "{sujet} doit avoir une valeur, par exemple {exemple}.",
     "pas_une_periode": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
     "un_mois_attendu": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",

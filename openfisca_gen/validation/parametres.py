@@ -95,10 +95,10 @@ def probleme_de_valeur(parametre, valeur) -> tuple[str, dict] | None:
     probleme = probleme_de_nombre(valeur, entier=sorte == "entier")
     if probleme:
         return probleme
+    if sorte == "taux" and not 0 <= valeur <= 1:  # a rate below zero too: said as a rate (-10 %, not -0,1)
+        return "taux_hors_bornes", {"valeur": valeur}
     if valeur < 0:
         return "parametre_negatif", {"valeur": valeur}
-    if sorte == "taux" and valeur > 1:
-        return "taux_hors_bornes", {"valeur": valeur}
     return None
 
 
