@@ -202,6 +202,9 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     others typed by pandas), the number of description lines above its header, its separator."""
     nom = nom or str(source)
     try:
+        with open(source, "rb") as fichier:  # a workbook (xlsx and ods are zip files, xls an OLE file) is no CSV
+            if fichier.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+                raise DonneesInvalidesError([Probleme("classeur", {"fichier": nom})])
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","

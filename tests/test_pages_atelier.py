@@ -8,6 +8,7 @@ import io
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import pandas
 import pytest
 from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
 
@@ -141,6 +142,19 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
     assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])
     assert not page.tous("data-permalink") and "un lien ne peut pas le contenir" in visible(page)
     assert "--data deux.csv" in page.html  # the command that gives it again from the file
+
+
+def test_a_workbook_uploaded_is_named_as_one(client):
+    """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
+    chose an encoding."""
+    classeur = io.BytesIO()
+    pandas.DataFrame({"formation_id": ["a"], "budget_session": [60000]}).to_excel(classeur, index=False)
+    classeur.seek(0)
+    page = Page(envoyer(client, {PLAFOND: "50000"}, (classeur, "formations.xlsx")).get_data(as_text=True))
+    assert "Le fichier « formations.xlsx » est un classeur (Excel, LibreOffice) : enregistrez-le en CSV UTF-8" in plat(
+        visible(page)
+    )
+    assert "UTF-8 text" not in page.html and "resultat" not in page.par_id
 
 
 @pytest.mark.parametrize(

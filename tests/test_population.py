@@ -1,6 +1,7 @@
 """Population tables: CSV or DataFrame in, validated with errors naming row and column, simulation, tables out."""
 
 import re
+import zipfile
 
 import numpy
 import pandas
@@ -343,6 +344,26 @@ def test_pandas_missing_value_in_a_nullable_column_is_an_empty_cell(tax_benefit_
         lire_population(tax_benefit_system, table(**{colonne: valeurs}))
     remplie = pandas.array([valeurs[0]] * 3, dtype=valeurs.dtype)  # the same column, full: read
     assert len(lire_population(tax_benefit_system, table(**{colonne: remplie})).table) == 3
+
+
+def _ods(chemin):
+    with zipfile.ZipFile(chemin, "w") as classeur:  # a LibreOffice workbook: a zip, its mimetype first
+        classeur.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+
+
+@pytest.mark.parametrize(
+    ("suffixe", "ecrire"),
+    [
+        ("xlsx", lambda chemin: table().to_excel(chemin, index=False)),
+        ("ods", _ods),
+        ("xls", lambda chemin: chemin.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))),  # OLE
+    ],
+)
+def test_a_workbook_is_named_as_one_not_as_text_that_is_not_utf8(tax_benefit_system, tmp_path, suffixe, ecrire):
+    chemin = tmp_path / f"formations.{suffixe}"
+    ecrire(chemin)
+    with pytest.raises(DonneesInvalidesError, match="it is a workbook \\(Excel, LibreOffice\\), not CSV text"):
+        lire_population(tax_benefit_system, chemin)
 
 
 @pytest.mark.parametrize("index", ["formation_id", ["structure_id", "formation_id"], "metier_vise"])

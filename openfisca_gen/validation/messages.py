@@ -237,6 +237,10 @@ MESSAGES = {
         "cannot read '{fichier}': it is not UTF-8 text{ligne}; save it as UTF-8",
         "le fichier {fichier:fr} n'est pas du texte UTF-8 : enregistrez-le en UTF-8 (CSV UTF-8)",
     ),
+    "classeur": (
+        "cannot read '{fichier}': it is a workbook (Excel, LibreOffice), not CSV text; save it as CSV UTF-8",
+        "le fichier {fichier:fr} est un classeur (Excel, LibreOffice) : enregistrez-le en CSV UTF-8",
+    ),
     "pas_du_texte": (
         "cannot read '{fichier}': it holds binary data (a NUL byte on line {ligne}), not CSV text",
         "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",
