@@ -97,6 +97,8 @@ def fichier_de_sortie(chemin: str, donnees: str | None = None) -> Path:
     sortie = Path(chemin)
     if sortie.is_dir():
         _sortie_refusee("sortie_dossier", chemin=chemin)
+    if sortie.name.lower() in (".csv", ".xlsx"):  # pathlib reads it as a hidden file without a suffix
+        _sortie_refusee("sortie_sans_nom", chemin=chemin)
     if sortie.suffix.lower() not in (".csv", ".xlsx"):  # a CSV written under any other name was misleading
         _sortie_refusee("sortie_extension", chemin=chemin)
     if not sortie.parent.is_dir():

@@ -605,6 +605,7 @@ def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
         (["--variables", " , "], "--variables names no variable: give names separated by commas"),
         (["--out", ""], "--out is empty: give a file name (or leave --out out for standard output)"),
         (["--out", "sortie.txt"], "--out 'sortie.txt': give a file ending in .csv or .xlsx"),  # was CSV in a .txt
+        (["--out", ".xlsx"], "--out '.xlsx': give the file a name, such as results.xlsx"),  # "ending in .xlsx" did
     ],
 )
 def test_calculate_names_an_empty_argument(capsys, tmp_path, argv, message):
