@@ -26,6 +26,7 @@ from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
+from openfisca_gen.validation.parametres import genre
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -361,8 +362,12 @@ def balayer(
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
-    """The date the value of `chemin` in force in `period` starts (a sweep changes that value)."""
+    """The date the value of `chemin` in force in `period` starts (a sweep changes that value); a parameter whose
+    values are no numbers (a switch, a date) is refused once, not once per value swept."""
     parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
+    valeurs = {"booleen": "true or false", "date": "a date", "dates": "a list of dates"}.get(genre(parametre))
+    if valeurs:
+        raise ReformeInvalideError([Probleme("balayage_pas_un_nombre", {"chemin": chemin, "valeurs": valeurs})])
     jour = str(periods.period(period).stop)  # the day whose rules the period applies
     debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:

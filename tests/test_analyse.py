@@ -128,13 +128,16 @@ def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
         (["--sweep", "financement_amorcage.plafond", "--from", "100", "--to", "50"], "--from <= --to"),
         (["--sweep", "financement_amorcage.plafond", "--step", "0"], "--step > 0"),
         (["--sweep", "financement_amorcage.plafon"], "Unknown parameter 'financement_amorcage.plafon'"),
+        (["--sweep", "interpretations.plafond_par_structure"], "takes true or false, not numbers"),  # not 11 lines
+        (["--sweep", "calendrier.date_ouverture"], "'calendrier.date_ouverture' takes a date, not numbers"),
         (["--reform", "absent.yaml"], "Cannot read the reform file 'absent.yaml'"),
         ([], "Give --reform"),
     ],
 )
 def test_the_compare_command_refuses_bad_arguments(capsys, arguments, message):
     assert main(["compare", *arguments]) == 2
-    assert message in capsys.readouterr().err
+    erreurs = capsys.readouterr().err
+    assert message in erreurs and len(erreurs.splitlines()) == 1
 
 
 def test_the_documented_reform_file(capsys):

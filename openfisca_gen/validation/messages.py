@@ -202,6 +202,10 @@ MESSAGES = {
         "of {valides:liste}",
     ),
     "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
+    "balayage_pas_un_nombre": (
+        "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "
+        "compared with --reform, by its name: openfisca-gen reforms lists them)",
+    ),
     "aucun_changement": (
         "the reform changes nothing",
         "Aucun changement : modifiez un paramètre ou choisissez une réforme livrée.",
