@@ -61,6 +61,7 @@ TEXTES = {
         "always": "always",
         "never": "never",
         "depends": "depends",
+        "colonnes": {},  # the tables' own names
     },
     "fr": {
         "titre": "{n} lectures des textes, période {periode}, {population}",
@@ -79,6 +80,17 @@ TEXTES = {
         "always": "toujours",
         "never": "jamais",
         "depends": "selon les lectures",
+        "colonnes": {
+            "default": "lecture retenue",
+            "interpretation": "lecture",
+            "indicator": "indicateur",
+            "baseline": "lectures retenues",
+            "min_readings": "lectures du min",
+            "max_readings": "lectures du max",
+            "(defaults)": "(lectures retenues)",
+            True: "vrai",
+            False: "faux",
+        },
     },
 }
 
@@ -345,7 +357,7 @@ class AnalyseInterpretations:
         etendue = mots["echantillon" if self.echantillon else "tout"].format(n=n)
         effets = self.effets[["default", COUT, LABELLISEES, "eligibility_changes", "funding_changes", *PARTS]].assign(
             objectives=[
-                ", ".join(f"{OBJECTIFS_COURTS[nom]} {int(v):+d}" for nom, v in ligne.items() if v) or "-"
+                ", ".join(f"{OBJECTIFS_COURTS[nom]} {signe(int(v), langue)}" for nom, v in ligne.items() if v) or "-"
                 for _, ligne in self.effets[list(OBJECTIFS)].iterrows()
             ]
         )
@@ -354,15 +366,24 @@ class AnalyseInterpretations:
         options = ("display.width", 250, "display.max_colwidth", 90)
         population = decrire_population(self.description, self.nombre, langue) if self.nombre else self.population
         titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=population)
+        noms = mots["colonnes"]  # French: the tables' names and booleans in words
+        entiers = effets.select_dtypes("integer").columns  # signed as the amounts are (+5, −115), not -115
+        effets = effets.astype({c: object for c in entiers}).assign(**{c: effets[c].map(lambda v: signe(v, langue))
+                                                                       for c in entiers})  # fmt: skip
+        effets["default"] = effets["default"].map(lambda v: noms.get(bool(v), v))
         with pandas.option_context("display.float_format", lambda v: signe(v, langue), *options):
             parties = [titre, "\n" + mots["effets"]]
-            colonnes = {**libelles, "objectives": mots["objectifs"]}
-            parties.append(effets.rename(columns=colonnes).to_string() if len(effets) else mots["aucun"])
+            colonnes = {**libelles, "objectives": mots["objectifs"], **noms}
+            table = effets.rename(columns=colonnes).rename_axis(noms.get("interpretation", "interpretation"))
+            parties.append(table.to_string() if len(effets) else mots["aucun"])
             hors = list(self.effets.index[~self.effets["concerned"]])
             if hors:
                 parties.append(mots["hors"].format(noms=", ".join(hors)))
         with pandas.option_context("display.float_format", lambda v: lisible(v, langue), *options):
-            parties += [f"\n{mots['plage'].format(etendue=etendue)}", self.plages.rename(index=libelles).to_string()]
+            plages = self.plages.replace({c: {"(defaults)": noms.get("(defaults)", "(defaults)")}
+                                          for c in ("min_readings", "max_readings")})  # fmt: skip
+            plages = plages.rename(index=libelles, columns=noms).rename_axis(noms.get("indicator", "indicator"))
+            parties += [f"\n{mots['plage'].format(etendue=etendue)}", plages.to_string()]
             parties += ["\n" + mots["robustesse"], robustesse.rename(index=mots).rename_axis(None).to_string()]
             if len(dependances):
                 parties.append("\n" + mots["dependances"])

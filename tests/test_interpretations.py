@@ -1,5 +1,6 @@
 """The readings of the texts as switches: effects, ranges, robustness per training, explanations, command."""
 
+import re
 import warnings
 
 import numpy
@@ -218,6 +219,10 @@ def test_the_analysis_in_french(analyse):
     titre = f"{len(analyse.effets)} lectures des textes, période 2016-02, 360 formations (population synthétique du"
     assert texte.startswith(titre)
     assert "Effet de chaque lecture, appliquée seule" in texte and "coût total (€)" in texte
+    # The tables' own names and booleans in French too, and every signed number with French's minus
+    assert all(mot in texte for mot in ("lecture retenue", "indicateur", "lectures du min", " faux ", " vrai "))
+    assert not re.search(r"\b(default|baseline|indicator|interpretation|min_readings|True|False)\b|\(defaults\)", texte)
+    assert not re.search(r"(?<![\w.])-\d", texte)  # -115 was written with a hyphen beside −2 571 350
 
 
 @pytest.mark.parametrize(
