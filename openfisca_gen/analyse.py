@@ -207,10 +207,15 @@ class Comparaison:
         """Every table of the report, by the name its file takes."""
         tables = {"resume": self.resume(), "changements": self.changements(), "par_statut": self.par_statut()}
         tables["par_tranche"] = self.par_tranche()
-        tables |= {f"par_{colonne}": self.par(self.formations[colonne]) for colonne in par}
+        tables |= {f"par_{colonne}": self.par(_en_groupes(self.formations[colonne])) for colonne in par}
         if top:
             tables["gagnants"], tables["perdants"] = self.extremes(top)
         return tables | {"objectifs": self.objectifs(), "formations": self.formations.rename_axis("formation_id")}
+
+    def _choix(self, colonne: str) -> dict:
+        """An Enum column's names → labels (the rows of a breakdown by it, as the status table writes them)."""
+        variable = self.systeme.variables.get(colonne) if self.systeme is not None else None
+        return {choix.name: choix.value for choix in getattr(variable, "possible_values", None) or ()}
 
     def texte(self, langue: str = "en", par=(), top: int = 0) -> str:
         """The report as text, in English or French (labels, units and number format); `par`: the columns of
@@ -243,7 +248,10 @@ class Comparaison:
             f"\n{titres['par_statut']}\n" + montrer(tables["par_statut"].rename(index=self.libelles_statuts))
         )
         parties.append(f"\n{titres['par_tranche']}\n" + montrer(tables["par_tranche"]))
-        parties += [f"\n{titres['par'].format(colonne=nommer(c))}\n" + montrer(tables[f"par_{c}"]) for c in par]
+        parties += [
+            f"\n{titres['par'].format(colonne=nommer(c))}\n" + montrer(tables[f"par_{c}"].rename(index=self._choix(c)))
+            for c in par
+        ]
         if top:
             parties += [
                 f"\n{titres[cle].format(nombre=top)}\n" + montrer(tables[cle]) for cle in ("gagnants", "perdants")
@@ -359,6 +367,11 @@ def balayer(
         lignes.append({chemin: valeur, **{nom: total if nom == "financement_amorcage" else int(total)
                                           for nom, total in totaux.items()}})  # fmt: skip
     return pandas.DataFrame(lignes)
+
+
+def _en_groupes(colonne: pandas.Series) -> pandas.Series:
+    """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00), any other as is."""
+    return colonne.dt.strftime("%Y-%m-%d") if pandas.api.types.is_datetime64_any_dtype(colonne) else colonne
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:

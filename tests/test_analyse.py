@@ -298,6 +298,16 @@ def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit
         comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
 
 
+def test_a_breakdown_names_its_rows_as_the_status_table_does(tax_benefit_system, population):
+    """By a name (an Enum): its labels, not its codes (`entreprise_privee`); by a day: the day, not a midnight."""
+    par = ["statut_structure", "date_depot_dossier"]
+    texte = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=par).texte(par=par)
+    par_statut = texte.split("By statut_structure:")[1].split("By date_depot_dossier:")[0]
+    assert "Entreprise privée" in par_statut and "entreprise_privee" not in par_statut
+    par_jour = texte.split("By date_depot_dossier:")[1].split("\n\n")[0]
+    assert "\n2015-09-17 " in par_jour and "00:00:00" not in texte
+
+
 def test_compare_by_top_lang_and_excel(tax_benefit_system, population, tmp_path, capsys):
     argv = ["compare", "--reform", "plafond_par_formation", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
     assert main([*argv, "--out", str(tmp_path)]) == 0
