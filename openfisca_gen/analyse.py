@@ -21,12 +21,20 @@ from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.libelles import TITRES, libelle
+from openfisca_gen.rapports.libelles import TITRES, libelle, une_langue
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
-from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
+from openfisca_gen.validation import (
+    EntreeInvalideError,
+    Probleme,
+    ReformeInvalideError,
+    trouver_parametre,
+    un_mois,
+    valeurs_a_balayer,
+)
 from openfisca_gen.validation.parametres import genre
+from openfisca_gen.validation.sorties import dossier_de_sortie
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -198,6 +206,9 @@ class Comparaison:
     def extremes(self, nombre: int) -> tuple[pandas.DataFrame, pandas.DataFrame]:
         """The `nombre` trainings that gain most and the `nombre` that lose most (their structure, status, funding
         under the law and the reform, and the difference)."""
+        if isinstance(nombre, bool) or not isinstance(nombre, int | numpy.integer) or nombre < 1:
+            details = {"quoi": "nombre", "valeur": nombre}
+            raise EntreeInvalideError([Probleme("entier_positif_attendu", details)])
         colonnes = ["structure_id", "statut_structure", "financement_amorcage_baseline", "financement_amorcage_reform"]
         table = self.formations[[*colonnes, "difference"]].rename_axis("formation_id")
         gains, pertes = table[table["difference"] > 0], table[table["difference"] < 0]
@@ -220,7 +231,7 @@ class Comparaison:
     def texte(self, langue: str = "en", par=(), top: int = 0) -> str:
         """The report as text, in English or French (labels, units and number format); `par`: the columns of
         `formations` to break down by; `top`: the number of largest gains and losses listed."""
-        titres = TITRES[langue]
+        titres = TITRES[une_langue(langue)]
 
         def nommer(cle):
             return libelle(cle, langue, self.systeme)
@@ -269,8 +280,7 @@ class Comparaison:
     def ecrire(self, dossier, langue: str = "en", par=(), top: int = 0) -> list[Path]:
         """A CSV per table, the same tables as sheets of one Excel workbook (rapport.xlsx) and the PNG charts, in
         `dossier`; the paths written."""
-        dossier = Path(dossier)
-        dossier.mkdir(parents=True, exist_ok=True)
+        dossier, langue = dossier_de_sortie(dossier), une_langue(langue)  # both named if they cannot be
         tables = self._tables(par, top)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
@@ -287,7 +297,9 @@ def _systemes(reforme, tax_benefit_system):
     """(baseline, reformed system, how the reform is named) of `comparer`'s arguments; a baseline that is itself a
     reform is refused (comparing B with A+B would silently change the baseline)."""
     if isinstance(reforme, TaxBenefitSystem):
-        base = tax_benefit_system or getattr(reforme, "baseline", None) or la_loi()
+        if getattr(reforme, "baseline", None) is None:  # the law's own rules: no reform to compare with
+            raise ReformeInvalideError([Probleme("aucun_changement")])
+        base = tax_benefit_system or reforme.baseline
         changements = getattr(reforme, "changements", None)
         if getattr(base, "baseline", None) is None:
             parametrique = changements and reforme.key == "reforme_parametrique"

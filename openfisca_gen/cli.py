@@ -21,7 +21,6 @@ the command that needs them, so that `--help` answers at once.
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 
@@ -80,53 +79,21 @@ def _entier(minimum: int, maximum: int | None = None):
     return lire
 
 
-# Output paths, checked before anything is computed
+def __getattr__(nom: str):
+    """The output paths' checks, moved to openfisca_gen.validation.sorties in 0.7.3, kept importable from here
+    until 0.9 (imported when asked for: `--help` imports no validation)."""
+    if nom in ("fichier_de_sortie", "dossier_de_sortie"):
+        import warnings
 
+        from openfisca_gen.validation import sorties
 
-def _sortie_refusee(cle: str, **valeurs):
-    from openfisca_gen.validation import Probleme, SortieInvalideError
-
-    raise SortieInvalideError([Probleme(cle, valeurs)])
-
-
-def fichier_de_sortie(chemin: str, donnees: str | None = None) -> Path:
-    """A file the command may write (`--out`): a CSV or an Excel workbook, and never the file read (`--data`),
-    nor, for a CSV, one of the tables written beside it (`<name>_structure.csv`…)."""
-    if not chemin.strip():
-        _sortie_refusee("sortie_vide", quoi="a file name (or leave --out out for standard output)")
-    sortie = Path(chemin)
-    if sortie.is_dir():
-        _sortie_refusee("sortie_dossier", chemin=chemin)
-    if sortie.name.lower() in (".csv", ".xlsx"):  # pathlib reads it as a hidden file without a suffix
-        _sortie_refusee("sortie_sans_nom", chemin=chemin)
-    if sortie.suffix.lower() not in (".csv", ".xlsx"):  # a CSV written under any other name was misleading
-        _sortie_refusee("sortie_extension", chemin=chemin)
-    if not sortie.parent.is_dir():
-        _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
-    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
-        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
-    lu = Path(donnees).resolve() if donnees and Path(donnees).is_file() else None
-    ecrit = sortie.resolve()
-    voisin = sortie.suffix.lower() == ".csv" and lu is not None and lu.parent == ecrit.parent
-    if lu == ecrit or (voisin and lu.suffix == ecrit.suffix and lu.name.startswith(f"{ecrit.stem}_")):
-        _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=donnees)
-    return sortie
-
-
-def dossier_de_sortie(chemin: str) -> Path:
-    """A folder the command may write into (`--out`, created if missing)."""
-    if not chemin.strip():
-        _sortie_refusee("sortie_vide", quoi="a folder (it is created if missing)")
-    sortie = Path(chemin)
-    if sortie.exists() and not sortie.is_dir():
-        _sortie_refusee("sortie_fichier", chemin=chemin)
-    try:
-        sortie.mkdir(parents=True, exist_ok=True)
-    except OSError as erreur:
-        _sortie_refusee("sortie_impossible", chemin=chemin, raison=erreur.strerror or "unknown reason")
-    if not os.access(sortie, os.W_OK):
-        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
-    return sortie
+        warnings.warn(
+            f"openfisca_gen.cli.{nom} moved to openfisca_gen.validation.sorties.{nom}; the old name goes in 0.9",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return getattr(sorties, nom)
+    raise AttributeError(f"module 'openfisca_gen.cli' has no attribute '{nom}'")
 
 
 def _refus(cle: str, **valeurs):
@@ -205,6 +172,8 @@ def compare(arguments) -> int:
         debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
+    from openfisca_gen.validation.sorties import dossier_de_sortie
+
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     from openfisca_gen.systeme import la_loi
 
@@ -270,6 +239,8 @@ def calculer(arguments) -> int:
     if inconnues:
         _refus("variables_inconnues_cli", noms=inconnues)
     periode = _mois(arguments)
+    from openfisca_gen.validation.sorties import fichier_de_sortie
+
     sortie = fichier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
@@ -302,6 +273,8 @@ def interpretations(arguments) -> int:
 
     tax_benefit_system = la_loi()
     periode = _mois(arguments)
+    from openfisca_gen.validation.sorties import dossier_de_sortie
+
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     analyse = analyser_interpretations(
         _population(tax_benefit_system, arguments.data),
@@ -323,6 +296,7 @@ def record(arguments) -> int:
     from openfisca_gen.rapports import graphiques
     from openfisca_gen.rapports.tableaux import csv_propre
     from openfisca_gen.systeme import la_loi
+    from openfisca_gen.validation.sorties import dossier_de_sortie
 
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     tax_benefit_system = la_loi()

@@ -27,12 +27,13 @@ from openfisca_core.reforms import Reform
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
 from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.libelles import libelle
+from openfisca_gen.rapports.libelles import LECTURES, libelle, une_langue
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
+from openfisca_gen.validation.sorties import dossier_de_sortie
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
@@ -43,61 +44,11 @@ PARTS = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
 OBJECTIFS = tuple(nom for nom in VARIABLES_CAMPAGNE if nom.startswith("objectif_"))
 INDICATEURS = (COUT, LABELLISEES, *PARTS, *OBJECTIFS)
 OBJECTIFS_COURTS = {nom: nom.removeprefix("objectif_").removesuffix("_atteint") for nom in OBJECTIFS}
-TEXTES = {
-    "en": {
-        "titre": "{n} interpretations, period {periode}, {population}",
-        "effets": "Effect of switching each reading alone (difference from the defaults):",
-        "aucun": "(no switch under 'interpretations')",
-        "hors": "Not combined, no effect here (they concern none of this population's calls): {noms}",
-        "tout": "all {n} combinations",
-        "echantillon": "a seeded sample of {n} combinations",
-        "plage": "Range over {etendue}:",
-        "robustesse": "Trainings eligible under every reading (always), under none (never), or depending on which:",
-        "dependances": "Trainings whose eligibility depends on the readings, by the readings it depends on:",
-        "depend": "depends on",
-        "formations": "trainings",
-        "objectifs": "objectives",
-        "objectif": "campaigns meeting {nom}",
-        "always": "always",
-        "never": "never",
-        "depends": "depends",
-        "colonnes": {},  # the tables' own names
-    },
-    "fr": {
-        "titre": "{n} lectures des textes, période {periode}, {population}",
-        "effets": "Effet de chaque lecture, appliquée seule (écart aux lectures retenues) :",
-        "aucun": "(aucun interrupteur sous « interpretations »)",
-        "hors": "Non combinées, sans effet ici (elles ne concernent aucun appel de cette population) : {noms}",
-        "tout": "les {n} combinaisons",
-        "echantillon": "un échantillon tiré (graine fixe) de {n} combinaisons",
-        "plage": "Étendue sur {etendue} :",
-        "robustesse": "Formations éligibles sous toutes les lectures (toujours), sous aucune (jamais) ou selon elles :",
-        "dependances": "Formations dont l'éligibilité dépend des lectures, par lectures dont elle dépend :",
-        "depend": "dépend de",
-        "formations": "formations",
-        "objectifs": "objectifs",
-        "objectif": "campagnes qui atteignent {nom}",
-        "always": "toujours",
-        "never": "jamais",
-        "depends": "selon les lectures",
-        "colonnes": {
-            "default": "lecture retenue",
-            "interpretation": "lecture",
-            "indicator": "indicateur",
-            "baseline": "lectures retenues",
-            "min_readings": "lectures du min",
-            "max_readings": "lectures du max",
-            "(defaults)": "(lectures retenues)",
-            True: "vrai",
-            False: "faux",
-        },
-    },
-}
 
 
 def _libelles(langue: str) -> dict:
     """Display labels of the analysis's keys (tables are keyed by names)."""
-    objectifs = {nom: TEXTES[langue]["objectif"].format(nom=court) for nom, court in OBJECTIFS_COURTS.items()}
+    objectifs = {nom: LECTURES[langue]["objectif"].format(nom=court) for nom, court in OBJECTIFS_COURTS.items()}
     return {cle: libelle(cle, langue) for cle in (*INDICATEURS, "eligibility_changes", "funding_changes")} | objectifs
 
 
@@ -353,7 +304,7 @@ class AnalyseInterpretations:
 
     def texte(self, langue: str = "en") -> str:
         """The analysis as text, in English or French (labels and number format)."""
-        mots, libelles, n = TEXTES[langue], _libelles(langue), lisible(len(self.combinaisons), langue)
+        mots, libelles, n = LECTURES[une_langue(langue)], _libelles(langue), lisible(len(self.combinaisons), langue)
         etendue = mots["echantillon" if self.echantillon else "tout"].format(n=n)
         effets = self.effets[["default", COUT, LABELLISEES, "eligibility_changes", "funding_changes", *PARTS]].assign(
             objectives=[
@@ -392,8 +343,7 @@ class AnalyseInterpretations:
 
     def ecrire(self, dossier, langue: str = "en") -> list[Path]:
         """A CSV per table and the tornado chart, in `dossier`; the paths written."""
-        dossier = Path(dossier)
-        dossier.mkdir(parents=True, exist_ok=True)
+        dossier, langue = dossier_de_sortie(dossier), une_langue(langue)  # both named if they cannot be
         ecrits = [
             csv_propre(table, dossier / f"{nom}.csv")
             for nom, table in {

@@ -123,3 +123,49 @@ def test_construire_simulation_checks_the_situation_as_the_web_server_does(tax_b
         "formation 'f', field 'nombre_apprenants' (2015-10): expects a whole number within ±2147483647, got 2.5",
         "formation 'f', field 'budget_session' (2015-10): must be >= 0, got -1",
     ]
+
+
+@pytest.fixture(scope="module")
+def rapports(tax_benefit_system):
+    """A comparison and a readings' analysis of the bundled first call, as an analyst builds them in Python."""
+    from openfisca_gen.analyse import comparer
+    from openfisca_gen.interpretations import analyser_interpretations
+    from openfisca_gen.population import lire_population
+
+    population = lire_population(tax_benefit_system, "appel_2015")
+    return (
+        population,
+        comparer(population, "plafond_100k", "2016-02", tax_benefit_system),
+        analyser_interpretations(population, "2016-02", tax_benefit_system, max_combinaisons=8),
+    )
+
+
+def test_the_reports_name_a_wrong_argument_instead_of_raising_pythons_error(tax_benefit_system, rapports, tmp_path):
+    """Each used to raise a bare TypeError, KeyError, FileExistsError or AttributeError (or, for -1, an empty
+    table), naming nothing."""
+    from openfisca_gen.analyse import comparer
+    from openfisca_gen.validation import EntreeInvalideError
+
+    population, comparaison, interpretations = rapports
+    fichier = tmp_path / "rapport"
+    fichier.write_text("", encoding="utf-8")
+    for appel, message in [
+        (lambda: comparaison.extremes(1.5), "'nombre' expects a whole number of 1 or more, got 1.5"),
+        (lambda: comparaison.extremes(-1), "'nombre' expects a whole number of 1 or more, got -1"),
+        (lambda: comparaison.texte("de"), "Reports are written in en, fr, not 'de'"),
+        (lambda: interpretations.texte("de"), "Reports are written in en, fr, not 'de'"),
+        (lambda: comparaison.ecrire(fichier), "is a file; give a folder"),
+        (lambda: interpretations.ecrire(fichier), "is a file; give a folder"),
+        (lambda: comparer(population, tax_benefit_system, "2016-02"), "The reform changes nothing"),
+    ]:
+        with pytest.raises(EntreeInvalideError, match=message):
+            appel()
+    assert len(comparaison.extremes(2)[0]) == 2
+
+
+def test_the_output_checks_moved_out_of_the_cli_still_import_from_it():
+    import openfisca_gen.cli
+    from openfisca_gen.validation.sorties import dossier_de_sortie
+
+    with pytest.warns(DeprecationWarning, match="moved to openfisca_gen.validation.sorties.dossier_de_sortie"):
+        assert openfisca_gen.cli.dossier_de_sortie is dossier_de_sortie

@@ -7,6 +7,7 @@ by its own label (the model's, French) where no shorter label is given here.
 """
 
 from openfisca_gen.population import POPULATIONS
+from openfisca_gen.validation import EntreeInvalideError, Probleme
 
 LIBELLES = {
     "en": {
@@ -111,6 +112,66 @@ TITRES = {
         "aucune": "(aucune)",
     },
 }
+
+
+# The readings' analysis (openfisca-gen interpretations), in both languages.
+LECTURES = {
+    "en": {
+        "titre": "{n} interpretations, period {periode}, {population}",
+        "effets": "Effect of switching each reading alone (difference from the defaults):",
+        "aucun": "(no switch under 'interpretations')",
+        "hors": "Not combined, no effect here (they concern none of this population's calls): {noms}",
+        "tout": "all {n} combinations",
+        "echantillon": "a seeded sample of {n} combinations",
+        "plage": "Range over {etendue}:",
+        "robustesse": "Trainings eligible under every reading (always), under none (never), or depending on which:",
+        "dependances": "Trainings whose eligibility depends on the readings, by the readings it depends on:",
+        "depend": "depends on",
+        "formations": "trainings",
+        "objectifs": "objectives",
+        "objectif": "campaigns meeting {nom}",
+        "always": "always",
+        "never": "never",
+        "depends": "depends",
+        "colonnes": {},  # the tables' own names
+    },
+    "fr": {
+        "titre": "{n} lectures des textes, période {periode}, {population}",
+        "effets": "Effet de chaque lecture, appliquée seule (écart aux lectures retenues) :",
+        "aucun": "(aucun interrupteur sous « interpretations »)",
+        "hors": "Non combinées, sans effet ici (elles ne concernent aucun appel de cette population) : {noms}",
+        "tout": "les {n} combinaisons",
+        "echantillon": "un échantillon tiré (graine fixe) de {n} combinaisons",
+        "plage": "Étendue sur {etendue} :",
+        "robustesse": "Formations éligibles sous toutes les lectures (toujours), sous aucune (jamais) ou selon elles :",
+        "dependances": "Formations dont l'éligibilité dépend des lectures, par lectures dont elle dépend :",
+        "depend": "dépend de",
+        "formations": "formations",
+        "objectifs": "objectifs",
+        "objectif": "campagnes qui atteignent {nom}",
+        "always": "toujours",
+        "never": "jamais",
+        "depends": "selon les lectures",
+        "colonnes": {
+            "default": "lecture retenue",
+            "interpretation": "lecture",
+            "indicator": "indicateur",
+            "baseline": "lectures retenues",
+            "min_readings": "lectures du min",
+            "max_readings": "lectures du max",
+            "(defaults)": "(lectures retenues)",
+            True: "vrai",
+            False: "faux",
+        },
+    },
+}
+
+
+def une_langue(langue) -> str:
+    """`langue` if the reports are written in it ('en', 'fr'); an EntreeInvalideError naming it otherwise."""
+    if langue not in TITRES:
+        raise EntreeInvalideError([Probleme("langue_inconnue", {"valeur": langue, "langues": list(TITRES)})])
+    return langue
 
 
 def libelle(cle, langue: str = "en", systeme=None) -> str:

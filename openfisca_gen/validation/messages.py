@@ -44,6 +44,8 @@ MESSAGES = {
         "doit être compris entre {bas:fr} et {haut:fr} (vous avez saisi {valeur:fr})",
     ),
     "non_positif": ("must be > 0, got {valeur:g}", "doit être supérieur à zéro (vous avez saisi {valeur:fr})"),
+    "entier_positif_attendu": ("'{quoi}' expects a whole number of 1 or more, got {valeur:r}",),
+    "langue_inconnue": ("reports are written in {langues:liste}, not {valeur:r}",),
     "plus_que_les_apprenants": (
         "{valeur:g} is more than nombre_apprenants ({apprenants:g})",
         "{valeur:fr} : c'est plus que le nombre d'apprenants de la session ({apprenants:fr})",

@@ -1,0 +1,53 @@
+"""The paths a command or a report may write (`--out`), checked before anything is computed: a file of results,
+never the data read; a folder, created if missing. Refused with a SortieInvalideError naming the path."""
+
+import os
+from pathlib import Path
+
+from openfisca_gen.validation.erreurs import Probleme, SortieInvalideError
+
+
+def _sortie_refusee(cle: str, **valeurs):
+    raise SortieInvalideError([Probleme(cle, valeurs)])
+
+
+def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
+    """A file the command may write (`--out`): a CSV or an Excel workbook, and never the file read (`--data`),
+    nor, for a CSV, one of the tables written beside it (`<name>_structure.csv`…)."""
+    chemin = str(chemin)
+    if not chemin.strip():
+        _sortie_refusee("sortie_vide", quoi="a file name (or leave --out out for standard output)")
+    sortie = Path(chemin)
+    if sortie.is_dir():
+        _sortie_refusee("sortie_dossier", chemin=chemin)
+    if sortie.name.lower() in (".csv", ".xlsx"):  # pathlib reads it as a hidden file without a suffix
+        _sortie_refusee("sortie_sans_nom", chemin=chemin)
+    if sortie.suffix.lower() not in (".csv", ".xlsx"):  # a CSV written under any other name was misleading
+        _sortie_refusee("sortie_extension", chemin=chemin)
+    if not sortie.parent.is_dir():
+        _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
+    if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
+        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
+    lu = Path(donnees).resolve() if donnees and Path(donnees).is_file() else None
+    ecrit = sortie.resolve()
+    voisin = sortie.suffix.lower() == ".csv" and lu is not None and lu.parent == ecrit.parent
+    if lu == ecrit or (voisin and lu.suffix == ecrit.suffix and lu.name.startswith(f"{ecrit.stem}_")):
+        _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=donnees)
+    return sortie
+
+
+def dossier_de_sortie(chemin: str | Path) -> Path:
+    """A folder a command or a report may write into (`--out`, `ecrire`), created if missing."""
+    chemin = str(chemin)
+    if not chemin.strip():
+        _sortie_refusee("sortie_vide", quoi="a folder (it is created if missing)")
+    sortie = Path(chemin)
+    if sortie.exists() and not sortie.is_dir():
+        _sortie_refusee("sortie_fichier", chemin=chemin)
+    try:
+        sortie.mkdir(parents=True, exist_ok=True)
+    except OSError as erreur:
+        _sortie_refusee("sortie_impossible", chemin=chemin, raison=erreur.strerror or "unknown reason")
+    if not os.access(sortie, os.W_OK):
+        _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
+    return sortie
