@@ -378,6 +378,16 @@ def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, 
     assert deux_fois.valeur("eligible_labellisation") == "true"
 
 
+@pytest.mark.parametrize("jour", ["30/02/2015", "01/01/2200", "2200-01-01"])
+def test_a_date_refused_says_the_days_allowed_and_echoes_what_was_typed(client, exemple, jour):
+    """2200-01-01 was "not a real date" with no word of the range; 30/02/2015 was echoed as « 2015-02-30 »."""
+    erreur = plat(simuler(client, exemple | {"date_depot_dossier": jour}).erreurs()["date_depot_dossier"])
+    assert erreur == (
+        "La date de dépôt doit être une date réelle, du 1er janvier 1970 au 31 décembre 2100, par exemple "
+        f"12/10/2015 (vous avez saisi « {jour} »)."
+    )
+
+
 def test_counts_without_the_learners_ask_for_the_learners_once(client, exemple):
     page = simuler(client, exemple | {"nombre_apprenants": "", "nombre_femmes": "3",
                                       "nombre_jeunes_neet_peu_qualifies": "4"})  # fmt: skip

@@ -7,7 +7,7 @@ from openfisca_gen.pages.francais import euros, nombre, nombre_brut, pourcent, p
 from openfisca_gen.validation import Probleme, valider_situation
 from openfisca_gen.validation.messages import MESSAGES, MESSAGES_DU_CHAMP
 from openfisca_gen.validation.saisie import lire_date, lire_mois, lire_nombre
-from openfisca_gen.validation.types import NombreDemesure
+from openfisca_gen.validation.types import JOURS, NombreDemesure
 
 EUROS, TAUX, MOIS = "currency-EUR", "/1", "month"
 
@@ -97,7 +97,8 @@ def test_every_field_sentence_is_for_a_problem_the_core_raises_and_formats():
     valeurs = {"valeur": -3, "apprenants": 2, "texte": "1990-01", "premier": "1970-01", "dernier": "2100-12",
                "ouverture": "2015-09-17", "maximum": 2147483647, "textes": ["5", "7"]}  # fmt: skip
     for cle in MESSAGES_DU_CHAMP:
-        texte = Probleme(cle, valeurs).fr_du_champ("Le champ", "un nombre", "12")
+        jours = JOURS if cle == "date_attendue" else {}  # a day's bounds are days, a month's months
+        texte = Probleme(cle, valeurs | jours).fr_du_champ("Le champ", "un nombre", "12")
         assert texte.startswith("Le champ") and "{" not in texte
 
 
@@ -144,3 +145,11 @@ def test_an_integer_of_hundreds_of_digits_is_named_never_converted(chiffres):
 def test_an_amount_is_written_to_the_cent_half_a_cent_up(montant, ecrit):
     """To the euro where whole, else to the cent, half a cent up (round() rounds half to even: 0,12 € for 0.125)."""
     assert " ".join(euros(montant).split()) == ecrit
+
+
+def test_a_files_date_refused_says_how_to_write_it():
+    """In a file a day is written YYYY-MM-DD: 12/10/2015 was said "not a real date", which it is."""
+    probleme = Probleme("date_attendue", {**JOURS, "valeur": "12/10/2015"}, "ligne", champ="date_depot_dossier")
+    assert probleme.fr() == (
+        "Doit être une date réelle écrite AAAA-MM-JJ, du 1er janvier 1970 au 31 décembre 2100 (reçu « 12/10/2015 »)"
+    )

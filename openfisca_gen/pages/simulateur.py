@@ -10,6 +10,7 @@ model's own variables for the amount (`resultat`). A result is a GET: its
 address (`permalien`) reproduces it.
 """
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -152,6 +153,11 @@ def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int, doubles: li
     except SituationInvalideError as erreur:
         problemes += erreur.problemes
     noms = {*visibles, "period"}
+    problemes = [  # a date refused is echoed as typed (30/02/2015), not as the reader rewrote it (2015-02-30)
+        replace(p, valeurs={**p.valeurs, "valeur": saisie[p.champ]}) if p.cle == "date_attendue" and p.champ in saisie
+        else p
+        for p in problemes
+    ]  # fmt: skip
     erreurs, generales = par_champ(problemes, lambda nom: fiche(tax_benefit_system, nom) if nom in noms else None)
     ordre = [champ["nom"] for _, _, liste in champs(tax_benefit_system, numero) for champ in liste]
     return dans_l_ordre(erreurs, ordre), generales, mois, une_situation, analyse

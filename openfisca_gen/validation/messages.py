@@ -23,7 +23,7 @@ MESSAGES = {
     ),
     "date_attendue": (
         "expects a date YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
-        "doit être une date réelle, entre le {premier:fr} et le {dernier:fr} (reçu {valeur:fr})",
+        "doit être une date réelle écrite AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:fr})",
     ),
     "champ_en_double": (
         "is given more than once, with different values ({textes:liste}): give one",
@@ -330,7 +330,8 @@ MESSAGES_DU_CHAMP = {
     "({apprenants:fr}) : ces personnes en font partie.",
     "sans_apprenants": "{sujet} ({valeur:fr}) se compte parmi les apprenants de la session : indiquez aussi "
     "leur nombre.",
-    "date_attendue": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {valeur:fr}).",
+    "date_attendue": "{sujet} doit être une date réelle, du {premier:jour} au {dernier:jour}, par exemple {exemple} "
+    "(vous avez saisi {valeur:fr}).",
     "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
     "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
     "champ_en_double": "{sujet} : plusieurs valeurs différentes sont données ({textes:fr}) ; gardez-en une.",
