@@ -247,9 +247,13 @@ def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp
     assert table["budget_session"].tolist() == [90000.0, 1234.5, 0.5]  # a group of thousands starts with 1 to 999
     assert table["nombre_apprenants"].tolist() == [1000, 12, 8]
     assert table["duree_formation_mois"].tolist() == [5.999, 6.0, 6.0]  # a duration's point is a decimal one
-    francais.write_bytes("\ufeffformation_id;budget_session\na;12,5,0\n".encode("utf-8"))
-    with pytest.raises(DonneesInvalidesError, match=r"formations.csv line 2 \(formation 'a'\), field 'budget_session'"):
+    francais.write_bytes("\ufeffformation_id;budget_session\na;12,5,0\nb;90 000 €x\nc;1,234.5\n".encode("utf-8"))
+    with pytest.raises(DonneesInvalidesError) as erreur:
         lire_population(tax_benefit_system, francais)
+    assert erreur.value.erreurs == [  # each cell quoted as typed: '90000€x' and '1.234.5' were not in the file
+        f"formations.csv line {ligne} (formation '{nom}'), field 'budget_session': expects a number, got '{cellule}'"
+        for ligne, nom, cellule in ((2, "a", "12,5,0"), (3, "b", "90 000 €x"), (4, "c", "1,234.5"))
+    ]
 
 
 def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):

@@ -104,10 +104,10 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     problemes_d_ids, facteurs = problemes_d_identifiants(table, IDENTIFIANTS, placer)
     problemes += problemes_d_ids
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
-        valeurs = table[colonne]
+        valeurs = ecrites = table[colonne]
         if decimale == "," and variables[colonne].value_type in (int, float):
             valeurs = _a_la_francaise(valeurs, getattr(variables[colonne], "unit", None))
-        typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes)
+        typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes, ecrites)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
     # A missing id is -1, already named; without structure_id, each training is its own structure.

@@ -214,9 +214,10 @@ def vide(valeur) -> bool:
     return pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
 
 
-def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndarray:
+def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
-    bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields)."""
+    bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields), quoting
+    it as `ecrites` holds it where given (a French file's cells as typed, before their thousands are read)."""
     categories = texte and isinstance(valeurs.dtype, pandas.CategoricalDtype)
     if categories and valeurs.hasnans:  # a missing value is no category: the column read as values
         valeurs, categories = valeurs.astype(object), False
@@ -228,7 +229,7 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list) -> numpy.ndar
         if not masque.any():  # the usual: nothing to name, no positions to search
             continue
         for i in numpy.flatnonzero(masque):
-            valeur = valeurs.iloc[i] if texte else valeurs[i]
+            valeur = (valeurs if ecrites is None else ecrites).iloc[i] if texte else valeurs[i]
             if texte and vide(valeur):
                 problemes.append(Probleme("cellule_vide", {}, **placer(i)))
             else:
