@@ -26,7 +26,6 @@ from pathlib import Path
 import numpy
 from flask import Blueprint, abort, current_app, g, jsonify, make_response, request
 from flask.json.provider import DefaultJSONProvider
-from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.indexed_enums import Enum
 
@@ -35,7 +34,7 @@ from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
-from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, mois_calcule
+from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
 from openfisca_gen.validation.types import lire_entier, lire_flottant
 
 ROUTES_SITUATION = ("/calculate", "/trace")
@@ -173,13 +172,9 @@ def calculate():
         return current_app.view_functions["openfisca_calculate"]()
     # A given campaign that mixes calls is refused, as every entry point does; one of a single dossier cannot.
     if _json_demande().get("campagnes") and numpy.bincount(g.analyse.groupes["campagne"]).max(initial=0) > 1:
-        for mois in sorted(filter(_est_un_mois, {texte for *_, texte in g.analyse.demandes})):  # each period once
+        for mois in sorted(filter(est_un_mois, {texte for *_, texte in g.analyse.demandes})):  # each period once
             verifier_campagnes(simulation, mois)
     return jsonify(_reponse_calculee(_systeme(), simulation, _json_demande(), g.analyse.demandes))
-
-
-def _est_un_mois(texte: str) -> bool:
-    return periods.period(texte).unit == periods.DateUnit.MONTH
 
 
 def _reponse_calculee(tax_benefit_system, simulation, situation: dict, demandes) -> dict:

@@ -77,6 +77,7 @@ def test_calculate_never_writes_over_its_data(tmp_path, capsys, monkeypatch, don
     assert f"would overwrite the data file '{donnees}'" in capsys.readouterr().err
     assert (tmp_path / donnees).read_text(encoding="utf-8") == texte
     assert main(["calculate", "--data", donnees, "--out", "autre.csv"]) == 0
+    assert main(["calculate", "--data", donnees, "--out", donnees.replace(".csv", "_2015.csv")]) == 0  # not beside
 
 
 def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys):

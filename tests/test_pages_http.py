@@ -376,6 +376,15 @@ def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, 
                                                 "une.")  # fmt: skip
     deux_fois = ouvrir(client, "/simulateur?" + urlencode({**exemple, champ: [textes[0]] * 2}, doseq=True))
     assert deux_fois.valeur("eligible_labellisation") == "true"
+    trois_fois = ouvrir(client, "/simulateur?" + urlencode({**exemple, champ: [*textes, textes[0]]}, doseq=True))
+    assert plat(trois_fois.erreurs()[champ]) == plat(page.erreurs()[champ])  # each text named once
+
+
+def test_the_call_whose_questions_are_shown_may_come_twice(client, exemple):
+    """The call chosen only chooses the questions asked (the filing date designates the rules): no message that
+    names no field, the last taken."""
+    page = ouvrir(client, "/simulateur?" + urlencode({**exemple, "appel": ["2", "1"]}, doseq=True))
+    assert page.erreurs() == {} and page.valeur("eligible_labellisation") == "true"
 
 
 @pytest.mark.parametrize("jour", ["30/02/2015", "01/01/2200", "2200-01-01"])

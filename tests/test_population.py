@@ -52,6 +52,7 @@ def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
         ("2015-W40", "not '2015-W40'"),
         ("9999-01", "outside the months the model covers"),
         ("garbage", "'garbage' is not a period"),
+        (periods.period("2016"), "give a month such as 2015-10, not '2016'"),  # named as it writes itself
     ],
 )
 def test_a_simulation_is_built_for_a_month(tax_benefit_system, mois, message):

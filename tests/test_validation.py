@@ -258,6 +258,25 @@ def test_the_month_is_inferred_only_where_the_situation_writes_one(client):
 
 
 @pytest.mark.parametrize(
+    ("ecrites", "mois"),
+    [
+        ({"budget_session": "eternity", "financement_amorcage": "2015-10"}, "2015-10"),  # for ever, as it may write it
+        ({"budget_session": "month:2015-10", "financement_amorcage": "2015-10"}, "2015-10"),  # one month, two ways
+        ({"budget_session": "2015", "financement_amorcage": "2015-10"}, "2015-10"),  # a fact for a year names none
+        ({"budget_session": "2015"}, None),  # nothing names a month
+        ({"budget_session": "2015-09", "financement_amorcage": "2015-10"}, None),  # two months
+    ],
+)
+def test_a_month_is_named_by_requests_monthly_inputs_and_facts_given_for_a_month(client, ecrites, mois):
+    formation = {nom: {texte: None if nom == "financement_amorcage" else 60_000} for nom, texte in ecrites.items()}
+    reponse = client.post("/explain", json={"situation": {"formations": {"f": formation}}})
+    if mois:
+        assert reponse.status_code == 200 and reponse.get_json()["period"] == mois
+    else:
+        assert reponse.status_code == 400 and reponse.get_json()["errors"][0]["code"] == "periode_a_preciser"
+
+
+@pytest.mark.parametrize(
     ("situation", "raison"),
     [
         ({"formations": {"f": {"nombre_femmes": {PERIOD: 11}}}}, "11 given without nombre_apprenants"),
@@ -606,6 +625,7 @@ def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
         (["--out", ""], "--out is empty: give a file name (or leave --out out for standard output)"),
         (["--out", "sortie.txt"], "--out 'sortie.txt': give a file ending in .csv or .xlsx"),  # was CSV in a .txt
         (["--out", ".xlsx"], "--out '.xlsx': give the file a name, such as results.xlsx"),  # "ending in .xlsx" did
+        (["--out", "/tmp/.csv"], "--out '/tmp/.csv': give the file a name, such as /tmp/results.csv"),
     ],
 )
 def test_calculate_names_an_empty_argument(capsys, tmp_path, argv, message):

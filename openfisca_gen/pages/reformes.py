@@ -207,7 +207,7 @@ def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list
 def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     """The request a form or a link makes, and its problems by field: a month or a population that cannot be,
     a changed value that cannot be read comes back with its field."""
-    textes, problemes = lire_champs(formulaire, ["population", "period", "affiche", "reforme_livree"])
+    textes, problemes = lire_champs(formulaire, ["population", "period", "affiche", "reforme_livree"], ("affiche",))
     nom = textes.get("population") or POPULATION_PAR_DEFAUT
     if nom not in POPULATIONS and nom != FICHIER:
         problemes.append(Probleme("choix_attendu", {"valeur": nom}, "champ", champ="population"))

@@ -10,17 +10,19 @@ sentence's subject (`Probleme.fr_du_champ`): "Le budget d'une session doit
 from openfisca_gen.validation import Probleme
 
 
-def lire_champs(formulaire, noms) -> tuple[dict[str, str], list[Probleme]]:
+def lire_champs(formulaire, noms, reglages=()) -> tuple[dict[str, str], list[Probleme]]:
     """The text of each field of `noms` the form or link gives (stripped), and a problem for each given twice with
     different texts: which one was meant cannot be guessed (a link edited by hand). A checkbox's hidden 'false'
-    followed by its 'true' is one ticked box."""
+    followed by its 'true' is one ticked box. `reglages`: fields that only choose what the page shows (the call
+    whose questions are asked, the month whose values are shown), the last taken: they change no result."""
     textes, problemes = {}, []
     for nom in noms:
         saisies = [texte.strip() for texte in formulaire.getlist(nom)]
         if saisies == ["false", "true"]:
             saisies = ["true"]
-        if len(set(saisies)) > 1:
-            problemes.append(Probleme("champ_en_double", {"textes": saisies}, "champ", champ=nom))
+        if len(set(saisies)) > 1 and nom not in reglages:
+            differentes = list(dict.fromkeys(saisies))
+            problemes.append(Probleme("champ_en_double", {"textes": differentes}, "champ", champ=nom))
         if saisies:
             textes[nom] = saisies[-1]
     return textes, problemes

@@ -59,7 +59,7 @@ def _texte(valeur) -> str:
 
 def lire_formulaire(tax_benefit_system, formulaire) -> tuple[dict[str, str], list[Probleme]]:
     """The submitted text of each field, and the fields given twice with different texts (`saisie.lire_champs`)."""
-    return lire_champs(formulaire, [*variables_d_entree(tax_benefit_system), *AUTRES])
+    return lire_champs(formulaire, [*variables_d_entree(tax_benefit_system), *AUTRES], reglages=("appel", "changer"))
 
 
 def est_une_simulation(tax_benefit_system, formulaire) -> bool:

@@ -37,7 +37,7 @@ from openfisca_gen.validation.parametres import (
     valeurs_a_balayer,
     valeurs_du_balayage,
 )
-from openfisca_gen.validation.periodes import lire_periode, un_mois
+from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
 from openfisca_gen.validation.situation import SituationAnalysee, analyser_situation, mois_calcule, valider_situation
 from openfisca_gen.validation.types import lire_entier, lire_flottant
 
@@ -54,6 +54,7 @@ __all__ = [
     "SortieInvalideError",
     "analyser_situation",
     "court",
+    "est_un_mois",
     "lire_entier",
     "lire_flottant",
     "lire_periode",

@@ -305,7 +305,7 @@ MESSAGES = {
     "sortie_vide": ("--out is empty: give {quoi}",),
     "sortie_dossier": ("--out '{chemin}' is a folder; give a file name",),
     "sortie_extension": ("--out '{chemin}': give a file ending in .csv or .xlsx",),
-    "sortie_sans_nom": ("--out '{chemin}': give the file a name, such as results{chemin}",),
+    "sortie_sans_nom": ("--out '{chemin}': give the file a name, such as {exemple}",),
     "sortie_fichier": ("--out '{chemin}' is a file; give a folder (it is created if missing)",),
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),

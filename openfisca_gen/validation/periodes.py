@@ -36,10 +36,17 @@ def lire_periode(texte):
     return _lire_periode(texte)
 
 
+def est_un_mois(texte: str) -> bool:
+    """Whether a period the model reads (`lire_periode`'s), as OpenFisca writes it, is one month."""
+    periode = periods.period(texte)
+    return (periode.unit, periode.size) == (DateUnit.MONTH, 1)
+
+
 def un_mois(texte) -> str:
     """`texte` as one month, such as '2015-10' (or an OpenFisca Period of one month); a PeriodeInvalideError naming
     it otherwise (variables are monthly)."""
-    periode, probleme = lire_periode(str(texte) if isinstance(texte, periods.Period) else texte)
+    texte = str(texte) if isinstance(texte, periods.Period) else texte  # named as it writes itself, not its repr
+    periode, probleme = lire_periode(texte)
     if probleme:
         raise PeriodeInvalideError([Probleme(*probleme)])
     if (periode.unit, periode.size) != (DateUnit.MONTH, 1):

@@ -24,7 +24,7 @@ from openfisca_core.periods import DateUnit
 from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES
 from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_bornes, problemes_de_domaine
 from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
-from openfisca_gen.validation.periodes import lire_periode, un_mois
+from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
 from openfisca_gen.validation.types import typer
 
 UNITES_D_ENTREE = (DateUnit.MONTH, DateUnit.YEAR)
@@ -327,26 +327,27 @@ def valider_situation(tax_benefit_system, situation, formations_max: int | None 
 
 
 def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
-    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the one month every
-    period the situation writes is (its requests', its inputs', its facts' but ETERNITY): where it writes two, or
-    none, or a year, `period` must say which month. Refused when a monthly input is given for a period that does
-    not contain that month (it would be ignored without a word); a dossier's facts hold in every month."""
+    """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the one month the
+    situation names: by its requests, its monthly inputs and the facts it gives for a month (a fact given for a
+    year or for ever names none: it holds in every month). Two months, or a request or monthly input for a year,
+    leave `period` to say which. Refused when a monthly input is given for a period that does not contain that
+    month (it would be ignored without a word); a dossier's facts hold in every month."""
     if "period" in corps:
         try:
             mois = un_mois(corps["period"])
         except PeriodeInvalideError as erreur:
             raise erreur.dans("period") from None
     else:
-        textes = {texte for _, texte, *_ in analyse.periodes_donnees if texte != ETERNITE}
-        textes = sorted(textes | {demande[4] for demande in analyse.demandes if demande[4] != ETERNITE})
-        manque = Probleme("periode_a_preciser" if textes else "periode_manquante", {"textes": textes}, "requete",
-                          champ="period")  # fmt: skip
-        if len(textes) != 1:
-            raise PeriodeInvalideError([manque])
-        try:
-            mois = un_mois(textes[0])
-        except PeriodeInvalideError:
-            raise PeriodeInvalideError([manque]) from None
+        ecrites = [(texte, fait) for _, texte, fait, *_ in analyse.periodes_donnees]
+        ecrites += [(demande[4], False) for demande in analyse.demandes]
+        lues = {(str(p), fait) for texte, fait in ecrites if (p := lire_periode(texte)[0]) is not None}
+        lues = {(texte, fait) for texte, fait in lues if texte != ETERNITE}  # (a fact's key may be 'eternity')
+        nommes = {texte for texte, fait in lues if not fait or est_un_mois(texte)}
+        if len(nommes) != 1 or not est_un_mois(next(iter(nommes))):
+            textes = sorted(nommes or {texte for texte, _ in lues})
+            cle = "periode_a_preciser" if textes else "periode_manquante"
+            raise PeriodeInvalideError([Probleme(cle, {"textes": textes}, "requete", champ="period")])
+        mois = nommes.pop()
     periode = periods.period(mois)
     hors = [
         Probleme("entree_hors_periode", {"mois": mois}, "champ", entite, id_, variable, texte, contexte="situation")

@@ -21,18 +21,18 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
     if sortie.is_dir():
         _sortie_refusee("sortie_dossier", chemin=chemin)
     if sortie.name.lower() in (".csv", ".xlsx"):  # pathlib reads it as a hidden file without a suffix
-        _sortie_refusee("sortie_sans_nom", chemin=chemin)
+        _sortie_refusee("sortie_sans_nom", chemin=chemin, exemple=str(sortie.with_name(f"results{sortie.name}")))
     if sortie.suffix.lower() not in (".csv", ".xlsx"):  # a CSV written under any other name was misleading
         _sortie_refusee("sortie_extension", chemin=chemin)
     if not sortie.parent.is_dir():
         _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
     if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
         _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
-    lu = Path(donnees).resolve() if donnees and Path(donnees).is_file() else None
-    ecrit = sortie.resolve()
-    voisin = sortie.suffix.lower() == ".csv" and lu is not None and lu.parent == ecrit.parent
-    if lu == ecrit or (voisin and lu.suffix == ecrit.suffix and lu.name.startswith(f"{ecrit.stem}_")):
-        _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=donnees)
+    ecrits = [sortie]  # what ecrire_tables writes: a workbook, or a CSV and its groups' tables beside it
+    if sortie.suffix.lower() == ".csv":
+        ecrits += [sortie.with_name(f"{sortie.stem}_{groupe}{sortie.suffix}") for groupe in ("structure", "campagne")]
+    if donnees and Path(donnees).is_file() and any(e.exists() and e.samefile(donnees) for e in ecrits):
+        _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=str(donnees))
     return sortie
 
 
