@@ -152,11 +152,28 @@ def test_the_documented_reform_file(capsys):
     assert "-0\n" not in sortie  # no negative zero when nobody loses
 
 
+@pytest.mark.parametrize(
+    ("contenu", "message"),
+    [
+        ('{"financement_amorcage.taux": {"2015-09-17": NaN}}', "'r.json': NaN is not a valid JSON number"),
+        ('{"a": 1, "a": 2}', "'r.json': duplicate key 'a'"),
+        ('{"a": ', "'r.json': Expecting value (line 1, column 7)"),
+    ],
+)
+def test_a_json_reform_file_is_read_by_jsons_rules(tmp_path, capsys, monkeypatch, contenu, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.json").write_text(contenu, encoding="utf-8")
+    assert main(["compare", "--reform", "r.json"]) == 2
+    assert capsys.readouterr().err.strip() == f"openfisca-gen compare: Cannot read the reform file {message}"
+
+
 @pytest.mark.parametrize("nom", ["r.json", "r.YAML", "r.yml", "reforme"])
 def test_a_reform_file_is_read_whatever_its_suffix_or_case(tmp_path, capsys, nom):
-    """`r.json` or `r.YAML` used to be looked up as a reform's name: "Unknown reform", the file never read."""
+    """`r.json` or `r.YAML` used to be looked up as a reform's name: "Unknown reform", the file never read. A tab
+    indents JSON, not YAML: a .json file is read by JSON's grammar."""
     fichier = tmp_path / nom
-    fichier.write_text('{"financement_amorcage.taux": {"2015-09-17": 0.6, "2018-04-05": 0.8}}', encoding="utf-8")
+    retrait = "\t" if nom.endswith(".json") else "  "  # a tab indents JSON only
+    fichier.write_text(f'{{\n{retrait}"financement_amorcage.taux": {{"2015-09-17": 0.6, "2018-04-05": 0.8}}\n}}')
     assert main(["compare", "--reform", str(fichier)]) == 0
     assert "Reform financement_amorcage.taux = 60 % from 2015-09-17, 80 % from 2018-04-05" in capsys.readouterr().out
 

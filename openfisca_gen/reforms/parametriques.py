@@ -18,7 +18,7 @@ from openfisca_core.reforms import Reform
 from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation.fichiers import lire_yaml
+from openfisca_gen.validation.fichiers import lire_json, lire_yaml
 from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
 from openfisca_gen.validation.types import JOURS
 
@@ -161,6 +161,8 @@ def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parame
 
 
 def charger_changements(chemin: str | Path) -> dict:
-    """`{path: {date: value}}` read from a YAML file, by the rules of every entry point (see
-    validation.fichiers.LecteurYaml: UTF-8, numbers and booleans as in JSON, no duplicate key, no alias)."""
-    return lire_yaml(chemin, "the reform file", ReformeInvalideError)
+    """`{path: {date: value}}` read from a YAML file, or a JSON file (`.json`, by JSON's grammar), by the rules of
+    every entry point (see validation.fichiers: UTF-8, numbers and booleans as in JSON, no duplicate key, no
+    alias)."""
+    lire = lire_json if str(chemin).lower().endswith(".json") else lire_yaml
+    return lire(chemin, "the reform file", ReformeInvalideError)

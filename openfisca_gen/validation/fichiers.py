@@ -1,5 +1,6 @@
 """Files read by the entry points: UTF-8 text, and YAML read by the rules of JSON and CSV, not YAML 1.1's."""
 
+import json
 import re
 from pathlib import Path
 
@@ -90,14 +91,40 @@ LecteurYaml.add_constructor("tag:yaml.org,2002:bool", LecteurYaml.construire_boo
 def lire_yaml(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
     """The YAML file at `chemin`, read with LecteurYaml; `erreur` (an EntreeInvalideError class) naming the file
     and, for a syntax problem, its line and column, otherwise."""
+    return _lire(chemin, quoi, erreur, lambda texte: yaml.load(texte, Loader=LecteurYaml))
+
+
+def lire_json(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
+    """The JSON file at `chemin`, by JSON's own grammar (a tab indents it, which YAML refuses), with the rules of
+    every entry point: no key given twice, no NaN or Infinity; refused as `lire_yaml` refuses."""
+    regles = {"object_pairs_hook": _sans_doublon, "parse_constant": _pas_un_nombre_json, "parse_int": lire_entier,
+              "parse_float": lire_flottant}  # fmt: skip
+    return _lire(chemin, quoi, erreur, lambda texte: json.loads(texte, **regles))
+
+
+def _sans_doublon(paires):
+    objet = dict(paires)
+    if len(objet) != len(paires):
+        cles = [cle for cle, _ in paires]
+        raise ValueError(f"duplicate key {next(cle for cle in cles if cles.count(cle) > 1)!r}")
+    return objet
+
+
+def _pas_un_nombre_json(nom):
+    raise ValueError(f"{nom} is not a valid JSON number")
+
+
+def _lire(chemin, quoi: str, erreur, lire):
     try:
-        return yaml.load(Path(chemin).read_bytes().decode("utf-8"), Loader=LecteurYaml)
+        return lire(Path(chemin).read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
         numero = ligne_pas_en_utf8(chemin)
         raison = f"it is not UTF-8 text{f' (line {numero})' if numero else ''}; save it as UTF-8"
     except yaml.MarkedYAMLError as exception:
         marque = exception.problem_mark
         raison = exception.problem + (f" (line {marque.line + 1}, column {marque.column + 1})" if marque else "")
+    except json.JSONDecodeError as exception:
+        raison = f"{exception.msg} (line {exception.lineno}, column {exception.colno})"
     except RecursionError:
         raison = "it is nested too deeply"
     except FileNotFoundError:
@@ -106,6 +133,6 @@ def lire_yaml(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
         raison = "it is a folder, not a file"
     except PermissionError:
         raison = "permission denied"
-    except (OSError, yaml.YAMLError) as exception:
+    except (OSError, yaml.YAMLError, ValueError) as exception:  # ValueError: a JSON file's key twice, or NaN
         raison = getattr(exception, "strerror", None) or str(exception).splitlines()[0]
     raise erreur([Probleme("fichier_illisible", {"quoi": quoi, "fichier": str(chemin), "raison": raison})])
