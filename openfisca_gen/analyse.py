@@ -21,20 +21,19 @@ from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.libelles import TITRES, libelle, une_langue
+from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import (
-    EntreeInvalideError,
     Probleme,
     ReformeInvalideError,
     trouver_parametre,
     un_mois,
     valeurs_a_balayer,
 )
-from openfisca_gen.validation.parametres import genre
-from openfisca_gen.validation.sorties import dossier_de_sortie
+from openfisca_gen.validation.parametres import balayable
+from openfisca_gen.validation.sorties import dossier_de_sortie, un_entier_positif, une_langue
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -206,9 +205,7 @@ class Comparaison:
     def extremes(self, nombre: int) -> tuple[pandas.DataFrame, pandas.DataFrame]:
         """The `nombre` trainings that gain most and the `nombre` that lose most (their structure, status, funding
         under the law and the reform, and the difference)."""
-        if isinstance(nombre, bool) or not isinstance(nombre, int | numpy.integer) or nombre < 1:
-            details = {"quoi": "nombre", "valeur": nombre}
-            raise EntreeInvalideError([Probleme("entier_positif_attendu", details)])
+        nombre = un_entier_positif(nombre, "nombre")
         colonnes = ["structure_id", "statut_structure", "financement_amorcage_baseline", "financement_amorcage_reform"]
         table = self.formations[[*colonnes, "difference"]].rename_axis("formation_id")
         gains, pertes = table[table["difference"] > 0], table[table["difference"] < 0]
@@ -280,7 +277,8 @@ class Comparaison:
     def ecrire(self, dossier, langue: str = "en", par=(), top: int = 0) -> list[Path]:
         """A CSV per table, the same tables as sheets of one Excel workbook (rapport.xlsx) and the PNG charts, in
         `dossier`; the paths written."""
-        dossier, langue = dossier_de_sortie(dossier), une_langue(langue)  # both named if they cannot be
+        langue = une_langue(langue)  # checked before the folder is made
+        dossier = dossier_de_sortie(dossier)
         tables = self._tables(par, top)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
@@ -390,9 +388,7 @@ def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
     """The date the value of `chemin` in force in `period` starts (a sweep changes that value); a parameter whose
     values are no numbers (a switch, a date) is refused once, not once per value swept."""
     parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
-    valeurs = {"booleen": "true or false", "date": "a date", "dates": "a list of dates"}.get(genre(parametre))
-    if valeurs:
-        raise ReformeInvalideError([Probleme("balayage_pas_un_nombre", {"chemin": chemin, "valeurs": valeurs})])
+    balayable(parametre, chemin)
     jour = str(periods.period(period).stop)  # the day whose rules the period applies
     debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:

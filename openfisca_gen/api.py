@@ -241,9 +241,11 @@ def _variables(corps: dict) -> list[str]:
 
 
 def _ecart_ecrit(avant, apres) -> numpy.ndarray:
-    """`apres - avant` as the answer writes both (to six decimals): the difference a client gets by subtracting
-    them, without float noise (`difference` rounds amounts to the cent, as the reports write them)."""
-    return numpy.round(numpy.round(apres, 6) - numpy.round(avant, 6), 6) + 0.0
+    """`apres - avant` as the answer writes both (to six decimals, by Python's `round`, as `valeur_json`): the
+    difference a client gets by subtracting them, without float noise (`analyse.difference` rounds amounts to the
+    cent, as the reports write them)."""
+    ecrits = zip(numpy.asarray(avant, float).tolist(), numpy.asarray(apres, float).tolist(), strict=True)
+    return numpy.array([round(round(b, 6) - round(a, 6), 6) + 0.0 for a, b in ecrits])
 
 
 @api.route("/compare", methods=["POST"])

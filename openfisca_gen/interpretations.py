@@ -16,6 +16,7 @@ seen on pairs of combinations that differ by that switch alone).
 """
 
 import textwrap
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,13 +28,13 @@ from openfisca_core.reforms import Reform
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
 from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.libelles import LECTURES, libelle, une_langue
+from openfisca_gen.rapports.libelles import LECTURES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
-from openfisca_gen.validation.sorties import dossier_de_sortie
+from openfisca_gen.validation.sorties import dossier_de_sortie, une_langue
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
@@ -343,7 +344,8 @@ class AnalyseInterpretations:
 
     def ecrire(self, dossier, langue: str = "en") -> list[Path]:
         """A CSV per table and the tornado chart, in `dossier`; the paths written."""
-        dossier, langue = dossier_de_sortie(dossier), une_langue(langue)  # both named if they cannot be
+        langue = une_langue(langue)  # checked before the folder is made
+        dossier = dossier_de_sortie(dossier)
         ecrits = [
             csv_propre(table, dossier / f"{nom}.csv")
             for nom, table in {
@@ -568,3 +570,16 @@ def depends_on_interpretations(
         periods.period(period),
         noeuds,
     )
+
+
+def __getattr__(nom: str):
+    """The analysis's words, moved to rapports.libelles.LECTURES in 0.7.3, kept as TEXTES here until 0.9."""
+    if nom == "TEXTES":
+        warnings.warn(
+            "openfisca_gen.interpretations.TEXTES moved to openfisca_gen.rapports.libelles.LECTURES; the old name "
+            "goes in 0.9",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return LECTURES
+    raise AttributeError(f"module 'openfisca_gen.interpretations' has no attribute '{nom}'")

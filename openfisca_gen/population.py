@@ -16,6 +16,7 @@ import csv
 import os
 import warnings
 import weakref
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,14 +129,13 @@ class Population:
         is refused here (a sum over trainings would count it once per training): `tables` gives it, one row per
         group."""
         variables = [variables] if isinstance(variables, str) else variables
-        groupes = [
-            nom
-            for nom in variables
-            if nom in simulation.tax_benefit_system.variables
-            and not simulation.tax_benefit_system.variables[nom].entity.is_person
-        ]
-        if groupes:
-            raise EntreeInvalideError([Probleme("variable_de_groupe", {"noms": groupes})])
+        connues = simulation.tax_benefit_system.variables
+        inconnues = [nom for nom in variables if nom not in connues]
+        groupes = [nom for nom in variables if nom in connues and not connues[nom].entity.is_person]
+        problemes = [Probleme("variables_inconnues", {"noms": inconnues})] if inconnues else []
+        problemes += [Probleme("variable_de_groupe", {"noms": groupes})] if groupes else []
+        if problemes:  # both at once, not one run after the other
+            raise EntreeInvalideError(problemes)
         return self.tables(simulation, variables, period)["formation"]
 
 
@@ -197,14 +197,27 @@ def _guillemet_ouvert(source: Path, description: int) -> int:
     return ouverte
 
 
+def _classeur_zip(source: Path) -> bool:
+    """Whether a zip file is a workbook: an xlsx declares its content types, an ods its mimetype, first."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return bool({"[Content_Types].xml", "mimetype"} & set(archive.namelist()))
+    except zipfile.BadZipFile:
+        return False
+
+
 def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str]:
     """The table of a CSV file (`types`: str, every cell as text; or a dict of the columns to keep as text, the
     others typed by pandas), the number of description lines above its header, its separator."""
     nom = nom or str(source)
     try:
         with open(source, "rb") as fichier:  # a workbook (xlsx and ods are zip files, xls an OLE file) is no CSV
-            if fichier.read(8).startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
-                raise DonneesInvalidesError([Probleme("classeur", {"fichier": nom})])
+            debut = fichier.read(8)
+        zip_ = debut.startswith(b"PK\x03\x04")
+        if (zip_ and _classeur_zip(source)) or debut == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            raise DonneesInvalidesError([Probleme("classeur", {"fichier": nom})])
+        if zip_:
+            raise DonneesInvalidesError([Probleme("archive", {"fichier": nom})])
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","

@@ -74,6 +74,9 @@ def test_its_tables_are_those_of_its_own_month(tax_benefit_system):
         population.tables(simulation, ["financement_amorcage"], "2016-02")
     with pytest.raises(EntreeInvalideError, match=r"Unknown variable\(s\) financement"):
         population.tables(simulation, ["financement"], PERIOD)
+    with pytest.raises(EntreeInvalideError) as erreur:  # both problems at once, not one run after the other
+        population.resultats(simulation, ["financement", "financement_amorcage_structure"], PERIOD)
+    assert [p.cle for p in erreur.value.problemes] == ["variables_inconnues", "variable_de_groupe"]
 
 
 def test_group_variables_have_one_row_per_group(tax_benefit_system):
@@ -368,6 +371,14 @@ def test_a_workbook_is_named_as_one_not_as_text_that_is_not_utf8(tax_benefit_sys
     chemin = tmp_path / f"formations.{suffixe}"
     ecrire(chemin)
     with pytest.raises(DonneesInvalidesError, match="it is a workbook \\(Excel, LibreOffice\\), not CSV text"):
+        lire_population(tax_benefit_system, chemin)
+
+
+def test_a_zipped_csv_is_an_archive_to_unzip_not_a_workbook(tax_benefit_system, tmp_path):
+    chemin = tmp_path / "formations.zip"
+    with zipfile.ZipFile(chemin, "w") as archive:
+        archive.writestr("formations.csv", "formation_id,budget_session\na,1\n")
+    with pytest.raises(DonneesInvalidesError, match="it is a zip archive, not CSV text; unzip it"):
         lire_population(tax_benefit_system, chemin)
 
 

@@ -163,9 +163,26 @@ def test_the_reports_name_a_wrong_argument_instead_of_raising_pythons_error(tax_
     assert len(comparaison.extremes(2)[0]) == 2
 
 
-def test_the_output_checks_moved_out_of_the_cli_still_import_from_it():
+def test_the_names_moved_in_0_7_3_still_import_from_where_they_were():
     import openfisca_gen.cli
+    import openfisca_gen.interpretations
+    import openfisca_gen.reforms.parametriques
+    from openfisca_gen.rapports.libelles import LECTURES
+    from openfisca_gen.reforms import lire_reforme
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    with pytest.warns(DeprecationWarning, match="moved to openfisca_gen.validation.sorties.dossier_de_sortie"):
-        assert openfisca_gen.cli.dossier_de_sortie is dossier_de_sortie
+    for module, nom, nouveau in [
+        (openfisca_gen.cli, "dossier_de_sortie", dossier_de_sortie),
+        (openfisca_gen.interpretations, "TEXTES", LECTURES),
+        (openfisca_gen.reforms.parametriques, "lire_reforme", lire_reforme),
+    ]:
+        with pytest.warns(DeprecationWarning, match=f"{module.__name__}.{nom} moved to"):
+            assert getattr(module, nom) is nouveau
+
+
+def test_the_languages_accepted_are_those_the_reports_write():
+    from openfisca_gen.rapports.graphiques import TEXTES
+    from openfisca_gen.rapports.libelles import LECTURES, TITRES
+    from openfisca_gen.validation.sorties import LANGUES
+
+    assert set(LANGUES) == set(TITRES) == set(LECTURES) == set(TEXTES)

@@ -7,7 +7,6 @@ by its own label (the model's, French) where no shorter label is given here.
 """
 
 from openfisca_gen.population import POPULATIONS
-from openfisca_gen.validation import EntreeInvalideError, Probleme
 
 LIBELLES = {
     "en": {
@@ -165,13 +164,6 @@ LECTURES = {
         },
     },
 }
-
-
-def une_langue(langue) -> str:
-    """`langue` if the reports are written in it ('en', 'fr'); an EntreeInvalideError naming it otherwise."""
-    if langue not in TITRES:
-        raise EntreeInvalideError([Probleme("langue_inconnue", {"valeur": langue, "langues": list(TITRES)})])
-    return langue
 
 
 def libelle(cle, langue: str = "en", systeme=None) -> str:

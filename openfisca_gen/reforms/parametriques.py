@@ -166,3 +166,19 @@ def charger_changements(chemin: str | Path) -> dict:
     alias)."""
     lire = lire_json if str(chemin).lower().endswith(".json") else lire_yaml
     return lire(chemin, "the reform file", ReformeInvalideError)
+
+
+def __getattr__(nom: str):
+    """lire_reforme, moved beside the registry it reads (openfisca_gen.reforms) in 0.7.3, kept here until 0.9."""
+    if nom == "lire_reforme":
+        import importlib
+        import warnings
+
+        warnings.warn(
+            "openfisca_gen.reforms.parametriques.lire_reforme moved to openfisca_gen.reforms.lire_reforme; the old "
+            "name goes in 0.9",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return importlib.import_module("openfisca_gen.reforms").lire_reforme  # by name: the registry imports this
+    raise AttributeError(f"module 'openfisca_gen.reforms.parametriques' has no attribute '{nom}'")

@@ -247,6 +247,10 @@ MESSAGES = {
         "cannot read '{fichier}': it is a workbook (Excel, LibreOffice), not CSV text; save it as CSV UTF-8",
         "le fichier {fichier:fr} est un classeur (Excel, LibreOffice) : enregistrez-le en CSV UTF-8",
     ),
+    "archive": (
+        "cannot read '{fichier}': it is a zip archive, not CSV text; unzip it and give the CSV file",
+        "le fichier {fichier:fr} est une archive zip : décompressez-la et donnez le fichier CSV",
+    ),
     "pas_du_texte": (
         "cannot read '{fichier}': it holds binary data (a NUL byte on line {ligne}), not CSV text",
         "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",

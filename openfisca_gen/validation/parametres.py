@@ -142,6 +142,13 @@ def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None) -> l
     return numpy.minimum(debut + pas * numpy.arange(nombre), fin).tolist()
 
 
+def balayable(parametre, chemin: str) -> None:
+    """Refuse, once, the sweep of a parameter whose values are no numbers (a switch, a date, a list of dates)."""
+    valeurs = {"booleen": "true or false", "date": "a date", "dates": "a list of dates"}.get(genre(parametre))
+    if valeurs:
+        raise ReformeInvalideError([Probleme("balayage_pas_un_nombre", {"chemin": chemin, "valeurs": valeurs})])
+
+
 def valeurs_a_balayer(valeurs) -> list:
     """The values of a sweep given one by one (`analyse.balayer`), checked by the same rule as a range; an
     iterable without a length is read no further than one value past the limit."""

@@ -1,10 +1,15 @@
-"""The paths a command or a report may write (`--out`), checked before anything is computed: a file of results,
-never the data read; a folder, created if missing. Refused with a SortieInvalideError naming the path."""
+"""What a command or a report writes, checked before anything is computed: its paths (`--out`, `ecrire`: a file of
+results, never the data read; a folder, created if missing), its language, how many rows it lists. Refused with an
+EntreeInvalideError (SortieInvalideError for a path) naming what is wrong."""
 
 import os
 from pathlib import Path
 
-from openfisca_gen.validation.erreurs import Probleme, SortieInvalideError
+import numpy
+
+from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, SortieInvalideError
+
+LANGUES = ("en", "fr")  # the reports' (rapports.libelles writes each)
 
 
 def _sortie_refusee(cle: str, **valeurs):
@@ -51,3 +56,17 @@ def dossier_de_sortie(chemin: str | Path) -> Path:
     if not os.access(sortie, os.W_OK):
         _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
     return sortie
+
+
+def une_langue(langue) -> str:
+    """`langue` if the reports are written in it; refused naming it otherwise."""
+    if langue not in LANGUES:
+        raise EntreeInvalideError([Probleme("langue_inconnue", {"valeur": langue, "langues": list(LANGUES)})])
+    return langue
+
+
+def un_entier_positif(valeur, quoi: str) -> int:
+    """`valeur` if it is a whole number of 1 or more (not a boolean, not 1.5); refused naming `quoi` otherwise."""
+    if isinstance(valeur, bool) or not isinstance(valeur, int | numpy.integer) or valeur < 1:
+        raise EntreeInvalideError([Probleme("entier_positif_attendu", {"quoi": quoi, "valeur": valeur})])
+    return int(valeur)
