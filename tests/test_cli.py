@@ -78,6 +78,9 @@ def test_calculate_never_writes_over_its_data(tmp_path, capsys, monkeypatch, don
     assert (tmp_path / donnees).read_text(encoding="utf-8") == texte
     assert main(["calculate", "--data", donnees, "--out", "autre.csv"]) == 0
     assert main(["calculate", "--data", donnees, "--out", donnees.replace(".csv", "_2015.csv")]) == 0  # not beside
+    (tmp_path / "q_structure.csv").mkdir()  # a table beside it cannot be written: refused before any is
+    assert main(["calculate", "--data", donnees, "--out", "q.csv"]) == 2 and not (tmp_path / "q.csv").exists()
+    assert "--out 'q_structure.csv' is a folder" in capsys.readouterr().err
 
 
 def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys):

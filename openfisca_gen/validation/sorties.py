@@ -38,6 +38,9 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
         ecrits += [sortie.with_name(f"{sortie.stem}_{groupe}{sortie.suffix}") for groupe in ("structure", "campagne")]
     if donnees and Path(donnees).is_file() and any(e.exists() and e.samefile(donnees) for e in ecrits):
         _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=str(donnees))
+    for voisin in ecrits[1:]:  # refused now, not after the first table is written
+        if voisin.is_dir():
+            _sortie_refusee("sortie_dossier", chemin=str(voisin))
     return sortie
 
 
