@@ -380,6 +380,34 @@ def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, 
     assert plat(trois_fois.erreurs()[champ]) == plat(page.erreurs()[champ])  # each text named once
 
 
+def test_a_form_that_asked_another_calls_questions_is_not_simulated(client, exemple):
+    """The 3rd call's questions asked, the filing date in the 1st call's window: its rules apply, but its questions
+    (innovative teaching, women, NEET) were hidden, never sent, and read as « non » and 0: a wrong verdict, and
+    nothing said. Now no result, the date's call's questions shown, and why."""
+    envoye = {**exemple, "appel": "3", "nombre_demandeurs_emploi_peu_qualifies": "12"}
+    page = Page(client.post("/simulateur", data=envoye).get_data(as_text=True))
+    assert "resultat" not in page.par_id
+    assert (
+        "Votre date de dépôt, le 12 octobre 2015, relève du 1er appel (2015), dont les règles s'appliquent ; le "
+        "formulaire posait les questions du 3e appel (2018). Les questions du 1er appel (2015) sont maintenant "
+        "affichées : répondez-y, puis simulez." in plat(visible(page))
+    )
+    assert re.search(r'<option value="(\d)"[^>]*selected', page.html).group(1) == "1"
+    meme = Page(client.post("/simulateur", data={**exemple, "appel": "1"}).get_data(as_text=True))
+    assert meme.valeur("eligible_labellisation") == "true"  # the date's own call: simulated
+
+
+def test_no_funding_says_the_models_own_reason(client, exemple):
+    """A second-call dossier labelled before gets no funding because the grant is « non reconductible »; the page
+    said it had common-law funding, which it had not."""
+    deuxieme = exemple | {"appel": "2", "date_depot_dossier": "2016-09-10", "period": "2016-10"}
+    page = simuler(client, deuxieme | {"labellisee_lors_d_un_appel_precedent": "true"})
+    assert page.valeur("financement_amorcage") == "0" and "non reconductible, et la formation a été labellisée " \
+        "lors d'un appel précédent" in plat(visible(page))  # fmt: skip
+    droit_commun = simuler(client, deuxieme | {"financements_droit_commun_obtenus": "true"})
+    assert "a déjà accès aux financements de droit commun" in plat(visible(droit_commun))
+
+
 def test_the_call_whose_questions_are_shown_may_come_twice(client, exemple):
     """The call chosen only chooses the questions asked (the filing date designates the rules): no message that
     names no field, the last taken."""

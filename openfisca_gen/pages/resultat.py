@@ -35,6 +35,7 @@ LUES = (
     "eligible_labellisation",
     "labellisee",
     "eligible_financement_amorcage",
+    "subvention_amorcage_non_reconduite",
     "financement_amorcage",
     "financement_amorcage_avant_plafond",
     "nombre_sessions_financees",
@@ -106,7 +107,12 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
         )
     if not v["labellisee"]:
         return "Pas de financement d'amorçage : le comité a refusé le label."
-    if not v.get("eligible_financement_amorcage", True):
+    if not v.get("eligible_financement_amorcage", True):  # the model's own reason: each one's variable
+        if v.get("subvention_amorcage_non_reconduite"):
+            return (
+                "Pas de financement d'amorçage : la subvention de cet appel est non reconductible, et la formation "
+                "a été labellisée lors d'un appel précédent."
+            )
         return (
             "Pas de financement d'amorçage : la formation a déjà accès aux financements de droit commun, que "
             "ce financement aide seulement à attendre."

@@ -24,6 +24,7 @@ from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import PeriodeInvalideError, Probleme, SituationInvalideError, analyser_situation, un_mois
+from openfisca_gen.validation.erreurs import date_lisible
 from openfisca_gen.validation.saisie import lire_booleen, lire_date, lire_mois, lire_nombre
 from openfisca_gen.validation.tables import variables_d_entree
 from openfisca_gen.validation.types import jour
@@ -173,10 +174,29 @@ def exactes(valeurs: dict) -> dict:
     return {nom: v for nom, v in valeurs.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
+def questions_d_un_autre_appel(tax_benefit_system, saisie: dict, numero: int) -> str | None:
+    """Why the form cannot be simulated as sent, where it asked another call's questions than the filing date's
+    call (`numero`), whose rules apply: that call's answers were never asked, and would be read as « non » and 0."""
+    demande = {str(appel["numero"]): appel for appel in appels(tax_benefit_system)}.get(saisie.get("appel", ""))
+    if demande is None or demande["numero"] == numero or not appel_de_la_date(tax_benefit_system, saisie.get(
+            "date_depot_dossier", "")):  # fmt: skip
+        return None
+    depot = date_lisible(jour(lire_date(saisie["date_depot_dossier"])))
+    date_de = appels(tax_benefit_system)[numero - 1]["libelle"]
+    return (
+        f"Votre date de dépôt, le {depot}, relève du {date_de}, dont les règles s'appliquent ; le formulaire posait "
+        f"les questions du {demande['libelle']}. Les questions du {date_de} sont maintenant affichées : "
+        "répondez-y, puis simulez."
+    )
+
+
 def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
     """The page's answer: either `erreurs` (by field) and `generales`, all at once, or the result. `doubles`: the
-    fields the form gave twice with different texts (`lire_formulaire`)."""
+    fields the form gave twice with different texts (`lire_formulaire`). A form that asked another call's
+    questions than the filing date's is not simulated: its answers to that call's questions are missing."""
     numero = appel_choisi(tax_benefit_system, saisie)
+    if autre := questions_d_un_autre_appel(tax_benefit_system, saisie, numero):
+        return {"erreurs": {}, "generales": [autre], "appel_choisi": numero}
     erreurs, generales, mois, une_situation, analyse = erreurs_de_saisie(tax_benefit_system, saisie, numero, doubles)
     if erreurs or generales or mois is None:
         return {"erreurs": erreurs, "generales": generales, "appel_choisi": numero}
