@@ -380,6 +380,15 @@ def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, 
     assert plat(trois_fois.erreurs()[champ]) == plat(page.erreurs()[champ])  # each text named once
 
 
+def test_a_day_typed_as_people_write_it_stays_in_its_field(client, exemple):
+    """12/10/2015, as the messages suggest it, was written back as is into an <input type="date">, which browsers
+    show empty: the next submit said the filing date was missing, and the committee's date was lost."""
+    page = simuler(client, exemple | {"date_depot_dossier": "12/10/2015", "date_decision_comite": "03/02/2016"})
+    assert page.valeur("eligible_labellisation") == "true"
+    assert page.attributs("date_depot_dossier")["value"] == "2015-10-12"
+    assert page.attributs("date_decision_comite")["value"] == "2016-02-03"
+
+
 def test_a_form_that_asked_another_calls_questions_is_not_simulated(client, exemple):
     """The 3rd call's questions asked, the filing date in the 1st call's window: its rules apply, but its questions
     (innovative teaching, women, NEET) were hidden, never sent, and read as « non » and 0: a wrong verdict, and

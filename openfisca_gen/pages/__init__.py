@@ -30,6 +30,8 @@ from openfisca_gen.pages.champs import appels, champs
 from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, nombre_brut, pourcent
 from openfisca_gen.reforms import REFORMES
 from openfisca_gen.validation import EntreeInvalideError, Probleme, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation.saisie import lire_date
+from openfisca_gen.validation.types import jour
 
 ICI = Path(__file__).parent
 # Pages load nothing from elsewhere; charts and downloads are data: URIs.
@@ -71,7 +73,14 @@ def coupable(nom: str) -> Markup:
     return Markup(re.sub(r"([._])", r"\1<wbr>", str(escape(nom))))
 
 
-for _filtre in (euros, nombre, nombre_brut, pourcent, date_lisible, mois_lisible, coupable):
+def date_du_champ(texte: str) -> str:
+    """A typed day as an `<input type="date">` holds it, YYYY-MM-DD: written as typed (12/10/2015), a browser shows
+    the field empty, and the day is lost at the next submit. A text that is no day stays as typed (its message
+    echoes it)."""
+    return jour(lire_date(texte)) or texte
+
+
+for _filtre in (euros, nombre, nombre_brut, pourcent, date_lisible, mois_lisible, coupable, date_du_champ):
     pages.add_app_template_filter(_filtre)
 
 
