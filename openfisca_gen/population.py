@@ -17,7 +17,7 @@ import os
 import warnings
 import weakref
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -171,9 +171,12 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         table.index = table.index + entete + 2
         try:
             valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
-        except DonneesInvalidesError:
-            if types is str:
-                raise
+        except DonneesInvalidesError as erreur:
+            if types is str:  # each problem at the line it is on, blank lines and quoted line breaks counted
+                lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
+                raise DonneesInvalidesError([
+                    replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
+                ]) from None  # fmt: skip
             continue
         return Population(*valide, description)
 
@@ -270,6 +273,24 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
     if len(entete) > csv.field_size_limit():  # no column is named so long; the csv module would raise
         raison = f"its header is {len(entete):,} characters long, longer than any columns' names"
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})])
+
+
+def _lignes_des_enregistrements(source: Path, description: int, separateur: str) -> dict[int, int]:
+    """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
+    the file it starts on. The two part where pandas skips a blank line, or reads a quoted cell's line break
+    inside one record; read again, by the csv module, only once a problem is to be named."""
+    correspondance = {}
+    with open(source, encoding="utf-8-sig", newline="") as fichier:
+        lignes = csv.reader(fichier, delimiter=separateur)
+        for _ in range(description + 1):  # the description, then the header
+            next(lignes)
+        debut, rang = lignes.line_num + 1, 0
+        for champs in lignes:
+            if champs:  # a blank line is no record for pandas
+                correspondance[rang + description + 2] = debut
+                rang += 1
+            debut = lignes.line_num + 1
+    return correspondance
 
 
 def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:

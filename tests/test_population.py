@@ -260,6 +260,26 @@ def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp
     ]
 
 
+@pytest.mark.parametrize(
+    ("contenu", "ligne"),
+    [
+        ("formation_id,structure_id,statut_structure\r\nx,s,association\r\n\r\ny,s2,zz\r\n", 4),  # a blank line
+        ('formation_id,lieu_formation,statut_structure\nx,"a\nb",association\n# note\n\n\ny,l,zz\n', 7),  # a cell
+        # on two lines, a comment, two blank lines
+        ("# description\nformation_id,statut_structure\n\nx,zz\n", 4),
+    ],
+)
+def test_a_problem_is_named_at_the_line_it_is_on(tax_benefit_system, tmp_path, contenu, ligne):
+    """pandas skips blank lines and reads a quoted line break inside one record: its rank was given as the line,
+    two lines too early where two blank lines and a comment stood between rows."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_bytes(contenu.encode())
+    with pytest.raises(
+        DonneesInvalidesError, match=rf"^f.csv line {ligne} \(formation '(y|x)'\), field 'statut_structure'"
+    ):
+        lire_population(tax_benefit_system, fichier)
+
+
 def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):
     fichier = tmp_path / "f.csv"
     fichier.write_text("formation_id,,budget_session\na,x,1\n")
