@@ -44,7 +44,7 @@ GROUPES = {
     "formation": "Votre formation",
     "financement": "Son budget",
     "public": "Le public d'une session",
-    "complements": "Pour compléter (facultatif, sans effet sur le label ni le financement)",
+    "complements": "Pour compléter (facultatif : sans effet sur le financement ; la date de début compte après 2025)",
     "autres": "Autres informations",
     "decision": "Après la décision du comité",
 }
