@@ -307,7 +307,7 @@ def record(arguments) -> int:
     colonnes = ["published", "unit", "model", "gap", "verdict", "calibrated", "readings"]
     with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 70):
         print("The record: each published figure against the model, on its call's synthetic population")
-        print(montree[colonnes].to_string(na_rep="-"))
+        print(montree[colonnes].to_string(na_rep="-") if len(montree) else "(no published figure matches)")
         compte = table["verdict"].value_counts().reindex(["reproduced", "differs", "not_modelled"], fill_value=0)
         print("\nOf all the figures: " + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
         if not (arguments.verdict or arguments.call):  # the objectives are the programme's years: not a part asked for

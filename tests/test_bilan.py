@@ -154,3 +154,5 @@ def test_record_prints_only_the_figures_asked_for(capsys):
     assert "appel-2-" in sortie and "appel-1-" not in sortie and "national objectives" not in sortie
     assert main(["record"]) == 0
     assert "The national objectives against what was achieved:" in capsys.readouterr().out
+    assert main(["record", "--call", "2", "--verdict", "not_modelled"]) == 0  # pandas' "Empty DataFrame" before
+    assert capsys.readouterr().out.splitlines()[1] == "(no published figure matches)"

@@ -240,6 +240,6 @@ def appel_lisible(numero: int | None, systeme) -> dict | None:
     texte += (
         f", date limite de dépôt le {date_lisible(releves[0])}"
         if len(releves) == 1
-        else ", releves des candidatures les " + ", ".join(date_lisible(d) for d in releves)
+        else ", relevés des candidatures les " + ", ".join(date_lisible(d) for d in releves)
     )
     return {**appel, "texte": texte + "."}

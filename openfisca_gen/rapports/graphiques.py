@@ -437,7 +437,7 @@ def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series
     inchangees = int((evolution == "unchanged").sum())
     resume = " ; ".join(parties) + f" ; {_accord(inchangees, 'formation inchangée', 'formations inchangées')}."
     resume = resume[0].upper() + resume[1:]
-    titre = "Financement de chaque formation, avec la réforme selon sans elle"
+    titre = "Financement de chaque formation, avec la réforme et sans elle"
     dessin = svg.Dessin("gagnants-perdants", 350, titre, resume)
     gauche, droite, bas, haut = 44, svg.LARGEUR - 22, 300, 52
     axe = svg.graduations(max(base.max(), reforme.max(), 1), 4)

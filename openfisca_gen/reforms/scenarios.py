@@ -53,7 +53,7 @@ class plafond_par_structure(ReformeParametrique):
     name keeps working; the other reading is the scenario plafond_par_formation.
     """
 
-    name = "Plafond du financement d'amorçage appliqué par structure (la règle depuis 0.7)"
+    name = "Plafond du financement d'amorçage appliqué par structure (la lecture retenue : rien ne change)"
     changements = {"interpretations.plafond_par_structure": {"2015-09-17": True, "2016-08-23": None}}
 
 
