@@ -280,3 +280,13 @@ def test_every_shipped_reform_is_offered_in_french_words(client):
         assert libelle.strip() and not re.search(r"\w_\w|interpretations\.", libelle), (nom, libelle)
     resultat = ouvrir(client, "/reformes?reforme_livree=dotation_forfaitaire_par_structure")
     assert "Autre lecture : Verser à chaque structure financée" in html.unescape(visible(resultat))
+
+
+def test_a_change_that_moves_no_training_says_which_call_their_dossiers_keep(client):
+    """March 2025 shows the 3rd call's rate (80 %); the first call's dossiers keep theirs (50 %), so changing it
+    moved nothing, with no word why. A change that moves some says nothing of the kind."""
+    page = ouvrir(client, "/reformes?" + urlencode({"population": "appel_2015", "period": "2025-03",
+                                                    "financement_amorcage.taux": "60 %"}))  # fmt: skip
+    [note] = page.tous("data-sans-effet")
+    assert "Leurs dossiers relèvent du 1er appel : chaque dossier garde les règles de son appel" in plat(visible(page))
+    assert note and not ouvrir(client, "/reformes?" + urlencode({PLAFOND: "50000"})).tous("data-sans-effet")

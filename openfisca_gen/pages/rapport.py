@@ -18,7 +18,7 @@ import yaml
 from openfisca_gen.analyse import comparer
 from openfisca_gen.limites import MAX_TRAININGS
 from openfisca_gen.pages import reformes
-from openfisca_gen.pages.francais import euros, nombre, pourcent
+from openfisca_gen.pages.francais import euros, nombre, ordinal, pourcent
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.tableaux import propre
@@ -150,6 +150,20 @@ def chiffres(changements) -> list[tuple[str, str]]:
     ]
 
 
+def sans_effet(comparaison, changements) -> str | None:
+    """Why a reform that moves no training may do so, where it moves none: each dossier keeps its own call's rules
+    whatever the month computed, so a value of another call's rules touches none of them."""
+    if changements[["winners", "losers", "trainings_gaining_eligibility", "trainings_losing_eligibility"]].any():
+        return None
+    appels = sorted({int(n) for n in comparaison.campagnes["appel_de_la_campagne_baseline"] if n})
+    leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}" if appels else "d'aucun appel"
+    return (
+        f"Ce changement ne touche aucune de ces formations. Leurs dossiers relèvent {leurs} : chaque dossier "
+        "garde les règles de son appel quel que soit le mois du calcul, et une valeur des règles d'un autre appel "
+        "n'a pas d'effet sur lui."
+    )
+
+
 def en_yaml(reforme) -> str | None:
     """The reform as the YAML file `openfisca-gen compare --reform FILE` reads; None for a shipped name."""
     if isinstance(reforme, str):
@@ -231,6 +245,7 @@ def _rapport(tax_benefit_system, demande, comparaison, reforme, reponse) -> dict
         },
         "comparaison": comparaison,
         "chiffres": chiffres(tables["changements"]),
+        "sans_effet": sans_effet(comparaison, tables["changements"]),
         "tables": [(titre, tableau(tax_benefit_system, tables[cle])) for cle, titre in TABLES],
         "yaml": en_yaml(reforme),
         "commande": commande,
