@@ -35,7 +35,7 @@ from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
-from openfisca_gen.validation.types import lire_entier, lire_flottant
+from openfisca_gen.validation.fichiers import REGLES_JSON
 
 ROUTES_SITUATION = ("/calculate", "/trace")
 ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
@@ -50,14 +50,6 @@ def _refus(code: str, champ: str | None = None, **valeurs):
     raise EntreeInvalideError([Probleme(code, valeurs, None if champ is None else "requete", champ=champ)])
 
 
-def _sans_doublon(paires):
-    objet = dict(paires)
-    if len(objet) != len(paires):
-        cles = [cle for cle, _ in paires]
-        _refus("cle_en_double", champ=next(cle for cle in cles if cles.count(cle) > 1))
-    return objet
-
-
 class JSONStrict(DefaultJSONProvider):
     """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is an
     EntreeInvalideError (a 400). A number beyond what a float holds is kept as a NombreDemesure, so that the
@@ -65,14 +57,7 @@ class JSONStrict(DefaultJSONProvider):
 
     def loads(self, s, **kwargs):
         try:
-            return json.loads(
-                s,
-                parse_constant=lambda nom: _refus("nombre_json_invalide", nom=nom),
-                parse_int=lire_entier,
-                parse_float=lire_flottant,
-                object_pairs_hook=_sans_doublon,
-                **kwargs,
-            )
+            return json.loads(s, **REGLES_JSON, **kwargs)
         except RecursionError:
             _refus("json_trop_profond")
 

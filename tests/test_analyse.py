@@ -156,7 +156,7 @@ def test_the_documented_reform_file(capsys):
     ("contenu", "message"),
     [
         ('{"financement_amorcage.taux": {"2015-09-17": NaN}}', "'r.json': NaN is not a valid JSON number"),
-        ('{"a": 1, "a": 2}', "'r.json': duplicate key 'a'"),
+        ('{"a": 1, "a": 2}', "'r.json': The key 'a' is given twice in an object"),  # as the API says it
         ('{"a": ', "'r.json': Expecting value (line 1, column 7)"),
     ],
 )

@@ -96,22 +96,27 @@ def lire_yaml(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
 
 def lire_json(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
     """The JSON file at `chemin`, by JSON's own grammar (a tab indents it, which YAML refuses), with the rules of
-    every entry point: no key given twice, no NaN or Infinity; refused as `lire_yaml` refuses."""
-    regles = {"object_pairs_hook": _sans_doublon, "parse_constant": _pas_un_nombre_json, "parse_int": lire_entier,
-              "parse_float": lire_flottant}  # fmt: skip
-    return _lire(chemin, quoi, erreur, lambda texte: json.loads(texte, **regles))
+    every entry point (`REGLES_JSON`); refused as `lire_yaml` refuses."""
+    return _lire(chemin, quoi, erreur, lambda texte: json.loads(texte, **REGLES_JSON))
 
 
 def _sans_doublon(paires):
     objet = dict(paires)
     if len(objet) != len(paires):
         cles = [cle for cle, _ in paires]
-        raise ValueError(f"duplicate key {next(cle for cle in cles if cles.count(cle) > 1)!r}")
+        cle = next(cle for cle in cles if cles.count(cle) > 1)
+        raise EntreeInvalideError([Probleme("cle_en_double", {}, "requete", champ=cle)])
     return objet
 
 
 def _pas_un_nombre_json(nom):
-    raise ValueError(f"{nom} is not a valid JSON number")
+    raise EntreeInvalideError([Probleme("nombre_json_invalide", {"nom": nom})])
+
+
+# JSON as the standard says, for the web API's bodies and the files alike: each key once per object, no NaN or
+# Infinity (refused naming them), a number beyond what a float holds kept for the validation to name its field.
+REGLES_JSON = {"object_pairs_hook": _sans_doublon, "parse_constant": _pas_un_nombre_json, "parse_int": lire_entier,
+               "parse_float": lire_flottant}  # fmt: skip
 
 
 def _lire(chemin, quoi: str, erreur, lire):
@@ -133,6 +138,8 @@ def _lire(chemin, quoi: str, erreur, lire):
         raison = "it is a folder, not a file"
     except PermissionError:
         raison = "permission denied"
-    except (OSError, yaml.YAMLError, ValueError) as exception:  # ValueError: a JSON file's key twice, or NaN
+    except EntreeInvalideError as exception:  # a JSON file's key twice, or NaN
+        raison = exception.problemes[0].en()
+    except (OSError, yaml.YAMLError) as exception:
         raison = getattr(exception, "strerror", None) or str(exception).splitlines()[0]
     raise erreur([Probleme("fichier_illisible", {"quoi": quoi, "fichier": str(chemin), "raison": raison})])
