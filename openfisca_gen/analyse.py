@@ -25,13 +25,7 @@ from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
-from openfisca_gen.validation import (
-    Probleme,
-    ReformeInvalideError,
-    trouver_parametre,
-    un_mois,
-    valeurs_a_balayer,
-)
+from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 from openfisca_gen.validation.parametres import balayable
 from openfisca_gen.validation.sorties import dossier_de_sortie, un_entier_positif, une_langue
 
