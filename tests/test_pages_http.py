@@ -389,6 +389,16 @@ def test_a_day_typed_as_people_write_it_stays_in_its_field(client, exemple):
     assert page.attributs("date_decision_comite")["value"] == "2016-02-03"
 
 
+def test_a_decision_before_the_filing_is_named_next_to_its_field(client, exemple):
+    page = simuler(
+        client, exemple | {"decision_comite_labellisation": "labellisee", "date_decision_comite": "2010-02-03"}
+    )
+    assert plat(page.erreurs()["date_decision_comite"]) == (
+        "La date de la décision (3 février 2010) précède la date de dépôt (12 octobre 2015) : le comité statue sur "
+        "un dossier déposé."
+    )
+
+
 def test_a_form_that_asked_another_calls_questions_is_not_simulated(client, exemple):
     """The 3rd call's questions asked, the filing date in the 1st call's window: its rules apply, but its questions
     (innovative teaching, women, NEET) were hidden, never sent, and read as « non » and 0: a wrong verdict, and

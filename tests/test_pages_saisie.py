@@ -98,6 +98,7 @@ def test_every_field_sentence_is_for_a_problem_the_core_raises_and_formats():
                "ouverture": "2015-09-17", "maximum": 2147483647, "textes": ["5", "7"]}  # fmt: skip
     for cle in MESSAGES_DU_CHAMP:
         jours = JOURS if cle == "date_attendue" else {}  # a day's bounds are days, a month's months
+        jours |= {"valeur": "2010-02-03", "depot": "2015-10-12"} if cle == "decision_avant_depot" else {}
         texte = Probleme(cle, valeurs | jours).fr_du_champ("Le champ", "un nombre", "12")
         assert texte.startswith("Le champ") and "{" not in texte
 

@@ -257,6 +257,26 @@ def test_the_month_is_inferred_only_where_the_situation_writes_one(client):
             }]  # fmt: skip
 
 
+def test_a_committees_decision_cannot_precede_its_dossier_at_any_entry_point(client, tax_benefit_system):
+    """A decision dated before the filing made the label's years run from a day the dossier did not exist."""
+    import pandas
+
+    dossier = {"date_depot_dossier": {"ETERNITY": "2015-10-12"}, "date_decision_comite": {"ETERNITY": "2015-10-01"}}
+    reponse = client.post("/explain", json={"period": "2015-10", "situation": {"formations": {"f": dossier}}})
+    assert reponse.status_code == 400
+    assert [(p["code"], p["field"], p["id"]) for p in reponse.get_json()["errors"]] == [
+        ("decision_avant_depot", "date_decision_comite", "f")
+    ]
+    table = pandas.DataFrame({"formation_id": ["a", "b", "c"], "date_depot_dossier": ["2015-10-12"] * 3,
+                              "date_decision_comite": ["2015-10-01", "1970-01-01", "2015-10-12"]})  # fmt: skip
+    with pytest.raises(DonneesInvalidesError) as erreur:  # none (1970-01-01) and the same day are decisions after
+        lire_population(tax_benefit_system, table)
+    assert erreur.value.erreurs == [
+        "row 0 (formation 'a'), field 'date_decision_comite': 2015-10-01 is before the dossier was filed "
+        "(2015-10-12): a committee decides on a dossier filed"
+    ]
+
+
 @pytest.mark.parametrize(
     ("ecrites", "mois"),
     [

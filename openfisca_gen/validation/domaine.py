@@ -3,6 +3,7 @@
 - a negative budget or count, a duration of zero or less;
 - a count of women (or of any group of learners) above the learners given,
   or given without them;
+- a committee's decision dated before its dossier was filed;
 - an id empty or with '/', a training id given twice in a table.
 """
 
@@ -21,6 +22,17 @@ PARTIES_DES_APPRENANTS = (
 )
 NON_NEGATIFS = ("budget_session", "montant_projet_innovation", "nombre_apprenants", *PARTIES_DES_APPRENANTS)
 STRICTEMENT_POSITIFS = ("duree_formation_mois",)
+
+
+def problemes_de_dates(depots, decisions, placer) -> list[Probleme]:
+    """A committee's decision dated before its dossier was filed: the label's years would run from a day the
+    dossier did not exist. Days as datetime64[D], NaT where not given; a decision left empty (1970-01-01) is
+    none. `placer(i)`: where training i's decision date is."""
+    avant = (decisions > numpy.datetime64("1970-01-01")) & (decisions < depots)  # NaT compares False
+    return [
+        Probleme("decision_avant_depot", {"valeur": str(decisions[i]), "depot": str(depots[i])}, **placer(i))
+        for i in numpy.flatnonzero(avant)
+    ]
 
 
 def problemes_de_domaine(colonnes: dict, placer, apprenants_donnes=None) -> list[Probleme]:

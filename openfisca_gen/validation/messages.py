@@ -46,6 +46,10 @@ MESSAGES = {
     "non_positif": ("must be > 0, got {valeur:g}", "doit être supérieur à zéro (vous avez saisi {valeur:fr})"),
     "entier_positif_attendu": ("'{quoi}' expects a whole number of 1 or more, got {valeur:r}",),
     "langue_inconnue": ("reports are written in {langues:liste}, not {valeur:r}",),
+    "decision_avant_depot": (
+        "{valeur} is before the dossier was filed ({depot}): a committee decides on a dossier filed",
+        "la décision ({valeur:jour}) précède le dépôt du dossier ({depot:jour})",
+    ),
     "plus_que_les_apprenants": (
         "{valeur:g} is more than nombre_apprenants ({apprenants:g})",
         "{valeur:fr} : c'est plus que le nombre d'apprenants de la session ({apprenants:fr})",
@@ -330,6 +334,8 @@ MESSAGES_DU_CHAMP = {
     "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
     "parametre_negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
     "non_positif": "{sujet} doit dépasser zéro (vous avez saisi {valeur:fr}).",
+    "decision_avant_depot": "{sujet} ({valeur:jour}) précède la date de dépôt ({depot:jour}) : le comité statue "
+    "sur un dossier déposé.",
     "plus_que_les_apprenants": "{sujet} ({valeur:fr}) dépasse le nombre d'apprenants de la session "
     "({apprenants:fr}) : ces personnes en font partie.",
     "sans_apprenants": "{sujet} ({valeur:fr}) se compte parmi les apprenants de la session : indiquez aussi "

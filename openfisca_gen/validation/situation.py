@@ -22,7 +22,12 @@ from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES
-from openfisca_gen.validation.domaine import probleme_d_identifiant, problemes_de_bornes, problemes_de_domaine
+from openfisca_gen.validation.domaine import (
+    probleme_d_identifiant,
+    problemes_de_bornes,
+    problemes_de_dates,
+    problemes_de_domaine,
+)
 from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
 from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
 from openfisca_gen.validation.types import typer
@@ -270,6 +275,16 @@ def _typer_entrees(tax_benefit_system, lues, analyse, problemes) -> None:
     ids = analyse.ids[tax_benefit_system.person_entity.key]
     for contenus in par_periode.values() or [{}]:
         _verifier_le_domaine({**faits, **contenus}, ids, problemes)
+    jours = [analyse.entrees.get((nom, ETERNITE)) for nom in ("date_depot_dossier", "date_decision_comite")]
+    if None not in jours:  # both facts given: a decision cannot precede its dossier
+        depots, decisions = (numpy.full(len(ids), numpy.datetime64("NaT"), "datetime64[D]") for _ in jours)
+        for tableau, (indices, typees) in zip((depots, decisions), jours, strict=True):
+            tableau[indices] = typees
+
+        def placer(i):
+            return {"lieu": "champ", "entite": "formation", "id": ids[i], "champ": "date_decision_comite"}
+
+        problemes += problemes_de_dates(depots, decisions, placer)
 
 
 def nombre_d_appels(tax_benefit_system, periode: str) -> int:

@@ -14,7 +14,12 @@ import difflib
 import numpy
 import pandas
 
-from openfisca_gen.validation.domaine import ids_en_texte, problemes_d_identifiants, problemes_de_domaine
+from openfisca_gen.validation.domaine import (
+    ids_en_texte,
+    problemes_d_identifiants,
+    problemes_de_dates,
+    problemes_de_domaine,
+)
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
 from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS
 from openfisca_gen.validation.types import typer
@@ -110,6 +115,9 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes, ecrites)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
+    if {"date_depot_dossier", "date_decision_comite"} <= set(typee):
+        dates = typee["date_depot_dossier"], typee["date_decision_comite"]
+        problemes += problemes_de_dates(*dates, lambda i: placer(i, "date_decision_comite"))
     # A missing id is -1, already named; without structure_id, each training is its own structure.
     formations = facteurs.get("formation_id") or pandas.factorize(typee["formation_id"])
     groupes = {"structure": facteurs.get("structure_id", formations)}
