@@ -200,6 +200,18 @@ def _guillemet_ouvert(source: Path, description: int) -> int:
     return ouverte
 
 
+def pas_un_csv(source: Path, nom: str) -> None:
+    """Refuse, by its first bytes, a workbook (xlsx and ods are zip files, xls an OLE file) or another zip archive
+    given as a CSV: read as text it is "not UTF-8", and its lines, counted, mean nothing."""
+    with open(source, "rb") as fichier:
+        debut = fichier.read(8)
+    zip_ = debut.startswith(b"PK\x03\x04")
+    if (zip_ and _classeur_zip(source)) or debut == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise DonneesInvalidesError([Probleme("classeur", {"fichier": nom})])
+    if zip_:
+        raise DonneesInvalidesError([Probleme("archive", {"fichier": nom})])
+
+
 def _classeur_zip(source: Path) -> bool:
     """Whether a zip file is a workbook: an xlsx declares its content types, an ods its mimetype, first."""
     try:
@@ -214,13 +226,7 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     others typed by pandas), the number of description lines above its header, its separator."""
     nom = nom or str(source)
     try:
-        with open(source, "rb") as fichier:  # a workbook (xlsx and ods are zip files, xls an OLE file) is no CSV
-            debut = fichier.read(8)
-        zip_ = debut.startswith(b"PK\x03\x04")
-        if (zip_ and _classeur_zip(source)) or debut == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise DonneesInvalidesError([Probleme("classeur", {"fichier": nom})])
-        if zip_:
-            raise DonneesInvalidesError([Probleme("archive", {"fichier": nom})])
+        pas_un_csv(source, nom)
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","

@@ -25,7 +25,7 @@ from werkzeug.utils import secure_filename
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import lire_champs, par_champ
-from openfisca_gen.population import POPULATIONS, lire_population
+from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv
 from openfisca_gen.reforms import REFORMES, combiner
 from openfisca_gen.validation import (
     DonneesInvalidesError,
@@ -280,6 +280,7 @@ def lire_televersement(tax_benefit_system, fichier, maximum: int):
     with tempfile.TemporaryDirectory() as dossier:
         chemin = Path(dossier) / (secure_filename(nom) or "population.csv")
         fichier.save(chemin)
+        pas_un_csv(chemin, nom)  # a workbook's bytes counted as lines would be "56 trainings"
         lignes = compter_formations(chemin)
         if lignes > maximum:
             raise DonneesInvalidesError([Probleme("trop_de_formations", {"nombre": lignes, "maximum": maximum})])
