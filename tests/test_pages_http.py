@@ -389,6 +389,25 @@ def test_a_day_typed_as_people_write_it_stays_in_its_field(client, exemple):
     assert page.attributs("date_decision_comite")["value"] == "2016-02-03"
 
 
+@pytest.mark.parametrize(
+    ("projet", "phrase"),
+    [
+        ({"montant_projet_innovation": "25 000", "date_depot_projet_innovation": "2021-06-01", "period": "2021-10"},
+         "déposé dans les délais (du 20 mai 2021 au 30 septembre 2021), d'un montant de 25 000 €, dans l'intervalle "
+         "de 10 000 € à 40 000 € : il remplit les deux conditions de l’appel."),
+        ({"montant_projet_innovation": "5 000", "date_depot_projet_innovation": "2021-10-01", "period": "2021-10"},
+         "déposé hors délais (du 20 mai 2021 au 30 septembre 2021), d'un montant de 5 000 €, hors de l'intervalle "
+         "de 10 000 € à 40 000 € : il ne peut pas être retenu."),
+        ({"montant_projet_innovation": "25 000", "date_depot_projet_innovation": "2021-06-01", "period": "2016-02"},
+         "l'appel à projets de 2021 n'existait pas encore ce mois-là."),  # a 500 while its rules did not exist
+    ],
+)  # fmt: skip
+def test_an_innovation_project_asked_for_is_answered(client, exemple, projet, phrase):
+    """The 2021 « Innovation » answers were asked for, and never used in the result."""
+    page = simuler(client, exemple | projet)
+    assert len(page.tous("data-innovation")) == 1 and phrase in plat(visible(page))
+
+
 def test_a_decision_before_the_filing_is_named_next_to_its_field(client, exemple):
     page = simuler(
         client, exemple | {"decision_comite_labellisation": "labellisee", "date_decision_comite": "2010-02-03"}

@@ -53,6 +53,9 @@ LUES = (
     "nombre_jeunes_neet_peu_qualifies",
     "part_femmes",
     "part_jeunes_neet_peu_qualifies",
+    "montant_projet_innovation",
+    "projet_innovation_depose_dans_les_delais",
+    "projet_innovation_dans_les_bornes",
 )
 # A session's audience against an objective of its call: (share, count, objective, who).
 OBJECTIFS = (
@@ -150,6 +153,25 @@ def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
         ("Plafond", euros(plafond) + etat if plafond is not None else "aucun plafond connu pour cet appel"),
         ("= financement d'amorçage", euros(v["financement_amorcage"])),
     ]
+
+
+def projet_innovation(v: dict, regles) -> str | None:
+    """The 2021 « Innovation » project (a grant apart from the label), where one is described: filed in time and
+    within the call's amounts, as the model finds it; None without a project. `regles`: the month's rules."""
+    if not v.get("montant_projet_innovation"):
+        return None
+    noms = ("date_annonce", "date_limite_depot", "montant_minimum", "montant_maximum")
+    annonce, limite, minimum, maximum = (parametre_de(regles, f"appel_innovation.{nom}") for nom in noms)
+    if None in (annonce, limite, minimum, maximum):  # before the call's announcement its rules do not exist
+        return "Projet « Innovation » : l'appel à projets de 2021 n'existait pas encore ce mois-là."
+    a_temps, dans = v["projet_innovation_depose_dans_les_delais"], v["projet_innovation_dans_les_bornes"]
+    return (
+        f"Projet « Innovation » (2021) : déposé {'dans les' if a_temps else 'hors'} délais (du "
+        f"{date_lisible(str(annonce))} au {date_lisible(str(limite))}), d'un montant de "
+        f"{euros(v['montant_projet_innovation'])}, {'dans' if dans else 'hors de'} l'intervalle de {euros(minimum)} "
+        f"à {euros(maximum)} : "
+        f"{'il remplit les deux conditions de l’appel.' if a_temps and dans else 'il ne peut pas être retenu.'}"
+    )
 
 
 def decision(v: dict, formation: dict, mois: str) -> str:

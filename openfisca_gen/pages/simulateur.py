@@ -15,6 +15,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 import numpy
+from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
@@ -174,6 +175,11 @@ def exactes(valeurs: dict) -> dict:
     return {nom: v for nom, v in valeurs.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
+def _dernier_jour(mois: str) -> str:
+    """A month's last day, whose rules the month applies (as the model's formulas read them)."""
+    return str(periods.period(mois).stop)
+
+
 def questions_d_un_autre_appel(tax_benefit_system, saisie: dict, numero: int) -> str | None:
     """Why the form cannot be simulated as sent, where it asked another call's questions than the filing date's
     call (`numero`), whose rules apply: that call's answers were never asked, and would be read as « non » and 0."""
@@ -223,5 +229,6 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
             for echec in formation["failed_conditions"]
         ],
         "public": resultat.public(valeurs, saisie, appel),
+        "innovation": resultat.projet_innovation(valeurs, tax_benefit_system.parameters(_dernier_jour(mois))),
         "permalien": permalien(saisie),
     }
