@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas
 
+from openfisca_gen.validation.sorties import chemins_des_tables
+
 
 def lisible(valeur: float, langue: str = "en") -> str:
     """Counts and euros with thousands separators and no decimals, shares with three: 1,234 / 0.250 in English,
@@ -53,13 +55,13 @@ def csv_propre(table, chemin: Path) -> Path:
 
 def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path) -> list[Path]:
     """Write named tables without float noise: sheets of one Excel workbook for a `.xlsx` path, else one CSV each
-    (the first at `chemin`, the others beside it, suffixed by their name). The paths written."""
+    (the first at `chemin`, the others beside it, suffixed by their name: `validation.sorties.chemins_des_tables`,
+    which `--out` is checked by). The paths written."""
     chemin = Path(chemin)
     if chemin.suffix.lower() == ".xlsx":
         with pandas.ExcelWriter(chemin) as classeur:
             for nom, table in tables.items():
                 propre(table).to_excel(classeur, sheet_name=nom[:31])
         return [chemin]
-    chemins = [chemin if rang == 0 else chemin.with_name(f"{chemin.stem}_{nom}{chemin.suffix or '.csv'}")
-               for rang, nom in enumerate(tables)]  # fmt: skip
+    chemins = chemins_des_tables(chemin, tables)
     return [csv_propre(table, destination) for table, destination in zip(tables.values(), chemins, strict=True)]

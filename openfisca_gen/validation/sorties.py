@@ -33,15 +33,22 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
         _sortie_refusee("sortie_sans_dossier", chemin=chemin, dossier=str(sortie.parent))
     if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
         _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
-    ecrits = [sortie]  # what ecrire_tables writes: a workbook, or a CSV and its groups' tables beside it
-    if sortie.suffix.lower() == ".csv":
-        ecrits += [sortie.with_name(f"{sortie.stem}_{groupe}{sortie.suffix}") for groupe in ("structure", "campagne")]
+    ecrits = chemins_des_tables(sortie, ("formation", "structure", "campagne"))  # every table it may write
     if donnees and Path(donnees).is_file() and any(e.exists() and e.samefile(donnees) for e in ecrits):
         _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=str(donnees))
     for voisin in ecrits[1:]:  # refused now, not after the first table is written
         if voisin.is_dir():
             _sortie_refusee("sortie_dossier", chemin=str(voisin))
     return sortie
+
+
+def chemins_des_tables(chemin: Path, noms) -> list[Path]:
+    """Where the tables `noms` are written for `chemin` (`rapports.tableaux.ecrire_tables`): one Excel workbook,
+    or one CSV each, the first at `chemin`, the others beside it, suffixed by their name."""
+    if chemin.suffix.lower() == ".xlsx":
+        return [chemin]
+    return [chemin if rang == 0 else chemin.with_name(f"{chemin.stem}_{nom}{chemin.suffix or '.csv'}")
+            for rang, nom in enumerate(noms)]  # fmt: skip
 
 
 def dossier_de_sortie(chemin: str | Path) -> Path:
