@@ -181,14 +181,15 @@ def _dernier_jour(mois: str) -> str:
 
 
 def questions_d_un_autre_appel(tax_benefit_system, saisie: dict, numero: int) -> str | None:
-    """Why the form cannot be simulated as sent, where it asked another call's questions than the filing date's
-    call (`numero`), whose rules apply: that call's answers were never asked, and would be read as « non » and 0."""
-    demande = {str(appel["numero"]): appel for appel in appels(tax_benefit_system)}.get(saisie.get("appel", ""))
-    if demande is None or demande["numero"] == numero or not appel_de_la_date(tax_benefit_system, saisie.get(
-            "date_depot_dossier", "")):  # fmt: skip
+    """Why the form cannot be simulated as sent, where it asked another call's questions than the call whose fields
+    are shown (`numero`, `appel_choisi`'s: the filing date's, whose rules apply, where the date names one; else the
+    one asked, which never differs): that call's answers were never asked, and would be read as « non » and 0."""
+    liste = appels(tax_benefit_system)
+    demande = {str(appel["numero"]): appel for appel in liste}.get(saisie.get("appel", ""))
+    if demande is None or demande["numero"] == numero:
         return None
     depot = date_lisible(jour(lire_date(saisie["date_depot_dossier"])))
-    date_de = appels(tax_benefit_system)[numero - 1]["libelle"]
+    date_de = liste[numero - 1]["libelle"]
     return (
         f"Votre date de dépôt, le {depot}, relève du {date_de}, dont les règles s'appliquent ; le formulaire posait "
         f"les questions du {demande['libelle']}. Les questions du {date_de} sont maintenant affichées : "
