@@ -281,39 +281,37 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})])
 
 
-def _lignes_des_enregistrements(source: Path, description: int, separateur: str) -> dict[int, int]:
-    """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
-    the file it starts on. The two part where pandas skips a blank line, or reads a quoted cell's line break
-    inside one record; read again, by the csv module, only once a problem is to be named."""
-    correspondance = {}
-    with open(source, encoding="utf-8-sig", newline="") as fichier:
-        lignes = csv.reader(fichier, delimiter=separateur)
-        for _ in range(description + 1):  # the description, then the header
-            next(lignes)
-        debut, rang = lignes.line_num + 1, 0
-        for champs in lignes:
-            if champs:  # a blank line is no record for pandas
-                correspondance[rang + description + 2] = debut
-                rang += 1
-            debut = lignes.line_num + 1
-    return correspondance
-
-
-def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:
-    """The lines with more fields than the header (read again, only once pandas has found one)."""
+def _enregistrements(source: Path, description: int, separateur: str):
+    """The records of a CSV below its description, read again by the csv module (only once a problem is to be
+    named): the header first, then each data record, as (the line it starts on, the line it ends on, its fields).
+    A blank line is no record, as pandas skips it; a quoted cell's line break stays inside its record."""
     with open(source, encoding="utf-8-sig", newline="") as fichier:
         lignes = csv.reader(fichier, delimiter=separateur)
         for _ in range(description):
             next(lignes)
-        entete = len(next(lignes))
-        return [
-            Probleme(
-                "ligne_trop_longue",
-                {"champs": len(champs), "entete": entete},
-                "ligne",
-                ligne=lignes.line_num,
-                fichier=Path(nom).name,
-            )
-            for champs in lignes
-            if len(champs) > entete
-        ]
+        debut = lignes.line_num + 1
+        for champs in lignes:
+            if champs:
+                yield debut, lignes.line_num, champs
+            debut = lignes.line_num + 1
+
+
+def _lignes_des_enregistrements(source: Path, description: int, separateur: str) -> dict[int, int]:
+    """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
+    the file it starts on: the two part where pandas skips a blank line, or reads a quoted cell's line break
+    inside one record."""
+    enregistrements = _enregistrements(source, description, separateur)
+    next(enregistrements)  # the header
+    return {rang + description + 2: debut for rang, (debut, _, _) in enumerate(enregistrements)}
+
+
+def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:
+    """The lines with more fields than the header (read again, only once pandas has found one)."""
+    enregistrements = _enregistrements(source, description, separateur)
+    entete = len(next(enregistrements)[2])
+    return [
+        Probleme("ligne_trop_longue", {"champs": len(champs), "entete": entete}, "ligne", ligne=fin,
+                 fichier=Path(nom).name)
+        for _, fin, champs in enregistrements
+        if len(champs) > entete
+    ]  # fmt: skip
