@@ -388,7 +388,7 @@ def _options_de_compare(sous) -> None:
         "--reform",
         action="append",
         metavar="NAME|FILE",
-        help="a reform's name (openfisca-gen reforms) or a YAML file {parameter: {date: value}}; "
+        help="a reform's name (openfisca-gen reforms) or a YAML or JSON file {parameter: {date: value}}; "
         "give it more than once to combine reforms, each on top of the ones before",
     )
     sous.add_argument("--data", default=DONNEES_PAR_DEFAUT, help=DONNEES)
@@ -419,7 +419,7 @@ def _options_de_calculate(sous) -> None:
         "--reform",
         action="append",
         metavar="NAME|FILE",
-        help="compute under a reform (a name or a YAML file); more than once to combine",
+        help="compute under a reform (a name, or a YAML or JSON file); more than once to combine",
     )
     sous.add_argument("--out", help="the file to write, in an existing folder: .csv (a structure's or a campaign's "
                                     "variables in their own files beside it) or .xlsx (a sheet per entity); "

@@ -106,9 +106,9 @@ def nom_de(reforme, parametres=None) -> str:
 
 
 def lire_reforme(argument: str):
-    """A command-line reform: a reform's name, or a file of parameter values (YAML, or JSON, which YAML reads), read
-    here: a name ending in .yaml, .yml or .json, whatever its case, or any file that exists and is no reform's
-    name (`r.YAML` or `r.json` used to be looked up as a reform's name, the file never read)."""
+    """A command-line reform: a reform's name, or a file of parameter values (YAML, or JSON by its own grammar:
+    `charger_changements`), read here: a name ending in .yaml, .yml or .json, whatever its case, or any file that
+    exists and is no reform's name (`r.YAML` or `r.json` used to be looked up as a reform's name, never read)."""
     fichier = argument.lower().endswith((".yaml", ".yml", ".json"))
     fichier = fichier or (argument not in REFORMES and Path(argument).is_file())
     return charger_changements(argument) if fichier else argument
