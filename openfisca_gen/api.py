@@ -35,6 +35,7 @@ from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError
 from openfisca_gen.validation.fichiers import REGLES_JSON
 
 ROUTES_SITUATION = ("/calculate", "/trace")
@@ -277,6 +278,8 @@ def _erreurs_de_situation():
     """OpenFisca's own errors on a situation, answered as its /calculate answers them."""
     try:
         yield
+    except RefusOpenFiscaError as erreur:
+        abort(make_response(jsonify(erreur.corps), erreur.code))
     except (SituationParsingError, PeriodMismatchError) as erreur:
         abort(make_response(jsonify(erreur.error), erreur.code or 400))
 

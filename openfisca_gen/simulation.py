@@ -14,10 +14,12 @@ import copy
 
 import numpy
 from openfisca_core import periods, projectors
+from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError, feuilles
 
 
 def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
@@ -80,18 +82,39 @@ def construire_simulation(tax_benefit_system, situation: dict, analyse=None, per
     """An OpenFisca simulation of a situation (the web API's JSON shape), checked as the web server checks it.
 
     Raises SituationInvalideError where OpenFisca's SimulationBuilder would
-    accept a wrong value silently or fail obscurely. `analyse`: the situation
+    accept a wrong value silently or fail obscurely, and RefusOpenFiscaError
+    (one too) where it alone refuses the situation. `analyse`: the situation
     already analysed (a request that builds several simulations reads it once).
     With `periode`, a campaign whose dossiers answer several calls in that
     month is refused (`verifier_campagnes`)."""
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
-    if not analyse.complete:  # OpenFisca's builder names what it alone can judge (an unknown variable...)
-        simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
-    else:
-        simulation = simuler(tax_benefit_system, analyse)
+    try:
+        if not analyse.complete:  # OpenFisca's builder names what it alone can judge (an unknown variable...)
+            simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
+        else:
+            simulation = simuler(tax_benefit_system, analyse)
+    except (SituationParsingError, PeriodMismatchError) as erreur:
+        raise refus_d_openfisca(tax_benefit_system, erreur) from None
     if periode is not None:
         verifier_campagnes(simulation, periode)
     return simulation
+
+
+def refus_d_openfisca(tax_benefit_system, erreur) -> RefusOpenFiscaError:
+    """OpenFisca's refusal of a situation, each of its messages a problem at the place its keys name: the
+    entity (its plural), the id, the field, the period."""
+    entites = {entite.plural: entite.key for entite in tax_benefit_system.entities}
+    problemes = []
+    for chemin, texte in feuilles(erreur.error):
+        cles = chemin.split("/")
+        place = dict(zip(("entite", "id", "champ", "periode"), cles, strict=False))
+        if len(cles) == 1:
+            place = {"lieu": "requete", "champ": cles[0]}
+        else:
+            place["lieu"] = "entite" if len(cles) == 2 else "champ"
+            place["entite"] = entites.get(place["entite"], place["entite"])
+        problemes.append(Probleme("refus_openfisca", {"texte": texte}, **place))
+    return RefusOpenFiscaError(problemes, erreur.error, erreur.code or 400)
 
 
 def verifier_campagnes(simulation, periode) -> None:

@@ -21,6 +21,7 @@ from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme
+from openfisca_gen.validation.erreurs import feuilles
 
 
 def creer_app(
@@ -82,20 +83,10 @@ def _message_d_erreur(reponse):
                     "path": chemin,
                     "message": f"{chemin}: {valeur}",
                 }
-                for chemin, valeur in _feuilles(corps)
+                for chemin, valeur in feuilles(corps)
             ]
             reponse.set_data(current_app.json.dumps({**api.corps_d_erreur(erreurs), **corps}))
     return reponse
-
-
-def _feuilles(corps: dict, chemin: str = ""):
-    """(path of keys joined by /, message) of each message of OpenFisca's nested error body."""
-    for cle, valeur in corps.items():
-        ici = f"{chemin}/{cle}" if chemin else str(cle)
-        if isinstance(valeur, dict) and valeur:
-            yield from _feuilles(valeur, ici)
-        else:
-            yield ici, valeur
 
 
 def _spec_etendue(reponse):

@@ -186,3 +186,49 @@ def test_the_languages_accepted_are_those_the_reports_write():
     from openfisca_gen.validation.sorties import LANGUES
 
     assert set(LANGUES) == set(TITRES) == set(LECTURES) == set(TEXTES)
+
+
+@pytest.mark.parametrize(
+    ("situation", "champ", "debut"),
+    [
+        ({"formations": {"f": {"budjet_session": {PERIOD: 1}}}}, "budjet_session", "formation 'f', field 'budjet_session': You tried"),
+        ({"formations": {"f": {"financement_amorcage_structure": {PERIOD: 1}}}}, "financement_amorcage_structure",
+         "formation 'f', field 'financement_amorcage_structure': You tried to compute"),
+        ({"structures": {"s": {}}}, "formations", "'formations': No formation found"),
+    ],
+)  # fmt: skip
+def test_what_openfisca_alone_refuses_is_the_same_error_at_its_field(tax_benefit_system, situation, champ, debut):
+    """An unknown variable, one of another entity, no training: OpenFisca's builder judges them, in its words,
+    but Python gets the one error type, each problem at its field (it used to raise SituationParsingError)."""
+    from openfisca_gen.explication import expliquer
+
+    for construire in (construire_simulation, lambda systeme, s: expliquer(systeme, s, PERIOD)):
+        with pytest.raises(SituationInvalideError) as erreur:
+            construire(tax_benefit_system, situation)
+        [probleme] = erreur.value.problemes
+        assert probleme.champ == champ and str(erreur.value).startswith(debut)
+
+
+NOMS = st.sampled_from(["budget_session", "nombre_apprenants", "date_depot_dossier", "metier_vise", "budjet", ""])
+VALEURS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+PERIODES = st.sampled_from([PERIOD, "2015", "ETERNITY", "2015-10-01", "month:2015-10:2", "x"])
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["formations", "structures", "campagnes", "personnes"]),
+        st.dictionaries(st.text(max_size=3), st.dictionaries(NOMS, st.dictionaries(PERIODES, VALEURS, max_size=2))
+                        | VALEURS, max_size=2),
+        max_size=3,
+    )
+)  # fmt: skip
+def test_any_situation_builds_or_is_refused_with_the_one_error_type(tax_benefit_system, situation):
+    """Python's entry point never lets OpenFisca's or Python's own exception through."""
+    from openfisca_gen.validation import EntreeInvalideError
+
+    try:
+        simulation = construire_simulation(tax_benefit_system, situation)
+    except EntreeInvalideError as erreur:
+        assert erreur.problemes and all(probleme.en() for probleme in erreur.problemes)
+    else:
+        assert len(simulation.persons.ids) == len(situation["formations"])

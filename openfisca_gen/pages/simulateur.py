@@ -25,7 +25,7 @@ from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
 from openfisca_gen.situation_examples import formation_eligible
 from openfisca_gen.validation import PeriodeInvalideError, Probleme, SituationInvalideError, analyser_situation, un_mois
-from openfisca_gen.validation.erreurs import date_lisible
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError, date_lisible
 from openfisca_gen.validation.saisie import lire_booleen, lire_date, lire_mois, lire_nombre
 from openfisca_gen.validation.tables import variables_d_entree
 from openfisca_gen.validation.types import jour
@@ -209,7 +209,7 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
         return {"erreurs": erreurs, "generales": generales, "appel_choisi": numero}
     try:
         explication, simulation = expliquer(tax_benefit_system, une_situation, mois, analyse, avec_simulation=True)
-    except (SituationParsingError, PeriodMismatchError):  # what OpenFisca alone refuses, after our checks
+    except (RefusOpenFiscaError, SituationParsingError, PeriodMismatchError):  # what OpenFisca alone refuses
         return {"erreurs": {}, "generales": [INCALCULABLE], "appel_choisi": numero}
     formation = explication["formations"][IDS["formation"]]
     appel = resultat.appel_lisible((formation.get("call") or {}).get("numero"), tax_benefit_system)

@@ -182,6 +182,26 @@ class SortieInvalideError(EntreeInvalideError):
     """An output path that cannot be written."""
 
 
+class RefusOpenFiscaError(SituationInvalideError):
+    """What OpenFisca's SimulationBuilder alone judges in a situation (an unknown variable, a variable of another
+    entity, no training), each of its messages a problem at its place. `corps` and `code`: OpenFisca's own
+    answer, which the web API gives as OpenFisca does (404 for an unknown variable)."""
+
+    def __init__(self, problemes, corps: dict | None = None, code: int = 400) -> None:
+        super().__init__(problemes)
+        self.corps, self.code = corps, code
+
+
+def feuilles(corps: dict, chemin: str = ""):
+    """(path of keys joined by /, message) of each message of OpenFisca's nested error body."""
+    for cle, valeur in corps.items():
+        ici = f"{chemin}/{cle}" if chemin else str(cle)
+        if isinstance(valeur, dict) and valeur:
+            yield from feuilles(valeur, ici)
+        else:
+            yield ici, valeur
+
+
 def probleme(cle: str, lieu: str | None = None, **details) -> Probleme:
     """A Probleme from keyword arguments: the place's fields by their names, the rest as the message's values."""
     places = {

@@ -74,6 +74,7 @@ MESSAGES = {
     "situation_pas_un_objet": (
         "the situation must be a JSON object {{entity plural: {{id: {{variable: {{period: value}}}}}}}}",
     ),
+    "refus_openfisca": ("{texte}",),  # OpenFisca's own words, where its builder alone judges a situation
     "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
     "entite_pas_un_objet": ("'{nom}' must be an object {{id: {{variable: {{period: value}}}}}}",),
     "trop_d_instances": ("too many {nom}: {nombre}, at most {maximum} per request",),
