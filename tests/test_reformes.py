@@ -1,5 +1,6 @@
 """Reforms: shipped scenarios, parametric reforms, their validation, and properties that must hold."""
 
+import html
 import re
 import subprocess
 import sys
@@ -318,3 +319,19 @@ def test_a_value_without_an_end_date_is_said_to_leak_into_later_calls(tax_benefi
     sortie = capsys.readouterr()
     assert "Warning: 'financement_amorcage.plafond': the value 100000 from 2015-09-17 has no end date" in sortie.out
     assert "give null back from 2018-04-05" in sortie.out and "ReformeDebordeWarning" not in sortie.err
+
+
+def test_a_rate_that_leaks_is_written_in_french_as_its_field_writes_it(tax_benefit_system, client):
+    """The workshop's field shows 60 %; its warning wrote « la valeur 0,6 », the law's « 0,5 ». English keeps the
+    values as given, as a reform file writes them."""
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    with pytest.warns(ReformeDebordeWarning, match="the value 0.6 from 2015-09-17 .* whose own value is 0.5;"):
+        reformee = appliquer_reforme(tax_benefit_system, {"financement_amorcage.taux": {"2015-09-17": 0.6}})
+    assert reformee.avertissements[0].fr().startswith(
+        "La valeur 60 % donnée à partir du 17 septembre 2015 s'applique aussi à l'appel n° 2 (ouvert le 23 août "
+        "2016), dont la valeur est 50 % ;"
+    )
+    with pytest.warns(ReformeDebordeWarning):
+        page = html.unescape(client.get("/reformes?financement_amorcage.taux=1").get_data(as_text=True))
+    assert "la valeur 100 % donnée à partir du" in page and "dont la valeur est 80 %" in page

@@ -18,6 +18,7 @@ from openfisca_core.reforms import Reform
 from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation.erreurs import Part
 from openfisca_gen.validation.fichiers import lire_json, lire_yaml
 from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
 from openfisca_gen.validation.types import JOURS
@@ -121,6 +122,9 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
             sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
             if ouverture > str(debut) and loi != valeur and not sans_objet:
                 details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
+                for cle in ("valeur", "loi") if parametre.metadata.get("unit") == "/1" else ():  # a rate, in French
+                    if type(details[cle]) in (int, float):  # as the fields write it: 60 %, not 0,6
+                        details[cle] = Part(details[cle])
                 cle = "valeur_debordante_inconnue" if loi is None else "valeur_debordante"
                 problemes.append(Probleme(cle, details, "parametre", champ=chemin))
     return problemes

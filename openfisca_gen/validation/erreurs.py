@@ -282,10 +282,20 @@ def date_lisible(valeur) -> str:
     return f"{jour.day}{'er' if jour.day == 1 else ''} {MOIS_FR[jour.month - 1]} {jour.year}"
 
 
+class Part(float):
+    """A share, the value of a parameter whose unit is /1: French writes it as a percentage, as the pages' fields
+    do (0.6 is 60 %); English as given."""
+
+    __repr__ = float.__repr__
+
+
 def en_francais(valeur) -> str:
-    """A value as a French sentence quotes it: « texte », 1 234,5, vrai/faux, « aucune » for nothing."""
+    """A value as a French sentence quotes it: « texte », 1 234,5, vrai/faux, « aucune » for nothing, 60 % for
+    a share."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
+    if isinstance(valeur, Part) and math.isfinite(valeur):
+        return f"{nombre_en_francais(valeur * 100)} %"
     if valeur is None:
         return "aucune (inconnue)"
     if isinstance(valeur, bool):
