@@ -328,9 +328,13 @@ def test_a_rate_that_leaks_is_written_in_french_as_its_field_writes_it(tax_benef
 
     with pytest.warns(ReformeDebordeWarning, match="the value 0.6 from 2015-09-17 .* whose own value is 0.5;"):
         reformee = appliquer_reforme(tax_benefit_system, {"financement_amorcage.taux": {"2015-09-17": 0.6}})
-    assert reformee.avertissements[0].fr().startswith(
-        "La valeur 60 % donnée à partir du 17 septembre 2015 s'applique aussi à l'appel n° 2 (ouvert le 23 août "
-        "2016), dont la valeur est 50 % ;"
+    assert (
+        reformee.avertissements[0]
+        .fr()
+        .startswith(
+            "La valeur 60 % donnée à partir du 17 septembre 2015 s'applique aussi à l'appel n° 2 (ouvert le 23 août "
+            "2016), dont la valeur est 50 % ;"
+        )
     )
     with pytest.warns(ReformeDebordeWarning):
         page = html.unescape(client.get("/reformes?financement_amorcage.taux=1").get_data(as_text=True))
