@@ -171,7 +171,10 @@ def test_the_simulator_answers_by_a_link_with_and_without_javascript(onglets, se
 
 
 def test_another_call_asks_its_own_questions_without_a_reload(onglet):
+    """The form shown for another call replaces its own page in the history: Back leaves the simulator rather
+    than stepping back through each call tried."""
     page = onglet.aller("/simulateur")
+    longueur = page.evaluate("history.length")
     page.locator("#budget_session").fill("80 000")
     demandeurs = page.locator("#champ-nombre_demandeurs_emploi_peu_qualifies")
     expect(demandeurs).to_be_hidden()
@@ -184,6 +187,7 @@ def test_another_call_asks_its_own_questions_without_a_reload(onglet):
     page.locator("#date_depot_dossier").dispatch_event("change")
     expect(page.locator("#appel")).to_have_value("3")
     expect(demandeurs).to_be_visible()
+    assert page.evaluate("history.length") == longueur
     onglet.verifier(SANS_CONTRASTE)
 
 

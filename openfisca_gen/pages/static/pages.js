@@ -46,8 +46,10 @@ async function envoyer(formulaire, bouton) {
       formulaire.submit();
       return;
     }
-    history.pushState({ page: true }, "", reponse.url);
-    const changeAppel = bouton && bouton.value === "appel";
+    // A result is a new page of the history; the same form shown for another call or month replaces its own.
+    const change = bouton && bouton.name === "changer";
+    history[change ? "replaceState" : "pushState"]({ page: true }, "", reponse.url);
+    const changeAppel = change && bouton.value === "appel";
     const cible = changeAppel ? document.getElementById("appel") :
       document.getElementById("erreurs") || document.getElementById("erreurs-donnees") ||
       document.getElementById("resultat") || document.getElementById("contenu");
