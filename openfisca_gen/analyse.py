@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy
 import pandas
-from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
+from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
@@ -383,7 +383,7 @@ def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
     values are no numbers (a switch, a date) is refused once, not once per value swept."""
     parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
     balayable(parametre, chemin)
-    jour = str(periods.period(period).stop)  # the day whose rules the period applies
+    jour = dernier_jour(period)  # the day whose rules the period applies
     debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:
         raise ReformeInvalideError([Probleme("rien_a_balayer", {"chemin": chemin, "periode": period})])
@@ -394,7 +394,7 @@ def graphique_balayage(table, chemin: str, fichier: Path, period=None, populatio
     """The sweep's chart: the total cost and the trainings at the ceiling against the swept value, the value in
     force in `period` marked."""
     parametre = trouver_parametre((tax_benefit_system or la_loi()).parameters, chemin)
-    en_vigueur = parametre(str(periods.period(period).stop)) if period is not None else None
+    en_vigueur = parametre(dernier_jour(period)) if period is not None else None
     decrite = decrire_population(population.description, len(population.table)) if population is not None else ""
     titre = f"{period or ''}" + (f", {decrite}" if decrite else "")
     return graphiques.balayage(

@@ -43,15 +43,16 @@ def regles_des_appels(population, period, parameters) -> list:
 def regles_ouvertes(arbre, parameters, period) -> list:
     """The rules of each call of the parameter tree `arbre` opened by the end of `period` (`parameters`: the
     rules at an instant), in order."""
-    fin = _dernier_jour(period)
+    fin = dernier_jour(period)
     return [parameters(_instant(appel.instant_str)) for appel in ouvertures_des_appels(arbre) if appel.value <= fin]
 
 
 # Every formula asks for the calls' rules: OpenFisca's period arithmetic and date parsing, 12 µs each, were most of
 # it (a request of one training asks 14 times, the readings' analysis thousands). Both are pure, on a few values.
 @functools.lru_cache(maxsize=1024)
-def _dernier_jour(period) -> str:
-    return str(period.stop)
+def dernier_jour(period) -> str:
+    """The last day of a period (an OpenFisca Period or its text), whose rules the period applies, as 'YYYY-MM-DD'."""
+    return str(periods.period(period).stop)
 
 
 _instant = functools.lru_cache(maxsize=1024)(periods.instant)

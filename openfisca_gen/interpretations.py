@@ -26,7 +26,7 @@ from openfisca_core import periods
 from openfisca_core.reforms import Reform
 
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
-from openfisca_gen.helpers import ouvertures_des_appels
+from openfisca_gen.helpers import dernier_jour, ouvertures_des_appels
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LECTURES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
@@ -127,7 +127,7 @@ class Lectures:
     def defauts(self, period) -> list:
         """Each switch's default: its value in force on the period's last day, or, where it is null then (it does
         not concern the call in force), its latest value where it concerns a call."""
-        jour = str(periods.period(period).stop)
+        jour = dernier_jour(period)
         en_vigueur = [next((v for debut, _, v in segments if str(debut) <= jour), None) for segments in self.segments]
         return [
             valeur if valeur is not None else next((v for _, _, v in segments if v is not None), None)
@@ -193,7 +193,7 @@ class Lectures:
         the openings of the calls the dossiers answer (and of the call in force, for a dossier of none).
         Elsewhere a switch is null, and null stays null whichever reading."""
         appels = ouvertures_des_appels(self.systeme.parameters)
-        ouverts = [appel for appel in appels if appel.value <= str(periods.period(period).stop)]
+        ouverts = [appel for appel in appels if appel.value <= dernier_jour(period)]
         numeros = set(numpy.unique(simulation.calculate("appel_du_dossier", period)).tolist())
         numeros |= {len(ouverts)} if 0 in numeros else set()
         jours = [ouverts[n - 1].instant_str for n in numeros if n > 0]

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from openfisca_core import periods
 from werkzeug.utils import secure_filename
 
+from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import lire_champs, par_champ
@@ -118,7 +118,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
     """The fieldsets (id, legend, fields); each field: its path, label, kind, the value in force and its start.
     A switch with no value in force (a reading of another call) is left out. Built once per month: the law's
     values do not change between requests (nothing may change what this returns)."""
-    jour = str(periods.period(mois).stop)
+    jour = dernier_jour(mois)
     parametres = tax_benefit_system.parameters
 
     def champ(parametre):
@@ -198,7 +198,7 @@ def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list
     except PeriodeInvalideError as erreur:
         return defaut, [Probleme(p.cle, p.valeurs, "champ", champ="period") for p in erreur.problemes]
     premier = appels(tax_benefit_system)[0]["ouverture"]
-    if str(periods.period(mois).stop) < premier:  # no rule exists yet: nothing to change or compare
+    if dernier_jour(mois) < premier:  # no rule exists yet: nothing to change or compare
         details = {"texte": mois, "ouverture": premier}
         return defaut, [Probleme("periode_avant_les_regles", details, "champ", champ="period")]
     return mois, []

@@ -15,11 +15,10 @@ from datetime import date
 from urllib.parse import urlencode
 
 import numpy
-from openfisca_core import periods
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
-from openfisca_gen.helpers import numeros_d_appel
+from openfisca_gen.helpers import dernier_jour, numeros_d_appel
 from openfisca_gen.pages import conditions, resultat
 from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
@@ -175,11 +174,6 @@ def exactes(valeurs: dict) -> dict:
     return {nom: v for nom, v in valeurs.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
-def _dernier_jour(mois: str) -> str:
-    """A month's last day, whose rules the month applies (as the model's formulas read them)."""
-    return str(periods.period(mois).stop)
-
-
 def questions_d_un_autre_appel(tax_benefit_system, saisie: dict, numero: int) -> str | None:
     """Why the form cannot be simulated as sent, where it asked another call's questions than the call whose fields
     are shown (`numero`, `appel_choisi`'s: the filing date's, whose rules apply, where the date names one; else the
@@ -230,6 +224,6 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
             for echec in formation["failed_conditions"]
         ],
         "public": resultat.public(valeurs, saisie, appel),
-        "innovation": resultat.projet_innovation(valeurs, tax_benefit_system.parameters(_dernier_jour(mois))),
+        "innovation": resultat.projet_innovation(valeurs, tax_benefit_system.parameters(dernier_jour(mois))),
         "permalien": permalien(saisie),
     }
