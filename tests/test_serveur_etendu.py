@@ -69,9 +69,27 @@ def test_the_extended_spec_is_valid_openapi(serveur, requete):
     validate(requete(serveur + "/spec")[1])  # raises on an invalid document
 
 
-@pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures])
+# Groups before the trainings, a request on each entity, twice the same: the answers keep the body's order.
+GROUPES_D_ABORD = {
+    "structures": {"s": {"formations": ["b", "a"], "financement_amorcage_structure": {"2015-10": None}}},
+    "formations": {
+        nom: {**formation_eligible["formations"]["formation_web"], "labellisee": {"2015-10": None, "2015-11": None}}
+        for nom in ("b", "a")
+    },
+}
+
+
+@pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures, GROUPES_D_ABORD])
 def test_calculate_gives_the_plain_results_on_valid_situations(serveur, openfisca_serve, situation, requete):
     assert requete(serveur + "/calculate", situation) == requete(openfisca_serve + "/calculate", situation)
+
+
+@pytest.mark.parametrize("situation", [formation_eligible, campagne_deux_structures, GROUPES_D_ABORD])
+def test_trace_gives_the_plain_trace_on_valid_situations(serveur, openfisca_serve, situation, requete):
+    """/trace is answered from the validated arrays, as /calculate is: the same trace as plain OpenFisca's, every
+    node's value, parameters and dependencies, the requests in the body's order, timings aside."""
+    statut, etendue = requete(serveur + "/trace", situation)
+    assert statut == 200 and sans_durees(etendue) == sans_durees(requete(openfisca_serve + "/trace", situation)[1])
 
 
 def test_yearly_inputs_on_monthly_variables_are_answered(serveur, requete):
