@@ -319,9 +319,10 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     formations = pandas.concat([avant.add_suffix("_baseline"), apres.add_suffix("_reform")], axis=1)
     formations.insert(0, "statut_structure", statuts)
     formations.insert(0, "structure_id", population.table["structure_id"].to_numpy())
-    for colonne in par:  # a breakdown's column, under the law
+    for colonne in par:  # a breakdown's column, under the law; a variable the report shows keeps its own
         if colonne not in formations:
-            formations[colonne] = formations.pop(f"{colonne}_baseline")
+            source = f"{colonne}_baseline"
+            formations[colonne] = formations[source] if colonne in VARIABLES_FORMATION else formations.pop(source)
     formations["difference"] = difference(
         formations["financement_amorcage_baseline"], formations["financement_amorcage_reform"]
     )

@@ -315,6 +315,19 @@ def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit
         comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
 
 
+@pytest.mark.parametrize("par", analyse.VARIABLES_FORMATION)
+def test_a_breakdown_by_a_variable_the_report_shows(tax_benefit_system, population, par, capsys):
+    """`--by labellisee` (a variable the report shows under both systems) took the law's column away from it:
+    a KeyError and a traceback. The breakdown is by the law's value, the report's columns kept."""
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=[par])
+    assert comparaison.formations[par].equals(comparaison.formations[f"{par}_baseline"])
+    table = comparaison.par(comparaison.formations[par])
+    assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])
+    assert (
+        main(["compare", "--reform", "plafond_100k", "--by", par]) == 0 and "Traceback" not in capsys.readouterr().err
+    )
+
+
 def test_a_breakdown_names_its_rows_as_the_status_table_does(tax_benefit_system, population):
     """By a name (an Enum): its labels, not its codes (`entreprise_privee`); by a day: the day, not a midnight."""
     par = ["statut_structure", "date_depot_dossier"]
