@@ -42,6 +42,9 @@ OBJECTIFS = {
     "nombre_formations_labellisees": "objectifs.sous_trois_ans.nombre_fabriques",
     "nombre_demandeurs_emploi_peu_qualifies_campagne": "objectifs.nombre_demandeurs_emploi_peu_qualifies",
 }
+# What an objective counts (its parameter's unit) and the units of the record that count the same thing: a count
+# of trainings is no count of fabriques (places, each holding one training or more: 130 for 171 labels in 2016).
+MEMES_UNITES = {"fabrique": ("fabriques",), "person": ("learners",), "/1": ("percent",)}
 
 
 def lire_bilan(chemin: Path | str = BILAN) -> list[dict]:
@@ -203,7 +206,8 @@ def marges_manquees(nom: str, tax_benefit_system, table: pandas.DataFrame | None
 
 def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
     """The national objectives against what was achieved: each published achievement (a share of learners, a
-    count of learners or of trainings) with the objective it answers, its value, and whether it was met."""
+    count of learners or of trainings) with the objective it answers, its value and unit, and whether it was met:
+    unknown (NA) where the two count different things (trainings against an objective of fabriques)."""
     tax_benefit_system = tax_benefit_system or la_loi()
     lignes = []
     for entree in lire_bilan():
@@ -219,9 +223,14 @@ def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
             continue
         realise = entree["value"] / 100 if entree["unit"] == "percent" else entree["value"]
         echelle = 100 if entree["unit"] == "percent" else 1
+        unite = trouver_parametre(tax_benefit_system.parameters, objectif).metadata.get("unit")
+        comparable = entree["unit"] in MEMES_UNITES.get(unite, ())
         lignes.append({
             "id": entree["id"], "year": entree["year"], "indicator": entree["indicator"], "achieved": entree["value"],
-            "unit": entree["unit"], "objective": objectif, "target": cible * echelle, "met": bool(realise >= cible),
-            "source": entree["source"],
+            "unit": entree["unit"], "objective": objectif, "target": cible * echelle,
+            "target_unit": entree["unit"] if comparable else MEMES_UNITES.get(unite, (unite,))[0],
+            "met": bool(realise >= cible) if comparable else pandas.NA, "source": entree["source"],
         })  # fmt: skip
-    return pandas.DataFrame(lignes).set_index("id")
+    table = pandas.DataFrame(lignes).set_index("id")
+    table["met"] = table["met"].astype("boolean")  # unknown where the units differ: trainings are not fabriques
+    return table

@@ -312,7 +312,9 @@ def record(arguments) -> int:
         print("\nOf all the figures: " + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
         if not (arguments.verdict or arguments.call):  # the objectives are the programme's years: not a part asked for
             print("\nThe national objectives against what was achieved:")
-            print(atteints[["year", "indicator", "achieved", "unit", "target", "met"]].to_string())
+            colonnes = ["year", "indicator", "achieved", "unit", "target", "target_unit", "met"]
+            print(atteints[colonnes].astype({"met": object}).fillna({"met": "-"}).to_string())
+            print("(-: a count of trainings is no count of fabriques, the places that hold them)")
     if sortie:
         ecrits = [csv_propre(table, sortie / "record.csv"), csv_propre(atteints, sortie / "objectives.csv")]
         ecrits.append(graphiques.bilan(table, sortie / "record.png"))

@@ -131,6 +131,12 @@ def test_the_objectives_are_held_against_what_was_achieved(tax_benefit_system):
     assert (femmes["achieved"], femmes["target"], femmes["met"]) == (24, 30, False)
     neet = atteints.loc["part-neet-2017-defi-metiers"]
     assert (neet["achieved"], neet["target"], neet["met"]) == (65, 50, True)
+    # 750 trainings against 200 fabriques was "met": a fabrique is a place, holding one training or more
+    reseau = atteints.loc["reseau-formations-labellisees-medium-gen"]
+    assert (reseau["unit"], reseau["target"], reseau["target_unit"]) == ("trainings", 200, "fabriques")
+    assert pandas.isna(reseau["met"])
+    comparables = atteints[atteints["unit"] == atteints["target_unit"]]
+    assert comparables["met"].notna().all() and atteints["met"].isna().sum() == len(atteints) - len(comparables)
 
 
 def test_record_writes_its_table_objectives_and_chart(tmp_path, capsys):
