@@ -271,6 +271,17 @@ def test_the_sweep_chart_starts_at_zero_and_marks_the_value_in_force(tax_benefit
     assert "synthetic population" in cout.get_title()
 
 
+def test_the_sweep_chart_writes_a_rate_in_force_as_it_is(tax_benefit_system, figures):
+    """The third call's rate, 0.8, was written « 1 rate » (a whole number) beside a dashed line at 0.8."""
+    population = lire_population(tax_benefit_system, "appel_2018")
+    mois = POPULATIONS["appel_2018"]["periode"]
+    table = balayer(population, "financement_amorcage.taux", [0.5, 1], mois, tax_benefit_system)
+    graphique_balayage(table, "financement_amorcage.taux", Path("b.png"), mois, population, tax_benefit_system)
+    cout = figures[0].axes[0]
+    assert f"in force in {mois}: 0.8 rate" in [t.get_text() for t in cout.get_legend().get_texts()]
+    assert cout.get_lines()[-1].get_xdata()[0] == 0.8
+
+
 def test_the_tornado_chart(tax_benefit_system, figures):
     table = pandas.DataFrame(
         {"date_depot_dossier": ["2015-10-01", "2015-10-02"], "metier_vise": "codeur", "formation_gratuite": True,

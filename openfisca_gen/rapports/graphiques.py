@@ -221,7 +221,9 @@ def balayage(
     poignees = axe.get_lines() + second.get_lines()
     if en_vigueur is not None:
         periode, valeur = en_vigueur
-        texte = mots["in_force"].format(periode=periode, valeur=nombre(valeur, langue), unite=unite)
+        lisible = f"{valeur:,.0f}" if unite == "€" else f"{valeur:g}"  # a rate of 0.8 was written 1
+        lisible = en_francais(lisible) if langue == "fr" else lisible
+        texte = mots["in_force"].format(periode=periode, valeur=lisible, unite=unite)
         poignees.append(axe.axvline(valeur, color="black", linestyle="--", linewidth=1, label=texte))
     axe.set_title(_titre(figure, mots["sweep"].format(chemin=chemin), titre))
     axe.legend(handles=poignees, loc="lower right")
