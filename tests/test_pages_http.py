@@ -435,6 +435,27 @@ def test_a_form_that_asked_another_calls_questions_is_not_simulated(client, exem
     assert meme.valeur("eligible_labellisation") == "true"  # the date's own call: simulated
 
 
+@pytest.mark.parametrize(
+    ("appel", "date", "fenetre"),
+    [
+        ("1", "2019-01-01", "du 17 septembre au 19 octobre 2015"),
+        ("2", "2018-03-01", "du 23 août 2016 au 24 février 2017"),
+    ],
+)
+def test_a_dossier_of_no_call_is_told_the_window_of_the_call_chosen_and_nothing_it_was_not_asked(
+    client, exemple, appel, date, fenetre
+):  # fmt: skip
+    """Filed outside every window, a dossier is judged by no call; the page listed the failures of the call in
+    force (the 3rd's ten job seekers, a count the 1st call's form never asked, read as 0) and its window, not the
+    call chosen's, and left out what that call would refuse."""
+    page = simuler(client, exemple | {"appel": appel, "date_depot_dossier": date, "duree_formation_mois": "30"})
+    assert page.valeur("eligible_labellisation") == "false" and page.valeur("financement_amorcage") == "0"
+    [condition] = page.tous("data-condition")
+    assert condition["attrs"]["data-condition"] == "dossier_depose_dans_les_delais"
+    assert f"Le dossier doit être déposé {fenetre} : il l'a été le " in plat(condition["texte"])
+    assert "ne relève d'aucun appel" in plat(visible(page)) and "ne remplit pas une condition" in plat(visible(page))
+
+
 def test_no_funding_says_the_models_own_reason(client, exemple):
     """A second-call dossier labelled before gets no funding because the grant is « non reconductible »; the page
     said it had common-law funding, which it had not."""

@@ -164,6 +164,22 @@ def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int, doubles: li
     return dans_l_ordre(erreurs, ordre), generales, mois, une_situation, analyse
 
 
+def _echecs(tax_benefit_system, formation: dict, hors_appel: int | None) -> list[dict]:
+    """The conditions a dossier fails. Filed outside every call's window (`hors_appel`: the call chosen), it is
+    judged by no call: the model explains it under the call in force at the month, whose other questions the
+    form did not ask (a count never typed read as 0), so only its filing date is said, against the window of
+    the call chosen."""
+    if hors_appel is None:
+        return formation["failed_conditions"]
+    regles = appels(tax_benefit_system)[hors_appel - 1]
+    parametres = {"calendrier.date_ouverture": regles["ouverture"], "calendrier.dates_limites_depot": regles["limites"]}
+    return [
+        {**echec, "parameters": {**echec["parameters"], **parametres}}
+        for echec in formation["failed_conditions"]
+        if echec["condition"] == "dossier_depose_dans_les_delais"
+    ]
+
+
 def permalien(saisie: dict) -> str:
     """The query string that gives this result again (the fields as typed, without the empty ones)."""
     return urlencode({nom: texte for nom, texte in saisie.items() if texte and nom != "changer"})
@@ -221,7 +237,7 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
         "calcul": resultat.calcul(valeurs, appel),
         "conditions": [
             {**echec, "phrase": conditions.phrase(tax_benefit_system, echec, exactes(valeurs))}
-            for echec in formation["failed_conditions"]
+            for echec in _echecs(tax_benefit_system, formation, numero if appel is None else None)
         ],
         "public": resultat.public(valeurs, saisie, appel),
         "innovation": resultat.projet_innovation(valeurs, tax_benefit_system.parameters(dernier_jour(mois))),
