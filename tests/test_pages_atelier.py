@@ -292,3 +292,14 @@ def test_a_change_that_moves_no_training_says_which_call_their_dossiers_keep(cli
     [note] = page.tous("data-sans-effet")
     assert "Leurs dossiers relèvent du 1er appel : chaque dossier garde les règles de son appel" in plat(visible(page))
     assert note and not ouvrir(client, "/reformes?" + urlencode({PLAFOND: "50000"})).tous("data-sans-effet")
+
+
+@pytest.mark.parametrize("changement", [{"financement_amorcage.enveloppe": "1"},
+                                        {"labellisation.conditions.formation_gratuite": "false"}])  # fmt: skip
+def test_a_change_of_their_own_calls_rules_that_moves_nothing_is_not_said_another_calls(client, changement):
+    """An envelope of 1 € (the campaign then overruns it), a condition every training meets: the dossiers' own
+    call's rules change, and the page said they were another call's."""
+    page = ouvrir(client, "/reformes?" + urlencode({"population": "appel_2015", **changement}))
+    [note] = page.tous("data-sans-effet")
+    assert plat(note["texte"]).startswith("Ce changement modifie les règles du 1er appel, dont relèvent ces dossiers")
+    assert "un autre appel" not in plat(note["texte"])

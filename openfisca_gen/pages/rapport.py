@@ -16,14 +16,15 @@ import numpy
 import yaml
 
 from openfisca_gen.analyse import comparer
+from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.limites import MAX_TRAININGS
 from openfisca_gen.pages import reformes
 from openfisca_gen.pages.francais import euros, nombre, ordinal, pourcent
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.tableaux import propre
-from openfisca_gen.reforms import valider_changements
-from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError
+from openfisca_gen.reforms import changements_de, valider_changements
+from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
 
 MAX_ERREURS_AFFICHEES = 50  # the data's problems a page lists; the others are counted
 TABLES = (
@@ -150,18 +151,37 @@ def chiffres(changements) -> list[tuple[str, str]]:
     ]
 
 
-def sans_effet(comparaison, changements) -> str | None:
-    """Why a reform that moves no training may do so, where it moves none: each dossier keeps its own call's rules
-    whatever the month computed, so a value of another call's rules touches none of them."""
+def sans_effet(comparaison, changements, reforme) -> str | None:
+    """Why a reform moves no training, where it moves none: it changes the rules of the dossiers' calls without
+    changing any eligibility or amount (an envelope, a condition every training meets), or it changes only other
+    calls' rules, and each dossier keeps its own call's whatever the month computed."""
     if changements[["winners", "losers", "trainings_gaining_eligibility", "trainings_losing_eligibility"]].any():
         return None
     appels = sorted({int(n) for n in comparaison.campagnes["appel_de_la_campagne_baseline"] if n})
     leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}" if appels else "d'aucun appel"
+    ouvertures = [str(v.value) for v in ouvertures_des_appels(comparaison.systeme.parameters)]
+    if any(_change_les_regles(comparaison.systeme, changements_de(reforme), ouvertures[n - 1]) for n in appels):
+        return (
+            f"Ce changement modifie les règles {leurs}, dont relèvent ces dossiers, sans changer l'éligibilité "
+            "ni le financement d'aucune de ces formations ; ce qu'il change d'autre (l'enveloppe, les objectifs) "
+            "se lit dans le tableau des objectifs nationaux et de l'enveloppe."
+        )
     return (
         f"Ce changement ne touche aucune de ces formations. Leurs dossiers relèvent {leurs} : chaque dossier "
         "garde les règles de son appel quel que soit le mois du calcul, et une valeur des règles d'un autre appel "
         "n'a pas d'effet sur lui."
     )
+
+
+def _change_les_regles(systeme, changements: dict, jour: str) -> bool:
+    """Whether `changements` ({path: {date: value}}) give a parameter, on `jour`, another value than the law's."""
+    for chemin, valeurs in changements.items():
+        dates = [str(date) for date in valeurs if str(date) <= jour]
+        if dates and dict(zip(map(str, valeurs), valeurs.values(), strict=True))[max(dates)] != trouver_parametre(
+            systeme.parameters, chemin
+        )(jour):
+            return True
+    return False
 
 
 def en_yaml(reforme) -> str | None:
@@ -245,7 +265,7 @@ def _rapport(tax_benefit_system, demande, comparaison, reforme, reponse) -> dict
         },
         "comparaison": comparaison,
         "chiffres": chiffres(tables["changements"]),
-        "sans_effet": sans_effet(comparaison, tables["changements"]),
+        "sans_effet": sans_effet(comparaison, tables["changements"], reforme),
         "tables": [(titre, tableau(tax_benefit_system, tables[cle])) for cle, titre in TABLES],
         "yaml": en_yaml(reforme),
         "commande": commande,
