@@ -32,11 +32,13 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_gen.analyse import a_change
 from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.explication import expliquer, valeur_json
+from openfisca_gen.limites import MAX_MOIS_TRACES
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError
 from openfisca_gen.validation.fichiers import REGLES_JSON
+from openfisca_gen.validation.situation import mois_demandes
 
 ROUTES_SITUATION = ("/calculate", "/trace")
 ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
@@ -177,6 +179,9 @@ def trace():
     """OpenFisca's /trace, traced on the simulation of the validated arrays as its handler traces its own: each
     requested value in the order of the body, once per instance (OpenFisca's own route where only it can judge
     the situation). OpenFisca's parsed every period string again: 75 % of the time for 1 000 trainings."""
+    formations = len(g.analyse.ids[_systeme().person_entity.key])
+    if (mois := len(mois_demandes(_systeme(), g.analyse))) * formations > MAX_MOIS_TRACES:
+        _refus("trace_trop_grande", "situation", mois=mois, formations=formations, maximum=MAX_MOIS_TRACES)
     simulation = _simulation_validee()
     if simulation is None:
         return current_app.view_functions["openfisca_trace"]()
@@ -277,7 +282,7 @@ def compare():
     with _erreurs_de_situation():
         simulations = {
             "baseline": construire_simulation(_systeme(), situation, analyse, periode),
-            "reform": construire_simulation(reformee, situation, analyse),
+            "reform": construire_simulation(reformee, situation, analyse, periode),  # its calls may differ
         }
         resultats = {}
         for variable in variables:

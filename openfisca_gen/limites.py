@@ -10,6 +10,10 @@ MAX_PERIODES = 240  # periods one variable of one instance is given for: twenty 
 # Months covered by the distinct periods a request gives inputs for, each period once whatever the instances
 # (OpenFisca dispatches a period's value to each of its months: about half a second for these)
 MAX_MOIS_DONNES = 24_000
+# Distinct months a request asks values for, all variables and instances together: each month computes the rules
+# for every instance (1 000 trainings over 240 months, about 4 s; a trace of 1 000 over 30 months, about 2 s)
+MAX_MOIS_DEMANDES = 240
+MAX_MOIS_TRACES = 30_000  # months asked × trainings in a /trace request, whose answer holds every value computed
 MAX_COLONNES = 100  # columns of a table of trainings: the model has about thirty input variables
 MAX_VALEURS_DATEES = 1000  # dated values of one reform, all its parameters together
 MAX_TEXTE = 200  # characters of a text value (lieu_formation: a site, a town, an address)

@@ -19,7 +19,7 @@ from openfisca_core.parameters import Parameter
 from openfisca_gen.analyse import comparer
 from openfisca_gen.cli import main
 from openfisca_gen.explication import expliquer
-from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES, MAX_VALEURS_DATEES
+from openfisca_gen.limites import MAX_MOIS_DEMANDES, MAX_MOIS_DONNES, MAX_MOIS_TRACES, MAX_PERIODES, MAX_VALEURS_DATEES
 from openfisca_gen.population import lire_population
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation
@@ -354,6 +354,69 @@ def test_periods_covering_too_many_months_are_refused_before_building(client):
     }
     statut, reponse = repondre(client, "/calculate", {"formations": formations})
     assert statut == 400 and f"cover 36000 months, at most {MAX_MOIS_DONNES} per request" in reponse["error"]
+
+
+def test_months_asked_beyond_the_limit_are_refused_before_anything_is_computed(client):
+    """Seven trainings each asking every variable over 240 months of their own, 1 680 months in all: /calculate
+    took 34 s and /trace outlived gunicorn's timeout (a 500 page). Distinct months asked are bounded together."""
+    mois = [f"{annee}-{numero:02d}" for annee in range(1990, 2100) for numero in range(1, 13)]
+    formations = {f"f{i}": {**DOSSIER, "labellisee": dict.fromkeys(mois[i * 121 : (i + 1) * 121])} for i in range(2)}
+    for route in ("/calculate", "/trace"):
+        statut, reponse = repondre(client, route, {"formations": formations})
+        assert (
+            statut == 400
+            and f"asks values for 242 distinct months, at most {MAX_MOIS_DEMANDES}" in reponse["error"].lower()
+        )
+    formations["f1"]["labellisee"] = dict.fromkeys(mois[121:240])
+    assert repondre(client, "/calculate", {"formations": formations})[0] == 200
+
+
+def test_a_trace_of_many_trainings_over_many_months_is_refused_naming_why(tax_benefit_system):
+    """A trace holds every value computed for every training: 1 000 trainings over 30 months are 8 MB."""
+    from openfisca_gen.web import creer_app
+
+    client = creer_app(tax_benefit_system, 5_000_000, 1000).test_client()
+    mois = [f"{annee}-{numero:02d}" for annee in range(2016, 2030) for numero in range(1, 13)]
+    formations = {f"f{i}": dict(DOSSIER) for i in range(1000)}
+    formations["f0"]["labellisee"] = dict.fromkeys(mois[: MAX_MOIS_TRACES // 1000 + 1])
+    statut, reponse = repondre(client, "/trace", {"formations": formations})
+    assert statut == 400 and reponse["errors"][0]["field"] == "situation"
+    assert f"a trace of 31 months for 1000 trainings, at most {MAX_MOIS_TRACES} months × trainings" in reponse["error"]
+    assert repondre(client, "/calculate", {"formations": formations})[0] == 200  # /calculate answers it
+    formations["f0"]["labellisee"] = dict.fromkeys(mois[: MAX_MOIS_TRACES // 1000])
+    assert repondre(client, "/trace", {"formations": formations})[0] == 200
+
+
+def test_a_computed_variable_given_for_some_instances_only_is_refused_everywhere(client):
+    """Given for f, asked for g: OpenFisca sets the whole array, g reading 0 instead of its formula's 30 000 € (and
+    /explain said g ineligible, with no condition failed). Given for every instance, it stands for the formula."""
+    situation = {"formations": {"f": {**DOSSIER, "financement_amorcage": {MOIS: 5}},
+                                "g": {**DOSSIER, "financement_amorcage": {MOIS: None}}}}  # fmt: skip
+    attendu = "formation 'f', field 'financement_amorcage' (2016-02): is computed by the model, and given for some"
+    for route, corps in (("/calculate", situation), ("/explain", {"situation": situation, "period": MOIS})):
+        statut, reponse = repondre(client, route, corps)
+        assert statut == 400 and attendu in reponse["error"] and "1 other(s) ('g') would read 0" in reponse["error"]
+    with pytest.raises(EntreeInvalideError, match=re.escape(attendu)):
+        construire_simulation(SYSTEME, situation)
+    situation["formations"]["g"]["financement_amorcage"] = {MOIS: 7}
+    assert construire_simulation(SYSTEME, situation).calculate("financement_amorcage", MOIS).tolist() == [5, 7]
+
+
+def test_compare_checks_the_campaigns_under_the_reform_too(client):
+    """A reform that opens the 2nd call mid-window splits a campaign between two calls: the reform side computed a
+    campaign judged under no call (60 000 € of cost), where Python's `comparer` refused it."""
+    campagne = {"formations": {"f": {**DOSSIER, "date_depot_dossier": {"ETERNITY": "2015-10-12"}},
+                               "g": {**DOSSIER, "date_depot_dossier": {"ETERNITY": "2015-10-25"}}},
+                "campagnes": {"c": {"formations": ["f", "g"]}}}  # fmt: skip
+    reforme = {"calendrier.date_ouverture": {"2016-08-23": "2015-10-20", "2018-04-05": "2018-04-05"}}
+    corps = {
+        "situation": campagne,
+        "reform": reforme,
+        "period": "2016-10",
+        "variables": ["cout_financement_amorcage_campagne"],
+    }
+    statut, reponse = repondre(client, "/compare", corps)
+    assert statut == 400 and reponse["errors"][0]["code"] == "campagne_melee", reponse
 
 
 def test_expliquer_checks_the_period_as_explain_does():

@@ -128,6 +128,18 @@ MESSAGES = {
         "is computed by the model by {unite}: give it for one {unite} at a time, not {texte:r}",
         "se donne pour un mois à la fois, pas pour {texte:fr}",
     ),
+    "trop_de_mois_demandes": (
+        "asks values for {nombre} distinct months, at most {maximum} per request: split it, or ask for the months "
+        "that matter",
+    ),
+    "trace_trop_grande": (
+        "asks a trace of {mois} months for {formations} trainings, at most {maximum} months × trainings per "
+        "request: the trace holds every value computed; split it, or use /calculate",
+    ),
+    "calcul_partiel": (
+        "is computed by the model, and given for some instances only: {nombre} other(s) ({ids:liste}) would "
+        "read {defaut:r} instead of their own value; give it for every instance for that period, or for none",
+    ),
     "trop_de_mois_donnes": (
         "the inputs' periods cover {nombre} months, at most {maximum} per request: give each value for the months "
         "that matter",

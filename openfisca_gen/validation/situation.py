@@ -21,7 +21,7 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
-from openfisca_gen.limites import MAX_MOIS_DONNES, MAX_PERIODES
+from openfisca_gen.limites import MAX_MOIS_DEMANDES, MAX_MOIS_DONNES, MAX_PERIODES
 from openfisca_gen.validation.domaine import (
     probleme_d_identifiant,
     problemes_de_bornes,
@@ -204,10 +204,19 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
     if lecture.mois_donnes > MAX_MOIS_DONNES:
         details = {"nombre": lecture.mois_donnes, "maximum": MAX_MOIS_DONNES}
         lecture.problemes.append(Probleme("trop_de_mois_donnes", details))
+    if len(demandes := mois_demandes(tax_benefit_system, analyse)) > MAX_MOIS_DEMANDES:
+        details = {"nombre": len(demandes), "maximum": MAX_MOIS_DEMANDES}
+        lecture.problemes.append(Probleme("trop_de_mois_demandes", details))
     _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.problemes)
     if lecture.problemes:
         raise SituationInvalideError(lecture.problemes)
     return analyse
+
+
+def mois_demandes(tax_benefit_system, analyse) -> set:
+    """The distinct months a situation asks values for (a fact asked names none)."""
+    variables = tax_benefit_system.variables
+    return {texte for *_, nom, texte in analyse.demandes if variables[nom].definition_period != DateUnit.ETERNITY}
 
 
 def _lire_entite(lecture, entite, instances: dict) -> None:
@@ -259,9 +268,14 @@ def _typer_entrees(tax_benefit_system, lues, analyse, problemes) -> None:
             return {"lieu": "champ", "entite": v.entity.key, "id": b[i][2], "champ": n, "periode": b[i][1]}
 
         typees = typer([valeur for valeur, _, _ in brutes], variable, False, placer, problemes)
-        if variable.formulas:  # an input standing for a formula: within the formula's domain
+        if variable.formulas:  # an input standing for a formula: within the formula's domain, for every instance
             appels = nombre_d_appels(tax_benefit_system, periode)
             problemes += problemes_de_bornes(variable, typees, placer, appels)
+            autres = numpy.setdiff1d(numpy.arange(len(analyse.ids[variable.entity.key])), indices)
+            if len(autres):  # OpenFisca would give them the default, not their formula's value
+                ids = [repr(str(analyse.ids[variable.entity.key][i])) for i in autres[:5]] + ["…"] * (len(autres) > 5)
+                details = {"ids": ids, "nombre": len(autres), "defaut": variable.default_value}
+                problemes.append(Probleme("calcul_partiel", details, **placer(0)))
         indices = numpy.array(indices, dtype=int)
         if periode == ETERNITE:
             indices, typees, brutes = _un_fait_par_instance(indices, typees, brutes, placer, problemes)
