@@ -20,6 +20,7 @@ import pandas
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.helpers import dernier_jour
+from openfisca_gen.population import une_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
@@ -312,6 +313,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     period = un_mois(period)
     base, reformee, nom = _systemes(reforme, tax_benefit_system)
     par = tuple(dict.fromkeys([par] if isinstance(par, str) else par))  # one column given alone, not its letters
+    population = une_population(base, population)
     avant, campagnes_avant = _resultats(population, base, period, par)
     apres, campagnes_apres = _resultats(population, reformee, period)
     statuts = avant.pop("statut_structure")  # from the simulation: the default where the table gives none
@@ -356,6 +358,7 @@ def balayer(
     period = un_mois(period)
     valeurs = valeurs_a_balayer(valeurs)
     base = tax_benefit_system or la_loi()
+    population = une_population(base, population)
     debut = debut_en_vigueur(base, chemin, period)
     problemes = []
     for valeur in valeurs:  # every value is checked before anything is computed

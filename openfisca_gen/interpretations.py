@@ -27,6 +27,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_population
 from openfisca_gen.helpers import dernier_jour, ouvertures_des_appels
+from openfisca_gen.population import une_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LECTURES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
@@ -400,6 +401,7 @@ def analyser_interpretations(
     period = un_mois(period)
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
     lectures = Lectures(tax_benefit_system or la_loi())
+    population = une_population(lectures.systeme, population)
     simulation = population.simulation(lectures.systeme, period)
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
     mois = periods.period(period)  # parsed once, not at each of the thousands of calculations

@@ -147,6 +147,12 @@ def population_fournie(source) -> str | None:
     return fichiers.get(Path(source).resolve()) if isinstance(source, str | Path) else None
 
 
+def une_population(tax_benefit_system, source) -> Population:
+    """`source` as it is if it is a Population, else read by `lire_population` (a bundled name, a CSV path, a
+    DataFrame): what the analyses take, so that a name or a table gets a refusal naming it, not an AttributeError."""
+    return source if isinstance(source, Population) else lire_population(tax_benefit_system, source)
+
+
 def lire_population(tax_benefit_system, source, nom: str | None = None) -> Population:
     """A validated population from a bundled population's name (POPULATIONS: appel_2015, appel_2016,
     appel_2018), a CSV path or a pandas DataFrame.

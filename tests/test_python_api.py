@@ -1,6 +1,7 @@
 """The model from Python: the bundled examples, many trainings at once, and properties of the funding rule."""
 
 import numpy
+import pandas
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -233,3 +234,28 @@ def test_any_situation_builds_or_is_refused_with_the_one_error_type(tax_benefit_
         assert erreur.problemes and all(probleme.en() for probleme in erreur.problemes)
     else:
         assert len(simulation.persons.ids) == len(situation["formations"])
+
+
+def test_the_analyses_take_what_lire_population_reads_and_refuse_the_rest(tax_benefit_system):
+    """`comparer("appel_2015", …)` or a DataFrame raised AttributeError ('str' object has no attribute
+    'simulation'): a name, a path or a DataFrame is read as `lire_population` reads it, anything else refused."""
+    from openfisca_gen.analyse import balayer, comparer
+    from openfisca_gen.interpretations import analyser_interpretations
+    from openfisca_gen.population import DONNEES, lire_population
+    from openfisca_gen.validation import DonneesInvalidesError
+
+    lue = lire_population(tax_benefit_system, "appel_2015")
+    par_nom = comparer("appel_2015", "plafond_100k", "2016-02", tax_benefit_system)
+    table = pandas.read_csv(DONNEES / "appel_2015.csv", comment="#")
+    par_table = comparer(table, "plafond_100k", "2016-02", tax_benefit_system)
+    assert par_nom.formations.equals(comparer(lue, "plafond_100k", "2016-02", tax_benefit_system).formations)
+    assert par_table.difference.sum() == par_nom.difference.sum() > 0
+    assert len(balayer("appel_2015", "financement_amorcage.plafond", [6e4, 7e4], "2016-02", tax_benefit_system)) == 2
+    assert analyser_interpretations("appel_2015", "2016-02", tax_benefit_system, max_combinaisons=2).formations.size
+    for analyse in (
+        lambda p: comparer(p, "plafond_100k", "2016-02", tax_benefit_system),
+        lambda p: balayer(p, "financement_amorcage.plafond", [6e4, 7e4], "2016-02", tax_benefit_system),
+        lambda p: analyser_interpretations(p, "2016-02", tax_benefit_system),
+    ):
+        with pytest.raises(DonneesInvalidesError, match="A population is a bundled population's name"):
+            analyse(None)
