@@ -499,7 +499,8 @@ def main(argv=None) -> int:
     commande = f"openfisca-gen {arguments.commande}"
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 
-    warnings.filterwarnings("ignore", message=".*has no end date")  # the commands print them in their own words
+    # A reform's warnings (ReformeDebordeWarning, not imported for --help's sake): the commands print them themselves
+    warnings.filterwarnings("ignore", message=".*(has no end date|reaches no call)")
 
     try:
         return arguments.run(arguments)

@@ -339,3 +339,31 @@ def test_a_rate_that_leaks_is_written_in_french_as_its_field_writes_it(tax_benef
     with pytest.warns(ReformeDebordeWarning):
         page = html.unescape(client.get("/reformes?financement_amorcage.taux=1").get_data(as_text=True))
     assert "la valeur 100 % donnée à partir du" in page and "dont la valeur est 80 %" in page
+
+
+def test_a_value_dated_inside_a_call_is_said_to_reach_no_call(tax_benefit_system, capsys, tmp_path):
+    """Each call reads its rules on its opening day: a ceiling from 2015-10-01 to 2016-08-22 changes nothing, and
+    `compare` showed a difference of 0 without a word. The same values dated from the openings say nothing."""
+    from openfisca_gen.cli import main
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    milieu = {"financement_amorcage.plafond": {"2015-10-01": 100_000, "2016-08-23": 70_000, "2018-04-05": None}}
+    with pytest.warns(ReformeDebordeWarning, match="the value 100000 from 2015-10-01 reaches no call's rules"):
+        reformee = appliquer_reforme(tax_benefit_system, milieu)
+    [avertissement] = reformee.avertissements
+    assert avertissement.fr().startswith("La valeur 100\u202f000 donnée à partir du 1er octobre 2015 ne s'applique à")
+    fichier = tmp_path / "milieu.yaml"
+    fichier.write_text("financement_amorcage.plafond:\n  2015-10-01: 100000\n  2016-08-23: 70000\n  2018-04-05: null\n")
+    assert main(["compare", "--reform", str(fichier)]) == 0
+    sortie = capsys.readouterr()
+    assert "Warning: 'financement_amorcage.plafond': the value 100000 from 2015-10-01 reaches no call" in sortie.out
+    assert "ReformeDebordeWarning" not in sortie.err
+    a_l_ouverture = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2016-08-23": 70_000, "2018-04-05": None}}
+    assert appliquer_reforme(tax_benefit_system, a_l_ouverture).avertissements == []
+    moved = {
+        "calendrier.date_ouverture": {"2016-08-23": "2016-09-01"},
+        "financement_amorcage.taux": {"2016-08-23": 0.6},
+    }
+    with pytest.warns(ReformeDebordeWarning):  # both values also reach the 3rd call; the rate reaches the 2nd
+        cles = [a.cle for a in appliquer_reforme(tax_benefit_system, moved).avertissements]
+    assert "valeur_sans_appel" not in cles and "valeur_debordante" in cles  # an opening moved: read as moved

@@ -15,6 +15,7 @@ from openfisca_core import periods
 from openfisca_core.parameters import ParameterAtInstant
 from openfisca_core.reforms import Reform
 
+from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
@@ -105,7 +106,12 @@ def remplacer(parametre, morceaux) -> None:
 
 
 class ReformeDebordeWarning(UserWarning):
-    """A reform's last value, given without an end date, also changes the rules of a later call."""
+    """A reform's last value, given without an end date, also changes the rules of a later call; or a dated value
+    reaches no call's rules."""
+
+
+# Rules read in the month computed, not on a call's opening day: any date of their values counts.
+LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
 
 
 def debordements(parametres, segments: dict) -> list[Probleme]:
@@ -130,6 +136,20 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
     return problemes
 
 
+def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
+    """A reform's dated value that no call reads: each call reads its rules on its opening day (in `parametres`,
+    the reformed rules, which may move it), so a value that starts after an opening and stops before the next
+    changes nothing (a ceiling from 2015-10-01 to 2016-08-22)."""
+    ouvertures = [valeur.instant_str for valeur in ouvertures_des_appels(parametres)]
+    problemes = []
+    for chemin, morceaux in segments.items():
+        for debut, fin, valeur in () if chemin.startswith(LUES_AU_MOIS) else morceaux:
+            if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures):
+                details = {"debut": str(debut), "valeur": valeur, "ouvertures": ouvertures}
+                problemes.append(Probleme("valeur_sans_appel", details, "parametre", champ=chemin))
+    return problemes
+
+
 class ReformeParametrique(Reform):
     """A reform that only changes parameter values: subclasses set `changements`. `avertissements`: where its
     values without an end date also change a later call's rules (see `debordements`)."""
@@ -140,8 +160,6 @@ class ReformeParametrique(Reform):
     def apply(self) -> None:
         segments = valider_changements(self.baseline.parameters, self.changements)
         self.avertissements = debordements(self.baseline.parameters, segments)
-        for avertissement in self.avertissements:
-            warnings.warn(avertissement.en(), ReformeDebordeWarning, stacklevel=4)
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():
@@ -149,9 +167,12 @@ class ReformeParametrique(Reform):
             incoherences = incoherences_des_regles(parametres, self.changements)
             if incoherences:
                 raise ReformeInvalideError(incoherences)
+            self.avertissements += valeurs_sans_appel(parametres, segments)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
+        for avertissement in self.avertissements:
+            warnings.warn(avertissement.en(), ReformeDebordeWarning, stacklevel=4)
 
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:

@@ -209,6 +209,12 @@ MESSAGES = {
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
+    "valeur_sans_appel": (
+        "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
+        "({ouvertures:liste}); date the value from the opening of the call it is for",
+        "la valeur {valeur:fr} donnée à partir du {debut:jour} ne s'applique à aucun appel : chaque appel lit ses "
+        "règles le jour de son ouverture ; datez-la de l'ouverture de l'appel qu'elle concerne",
+    ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
