@@ -337,7 +337,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         campagnes,
         population.description,
         {membre.name: membre.value for membre in statut},
-        avertissements=list(getattr(reformee, "avertissements", [])),
+        avertissements=[*population.deposes_apres(period), *getattr(reformee, "avertissements", [])],
         systeme=base,
     )
 

@@ -28,7 +28,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.chemins import yaml_du_paquet
-from openfisca_gen.helpers import numeros_d_appel, regles_ouvertes
+from openfisca_gen.helpers import dernier_jour, numeros_d_appel, regles_ouvertes
 from openfisca_gen.limites import MAX_COLONNES
 from openfisca_gen.simulation import batir, verifier_campagnes
 from openfisca_gen.validation import (
@@ -60,6 +60,19 @@ class Population:
     table: pandas.DataFrame
     groupes: dict
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
+
+    def deposes_apres(self, period) -> list[Probleme]:
+        """A warning where dossiers were filed after the last day of `period`: computed then, they answer no call
+        yet and get nothing (a later call's file computed in the CLI's default month came out all zeros)."""
+        if "date_depot_dossier" not in self.table:
+            return []
+        mois = un_mois(period)
+        depots = self.table["date_depot_dossier"]
+        apres = depots > pandas.Timestamp(dernier_jour(mois))
+        if not apres.any():
+            return []
+        details = {"nombre": int(apres.sum()), "total": len(depots), "mois": mois, "dernier": str(depots.max())[:7]}
+        return [Probleme("deposes_apres_le_mois", details)]
 
     def simulation(self, tax_benefit_system, period):
         """An OpenFisca simulation of these trainings for the month `period`, under `tax_benefit_system` (a reform or

@@ -303,3 +303,24 @@ def test_a_change_of_their_own_calls_rules_that_moves_nothing_is_not_said_anothe
     [note] = page.tous("data-sans-effet")
     assert plat(note["texte"]).startswith("Ce changement modifie les règles du 1er appel, dont relèvent ces dossiers")
     assert "un autre appel" not in plat(note["texte"])
+
+
+def test_dossiers_filed_after_the_month_computed_are_said_to_get_nothing(client, tax_benefit_system, capsys):
+    """The 2nd call's dossiers computed in an earlier month answer no call yet: a file of them came out all zeros
+    in the CLI's default month, without a word. Every entry point now says so, and which month would do."""
+    from openfisca_gen.cli import main
+
+    population = lire_population(tax_benefit_system, "appel_2016")
+    [avertissement] = comparer(population, "plafond_100k", "2016-02", tax_benefit_system).avertissements
+    nombre = len(population.table)
+    assert avertissement.en() == (
+        f"{nombre} of the {nombre} dossiers were filed after 2016-02, the month computed: they answer no call yet "
+        "and get nothing; compute a later month (--period), such as 2017-02"
+    )
+    assert comparer(population, "plafond_100k", "2017-03", tax_benefit_system).avertissements == []
+    page = ouvrir(client, "/reformes?" + urlencode({"population": "appel_2016", "period": "2016-02", PLAFOND: "9e4"}))
+    assert f"{nombre} des {nombre} dossiers ont été déposés après février 2016, le mois du calcul" in plat(
+        visible(page)
+    )
+    assert main(["calculate", "--data", "appel_2016", "--period", "2016-02", "--variables", "labellisee"]) == 0
+    assert f"calculate: Warning: {nombre} of the {nombre} dossiers were filed after 2016-02" in capsys.readouterr().err

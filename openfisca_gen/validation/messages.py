@@ -209,6 +209,12 @@ MESSAGES = {
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
+    "deposes_apres_le_mois": (
+        "{nombre} of the {total} dossiers were filed after {mois}, the month computed: they answer no call yet and "
+        "get nothing; compute a later month (--period), such as {dernier}",
+        "{nombre:fr} des {total:fr} dossiers ont été déposés après {mois:mois}, le mois du calcul : ils ne relèvent "
+        "encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, par exemple {dernier:mois}",
+    ),
     "valeur_sans_appel": (
         "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
         "({ouvertures:liste}); date the value from the opening of the call it is for",
