@@ -273,6 +273,8 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         raise DonneesInvalidesError([Probleme("fichier_dossier", {"fichier": nom})]) from None
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
+        if "fields in line" in raison:  # a row longer than the header below the first: the C parser's error
+            raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom)) from None
         if "EOF inside string" in raison:  # pandas counts records, not lines: a quoted cell may hold a line break
             details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description)}
             raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None

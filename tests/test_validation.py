@@ -119,6 +119,19 @@ def test_a_csv_row_with_more_fields_than_the_header(tmp_path):
     assert resultat.stderr == "openfisca-gen calculate: formations.csv line 2: 3 fields, the header has 2\n"
 
 
+@pytest.mark.parametrize("separateur", [",", ";"])
+def test_a_long_row_below_the_first_is_named_by_its_line_too(tmp_path, capsys, separateur):
+    """Below the first row, pandas' C parser raised its own words instead of a warning: "Error tokenizing data.
+    C error: Expected 2 fields in line 4, saw 3"."""
+    lignes = ["formation_id,nombre_apprenants", "a,10", "b,10", "c,10,extra", "d,10", "e,1,2,3"]
+    donnees = csv(tmp_path, "\n".join(lignes).replace(",", separateur) + "\n")
+    assert main(["calculate", "--data", donnees, "--variables", "labellisee"]) == 2
+    assert capsys.readouterr().err == (
+        "openfisca-gen calculate: formations.csv line 4: 3 fields, the header has 2\n"
+        "openfisca-gen calculate: formations.csv line 6: 4 fields, the header has 2\n"
+    )
+
+
 @pytest.mark.parametrize("mois", ["9999-12", "0001-01"])
 def test_a_period_outside_the_models_months(capsys, mois):
     [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--period", mois])
