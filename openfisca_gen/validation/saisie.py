@@ -81,7 +81,10 @@ def lire_nombre(texte: str, unite: str | None = None):
     valeur = Decimal(nombre).scaleb(decalage)  # exact: 1,2 M is 1 200 000, 7 % is 0.07
     if valeur.adjusted() > 300:  # beyond what a float holds: named as such, never written out
         return NombreDemesure(compact)
-    return int(valeur) if valeur == valeur.to_integral_value() else float(valeur)
+    if valeur == valeur.to_integral_value():
+        return int(valeur)
+    # More digits than a float holds: 2,99999999999999999 would be read as 3, on the threshold; as typed, refused
+    return float(valeur) if Decimal(repr(float(valeur))) == valeur else texte
 
 
 def _sans_accents(texte: str) -> str:
