@@ -324,3 +324,19 @@ def test_dossiers_filed_after_the_month_computed_are_said_to_get_nothing(client,
     )
     assert main(["calculate", "--data", "appel_2016", "--period", "2016-02", "--variables", "labellisee"]) == 0
     assert f"calculate: Warning: {nombre} of the {nombre} dossiers were filed after 2016-02" in capsys.readouterr().err
+
+
+def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
+    """Emptied, the ceiling ran the comparison with no ceiling (+6 M€), said only by « 70 000 € → aucune »; the
+    rate was refused with « Cette valeur doit avoir une valeur ». A field that may be empty says what it means."""
+    page = ouvrir(client, "/reformes?" + urlencode({PLAFOND: "", "financement_amorcage.taux": ""}))
+    aide = plat(page.par_id[f"aide-{PLAFOND}"]["texte"])
+    assert "Laissé vide : aucune valeur, et la règle ne s'applique pas (aucun plafond" in aide
+    assert "Laissé vide" not in plat(page.par_id["aide-financement_amorcage.taux"]["texte"])
+    erreur = plat(page.par_id["erreur-financement_amorcage.taux"]["texte"])
+    attendue = "Ce champ ne peut pas rester vide (toutes les sources lui donnent une valeur) : indiquez-en une"
+    assert erreur == attendue + ", par exemple 50 %."
+    assert "doit avoir une valeur" not in plat(visible(page))
+    vide = ouvrir(client, "/reformes?" + urlencode({PLAFOND: ""}))
+    [change] = vide.tous("data-change", PLAFOND)
+    assert "70 000 € → aucune valeur" in plat(change["texte"])

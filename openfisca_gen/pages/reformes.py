@@ -35,7 +35,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
-from openfisca_gen.validation.parametres import genre
+from openfisca_gen.validation.parametres import genre, probleme_de_valeur
 from openfisca_gen.validation.saisie import lire_booleen, lire_mois, lire_nombre
 
 MONTANTS = (
@@ -53,6 +53,8 @@ POPULATION_PAR_DEFAUT = "appel_2015"
 FICHIER = "fichier"  # the population choice that means "the uploaded file"
 ATTENDUS = {"taux": "un taux en %", "montant": "un montant en euros", "entier": "un nombre entier",
             "booleen": "coché ou décoché"}  # fmt: skip
+
+AUCUNE = "aucune valeur"  # a parameter no source gives (null), whatever its gender: un plafond, une durée
 
 
 @dataclass
@@ -127,7 +129,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
         if en_vigueur is None or (sorte == "booleen" and en_vigueur[0] is None):
             return None
         valeur, debut = en_vigueur
-        texte_loi = ("oui" if valeur else "non") if sorte == "booleen" else (affichage(valeur, sorte) or "aucune")
+        texte_loi = ("oui" if valeur else "non") if sorte == "booleen" else (affichage(valeur, sorte) or AUCUNE)
         unite = {"montant": "€", "taux": "%"}.get(sorte, {"month": "mois"}.get(parametre.metadata.get("unit")))
         return {
             "nom": parametre.name,
@@ -139,6 +141,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "loi": texte_loi,
             "affiche": affichage(valeur, sorte),
             "unite": unite,
+            "vide_possible": sorte != "booleen" and probleme_de_valeur(parametre, None) is None,
         }
 
     groupes = [
@@ -339,5 +342,5 @@ def affichage_loi(valeur, champ: dict) -> str:
     if champ["genre"] == "booleen":
         return "oui" if valeur else "non"
     if valeur is None:
-        return "aucune"
+        return AUCUNE
     return euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])
