@@ -340,3 +340,11 @@ def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
     vide = ouvrir(client, "/reformes?" + urlencode({PLAFOND: ""}))
     [change] = vide.tous("data-change", PLAFOND)
     assert "70 000 € → aucune valeur" in plat(change["texte"])
+
+
+def test_amounts_in_the_tables_are_written_to_the_cent(client):
+    """At 60 %, a band's cost was « 1 050 815,5 »: an amount is written to the euro, or to the cent."""
+    page = ouvrir(client, "/reformes?" + urlencode({"financement_amorcage.taux": "60 %"}))
+    cellules = [plat(e["texte"]) for e in page.elements if e["tag"] == "td"]
+    assert cellules and not [c for c in cellules if re.fullmatch(r"[−\d\s]+,\d", c)]
+    assert [c for c in cellules if re.fullmatch(r"[−\d\s]+,\d\d", c)]  # some amounts have cents, written so

@@ -25,6 +25,7 @@ from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.tableaux import propre
 from openfisca_gen.reforms import changements_de, valider_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation.erreurs import euros_en_francais
 
 MAX_ERREURS_AFFICHEES = 50  # the data's problems a page lists; the others are counted
 TABLES = (
@@ -87,22 +88,29 @@ def tableau(systeme, table) -> dict:
     table = table.to_frame() if table.ndim == 1 else table
     index = [n or "" for n in table.index.names]
 
-    def cellule(cle, valeur):
+    def unite_de(nom: str):
+        variable = systeme.variables.get(nom.removesuffix("_baseline").removesuffix("_reform"))
+        return "currency-EUR" if nom == "difference" else getattr(variable, "unit", None)  # the funding's
+
+    def cellule(cle, colonne, valeur):
+        """A cell's text by the unit of its row where the row is a variable (the summary), else of its column."""
         nom = str(cle[-1] if isinstance(cle, tuple) else cle)
-        variable = systeme.variables.get(nom)
+        unite = unite_de(nom) if nom in systeme.variables else unite_de(str(colonne))
         if isinstance(valeur, str):
             return {"texte": libelle(systeme, valeur), "nombre": False}
-        if getattr(variable, "unit", None) == "/1" and isinstance(valeur, float | numpy.floating):
+        if unite == "/1" and isinstance(valeur, float | numpy.floating):
             return {"texte": pourcent(valeur), "nombre": True}
         if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):
             return {"texte": "—", "nombre": False}
         est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)
+        if est_un_nombre and unite == "currency-EUR" and numpy.isfinite(valeur):  # to the cent: 1 050 815,50
+            return {"texte": euros_en_francais(valeur).removesuffix("\u00a0€"), "nombre": True}
         return {"texte": nombre(valeur), "nombre": est_un_nombre}
 
     lignes = [
         {
             "entetes": [libelle(systeme, c) for c in (cle if isinstance(cle, tuple) else (cle,))],
-            "cellules": [cellule(cle, v) for v in ligne],
+            "cellules": [cellule(cle, colonne, v) for colonne, v in zip(table.columns, ligne, strict=True)],
         }
         for cle, ligne in zip(table.index, table.to_numpy(), strict=True)
     ]
