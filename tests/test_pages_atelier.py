@@ -334,7 +334,7 @@ def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
     assert "Laissé vide : aucune valeur, et la règle ne s'applique pas (aucun plafond" in aide
     assert "Laissé vide" not in plat(page.par_id["aide-financement_amorcage.taux"]["texte"])
     erreur = plat(page.par_id["erreur-financement_amorcage.taux"]["texte"])
-    attendue = "Ce champ ne peut pas rester vide (toutes les sources lui donnent une valeur) : indiquez-en une"
+    attendue = "Cette valeur ne peut pas rester vide (toutes les sources en donnent une) : indiquez-la"
     assert erreur == attendue + ", par exemple 50 %."
     assert "doit avoir une valeur" not in plat(visible(page))
     vide = ouvrir(client, "/reformes?" + urlencode({PLAFOND: ""}))
