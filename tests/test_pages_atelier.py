@@ -348,3 +348,16 @@ def test_amounts_in_the_tables_are_written_to_the_cent(client):
     cellules = [plat(e["texte"]) for e in page.elements if e["tag"] == "td"]
     assert cellules and not [c for c in cellules if re.fullmatch(r"[−\d\s]+,\d", c)]
     assert [c for c in cellules if re.fullmatch(r"[−\d\s]+,\d\d", c)]  # some amounts have cents, written so
+
+
+@pytest.mark.parametrize(
+    ("devenues", "perdues", "phrase"),
+    [(0, 246, "Aucune formation ne devient éligible, 246 cessent de l'être"),
+     (1, 0, "1 devient éligible, aucune ne cesse de l'être"), (3, 1, "3 deviennent éligibles, 1 cesse de l'être"),
+     (0, 0, "Aucune formation ne devient éligible ni ne cesse de l'être")],
+)  # fmt: skip
+def test_the_eligibility_figure_names_none_in_words(devenues, perdues, phrase):
+    """« 0 devient éligible, 246 cessent de l'être » read as a count of zero trainings in the singular."""
+    changements = {"winners": 0, "losers": 0, "winners_total_gain": 0.0, "losers_total_loss": 0.0,
+                   "trainings_gaining_eligibility": devenues, "trainings_losing_eligibility": perdues}  # fmt: skip
+    assert dict(rapport.chiffres(changements))["eligibilite"] == phrase

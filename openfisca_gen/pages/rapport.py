@@ -146,11 +146,20 @@ def chiffres(changements) -> list[tuple[str, str]]:
         )
 
     devenues, perdues = changements["trainings_gaining_eligibility"], changements["trainings_losing_eligibility"]
+    gagnent = (
+        "aucune formation ne devient éligible"
+        if not devenues
+        else f"{nombre(devenues)} {'deviennent éligibles' if devenues > 1 else 'devient éligible'}"
+    )
+    perdent = (
+        "aucune ne cesse de l'être"
+        if not perdues
+        else f"{nombre(perdues)} {'cessent' if perdues > 1 else 'cesse'} de l'être"
+    )
     eligibilite = (
         "Aucune formation ne devient éligible ni ne cesse de l'être"
         if not devenues and not perdues
-        else f"{nombre(devenues)} {'deviennent éligibles' if devenues > 1 else 'devient éligible'}, "
-        f"{nombre(perdues)} {'cessent' if perdues > 1 else 'cesse'} de l'être"
+        else f"{gagnent[:1].upper()}{gagnent[1:]}, {perdent}"
     )
     return [
         ("gagnantes", qui(changements["winners"], "gagne", "gagnent", changements["winners_total_gain"])),
