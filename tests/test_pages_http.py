@@ -493,9 +493,14 @@ def test_counts_without_the_learners_ask_for_the_learners_once(client, exemple):
 def test_a_month_as_people_write_it_and_a_month_before_every_call(client, exemple):
     page = simuler(client, exemple | {"period": "mars 2016"})
     assert page.valeur("eligible_labellisation") == "true"
-    avant = simuler(client, exemple | {"period": "01/1990"})
+    avant = simuler(client, exemple | {"period": "01/1990", "date_depot_dossier": "05/01/1990"})
     assert "Aucun appel à labellisation n'était ouvert en janvier 1990" in visible(avant)
     assert not ETRANGERS.search(visible(avant))
+    # Before the dossier was filed it answered no call: 0 € and « ne peut pas être labellisée », against the help
+    # (« Le label et le financement n'en dépendent pas »). The month is refused, saying why.
+    avant_le_depot = simuler(client, exemple | {"period": "12/2014"})
+    assert "resultat" not in avant_le_depot.par_id
+    assert avant_le_depot.erreurs()["period"].startswith("Le mois du calcul précède le dépôt du dossier, le 12 octobre")
     faux = simuler(client, exemple | {"period": "10-2015x"})
     assert faux.erreurs()["period"].startswith("Le mois du calcul doit être un mois, par exemple 10/2015")
 

@@ -174,8 +174,8 @@ FICHES = {
 PERIODE = Fiche(
     "Mois du calcul",
     (
-        "Pour savoir si le label est en vigueur un mois donné. Laissez vide : le mois du dépôt. Le label et le "
-        "financement n'en dépendent pas.",
+        "Pour savoir si le label est en vigueur un mois donné, à partir du mois du dépôt. Laissez vide : le mois du "
+        "dépôt. Le label et le financement n'en dépendent pas.",
     ),
     "Le mois du calcul",
     "un mois",

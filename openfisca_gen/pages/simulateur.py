@@ -126,12 +126,15 @@ def situation(tax_benefit_system, saisie: dict, mois: str, numero: int) -> dict:
 def periode(saisie: dict) -> tuple[str | None, list[Probleme]]:
     """(the month computed, why the month given is refused): the month given, else the filing date's month; None
     when neither is known (the filing date's own problem then says why)."""
+    depot = jour(lire_date(saisie.get("date_depot_dossier", "")))
     if saisie.get("period"):
         try:
-            return un_mois(lire_mois(saisie["period"])), []
+            mois = un_mois(lire_mois(saisie["period"]))
         except PeriodeInvalideError as erreur:
             return None, [Probleme(p.cle, p.valeurs, "champ", champ="period") for p in erreur.problemes]
-    depot = jour(lire_date(saisie.get("date_depot_dossier", "")))
+        if depot and mois < depot[:7]:  # the dossier, not filed yet, would answer no call: 0 €, « non labellisable »
+            return None, [Probleme("mois_avant_le_depot", {"depot": depot}, "champ", champ="period")]
+        return mois, []
     return (depot[:7], []) if depot else (None, [])
 
 

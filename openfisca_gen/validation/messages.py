@@ -209,6 +209,11 @@ MESSAGES = {
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
+    "mois_avant_le_depot": (
+        "the month computed comes before the dossier was filed ({depot}): it answers no call yet",
+        "le mois du calcul précède le dépôt du dossier, le {depot:jour} : le dossier ne relève encore d'aucun appel "
+        "; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
+    ),
     "deposes_apres_le_mois": (
         "{nombre} of the {total} dossiers were filed after {mois}, the month computed: they answer no call yet and "
         "get nothing; compute a later month (--period), such as {dernier}",
