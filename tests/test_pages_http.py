@@ -399,13 +399,23 @@ def test_a_day_typed_as_people_write_it_stays_in_its_field(client, exemple):
          "déposé hors délais (du 20 mai 2021 au 30 septembre 2021), d'un montant de 5 000 €, hors de l'intervalle "
          "de 10 000 € à 40 000 € : il ne peut pas être retenu."),
         ({"montant_projet_innovation": "25 000", "date_depot_projet_innovation": "2021-06-01", "period": "2016-02"},
-         "l'appel à projets de 2021 n'existait pas encore ce mois-là."),  # a 500 while its rules did not exist
+         "l'appel à projets de 2021 n'existait pas encore en février 2016, le mois du calcul ; pour juger le projet, "
+         "calculez un mois à partir de mai 2021"),  # a 500 while its rules did not exist; then no way out said
     ],
 )  # fmt: skip
 def test_an_innovation_project_asked_for_is_answered(client, exemple, projet, phrase):
     """The 2021 « Innovation » answers were asked for, and never used in the result."""
     page = simuler(client, exemple | projet)
     assert len(page.tous("data-innovation")) == 1 and phrase in plat(visible(page))
+
+
+@pytest.mark.parametrize("donne", ["montant_projet_innovation", "date_depot_projet_innovation"])
+def test_half_an_innovation_project_asks_for_the_other_half(client, exemple, donne):
+    """An amount without a date was « déposé hors délais »; a date without an amount, nothing at all."""
+    page = simuler(client, exemple | {donne: {"montant_projet_innovation": "20 000"}.get(donne, "2021-06-01")})
+    manquant = ({"montant_projet_innovation", "date_depot_projet_innovation"} - {donne}).pop()
+    assert "resultat" not in page.par_id and list(page.erreurs()) == [manquant]
+    assert page.erreurs()[manquant].startswith("Un projet « Innovation » se juge sur son montant et sa date de dépôt")
 
 
 def test_a_decision_before_the_filing_is_named_next_to_its_field(client, exemple):

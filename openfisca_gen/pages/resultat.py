@@ -16,6 +16,7 @@ import math
 import numpy
 
 from openfisca_gen.explication import valeur_json
+from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.pages import fichiers
 from openfisca_gen.pages.champs import appels, parametre_de
 from openfisca_gen.pages.francais import (
@@ -155,15 +156,21 @@ def calcul(v: dict, appel: dict | None) -> list[tuple[str, str]] | None:
     ]
 
 
-def projet_innovation(v: dict, regles) -> str | None:
+def projet_innovation(v: dict, tax_benefit_system, mois: str) -> str | None:
     """The 2021 « Innovation » project (a grant apart from the label), where one is described: filed in time and
-    within the call's amounts, as the model finds it; None without a project. `regles`: the month's rules."""
+    within the call's amounts, as the model finds it in `mois`; None without a project."""
     if not v.get("montant_projet_innovation"):
         return None
+    regles = tax_benefit_system.parameters(dernier_jour(mois))
     noms = ("date_annonce", "date_limite_depot", "montant_minimum", "montant_maximum")
     annonce, limite, minimum, maximum = (parametre_de(regles, f"appel_innovation.{nom}") for nom in noms)
     if None in (annonce, limite, minimum, maximum):  # before the call's announcement its rules do not exist
-        return "Projet « Innovation » : l'appel à projets de 2021 n'existait pas encore ce mois-là."
+        debut = min(v.instant_str for v in tax_benefit_system.parameters.appel_innovation.date_annonce.values_list)
+        return (
+            f"Projet « Innovation » : l'appel à projets de 2021 n'existait pas encore en {mois_lisible(mois)}, le "
+            f"mois du calcul ; pour juger le projet, calculez un mois à partir de {mois_lisible(debut)} (« Mois du "
+            "calcul »)."
+        )
     a_temps, dans = v["projet_innovation_depose_dans_les_delais"], v["projet_innovation_dans_les_bornes"]
     return (
         f"Projet « Innovation » (2021) : déposé {'dans les' if a_temps else 'hors'} délais (du "

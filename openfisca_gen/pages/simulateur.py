@@ -18,7 +18,7 @@ import numpy
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
-from openfisca_gen.helpers import dernier_jour, numeros_d_appel
+from openfisca_gen.helpers import numeros_d_appel
 from openfisca_gen.pages import conditions, resultat
 from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
@@ -149,6 +149,12 @@ def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int, doubles: li
     ]
     mois, problemes_du_mois = periode(saisie)
     problemes += problemes_du_mois
+    projet = ("montant_projet_innovation", "date_depot_projet_innovation")  # a project is its amount and its date
+    problemes += [
+        Probleme("projet_innovation_incomplet", champ=nom, lieu="champ")
+        for nom, autre in (projet, projet[::-1])
+        if saisie.get(autre) and not saisie.get(nom) and nom in visibles
+    ]
     # Without a month, the other fields are still checked, at a stand-in month that no message names.
     une_situation = situation(tax_benefit_system, saisie, mois or MOIS_DE_VERIFICATION, numero)
     analyse = None
@@ -243,6 +249,6 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
             for echec in _echecs(tax_benefit_system, formation, numero if appel is None else None)
         ],
         "public": resultat.public(valeurs, saisie, appel),
-        "innovation": resultat.projet_innovation(valeurs, tax_benefit_system.parameters(dernier_jour(mois))),
+        "innovation": resultat.projet_innovation(valeurs, tax_benefit_system, mois),
         "permalien": permalien(saisie),
     }

@@ -209,6 +209,10 @@ MESSAGES = {
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
+    "projet_innovation_incomplet": (
+        "an « Innovation » project is judged on its amount and its filing date: give both, or neither",
+        "un projet « Innovation » se juge sur son montant et sa date de dépôt : indiquez les deux, ou aucun",
+    ),
     "mois_avant_le_depot": (
         "the month computed comes before the dossier was filed ({depot}): it answers no call yet",
         "le mois du calcul précède le dépôt du dossier, le {depot:jour} : le dossier ne relève encore d'aucun appel "
