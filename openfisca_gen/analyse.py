@@ -394,12 +394,17 @@ def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
     return debut
 
 
-def graphique_balayage(table, chemin: str, fichier: Path, period=None, population=None, tax_benefit_system=None):
-    """The sweep's chart: the total cost and the trainings at the ceiling against the swept value, the value in
-    force in `period` marked."""
+def graphique_balayage(
+    table, chemin: str, fichier: Path, period=None, population=None, tax_benefit_system=None, langue: str = "en"
+):
+    """The sweep's chart, in `langue`: the total cost and the trainings at the ceiling against the swept value,
+    the value in force in `period` marked."""
     parametre = trouver_parametre((tax_benefit_system or la_loi()).parameters, chemin)
     en_vigueur = parametre(dernier_jour(period)) if period is not None else None
-    decrite = decrire_population(population.description, len(population.table)) if population is not None else ""
+    langue = une_langue(langue)
+    decrite = (
+        decrire_population(population.description, len(population.table), langue) if population is not None else ""
+    )
     titre = f"{period or ''}" + (f", {decrite}" if decrite else "")
     return graphiques.balayage(
         table,
@@ -409,6 +414,7 @@ def graphique_balayage(table, chemin: str, fichier: Path, period=None, populatio
         None if en_vigueur is None else (period, en_vigueur),
         titre,
         Path(fichier),
+        langue,
     )
 
 

@@ -188,9 +188,14 @@ def compare(arguments) -> int:
     details = {"langue": arguments.lang, "par": arguments.by or (), "top": arguments.top}
     print(comparaison.texte(**details))
     if sortie:
-        ecrits = comparaison.ecrire(sortie, **details)
-        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+        _ecrits(comparaison.ecrire(sortie, **details), sortie, arguments.lang)
     return 0
+
+
+def _ecrits(chemins, sortie, langue: str = "en") -> None:
+    from openfisca_gen.rapports.libelles import TITRES
+
+    print("\n" + TITRES[langue]["ecrit"].format(dossier=sortie, fichiers=", ".join(c.name for c in chemins)))
 
 
 def _progression(quoi: str, unite: str):
@@ -205,8 +210,10 @@ def _progression(quoi: str, unite: str):
 def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie) -> int:
     import pandas
 
-    from openfisca_gen.analyse import balayer, graphique_balayage
+    from openfisca_gen.analyse import balayer, decrire_population, graphique_balayage
+    from openfisca_gen.rapports.libelles import TITRES, libelle
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
+    from openfisca_gen.validation import trouver_parametre
 
     table = balayer(
         population,
@@ -216,14 +223,25 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
         tax_benefit_system,
         progression=_progression(f"sweep {arguments.sweep}", "value"),
     )
-    with pandas.option_context("display.float_format", lisible, "display.width", 160):
-        print(table.to_string(index=False))
-    if sortie:
-        csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv")
-        graphique = graphique_balayage(
-            table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system
+    langue = arguments.lang
+    description = trouver_parametre(tax_benefit_system.parameters, arguments.sweep).description
+    population_decrite = decrire_population(population.description, len(population.table), langue)
+    print(
+        TITRES[langue]["balayage"].format(
+            chemin=arguments.sweep, description=description, periode=periode, population=population_decrite
         )
-        print(f"\nWritten: {sortie / 'balayage.csv'}, {graphique}")
+    )
+    montree = table.rename(columns=lambda nom: libelle(nom, langue, tax_benefit_system))
+    with pandas.option_context("display.float_format", lambda v: lisible(v, langue), "display.width", 160):
+        print(montree.to_string(index=False))
+    if sortie:
+        ecrits = [
+            csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv"),
+            graphique_balayage(
+                table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system, langue
+            ),
+        ]
+        _ecrits(ecrits, sortie, langue)
     return 0
 
 
@@ -286,8 +304,7 @@ def interpretations(arguments) -> int:
     )
     print(analyse.texte(arguments.lang))
     if sortie:
-        ecrits = analyse.ecrire(sortie, arguments.lang)
-        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+        _ecrits(analyse.ecrire(sortie, arguments.lang), sortie, arguments.lang)
     return 0
 
 
@@ -320,7 +337,7 @@ def record(arguments) -> int:
     if sortie:
         ecrits = [csv_propre(table, sortie / "record.csv"), csv_propre(atteints, sortie / "objectives.csv")]
         ecrits.append(graphiques.bilan(table, sortie / "record.png"))
-        print(f"\nWritten to {sortie}/: {', '.join(chemin.name for chemin in ecrits)}")
+        _ecrits(ecrits, sortie)
     return 0
 
 

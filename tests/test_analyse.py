@@ -383,3 +383,26 @@ def test_the_gains_less_the_losses_are_the_change_in_cost_to_the_cent(tax_benefi
     changements = comparaison.changements()
     cout = comparaison.resume().loc["financement_amorcage"]
     assert round(changements["winners_total_gain"] - changements["losers_total_loss"], 2) == cout["difference"]
+
+
+def test_a_sweep_is_titled_and_written_in_the_language_asked(tmp_path, capsys):
+    """`--sweep … --lang fr` printed English, untitled, with raw names, and its chart was English; « Written »
+    was English whatever the language."""
+    options = ["compare", "--sweep", "financement_amorcage.taux", "--from", "0.5", "--to", "1", "--step", "0.5"]
+    assert main([*options, "--data", "appel_2018", "--lang", "fr", "--out", str(tmp_path / "fr")]) == 0
+    sortie = capsys.readouterr().out
+    assert sortie.startswith("Balayage de financement_amorcage.taux (Taux du financement d'amorçage")
+    assert "période 2018-12, 855 formations (population synthétique du troisième appel (2018))" in sortie
+    assert "coût total (€)" in sortie and "Écrit dans " in sortie and "balayage.csv, balayage.png" in sortie
+    assert main([*options, "--out", str(tmp_path / "en")]) == 0
+    sortie = capsys.readouterr().out
+    assert sortie.startswith("Sweep of financement_amorcage.taux (") and "Written to " in sortie
+
+
+def test_the_english_report_names_a_status_by_its_label_too(tax_benefit_system, population):
+    """The largest gains listed `entreprise_privee` in English, where the status table writes « Entreprise privée »
+    (the model's only words for it)."""
+    texte = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).texte(top=3)
+    gains = texte.split("The 3 largest gains:")[1].split("\n\n")[0]
+    assert "Entreprise privée" in gains or "Association" in gains
+    assert not re.search(r"\b(entreprise_privee|etablissement_public|association)\b", gains)

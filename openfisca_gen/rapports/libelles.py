@@ -97,6 +97,8 @@ TITRES = {
         "gagnants": "The {nombre} largest gains:",
         "perdants": "The {nombre} largest losses:",
         "aucune": "(none)",
+        "balayage": "Sweep of {chemin} ({description}), period {periode}, {population}",
+        "ecrit": "Written to {dossier}/: {fichiers}",
     },
     "fr": {
         "reforme": "Réforme {nom}, période {periode}, {population}",
@@ -109,6 +111,8 @@ TITRES = {
         "gagnants": "Les {nombre} plus forts gains :",
         "perdants": "Les {nombre} plus fortes pertes :",
         "aucune": "(aucune)",
+        "balayage": "Balayage de {chemin} ({description}), période {periode}, {population}",
+        "ecrit": "Écrit dans {dossier}/ : {fichiers}",
     },
 }
 
@@ -167,14 +171,15 @@ LECTURES = {
 
 
 def libelle(cle, langue: str = "en", systeme=None) -> str:
-    """The label of a table's key: a fixed key's, else (in French, with `systeme`) a variable's own label or an
-    Enum value's, else the key itself."""
+    """The label of a table's key: a fixed key's, else (with `systeme`) a variable's own label in French, or an
+    Enum value's in either language (the model's only words for it: « Entreprise privée », not entreprise_privee,
+    as the status table writes it), else the key itself."""
     cle = str(cle)
     if cle in LIBELLES[langue]:
         return LIBELLES[langue][cle]
-    if langue == "fr" and systeme is not None:
+    if systeme is not None:
         if cle in systeme.variables:
-            return systeme.variables[cle].label
+            return systeme.variables[cle].label if langue == "fr" else cle
         for variable in systeme.variables.values():  # an Enum value (a structure status in a breakdown)
             membre = getattr(getattr(variable, "possible_values", None), "__members__", {}).get(cle)
             if membre is not None:
