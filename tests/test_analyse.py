@@ -145,7 +145,7 @@ def test_the_documented_reform_file(capsys):
     assert main(["compare", "--reform", str(fichier)]) == 0
     sortie = capsys.readouterr().out
     assert (
-        "Reform financement_amorcage.plafond = 90,000 € from 2015-09-17, 90,000 € from 2018-04-05; "
+        "Reform financement_amorcage.plafond = 90,000 € from 2015-09-17, unknown from 2018-04-05; "
         "financement_amorcage.taux = 60 % from 2015-09-17, 80 % from 2018-04-05" in sortie
     )  # a parametric reform is named by its values
     assert "winners (trainings)" in sortie
