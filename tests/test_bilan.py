@@ -2,6 +2,7 @@
 hold the margins they claim; `confronter` and `record` hold the model against the published figures."""
 
 import copy
+import re
 
 import pandas
 import pytest
@@ -162,3 +163,19 @@ def test_record_prints_only_the_figures_asked_for(capsys):
     assert "The national objectives against what was achieved:" in capsys.readouterr().out
     assert main(["record", "--call", "2", "--verdict", "not_modelled"]) == 0  # pandas' "Empty DataFrame" before
     assert capsys.readouterr().out.splitlines()[1] == "(no published figure matches)"
+
+
+def test_the_record_charts_ratios_are_written_as_ratios(tax_benefit_system, monkeypatch, tmp_path):
+    """The log axis read 10⁰, 2×10⁰, 3×10⁰: its ticks are now 0.5, 1, 2, 5, as the ratio is written."""
+    import matplotlib.pyplot as plt
+
+    from openfisca_gen.rapports import graphiques
+
+    dessinees = []
+    monkeypatch.setattr(graphiques, "_sauver", lambda figure, chemin, *_: dessinees.append(figure) or chemin)
+    graphiques.bilan(bilan.confronter(tax_benefit_system), tmp_path / "record.png")
+    [figure] = dessinees
+    figure.canvas.draw()
+    graduations = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
+    plt.close(figure)
+    assert "1" in graduations and "2" in graduations and all(re.fullmatch(r"[\d.]+", t) for t in graduations)

@@ -302,7 +302,12 @@ def bilan(table: pandas.DataFrame, fichier: Path, langue: str = "en") -> Path:
     for barre, calee in zip(barres, table["calibrated"], strict=True):
         if calee:
             barre.set_hatch("///")
-    axe.set_xscale("log")
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    axe.set_xscale("log")  # ticks at 0.5, 1, 2, 5…, written as ratios (not 2×10⁰)
+    axe.xaxis.set_major_locator(LogLocator(subs=(1, 2, 5)))
+    axe.xaxis.set_major_formatter(FuncFormatter(lambda valeur, _: f"{valeur:g}"))
+    axe.xaxis.set_minor_formatter(NullFormatter())
     axe.axvline(1, color="black", linewidth=0.8)
     axe.set_yticks(positions, table.index, fontsize=7)
     axe.invert_yaxis()
