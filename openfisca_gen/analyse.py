@@ -337,7 +337,11 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         campagnes,
         population.description,
         {membre.name: membre.value for membre in statut},
-        avertissements=[*population.deposes_apres(period), *getattr(reformee, "avertissements", [])],
+        avertissements=[
+            *population.colonnes_absentes(base, period),
+            *population.deposes_apres(period),
+            *getattr(reformee, "avertissements", []),
+        ],
         systeme=base,
     )
 

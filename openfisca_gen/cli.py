@@ -265,7 +265,7 @@ def calculer(arguments) -> int:
         for avertissement in tax_benefit_system.avertissements:
             print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     population = _population(tax_benefit_system, arguments.data)
-    for avertissement in population.deposes_apres(periode):
+    for avertissement in population.colonnes_absentes(tax_benefit_system, periode) + population.deposes_apres(periode):
         print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
     from openfisca_gen.rapports.tableaux import ecrire_tables, propre

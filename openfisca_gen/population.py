@@ -49,6 +49,14 @@ POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the defau
 _MOIS_CONSTRUITS = weakref.WeakKeyDictionary()
 
 
+# Inputs whose default is no fact of a dossier (a day, a status, a trade, a duration, a budget, a condition a
+# training must meet): a column left out gives every training a filing in 1970, « hors numérique », 0 €…
+SANS_DEFAUT_NEUTRE = (
+    "date_depot_dossier", "statut_structure", "metier_vise", "duree_formation_mois", "budget_session",
+    "formation_gratuite", "pedagogie_innovante", "nombre_demandeurs_emploi_peu_qualifies",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Population:
     """A validated table of trainings, ready to be simulated under any rules.
@@ -60,6 +68,19 @@ class Population:
     table: pandas.DataFrame
     groupes: dict
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
+
+    def colonnes_absentes(self, tax_benefit_system, period) -> list[Probleme]:
+        """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
+        dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
+        without a word otherwise."""
+        from openfisca_gen.rapports.modele import appels_des_colonnes
+
+        codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
+        numeros = {int(c.removeprefix("appel_")) for c in campagnes[numpy.unique(codes)] if c != "hors_appel"}
+        lues = {nom for nom, appels in appels_des_colonnes(tax_benefit_system).items() if numeros & set(appels)}
+        lues |= set() if numeros else {"date_depot_dossier"}  # no dossier answers a call: its date first, if left out
+        absentes = [nom for nom in SANS_DEFAUT_NEUTRE if nom not in self.table and nom in lues]
+        return [Probleme("colonnes_absentes", {"noms": absentes})] if absentes else []
 
     def deposes_apres(self, period) -> list[Probleme]:
         """A warning where dossiers were filed after the last day of `period`: computed then, they answer no call

@@ -425,3 +425,27 @@ def test_a_numpy_day_is_a_day_and_a_numpy_time_is_named(tax_benefit_system):
     heures = pandas.Series([numpy.datetime64("2015-10-12T10:00"), *jours[1:]], dtype=object)
     with pytest.raises(DonneesInvalidesError, match=r"row 0 .*field 'date_depot_dossier': expects a date YYYY-MM-DD"):
         lire_population(tax_benefit_system, table(date_depot_dossier=heures))
+
+
+@pytest.mark.parametrize("nom", POPULATIONS)
+def test_the_bundled_populations_leave_out_no_column_their_calls_read(tax_benefit_system, nom):
+    population = lire_population(tax_benefit_system, nom)
+    assert population.colonnes_absentes(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
+
+
+def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_path):
+    """Without `budget_session`, a first-call training was eligible and funded 0 €, without a word: the columns
+    whose default is no fact of a dossier, and that its call reads, are named; a call-3 column is not asked of
+    first-call dossiers; without a filing date, no dossier answers a call, and the date is named."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text(
+        "formation_id,structure_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,"
+        "duree_formation_mois\na,s,2015-10-05,codeur,true,true,7\n"
+    )
+    population = lire_population(tax_benefit_system, fichier)
+    [probleme] = population.colonnes_absentes(tax_benefit_system, "2016-02")
+    assert probleme.valeurs["noms"] == ["statut_structure", "budget_session"]
+    assert probleme.fr().startswith("Aucune colonne statut_structure, budget_session : les appels des dossiers")
+    sans_date = lire_population(tax_benefit_system, pandas.DataFrame({"formation_id": ["a"], "budget_session": [1]}))
+    [probleme] = sans_date.colonnes_absentes(tax_benefit_system, "2016-02")
+    assert probleme.valeurs["noms"] == ["date_depot_dossier"]

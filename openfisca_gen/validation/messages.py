@@ -218,6 +218,12 @@ MESSAGES = {
         "le mois du calcul précède le dépôt du dossier, le {depot:jour} : le dossier ne relève encore d'aucun appel "
         "; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
     ),
+    "colonnes_absentes": (
+        "no column {noms:liste}: the dossiers' calls read them, and every training takes their default (a filing "
+        "in 1970, « hors numérique », 0 €, false); give them, or check the columns' names",
+        "aucune colonne {noms:liste} : les appels des dossiers les lisent, et chaque formation prend leur valeur par "
+        "défaut (un dépôt en 1970, « hors numérique », 0 €, non) ; donnez-les, ou vérifiez les noms des colonnes",
+    ),
     "deposes_apres_le_mois": (
         "{nombre} of the {total} dossiers were filed after {mois}, the month computed: they answer no call yet and "
         "get nothing; compute a later month (--period), such as {dernier}",
