@@ -1,5 +1,7 @@
 """The model described as tables: a parameter's history, the variables, the values a situation requested."""
 
+import functools
+
 import pandas
 
 from openfisca_gen.sources import textes_des_references
@@ -86,6 +88,7 @@ def _lues(simulation, noeud, sauf: set, entrees: set, vues: set) -> None:
         _lues(simulation, enfant, sauf, entrees, vues)
 
 
+@functools.lru_cache(maxsize=16)  # traced once per system (70 ms): the pages' form and every comparison read it
 def appels_des_colonnes(tax_benefit_system) -> dict[str, list[int]]:
     """For each input variable, the calls whose rules read it: traced on one dossier filed on each call's opening
     day, computed in its opening month (its eligibility conditions, funding, label and campaign objectives), not
