@@ -13,6 +13,7 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 """
 
 import csv
+import functools
 import os
 import warnings
 import weakref
@@ -28,9 +29,9 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.chemins import yaml_du_paquet
-from openfisca_gen.helpers import dernier_jour, numeros_d_appel, regles_ouvertes
+from openfisca_gen.helpers import conditions_applicables, dernier_jour, numeros_d_appel, regles_ouvertes
 from openfisca_gen.limites import MAX_COLONNES
-from openfisca_gen.simulation import batir, verifier_campagnes
+from openfisca_gen.simulation import batir, construire_simulation, verifier_campagnes
 from openfisca_gen.validation import (
     DonneesInvalidesError,
     EntreeInvalideError,
@@ -73,8 +74,6 @@ class Population:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
         dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
         without a word otherwise."""
-        from openfisca_gen.rapports.modele import appels_des_colonnes
-
         codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
         numeros = {int(c.removeprefix("appel_")) for c in campagnes[numpy.unique(codes)] if c != "hors_appel"}
         lues = {nom for nom, appels in appels_des_colonnes(tax_benefit_system).items() if numeros & set(appels)}
@@ -179,6 +178,51 @@ def population_fournie(source) -> str | None:
         return source
     fichiers = {(DONNEES / p["fichier"]).resolve(): nom for nom, p in POPULATIONS.items()}
     return fichiers.get(Path(source).resolve()) if isinstance(source, str | Path) else None
+
+
+@functools.lru_cache(maxsize=16)  # traced once per system (70 ms): the pages' form and every comparison read it
+def appels_des_colonnes(tax_benefit_system) -> dict[str, list[int]]:
+    """For each input variable, the calls whose rules read it: traced on one dossier filed on each call's opening
+    day, computed in its opening month (its eligibility conditions, funding, label and campaign objectives), not
+    counting the conditions that only other calls apply."""
+    parametres = tax_benefit_system.parameters
+    ouvertures = sorted({v.value for v in parametres.calendrier.date_ouverture.values_list if v.value})
+    regles = [tax_benefit_system.get_parameters_at_instant(ouverture) for ouverture in ouvertures]
+    conditions = [set(conditions_applicables(r, regles[0])) for r in regles]
+    entrees = set(variables_d_entree(tax_benefit_system))
+    sorties = (
+        "eligible_labellisation",
+        "financement_amorcage",
+        "label_en_vigueur",
+        "cout_financement_amorcage_campagne",
+    )
+    objectifs = [n for n, v in tax_benefit_system.variables.items() if v.entity.key == "campagne" and "objectif" in n]
+    par_colonne: dict[str, list[int]] = {}
+    for numero, (ouverture, applicables) in enumerate(zip(ouvertures, conditions, strict=True), 1):
+        situation = {"formations": {"f": {"date_depot_dossier": {ouverture[:7]: ouverture}}}}
+        simulation = construire_simulation(tax_benefit_system, situation)
+        simulation.trace = True
+        for nom in (*sorties, *objectifs, *applicables):
+            simulation.calculate(nom, ouverture[:7])
+        vues = set()
+        sauf = set().union(*conditions) - applicables
+        for noeud in simulation.tracer.browse_trace():
+            if noeud.name in (*sorties, *objectifs, *applicables):
+                _lues(simulation, noeud, sauf, entrees, vues)
+        for nom in sorted(n for lue, n in (v for v in vues if v[0] == "lue") if lue == "lue"):
+            par_colonne.setdefault(nom, []).append(numero)
+    return par_colonne
+
+
+def _lues(simulation, noeud, sauf: set, entrees: set, vues: set) -> None:
+    """The inputs read below a trace node, not descending into the variables of `sauf`."""
+    for enfant in noeud.children:
+        if enfant.name in sauf or (enfant.name, str(enfant.period)) in vues:
+            continue
+        vues.add((enfant.name, str(enfant.period)))
+        if enfant.name in entrees:
+            vues.add(("lue", enfant.name))
+        _lues(simulation, enfant, sauf, entrees, vues)
 
 
 def une_population(tax_benefit_system, source) -> Population:

@@ -7,7 +7,7 @@ exemple 45 000."). A help's sentences may quote the rules of the chosen call
 (`{taux}`, `{plafond}`, `{minimum_mois}`…): a sentence is shown only where
 that call has the rule, with its value read from the model's parameters, so
 that no number is written here. Which call uses which field is measured on
-the model (`rapports.modele.appels_des_colonnes`), not written by hand.
+the model (`population.appels_des_colonnes`), not written by hand.
 
 The fields come in the order a provider knows them: the dossier, the
 training, its budget, a session's audience; what only the committee knows
@@ -23,7 +23,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_gen.helpers import conditions_applicables, ouvertures_des_appels
 from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.pages.francais import euros, nombre, ordinal, periode_lisible, pourcent
-from openfisca_gen.rapports.modele import appels_des_colonnes
+from openfisca_gen.population import appels_des_colonnes
 from openfisca_gen.validation.domaine import PARTIES_DES_APPRENANTS
 from openfisca_gen.validation.tables import variables_d_entree
 

@@ -1,9 +1,8 @@
 """The model described as tables: a parameter's history, the variables, the values a situation requested."""
 
-import functools
-
 import pandas
 
+from openfisca_gen.population import appels_des_colonnes
 from openfisca_gen.sources import textes_des_references
 from openfisca_gen.validation.domaine import NON_NEGATIFS, PARTIES_DES_APPRENANTS, STRICTEMENT_POSITIFS
 
@@ -75,55 +74,6 @@ def tables_demandees(situation: dict, resultat: dict) -> dict[str, pandas.DataFr
         if any(lignes.values()):
             tables[pluriel] = pandas.DataFrame.from_dict(lignes, orient="index")
     return tables
-
-
-def _lues(simulation, noeud, sauf: set, entrees: set, vues: set) -> None:
-    """The inputs read below a trace node, not descending into the variables of `sauf`."""
-    for enfant in noeud.children:
-        if enfant.name in sauf or (enfant.name, str(enfant.period)) in vues:
-            continue
-        vues.add((enfant.name, str(enfant.period)))
-        if enfant.name in entrees:
-            vues.add(("lue", enfant.name))
-        _lues(simulation, enfant, sauf, entrees, vues)
-
-
-@functools.lru_cache(maxsize=16)  # traced once per system (70 ms): the pages' form and every comparison read it
-def appels_des_colonnes(tax_benefit_system) -> dict[str, list[int]]:
-    """For each input variable, the calls whose rules read it: traced on one dossier filed on each call's opening
-    day, computed in its opening month (its eligibility conditions, funding, label and campaign objectives), not
-    counting the conditions that only other calls apply."""
-    from openfisca_gen.helpers import conditions_applicables
-    from openfisca_gen.simulation import construire_simulation
-    from openfisca_gen.validation.tables import variables_d_entree
-
-    parametres = tax_benefit_system.parameters
-    ouvertures = sorted({v.value for v in parametres.calendrier.date_ouverture.values_list if v.value})
-    regles = [tax_benefit_system.get_parameters_at_instant(ouverture) for ouverture in ouvertures]
-    conditions = [set(conditions_applicables(r, regles[0])) for r in regles]
-    entrees = set(variables_d_entree(tax_benefit_system))
-    sorties = (
-        "eligible_labellisation",
-        "financement_amorcage",
-        "label_en_vigueur",
-        "cout_financement_amorcage_campagne",
-    )
-    objectifs = [n for n, v in tax_benefit_system.variables.items() if v.entity.key == "campagne" and "objectif" in n]
-    par_colonne: dict[str, list[int]] = {}
-    for numero, (ouverture, applicables) in enumerate(zip(ouvertures, conditions, strict=True), 1):
-        situation = {"formations": {"f": {"date_depot_dossier": {ouverture[:7]: ouverture}}}}
-        simulation = construire_simulation(tax_benefit_system, situation)
-        simulation.trace = True
-        for nom in (*sorties, *objectifs, *applicables):
-            simulation.calculate(nom, ouverture[:7])
-        vues = set()
-        sauf = set().union(*conditions) - applicables
-        for noeud in simulation.tracer.browse_trace():
-            if noeud.name in (*sorties, *objectifs, *applicables):
-                _lues(simulation, noeud, sauf, entrees, vues)
-        for nom in sorted(n for lue, n in (v for v in vues if v[0] == "lue") if lue == "lue"):
-            par_colonne.setdefault(nom, []).append(numero)
-    return par_colonne
 
 
 def colonnes(tax_benefit_system) -> str:
