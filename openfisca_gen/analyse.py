@@ -338,8 +338,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         population.description,
         {membre.name: membre.value for membre in statut},
         avertissements=[
-            *population.colonnes_absentes(base, period),
-            *population.deposes_apres(period),
+            *population.avertissements(base, period),
             *getattr(reformee, "avertissements", []),
         ],
         systeme=base,

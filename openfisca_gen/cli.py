@@ -192,6 +192,15 @@ def compare(arguments) -> int:
     return 0
 
 
+def _avertir(population, tax_benefit_system, periode, langue: str = "en") -> None:
+    """What would make the results silently wrong (`Population.avertissements`), before them, in `langue`."""
+    from openfisca_gen.rapports.libelles import TITRES
+
+    for avertissement in population.avertissements(tax_benefit_system, periode):
+        texte = avertissement.fr() if langue == "fr" else avertissement.en()
+        print(TITRES[langue]["avertissement"].format(message=texte))
+
+
 def _ecrits(chemins, sortie, langue: str = "en") -> None:
     from openfisca_gen.rapports.libelles import TITRES
 
@@ -224,6 +233,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
         progression=_progression(f"sweep {arguments.sweep}", "value"),
     )
     langue = arguments.lang
+    _avertir(population, tax_benefit_system, periode, langue)
     description = trouver_parametre(tax_benefit_system.parameters, arguments.sweep).description
     population_decrite = decrire_population(population.description, len(population.table), langue)
     print(
@@ -265,7 +275,7 @@ def calculer(arguments) -> int:
         for avertissement in tax_benefit_system.avertissements:
             print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     population = _population(tax_benefit_system, arguments.data)
-    for avertissement in population.colonnes_absentes(tax_benefit_system, periode) + population.deposes_apres(periode):
+    for avertissement in population.avertissements(tax_benefit_system, periode):
         print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
     from openfisca_gen.rapports.tableaux import ecrire_tables, propre
@@ -296,8 +306,10 @@ def interpretations(arguments) -> int:
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
     sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    population = _population(tax_benefit_system, arguments.data)
+    _avertir(population, tax_benefit_system, periode, arguments.lang)
     analyse = analyser_interpretations(
-        _population(tax_benefit_system, arguments.data),
+        population,
         periode,
         tax_benefit_system,
         progression=_progression("combinations of readings", "combination"),

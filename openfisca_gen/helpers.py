@@ -94,6 +94,15 @@ def numeros_d_appel(depots, regles: list) -> numpy.ndarray:
     return appel
 
 
+def appels_pas_encore_ouverts(tax_benefit_system, depots, period) -> numpy.ndarray:
+    """Where a dossier filed on `depots` answers a call that had not opened by the end of `period`: computed in
+    that month, it answers no call (not labelled, 0 €); from its call's opening on, that call judges it."""
+    arbre, lire = tax_benefit_system.parameters, tax_benefit_system.get_parameters_at_instant
+    derniere = ouvertures_des_appels(arbre)[-1].instant_str[:7]
+    ouverts = numeros_d_appel(depots, regles_ouvertes(arbre, lire, periods.period(period)))
+    return (ouverts == 0) & (numeros_d_appel(depots, regles_ouvertes(arbre, lire, periods.period(derniere))) > 0)
+
+
 def appels_concernes(parametres, chemin: str) -> list[int]:
     """The calls (numbers, in order) a reading concerns: those under whose rules the switch at `chemin` has a
     value. A switch is null from the opening of a call it does not concern, and has no value before the first

@@ -29,7 +29,7 @@ from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 
 from openfisca_gen.chemins import yaml_du_paquet
-from openfisca_gen.helpers import conditions_applicables, dernier_jour, numeros_d_appel, regles_ouvertes
+from openfisca_gen.helpers import appels_pas_encore_ouverts, conditions_applicables, numeros_d_appel, regles_ouvertes
 from openfisca_gen.limites import MAX_COLONNES
 from openfisca_gen.simulation import batir, construire_simulation, verifier_campagnes
 from openfisca_gen.validation import (
@@ -70,7 +70,15 @@ class Population:
     groupes: dict
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
 
-    def colonnes_absentes(self, tax_benefit_system, period) -> list[Probleme]:
+    def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
+        """What would make the results of `period` silently wrong though every cell is valid: columns left out
+        that the dossiers' calls read, dossiers whose call had not opened yet. The commands print them;
+        `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop shows them."""
+        return self._colonnes_absentes(tax_benefit_system, period) + self._appels_pas_encore_ouverts(
+            tax_benefit_system, period
+        )
+
+    def _colonnes_absentes(self, tax_benefit_system, period) -> list[Probleme]:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
         dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
         without a word otherwise."""
@@ -81,18 +89,19 @@ class Population:
         absentes = [nom for nom in SANS_DEFAUT_NEUTRE if nom not in self.table and nom in lues]
         return [Probleme("colonnes_absentes", {"noms": absentes})] if absentes else []
 
-    def deposes_apres(self, period) -> list[Probleme]:
-        """A warning where dossiers were filed after the last day of `period`: computed then, they answer no call
-        yet and get nothing (a later call's file computed in the CLI's default month came out all zeros)."""
+    def _appels_pas_encore_ouverts(self, tax_benefit_system, period) -> list[Probleme]:
+        """A warning where dossiers answer a call that had not opened by the end of `period`: computed then, they
+        answer no call yet and get nothing (a later call's file computed in the CLI's default month came out all
+        zeros). A dossier filed after the month in a call already open is judged by it: no warning."""
         if "date_depot_dossier" not in self.table:
             return []
         mois = un_mois(period)
         depots = self.table["date_depot_dossier"]
-        apres = depots > pandas.Timestamp(dernier_jour(mois))
+        apres = appels_pas_encore_ouverts(tax_benefit_system, depots.to_numpy(dtype="datetime64[D]"), mois)
         if not apres.any():
             return []
         details = {"nombre": int(apres.sum()), "total": len(depots), "mois": mois, "dernier": str(depots.max())[:7]}
-        return [Probleme("deposes_apres_le_mois", details)]
+        return [Probleme("appel_pas_encore_ouvert", details)]
 
     def simulation(self, tax_benefit_system, period):
         """An OpenFisca simulation of these trainings for the month `period`, under `tax_benefit_system` (a reform or

@@ -314,16 +314,26 @@ def test_dossiers_filed_after_the_month_computed_are_said_to_get_nothing(client,
     [avertissement] = comparer(population, "plafond_100k", "2016-02", tax_benefit_system).avertissements
     nombre = len(population.table)
     assert avertissement.en() == (
-        f"{nombre} of the {nombre} dossiers were filed after 2016-02, the month computed: they answer no call yet "
+        f"{nombre} of the {nombre} dossiers answer a call that had not opened by 2016-02, the month computed: they "
+        "answer no call yet "
         "and get nothing; compute a later month (--period), such as 2017-02"
     )
     assert comparer(population, "plafond_100k", "2017-03", tax_benefit_system).avertissements == []
+    # In September 2016 the 2nd call is open: its dossiers filed later are judged by it (funded), not warned of
+    septembre = comparer(population, "plafond_100k", "2016-09", tax_benefit_system)
+    assert septembre.avertissements == [] and septembre.formations["financement_amorcage_baseline"].sum() > 0
     page = ouvrir(client, "/reformes?" + urlencode({"population": "appel_2016", "period": "2016-02", PLAFOND: "9e4"}))
-    assert f"{nombre} des {nombre} dossiers ont été déposés après février 2016, le mois du calcul" in plat(
+    assert f"{nombre} des {nombre} dossiers relèvent d'un appel pas encore ouvert en février 2016, le mois" in plat(
         visible(page)
     )
     assert main(["calculate", "--data", "appel_2016", "--period", "2016-02", "--variables", "labellisee"]) == 0
-    assert f"calculate: Warning: {nombre} of the {nombre} dossiers were filed after 2016-02" in capsys.readouterr().err
+    assert f"Warning: {nombre} of the {nombre} dossiers answer a call that had not opened by 2016-02" in (
+        capsys.readouterr().err
+    )
+    balayage = ["compare", "--sweep", "financement_amorcage.taux", "--from", "0.4", "--to", "0.6", "--step", "0.2"]
+    for commande in (balayage, ["interpretations"]):  # before their results, in the language asked
+        assert main([*commande, "--data", "appel_2016", "--period", "2016-02", "--lang", "fr"]) == 0
+        assert capsys.readouterr().out.startswith(f"Attention : {nombre} des {nombre} dossiers relèvent d'un appel")
 
 
 def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):

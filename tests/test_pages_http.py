@@ -506,11 +506,14 @@ def test_a_month_as_people_write_it_and_a_month_before_every_call(client, exempl
     avant = simuler(client, exemple | {"period": "01/1990", "date_depot_dossier": "05/01/1990"})
     assert "Aucun appel à labellisation n'était ouvert en janvier 1990" in visible(avant)
     assert not ETRANGERS.search(visible(avant))
-    # Before the dossier was filed it answered no call: 0 € and « ne peut pas être labellisée », against the help
-    # (« Le label et le financement n'en dépendent pas »). The month is refused, saying why.
-    avant_le_depot = simuler(client, exemple | {"period": "12/2014"})
-    assert "resultat" not in avant_le_depot.par_id
-    assert avant_le_depot.erreurs()["period"].startswith("Le mois du calcul précède le dépôt du dossier, le 12 octobre")
+    # Before its call opened the dossier answered no call: 0 € and « ne peut pas être labellisée », against the
+    # help (« Le label et le financement n'en dépendent pas »). The month is refused, saying why; a month before
+    # the filing but after its call opened is judged by that call, as the model does.
+    avant_l_appel = simuler(client, exemple | {"period": "08/2015"})
+    assert "resultat" not in avant_l_appel.par_id
+    assert avant_l_appel.erreurs()["period"].startswith("En août 2015, l'appel dont relève le dossier, déposé le 12")
+    pendant = simuler(client, exemple | {"period": "09/2015"})  # the 1st call opened on 17 September 2015
+    assert pendant.valeur("eligible_labellisation") == "true" and pendant.valeur("financement_amorcage") != "0"
     faux = simuler(client, exemple | {"period": "10-2015x"})
     assert faux.erreurs()["period"].startswith("Le mois du calcul doit être un mois, par exemple 10/2015")
 

@@ -428,9 +428,9 @@ def test_a_numpy_day_is_a_day_and_a_numpy_time_is_named(tax_benefit_system):
 
 
 @pytest.mark.parametrize("nom", POPULATIONS)
-def test_the_bundled_populations_leave_out_no_column_their_calls_read(tax_benefit_system, nom):
+def test_the_bundled_populations_in_their_own_month_warn_of_nothing(tax_benefit_system, nom):
     population = lire_population(tax_benefit_system, nom)
-    assert population.colonnes_absentes(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
+    assert population.avertissements(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
 
 
 def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_path):
@@ -443,9 +443,9 @@ def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_
         "duree_formation_mois\na,s,2015-10-05,codeur,true,true,7\n"
     )
     population = lire_population(tax_benefit_system, fichier)
-    [probleme] = population.colonnes_absentes(tax_benefit_system, "2016-02")
+    [probleme] = population.avertissements(tax_benefit_system, "2016-02")
     assert probleme.valeurs["noms"] == ["statut_structure", "budget_session"]
     assert probleme.fr().startswith("Aucune colonne statut_structure, budget_session : les appels des dossiers")
     sans_date = lire_population(tax_benefit_system, pandas.DataFrame({"formation_id": ["a"], "budget_session": [1]}))
-    [probleme] = sans_date.colonnes_absentes(tax_benefit_system, "2016-02")
+    [probleme] = sans_date.avertissements(tax_benefit_system, "2016-02")
     assert probleme.valeurs["noms"] == ["date_depot_dossier"]

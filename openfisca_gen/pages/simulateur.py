@@ -18,7 +18,7 @@ import numpy
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
-from openfisca_gen.helpers import numeros_d_appel
+from openfisca_gen.helpers import appels_pas_encore_ouverts, numeros_d_appel
 from openfisca_gen.pages import conditions, resultat
 from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
@@ -123,7 +123,7 @@ def situation(tax_benefit_system, saisie: dict, mois: str, numero: int) -> dict:
     }
 
 
-def periode(saisie: dict) -> tuple[str | None, list[Probleme]]:
+def periode(tax_benefit_system, saisie: dict) -> tuple[str | None, list[Probleme]]:
     """(the month computed, why the month given is refused): the month given, else the filing date's month; None
     when neither is known (the filing date's own problem then says why)."""
     depot = jour(lire_date(saisie.get("date_depot_dossier", "")))
@@ -132,8 +132,9 @@ def periode(saisie: dict) -> tuple[str | None, list[Probleme]]:
             mois = un_mois(lire_mois(saisie["period"]))
         except PeriodeInvalideError as erreur:
             return None, [Probleme(p.cle, p.valeurs, "champ", champ="period") for p in erreur.problemes]
-        if depot and mois < depot[:7]:  # the dossier, not filed yet, would answer no call: 0 €, « non labellisable »
-            return None, [Probleme("mois_avant_le_depot", {"depot": depot}, "champ", champ="period")]
+        if depot and appels_pas_encore_ouverts(tax_benefit_system, numpy.array([depot], "datetime64[D]"), mois)[0]:
+            # its call not open yet, the dossier would answer none: 0 € and « ne peut pas être labellisée »
+            return None, [Probleme("mois_avant_l_appel", {"depot": depot, "mois": mois}, "champ", champ="period")]
         return mois, []
     return (depot[:7], []) if depot else (None, [])
 
@@ -147,7 +148,7 @@ def erreurs_de_saisie(tax_benefit_system, saisie: dict, numero: int, doubles: li
         for n, c in visibles.items()
         if c["obligatoire"] and not saisie.get(n)
     ]
-    mois, problemes_du_mois = periode(saisie)
+    mois, problemes_du_mois = periode(tax_benefit_system, saisie)
     problemes += problemes_du_mois
     projet = ("montant_projet_innovation", "date_depot_projet_innovation")  # a project is its amount and its date
     problemes += [

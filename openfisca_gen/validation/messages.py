@@ -213,10 +213,10 @@ MESSAGES = {
         "an « Innovation » project is judged on its amount and its filing date: give both, or neither",
         "un projet « Innovation » se juge sur son montant et sa date de dépôt : indiquez les deux, ou aucun",
     ),
-    "mois_avant_le_depot": (
-        "the month computed comes before the dossier was filed ({depot}): it answers no call yet",
-        "le mois du calcul précède le dépôt du dossier, le {depot:jour} : le dossier ne relève encore d'aucun appel "
-        "; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
+    "mois_avant_l_appel": (
+        "in {mois}, the call of the dossier filed on {depot} had not opened: it would answer no call",
+        "en {mois:mois}, l'appel dont relève le dossier, déposé le {depot:jour}, n'était pas encore ouvert : le "
+        "dossier ne relèverait d'aucun appel ; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
     ),
     "colonnes_absentes": (
         "no column {noms:liste}: the dossiers' calls read them, and every training takes their default (a filing "
@@ -224,11 +224,12 @@ MESSAGES = {
         "aucune colonne {noms:liste} : les appels des dossiers les lisent, et chaque formation prend leur valeur par "
         "défaut (un dépôt en 1970, « hors numérique », 0 €, non) ; donnez-les, ou vérifiez les noms des colonnes",
     ),
-    "deposes_apres_le_mois": (
-        "{nombre} of the {total} dossiers were filed after {mois}, the month computed: they answer no call yet and "
-        "get nothing; compute a later month (--period), such as {dernier}",
-        "{nombre:fr} des {total:fr} dossiers ont été déposés après {mois:mois}, le mois du calcul : ils ne relèvent "
-        "encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, par exemple {dernier:mois}",
+    "appel_pas_encore_ouvert": (
+        "{nombre} of the {total} dossiers answer a call that had not opened by {mois}, the month computed: they "
+        "answer no call yet and get nothing; compute a later month (--period), such as {dernier}",
+        "{nombre:fr} des {total:fr} dossiers relèvent d'un appel pas encore ouvert en {mois:mois}, le mois du "
+        "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, par "
+        "exemple {dernier:mois}",
     ),
     "valeur_sans_appel": (
         "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
