@@ -568,13 +568,19 @@ def test_a_duration_near_a_bound_fails_the_bound_it_crosses_and_reads_as_typed(c
     assert dure == duree and _nombre_lu(dure) != float(seuil)
 
 
-@pytest.mark.parametrize("duree", ["2,99999999999999999", "24,000000000000001", "5,99999999999999999"])
+@pytest.mark.parametrize(
+    "duree", ["2,99999999999999999", "24,000000000000001", "5,99999999999999999", "2.99999999999999999e0",
+              "299999999999999999e-17"],
+)  # fmt: skip
 def test_a_number_with_more_digits_than_a_float_holds_is_refused_not_rounded(client, exemple, duree):
     """Read as a float, 2,99999999999999999 became 3 and met the minimum of 3 months (70 000 €), 5,99999999999999999
-    became 6 (one session funded): on the threshold, against what was typed. It is refused next to its field."""
+    became 6 (one session funded): on the threshold, against what was typed. It is refused next to its field, as
+    typed, with an exponent too."""
     page = simuler(client, exemple | {"duree_formation_mois": duree, "budget_session": "90000"})
     assert "resultat" not in page.par_id and not page.tous("data-variable", "financement_amorcage")
-    assert "La durée de la formation doit être un nombre de mois" in plat(page.par_id["erreurs"]["texte"])
+    assert page.erreurs()["duree_formation_mois"].startswith(
+        "La durée de la formation a plus de chiffres qu'un nombre n'en garde (« "
+    )
 
 
 @pytest.mark.parametrize("duree", ["5,9999999", "6", "6,0000001", "3"])

@@ -943,3 +943,26 @@ def test_a_negative_innovation_project_amount_is_refused_everywhere(tax_benefit_
     assert valider_situation(tax_benefit_system, situation) == [message]
     reponse = client.post("/calculate", json=situation)
     assert reponse.status_code == 400 and reponse.get_json()["error"] == message
+
+
+@pytest.mark.parametrize("texte", ["2.99999999999999999", "2.99999999999999999e0", "19.9999999999999999"])
+def test_a_json_number_with_more_digits_than_a_float_holds_is_refused_as_written(client, texte):
+    """JSON's 2.99999999999999999 months was read as 3.0 and met the minimum (70 000 €). A float's own shortest
+    text, as any program writes it (0.30000000000000004), is read as it is."""
+    corps = (
+        '{"formations": {"f": {"duree_formation_mois": {"2015-10": %s}, "financement_amorcage": {"2015-10": null}}}}'
+    )
+    reponse = client.post("/calculate", data=corps % texte, content_type="application/json")
+    [probleme] = reponse.get_json()["errors"]
+    assert (
+        reponse.status_code == 400
+        and probleme["code"] == "trop_de_chiffres"
+        and probleme["field"] == "duree_formation_mois"
+    )
+    assert probleme["message"].endswith(
+        f"more significant digits than a number holds, and would be rounded: {texte}; write at most 15"
+    )
+    assert (
+        client.post("/calculate", data=corps % "0.30000000000000004", content_type="application/json").status_code
+        == 200
+    )

@@ -294,6 +294,8 @@ def en_francais(valeur) -> str:
     a share."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
+    if isinstance(valeur, float) and hasattr(valeur, "texte"):  # a number as written, not as a float rounds it
+        return f"« {valeur.texte} »"
     if isinstance(valeur, Part) and math.isfinite(valeur):
         return f"{nombre_en_francais(valeur * 100)} %"
     if valeur is None:

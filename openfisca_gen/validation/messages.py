@@ -12,6 +12,10 @@ MESSAGES = {
         "expects a whole number within ±{maximum}, got {valeur:r}",
         "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",
     ),
+    "trop_de_chiffres": (
+        "has more significant digits than a number holds, and would be rounded: {valeur:r}; write at most 15",
+        "a plus de chiffres qu'un nombre n'en garde et serait arrondi : {valeur:fr} ; écrivez-en au plus 15",
+    ),
     "nombre_fini_attendu": (
         "expects a finite number within ±1e9, got {valeur:r}",
         "doit être un nombre d'au plus un milliard (vous avez saisi {valeur:fr})",
@@ -370,6 +374,8 @@ MESSAGES_DU_CHAMP = {
     "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
     "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, d'au plus {maximum:fr}, par exemple "
     "{exemple} (vous avez saisi {valeur:fr}).",
+    "trop_de_chiffres": "{sujet} a plus de chiffres qu'un nombre n'en garde ({valeur:fr}, qui serait arrondi) : "
+    "écrivez-en au plus 15, par exemple {exemple}.",
     "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
     "(vous avez saisi {valeur:fr}).",
     "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",

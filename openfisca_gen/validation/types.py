@@ -17,6 +17,7 @@ problems, each a (mask of the bad values, message key, message values).
 import math
 import re
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import numpy
 import pandas
@@ -53,6 +54,22 @@ class NombreDemesure(float):
         return f"{self.texte if len(self.texte) <= 40 else self.texte[:39] + '…'} (too large)"
 
 
+class NombreTropPrecis(float):
+    """A number written with more significant digits than a float holds, which reading rounds (2.99999999999999999
+    is 3.0, a threshold): the rounded float, keeping its text, so that a check refuses it naming it as written."""
+
+    def __new__(cls, valeur: float, texte: str):
+        nombre = super().__new__(cls, valeur)
+        nombre.texte = texte
+        return nombre
+
+    def __getnewargs__(self):  # copy.deepcopy rebuilds it with its text
+        return (float(self), self.texte)
+
+    def __repr__(self) -> str:
+        return self.texte
+
+
 def lire_entier(texte: str) -> int | NombreDemesure:
     """An integer of a JSON or YAML text (`parse_int`): a NombreDemesure beyond Python's limit on digits."""
     try:
@@ -63,9 +80,14 @@ def lire_entier(texte: str) -> int | NombreDemesure:
 
 def lire_flottant(texte: str) -> float:
     """A number with a fraction or an exponent of a JSON or YAML text (`parse_float`): a NombreDemesure where
-    a float would be infinite."""
+    a float would be infinite, a NombreTropPrecis where it would round what is written (a float's own shortest
+    text, as any program writes it, is read as it is)."""
     nombre = float(texte)
-    return NombreDemesure(texte) if math.isinf(nombre) else nombre
+    if math.isinf(nombre):
+        return NombreDemesure(texte)
+    if repr(nombre) != texte and Decimal(texte) != Decimal(repr(nombre)):
+        return NombreTropPrecis(nombre, texte)
+    return nombre
 
 
 def _nombre_texte(valeur) -> float:
@@ -102,16 +124,21 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
             nombres[manquants] = [_nombre_texte(v) for v in numpy.asarray(valeurs, object)[manquants]]
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
-    pas_un_nombre = numpy.isnan(nombres)
+    # Written with more digits than a float holds (JSON, YAML, a form): refused as written, never rounded onto a
+    # threshold. A CSV's numbers are typed by pandas' parser (docs/validation.md says so).
+    trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
+    nombres = numpy.where(trop_precis, numpy.nan, nombres) if trop_precis.any() else nombres
+    pas_un_nombre = numpy.isnan(nombres) & ~trop_precis
     if entier:
         dans_le_type = (nombres == numpy.round(nombres)) & (numpy.abs(nombres) <= ENTIER_MAX)
         hors = ("entier_attendu", {"maximum": ENTIER_MAX})
     else:
         dans_le_type = numpy.abs(nombres) <= MONTANT_MAX
         hors = ("nombre_fini_attendu", {})
-    masque_hors = ~pas_un_nombre & ~dans_le_type
+    masque_hors = ~pas_un_nombre & ~trop_precis & ~dans_le_type
     # NaN where already reported, so that the domain checks skip it (a new array: never write into the caller's)
-    return numpy.where(masque_hors, numpy.nan, nombres), [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors)]
+    problemes = [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors), (trop_precis, "trop_de_chiffres", {})]
+    return numpy.where(masque_hors, numpy.nan, nombres), problemes
 
 
 # What to_numeric would read as a number though it is none here: a boolean (1 and 0), a complex number (its real
