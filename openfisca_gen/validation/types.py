@@ -126,7 +126,9 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
     # Written with more digits than a float holds (JSON, YAML, a form): refused as written, never rounded onto a
     # threshold. A CSV's numbers are typed by pandas' parser (docs/validation.md says so).
-    trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
+    trop_precis = numpy.zeros(len(valeurs), bool)
+    if not texte:  # a request's or a form's few values; a table's are texts or pandas' numbers
+        trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
     nombres = numpy.where(trop_precis, numpy.nan, nombres) if trop_precis.any() else nombres
     pas_un_nombre = numpy.isnan(nombres) & ~trop_precis
     if entier:
