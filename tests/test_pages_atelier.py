@@ -294,6 +294,16 @@ def test_a_change_that_moves_no_training_says_which_call_their_dossiers_keep(cli
     assert note and not ouvrir(client, "/reformes?" + urlencode({PLAFOND: "50000"})).tous("data-sans-effet")
 
 
+def test_a_reform_that_gives_the_values_in_force_says_nothing_changes(client):
+    """The per-structure ceiling is the default reading: its reform changes no call's rules, and the page said
+    the value was another call's."""
+    page = ouvrir(
+        client, "/reformes?" + urlencode({"population": "appel_2015", "reforme_livree": "plafond_par_structure"})
+    )
+    [note] = page.tous("data-sans-effet")
+    assert plat(note["texte"]) == "Ce changement redonne aux règles les valeurs qu'elles ont déjà : rien ne change."
+
+
 @pytest.mark.parametrize("changement", [{"financement_amorcage.enveloppe": "1"},
                                         {"labellisation.conditions.formation_gratuite": "false"}])  # fmt: skip
 def test_a_change_of_their_own_calls_rules_that_moves_nothing_is_not_said_another_calls(client, changement):
@@ -353,7 +363,8 @@ def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
 
 
 def test_amounts_in_the_tables_are_written_to_the_cent(client):
-    """At 60 %, a band's cost was « 1 050 815,5 »: an amount is written to the euro, or to the cent."""
+    """At 60 %, a band's cost was « 1 050 815,5 », the winners' total gain « 113 680,5 »: an amount is written to
+    the euro, or to the cent."""
     page = ouvrir(client, "/reformes?" + urlencode({"financement_amorcage.taux": "60 %"}))
     cellules = [plat(e["texte"]) for e in page.elements if e["tag"] == "td"]
     assert cellules and not [c for c in cellules if re.fullmatch(r"[−\d\s]+,\d", c)]

@@ -10,6 +10,7 @@ and no chart is drawn by matplotlib: an answer takes a fraction of a second.
 import base64
 import io
 import shlex
+import warnings
 import zipfile
 
 import numpy
@@ -23,7 +24,7 @@ from openfisca_gen.pages.francais import euros, nombre, ordinal, pourcent
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.tableaux import propre
-from openfisca_gen.reforms import changements_de, valider_changements
+from openfisca_gen.reforms import appliquer_reforme, changements_de, valider_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.erreurs import euros_en_francais
 
@@ -82,6 +83,9 @@ def libelle(systeme, cle) -> str:
     return texte[:1].upper() + texte[1:]
 
 
+MONTANTS = ("difference", "winners_total_gain", "losers_total_loss")  # the report's amounts that are no variable
+
+
 def tableau(systeme, table) -> dict:
     """A pandas table (or series) for the template: headings in French, cells as French text, each saying
     whether it is a number (aligned right) or words (aligned left, wrapped)."""
@@ -89,8 +93,9 @@ def tableau(systeme, table) -> dict:
     index = [n or "" for n in table.index.names]
 
     def unite_de(nom: str):
-        variable = systeme.variables.get(nom.removesuffix("_baseline").removesuffix("_reform"))
-        return "currency-EUR" if nom == "difference" else getattr(variable, "unit", None)  # the funding's
+        if nom in MONTANTS:  # the funding's difference, the winners' gain, the losers' loss
+            return "currency-EUR"
+        return getattr(systeme.variables.get(nom.removesuffix("_baseline").removesuffix("_reform")), "unit", None)
 
     def cellule(cle, colonne, valeur):
         """A cell's text by the unit of its row where the row is a variable (the summary), else of its column."""
@@ -170,19 +175,26 @@ def chiffres(changements) -> list[tuple[str, str]]:
 
 def sans_effet(comparaison, changements, reforme) -> str | None:
     """Why a reform moves no training, where it moves none: it changes the rules of the dossiers' calls without
-    changing any eligibility or amount (an envelope, a condition every training meets), or it changes only other
-    calls' rules, and each dossier keeps its own call's whatever the month computed."""
+    changing any eligibility or amount (an envelope, a condition every training meets); or it changes only other
+    calls' rules, each dossier keeping its own call's whatever the month computed; or it gives the values the
+    rules already have."""
     if changements[["winners", "losers", "trainings_gaining_eligibility", "trainings_losing_eligibility"]].any():
         return None
     appels = sorted({int(n) for n in comparaison.campagnes["appel_de_la_campagne_baseline"] if n})
     leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}" if appels else "d'aucun appel"
-    ouvertures = [str(v.value) for v in ouvertures_des_appels(comparaison.systeme.parameters)]
-    if any(_change_les_regles(comparaison.systeme, changements_de(reforme), ouvertures[n - 1]) for n in appels):
+    systeme = comparaison.systeme
+    with warnings.catch_warnings():  # the reform's warnings are on the page already
+        warnings.simplefilter("ignore")
+        reformes = appliquer_reforme(systeme, reforme).parameters
+    changes = appels_changes(systeme, reformes, changements_de(reforme))
+    if changes & set(appels):
         return (
             f"Ce changement modifie les règles {leurs}, dont relèvent ces dossiers, sans changer l'éligibilité "
             "ni le financement d'aucune de ces formations ; ce qu'il change d'autre (l'enveloppe, les objectifs) "
             "se lit dans le tableau des objectifs nationaux et de l'enveloppe."
         )
+    if not changes:
+        return "Ce changement redonne aux règles les valeurs qu'elles ont déjà : rien ne change."
     return (
         f"Ce changement ne touche aucune de ces formations. Leurs dossiers relèvent {leurs} : chaque dossier "
         "garde les règles de son appel quel que soit le mois du calcul, et une valeur des règles d'un autre appel "
@@ -190,15 +202,16 @@ def sans_effet(comparaison, changements, reforme) -> str | None:
     )
 
 
-def _change_les_regles(systeme, changements: dict, jour: str) -> bool:
-    """Whether `changements` ({path: {date: value}}) give a parameter, on `jour`, another value than the law's."""
-    for chemin, valeurs in changements.items():
-        dates = [str(date) for date in valeurs if str(date) <= jour]
-        if dates and dict(zip(map(str, valeurs), valeurs.values(), strict=True))[max(dates)] != trouver_parametre(
-            systeme.parameters, chemin
-        )(jour):
-            return True
-    return False
+def appels_changes(systeme, reformes, changements: dict) -> set[int]:
+    """The calls (numbers) whose rules `changements` change: a changed parameter's value, read on the day each
+    call reads its rules, differs between the law (`systeme`) and the reformed parameters (`reformes`)."""
+    jours = [valeur.instant_str for valeur in ouvertures_des_appels(systeme.parameters)]
+    return {
+        numero
+        for numero, jour in enumerate(jours, 1)
+        for chemin in changements
+        if trouver_parametre(reformes, chemin)(jour) != trouver_parametre(systeme.parameters, chemin)(jour)
+    }
 
 
 def en_yaml(reforme) -> str | None:
