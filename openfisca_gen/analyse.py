@@ -242,10 +242,11 @@ class Comparaison:
         tables = self._tables(par, top)
         entete = titres["reforme"].format(nom=self.nom_reforme, periode=self.period, population=self.decrite(langue))
         parties = [entete + ("" if self.baseline == LOI else titres["contre"].format(base=self.baseline))]
-        for avertissement in self.avertissements:
-            parties.append(
-                titres["avertissement"].format(message=avertissement.fr() if langue == "fr" else avertissement.en())
-            )
+        for avertissement in self.avertissements:  # in French too, the parameter it is about (English names it)
+            message = avertissement.en() if langue != "fr" else avertissement.fr()
+            if langue == "fr" and avertissement.champ:
+                message = f"{avertissement.champ} : {avertissement.message('fr')}"
+            parties.append(titres["avertissement"].format(message=message))
         parties += [montrer(tables["resume"].astype(float)), "\n" + montrer(tables["changements"].astype(float))]
         parties.append(
             f"\n{titres['par_statut']}\n" + montrer(tables["par_statut"].rename(index=self.libelles_statuts))

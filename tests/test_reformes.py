@@ -367,3 +367,25 @@ def test_a_value_dated_inside_a_call_is_said_to_reach_no_call(tax_benefit_system
     with pytest.warns(ReformeDebordeWarning):  # both values also reach the 3rd call; the rate reaches the 2nd
         cles = [a.cle for a in appliquer_reforme(tax_benefit_system, moved).avertissements]
     assert "valeur_sans_appel" not in cles and "valeur_debordante" in cles  # an opening moved: read as moved
+
+
+def test_the_warnings_write_a_rate_and_the_openings_in_french_and_name_their_parameter(tax_benefit_system, capsys):
+    """« La valeur 0,6 … ne s'applique à aucun appel » left out the openings the English gives, and the French
+    report's warnings named no parameter."""
+    from openfisca_gen.cli import main
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    with pytest.warns(ReformeDebordeWarning):
+        taux = {"financement_amorcage.taux": {"2015-10-01": 0.6, "2016-08-23": 0.5, "2018-04-05": 0.8}}
+        reformee = appliquer_reforme(tax_benefit_system, taux)
+    sans_appel = next(a for a in reformee.avertissements if a.cle == "valeur_sans_appel")
+    assert sans_appel.fr() == (
+        "La valeur 60 % donnée à partir du 1er octobre 2015 ne s'applique à aucun appel : chaque appel lit ses "
+        "règles le jour de son ouverture (17 septembre 2015, 23 août 2016, 5 avril 2018) ; datez-la de l'ouverture "
+        "de l'appel qu'elle concerne"
+    )
+    exemple = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "plafond_100000_dans_l_appel.yaml"
+    assert main(["compare", "--reform", str(exemple), "--lang", "fr"]) == 0
+    assert "Attention : financement_amorcage.plafond : la valeur 100\u202f000 donnée à partir du 1er octobre 2015" in (
+        capsys.readouterr().out
+    )

@@ -118,7 +118,7 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
     """Where a reform's value without an end date (the last one it gives a parameter) also changes a later call's
     rules: one problem per (parameter, later call) whose value under the law differs from the reform's. A switch
     (a reading or a convention) is null from a call it does not concern: no formula of that call reads it."""
-    ouvertures = sorted(v.instant_str for v in parametres.calendrier.date_ouverture.values_list if v.value)
+    ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]
     problemes = []
     for chemin, morceaux in segments.items():
         debut, _, valeur = morceaux[-1]
@@ -128,12 +128,17 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
             sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
             if ouverture > str(debut) and loi != valeur and not sans_objet:
                 details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
-                for cle in ("valeur", "loi") if parametre.metadata.get("unit") == "/1" else ():  # a rate, in French
-                    if type(details[cle]) in (int, float):  # as the fields write it: 60 %, not 0,6
-                        details[cle] = Part(details[cle])
+                details = _en_parts(parametre, details)
                 cle = "valeur_debordante_inconnue" if loi is None else "valeur_debordante"
                 problemes.append(Probleme(cle, details, "parametre", champ=chemin))
     return problemes
+
+
+def _en_parts(parametre, details: dict) -> dict:
+    """A rate's values (a parameter of unit /1) as shares, which French writes as the fields do: 60 %, not 0,6."""
+    if parametre.metadata.get("unit") != "/1":
+        return details
+    return {cle: Part(v) if cle in ("valeur", "loi") and type(v) in (int, float) else v for cle, v in details.items()}
 
 
 def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
@@ -145,7 +150,8 @@ def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
     for chemin, morceaux in segments.items():
         for debut, fin, valeur in () if chemin.startswith(LUES_AU_MOIS) else morceaux:
             if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures):
-                details = {"debut": str(debut), "valeur": valeur, "ouvertures": ouvertures}
+                details = _en_parts(trouver_parametre(parametres, chemin), {"debut": str(debut), "valeur": valeur})
+                details["ouvertures"] = ouvertures
                 problemes.append(Probleme("valeur_sans_appel", details, "parametre", champ=chemin))
     return problemes
 

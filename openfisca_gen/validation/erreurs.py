@@ -61,6 +61,8 @@ class _Cite:
             return mois_lisible(self.valeur)
         if spec == "jour":
             return date_lisible(self.valeur)
+        if spec == "jours":
+            return ", ".join(map(date_lisible, self.valeur))
         return format(self.valeur, spec)
 
     def __str__(self) -> str:
@@ -296,8 +298,8 @@ def en_francais(valeur) -> str:
         valeur = valeur.item()
     if isinstance(valeur, float) and hasattr(valeur, "texte"):  # a number as written, not as a float rounds it
         return f"« {valeur.texte} »"
-    if isinstance(valeur, Part) and math.isfinite(valeur):
-        return f"{nombre_en_francais(valeur * 100)} %"
+    if isinstance(valeur, Part) and math.isfinite(valeur):  # to a tenth, as the pages write a rate
+        return f"{nombre_en_francais(valeur * 100, 1)} %"
     if valeur is None:
         return "aucune (inconnue)"
     if isinstance(valeur, bool):

@@ -239,7 +239,7 @@ MESSAGES = {
         "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
         "({ouvertures:liste}); date the value from the opening of the call it is for",
         "la valeur {valeur:fr} donnée à partir du {debut:jour} ne s'applique à aucun appel : chaque appel lit ses "
-        "règles le jour de son ouverture ; datez-la de l'ouverture de l'appel qu'elle concerne",
+        "règles le jour de son ouverture ({ouvertures:jours}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
     ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
