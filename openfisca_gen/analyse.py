@@ -28,7 +28,7 @@ from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 from openfisca_gen.validation.parametres import balayable
-from openfisca_gen.validation.sorties import dossier_de_sortie, un_entier_positif, une_langue
+from openfisca_gen.validation.sorties import LANGUES, dossier_de_sortie, un_entier_positif, une_langue
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -118,6 +118,11 @@ class Comparaison:
     baseline: str = LOI
     avertissements: list = field(default_factory=list)  # validation.Probleme: values that leak into later calls
     systeme: object = field(default=None, repr=False)  # the law's rules: their labels name rows in French
+    nom_reforme_fr: str = ""  # how French reports name the reform (nom_reforme where empty)
+
+    def nom(self, langue: str = "en") -> str:
+        """How reports name the reform, in `langue`."""
+        return (self.nom_reforme_fr or self.nom_reforme) if langue == "fr" else self.nom_reforme
 
     @property
     def difference(self) -> pandas.Series:
@@ -195,7 +200,7 @@ class Comparaison:
 
     def contexte(self, langue: str = "en") -> str:
         """How chart titles name the comparison: the reform, the period, the population."""
-        return f"{self.nom_reforme} — {self.period}, {self.decrite(langue)}"
+        return f"{self.nom(langue)} — {self.period}, {self.decrite(langue)}"
 
     def extremes(self, nombre: int) -> tuple[pandas.DataFrame, pandas.DataFrame]:
         """The `nombre` trainings that gain most and the `nombre` that lose most (their structure, status, funding
@@ -240,7 +245,7 @@ class Comparaison:
             return table.to_string(float_format=lambda v: lisible(v, langue))
 
         tables = self._tables(par, top)
-        entete = titres["reforme"].format(nom=self.nom_reforme, periode=self.period, population=self.decrite(langue))
+        entete = titres["reforme"].format(nom=self.nom(langue), periode=self.period, population=self.decrite(langue))
         parties = [entete + ("" if self.baseline == LOI else titres["contre"].format(base=self.baseline))]
         for avertissement in self.avertissements:  # in French too, the parameter it is about (English names it)
             message = avertissement.en() if langue != "fr" else avertissement.fr()
@@ -288,8 +293,8 @@ def _oui_non(valeur, langue: str):
 
 
 def _systemes(reforme, tax_benefit_system):
-    """(baseline, reformed system, how the reform is named) of `comparer`'s arguments; a baseline that is itself a
-    reform is refused (comparing B with A+B would silently change the baseline)."""
+    """(baseline, reformed system, how the reform is named in each language) of `comparer`'s arguments; a baseline
+    that is itself a reform is refused (comparing B with A+B would silently change the baseline)."""
     if isinstance(reforme, TaxBenefitSystem):
         if getattr(reforme, "baseline", None) is None:  # the law's own rules: no reform to compare with
             raise ReformeInvalideError([Probleme("aucun_changement")])
@@ -297,11 +302,13 @@ def _systemes(reforme, tax_benefit_system):
         changements = getattr(reforme, "changements", None)
         if getattr(base, "baseline", None) is None:
             parametrique = changements and reforme.key == "reforme_parametrique"
-            return base, reforme, nom_de(changements, base.parameters) if parametrique else reforme.key
+            noms = {langue: nom_de(changements, base.parameters, langue) for langue in LANGUES} if parametrique else {}
+            return base, reforme, noms or dict.fromkeys(LANGUES, reforme.key)
     else:
         base = tax_benefit_system or la_loi()
         if getattr(base, "baseline", None) is None:
-            return base, appliquer_reforme(base, reforme), nom_de(reforme, base.parameters)
+            noms = {langue: nom_de(reforme, base.parameters, langue) for langue in LANGUES}
+            return base, appliquer_reforme(base, reforme), noms
     raise ReformeInvalideError([Probleme("base_deja_reformee", {"nom": getattr(base, "name", None) or base.key})])
 
 
@@ -312,7 +319,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     a system that already carries a reform is refused as a baseline. `par`: variables of the trainings or their
     structures (inputs or computed under the law) to break the report down by, added to `formations`."""
     period = un_mois(period)
-    base, reformee, nom = _systemes(reforme, tax_benefit_system)
+    base, reformee, noms = _systemes(reforme, tax_benefit_system)
     par = tuple(dict.fromkeys([par] if isinstance(par, str) else par))  # one column given alone, not its letters
     population = une_population(base, population)
     avant, campagnes_avant = _resultats(population, base, period, par)
@@ -332,7 +339,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     campagnes = pandas.concat([campagnes_avant.add_suffix("_baseline"), campagnes_apres.add_suffix("_reform")], axis=1)
     statut = base.variables["statut_structure"].possible_values
     return Comparaison(
-        nom,
+        noms["en"],
         period,
         formations,
         campagnes,
@@ -343,6 +350,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
             *getattr(reformee, "avertissements", []),
         ],
         systeme=base,
+        nom_reforme_fr=noms["fr"],
     )
 
 

@@ -406,3 +406,20 @@ def test_the_english_report_names_a_status_by_its_label_too(tax_benefit_system, 
     gains = texte.split("The 3 largest gains:")[1].split("\n\n")[0]
     assert "Entreprise privée" in gains or "Association" in gains
     assert not re.search(r"\b(entreprise_privee|etablissement_public|association)\b", gains)
+
+
+def test_a_french_report_names_a_reform_of_values_in_french(tax_benefit_system, population):
+    """« Réforme financement_amorcage.plafond = 100,000 € from 2015-10-01, unknown from 2018-04-05 »: English
+    words and numbers in a French title."""
+    reforme = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2018-04-05": None},
+               "financement_amorcage.taux": {"2015-09-17": 0.6}}  # fmt: skip
+    comparaison = comparer(population, reforme, PERIOD, tax_benefit_system)
+    assert comparaison.texte("fr").startswith(
+        "Réforme financement_amorcage.plafond = 100\u202f000\u00a0€ à partir du 17 septembre 2015, aucune valeur à "
+        "partir du 5 avril 2018; financement_amorcage.taux = 60 % à partir du 17 septembre 2015, période 2016-02"
+    )
+    assert comparaison.texte().startswith(
+        "Reform financement_amorcage.plafond = 100,000 € from 2015-09-17, unknown from 2018-04-05; "
+        "financement_amorcage.taux = 60 % from 2015-09-17, period 2016-02"
+    )
+    assert comparaison.contexte("fr").startswith("financement_amorcage.plafond = 100\u202f000\u00a0€ à partir du")

@@ -32,6 +32,7 @@ from openfisca_gen.reforms.scenarios import (
     taux_2018_premier_appel,
 )
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
+from openfisca_gen.validation.erreurs import Part, date_lisible, en_francais, euros_en_francais
 
 REFORMES = {**lectures.LECTURES, **{scenario.__name__: scenario for scenario in SCENARIOS}}
 
@@ -73,14 +74,15 @@ def combiner(*reformes) -> dict:
     return combinee
 
 
-def nom_de(reforme, parametres=None) -> str:
+def nom_de(reforme, parametres=None, langue: str = "en") -> str:
     """How reports name a reform: its name, the names of a combination, or the values a mapping gives
-    ("financement_amorcage.taux = 70 % from 2015-09-17"), written by each parameter's unit when `parametres`
-    (the parameter tree) is given."""
+    ("financement_amorcage.taux = 70 % from 2015-09-17"; in French « = 70 % à partir du 17 septembre 2015 »),
+    written by each parameter's unit when `parametres` (the parameter tree) is given."""
     if isinstance(reforme, str):
         return reforme
     if isinstance(reforme, list | tuple):
-        return " + ".join(nom_de(element, parametres) for element in reforme)
+        return " + ".join(nom_de(element, parametres, langue) for element in reforme)
+    francais = langue == "fr"
 
     def lisible(chemin, valeur) -> str:
         unite = None
@@ -88,17 +90,20 @@ def nom_de(reforme, parametres=None) -> str:
             with contextlib.suppress(ReformeInvalideError):
                 unite = trouver_parametre(parametres, chemin).metadata.get("unit")
         if valeur is None:
-            return "unknown"
+            return "aucune valeur" if francais else "unknown"
         if isinstance(valeur, bool):
-            return str(valeur).lower()
+            return ("oui" if valeur else "non") if francais else str(valeur).lower()
         if unite == "/1" and isinstance(valeur, int | float):
-            return f"{valeur * 100:g} %"
+            return en_francais(Part(valeur)) if francais else f"{valeur * 100:g} %"
         if unite == "currency-EUR" and isinstance(valeur, int | float) and abs(valeur) < 1e15:
-            return f"{valeur:,.0f} €"
+            return euros_en_francais(valeur) if francais else f"{valeur:,.0f} €"
         return ", ".join(map(str, valeur)) if isinstance(valeur, list) else str(valeur)
 
+    def depuis(date) -> str:
+        return f"à partir du {date_lisible(date)}" if francais else f"from {date}"
+
     return "; ".join(
-        f"{chemin} = " + ", ".join(f"{lisible(chemin, valeur)} from {date}" for date, valeur in valeurs.items())
+        f"{chemin} = " + ", ".join(f"{lisible(chemin, valeur)} {depuis(date)}" for date, valeur in valeurs.items())
         if isinstance(valeurs, dict)
         else str(chemin)
         for chemin, valeurs in reforme.items()
