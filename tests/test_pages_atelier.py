@@ -41,6 +41,7 @@ def test_a_posted_form_is_answered_by_its_link_which_gives_the_result_again(clie
     reponse = envoyer(client, {"affiche": loi.period, PLAFOND: "50 000 €", "financement_amorcage.taux": "50 %"})
     assert reponse.status_code == 303
     lien = reponse.headers["Location"]
+    assert "La page est à" in reponse.get_data(as_text=True)  # not Flask's English « Redirecting… », in French
     assert parse_qs(urlsplit(lien).query) == {"population": ["appel_2015"], PLAFOND: ["50 000 €"]}  # only changes
     page = ouvrir(client, lien)
     [cout] = page.tous("data-indicateur", "cout_total")

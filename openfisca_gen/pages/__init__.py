@@ -149,7 +149,7 @@ def page_reformes():
     televerse, afficher = fichier is not None and bool(fichier.filename), formulaire.get("changer") == "mois"
     if request.method == "POST" and not (televerse or trop_gros or demande.population == reformes.FICHIER):
         suite = "&changer=mois" if afficher else ""
-        return redirect(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", code=303)
+        return rediriger(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", 303)
     reponse = {"erreurs": erreurs, "generales": generales, "donnees": []} if erreurs or generales else None
     if trop_gros:
         reponse = {"erreurs": {"donnees": [trop_gros]}, "generales": [], "donnees": []}
@@ -211,10 +211,20 @@ def page_d_erreur_http(code: int):
     return render_template("refus.html", titre=titre, messages=[phrase]), code
 
 
+def rediriger(adresse: str, code: int = 302):
+    """A redirect whose body, shown by a browser that does not follow it at once, is French (Flask's is English)."""
+    reponse = redirect(adresse, code=code)
+    lien = f'<a href="{escape(adresse)}">cette adresse</a>'
+    reponse.set_data(
+        f'<!doctype html>\n<html lang="fr"><title>Redirection</title><p>La page est à {lien}.</p></html>\n'
+    )
+    return reponse
+
+
 def page_d_accueil():
     """A browser asking for HTML on `/` is sent to the simulator; API clients keep OpenFisca's answer."""
     if request.path == "/" and request.method == "GET" and navigateur():
-        return redirect(url_for("pages.page_simulateur"))
+        return rediriger(url_for("pages.page_simulateur"))
     return None
 
 
