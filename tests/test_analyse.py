@@ -402,10 +402,12 @@ def test_a_sweep_is_titled_and_written_in_the_language_asked(tmp_path, capsys):
 def test_the_english_report_names_a_status_by_its_label_too(tax_benefit_system, population):
     """The largest gains listed `entreprise_privee` in English, where the status table writes « Entreprise privée »
     (the model's only words for it)."""
-    texte = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).texte(top=3)
-    gains = texte.split("The 3 largest gains:")[1].split("\n\n")[0]
-    assert "Entreprise privée" in gains or "Association" in gains
-    assert not re.search(r"\b(entreprise_privee|etablissement_public|association)\b", gains)
+    comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system)
+    gains = comparaison.texte(top=3).split("The 3 largest gains:")[1].split("\n\n")[0]
+    premier = comparaison.extremes(3)[0].iloc[0]
+    statut = comparaison.libelles_statuts[premier["statut_structure"]]
+    assert re.search(rf"\n{premier.name} +{premier['structure_id']} +{statut} ", gains)
+    assert not re.search(r"\b(entreprise_privee|etablissement_public|association|collectivite_territoriale)\b", gains)
 
 
 def test_a_french_report_names_a_reform_of_values_in_french(tax_benefit_system, population):
