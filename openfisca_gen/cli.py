@@ -531,7 +531,7 @@ def main(argv=None) -> int:
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 
     # A reform's warnings (ReformeDebordeWarning, not imported for --help's sake): the commands print them themselves
-    warnings.filterwarnings("ignore", message=".*(has no end date|reaches no call)")
+    warnings.filterwarnings("ignore", message=".*(has no end date|reach(es)? no call)")
 
     try:
         return arguments.run(arguments)

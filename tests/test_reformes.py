@@ -389,3 +389,20 @@ def test_the_warnings_write_a_rate_and_the_openings_in_french_and_name_their_par
     assert "Attention : financement_amorcage.plafond : la valeur 100\u202f000 donnée à partir du 1er octobre 2015" in (
         capsys.readouterr().out
     )
+
+
+def test_values_that_reach_no_call_are_one_warning_per_parameter(tax_benefit_system):
+    """A value a day from the first call's opening: all but the first and the last reach no call. One warning
+    says how many, from when to when, not 298."""
+    import datetime
+
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    jours = [datetime.date(2015, 9, 17) + datetime.timedelta(days=i) for i in range(300)]
+    valeurs = {str(jour): 70_000 + i for i, jour in enumerate(jours)}
+    with pytest.warns(ReformeDebordeWarning):
+        reformee = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": valeurs})
+    [perdues] = [a for a in reformee.avertissements if a.cle.endswith("sans_appel")]
+    assert perdues.cle == "valeurs_sans_appel" and perdues.en().startswith(
+        "'financement_amorcage.plafond': 298 values, from 2015-09-18 (70001) to 2016-07-11, reach no call's rules"
+    )

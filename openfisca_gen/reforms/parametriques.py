@@ -148,11 +148,17 @@ def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
     ouvertures = [valeur.instant_str for valeur in ouvertures_des_appels(parametres)]
     problemes = []
     for chemin, morceaux in segments.items():
-        for debut, fin, valeur in () if chemin.startswith(LUES_AU_MOIS) else morceaux:
-            if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures):
-                details = _en_parts(trouver_parametre(parametres, chemin), {"debut": str(debut), "valeur": valeur})
-                details["ouvertures"] = ouvertures
-                problemes.append(Probleme("valeur_sans_appel", details, "parametre", champ=chemin))
+        perdues = [
+            (debut, valeur)
+            for debut, fin, valeur in (() if chemin.startswith(LUES_AU_MOIS) else morceaux)
+            if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures)
+        ]
+        if perdues:  # one warning per parameter, however many of its values no call reads
+            (debut, valeur), nombre = perdues[0], len(perdues)
+            details = _en_parts(trouver_parametre(parametres, chemin), {"debut": str(debut), "valeur": valeur})
+            details |= {"ouvertures": ouvertures, "nombre": nombre, "fin": str(perdues[-1][0])}
+            cle = "valeur_sans_appel" if nombre == 1 else "valeurs_sans_appel"
+            problemes.append(Probleme(cle, details, "parametre", champ=chemin))
     return problemes
 
 

@@ -235,6 +235,13 @@ MESSAGES = {
         "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, par "
         "exemple {dernier:mois}",
     ),
+    "valeurs_sans_appel": (
+        "{nombre} values, from {debut} ({valeur:r}) to {fin}, reach no call's rules: each call reads them on its "
+        "opening day ({ouvertures:liste}); date a value from the opening of the call it is for",
+        "{nombre:fr} valeurs, données à partir du {debut:jour} ({valeur:fr}) jusqu'au {fin:jour}, ne s'appliquent à "
+        "aucun appel : chaque appel lit ses règles le jour de son ouverture ({ouvertures:jours}) ; datez une valeur "
+        "de l'ouverture de l'appel qu'elle concerne",
+    ),
     "valeur_sans_appel": (
         "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
         "({ouvertures:liste}); date the value from the opening of the call it is for",
