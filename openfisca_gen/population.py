@@ -69,6 +69,7 @@ class Population:
     table: pandas.DataFrame
     groupes: dict
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
+    fournie: bool = False  # a bundled one, which gives every column its calls read (tests/test_population.py)
 
     def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
         """What would make the results of `period` silently wrong though every cell is valid: columns left out
@@ -82,7 +83,7 @@ class Population:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
         dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
         without a word otherwise."""
-        if all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):  # the usual: nothing to trace the calls for
+        if self.fournie or all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):  # nothing to trace the calls for
             return []
         codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
         numeros = {int(c.removeprefix("appel_")) for c in campagnes[numpy.unique(codes)] if c != "hors_appel"}
@@ -256,7 +257,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         raise DonneesInvalidesError([Probleme("source_de_population", details)])
     if isinstance(source, str) and source in POPULATIONS:
         population = lire_population(tax_benefit_system, DONNEES / POPULATIONS[source]["fichier"])
-        return Population(population.table, population.groupes, POPULATIONS[source]["description"])
+        return Population(population.table, population.groupes, POPULATIONS[source]["description"], fournie=True)
     fichier = nom or Path(source).name
     description = POPULATIONS[fournie]["description"] if (fournie := population_fournie(source)) else ""
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
@@ -273,7 +274,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
                     replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
                 ]) from None  # fmt: skip
             continue
-        return Population(*valide, description)
+        return Population(*valide, description, fournie=bool(fournie))
 
 
 def _types_du_csv(tax_benefit_system) -> dict:

@@ -1,5 +1,6 @@
 """Population tables: CSV or DataFrame in, validated with errors naming row and column, simulation, tables out."""
 
+import dataclasses
 import re
 import zipfile
 
@@ -430,7 +431,10 @@ def test_a_numpy_day_is_a_day_and_a_numpy_time_is_named(tax_benefit_system):
 @pytest.mark.parametrize("nom", POPULATIONS)
 def test_the_bundled_populations_in_their_own_month_warn_of_nothing(tax_benefit_system, nom):
     population = lire_population(tax_benefit_system, nom)
-    assert population.avertissements(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
+    assert population.fournie and population.avertissements(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
+    # what makes them skip the columns' check (70 ms of tracing the calls): they leave out none their calls read
+    tracee = dataclasses.replace(population, fournie=False)
+    assert tracee.avertissements(tax_benefit_system, POPULATIONS[nom]["periode"]) == []
 
 
 def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_path):
