@@ -307,8 +307,8 @@ def _systemes(reforme, tax_benefit_system):
     else:
         base = tax_benefit_system or la_loi()
         if getattr(base, "baseline", None) is None:
-            noms = {langue: nom_de(reforme, base.parameters, langue) for langue in LANGUES}
-            return base, appliquer_reforme(base, reforme), noms
+            reformee = appliquer_reforme(base, reforme)  # checked first: a name reads its dates
+            return base, reformee, {langue: nom_de(reforme, base.parameters, langue) for langue in LANGUES}
     raise ReformeInvalideError([Probleme("base_deja_reformee", {"nom": getattr(base, "name", None) or base.key})])
 
 
