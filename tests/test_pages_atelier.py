@@ -383,3 +383,12 @@ def test_the_eligibility_figure_names_none_in_words(devenues, perdues, phrase):
     changements = {"winners": 0, "losers": 0, "winners_total_gain": 0.0, "losers_total_loss": 0.0,
                    "trainings_gaining_eligibility": devenues, "trainings_losing_eligibility": perdues}  # fmt: skip
     assert dict(rapport.chiffres(changements))["eligibilite"] == phrase
+
+
+def test_the_tables_write_labels_for_values_and_ids_as_they_are(client):
+    """The campaign table read « Non_applicable », « Atteint » (an objective's codes, capitalized) and
+    « Appel_2015 » (an id, capitalized): an objective's status is its label, an id stays as written."""
+    page = ouvrir(client, "/reformes?" + urlencode({"financement_amorcage.taux": "60 %"}))
+    cellules = {plat(e["texte"]) for e in page.elements if e["tag"] in ("td", "th")}
+    assert {"Objectif atteint", "Objectif non atteint", "appel_2015"} <= cellules
+    assert not cellules & {"Non_applicable", "Atteint", "Non_atteint", "Appel_2015"}

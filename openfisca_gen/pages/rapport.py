@@ -23,6 +23,7 @@ from openfisca_gen.pages import reformes
 from openfisca_gen.pages.francais import euros, nombre, ordinal, pourcent
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
+from openfisca_gen.rapports.libelles import libelle as libelle_commun
 from openfisca_gen.rapports.tableaux import propre
 from openfisca_gen.reforms import appliquer_reforme, changements_de, valider_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
@@ -71,16 +72,10 @@ def _uri(octets: bytes, type_mime: str) -> str:
 
 
 def libelle(systeme, cle) -> str:
-    """A table's key in French: a fixed key's label, a variable's own label, or an Enum value's."""
-    cle = str(cle)
-    if cle in LIBELLES["fr"]:
-        texte = LIBELLES["fr"][cle]
-    elif cle in systeme.variables:
-        texte = systeme.variables[cle].label
-    else:
-        membre = systeme.variables["statut_structure"].possible_values.__members__.get(cle)
-        texte = membre.value if membre is not None else cle
-    return texte[:1].upper() + texte[1:]
+    """A table's key in French: a fixed key's label, a variable's own label, or an Enum value's (a status, an
+    objective met or not); anything else, an id, as it is (« appel_2015 », not « Appel_2015 »)."""
+    texte = libelle_commun(cle, "fr", systeme)
+    return texte if texte == str(cle) and cle not in LIBELLES["fr"] else texte[:1].upper() + texte[1:]
 
 
 MONTANTS = ("difference", "winners_total_gain", "losers_total_loss")  # the report's amounts that are no variable
