@@ -236,7 +236,14 @@ def test_an_uploaded_file_is_compared_and_its_errors_are_listed_by_line(onglet):
     onglet.verifier(SANS_CONTRASTE)
 
 
-def test_a_simulator_result_prints_on_one_page(onglet, etats):
-    page = onglet.aller(etats["simulateur résultat"])
-    pdf = page.pdf(format="A4")
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+def test_a_simulator_result_prints_on_one_page(onglet, etats, exemple):
+    """Five failed conditions, each with its sources, printed on two pages: in print, the sources are smaller
+    and the links to their stored copies, which paper cannot follow, are left out."""
+    echecs = exemple | {"appel": "2", "date_depot_dossier": "2016-09-01", "metier_vise": "hors_numerique",
+                        "duree_formation_mois": "2", "prerequis_academiques_exiges": "true",
+                        "formation_gratuite": "false", "pedagogie_innovante": "false"}  # fmt: skip
+    for lien in (etats["simulateur résultat"], "/simulateur?" + urlencode(echecs)):
+        page = onglet.aller(lien)
+        pdf = page.pdf(format="A4")
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, lien
+    assert page.locator("[data-condition]").count() == 5
