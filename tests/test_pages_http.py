@@ -531,6 +531,10 @@ def test_the_learners_are_asked_wherever_one_of_their_parts_is(client, exemple):
                                       "nombre_demandeurs_emploi_peu_qualifies": "12"})  # fmt: skip
     assert list(page.erreurs()) == ["nombre_apprenants"]
     assert "hidden" not in page.par_id["champ-nombre_apprenants"]["attrs"]
+    # its help said only that it serves the objectives: it now says why it is asked once a part is given
+    assert "Donnez-le dès que vous indiquez l'une de ses parties" in plat(
+        page.par_id["champ-nombre_apprenants"]["texte"]
+    )
 
 
 def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, tax_benefit_system):

@@ -106,7 +106,9 @@ FICHES = {
     "nombre_apprenants": Fiche(
         "Nombre d'apprenants d'une session",
         ("Combien de personnes une session accueille.",
-         "Il sert à comparer votre public aux objectifs nationaux ; il ne conditionne pas le label."),
+         "Il sert à comparer votre public aux objectifs nationaux ; il ne conditionne pas le label.",
+         "Donnez-le dès que vous indiquez l'une de ses parties (femmes, jeunes, personnes en recherche d'emploi) : "
+         "aucune ne peut le dépasser."),
         "Le nombre d'apprenants", NON_NEGATIF, "20", "public", True),
     "nombre_femmes": Fiche(
         "Dont femmes",
