@@ -149,9 +149,10 @@ def _situation(corps: dict):
     return corps["situation"], analyse, mois_calcule(corps, analyse)
 
 
-def _simulation_validee():
+def _simulation_validee(tracee: bool = False):
     """The simulation of the request's validated arrays, its campaigns checked; None where only OpenFisca can
-    judge the situation (an unknown variable, an input for a period the variable cannot take)."""
+    judge the situation (an unknown variable, an input for a period the variable cannot take). `tracee`: built
+    again after the check, so that what the check computed stays out of the trace."""
     if not g.analyse.complete:
         return None
     try:
@@ -162,7 +163,7 @@ def _simulation_validee():
     if _json_demande().get("campagnes") and numpy.bincount(g.analyse.groupes["campagne"]).max(initial=0) > 1:
         for mois in sorted(filter(est_un_mois, {texte for *_, texte in g.analyse.demandes})):  # each period once
             verifier_campagnes(simulation, mois)
-        simulation = simuler(_systeme(), g.analyse)  # what the check computed stays out of a trace
+        simulation = simuler(_systeme(), g.analyse) if tracee else simulation
     return simulation
 
 
@@ -182,7 +183,7 @@ def trace():
     formations = len(g.analyse.ids[_systeme().person_entity.key])
     if (mois := len(mois_demandes(_systeme(), g.analyse))) * formations > MAX_MOIS_TRACES:
         _refus("trace_trop_grande", "situation", mois=mois, formations=formations, maximum=MAX_MOIS_TRACES)
-    simulation = _simulation_validee()
+    simulation = _simulation_validee(tracee=True)
     if simulation is None:
         return current_app.view_functions["openfisca_trace"]()
     simulation.trace = True
