@@ -12,6 +12,7 @@ as they are. Tables are keyed by variable names (plus `baseline`, `reform`,
 (`openfisca_gen.rapports`). Amounts are summed in float64.
 """
 
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -389,9 +390,26 @@ def balayer(
     return pandas.DataFrame(lignes)
 
 
+BANDES = 5  # a breakdown by a number of many values (a budget, a share): bands of as many trainings each
+
+
 def _en_groupes(colonne: pandas.Series) -> pandas.Series:
-    """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00), any other as is."""
-    return colonne.dt.strftime("%Y-%m-%d") if pandas.api.types.is_datetime64_any_dtype(colonne) else colonne
+    """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00); a number of more
+    than a dozen values in BANDES bands of as many trainings (a row per value was hundreds, with float noise
+    such as 0.043478260869565216); any other as is."""
+    if pandas.api.types.is_datetime64_any_dtype(colonne):
+        return colonne.dt.strftime("%Y-%m-%d")
+    nombre = pandas.api.types.is_numeric_dtype(colonne) and not pandas.api.types.is_bool_dtype(colonne)
+    if nombre and colonne.nunique() > 12:
+        bornes = numpy.unique(numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1)))
+        noms = [f"{_borne(bas)}–{_borne(haut)}" for bas, haut in itertools.pairwise(bornes)]  # either language
+        return pandas.cut(colonne, bornes, labels=noms, include_lowest=True)  # ordered, as the bands go
+    return colonne
+
+
+def _borne(valeur: float) -> str:
+    """A band's bound, short: 35 800, 0.08."""
+    return f"{valeur:,.0f}".replace(",", "\u202f") if abs(valeur) >= 100 else f"{valeur:.2f}".rstrip("0").rstrip(".")
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:

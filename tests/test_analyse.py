@@ -425,3 +425,15 @@ def test_a_french_report_names_a_reform_of_values_in_french(tax_benefit_system, 
         "financement_amorcage.taux = 60 % from 2015-09-17, period 2016-02"
     )
     assert comparaison.contexte("fr").startswith("financement_amorcage.plafond = 100\u202f000\u00a0€ à partir du")
+
+
+@pytest.mark.parametrize("par", ["budget_session", "part_femmes", "nombre_apprenants"])
+def test_a_breakdown_by_a_number_of_many_values_is_in_bands(tax_benefit_system, population, par):
+    """`--by budget_session` printed a row per budget (hundreds), `--by part_femmes` labels such as
+    0.043478260869565216: a number of more than a dozen values is broken down in ordered bands."""
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=[par])
+    table = comparaison.par(analyse._en_groupes(comparaison.formations[par]))
+    assert 2 <= len(table) <= analyse.BANDES and table["trainings"].sum() == len(population.table)
+    assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])
+    bornes = [float(nom.split("–")[0].replace("\u202f", "")) for nom in table.index]
+    assert bornes == sorted(bornes) and all(len(nom) < 24 for nom in table.index)
