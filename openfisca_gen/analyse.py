@@ -235,7 +235,9 @@ class Comparaison:
             return libelle(cle, langue, self.systeme)
 
         def montrer(table):
-            table = table.rename(index=nommer)
+            table = table.rename(
+                index=lambda v: _oui_non(v, langue) if isinstance(v, bool | numpy.bool_) else nommer(v)
+            )
             table = table.rename_axis(None) if table.index.nlevels == 1 else table
             if isinstance(table, pandas.DataFrame):
                 table = table.rename(columns=nommer)
@@ -313,6 +315,15 @@ def _systemes(reforme, tax_benefit_system):
     raise ReformeInvalideError([Probleme("base_deja_reformee", {"nom": getattr(base, "name", None) or base.key})])
 
 
+def _sans_doublons(problemes: list) -> list:
+    """Each warning once: the population's are checked under both rules (a reform may read another column, or
+    move a call's opening)."""
+    vus = {}
+    for probleme in problemes:
+        vus.setdefault(probleme.en(), probleme)
+    return list(vus.values())
+
+
 def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) -> Comparaison:
     """Compute `population` under the law and under `reforme`: a registered reform's name, a `{path: {date:
     value}}` mapping, a list of those (combined, each on top of the ones before it), or a reformed system (what
@@ -346,10 +357,13 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         campagnes,
         population.description,
         {membre.name: membre.value for membre in statut},
-        avertissements=[
-            *population.avertissements(base, period),
-            *getattr(reformee, "avertissements", []),
-        ],
+        avertissements=_sans_doublons(
+            [
+                *population.avertissements(base, period),
+                *population.avertissements(reformee, period),
+                *getattr(reformee, "avertissements", []),
+            ]
+        ),
         systeme=base,
         nom_reforme_fr=noms["fr"],
     )

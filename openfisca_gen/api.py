@@ -18,6 +18,7 @@ the baseline is never modified by a request.
 """
 
 import contextlib
+import dataclasses
 import functools
 import json
 import math
@@ -127,7 +128,12 @@ def valider():
     if request.content_length is None and len(corps) >= current_app.config["MAX_CONTENT_LENGTH"]:
         abort(413)  # a chunked body: werkzeug stops reading at the limit without a word
     if request.path in ROUTES_SITUATION:
-        g.analyse = analyser_situation(_systeme(), _json_demande(), _reglages()["max_trainings"])
+        situation = _json_demande()  # a body that is no JSON names no field
+        try:
+            g.analyse = analyser_situation(_systeme(), situation, _reglages()["max_trainings"])
+        except EntreeInvalideError as erreur:  # a problem of the whole body names it, as /explain's 'situation'
+            problemes = [p if p.champ else dataclasses.replace(p, champ="situation") for p in erreur.problemes]
+            raise type(erreur)(problemes) from None
 
 
 def _systeme():

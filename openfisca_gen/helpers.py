@@ -98,7 +98,7 @@ def appels_pas_encore_ouverts(tax_benefit_system, depots, period) -> numpy.ndarr
     """Where a dossier filed on `depots` answers a call that had not opened by the end of `period`: computed in
     that month, it answers no call (not labelled, 0 €); from its call's opening on, that call judges it."""
     arbre, lire = tax_benefit_system.parameters, tax_benefit_system.get_parameters_at_instant
-    derniere = ouvertures_des_appels(arbre)[-1].instant_str[:7]
+    derniere = max(str(appel.value) for appel in ouvertures_des_appels(arbre))[:7]  # the day named: a reform moves it
     ouverts = numeros_d_appel(depots, regles_ouvertes(arbre, lire, periods.period(period)))
     return (ouverts == 0) & (numeros_d_appel(depots, regles_ouvertes(arbre, lire, periods.period(derniere))) > 0)
 

@@ -83,8 +83,9 @@ class Population:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
         dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
         without a word otherwise."""
-        if self.fournie or all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):  # nothing to trace the calls for
-            return []
+        sous_la_loi = getattr(tax_benefit_system, "baseline", None) is None  # a reform may read other columns
+        if (self.fournie and sous_la_loi) or all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):
+            return []  # nothing to trace the calls for
         codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
         numeros = {int(c.removeprefix("appel_")) for c in campagnes[numpy.unique(codes)] if c != "hors_appel"}
         lues = {nom for nom, appels in appels_des_colonnes(tax_benefit_system).items() if numeros & set(appels)}

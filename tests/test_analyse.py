@@ -418,7 +418,7 @@ def test_a_french_report_names_a_reform_of_values_in_french(tax_benefit_system, 
     comparaison = comparer(population, reforme, PERIOD, tax_benefit_system)
     assert comparaison.texte("fr").startswith(
         "Réforme financement_amorcage.plafond = 100\u202f000\u00a0€ à partir du 17 septembre 2015, aucune valeur à "
-        "partir du 5 avril 2018; financement_amorcage.taux = 60 % à partir du 17 septembre 2015, période 2016-02"
+        "partir du 5 avril 2018 ; financement_amorcage.taux = 60 % à partir du 17 septembre 2015, période 2016-02"
     )
     assert comparaison.texte().startswith(
         "Reform financement_amorcage.plafond = 100,000 € from 2015-09-17, unknown from 2018-04-05; "

@@ -9,6 +9,7 @@ import re
 import zipfile
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+import pandas
 import pytest
 from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
 
@@ -392,3 +393,25 @@ def test_the_tables_write_labels_for_values_and_ids_as_they_are(client):
     cellules = {plat(e["texte"]) for e in page.elements if e["tag"] in ("td", "th")}
     assert {"Objectif atteint", "Objectif non atteint", "appel_2015"} <= cellules
     assert not cellules & {"Non_applicable", "Atteint", "Non_atteint", "Appel_2015"}
+
+
+def test_the_warnings_of_a_population_are_checked_under_the_reform_too(tax_benefit_system, client):
+    """A column only the reform's rules read, left out (2018 dossiers without `pedagogie_innovante` under the
+    2015 conditions kept), took every label to 0 without a word; so did a reform moving a call's opening past
+    the month computed. The population's warnings are checked under both rules."""
+    from openfisca_gen.population import DONNEES
+
+    table = pandas.read_csv(DONNEES / "appel_2018.csv", comment="#").drop(columns=["pedagogie_innovante"])
+    sans = lire_population(tax_benefit_system, table)
+    comparaison = comparer(sans, "conditions_2015_maintenues_en_2018", "2018-12", tax_benefit_system)
+    assert [a.valeurs["noms"] for a in comparaison.avertissements if a.cle == "colonnes_absentes"] == [
+        ["pedagogie_innovante"]
+    ]
+    deplacee = {"calendrier.date_ouverture": {"2016-08-23": "2016-09-15", "2018-04-05": "2018-04-05"}}
+    assert comparer("appel_2016", "plafond_100k", "2016-08", tax_benefit_system).avertissements == []
+    avertissements = comparer("appel_2016", deplacee, "2016-08", tax_benefit_system).avertissements
+    assert "appel_pas_encore_ouvert" in [a.cle for a in avertissements]
+    page = ouvrir(client, "/reformes?" + urlencode({"population": "appel_2016", "period": "2016-02", PLAFOND: "1e5"}))
+    [note] = page.tous("data-sans-effet")  # the month, not another call's rules, is why nothing moves
+    assert plat(note["texte"]).startswith("Ce changement ne touche aucune de ces formations : en février 2016, leurs "
+                                          "dossiers ne relèvent d'aucun appel")  # fmt: skip

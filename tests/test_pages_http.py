@@ -583,7 +583,7 @@ def test_a_number_with_more_digits_than_a_float_holds_is_refused_not_rounded(cli
     page = simuler(client, exemple | {"duree_formation_mois": duree, "budget_session": "90000"})
     assert "resultat" not in page.par_id and not page.tous("data-variable", "financement_amorcage")
     assert page.erreurs()["duree_formation_mois"].startswith(
-        "La durée de la formation a plus de chiffres qu'un nombre n'en garde (« "
+        "La durée de la formation a une valeur qu'aucun nombre ne garde exactement (« "
     )
 
 

@@ -945,10 +945,11 @@ def test_a_negative_innovation_project_amount_is_refused_everywhere(tax_benefit_
     assert reponse.status_code == 400 and reponse.get_json()["error"] == message
 
 
-@pytest.mark.parametrize("texte", ["2.99999999999999999", "2.99999999999999999e0", "19.9999999999999999"])
+@pytest.mark.parametrize("texte", ["2.99999999999999999", "2.99999999999999999e0", "19.9999999999999999", "1e-400"])
 def test_a_json_number_with_more_digits_than_a_float_holds_is_refused_as_written(client, texte):
-    """JSON's 2.99999999999999999 months was read as 3.0 and met the minimum (70 000 €). A float's own shortest
-    text, as any program writes it (0.30000000000000004), is read as it is."""
+    """JSON's 2.99999999999999999 months was read as 3.0 and met the minimum (70 000 €); 1e-400 as 0. A float
+    written as programs write it is read as it is: its shortest text (0.30000000000000004), printf's %.17g
+    (0.69999999999999996 is 0.7), numpy's %.18e (6.999999999999999556e-01)."""
     corps = (
         '{"formations": {"f": {"duree_formation_mois": {"2015-10": %s}, "financement_amorcage": {"2015-10": null}}}}'
     )
@@ -960,9 +961,19 @@ def test_a_json_number_with_more_digits_than_a_float_holds_is_refused_as_written
         and probleme["field"] == "duree_formation_mois"
     )
     assert probleme["message"].endswith(
-        f"more significant digits than a number holds, and would be rounded: {texte}; write at most 15"
+        f"cannot be held exactly by a number, and would be rounded: {texte}; write at most 15 significant digits"
     )
-    assert (
-        client.post("/calculate", data=corps % "0.30000000000000004", content_type="application/json").status_code
-        == 200
+    for exact in ("0.30000000000000004", "0.69999999999999996", "6.999999999999999556e-01", "45000.50"):
+        assert client.post("/calculate", data=corps % exact, content_type="application/json").status_code == 200
+
+
+def test_a_problem_of_the_whole_situation_names_it_as_its_field(client):
+    """`trop_de_mois_demandes` on /calculate had `"field": null`, where /explain names `situation`."""
+    mois = [f"{annee}-{numero:02d}" for annee in range(1990, 2020) for numero in range(1, 13)]
+    formations = {f"f{i}": {"labellisee": dict.fromkeys(mois[i * 121 : (i + 1) * 121])} for i in range(2)}
+    reponse = client.post("/calculate", json={"formations": formations})
+    [probleme] = reponse.get_json()["errors"]
+    assert reponse.status_code == 400 and (probleme["code"], probleme["field"]) == (
+        "trop_de_mois_demandes",
+        "situation",
     )

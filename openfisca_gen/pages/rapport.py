@@ -20,7 +20,7 @@ from openfisca_gen.analyse import comparer
 from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.limites import MAX_TRAININGS
 from openfisca_gen.pages import reformes
-from openfisca_gen.pages.francais import euros, nombre, ordinal, pourcent
+from openfisca_gen.pages.francais import euros, mois_lisible, nombre, ordinal, pourcent
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.libelles import libelle as libelle_commun
@@ -176,7 +176,12 @@ def sans_effet(comparaison, changements, reforme) -> str | None:
     if changements[["winners", "losers", "trainings_gaining_eligibility", "trainings_losing_eligibility"]].any():
         return None
     appels = sorted({int(n) for n in comparaison.campagnes["appel_de_la_campagne_baseline"] if n})
-    leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}" if appels else "d'aucun appel"
+    if not appels:  # the month (a call not open yet) or the filing dates: under either rules, nothing to pay
+        return (
+            f"Ce changement ne touche aucune de ces formations : en {mois_lisible(comparaison.period)}, leurs "
+            "dossiers ne relèvent d'aucun appel, sous les règles comme sous la réforme."
+        )
+    leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}"
     systeme = comparaison.systeme
     with warnings.catch_warnings():  # the reform's warnings are on the page already
         warnings.simplefilter("ignore")

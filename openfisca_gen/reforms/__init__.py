@@ -102,7 +102,7 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
     def depuis(date) -> str:
         return f"à partir du {date_lisible(date)}" if francais else f"from {date}"
 
-    return "; ".join(
+    return (" ; " if francais else "; ").join(
         f"{chemin} = " + ", ".join(f"{lisible(chemin, valeur)} {depuis(date)}" for date, valeur in valeurs.items())
         if isinstance(valeurs, dict)
         else str(chemin)

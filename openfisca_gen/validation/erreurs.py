@@ -302,8 +302,8 @@ def en_francais(valeur) -> str:
         return f"{nombre_en_francais(valeur * 100, 1)} %"
     if valeur is None:
         return "aucune (inconnue)"
-    if isinstance(valeur, bool):
-        return "vrai" if valeur else "faux"
+    if isinstance(valeur, bool):  # as the pages and the reports write a yes or no
+        return "oui" if valeur else "non"
     if isinstance(valeur, int) and abs(valeur) >= 10**40:
         return f"un nombre de {chiffres(valeur)} chiffres"
     if isinstance(valeur, int | float) and math.isfinite(valeur):

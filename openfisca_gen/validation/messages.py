@@ -13,8 +13,9 @@ MESSAGES = {
         "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",
     ),
     "trop_de_chiffres": (
-        "has more significant digits than a number holds, and would be rounded: {valeur:r}; write at most 15",
-        "a plus de chiffres qu'un nombre n'en garde et serait arrondi : {valeur:fr} ; écrivez-en au plus 15",
+        "cannot be held exactly by a number, and would be rounded: {valeur:r}; write at most 15 significant digits",
+        "ne peut pas être gardé exactement par un nombre et serait arrondi : {valeur:fr} ; écrivez au plus 15 "
+        "chiffres significatifs",
     ),
     "nombre_fini_attendu": (
         "expects a finite number within ±1e9, got {valeur:r}",
@@ -381,8 +382,8 @@ MESSAGES_DU_CHAMP = {
     "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
     "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, d'au plus {maximum:fr}, par exemple "
     "{exemple} (vous avez saisi {valeur:fr}).",
-    "trop_de_chiffres": "{sujet} a plus de chiffres qu'un nombre n'en garde ({valeur:fr}, qui serait arrondi) : "
-    "écrivez-en au plus 15, par exemple {exemple}.",
+    "trop_de_chiffres": "{sujet} a une valeur qu'aucun nombre ne garde exactement ({valeur:fr}, qui serait "
+    "arrondie) : écrivez au plus 15 chiffres significatifs, par exemple {exemple}.",
     "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
     "(vous avez saisi {valeur:fr}).",
     "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",

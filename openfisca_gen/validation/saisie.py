@@ -23,7 +23,7 @@ import unicodedata
 from decimal import Decimal
 
 from openfisca_gen.validation.erreurs import MOIS_FR
-from openfisca_gen.validation.types import NombreDemesure, NombreTropPrecis, lire_entier, lire_flottant
+from openfisca_gen.validation.types import NombreDemesure, NombreTropPrecis, exact, lire_entier, lire_flottant
 
 ESPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # the spaces that separate thousands
 MOINS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign the pages write, and a dash
@@ -84,7 +84,7 @@ def lire_nombre(texte: str, unite: str | None = None):
     if valeur == valeur.to_integral_value():
         return int(valeur)
     # More digits than a float holds: 2,99999999999999999 would be read as 3, on the threshold; refused as typed
-    return float(valeur) if Decimal(repr(float(valeur))) == valeur else NombreTropPrecis(float(valeur), texte)
+    return float(valeur) if exact(str(valeur), float(valeur)) else NombreTropPrecis(float(valeur), texte)
 
 
 def _sans_accents(texte: str) -> str:

@@ -85,9 +85,16 @@ def lire_flottant(texte: str) -> float:
     nombre = float(texte)
     if math.isinf(nombre):
         return NombreDemesure(texte)
-    if repr(nombre) != texte and Decimal(texte) != Decimal(repr(nombre)):
-        return NombreTropPrecis(nombre, texte)
-    return nombre
+    return nombre if repr(nombre) == texte or exact(texte, nombre) else NombreTropPrecis(nombre, texte)
+
+
+def exact(texte: str, nombre: float) -> bool:
+    """Whether `texte` is what `nombre` is, written to as many significant digits as it has: 0.7's shortest text,
+    or its 17-digit one (0.69999999999999996, printf's %.17g), not 2.99999999999999999 (read as 3.0) nor 1e-400
+    (read as 0)."""
+    ecrit = Decimal(texte)
+    chiffres = max(len(ecrit.as_tuple().digits), 1)
+    return ecrit == Decimal(repr(nombre)) or ecrit == Decimal(f"{nombre:.{chiffres}g}")
 
 
 def _nombre_texte(valeur) -> float:
