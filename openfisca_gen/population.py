@@ -37,9 +37,11 @@ from openfisca_gen.validation import (
     EntreeInvalideError,
     PeriodeInvalideError,
     Probleme,
+    trouver_parametre,
     un_mois,
 )
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
+from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
 DONNEES = Path(__file__).parent / "donnees"
@@ -83,7 +85,8 @@ class Population:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
         dossier (SANS_DEFAUT_NEUTRE): every training takes the default, a budget of 0 € or a training not free,
         without a word otherwise."""
-        sous_la_loi = getattr(tax_benefit_system, "baseline", None) is None  # a reform may read other columns
+        tax_benefit_system = _qui_lit_les_colonnes(tax_benefit_system)
+        sous_la_loi = getattr(tax_benefit_system, "baseline", None) is None
         if (self.fournie and sous_la_loi) or all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):
             return []  # nothing to trace the calls for
         codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
@@ -236,6 +239,19 @@ def _lues(simulation, noeud, sauf: set, entrees: set, vues: set) -> None:
         if enfant.name in entrees:
             vues.add(("lue", enfant.name))
         _lues(simulation, enfant, sauf, entrees, vues)
+
+
+def _qui_lit_les_colonnes(tax_benefit_system):
+    """The rules whose calls' columns to trace: a reform's where it switches a condition or a reading, or moves
+    the calendar (the columns read may change), its baseline's otherwise (an amount, a rate or a threshold reads
+    no other column), which a bundled population is known to give; 70 ms of tracing spared per comparison."""
+    base, changements = getattr(tax_benefit_system, "baseline", None), getattr(tax_benefit_system, "changements", None)
+    if base is None or not isinstance(changements, dict):
+        return tax_benefit_system
+    for chemin in changements:
+        if chemin.startswith("calendrier.") or genre(trouver_parametre(base.parameters, chemin)) == "booleen":
+            return tax_benefit_system
+    return base
 
 
 def une_population(tax_benefit_system, source) -> Population:
