@@ -132,21 +132,23 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
     # Written with more digits than a float holds (JSON, YAML, a form): refused as written, never rounded onto a
-    # threshold. A CSV's numbers are typed by pandas' parser (docs/validation.md says so).
-    trop_precis = numpy.zeros(len(valeurs), bool)
-    if not texte:  # a request's or a form's few values; a table's are texts or pandas' numbers
+    # threshold; looked for only where one is. A CSV's numbers are typed by pandas' parser (docs/validation.md).
+    trop_precis = None
+    if not texte and any(isinstance(v, NombreTropPrecis) for v in valeurs):
         trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
-    nombres = numpy.where(trop_precis, numpy.nan, nombres) if trop_precis.any() else nombres
-    pas_un_nombre = numpy.isnan(nombres) & ~trop_precis
+        nombres = numpy.where(trop_precis, numpy.nan, nombres)
+    pas_un_nombre = numpy.isnan(nombres) if trop_precis is None else numpy.isnan(nombres) & ~trop_precis
     if entier:
         dans_le_type = (nombres == numpy.round(nombres)) & (numpy.abs(nombres) <= ENTIER_MAX)
         hors = ("entier_attendu", {"maximum": ENTIER_MAX})
     else:
         dans_le_type = numpy.abs(nombres) <= MONTANT_MAX
         hors = ("nombre_fini_attendu", {})
-    masque_hors = ~pas_un_nombre & ~trop_precis & ~dans_le_type
+    masque_hors = ~pas_un_nombre & ~dans_le_type
+    masque_hors &= True if trop_precis is None else ~trop_precis
+    problemes = [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors)]
+    problemes += [] if trop_precis is None else [(trop_precis, "trop_de_chiffres", {})]
     # NaN where already reported, so that the domain checks skip it (a new array: never write into the caller's)
-    problemes = [(pas_un_nombre, "nombre_attendu", {}), (masque_hors, *hors), (trop_precis, "trop_de_chiffres", {})]
     return numpy.where(masque_hors, numpy.nan, nombres), problemes
 
 
