@@ -437,3 +437,15 @@ def test_a_breakdown_by_a_number_of_many_values_is_in_bands(tax_benefit_system, 
     assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])
     bornes = [float(nom.split("–")[0].replace("\u202f", "")) for nom in table.index]
     assert bornes == sorted(bornes) and all(len(nom) < 24 for nom in table.index)
+
+
+def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit_system, figures):
+    """The swept rate's ticks read 0.5, 0.6 in a French chart."""
+    population = lire_population(tax_benefit_system, "appel_2018")
+    mois = POPULATIONS["appel_2018"]["periode"]
+    table = balayer(population, "financement_amorcage.taux", [0.5, 1], mois, tax_benefit_system)
+    graphique_balayage(table, "financement_amorcage.taux", Path("b.png"), mois, population, tax_benefit_system, "fr")
+    cout = figures[0].axes[0]
+    figures[0].canvas.draw()
+    graduations = [t.get_text() for t in cout.get_xticklabels() if t.get_text()]
+    assert graduations and all("." not in t for t in graduations) and any("," in t for t in graduations)

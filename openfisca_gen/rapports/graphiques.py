@@ -218,6 +218,10 @@ def balayage(
     _euros(axe, langue, y=True)
     if unite == "€":
         _euros(axe, langue, x=True)
+    elif langue == "fr":  # a rate or a duration swept, with a decimal comma: 0,5, not 0.5
+        from matplotlib.ticker import FuncFormatter
+
+        axe.xaxis.set_major_formatter(FuncFormatter(lambda valeur, _: en_francais(f"{valeur:g}")))
     poignees = axe.get_lines() + second.get_lines()
     if en_vigueur is not None:
         periode, valeur = en_vigueur
