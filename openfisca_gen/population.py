@@ -89,8 +89,7 @@ class Population:
         sous_la_loi = getattr(tax_benefit_system, "baseline", None) is None
         if (self.fournie and sous_la_loi) or all(nom in self.table for nom in SANS_DEFAUT_NEUTRE):
             return []  # nothing to trace the calls for
-        codes, campagnes = self._campagnes_par_appel(tax_benefit_system, period)
-        numeros = {int(c.removeprefix("appel_")) for c in campagnes[numpy.unique(codes)] if c != "hors_appel"}
+        numeros = set(numpy.unique(self._appels(tax_benefit_system, period)).tolist()) - {0}
         lues = {nom for nom, appels in appels_des_colonnes(tax_benefit_system).items() if numeros & set(appels)}
         lues |= set() if numeros else {"date_depot_dossier"}  # no dossier answers a call: its date first, if left out
         absentes = [nom for nom in SANS_DEFAUT_NEUTRE if nom not in self.table and nom in lues]
@@ -135,12 +134,16 @@ class Population:
         _MOIS_CONSTRUITS[simulation] = period
         return simulation
 
-    def _campagnes_par_appel(self, tax_benefit_system, period):
-        """(each row's campaign code, the campaigns' ids): one campaign per call the dossiers answer."""
+    def _appels(self, tax_benefit_system, period) -> numpy.ndarray:
+        """Each row's call in `period` (0: none), by its filing date among the calls opened by then."""
         parametres = tax_benefit_system.parameters
         regles = regles_ouvertes(parametres, tax_benefit_system.get_parameters_at_instant, periods.period(period))
         depots = self.table.get("date_depot_dossier", pandas.Series(numpy.datetime64("1970-01-01"), self.table.index))
-        codes, numeros = pandas.factorize(numeros_d_appel(depots.to_numpy(dtype="datetime64[D]"), regles))
+        return numeros_d_appel(depots.to_numpy(dtype="datetime64[D]"), regles)
+
+    def _campagnes_par_appel(self, tax_benefit_system, period):
+        """(each row's campaign code, the campaigns' ids): one campaign per call the dossiers answer."""
+        codes, numeros = pandas.factorize(self._appels(tax_benefit_system, period))
         return codes, numpy.array([f"appel_{numero}" if numero else "hors_appel" for numero in numeros])
 
     def tables(self, simulation, variables, period) -> dict[str, pandas.DataFrame]:
