@@ -235,9 +235,7 @@ class Comparaison:
             return libelle(cle, langue, self.systeme)
 
         def montrer(table):
-            table = table.rename(
-                index=lambda v: _oui_non(v, langue) if isinstance(v, bool | numpy.bool_) else nommer(v)
-            )
+            table = table.rename(index=lambda v: nommer(_oui_non(v, langue)))  # a yes or no as its language's
             table = table.rename_axis(None) if table.index.nlevels == 1 else table
             if isinstance(table, pandas.DataFrame):
                 table = table.rename(columns=nommer)
