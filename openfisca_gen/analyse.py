@@ -120,6 +120,7 @@ class Comparaison:
     avertissements: list = field(default_factory=list)  # validation.Probleme: values that leak into later calls
     systeme: object = field(default=None, repr=False)  # the law's rules: their labels name rows in French
     nom_reforme_fr: str = ""  # how French reports name the reform (nom_reforme where empty)
+    systeme_reforme: object = field(default=None, repr=False)  # the reform's rules, as compared
 
     def nom(self, langue: str = "en") -> str:
         """How reports name the reform, in `langue`."""
@@ -364,6 +365,7 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         ),
         systeme=base,
         nom_reforme_fr=noms["fr"],
+        systeme_reforme=reformee,
     )
 
 

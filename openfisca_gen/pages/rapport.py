@@ -10,7 +10,6 @@ and no chart is drawn by matplotlib: an answer takes a fraction of a second.
 import base64
 import io
 import shlex
-import warnings
 import zipfile
 
 import numpy
@@ -25,7 +24,7 @@ from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.libelles import libelle as libelle_commun
 from openfisca_gen.rapports.tableaux import propre
-from openfisca_gen.reforms import appliquer_reforme, changements_de, valider_changements
+from openfisca_gen.reforms import changements_de, valider_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.erreurs import euros_en_francais
 
@@ -182,11 +181,7 @@ def sans_effet(comparaison, changements, reforme) -> str | None:
             "dossiers ne relèvent d'aucun appel, sous les règles comme sous la réforme."
         )
     leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}"
-    systeme = comparaison.systeme
-    with warnings.catch_warnings():  # the reform's warnings are on the page already
-        warnings.simplefilter("ignore")
-        reformes = appliquer_reforme(systeme, reforme).parameters
-    changes = appels_changes(systeme, reformes, changements_de(reforme))
+    changes = appels_changes(comparaison.systeme, comparaison.systeme_reforme.parameters, changements_de(reforme))
     if changes & set(appels):
         return (
             f"Ce changement modifie les règles {leurs}, dont relèvent ces dossiers, sans changer l'éligibilité "

@@ -165,7 +165,8 @@ def projet_innovation(v: dict, tax_benefit_system, mois: str) -> str | None:
     noms = ("date_annonce", "date_limite_depot", "montant_minimum", "montant_maximum")
     annonce, limite, minimum, maximum = (parametre_de(regles, f"appel_innovation.{nom}") for nom in noms)
     if None in (annonce, limite, minimum, maximum):  # before the call's announcement its rules do not exist
-        debut = min(v.instant_str for v in tax_benefit_system.parameters.appel_innovation.date_annonce.values_list)
+        annonces = tax_benefit_system.parameters.appel_innovation.date_annonce.values_list
+        debut = min(valeur.instant_str for valeur in annonces)
         return (
             f"Projet « Innovation » : l'appel à projets de 2021 n'existait pas encore en {mois_lisible(mois)}, le "
             f"mois du calcul ; pour juger le projet, calculez un mois à partir de {mois_lisible(debut)} (« Mois du "
