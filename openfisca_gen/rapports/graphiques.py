@@ -90,6 +90,11 @@ TEXTES = {
 }
 
 
+def valeur_courte(valeur: float, langue: str) -> str:
+    """A value as it is, shortest (0.8, 1.5), as the language writes it: a rate or a duration swept."""
+    return en_francais(f"{valeur:g}") if langue == "fr" else f"{valeur:g}"
+
+
 def nombre(valeur: float, langue: str) -> str:
     """A whole number with thousands separators, as the language writes it."""
     texte = f"{valeur:,.0f}"
@@ -221,12 +226,11 @@ def balayage(
     elif langue == "fr":  # a rate or a duration swept, with a decimal comma: 0,5, not 0.5
         from matplotlib.ticker import FuncFormatter
 
-        axe.xaxis.set_major_formatter(FuncFormatter(lambda valeur, _: en_francais(f"{valeur:g}")))
+        axe.xaxis.set_major_formatter(FuncFormatter(lambda valeur, _: valeur_courte(valeur, langue)))
     poignees = axe.get_lines() + second.get_lines()
     if en_vigueur is not None:
         periode, valeur = en_vigueur
-        lisible = f"{valeur:,.0f}" if unite == "€" else f"{valeur:g}"  # a rate of 0.8 was written 1
-        lisible = en_francais(lisible) if langue == "fr" else lisible
+        lisible = nombre(valeur, langue) if unite == "€" else valeur_courte(valeur, langue)  # 0.8 was written 1
         texte = mots["in_force"].format(periode=periode, valeur=lisible, unite=unite)
         poignees.append(axe.axvline(valeur, color="black", linestyle="--", linewidth=1, label=texte))
     axe.set_title(_titre(figure, mots["sweep"].format(chemin=chemin), titre))
