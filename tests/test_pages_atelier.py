@@ -362,6 +362,9 @@ def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
     vide = ouvrir(client, "/reformes?" + urlencode({PLAFOND: ""}))
     [change] = vide.tous("data-change", PLAFOND)
     assert "70 000 € → aucune valeur" in plat(change["texte"])
+    # its warning (the emptied value also reaches the 2nd call) read « la valeur aucune (inconnue) donnée… »
+    assert "l'absence de valeur donnée à partir du 17 septembre 2015 s'applique aussi" in plat(visible(vide))
+    assert "aucune (inconnue)" not in plat(visible(vide))
 
 
 def test_amounts_in_the_tables_are_written_to_the_cent(client):

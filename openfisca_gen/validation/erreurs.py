@@ -61,6 +61,8 @@ class _Cite:
             return mois_lisible(self.valeur)
         if spec == "jour":
             return date_lisible(self.valeur)
+        if spec == "la_valeur":  # a value given, or none given (an emptied field): « l'absence de valeur »
+            return "l'absence de valeur" if self.valeur is None else f"la valeur {en_francais(self.valeur)}"
         if spec == "jours":
             return ", ".join(map(date_lisible, self.valeur))
         return format(self.valeur, spec)

@@ -210,7 +210,7 @@ MESSAGES = {
     "valeur_debordante": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "whose own value is {loi:r}; to change only the earlier calls, give the value back from {ouverture}",
-        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
         "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
         "cette valeur à partir du {ouverture:jour}",
     ),
@@ -246,13 +246,13 @@ MESSAGES = {
     "valeur_sans_appel": (
         "the value {valeur:r} from {debut} reaches no call's rules: each call reads them on its opening day "
         "({ouvertures:liste}); date the value from the opening of the call it is for",
-        "la valeur {valeur:fr} donnée à partir du {debut:jour} ne s'applique à aucun appel : chaque appel lit ses "
+        "{valeur:la_valeur} donnée à partir du {debut:jour} ne s'applique à aucun appel : chaque appel lit ses "
         "règles le jour de son ouverture ({ouvertures:jours}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
     ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
-        "la valeur {valeur:fr} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
         "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
         "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
     ),
