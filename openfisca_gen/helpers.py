@@ -84,14 +84,16 @@ def numeros_d_appel(depots, regles: list) -> numpy.ndarray:
     """For each filing date, the number of the call one of whose windows contains it (`regles`: each call's
     rules, in order), 0 for none. A loop over the calls."""
     jours = numpy.asarray(depots, dtype="datetime64[D]").view(numpy.int64)  # days: compared 5x faster than dates
-    appel = numpy.zeros(jours.shape, dtype=numpy.int32)
+    appel = None
     for numero, regles_appel in enumerate(regles, 1):
         for ouverture, cloture in fenetres(regles_appel.calendrier):
             dans = jours >= ouverture.astype("datetime64[D]").astype(numpy.int64)
             dans &= jours <= cloture.astype("datetime64[D]").astype(numpy.int64)
-            # The later call where two windows meet; a maximum, 2.5x faster than `appel[dans] = numero`
-            numpy.maximum(appel, dans * numpy.int32(numero), out=appel)
-    return appel
+            numeros = dans * numpy.int32(numero)
+            # The later call where two windows meet; a maximum, 2.5x faster than `appel[dans] = numero`. The first
+            # window's numbers are the array itself: no array of zeros to fill first.
+            appel = numeros if appel is None else numpy.maximum(appel, numeros, out=appel)
+    return numpy.zeros(jours.shape, dtype=numpy.int32) if appel is None else appel
 
 
 def appels_pas_encore_ouverts(tax_benefit_system, depots, period) -> numpy.ndarray:

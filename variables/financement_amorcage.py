@@ -367,7 +367,8 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
         if appel.size and appel.min() < appel.max():  # dossiers of several calls (or none): per (structure, call)
             groupe = groupe * (int(appel.max()) + 1)
             groupe += appel  # in place: one key of a million values, not two
-        return numpy.bincount(groupe, montant)[groupe]  # summed in the trainings' order, as a structure's sum is
+        # summed in the trainings' order, as a structure's sum is; `take` gathers twice as fast as `[groupe]`
+        return numpy.bincount(groupe, montant).take(groupe)
 
 
 class financement_amorcage_plafonne(Variable):
