@@ -74,7 +74,14 @@ def client(tax_benefit_system):
     return creer_app(tax_benefit_system, LIMITES.octets, LIMITES.formations).test_client()
 
 
+# The modules that take longest, longest first (`pytest --durations=0`, summed by module); the others after them.
+LONGS = ("pages_navigateur", "analyse", "pages_fuzz", "bilan", "validation", "reformes", "invariants",
+         "serveur_etendu", "durcissement", "pages_atelier", "pages_http", "readme", "interpretations")  # fmt: skip
+
+
 def pytest_collection_modifyitems(items):
-    """The browser tests first, the longest module by far: on two workers (`make test`, with
-    --no-loadscope-reorder), one runs it while the other takes the rest, rather than finishing with it alone."""
-    items.sort(key=lambda item: item.path.name != "test_pages_navigateur.py")
+    """The longest modules first: on two workers (`make test`, with --no-loadscope-reorder), each worker takes the
+    next module when it is free, so the run ends on short modules rather than on one worker finishing a long one
+    alone (the browser tests, the longest by far, first)."""
+    rang = {f"test_{nom}.py": i for i, nom in enumerate(LONGS)}
+    items.sort(key=lambda item: rang.get(item.path.name, len(LONGS)))

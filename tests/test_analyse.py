@@ -1,5 +1,7 @@
 """The comparison report and the sweep, on the bundled population: tables, clean CSV, readable charts."""
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
@@ -59,13 +61,24 @@ def test_a_table_without_structure_statuses_is_reported_under_the_default(tax_be
     assert comparaison.resume().loc["financement_amorcage", "difference"] == 10_000
 
 
-def test_report_files(tax_benefit_system, population, tmp_path):
-    ecrits = comparer(population, "plafond_100k", PERIOD, tax_benefit_system).ecrire(tmp_path)
-    noms = {chemin.name for chemin in ecrits}
-    assert {"resume.csv", "par_statut.csv", "par_tranche.csv", "formations.csv"} <= noms
+@pytest.fixture(scope="module")
+def rapport(tmp_path_factory):
+    """The report `make run` writes (`compare --reform plafond_par_formation --out`), written once for the tests
+    that read it: (what the command printed, the folder)."""
+    dossier = tmp_path_factory.mktemp("rapport")
+    with contextlib.redirect_stdout(io.StringIO()) as sortie:
+        assert main(["compare", "--reform", "plafond_par_formation", "--out", str(dossier)]) == 0
+    return sortie.getvalue(), dossier
+
+
+def test_report_files(rapport):
+    sortie, dossier = rapport
+    noms = {chemin.name for chemin in dossier.iterdir()}
+    assert {"resume.csv", "par_statut.csv", "par_tranche.csv", "formations.csv", "rapport.xlsx"} <= noms
     assert {"distribution_financement.png", "cout_par_statut.png", "gagnants_perdants.png"} <= noms
-    assert all(chemin.stat().st_size > 0 for chemin in ecrits)
-    assert (tmp_path / "gagnants_perdants.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert all(chemin.stat().st_size > 0 for chemin in dossier.iterdir())
+    assert (dossier / "gagnants_perdants.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"Written to {dossier}/: resume.csv" in sortie
 
 
 def test_a_sweep_of_the_ceiling(tax_benefit_system, population):
@@ -82,13 +95,12 @@ def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, popula
         balayer(population, "financement_amorcage.taux", [0.5, 2], PERIOD, tax_benefit_system)
 
 
-def test_the_compare_command(tmp_path, capsys):
-    assert main(["compare", "--reform", "plafond_par_formation", "--out", str(tmp_path)]) == 0
-    sortie = capsys.readouterr().out
+def test_the_compare_command(rapport):
+    sortie, dossier = rapport
     assert (
         "Reform plafond_par_formation, period 2016-02, 360 trainings (synthetic population of the first call" in sortie
     )
-    assert "By structure status" in sortie and (tmp_path / "cout_par_statut.png").exists()
+    assert "By structure status" in sortie and (dossier / "cout_par_statut.png").exists()
 
 
 def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
@@ -198,8 +210,8 @@ def test_comparer_takes_a_reformed_system(tax_benefit_system, population):
     assert nom == "financement_amorcage.plafond = 90,000 € from 2015-09-17"
 
 
-def test_report_csv_files_are_clean(tax_benefit_system, population, tmp_path):
-    comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).ecrire(tmp_path)
+def test_report_csv_files_are_clean(tax_benefit_system, population, rapport):
+    _, tmp_path = rapport
     for fichier in tmp_path.glob("*.csv"):
         lignes = fichier.read_text(encoding="utf-8").splitlines()
         entetes = lignes[0].split(",")

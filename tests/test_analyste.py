@@ -5,7 +5,6 @@ Expectations are computed here from simulations under hand-written mappings, not
 import warnings
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy
 import pandas
 import pytest
@@ -137,6 +136,8 @@ def test_question_4_how_sure_the_baseline_is(tax_benefit_system, appel_2015):
         graphique_tornade(analyse, Path("tornade.png"))
     libelles = [" ".join(t.get_text().split()) for t in dessinees[0].axes[0].get_yticklabels()]
     assert f"{autre} [plafond_par_structure = false]" in libelles
+    import matplotlib.pyplot as plt  # here: not imported at collection, on every worker
+
     plt.close("all")
 
 

@@ -2,6 +2,7 @@
 and modules. Imports inside functions count too (a lazy import is still a dependency)."""
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,10 @@ def _imports(module: str) -> set[str]:
     return trouves
 
 
-GRAPHE = {module: _imports(module) for module in MODULES}
+@functools.cache
+def graphe() -> dict[str, set[str]]:
+    """Each module's imports of the package, read once when a test asks (not at collection, on every worker)."""
+    return {module: _imports(module) for module in MODULES}
 
 
 def _couche(module: str) -> int | None:
@@ -69,14 +73,14 @@ def test_no_import_circle():
 
     def visiter(module, pile):
         etat[module] = "en cours"
-        for suivant in sorted(GRAPHE[module]):
+        for suivant in sorted(graphe()[module]):
             if etat.get(suivant) == "en cours":
                 circuits.append([*pile[pile.index(suivant) :], suivant])
             elif suivant not in etat:
                 visiter(suivant, [*pile, suivant])
         etat[module] = "fait"
 
-    for module in sorted(GRAPHE):
+    for module in sorted(graphe()):
         if module not in etat:
             visiter(module, [module])
     assert circuits == []
@@ -85,7 +89,7 @@ def test_no_import_circle():
 def test_nothing_imports_a_layer_above_it():
     montantes = [
         f"{module} -> {importe}"
-        for module, importes in GRAPHE.items()
+        for module, importes in graphe().items()
         for importe in importes
         if module != "openfisca_gen" and _couche(importe) > _couche(module)
     ]
@@ -107,10 +111,10 @@ def test_functions_and_modules_are_short(module):
 
 def test_the_check_finds_a_circle_and_an_upward_import(monkeypatch):
     """The checks can fail: a circle and an upward import are found when they exist."""
-    monkeypatch.setitem(GRAPHE, "openfisca_gen.validation.types", {"openfisca_gen.analyse"})
+    monkeypatch.setitem(graphe(), "openfisca_gen.validation.types", {"openfisca_gen.analyse"})
     with pytest.raises(AssertionError):
         test_nothing_imports_a_layer_above_it()
-    monkeypatch.setitem(GRAPHE, "openfisca_gen.rapports", {"openfisca_gen.rapports.tableaux"})
-    monkeypatch.setitem(GRAPHE, "openfisca_gen.rapports.tableaux", {"openfisca_gen.rapports"})
+    monkeypatch.setitem(graphe(), "openfisca_gen.rapports", {"openfisca_gen.rapports.tableaux"})
+    monkeypatch.setitem(graphe(), "openfisca_gen.rapports.tableaux", {"openfisca_gen.rapports"})
     with pytest.raises(AssertionError):
         test_no_import_circle()
