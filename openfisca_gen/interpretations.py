@@ -35,6 +35,7 @@ from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
+from openfisca_gen.validation.erreurs import en_francais
 from openfisca_gen.validation.sorties import dossier_de_sortie, une_langue
 
 NOEUD = "interpretations"
@@ -319,11 +320,14 @@ class AnalyseInterpretations:
         options = ("display.width", 250, "display.max_colwidth", 90)
         population = decrire_population(self.description, self.nombre, langue) if self.nombre else self.population
         titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=population)
-        noms = mots["colonnes"]  # French: the tables' names and booleans in words
+        noms = mots["colonnes"]  # French: the tables' names in words
         entiers = effets.select_dtypes("integer").columns  # signed as the amounts are (+5, −115), not -115
         effets = effets.astype({c: object for c in entiers}).assign(**{c: effets[c].map(lambda v: signe(v, langue))
                                                                        for c in entiers})  # fmt: skip
-        effets["default"] = effets["default"].map(lambda v: noms.get(bool(v), v))
+        # A switch's value as its parameter file writes it (true, false); in French as the reports write a yes
+        effets["default"] = effets["default"].map(
+            lambda v: en_francais(bool(v)) if langue == "fr" else str(bool(v)).lower()
+        )
         with pandas.option_context("display.float_format", lambda v: signe(v, langue), *options):
             parties = [titre, "\n" + mots["effets"]]
             colonnes = {**libelles, "objectives": mots["objectifs"], **noms}

@@ -209,6 +209,12 @@ def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch)
     assert (tmp_path / "tornade_cout.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_the_english_analysis_writes_a_switch_as_its_parameter_file_does(analyse):
+    effets = analyse.texte("en").split("\n\n")[1]  # after the title
+    ligne = next(ligne for ligne in effets.splitlines() if ligne.startswith("plafond_par_structure "))
+    assert ligne.split()[1] == "true" and " false " in effets and not re.search(r"\b(True|False)\b", effets)
+
+
 def test_the_command_refuses_bad_input(capsys):
     assert main(["interpretations", "--period", "2015"]) == 2
     assert "Variables are monthly" in capsys.readouterr().err
@@ -219,9 +225,11 @@ def test_the_analysis_in_french(analyse):
     titre = f"{len(analyse.effets)} lectures des textes, période 2016-02, 360 formations (population synthétique du"
     assert texte.startswith(titre)
     assert "Effet de chaque lecture, appliquée seule" in texte and "coût total (€)" in texte
-    # The tables' own names and booleans in French too, and every signed number with French's minus
-    assert all(mot in texte for mot in ("lecture retenue", "indicateur", "lectures du min", " faux ", " vrai "))
-    assert not re.search(r"\b(default|baseline|indicator|interpretation|min_readings|True|False)\b|\(defaults\)", texte)
+    # The tables' own names in French too, a switch's value as the reports write a yes or no (« vrai », « faux »
+    # before 0.7.5), and every signed number with French's minus
+    assert all(mot in texte for mot in ("lecture retenue", "indicateur", "lectures du min", " non ", " oui "))
+    assert not re.search(r"\b(default|baseline|indicator|interpretation|min_readings|True|False|vrai|faux)\b", texte)
+    assert "(defaults)" not in texte
     assert not re.search(r"(?<![\w.])-\d", texte)  # -115 was written with a hyphen beside −2 571 350
 
 

@@ -163,8 +163,6 @@ LECTURES = {
             "min_readings": "lectures du min",
             "max_readings": "lectures du max",
             "(defaults)": "(lectures retenues)",
-            True: "vrai",
-            False: "faux",
         },
     },
 }

@@ -294,7 +294,7 @@ class Part(float):
 
 
 def en_francais(valeur) -> str:
-    """A value as a French sentence quotes it: « texte », 1 234,5, vrai/faux, « aucune » for nothing, 60 % for
+    """A value as a French sentence quotes it: « texte », 1 234,5, oui/non, « aucune » for nothing, 60 % for
     a share."""
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
