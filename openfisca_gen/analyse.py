@@ -24,7 +24,7 @@ from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.population import une_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import TITRES, libelle
-from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, lisible
+from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, en_francais, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
@@ -213,11 +213,11 @@ class Comparaison:
         gains, pertes = table[table["difference"] > 0], table[table["difference"] < 0]
         return gains.nlargest(nombre, "difference"), pertes.nsmallest(nombre, "difference")
 
-    def _tables(self, par=(), top: int = 0) -> dict[str, pandas.DataFrame]:
-        """Every table of the report, by the name its file takes."""
+    def _tables(self, par=(), top: int = 0, langue: str = "en") -> dict[str, pandas.DataFrame]:
+        """Every table of the report, by the name its file takes (a breakdown's bands named in `langue`)."""
         tables = {"resume": self.resume(), "changements": self.changements(), "par_statut": self.par_statut()}
         tables["par_tranche"] = self.par_tranche()
-        tables |= {f"par_{colonne}": self.par(_en_groupes(self.formations[colonne])) for colonne in par}
+        tables |= {f"par_{colonne}": self.par(_en_groupes(self.formations[colonne], langue)) for colonne in par}
         if top:
             tables["gagnants"], tables["perdants"] = self.extremes(top)
         return tables | {"objectifs": self.objectifs(), "formations": self.formations.rename_axis("formation_id")}
@@ -246,7 +246,7 @@ class Comparaison:
             table = table.map(lambda v: nommer(v) if isinstance(v, str) else _oui_non(v, langue))
             return table.to_string(float_format=lambda v: lisible(v, langue))
 
-        tables = self._tables(par, top)
+        tables = self._tables(par, top, langue)
         entete = titres["reforme"].format(nom=self.nom(langue), periode=self.period, population=self.decrite(langue))
         parties = [entete + ("" if self.baseline == LOI else titres["contre"].format(base=self.baseline))]
         for avertissement in self.avertissements:  # in French too, the parameter it is about (English names it)
@@ -282,7 +282,7 @@ class Comparaison:
         `dossier`; the paths written."""
         langue = une_langue(langue)  # checked before the folder is made
         dossier = dossier_de_sortie(dossier)
-        tables = self._tables(par, top)
+        tables = self._tables(par, top, langue)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
 
@@ -407,7 +407,7 @@ def balayer(
 BANDES = 5  # a breakdown by a number of many values (a budget, a share): bands of as many trainings each
 
 
-def _en_groupes(colonne: pandas.Series) -> pandas.Series:
+def _en_groupes(colonne: pandas.Series, langue: str = "en") -> pandas.Series:
     """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00); a number of more
     than a dozen values in BANDES bands of as many trainings (a row per value was hundreds, with float noise
     such as 0.043478260869565216); any other as is."""
@@ -416,14 +416,15 @@ def _en_groupes(colonne: pandas.Series) -> pandas.Series:
     nombre = pandas.api.types.is_numeric_dtype(colonne) and not pandas.api.types.is_bool_dtype(colonne)
     if nombre and colonne.nunique() > 12:
         bornes = numpy.unique(numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1)))
-        noms = [f"{_borne(bas)}–{_borne(haut)}" for bas, haut in itertools.pairwise(bornes)]  # either language
+        noms = [f"{_borne(bas, langue)}–{_borne(haut, langue)}" for bas, haut in itertools.pairwise(bornes)]
         return pandas.cut(colonne, bornes, labels=noms, include_lowest=True)  # ordered, as the bands go
     return colonne
 
 
-def _borne(valeur: float) -> str:
-    """A band's bound, short: 35 800, 0.08."""
-    return f"{valeur:,.0f}".replace(",", "\u202f") if abs(valeur) >= 100 else f"{valeur:.2f}".rstrip("0").rstrip(".")
+def _borne(valeur: float, langue: str) -> str:
+    """A band's bound, short, as its language writes it: 35,800 and 0.08 in English, 35 800 and 0,08 in French."""
+    texte = f"{valeur:,.0f}" if abs(valeur) >= 100 else f"{valeur:.2f}".rstrip("0").rstrip(".")
+    return en_francais(texte) if langue == "fr" else texte
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:

@@ -447,8 +447,21 @@ def test_a_breakdown_by_a_number_of_many_values_is_in_bands(tax_benefit_system, 
     table = comparaison.par(analyse._en_groupes(comparaison.formations[par]))
     assert 2 <= len(table) <= analyse.BANDES and table["trainings"].sum() == len(population.table)
     assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])
-    bornes = [float(nom.split("–")[0].replace("\u202f", "")) for nom in table.index]
+    bornes = [float(nom.split("–")[0].replace(",", "")) for nom in table.index]
     assert bornes == sorted(bornes) and all(len(nom) < 24 for nom in table.index)
+
+
+def test_a_breakdowns_bands_are_written_as_their_language_writes_numbers(tax_benefit_system, population):
+    """French wrote the bands of --by duree_formation_mois 3.5–4.5 and English those of budget_session
+    35 800–75 940 (a French thousands space)."""
+    par = ["duree_formation_mois", "budget_session"]
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=par)
+    francais = comparaison.texte("fr", par=["duree_formation_mois"])
+    assert re.search(r"\n3,5–4,5 ", francais) and not re.search(r"\d\.\d+–", francais)
+    anglais = analyse._en_groupes(comparaison.formations["budget_session"], "en").cat.categories
+    assert all(re.fullmatch(r"[\d,]+–[\d,]+", nom) and "," in nom for nom in anglais)
+    francais = analyse._en_groupes(comparaison.formations["budget_session"], "fr").cat.categories
+    assert all(re.fullmatch(r"[\d\u202f]+–[\d\u202f]+", nom) for nom in francais)
 
 
 def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit_system, figures):
