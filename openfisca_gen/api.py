@@ -272,7 +272,9 @@ def _variables(corps: dict) -> list[str]:
 def _ecart_ecrit(avant, apres) -> numpy.ndarray:
     """`apres - avant` as the answer writes both (to six decimals, by Python's `round`, as `valeur_json`): the
     difference a client gets by subtracting them, without float noise (`analyse.difference` rounds amounts to the
-    cent, as the reports write them)."""
+    cent, as the reports write them). Counts' differences are whole numbers, as the counts are (5, not 5.0)."""
+    if numpy.issubdtype(avant.dtype, numpy.integer) and numpy.issubdtype(apres.dtype, numpy.integer):
+        return apres.astype(numpy.int64) - avant.astype(numpy.int64)
     ecrits = zip(numpy.asarray(avant, float).tolist(), numpy.asarray(apres, float).tolist(), strict=True)
     return numpy.array([round(round(b, 6) - round(a, 6), 6) + 0.0 for a, b in ecrits])
 

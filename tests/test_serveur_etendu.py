@@ -176,6 +176,17 @@ def test_a_comparisons_difference_is_the_reform_less_the_baseline_as_written(cli
         assert ligne["baseline"] + ligne["difference"] == pytest.approx(ligne["reform"], abs=1e-9)
 
 
+def test_a_comparisons_difference_of_counts_is_a_whole_number(client):
+    """A count's difference came as 0.0 or -1.0 beside counts written 2 and 1: it is a whole number too."""
+    corps = {"situation": campagne_deux_structures, "reform": "objectif_femmes_par_formation",
+             "variables": ["nombre_formations_labellisees", "cout_financement_amorcage_campagne"]}  # fmt: skip
+    campagne = client.post("/compare", json=corps).get_json()["campagnes"]["appel_2015"]
+    compte = campagne["nombre_formations_labellisees"]
+    assert all(type(compte[cle]) is int for cle in ("baseline", "reform", "difference"))
+    assert compte["baseline"] + compte["difference"] == compte["reform"]
+    assert type(campagne["cout_financement_amorcage_campagne"]["difference"]) is float  # amounts stay amounts
+
+
 def avec(reforme=None, **autres):
     """A /compare body on the eligible example."""
     return {"situation": formation_eligible, **({"reform": reforme} if reforme is not None else {}), **autres}
