@@ -21,6 +21,7 @@ the command that needs them, so that `--help` answers at once.
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 
@@ -202,9 +203,14 @@ def _avertir(population, tax_benefit_system, periode, langue: str = "en") -> Non
 
 
 def _ecrits(chemins, sortie, langue: str = "en") -> None:
+    """The files written, and the folder's other files: a reused folder keeps an earlier run's (a breakdown's
+    table, a chart), which a reader would take for this run's."""
     from openfisca_gen.rapports.libelles import TITRES
 
     print("\n" + TITRES[langue]["ecrit"].format(dossier=sortie, fichiers=", ".join(c.name for c in chemins)))
+    ecrits = {Path(chemin).name for chemin in chemins}
+    if autres := sorted(f.name for f in Path(sortie).iterdir() if f.is_file() and f.name not in ecrits):
+        print(TITRES[langue]["pas_ecrits"].format(dossier=sortie, fichiers=", ".join(autres)))
 
 
 def _progression(quoi: str, unite: str):

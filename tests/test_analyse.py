@@ -474,3 +474,15 @@ def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit
     figures[0].canvas.draw()
     graduations = [t.get_text() for t in cout.get_xticklabels() if t.get_text()]
     assert graduations and all("." not in t for t in graduations) and any("," in t for t in graduations)
+
+
+def test_a_reused_folder_names_the_files_this_run_did_not_write(tmp_path, capsys):
+    """A folder written by `--by metier_vise`, then by a report without it, kept par_metier_vise.csv without a
+    word: a reader took it for the second run's."""
+    assert main(["compare", "--reform", "plafond_100k", "--by", "metier_vise", "--out", str(tmp_path)]) == 0
+    assert "not written by this run" not in capsys.readouterr().out  # a new folder: nothing else in it
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["compare", "--reform", "plafond_100k", "--out", str(tmp_path), "--lang", "fr"]) == 0
+    derniere = capsys.readouterr().out.rstrip().splitlines()[-1]
+    assert derniere.endswith("(d'une exécution précédente ?) : notes.txt, par_metier_vise.csv"), derniere
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # named, never removed

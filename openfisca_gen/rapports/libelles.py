@@ -99,6 +99,7 @@ TITRES = {
         "aucune": "(none)",
         "balayage": "Sweep of {chemin} ({description}), period {periode}, {population}",
         "ecrit": "Written to {dossier}/: {fichiers}",
+        "pas_ecrits": "Also in {dossier}/, not written by this run (an earlier run's?): {fichiers}",
     },
     "fr": {
         "reforme": "Réforme {nom}, période {periode}, {population}",
@@ -113,6 +114,7 @@ TITRES = {
         "aucune": "(aucune)",
         "balayage": "Balayage de {chemin} ({description}), période {periode}, {population}",
         "ecrit": "Écrit dans {dossier}/ : {fichiers}",
+        "pas_ecrits": "Aussi dans {dossier}/, non écrits cette fois (d'une exécution précédente ?) : {fichiers}",
     },
 }
 
