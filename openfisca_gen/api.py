@@ -39,7 +39,6 @@ from openfisca_gen.simulation import construire_simulation, simuler, verifier_ca
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError
 from openfisca_gen.validation.fichiers import REGLES_JSON
-from openfisca_gen.validation.situation import mois_demandes
 
 ROUTES_SITUATION = ("/calculate", "/trace")
 ROUTES_JSON = (*ROUTES_SITUATION, "/explain", "/compare")
@@ -187,7 +186,7 @@ def trace():
     requested value in the order of the body, once per instance (OpenFisca's own route where only it can judge
     the situation). OpenFisca's parsed every period string again: 75 % of the time for 1 000 trainings."""
     formations = len(g.analyse.ids[_systeme().person_entity.key])
-    if (mois := len(mois_demandes(_systeme(), g.analyse))) * formations > MAX_MOIS_TRACES:
+    if (mois := len(g.analyse.mois_demandes)) * formations > MAX_MOIS_TRACES:
         _refus("trace_trop_grande", "situation", mois=mois, formations=formations, maximum=MAX_MOIS_TRACES)
     simulation = _simulation_validee(tracee=True)
     if simulation is None:

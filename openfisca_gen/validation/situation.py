@@ -50,6 +50,7 @@ class SituationAnalysee:
     entrees: dict = field(default_factory=dict)  # (variable, period) -> (indices, typed values)
     demandes: list = field(default_factory=list)  # (plural, id, index, variable, period text)
     periodes_donnees: list = field(default_factory=list)  # (variable, period text, is a fact, entity key, id)
+    mois_demandes: set = field(default_factory=set)  # the distinct months values are asked for
     complete: bool = True
 
 
@@ -204,8 +205,9 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
     if lecture.mois_donnes > MAX_MOIS_DONNES:
         details = {"nombre": lecture.mois_donnes, "maximum": MAX_MOIS_DONNES}
         lecture.problemes.append(Probleme("trop_de_mois_donnes", details))
-    if len(demandes := mois_demandes(tax_benefit_system, analyse)) > MAX_MOIS_DEMANDES:
-        details = {"nombre": len(demandes), "maximum": MAX_MOIS_DEMANDES}
+    analyse.mois_demandes = mois_demandes(tax_benefit_system, analyse)
+    if len(analyse.mois_demandes) > MAX_MOIS_DEMANDES:
+        details = {"nombre": len(analyse.mois_demandes), "maximum": MAX_MOIS_DEMANDES}
         lecture.problemes.append(Probleme("trop_de_mois_demandes", details))
     _typer_entrees(tax_benefit_system, lecture.lues, analyse, lecture.problemes)
     if lecture.problemes:
