@@ -214,18 +214,22 @@ def calculer(a: dict, r: dict) -> dict:
     montant = numpy.where(duree >= r["seuil"], r["taux"] * r["sessions_au_dela"], r["taux"] * r["sessions_en_deca"])
     montant *= a["budget"]
     montant *= financee  # budgets are validated non-negative: no clipping at 0
-    # The ceiling on a structure's total, shared in proportion: each training keeps plafond / max(total, plafond)
-    # of its amount (1 where the total is within it), and the structure gets min(total, plafond).
-    total = numpy.bincount(structure, montant, minlength=a["statut"].size)
+    # The ceiling on a structure's total (snapped to the millionth of a euro), shared in proportion: each training
+    # keeps plafond / max(total, plafond) of its amount (1 where the total is within it); the structure gets
+    # min(total, plafond).
+    nombre_structures = a["statut"].size
+    total = numpy.bincount(structure, montant, minlength=nombre_structures)
+    total = _au_millionieme(total, numpy.bincount(structure, minlength=nombre_structures))
     plafond = r["plafond_structure"]
     financement = montant * (plafond / numpy.maximum(total, plafond)).take(structure)  # twice as fast as [...]
+    numpy.fmin(financement, plafond, out=financement)  # amount x (plafond / amount) may be plafond + 1 ulp
     par_structure = numpy.minimum(total, plafond)
     # One campaign: its totals are sums over the labelled trainings.
     apprenants = int((a["apprenants"] * labellisee).sum())
     femmes, neet = int((a["femmes"] * labellisee).sum()), int((a["neet"] * labellisee).sum())
     part_femmes = femmes / apprenants if apprenants else 0.0
     part_neet = neet / apprenants if apprenants else 0.0
-    cout = par_structure.sum()
+    cout = _au_millionieme(numpy.array([par_structure.sum()]), structure.size)[0]
     return {
         "eligible_labellisation": eligible,
         "labellisee": labellisee,
@@ -240,6 +244,17 @@ def calculer(a: dict, r: dict) -> dict:
         "cout_financement_amorcage_campagne": cout,
         "financement_amorcage_dans_l_enveloppe": cout <= r["enveloppe"],
     }
+
+
+def _au_millionieme(total, nombres):
+    """Sums of amounts, each of `nombres` amounts, snapped to the millionth of a euro where they are within what
+    float64 may have added to them, as the model counts a sum of amounts."""
+    millioniemes = total * 1e6
+    arrondis = numpy.rint(millioniemes)
+    millioniemes -= arrondis
+    numpy.abs(millioniemes, out=millioniemes)
+    erreur = arrondis * ((nombres - 1) * 2.0**-52)
+    return numpy.divide(arrondis, 1e6, out=total, where=millioniemes <= erreur)
 
 
 def comparer(modele: dict, reference: dict) -> None:

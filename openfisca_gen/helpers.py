@@ -230,6 +230,30 @@ class ReelExact(Variable):
         self.dtype = numpy.float64  # OpenFisca sets the dtype from value_type, as it does for sized strings
 
 
+def au_millionieme(total: numpy.ndarray, nombres) -> numpy.ndarray:
+    """Sums of amounts, in place, each snapped to the millionth of a euro where it is that millionth but for what
+    float64 may have added to its last digits while summing its `nombres` amounts (up to 2^-53 of the total at
+    each addition): 70 000,00000000001 € and 69 999,99999999999 €, the same trainings' 70 000 € summed in two
+    orders, are 70 000 €. So a total of amounts in cents (or in any millionths) is the same in any order of the
+    rows, and one exactly at a ceiling or an envelope is at it; a total with more decimals, or of one amount, is
+    left as it is: snapping never moves a total by more than its own sum's possible error (beyond 9·10^9 €, where
+    every float is a whole number of millionths, by an ulp at most)."""
+    millioniemes = total * 1e6
+    arrondis = numpy.rint(millioniemes)
+    millioniemes -= arrondis
+    ecarts = numpy.abs(millioniemes, out=millioniemes)
+    erreur = numpy.multiply(arrondis, numpy.subtract(nombres, 1) * 2.0**-52)  # in millionths; 0 for one amount
+    return numpy.divide(arrondis, 1e6, out=total, where=ecarts <= erreur)
+
+
+def effectifs(groupe) -> numpy.ndarray:
+    """Each group's number of members (OpenFisca's `nb_persons`, as long as the groups even where the last ones have
+    none)."""
+    if groupe.count == 1:
+        return numpy.array([groupe.members.count])
+    return numpy.bincount(groupe.members_entity_id, minlength=groupe.count)
+
+
 def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.ndarray:
     """`operation` (numpy.maximum, numpy.minimum) over each group's members' `valeurs`, `vide` for a group without
     members: one pass over the members, where OpenFisca's `max` and `min` loop over member ranks (the largest

@@ -8,11 +8,12 @@ objectives, do not depend on the later month computed.
 """
 
 import itertools
+import random
 
 import numpy
 import pandas
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openfisca_core import periods
 from openfisca_core.reforms import Reform
@@ -115,7 +116,8 @@ def test_the_invariants_of_the_law_hold_for_every_training(tax_benefit_system, l
         assert not r["labellisee"].any()
         assert all(not r[nom].any() for nom in CAMPAGNE), "something counted before the first call"
     cout = simulation.calculate("cout_financement_amorcage_campagne", mois)
-    assert cout.sum() == r["financement_amorcage"].sum()  # float64: exact
+    # Each campaign's cost is its trainings' funding summed, to the millionth of a euro (helpers.au_millionieme)
+    assert cout.sum() == pytest.approx(r["financement_amorcage"].sum(), rel=1e-12, abs=1e-6 * len(cout))
     # Each funded structure is labelled, each labelled one has a fabrique, each fabrique a labelled training.
     comptes = [simulation.calculate(nom, mois) for nom in COMPTES_CAMPAGNE]
     assert all(numpy.all(grand >= petit) for grand, petit in itertools.pairwise(comptes))
@@ -265,3 +267,44 @@ def test_a_second_wave_given_by_a_reform_is_a_window_of_the_third_call(tax_benef
     etats = {mois: avec.calculate("etat_programme", mois).decode_to_str()[0] for mois in ("2018-08", "2018-09")}
     assert etats == {"2018-08": "entre_deux_appels", "2018-09": "appel_ouvert"}
     assert sans.calculate("etat_programme", "2018-09").decode_to_str()[0] == "entre_deux_appels"
+
+
+VARIABLES_ORDRE = (
+    "financement_amorcage",
+    "financement_amorcage_plafonne",
+    "financement_amorcage_retenu_structure_appel",
+    "financement_amorcage_structure",
+    "cout_financement_amorcage_campagne",
+    *JUGEMENT_CAMPAGNE,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    structures=st.lists(st.lists(st.integers(1, 20_000_000), min_size=1, max_size=5), min_size=1, max_size=4),
+    melange=st.randoms(use_true_random=False),
+)
+@example(structures=[[1_968_472, 182_399, 4_849_129]], melange=random.Random(1))  # exactly 70 000 € in all
+def test_the_order_of_the_rows_changes_no_result(tax_benefit_system, structures, melange):
+    """Three trainings whose amounts add up to the 70 000 € ceiling were at it in one order and over it in
+    another (70 000,00000000001 €: float64 adds in the rows' order), their amounts cut by a share of 1 - 1e-16; a
+    campaign of exactly 5 M€ was within its envelope in two orders of four. Budgets in cents, any order."""
+    lignes = [
+        {"formation_id": f"f{s}_{k}", "structure_id": f"s{s}", "budget_session": centimes / 100}
+        for s, budgets in enumerate(structures)
+        for k, centimes in enumerate(budgets)
+    ]
+    melangees = melange.sample(lignes, len(lignes))
+    resultats = []
+    for ordre in (lignes, melangees):
+        table = pandas.DataFrame(ordre).assign(
+            statut_structure="association", date_depot_dossier="2015-10-05", metier_vise="codeur",
+            formation_gratuite=True, pedagogie_innovante=True, duree_formation_mois=4.0,
+        )  # fmt: skip
+        pop = lire_population(tax_benefit_system, table)
+        tables = pop.tables(pop.simulation(tax_benefit_system, "2016-02"), VARIABLES_ORDRE, "2016-02")
+        resultats.append({cle: table.sort_index() for cle, table in tables.items()})
+    for cle, table in resultats[0].items():
+        pandas.testing.assert_frame_equal(table, resultats[1][cle], check_exact=True, obj=cle)
+    plafonds = resultats[0]["structure"]["financement_amorcage_structure"]
+    assert (plafonds <= 70_000).all()  # never 70 000,00000000001 €

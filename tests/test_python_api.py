@@ -3,7 +3,7 @@
 import numpy
 import pandas
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from openfisca_core.simulation_builder import SimulationBuilder
 
@@ -93,6 +93,8 @@ def test_thousands_of_trainings_match_the_rule_written_in_numpy(tax_benefit_syst
     duree=st.floats(min_value=0, max_value=40, allow_nan=False),
     budget=st.floats(min_value=0, max_value=1e7, allow_nan=False),
 )
+@example(duree=3.0, budget=8471147.754490724)  # funded 70 000,00000000001 € until 0.7.5: amount x (70 000 / amount)
+@example(duree=3.0, budget=70000.31725800503)  # a sum of one amount is never snapped to the millionth
 def test_funding_is_bounded_by_the_ceiling_and_half_of_two_sessions(tax_benefit_system, duree, budget):
     simulation = campaign(tax_benefit_system, 1, duree_formation_mois=[duree], budget_session=[budget])
     montant = float(simulation.calculate("financement_amorcage", PERIOD)[0])

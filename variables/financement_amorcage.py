@@ -16,6 +16,8 @@ from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispat
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
+    au_millionieme,
+    effectifs,
     et,
     facultatif,
     lecture,
@@ -357,7 +359,8 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
     sum of financement_amorcage_plafonne_par_formation over the trainings of
     the training's structure that answer the same call: each call has its own
     ceilings, so a structure's trainings share one with those of the same
-    call only.
+    call only. Snapped to the millionth of a euro (helpers.au_millionieme):
+    the same in any order of the rows, exactly at a ceiling it adds up to.
     """
 
     def formula(formation, period):
@@ -368,7 +371,8 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
             groupe = groupe * (int(appel.max()) + 1)
             groupe += appel  # in place: one key of a million values, not two
         # summed in the trainings' order, as a structure's sum is; `take` gathers twice as fast as `[groupe]`
-        return numpy.bincount(groupe, montant).take(groupe)
+        total = numpy.bincount(groupe, montant)
+        return au_millionieme(total, numpy.bincount(groupe, minlength=total.size)).take(groupe)
 
 
 class financement_amorcage_plafonne(Variable):
@@ -412,6 +416,8 @@ class financement_amorcage(ReelExact):
     (interpretations.dotation_forfaitaire_par_structure, off), its trainings
     share exactly the ceiling. For the 2018 call, whose ceiling no source
     gives, no ceiling is applied (inferred, see plafond_financement_amorcage).
+    Never above the ceiling of its structure's total, not even by the last
+    digit a float division may add.
     """
 
     def formula(formation, period):
@@ -428,7 +434,8 @@ class financement_amorcage(ReelExact):
         if forfait.any():  # a flat grant, where there is a ceiling: the structure's trainings share exactly it
             partage = numpy.where(forfait & numpy.isfinite(plafond), part(plafond, total), partage)
         partage *= montant
-        return partage
+        # Never above the ceiling: a single training's amount x (plafond / amount) may round to plafond + 1 ulp
+        return numpy.fmin(partage, plafond, out=partage)
 
 
 class financement_amorcage_structure(ReelExact):
@@ -438,7 +445,11 @@ class financement_amorcage_structure(ReelExact):
     definition_period = MONTH
     label = "Financement d'amorçage total des formations de la structure"
     reference = COMMUNIQUE_2015
-    documentation = "Confidence: seed (the sum of its trainings' seed funding, exact to the cent up to 10^9 €)."
+    documentation = """
+    Confidence: seed. The sum of its trainings' seed funding, snapped to the
+    millionth of a euro (helpers.au_millionieme): the same in any order of
+    the rows.
+    """
 
     def formula(structure, period):
-        return structure.sum(structure.members("financement_amorcage", period))
+        return au_millionieme(structure.sum(structure.members("financement_amorcage", period)), effectifs(structure))

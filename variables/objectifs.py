@@ -13,6 +13,8 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_gen.entities import Campagne, Formation
 from openfisca_gen.helpers import (
     ReelExact,
+    au_millionieme,
+    effectifs,
     lecture,
     par_appel_de_la_campagne,
     part,
@@ -542,11 +544,13 @@ class cout_financement_amorcage_campagne(ReelExact):
     label = "Coût total du financement d'amorçage des formations de la campagne"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed. A ReelExact (float64): exact to the cent up to 10^9 €.
+    Confidence: seed. A ReelExact (float64), snapped to the millionth of a
+    euro (helpers.au_millionieme): the same in any order of the rows, so that
+    a cost exactly at the envelope is within it.
     """
 
     def formula(campagne, period):
-        return campagne.sum(campagne.members("financement_amorcage", period))
+        return au_millionieme(campagne.sum(campagne.members("financement_amorcage", period)), effectifs(campagne))
 
 
 class financement_amorcage_dans_l_enveloppe(Variable):
