@@ -175,7 +175,7 @@ def compare(arguments) -> int:
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    sortie = dossier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     from openfisca_gen.systeme import la_loi
 
     tax_benefit_system = la_loi()
@@ -311,7 +311,7 @@ def interpretations(arguments) -> int:
     periode = _mois(arguments)
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    sortie = dossier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     population = _population(tax_benefit_system, arguments.data)
     _avertir(population, tax_benefit_system, periode, arguments.lang)
     analyse = analyser_interpretations(

@@ -486,3 +486,14 @@ def test_a_reused_folder_names_the_files_this_run_did_not_write(tmp_path, capsys
     derniere = capsys.readouterr().out.rstrip().splitlines()[-1]
     assert derniere.endswith("(d'une exécution précédente ?) : notes.txt, par_metier_vise.csv"), derniere
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # named, never removed
+
+
+@pytest.mark.parametrize("commande", [["compare", "--reform", "plafond_100k"], ["interpretations"]])
+def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
+    """A data file named formations.csv in the --out folder was replaced by the report's table of the same name."""
+    donnees = tmp_path / "formations.csv"
+    donnees.write_bytes((POPULATION_EXEMPLE).read_bytes())
+    avant = donnees.read_bytes()
+    assert main([*commande, "--data", str(donnees), "--period", "2016-02", "--out", str(tmp_path)]) == 2
+    assert f"holds the data file '{donnees}'" in capsys.readouterr().err
+    assert donnees.read_bytes() == avant and list(tmp_path.iterdir()) == [donnees]

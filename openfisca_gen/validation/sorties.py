@@ -51,14 +51,17 @@ def chemins_des_tables(chemin: Path, noms) -> list[Path]:
             for rang, nom in enumerate(noms)]  # fmt: skip
 
 
-def dossier_de_sortie(chemin: str | Path) -> Path:
-    """A folder a command or a report may write into (`--out`, `ecrire`), created if missing."""
+def dossier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
+    """A folder a command or a report may write into (`--out`, `ecrire`), created if missing; never the folder of
+    the file read (`--data`), whose name a table may have (formations.csv)."""
     chemin = str(chemin)
     if not chemin.strip():
         _sortie_refusee("sortie_vide", quoi="a folder (it is created if missing)")
     sortie = Path(chemin)
     if sortie.exists() and not sortie.is_dir():
         _sortie_refusee("sortie_fichier", chemin=chemin)
+    if donnees and Path(donnees).is_file() and sortie.is_dir() and Path(donnees).resolve().parent.samefile(sortie):
+        _sortie_refusee("sortie_contient_donnees", chemin=chemin, donnees=str(donnees))
     try:
         sortie.mkdir(parents=True, exist_ok=True)
     except OSError as erreur:
