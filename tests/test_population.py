@@ -453,3 +453,17 @@ def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_
     sans_date = lire_population(tax_benefit_system, pandas.DataFrame({"formation_id": ["a"], "budget_session": [1]}))
     [probleme] = sans_date.avertissements(tax_benefit_system, "2016-02")
     assert probleme.valeurs["noms"] == ["date_depot_dossier"]
+
+
+def test_an_id_with_a_space_at_an_end_is_refused_at_its_line(tax_benefit_system, tmp_path):
+    """'s1 ' was a second structure beside 's1': two trainings of 100 000 € got 50 000 € each, where one structure
+    shares the 70 000 € ceiling; 'a ' and 'a' were two trainings."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text(
+        "formation_id,structure_id,budget_session\na,s1,100000\nb,s1 ,100000\n a,s2,1\n", encoding="utf-8"
+    )
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    messages = [p.en() for p in erreur.value.problemes]
+    assert any("line 3" in m and "'structure_id'" in m and "got 's1 '" in m for m in messages), messages
+    assert any("line 4" in m and "'formation_id'" in m and "got ' a'" in m for m in messages), messages

@@ -384,9 +384,12 @@ def test_explain_takes_facts_given_once_and_refuses_a_monthly_input_of_another_m
 # Extended web API: each was a 500
 
 
-@pytest.mark.parametrize(("identifiant", "message"), [("", "an id must be a non-empty text"), ("a/b", "'/'")])
+@pytest.mark.parametrize(
+    ("identifiant", "message"),
+    [("", "an id must be a non-empty text"), ("a/b", "'/'"), ("f ", "must not begin or end with a space")],
+)
 @pytest.mark.parametrize("route", ["/calculate", "/trace", "/explain", "/compare"])
-def test_an_id_empty_or_with_a_slash(serveur, route, identifiant, message, requete):
+def test_an_id_empty_with_a_slash_or_a_space_at_an_end(serveur, route, identifiant, message, requete):
     situation = {"formations": {identifiant: copy.deepcopy(FORMATION)}}
     corps = situation if route in ("/calculate", "/trace") else {"situation": situation, "reform": "plafond_100k"}
     statut, reponse = requete(serveur + route, corps)

@@ -106,6 +106,8 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
         return "id_vide", {}
     if "/" in identifiant:
         return "id_avec_barre", {"valeur": identifiant}
+    if identifiant != identifiant.strip():  # 's1 ' was a second structure beside 's1', each under the ceiling
+        return "id_avec_espaces", {"valeur": identifiant}
     return None
 
 
@@ -128,9 +130,9 @@ def _id_en_texte(valeur):
 
 
 def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple[list[Probleme], dict]:
-    """The ids of a table's `colonnes` that are empty or contain '/', and training ids given twice; `placer(i,
-    champ)` says where row i's field is. Also each id column factorized, (codes, distinct ids): the checks run on
-    the distinct ids, and the groups are those codes."""
+    """The ids of a table's `colonnes` that are empty, contain '/' or begin or end with a space, and training ids
+    given twice; `placer(i, champ)` says where row i's field is. Also each id column factorized, (codes, distinct
+    ids): the checks run on the distinct ids, and the groups are those codes."""
     problemes, facteurs = [], {}
     for colonne in colonnes:
         if colonne not in table:
@@ -140,7 +142,8 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
         if len(distincts) and not pandas.api.types.is_numeric_dtype(table[colonne]):  # all missing: none to read
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
-            mauvais |= (vides | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
+            espaces = numpy.strings.strip(textes) != textes
+            mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))
             for i in numpy.flatnonzero(mauvais)

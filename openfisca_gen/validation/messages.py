@@ -66,6 +66,12 @@ MESSAGES = {
     # Ids and groups
     "id_vide": ("an id must be a non-empty text", "un identifiant ne peut pas être vide"),
     "id_avec_barre": ("an id must not contain '/', got {valeur:r}", "un identifiant ne peut pas contenir « / »"),
+    "id_avec_espaces": (
+        "an id must not begin or end with a space, got {valeur:r}: it would be another id than the one written "
+        "without it",
+        "un identifiant ne peut pas commencer ni finir par une espace ({valeur:fr}) : ce serait un autre "
+        "identifiant que celui écrit sans elle",
+    ),
     "id_en_double": ("duplicate id", "cet identifiant est déjà celui d'une autre formation"),
     "ids_de_formations_attendus": ("expects a list of formation ids, got {valeur:r}",),
     "formation_inconnue": ("unknown formation '{membre}'",),
