@@ -48,8 +48,8 @@ DONNEES = Path(__file__).parent / "donnees"
 # The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
 POPULATIONS = yaml_du_paquet(DONNEES / "populations.yaml")
 POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the default population: the first call's
-# The month each simulation `Population.simulation` built is for, so that `tables` refuses another one.
-_MOIS_CONSTRUITS = weakref.WeakKeyDictionary()
+# Each simulation `Population.simulation` built: (its month, its population), so that `tables` refuses another.
+_CONSTRUITES = weakref.WeakKeyDictionary()
 
 
 # Inputs whose default is no fact of a dossier (a day, a status, a trade, a duration, a budget, a condition a
@@ -131,7 +131,7 @@ class Population:
         simulation = batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
         if "campagne" in self.groupes:
             verifier_campagnes(simulation, period)
-        _MOIS_CONSTRUITS[simulation] = period
+        _CONSTRUITES[simulation] = (period, weakref.ref(self))
         return simulation
 
     def _appels(self, tax_benefit_system, period) -> numpy.ndarray:
@@ -154,9 +154,15 @@ class Population:
         for (`simulation`): in another, its monthly inputs would not be read."""
         systeme = simulation.tax_benefit_system
         period, variables = un_mois(period), [variables] if isinstance(variables, str) else list(variables)
-        if _MOIS_CONSTRUITS.get(simulation, period) != period:
-            details = {"construite": _MOIS_CONSTRUITS[simulation], "mois": period}
-            raise PeriodeInvalideError([Probleme("simulation_d_un_autre_mois", details)])
+        mois, construite_par = _CONSTRUITES.get(simulation, (period, None))
+        if mois != period:
+            raise PeriodeInvalideError([Probleme("simulation_d_un_autre_mois", {"construite": mois, "mois": period})])
+        ids = simulation.populations["formation"].ids
+        if (construite_par is None or construite_par() is not self) and not numpy.array_equal(
+            ids, self.table["formation_id"].to_numpy()
+        ):  # the results would be given to other trainings, or not fit
+            details = {"nombre": len(ids), "premiere": str(ids[0]) if len(ids) else "", "attendus": len(self.table)}
+            raise EntreeInvalideError([Probleme("simulation_d_autres_formations", details)])
         if inconnues := [nom for nom in variables if nom not in systeme.variables]:
             raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues})])
         tables = {

@@ -467,3 +467,19 @@ def test_an_id_with_a_space_at_an_end_is_refused_at_its_line(tax_benefit_system,
     messages = [p.en() for p in erreur.value.problemes]
     assert any("line 3" in m and "'structure_id'" in m and "got 's1 '" in m for m in messages), messages
     assert any("line 4" in m and "'formation_id'" in m and "got ' a'" in m for m in messages), messages
+
+
+def test_tables_refuse_a_simulation_of_other_trainings(tax_benefit_system):
+    """A simulation of the same rows in another order gave training a the values of b; one of other rows, a pandas
+    ValueError."""
+    table = pandas.DataFrame({"formation_id": ["a", "b"], "date_depot_dossier": "2015-10-05", "metier_vise": "codeur",
+                              "formation_gratuite": True, "pedagogie_innovante": True, "duree_formation_mois": 4,
+                              "budget_session": [10_000.0, 60_000.0]})  # fmt: skip
+    population, inversee = (lire_population(tax_benefit_system, t) for t in (table, table.iloc[::-1]))
+    for autre in (inversee, lire_population(tax_benefit_system, "appel_2015")):
+        with pytest.raises(EntreeInvalideError, match="is of other trainings"):
+            population.tables(autre.simulation(tax_benefit_system, "2016-02"), ["financement_amorcage"], "2016-02")
+    # The same trainings in the same order, from a copy read again: the results are theirs.
+    copie = lire_population(tax_benefit_system, table.copy())
+    resultats = population.resultats(copie.simulation(tax_benefit_system, "2016-02"), "financement_amorcage", "2016-02")
+    assert resultats["financement_amorcage"].to_dict() == {"a": 10_000.0, "b": 60_000.0}

@@ -163,6 +163,10 @@ MESSAGES = {
     ),
     "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
     "simulation_d_un_autre_mois": ("this simulation was built for {construite}: build one for {mois}",),
+    "simulation_d_autres_formations": (
+        "this simulation is of other trainings ({nombre}, the first '{premiere}'; this population has {attendus}, "
+        "in its own order): compute with this population's own simulation()",
+    ),
     "periode_a_preciser": ("{lieu} is missing, and the situation writes {textes:liste}: give the month to compute",),
     "entree_hors_periode": ("{lieu} does not hold in {mois}, the month computed: give it for {mois} (or its year)",),
     # Reforms and parameters
