@@ -72,14 +72,18 @@ class Population:
     groupes: dict
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
     fournie: bool = False  # a bundled one, which gives every column its calls read (tests/test_population.py)
+    commentaires: tuple = ()  # the lines of a CSV below its header read as comments (they begin with '#')
 
     def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
         """What would make the results of `period` silently wrong though every cell is valid: columns left out
         that the dossiers' calls read, dossiers whose call had not opened yet. The commands print them;
         `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop shows them."""
-        return self._colonnes_absentes(tax_benefit_system, period) + self._appels_pas_encore_ouverts(
-            tax_benefit_system, period
-        )
+        commentees = [Probleme("lignes_commentees", {"lignes": list(self.commentaires)})] if self.commentaires else []
+        return [
+            *commentees,
+            *self._colonnes_absentes(tax_benefit_system, period),
+            *self._appels_pas_encore_ouverts(tax_benefit_system, period),
+        ]
 
     def _colonnes_absentes(self, tax_benefit_system, period) -> list[Probleme]:
         """A warning naming the columns left out that the dossiers' calls read and whose default is no fact of a
@@ -289,7 +293,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
     for types in (_types_du_csv(tax_benefit_system), str):
-        table, entete, separateur = _lire_csv(Path(source), nom, types)
+        table, entete, separateur, commentaires = _lire_csv(Path(source), nom, types)
         table.index = table.index + entete + 2
         try:
             valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
@@ -300,7 +304,10 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
                     replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
                 ]) from None  # fmt: skip
             continue
-        return Population(*valide, description, fournie=bool(fournie))
+        if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
+            lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
+            commentaires = tuple(lignes.get(rang + entete + 2, rang + entete + 2) for rang in commentaires)
+        return Population(*valide, description, fournie=bool(fournie), commentaires=tuple(commentaires))
 
 
 def _types_du_csv(tax_benefit_system) -> dict:
@@ -343,9 +350,10 @@ def _classeur_zip(source: Path) -> bool:
         return False
 
 
-def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str]:
+def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str, numpy.ndarray]:
     """The table of a CSV file (`types`: str, every cell as text; or a dict of the columns to keep as text, the
-    others typed by pandas), the number of description lines above its header, its separator."""
+    others typed by pandas), the number of description lines above its header, its separator, and the ranks of
+    the records below the header read as comments (their first cell begins with '#')."""
     nom = nom or str(source)
     try:
         pas_un_csv(source, nom)
@@ -388,7 +396,7 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
-    return table, description, separateur
+    return table, description, separateur, numpy.flatnonzero(commentaires)
 
 
 def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:

@@ -322,7 +322,7 @@ def test_a_valid_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_syst
     chemin = tmp_path / "formations.csv"
     pandas.DataFrame(lignes).to_csv(chemin, index=False, sep=separateur)
     rapide = lire_population(tax_benefit_system, chemin).table
-    texte, _, _ = _lire_csv(chemin, None, str)
+    texte, *_ = _lire_csv(chemin, None, str)
     lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", "," if separateur == ";" else ".")
     pandas.testing.assert_frame_equal(rapide.reset_index(drop=True), lente.reset_index(drop=True))
 
@@ -483,3 +483,20 @@ def test_tables_refuse_a_simulation_of_other_trainings(tax_benefit_system):
     copie = lire_population(tax_benefit_system, table.copy())
     resultats = population.resultats(copie.simulation(tax_benefit_system, "2016-02"), "financement_amorcage", "2016-02")
     assert resultats["financement_amorcage"].to_dict() == {"a": 10_000.0, "b": 60_000.0}
+
+
+def test_lines_read_as_comments_below_the_header_are_named(tax_benefit_system, tmp_path):
+    """A training whose id began with '#' was dropped as a comment without a word: three of four computed."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text(
+        "# a description line above the header\nformation_id,budget_session\na,1000\n#2,2000\n\nc,3000\n# a note\n",
+        encoding="utf-8",
+    )
+    population = lire_population(tax_benefit_system, fichier)
+    assert list(population.table["formation_id"]) == ["a", "c"] and population.commentaires == (4, 7)
+    [commentees] = [p for p in population.avertissements(tax_benefit_system, PERIOD) if p.cle == "lignes_commentees"]
+    assert commentees.en().startswith("Line(s) 4, 7 below the header begin with '#'")
+    assert "ligne(s) 4, 7 sous l'en-tête" in commentees.fr().lower()
+    sans = tmp_path / "g.csv"
+    sans.write_text("# only above\nformation_id,budget_session\na,1000\n", encoding="utf-8")
+    assert lire_population(tax_benefit_system, sans).commentaires == ()

@@ -233,6 +233,12 @@ MESSAGES = {
         "en {mois:mois}, l'appel dont relève le dossier, déposé le {depot:jour}, n'était pas encore ouvert : le "
         "dossier ne relèverait d'aucun appel ; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
     ),
+    "lignes_commentees": (
+        "line(s) {lignes:liste} below the header begin with '#' and are read as comments, not trainings; if one is "
+        "a training, its id must not begin with '#'",
+        "ligne(s) {lignes:liste} sous l'en-tête commençant par « # » : lues comme des commentaires, non comme des "
+        "formations ; si l'une est une formation, son identifiant ne doit pas commencer par « # »",
+    ),
     "colonnes_absentes": (
         "no column {noms:liste}: the dossiers' calls read them, and every training takes their default (a filing "
         "in 1970, « hors numérique », 0 €, false); give them, or check the columns' names",
