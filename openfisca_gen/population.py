@@ -40,6 +40,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
+from openfisca_gen.validation.erreurs import en_francais
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
@@ -97,7 +98,12 @@ class Population:
         lues = {nom for nom, appels in appels_des_colonnes(tax_benefit_system).items() if numeros & set(appels)}
         lues |= set() if numeros else {"date_depot_dossier"}  # no dossier answers a call: its date first, if left out
         absentes = [nom for nom in SANS_DEFAUT_NEUTRE if nom not in self.table and nom in lues]
-        return [Probleme("colonnes_absentes", {"noms": absentes})] if absentes else []
+        if not absentes:
+            return []
+        defauts = {nom: _defaut(tax_benefit_system.variables[nom]) for nom in absentes}
+        anglais = ", ".join(f"{nom} = {str(v).lower() if isinstance(v, bool) else v}" for nom, v in defauts.items())
+        francais = ", ".join(f"{nom} = {en_francais(v)}" for nom, v in defauts.items())
+        return [Probleme("colonnes_absentes", {"noms": absentes, "defauts": anglais, "defauts_fr": francais})]
 
     def _appels_pas_encore_ouverts(self, tax_benefit_system, period) -> list[Probleme]:
         """A warning where dossiers answer a call that had not opened by the end of `period`: computed then, they
@@ -199,6 +205,14 @@ class Population:
         if problemes:  # both at once, not one run after the other
             raise EntreeInvalideError(problemes)
         return self.tables(simulation, variables, period)["formation"]
+
+
+def _defaut(variable):
+    """The value a column left out gives every training, as a file would write it (a day, a choice's name)."""
+    valeur = variable.default_value
+    if isinstance(valeur, bool):
+        return valeur
+    return getattr(valeur, "name", None) or (valeur.isoformat() if isinstance(valeur, date) else valeur)
 
 
 def population_fournie(source) -> str | None:

@@ -450,9 +450,17 @@ def test_a_column_left_out_that_the_calls_read_is_named(tax_benefit_system, tmp_
     [probleme] = population.avertissements(tax_benefit_system, "2016-02")
     assert probleme.valeurs["noms"] == ["statut_structure", "budget_session"]
     assert probleme.fr().startswith("Aucune colonne statut_structure, budget_session : les appels des dossiers")
+    # Each column's own default (a count's is 0, not « a filing in 1970, « hors numérique », 0 €, false »)
+    assert "(statut_structure = autre, budget_session = 0)" in probleme.en()
+    assert "(statut_structure = « autre », budget_session = 0)" in probleme.fr()
     sans_date = lire_population(tax_benefit_system, pandas.DataFrame({"formation_id": ["a"], "budget_session": [1]}))
     [probleme] = sans_date.avertissements(tax_benefit_system, "2016-02")
-    assert probleme.valeurs["noms"] == ["date_depot_dossier"]
+    assert probleme.valeurs["noms"] == ["date_depot_dossier"] and "(date_depot_dossier = 1970-01-01)" in probleme.en()
+    sans_public = pandas.DataFrame({"formation_id": ["a"], "date_depot_dossier": ["2018-05-02"], "budget_session": [1],
+                                    "formation_gratuite": [True], "pedagogie_innovante": [False]})  # fmt: skip
+    avertissements = lire_population(tax_benefit_system, sans_public).avertissements(tax_benefit_system, "2018-06")
+    assert "nombre_demandeurs_emploi_peu_qualifies = 0" in avertissements[0].en()
+    assert "formation_gratuite" not in avertissements[0].en()  # given: not named
 
 
 def test_an_id_with_a_space_at_an_end_is_refused_at_its_line(tax_benefit_system, tmp_path):

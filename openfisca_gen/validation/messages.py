@@ -240,10 +240,10 @@ MESSAGES = {
         "formations ; si l'une est une formation, son identifiant ne doit pas commencer par « # »",
     ),
     "colonnes_absentes": (
-        "no column {noms:liste}: the dossiers' calls read them, and every training takes their default (a filing "
-        "in 1970, « hors numérique », 0 €, false); give them, or check the columns' names",
+        "no column {noms:liste}: the dossiers' calls read them, and every training takes their default "
+        "({defauts}); give them, or check the columns' names",
         "aucune colonne {noms:liste} : les appels des dossiers les lisent, et chaque formation prend leur valeur par "
-        "défaut (un dépôt en 1970, « hors numérique », 0 €, non) ; donnez-les, ou vérifiez les noms des colonnes",
+        "défaut ({defauts_fr}) ; donnez-les, ou vérifiez les noms des colonnes",
     ),
     "appel_pas_encore_ouvert": (
         "{nombre} of the {total} dossiers answer a call that had not opened by {mois}, the month computed: they "
