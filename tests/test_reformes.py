@@ -1,5 +1,6 @@
 """Reforms: shipped scenarios, parametric reforms, their validation, and properties that must hold."""
 
+import datetime
 import html
 import re
 import subprocess
@@ -104,6 +105,10 @@ def test_values_apply_until_the_next_date_given(tax_benefit_system):
         ({"labellisation.conditions.formation_gratuite": {"2015-09-17": 1}}, "expects true or false"),
         ({"calendrier.dates_limites_depot": {"2015-09-17": ["2015-10-40"]}}, "expects dates as YYYY-MM-DD"),
         ({"financement_amorcage.plafond": 100000}, "expects a mapping {date: value}"),
+        (  # the value given last for a date written two ways was applied, the other lost
+            {"financement_amorcage.plafond": {"2015-09-17": 100_000, datetime.date(2015, 9, 17): 50_000}},
+            "(2015-09-17): the date 2015-09-17 is given twice",
+        ),
         ({}, "non-empty mapping"),
         ("plafond_infini", "Unknown reform 'plafond_infini'"),
     ],

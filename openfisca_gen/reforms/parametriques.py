@@ -82,6 +82,8 @@ def valider_changements(parametres, changements) -> dict[str, list]:
             date = lire_jour(cle)
             if date is None:
                 problemes.append(Probleme("pas_une_date", {"texte": str(cle), **JOURS}, **ici))
+            elif any(date == vue for vue, _ in dates):  # '2015-09-17' and date(2015, 9, 17): one of them was lost
+                problemes.append(Probleme("date_en_double", {"date": str(date)}, **ici, periode=str(date)))
             elif probleme := probleme_de_valeur(parametre, valeur):
                 problemes.append(Probleme(*probleme, **ici, periode=str(date)))
             else:

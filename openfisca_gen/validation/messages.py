@@ -172,6 +172,10 @@ MESSAGES = {
     # Reforms and parameters
     "reforme_pas_un_dictionnaire": ("A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",),
     "dates_attendues": ("expects a mapping {{date: value}}, got {valeur:r}",),
+    "date_en_double": (
+        "the date {date} is given twice (written two ways): give each date once",
+        "la date {date} est donnée deux fois (écrite de deux façons) : donnez chaque date une seule fois",
+    ),
     "pas_une_date": (
         "{texte:r} is not a date (YYYY-MM-DD, from {premier} to {dernier})",
         "{texte:fr} n'est pas une date AAAA-MM-JJ",
