@@ -408,22 +408,35 @@ BANDES = 5  # a breakdown by a number of many values (a budget, a share): bands 
 
 
 def _en_groupes(colonne: pandas.Series, langue: str = "en") -> pandas.Series:
-    """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00); a number of more
-    than a dozen values in BANDES bands of as many trainings (a row per value was hundreds, with float noise
-    such as 0.043478260869565216); any other as is."""
+    """A column to break down by: a day as the day it is (2015-09-17, not 2015-09-17 00:00:00); a number as its
+    language writes it, in order, and where it has more than a dozen values in BANDES bands of about as many
+    trainings (a row per value was hundreds, with float noise such as 0.043478260869565216), each band holding
+    its lower bound but not its upper one, as the rules' thresholds do (« at least six months »), the last both;
+    any other as is."""
     if pandas.api.types.is_datetime64_any_dtype(colonne):
         return colonne.dt.strftime("%Y-%m-%d")
-    nombre = pandas.api.types.is_numeric_dtype(colonne) and not pandas.api.types.is_bool_dtype(colonne)
-    if nombre and colonne.nunique() > 12:
-        bornes = numpy.unique(numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1)))
-        noms = [f"{_borne(bas, langue)}–{_borne(haut, langue)}" for bas, haut in itertools.pairwise(bornes)]
-        return pandas.cut(colonne, bornes, labels=noms, include_lowest=True)  # ordered, as the bands go
-    return colonne
+    if not pandas.api.types.is_numeric_dtype(colonne) or pandas.api.types.is_bool_dtype(colonne):
+        return colonne
+    if colonne.nunique() <= 12:
+        valeurs = numpy.sort(colonne.dropna().unique())
+        noms = [_nombre(valeur, langue) for valeur in valeurs]
+        return pandas.Series(pandas.Categorical.from_codes(numpy.searchsorted(valeurs, colonne), noms, ordered=True),
+                             colonne.index)  # fmt: skip
+    quantiles = numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1))
+    # Short bounds (4.49, not 4.495789): each rounded down, the last (the largest value) up
+    courtes = numpy.where(numpy.abs(quantiles) >= 100, 1, 100)
+    bornes = numpy.unique([*numpy.floor(quantiles[:-1] * courtes[:-1]) / courtes[:-1],
+                           numpy.ceil(quantiles[-1] * courtes[-1]) / courtes[-1]])  # fmt: skip
+    noms = [f"{_nombre(bas, langue)}–<{_nombre(haut, langue)}" for bas, haut in itertools.pairwise(bornes)]
+    noms[-1] = noms[-1].replace("–<", "–")  # the last band holds its upper bound too
+    coupes = numpy.append(bornes[:-1], numpy.nextafter(bornes[-1], numpy.inf))
+    return pandas.cut(colonne, coupes, labels=noms, right=False)  # ordered, as the bands go
 
 
-def _borne(valeur: float, langue: str) -> str:
-    """A band's bound, short, as its language writes it: 35,800 and 0.08 in English, 35 800 and 0,08 in French."""
-    texte = f"{valeur:,.0f}" if abs(valeur) >= 100 else f"{valeur:.2f}".rstrip("0").rstrip(".")
+def _nombre(valeur: float, langue: str) -> str:
+    """A value of a breakdown, as its language writes it, to a millionth at most: 35,800 and 0.043478 in English,
+    35 800 and 5,99 in French."""
+    texte = f"{float(valeur):,.6f}".rstrip("0").rstrip(".")
     return en_francais(texte) if langue == "fr" else texte
 
 

@@ -5,6 +5,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy
 import pandas
 import pytest
 
@@ -457,11 +458,24 @@ def test_a_breakdowns_bands_are_written_as_their_language_writes_numbers(tax_ben
     par = ["duree_formation_mois", "budget_session"]
     comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=par)
     francais = comparaison.texte("fr", par=["duree_formation_mois"])
-    assert re.search(r"\n3,5–4,5 ", francais) and not re.search(r"\d\.\d+–", francais)
+    assert re.search(r"\n3,5–<4,5 ", francais) and not re.search(r"\d\.\d+–", francais)
     anglais = analyse._en_groupes(comparaison.formations["budget_session"], "en").cat.categories
-    assert all(re.fullmatch(r"[\d,]+–[\d,]+", nom) and "," in nom for nom in anglais)
+    assert all(re.fullmatch(r"[\d,]+–<?[\d,]+", nom) and "," in nom for nom in anglais)
     francais = analyse._en_groupes(comparaison.formations["budget_session"], "fr").cat.categories
-    assert all(re.fullmatch(r"[\d\u202f]+–[\d\u202f]+", nom) for nom in francais)
+    assert all(re.fullmatch(r"[\d\u202f]+–<?[\d\u202f]+", nom) for nom in francais)
+
+
+def test_a_band_holds_its_lower_bound_as_a_rules_threshold_does():
+    """The band 4.5–6 held 6 months, where the rule changes (« au moins égal à six mois »), beside 6–7: a band
+    now holds its lower bound and not its upper one (4.5–<6, 6–<7), the last both; a few values are rows of
+    their own, in order and in the language's numbers (5.99, not 5.99 in French)."""
+    durees = pandas.Series(numpy.arange(101) / 10 + 2)  # 2 to 12 months: quantiles 2, 4, 6, 8, 10, 12
+    bandes = analyse._en_groupes(durees, "en")
+    assert list(bandes.cat.categories) == ["2–<4", "4–<6", "6–<8", "8–<10", "10–12"]
+    assert bandes[durees == 6].tolist() == ["6–<8"] and bandes[durees == 12].tolist() == ["10–12"]
+    assert bandes.value_counts().tolist() == [21, 20, 20, 20, 20] and bandes.notna().all()
+    peu = analyse._en_groupes(pandas.Series([24.0, 5.99, 3.0, 10.0]), "fr")
+    assert list(peu) == ["24", "5,99", "3", "10"] and list(peu.cat.categories) == ["3", "5,99", "10", "24"]
 
 
 def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit_system, figures):
