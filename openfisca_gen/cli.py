@@ -26,6 +26,7 @@ from pathlib import Path
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
 
 DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
+PLAFONDS = ("financement_amorcage.plafond", "financement_amorcage.plafond_structure")  # swept there by default
 PERIODE = "2015-10"
 DONNEES_PAR_DEFAUT = "appel_2015"  # --data left out: the synthetic first call
 
@@ -168,17 +169,26 @@ def compare(arguments) -> int:
         _refus("reforme_ou_balayage", les_deux=" (not both)" if arguments.reform is not None else "")
     if arguments.reform is not None and (arguments.start, arguments.stop, arguments.step) != (None, None, None):
         _refus("bornes_sans_balayage")
+    if arguments.sweep is not None and (arguments.by or arguments.top):  # a sweep's table has no breakdown
+        _refus("options_sans_balayage")
     periode = _mois(arguments)
+    from openfisca_gen.systeme import la_loi
+
+    tax_benefit_system = la_loi()
     if arguments.sweep is not None:
+        if arguments.sweep not in PLAFONDS and None in (arguments.start, arguments.stop):
+            from openfisca_gen.validation import trouver_parametre
+            from openfisca_gen.validation.parametres import balayable
+
+            # a parameter unknown, or of no numbers, is named as such first
+            balayable(trouver_parametre(tax_benefit_system.parameters, arguments.sweep, feuille=True), arguments.sweep)
+            _refus("bornes_requises", chemin=arguments.sweep, debut=DEBUT_BALAYAGE, fin=FIN_BALAYAGE)
         debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
     sortie = dossier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
-    from openfisca_gen.systeme import la_loi
-
-    tax_benefit_system = la_loi()
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None
     population = _population(tax_benefit_system, arguments.data)
     if arguments.sweep is not None:
@@ -436,8 +446,12 @@ def _options_de_compare(sous) -> None:
         "--out", help="a folder for the CSV tables, an Excel workbook and the PNG charts (created if missing)"
     )
     sous.add_argument("--sweep", metavar="PARAMETER", help="sweep this parameter instead of applying a reform")
-    sous.add_argument("--from", dest="start", type=float, help=f"first value of the sweep (default: {DEBUT_BALAYAGE})")
-    sous.add_argument("--to", dest="stop", type=float, help=f"last value of the sweep (default: {FIN_BALAYAGE})")
+    sous.add_argument(
+        "--from", dest="start", type=float, help=f"first value of the sweep (default for a ceiling: {DEBUT_BALAYAGE})"
+    )
+    sous.add_argument(
+        "--to", dest="stop", type=float, help=f"last value of the sweep (default for a ceiling: {FIN_BALAYAGE})"
+    )
     sous.add_argument("--step", type=float, help="step of the sweep (default: a tenth of the range, 11 values)")
     sous.add_argument(
         "--by",

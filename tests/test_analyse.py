@@ -145,6 +145,11 @@ def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
         (["--sweep", "calendrier.date_ouverture"], "'calendrier.date_ouverture' takes a date, not numbers"),
         (["--reform", "absent.yaml"], "Cannot read the reform file 'absent.yaml'"),
         ([], "Give --reform"),
+        # A ceiling's range of euros was swept for any parameter: 40,000 to 150,000 months, or 11 refused rates
+        (["--sweep", "financement_amorcage.seuil_duree_mois"], "give --from and --to (their defaults, 40,000 to"),
+        (["--sweep", "financement_amorcage.taux", "--from", "0.4"], "give --from and --to"),
+        (["--sweep", "financement_amorcage.plafond", "--by", "metier_vise"], "--by and --top are for --reform"),
+        (["--sweep", "financement_amorcage.plafond", "--top", "3"], "--by and --top are for --reform"),
     ],
 )
 def test_the_compare_command_refuses_bad_arguments(capsys, arguments, message):

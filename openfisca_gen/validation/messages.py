@@ -381,6 +381,10 @@ MESSAGES = {
     # The command line
     "reforme_ou_balayage": ("give --reform NAME|FILE.yaml or --sweep PARAMETER{les_deux}",),
     "bornes_sans_balayage": ("--from, --to and --step are for --sweep, not --reform",),
+    "options_sans_balayage": ("--by and --top are for --reform: a sweep's table has one row per value swept",),
+    "bornes_requises": (
+        "--sweep {chemin}: give --from and --to (their defaults, {debut:,} to {fin:,} €, are a ceiling's)",
+    ),
     "aucune_variable": ("--variables names no variable: give names separated by commas",),
     "variables_inconnues_cli": ("unknown variable(s): {noms:liste}",),
     "sortie_vide": ("--out is empty: give {quoi}",),
