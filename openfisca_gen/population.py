@@ -374,6 +374,8 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","
+        if entete.count("\t") > entete.count(separateur):  # read as one column named by the whole header
+            raise DonneesInvalidesError([Probleme("tabulations", {"fichier": nom})])
         _lisible(entete, description, separateur, nom)
         with warnings.catch_warnings():
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header

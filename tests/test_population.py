@@ -508,3 +508,21 @@ def test_lines_read_as_comments_below_the_header_are_named(tax_benefit_system, t
     sans = tmp_path / "g.csv"
     sans.write_text("# only above\nformation_id,budget_session\na,1000\n", encoding="utf-8")
     assert lire_population(tax_benefit_system, sans).commentaires == ()
+
+
+def test_a_file_separated_by_tabs_is_named_so(tax_benefit_system, tmp_path):
+    """It was read as one column named by its whole header, « not an input variable »."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id\tbudget_session\na\t1000\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError, match="its columns are separated by tabs; save it as CSV"):
+        lire_population(tax_benefit_system, fichier)
+    fichier.write_text("formation_id,lieu_formation\na,Paris\tcentre\n", encoding="utf-8")  # a tab in a cell
+    assert lire_population(tax_benefit_system, fichier).table["lieu_formation"].tolist() == ["Paris\tcentre"]
+
+
+def test_a_dataframe_column_without_a_name_is_named_by_its_rank(tax_benefit_system):
+    """A column named None was called 'nan'; docs/validation.md says a column without a name is named by its rank."""
+    for sans_nom in (None, float("nan"), " "):
+        table = pandas.DataFrame([["a", 1]], columns=["formation_id", sans_nom])
+        with pytest.raises(DonneesInvalidesError, match=re.escape("column '(column 2, no name)' is not an input")):
+            lire_population(tax_benefit_system, table)

@@ -18,6 +18,7 @@ from openfisca_gen.reforms import (
     ReformeInvalideError,
     appliquer_reforme,
     charger_changements,
+    nom_de,
     plafond_par_formation,
     plafond_par_structure,
 )
@@ -411,3 +412,13 @@ def test_values_that_reach_no_call_are_one_warning_per_parameter(tax_benefit_sys
     assert perdues.cle == "valeurs_sans_appel" and perdues.en().startswith(
         "'financement_amorcage.plafond': 298 values, from 2015-09-18 (70001) to 2016-07-11, reach no call's rules"
     )
+
+
+def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax_benefit_system):
+    """np.int64(100000) was written 100000, not 100,000 €."""
+    parametres = tax_benefit_system.parameters
+    changements = {"financement_amorcage.plafond": {"2015-09-17": numpy.int64(100_000)},
+                   "financement_amorcage.taux": {"2015-09-17": numpy.float64(0.6)}}  # fmt: skip
+    attendu = "financement_amorcage.plafond = 100,000 € from 2015-09-17; financement_amorcage.taux = 60 % from"
+    assert nom_de(changements, parametres).startswith(attendu)
+    assert nom_de(changements, parametres, "fr").startswith("financement_amorcage.plafond = 100\u202f000\u00a0€")

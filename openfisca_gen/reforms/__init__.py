@@ -85,6 +85,7 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
     francais = langue == "fr"
 
     def lisible(chemin, valeur) -> str:
+        valeur = getattr(valeur, "item", lambda: valeur)()  # a numpy scalar as the number it stands for
         unite = None
         if parametres is not None:
             with contextlib.suppress(ReformeInvalideError):

@@ -346,6 +346,12 @@ MESSAGES = {
         "a population is a bundled population's name ({populations}), a CSV file's path or a pandas DataFrame, "
         "got {valeur:r}",
     ),
+    "tabulations": (
+        "cannot read '{fichier}': its columns are separated by tabs; save it as CSV, separated by commas (or "
+        "semicolons)",
+        "les colonnes du fichier {fichier:fr} sont séparées par des tabulations : enregistrez-le en CSV, séparé par "
+        "des virgules (ou des points-virgules)",
+    ),
     "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
     "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),
     "population_inconnue": (

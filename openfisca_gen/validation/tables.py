@@ -93,6 +93,9 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     colonnes = {*IDENTIFIANTS, *variables}
     if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
         table = table.reset_index(level=niveaux)
+    if any(_sans_nom(nom) for nom in table.columns):  # None was named 'nan': by its rank, as a CSV's is
+        noms = [f"(column {rang}, no name)" if _sans_nom(nom) else nom for rang, nom in enumerate(table.columns, 1)]
+        table = table.set_axis(noms, axis=1)
     problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
     if table.empty:
         problemes.append(Probleme("table_vide"))
@@ -136,6 +139,10 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     for colonne in numeriques:
         typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
     return pandas.DataFrame(typee, copy=False), groupes  # arrays made here: not copied once more
+
+
+def _sans_nom(nom) -> bool:
+    return nom is None or (isinstance(nom, float) and nom != nom) or (isinstance(nom, str) and not nom.strip())
 
 
 def par_groupe(valeurs, codes, nombre: int):
