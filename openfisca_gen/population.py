@@ -374,6 +374,8 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         with open(source, encoding="utf-8-sig") as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","
+        if types is not str and _chiffres_de_trop(source, separateur):  # pandas' parser would round them
+            types = str
         if entete.count("\t") > entete.count(separateur):  # read as one column named by the whole header
             raise DonneesInvalidesError([Probleme("tabulations", {"fichier": nom})])
         _lisible(entete, description, separateur, nom)
@@ -413,6 +415,25 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
     return table, description, separateur, numpy.flatnonzero(commentaires)
+
+
+def _chiffres_de_trop(source: Path, separateur: str, taille: int = 1 << 24) -> bool:
+    """Whether a CSV holds 16 digits in a row (points, or commas in a French file, among them): a number pandas'
+    parser would round without a word (2.99999999999999999 months read as 3), or an id of as many digits. Read
+    in blocks, each character mapped to whether it may be part of a number."""
+    table = _CHIFFRES_VIRGULE if separateur == ";" else _CHIFFRES
+    motif, fin = b"1" * 16, b""
+    with open(source, "rb") as fichier:
+        while bloc := fichier.read(taille):
+            traduit = bloc.translate(table)
+            if traduit.find(motif) >= 0 or (fin + traduit[:15]).find(motif) >= 0:  # within a block, or across two
+                return True
+            fin = (fin + traduit)[-15:] if len(traduit) < 15 else traduit[-15:]  # the last 15 characters read
+    return False
+
+
+_CHIFFRES = bytes(0x31 if chr(octet) in "0123456789." else 0x30 for octet in range(256))
+_CHIFFRES_VIRGULE = bytes(0x31 if chr(octet) in "0123456789.," else 0x30 for octet in range(256))
 
 
 def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:

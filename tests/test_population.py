@@ -526,3 +526,36 @@ def test_a_dataframe_column_without_a_name_is_named_by_its_rank(tax_benefit_syst
         table = pandas.DataFrame([["a", 1]], columns=["formation_id", sans_nom])
         with pytest.raises(DonneesInvalidesError, match=re.escape("column '(column 2, no name)' is not an input")):
             lire_population(tax_benefit_system, table)
+
+
+@pytest.mark.parametrize("separateur", [",", ";"])
+def test_a_csv_number_with_more_digits_than_a_float_holds_is_refused_at_its_line(tax_benefit_system, tmp_path,
+                                                                                    separateur):  # fmt: skip
+    """2.99999999999999999 months were read as 3 by pandas' parser (eligible, 30 000 €) and 12.000…0001 learners as
+    12: refused as written, as in JSON; a float as programs write it (0.30000000000000004) is read as it is."""
+    decimale = "," if separateur == ";" else "."
+    lignes = [["formation_id", "duree_formation_mois", "nombre_apprenants", "part"],
+              ["a", "2.99999999999999999", "12", "0.30000000000000004"],
+              ["b", "6", "12.0000000000000000001", "1"]]  # fmt: skip
+    fichier = tmp_path / "f.csv"
+    texte = "\n".join(separateur.join(cellule.replace(".", decimale) for cellule in ligne[:3]) for ligne in lignes)
+    fichier.write_text(texte + "\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    assert [(p.ligne, p.champ, p.cle) for p in erreur.value.problemes] == [
+        (2, "duree_formation_mois", "trop_de_chiffres"), (3, "nombre_apprenants", "trop_de_chiffres")]  # fmt: skip
+    fichier.write_text("formation_id,budget_session\na,0.30000000000000004\n", encoding="utf-8")
+    assert lire_population(tax_benefit_system, fichier).table["budget_session"].tolist() == [0.30000000000000004]
+
+
+def test_sixteen_digits_in_a_row_are_found_across_two_blocks(tmp_path):
+    from openfisca_gen.population import _chiffres_de_trop
+
+    fichier = tmp_path / "f.csv"
+    fichier.write_bytes(b"formation_id,duree_formation_mois\na,2.99999999999999999\n")
+    debut = fichier.read_bytes().index(b"2.999")
+    for taille in (4, debut + 3, debut + 9, 1 << 24):  # the run split anywhere, or in one block
+        assert _chiffres_de_trop(fichier, ",", taille)
+    fichier.write_bytes(b"formation_id,duree_formation_mois\na,2.9999999999999\nb,12345678,1234567\n")
+    assert not any(_chiffres_de_trop(fichier, ",", taille) for taille in (4, 20, 1 << 24))
+    assert _chiffres_de_trop(fichier, ";", 1 << 24)  # in a French file, 12345678,1234567 is one number

@@ -131,11 +131,12 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
             nombres[manquants] = [_nombre_texte(v) for v in numpy.asarray(valeurs, object)[manquants]]
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
-    # Written with more digits than a float holds (JSON, YAML, a form): refused as written, never rounded onto a
-    # threshold; looked for only where one is. A CSV's numbers are typed by pandas' parser (docs/validation.md).
-    trop_precis = None
+    # Written with more digits than a float holds (a cell, JSON, YAML, a form): refused as written, never rounded
+    # onto a threshold; looked for only where one may be.
+    trop_precis = _trop_precis_ecrits(valeurs, nombres) if texte else None
     if not texte and any(isinstance(v, NombreTropPrecis) for v in valeurs):
         trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
+    if trop_precis is not None:
         nombres = numpy.where(trop_precis, numpy.nan, nombres)
     pas_un_nombre = numpy.isnan(nombres) if trop_precis is None else numpy.isnan(nombres) & ~trop_precis
     if entier:
@@ -156,6 +157,19 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
 # part), a date or a duration (nanoseconds), an array.
 PAS_DES_NOMBRES = bool | complex | numpy.bool_ | numpy.complexfloating | date | timedelta | numpy.datetime64
 PAS_DES_NOMBRES |= numpy.timedelta64 | numpy.ndarray
+
+
+def _trop_precis_ecrits(valeurs: pandas.Series, nombres: numpy.ndarray) -> numpy.ndarray | None:
+    """Where a cell's text has more significant digits than its float holds (2.99999999999999999 read as 3.0),
+    or None: only texts of 16 characters or more are looked at (15 significant digits always round-trip)."""
+    if valeurs.dtype.kind in "biufcmM":  # numbers already: no text to read
+        return None
+    textes = valeurs.to_numpy(dtype=object)
+    trop = numpy.zeros(len(textes), dtype=bool)
+    for i, texte in enumerate(textes):
+        if isinstance(texte, str) and len(texte) >= 16 and math.isfinite(nombre := float(nombres[i])):
+            trop[i] = not exact(texte.strip().lstrip("+"), nombre)
+    return trop if trop.any() else None
 
 
 def _pas_des_nombres(valeurs: pandas.Series) -> numpy.ndarray:
