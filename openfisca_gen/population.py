@@ -18,6 +18,7 @@ import os
 import warnings
 import weakref
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,8 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
+from openfisca_core.simulations import Simulation
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.helpers import appels_pas_encore_ouverts, conditions_applicables, numeros_d_appel, regles_ouvertes
@@ -124,7 +127,7 @@ class Population:
         not). Without a campagne_id column, each call's dossiers make one campaign (`appel_1`…, `hors_appel` for
         those of no call); a campaign given that mixes dossiers of several calls is refused."""
         period = un_mois(period)
-        variables = variables_d_entree(tax_benefit_system)
+        variables = variables_d_entree(_un_systeme(tax_benefit_system))
         groupes = dict(self.groupes)
         if "campagne" not in groupes:
             groupes["campagne"] = self._campagnes_par_appel(tax_benefit_system, period)
@@ -162,8 +165,8 @@ class Population:
         "campagne" (one row per group, indexed by its id). A group's value is never repeated on its trainings,
         so that no sum over trainings counts it more than once. `period` is the month the simulation was built
         for (`simulation`): in another, its monthly inputs would not be read."""
-        systeme = simulation.tax_benefit_system
-        period, variables = un_mois(period), [variables] if isinstance(variables, str) else list(variables)
+        variables = _des_variables(simulation, variables)
+        systeme, period = simulation.tax_benefit_system, un_mois(period)
         mois, construite_par = _CONSTRUITES.get(simulation, (period, None))
         if mois != period:
             raise PeriodeInvalideError([Probleme("simulation_d_un_autre_mois", {"construite": mois, "mois": period})])
@@ -196,7 +199,7 @@ class Population:
         """Training variables, one row per training, with the ids of its structure and campaign. A group's variable
         is refused here (a sum over trainings would count it once per training): `tables` gives it, one row per
         group."""
-        variables = [variables] if isinstance(variables, str) else variables
+        variables = _des_variables(simulation, variables)
         connues = simulation.tax_benefit_system.variables
         inconnues = [nom for nom in variables if nom not in connues]
         groupes = [nom for nom in variables if nom in connues and not connues[nom].entity.is_person]
@@ -205,6 +208,25 @@ class Population:
         if problemes:  # both at once, not one run after the other
             raise EntreeInvalideError(problemes)
         return self.tables(simulation, variables, period)["formation"]
+
+
+def _des_variables(simulation, variables) -> list:
+    """The variables asked of a simulation, as a list (one name may be given alone); a simulation that is none, or
+    variables that are no names, refused naming them (an AttributeError or a TypeError before)."""
+    if not isinstance(simulation, Simulation):
+        raise EntreeInvalideError([Probleme("simulation_attendue", {"valeur": simulation})])
+    if isinstance(variables, str):
+        return [variables]
+    if isinstance(variables, bytes | dict) or not isinstance(variables, Iterable):
+        raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="variables")])
+    return list(variables)
+
+
+def _un_systeme(tax_benefit_system):
+    """The rules to compute under: an OpenFisca tax-benefit system (the law, or a reform of it), else refused."""
+    if not isinstance(tax_benefit_system, TaxBenefitSystem):
+        raise EntreeInvalideError([Probleme("systeme_attendu", {"valeur": tax_benefit_system})])
+    return tax_benefit_system
 
 
 def _defaut(variable):
@@ -294,6 +316,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     CSV cells are read as text and typed by the model's variables, so '12abc'
     is an error, not a NaN; errors name the line of the file, and the file by
     `nom` where given (an upload's own name), else by its path."""
+    _un_systeme(tax_benefit_system)
     if isinstance(source, pandas.DataFrame):
         return Population(*valider_table(tax_benefit_system, source))
     if not isinstance(source, str | os.PathLike) or not str(source).strip():

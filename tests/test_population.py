@@ -559,3 +559,23 @@ def test_sixteen_digits_in_a_row_are_found_across_two_blocks(tmp_path):
     fichier.write_bytes(b"formation_id,duree_formation_mois\na,2.9999999999999\nb,12345678,1234567\n")
     assert not any(_chiffres_de_trop(fichier, ",", taille) for taille in (4, 20, 1 << 24))
     assert _chiffres_de_trop(fichier, ";", 1 << 24)  # in a French file, 12345678,1234567 is one number
+
+
+def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
+    """Each raised a TypeError or an AttributeError of pandas or OpenFisca."""
+    from openfisca_gen.analyse import balayer
+
+    population = lire_population(tax_benefit_system, "appel_2015")
+    simulation = population.simulation(tax_benefit_system, "2016-02")
+    appels = [
+        (lambda: balayer(population, "financement_amorcage.plafond", None, "2016-02"), "values of a sweep must"),
+        (lambda: population.tables(simulation, None, "2016-02"), "'variables' must be a list of variable names"),
+        (lambda: population.resultats(simulation, 5, "2016-02"), "'variables' must be a list of variable names"),
+        (lambda: population.tables("appel_2015", ["labellisee"], "2016-02"), "Expects a simulation"),
+        (lambda: population.simulation(None, "2016-02"), "an OpenFisca tax-benefit system"),
+        (lambda: population.simulation("appel_2015", "2016-02"), "got 'appel_2015'"),
+        (lambda: lire_population(None, "appel_2015"), "an OpenFisca tax-benefit system"),
+    ]
+    for appel, message in appels:
+        with pytest.raises(EntreeInvalideError, match=re.escape(message)):
+            appel()

@@ -281,6 +281,7 @@ MESSAGES = {
         "of {valides:liste}",
     ),
     "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
+    "balayage_pas_une_liste": ("the values of a sweep must be a list of numbers, got {valeur:r}",),
     "balayage_pas_un_nombre": (
         "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "
         "compared with --reform, by its name: openfisca-gen reforms lists them)",
@@ -379,6 +380,11 @@ MESSAGES = {
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
     "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
+    "simulation_attendue": ("expects a simulation (Population.simulation(…)), got {valeur:r}",),
+    "systeme_attendu": (
+        "expects the rules to compute under, an OpenFisca tax-benefit system (openfisca_gen.CountryTaxBenefitSystem(), "
+        "or a reform of it), got {valeur:r}",
+    ),
     "variables_inconnues": ("unknown variable(s) {noms:liste}",),
     "variable_de_groupe": (
         "variable(s) of a structure or a campaign, one value per group: {noms:liste}; ask Population.tables for them "

@@ -9,7 +9,7 @@ parameter unknown.
 import difflib
 import itertools
 import math
-from collections.abc import Sized
+from collections.abc import Iterable, Sized
 from datetime import date
 
 import numpy
@@ -152,6 +152,8 @@ def balayable(parametre, chemin: str) -> None:
 def valeurs_a_balayer(valeurs) -> list:
     """The values of a sweep given one by one (`analyse.balayer`), checked by the same rule as a range; an
     iterable without a length is read no further than one value past the limit."""
+    if isinstance(valeurs, str | bytes | dict) or not isinstance(valeurs, Iterable):  # None raised a TypeError
+        raise ReformeInvalideError([Probleme("balayage_pas_une_liste", {"valeur": valeurs})])
     if not isinstance(valeurs, Sized):
         valeurs = list(itertools.islice(valeurs, MAX_VALEURS_BALAYAGE + 1))
     taille_du_balayage(len(valeurs), f"{len(valeurs)} given")
