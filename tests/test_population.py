@@ -1,6 +1,7 @@
 """Population tables: CSV or DataFrame in, validated with errors naming row and column, simulation, tables out."""
 
 import dataclasses
+import datetime
 import re
 import zipfile
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from openfisca_core import periods
 
 from openfisca_gen.population import DONNEES, POPULATIONS, DonneesInvalidesError, lire_population
+from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.validation import EntreeInvalideError
 
 PERIOD = "2015-10"
@@ -579,3 +581,20 @@ def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
     for appel, message in appels:
         with pytest.raises(EntreeInvalideError, match=re.escape(message)):
             appel()
+
+
+def test_a_day_is_read_whatever_holds_it(tax_benefit_system):
+    """A datetime64 column was read, the same Timestamps in a column of objects or of categories refused (« got
+    Timestamp('2015-10-03 00:00:00') », a valid day); a time of day stays refused."""
+    jours = pandas.to_datetime(["2015-10-03", "2015-10-04"])
+    colonnes = [pandas.Series(jours), pandas.Series(jours).astype(object), pandas.Series(pandas.Categorical(jours)),
+                pandas.Series([datetime.date(2015, 10, 3), numpy.datetime64("2015-10-04")], dtype=object)]  # fmt: skip
+    for colonne in colonnes:
+        table = pandas.DataFrame({"formation_id": ["a", "b"], "date_depot_dossier": colonne})
+        lues = lire_population(tax_benefit_system, table).table["date_depot_dossier"]
+        assert lues.dt.strftime("%Y-%m-%d").tolist() == ["2015-10-03", "2015-10-04"], colonne.dtype
+    heure = pandas.DataFrame({"formation_id": ["a"], "date_depot_dossier": [pandas.Timestamp("2015-10-03 10:00")]})
+    with pytest.raises(DonneesInvalidesError, match="expects a date YYYY-MM-DD"):
+        lire_population(tax_benefit_system, heure.astype(object))
+    situation = {"formations": {"f": {"date_depot_dossier": {"ETERNITY": pandas.Timestamp("2015-10-12")}}}}
+    assert construire_simulation(tax_benefit_system, situation).calculate("appel_du_dossier", "2016-02")[0] == 1

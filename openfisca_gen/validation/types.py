@@ -16,7 +16,7 @@ problems, each a (mask of the bad values, message key, message values).
 
 import math
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import numpy
@@ -197,9 +197,12 @@ def _booleens(valeurs, variable, texte: bool):
 
 
 def jour(valeur) -> str | None:
-    """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time), else None."""
+    """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time but midnight),
+    else None."""
     if isinstance(valeur, numpy.datetime64) and valeur == valeur.astype("datetime64[D]"):  # a day, no time
         valeur = str(valeur.astype("datetime64[D]"))
+    if isinstance(valeur, datetime) and valeur.time() == time() and getattr(valeur, "nanosecond", 0) == 0:
+        valeur = valeur.date()  # a day at midnight (a Timestamp in a column of objects), as a datetime64's is read
     if isinstance(valeur, date) and not isinstance(valeur, datetime):
         valeur = valeur.isoformat()
     if not isinstance(valeur, str) or not re.fullmatch(DATE_ISO, valeur):
@@ -222,6 +225,9 @@ def _dates(valeurs, variable, texte: bool):
         jours = valeurs.dt.normalize()
         valides = (jours == valeurs) & (jours >= str(PREMIER_JOUR)) & (jours <= str(DERNIER_JOUR))
         return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
+    if valeurs.dtype == object and pandas.api.types.infer_dtype(valeurs, skipna=True) != "string":
+        # days among the texts as dates or Timestamps at midnight: read as the days they are (they were refused)
+        valeurs = valeurs.map(lambda v: (jour(v) or v) if isinstance(v, date | numpy.datetime64) else v)
     textes = valeurs.astype(str)
     # Ten characters read strictly as %Y-%m-%d: refuses 20151012, 2015-1-2, a time (as DATE_ISO, vectorially)
     jours = pandas.to_datetime(textes.where(textes.str.len() == 10), format="%Y-%m-%d", errors="coerce")
