@@ -242,8 +242,12 @@ class Comparaison:
                 table = table.rename(columns=nommer)
             if table.empty:
                 return TITRES[langue]["aucune"]
-            # Values too: Enum names as labels, yes and no
+            # Values too: Enum names as labels, yes and no; counts with thousands separators, as amounts (5 000)
             table = table.map(lambda v: nommer(v) if isinstance(v, str) else _oui_non(v, langue))
+            if isinstance(table, pandas.DataFrame):
+                table = table.astype(dict.fromkeys(table.select_dtypes("integer").columns, float))
+            elif pandas.api.types.is_integer_dtype(table):
+                table = table.astype(float)
             return table.to_string(float_format=lambda v: lisible(v, langue))
 
         tables = self._tables(par, top, langue)

@@ -516,3 +516,16 @@ def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
     assert main([*commande, "--data", str(donnees), "--period", "2016-02", "--out", str(tmp_path)]) == 2
     assert f"holds the data file '{donnees}'" in capsys.readouterr().err
     assert donnees.read_bytes() == avant and list(tmp_path.iterdir()) == [donnees]
+
+
+def test_counts_in_the_tables_are_written_as_amounts_are(tax_benefit_system, population):
+    """The summary wrote 5 000 trainings, the tables by status 5000."""
+    fichier = pandas.read_csv(POPULATION_EXEMPLE, dtype=str, comment="#")
+    table = pandas.concat([fichier] * 5, ignore_index=True)
+    table["formation_id"] = [f"f{i}" for i in range(len(table))]
+    table["structure_id"] = table["structure_id"] + "_" + (table.index // len(fichier)).astype(str)
+    comparaison = comparer(lire_population(tax_benefit_system, table), "plafond_100k", PERIOD, tax_benefit_system)
+    anglais, francais = comparaison.texte(), comparaison.texte("fr")
+    assert "1,800 trainings" in anglais and re.search(r"\n0 € +1,060 ", anglais)  # the band of no funding
+    assert "1\u202f800 formations" in francais and re.search(r"\n0 € +1\u202f060 ", francais)
+    assert not re.search(r"\b\d{4,}\b", anglais.split("By baseline funding band:")[1].split("National")[0])
