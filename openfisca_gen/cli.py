@@ -501,11 +501,14 @@ def parser() -> argparse.ArgumentParser:
     formats = {"formatter_class": _Aide}
     racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
     racine.add_argument("--version", action=_Version)
-    commandes = racine.add_subparsers(dest="commande", required=True, parser_class=_Analyseur)
+    commandes = racine.add_subparsers(dest="commande", metavar="COMMAND", required=True, parser_class=_Analyseur)
+
+    racine.commandes = {}  # each command's own parser, by its names: main() names it in a refusal
 
     def commande(nom, aide, run, alias=()):
         sous = commandes.add_parser(nom, aliases=list(alias), help=aide, description=aide, **formats)
         sous.set_defaults(run=run)
+        racine.commandes |= dict.fromkeys([nom, *alias], sous)
         return sous
 
     _options_de_compare(commande("compare", "compare the law with a reform on a population of trainings", compare))
@@ -546,7 +549,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     import warnings
 
-    arguments = parser().parse_args(argv)  # a malformed argument: one line on stderr, exit status 2
+    analyseur = parser()
+    arguments, inconnus = analyseur.parse_known_args(argv)  # a malformed argument: one line on stderr, exit 2
+    if inconnus:  # named by the command they were given to, as every other refusal is
+        analyseur.commandes[arguments.commande].error(f"unrecognized arguments: {' '.join(inconnus)}")
     commande = f"openfisca-gen {arguments.commande}"
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 

@@ -170,6 +170,21 @@ def test_version_help_and_one_line_refusals(capsys):
         assert erreur.startswith(f"openfisca-gen serve: Argument {option}: expects {attendu}")
 
 
+@pytest.mark.parametrize(
+    ("argv", "attendu"),
+    [
+        ([], "openfisca-gen: The following arguments are required: COMMAND\n"),  # « commande » before
+        (["nonexist"], "openfisca-gen: Argument COMMAND: invalid choice: 'nonexist'"),
+        (["record", "--lang", "fr"], "openfisca-gen record: Unrecognized arguments: --lang fr\n"),  # no command
+        (["bilan", "--x"], "openfisca-gen record: Unrecognized arguments: --x\n"),  # an alias: its English name
+    ],
+)
+def test_a_malformed_command_line_is_named_in_english_by_its_command(capsys, argv, attendu):
+    with pytest.raises(SystemExit) as sortie:
+        main(argv)
+    assert sortie.value.code == 2 and capsys.readouterr().err.startswith(attendu)
+
+
 def test_reforms_lists_every_registered_reform_name_first(capsys):
     from openfisca_gen.reforms import REFORMES
 
