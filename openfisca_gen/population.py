@@ -440,7 +440,7 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     return table, description, separateur, numpy.flatnonzero(commentaires)
 
 
-def _chiffres_de_trop(source: Path, separateur: str, taille: int = 1 << 24) -> bool:
+def _chiffres_de_trop(source: Path, separateur: str, taille: int = 1 << 20) -> bool:
     """Whether a CSV holds 16 digits in a row (points, or commas in a French file, among them): a number pandas'
     parser would round without a word (2.99999999999999999 months read as 3), or an id of as many digits. Read
     in blocks, each character mapped to whether it may be part of a number."""

@@ -77,17 +77,18 @@ def valider_changements(parametres, changements) -> dict[str, list]:
         if not isinstance(valeurs, dict) or not valeurs:
             problemes.append(Probleme("dates_attendues", {"valeur": valeurs}, **ici))
             continue
-        dates = []
+        dates, vues = [], set()
         for cle, valeur in valeurs.items():
             date = lire_jour(cle)
             if date is None:
                 problemes.append(Probleme("pas_une_date", {"texte": str(cle), **JOURS}, **ici))
-            elif any(date == vue for vue, _ in dates):  # '2015-09-17' and date(2015, 9, 17): one of them was lost
+            elif date in vues:  # '2015-09-17' and date(2015, 9, 17): one of them was lost
                 problemes.append(Probleme("date_en_double", {"date": str(date)}, **ici, periode=str(date)))
             elif probleme := probleme_de_valeur(parametre, valeur):
                 problemes.append(Probleme(*probleme, **ici, periode=str(date)))
             else:
                 dates.append((date, valeur.item() if hasattr(valeur, "item") else valeur))
+                vues.add(date)
         if len(dates) == len(valeurs):
             segments[chemin] = _segments(sorted(dates, key=lambda paire: paire[0]))
     if problemes:
