@@ -16,8 +16,9 @@ reference refuses rules that switch a reading it does not write.
 
 It reads the typed arrays the simulation holds (`tableaux`, outside the timed part: filing dates as integer days,
 enums as codes, each training's structure as a code), and takes every shortcut a hand-written program may: one
-campaign, so its totals are plain sums; a status check skipped when every status is eligible; a structure's
-total as min(total, ceiling) rather than a second sum. `depuis_csv` gives the same arrays from a CSV file by
+campaign, so its totals are plain sums; a status check skipped when every status is eligible. A structure's
+funding is the sum of its trainings', snapped as the model snaps it (min(total, ceiling) differs from it in the
+last digits, where no millionth is near). `depuis_csv` gives the same arrays from a CSV file by
 pandas alone: the numpy path the memory benchmark holds the model's against.
 """
 
@@ -215,15 +216,15 @@ def calculer(a: dict, r: dict) -> dict:
     montant *= a["budget"]
     montant *= financee  # budgets are validated non-negative: no clipping at 0
     # The ceiling on a structure's total (snapped to the millionth of a euro), shared in proportion: each training
-    # keeps plafond / max(total, plafond) of its amount (1 where the total is within it); the structure gets
-    # min(total, plafond).
+    # keeps plafond / max(total, plafond) of its amount (1 where the total is within it); the structure gets the
+    # sum of its trainings' funding, snapped.
     nombre_structures = a["statut"].size
-    total = numpy.bincount(structure, montant, minlength=nombre_structures)
-    total = _au_millionieme(total, numpy.bincount(structure, minlength=nombre_structures))
+    membres = numpy.bincount(structure, minlength=nombre_structures)
+    total = _au_millionieme(numpy.bincount(structure, montant, minlength=nombre_structures), membres)
     plafond = r["plafond_structure"]
     financement = montant * (plafond / numpy.maximum(total, plafond)).take(structure)  # twice as fast as [...]
     numpy.fmin(financement, plafond, out=financement)  # amount x (plafond / amount) may be plafond + 1 ulp
-    par_structure = numpy.minimum(total, plafond)
+    par_structure = _au_millionieme(numpy.bincount(structure, financement, minlength=nombre_structures), membres)
     # One campaign: its totals are sums over the labelled trainings.
     apprenants = int((a["apprenants"] * labellisee).sum())
     femmes, neet = int((a["femmes"] * labellisee).sum()), int((a["neet"] * labellisee).sum())
@@ -253,7 +254,7 @@ def _au_millionieme(total, nombres):
     arrondis = numpy.rint(millioniemes)
     millioniemes -= arrondis
     numpy.abs(millioniemes, out=millioniemes)
-    erreur = arrondis * ((nombres - 1) * 2.0**-52)
+    erreur = arrondis * (nombres * 2.0**-52)
     return numpy.divide(arrondis, 1e6, out=total, where=millioniemes <= erreur)
 
 

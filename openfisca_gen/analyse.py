@@ -29,7 +29,7 @@ from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 from openfisca_gen.validation.parametres import balayable
-from openfisca_gen.validation.sorties import LANGUES, dossier_de_sortie, un_entier_positif, une_langue
+from openfisca_gen.validation.sorties import LANGUES, dossier_de_sortie, sans_ecraser, un_entier_positif, une_langue
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -281,12 +281,14 @@ class Comparaison:
             self.formations, par_statut, self.evolutions(), self.contexte(langue), Path(dossier), langue
         )
 
-    def ecrire(self, dossier, langue: str = "en", par=(), top: int = 0) -> list[Path]:
+    def ecrire(self, dossier, langue: str = "en", par=(), top: int = 0, donnees=None) -> list[Path]:
         """A CSV per table, the same tables as sheets of one Excel workbook (rapport.xlsx) and the PNG charts, in
-        `dossier`; the paths written."""
+        `dossier`; the paths written. Refused, before anything is written, where a table would write over the
+        file `donnees` (the data read)."""
         langue = une_langue(langue)  # checked before the folder is made
         dossier = dossier_de_sortie(dossier)
         tables = self._tables(par, top, langue)
+        sans_ecraser([*(dossier / f"{nom}.csv" for nom in tables), dossier / "rapport.xlsx"], donnees)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
 
@@ -421,20 +423,19 @@ def _en_groupes(colonne: pandas.Series, langue: str = "en") -> pandas.Series:
         return colonne.dt.strftime("%Y-%m-%d")
     if not pandas.api.types.is_numeric_dtype(colonne) or pandas.api.types.is_bool_dtype(colonne):
         return colonne
-    if colonne.nunique() <= 12:
-        valeurs = numpy.sort(colonne.dropna().unique())
-        noms = [_nombre(valeur, langue) for valeur in valeurs]
-        return pandas.Series(pandas.Categorical.from_codes(numpy.searchsorted(valeurs, colonne), noms, ordered=True),
-                             colonne.index)  # fmt: skip
+    if colonne.nunique() <= 12:  # values written alike (equal to a millionth) share their row
+        noms = {valeur: _nombre(valeur, langue) for valeur in numpy.sort(colonne.dropna().unique())}
+        ordre = list(dict.fromkeys(noms.values()))
+        return pandas.Series(pandas.Categorical(colonne.map(noms), ordre, ordered=True), colonne.index)
     quantiles = numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1))
-    # Short bounds (4.49, not 4.495789): each rounded down, the last (the largest value) up
+    # Short bounds (4.49, not 4.495789), float noise set aside first (0.57 x 100 is 56.99999999999999): each
+    # rounded down, the last (the largest value) up; the outer bands open-ended, so that no value falls out.
     courtes = numpy.where(numpy.abs(quantiles) >= 100, 1, 100)
-    bornes = numpy.unique([*numpy.floor(quantiles[:-1] * courtes[:-1]) / courtes[:-1],
-                           numpy.ceil(quantiles[-1] * courtes[-1]) / courtes[-1]])  # fmt: skip
+    echelle = numpy.round(quantiles * courtes, 9)
+    bornes = numpy.unique([*numpy.floor(echelle[:-1]) / courtes[:-1], numpy.ceil(echelle[-1]) / courtes[-1]])
     noms = [f"{_nombre(bas, langue)}–<{_nombre(haut, langue)}" for bas, haut in itertools.pairwise(bornes)]
     noms[-1] = noms[-1].replace("–<", "–")  # the last band holds its upper bound too
-    coupes = numpy.append(bornes[:-1], numpy.nextafter(bornes[-1], numpy.inf))
-    return pandas.cut(colonne, coupes, labels=noms, right=False)  # ordered, as the bands go
+    return pandas.cut(colonne, [-numpy.inf, *bornes[1:-1], numpy.inf], labels=noms, right=False)  # ordered
 
 
 def _nombre(valeur: float, langue: str) -> str:

@@ -188,7 +188,7 @@ def compare(arguments) -> int:
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    sortie = dossier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
+    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None
     population = _population(tax_benefit_system, arguments.data)
     if arguments.sweep is not None:
@@ -199,7 +199,7 @@ def compare(arguments) -> int:
     details = {"langue": arguments.lang, "par": arguments.by or (), "top": arguments.top}
     print(comparaison.texte(**details))
     if sortie:
-        _ecrits(comparaison.ecrire(sortie, **details), sortie, arguments.lang)
+        _ecrits(comparaison.ecrire(sortie, **details, donnees=arguments.data), sortie, arguments.lang)
     return 0
 
 
@@ -219,7 +219,9 @@ def _ecrits(chemins, sortie, langue: str = "en") -> None:
 
     print("\n" + TITRES[langue]["ecrit"].format(dossier=sortie, fichiers=", ".join(c.name for c in chemins)))
     ecrits = {Path(chemin).name for chemin in chemins}
-    if autres := sorted(f.name for f in Path(sortie).iterdir() if f.is_file() and f.name not in ecrits):
+    rapports = (".csv", ".xlsx", ".png")  # the files a report writes: a shared folder's others are none of its
+    autres = [f.name for f in Path(sortie).iterdir() if f.suffix in rapports and f.name not in ecrits]
+    if autres := sorted(autres):
         print(TITRES[langue]["pas_ecrits"].format(dossier=sortie, fichiers=", ".join(autres)))
 
 
@@ -239,6 +241,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     from openfisca_gen.rapports.libelles import TITRES, libelle
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
     from openfisca_gen.validation import trouver_parametre
+    from openfisca_gen.validation.sorties import sans_ecraser
 
     table = balayer(
         population,
@@ -261,6 +264,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     with pandas.option_context("display.float_format", lambda v: lisible(v, langue), "display.width", 160):
         print(montree.to_string(index=False))
     if sortie:
+        sans_ecraser([sortie / "balayage.csv"], arguments.data)
         ecrits = [
             csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv"),
             graphique_balayage(
@@ -321,7 +325,7 @@ def interpretations(arguments) -> int:
     periode = _mois(arguments)
     from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    sortie = dossier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
+    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
     population = _population(tax_benefit_system, arguments.data)
     _avertir(population, tax_benefit_system, periode, arguments.lang)
     analyse = analyser_interpretations(
@@ -332,7 +336,7 @@ def interpretations(arguments) -> int:
     )
     print(analyse.texte(arguments.lang))
     if sortie:
-        _ecrits(analyse.ecrire(sortie, arguments.lang), sortie, arguments.lang)
+        _ecrits(analyse.ecrire(sortie, arguments.lang, donnees=arguments.data), sortie, arguments.lang)
     return 0
 
 
@@ -551,8 +555,11 @@ def main(argv=None) -> int:
 
     analyseur = parser()
     arguments, inconnus = analyseur.parse_known_args(argv)  # a malformed argument: one line on stderr, exit 2
-    if inconnus:  # named by the command they were given to, as every other refusal is
-        analyseur.commandes[arguments.commande].error(f"unrecognized arguments: {' '.join(inconnus)}")
+    if inconnus:  # named by the command they were given to, as every other refusal is (before it: by none)
+        argv = sys.argv[1:] if argv is None else argv
+        avant = set(argv[: argv.index(arguments.commande)]) if arguments.commande in argv else set()
+        fautif = analyseur if avant & set(inconnus) else analyseur.commandes[arguments.commande]
+        fautif.error(f"unrecognized arguments: {' '.join(inconnus)}")
     commande = f"openfisca-gen {arguments.commande}"
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 

@@ -232,17 +232,18 @@ class ReelExact(Variable):
 
 def au_millionieme(total: numpy.ndarray, nombres) -> numpy.ndarray:
     """Sums of amounts, in place, each snapped to the millionth of a euro where it is that millionth but for what
-    float64 may have added to its last digits while summing its `nombres` amounts (up to 2^-53 of the total at
-    each addition): 70 000,00000000001 € and 69 999,99999999999 €, the same trainings' 70 000 € summed in two
-    orders, are 70 000 €. So a total of amounts in cents (or in any millionths) is the same in any order of the
-    rows, and one exactly at a ceiling or an envelope is at it; a total with more decimals, or of one amount, is
-    left as it is: snapping never moves a total by more than its own sum's possible error (beyond 9·10^9 €, where
-    every float is a whole number of millionths, by an ulp at most)."""
+    float64 may have added to its last digits: each of its `nombres` amounts rounded once or twice (a share of a
+    ceiling: a division, a product), then each addition (up to 2^-53 of the total each), together within
+    nombres x 2^-52 of the total. 70 000,00000000001 € and 69 999,99999999999 €, the same trainings' 70 000 €
+    summed in two orders, are 70 000 €: a total of amounts in cents (or in any millionths) is the same in any
+    order of the rows, and one exactly at a ceiling or an envelope is at it. A total further from a millionth is
+    left as it is; beyond 4.5·10^9 €, where that allowance passes half a millionth, every total is rounded to the
+    millionth, by an ulp at most beyond 9·10^9 €, where every float is a whole number of millionths."""
     millioniemes = total * 1e6
     arrondis = numpy.rint(millioniemes)
     millioniemes -= arrondis
     ecarts = numpy.abs(millioniemes, out=millioniemes)
-    erreur = numpy.multiply(arrondis, numpy.subtract(nombres, 1) * 2.0**-52)  # in millionths; 0 for one amount
+    erreur = numpy.multiply(arrondis, numpy.multiply(nombres, 2.0**-52))  # in millionths
     return numpy.divide(arrondis, 1e6, out=total, where=ecarts <= erreur)
 
 

@@ -36,7 +36,7 @@ from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
 from openfisca_gen.validation.erreurs import en_francais
-from openfisca_gen.validation.sorties import dossier_de_sortie, une_langue
+from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, une_langue
 
 NOEUD = "interpretations"
 MAX_COMBINAISONS = 2**12
@@ -347,20 +347,20 @@ class AnalyseInterpretations:
                 parties.append(dependances.rename_axis(mots["depend"]).rename(mots["formations"]).to_string())
         return "\n".join(parties)
 
-    def ecrire(self, dossier, langue: str = "en") -> list[Path]:
-        """A CSV per table and the tornado chart, in `dossier`; the paths written."""
+    def ecrire(self, dossier, langue: str = "en", donnees=None) -> list[Path]:
+        """A CSV per table and the tornado chart, in `dossier`; the paths written. Refused, before anything is
+        written, where a table would write over the file `donnees` (the data read)."""
         langue = une_langue(langue)  # checked before the folder is made
         dossier = dossier_de_sortie(dossier)
-        ecrits = [
-            csv_propre(table, dossier / f"{nom}.csv")
-            for nom, table in {
-                "interpretations": self.interpretations,
-                "effets": self.effets,
-                "plages": self.plages,
-                "formations": self.formations,
-                "combinaisons": self.combinaisons,
-            }.items()
-        ]
+        tables = {
+            "interpretations": self.interpretations,
+            "effets": self.effets,
+            "plages": self.plages,
+            "formations": self.formations,
+            "combinaisons": self.combinaisons,
+        }
+        sans_ecraser([dossier / f"{nom}.csv" for nom in tables], donnees)
+        ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png", langue)]
 
 

@@ -481,6 +481,12 @@ def test_a_band_holds_its_lower_bound_as_a_rules_threshold_does():
     assert bandes.value_counts().tolist() == [21, 20, 20, 20, 20] and bandes.notna().all()
     peu = analyse._en_groupes(pandas.Series([24.0, 5.99, 3.0, 10.0]), "fr")
     assert list(peu) == ["24", "5,99", "3", "10"] and list(peu.cat.categories) == ["3", "5,99", "10", "24"]
+    # A rounded outer bound left the smallest value out of every band (0.049999999999999996 x 100 is 5.0); a
+    # missing value and two values written alike raised a ValueError.
+    bord = pandas.Series([0.049999999999999996, *numpy.linspace(0.06, 0.9, 20)])
+    assert analyse._en_groupes(bord).notna().all()
+    assert analyse._en_groupes(pandas.Series([1.0, numpy.nan, 2.0])).isna().tolist() == [False, True, False]
+    assert list(analyse._en_groupes(pandas.Series([0.1234567, 0.1234568, 0.5]))) == ["0.123457", "0.123457", "0.5"]
 
 
 def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit_system, figures):
@@ -500,22 +506,41 @@ def test_a_reused_folder_names_the_files_this_run_did_not_write(tmp_path, capsys
     word: a reader took it for the second run's."""
     assert main(["compare", "--reform", "plafond_100k", "--by", "metier_vise", "--out", str(tmp_path)]) == 0
     assert "not written by this run" not in capsys.readouterr().out  # a new folder: nothing else in it
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("mine", encoding="utf-8")
+    (tmp_path / "README").write_text("not a report's", encoding="utf-8")  # a shared folder's: not listed
     assert main(["compare", "--reform", "plafond_100k", "--out", str(tmp_path), "--lang", "fr"]) == 0
     derniere = capsys.readouterr().out.rstrip().splitlines()[-1]
-    assert derniere.endswith("(d'une exécution précédente ?) : notes.txt, par_metier_vise.csv"), derniere
-    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # named, never removed
+    assert derniere.endswith("(d'une exécution précédente ?) : notes.csv, par_metier_vise.csv"), derniere
+    assert (tmp_path / "notes.csv").read_text(encoding="utf-8") == "mine"  # named, never removed
 
 
-@pytest.mark.parametrize("commande", [["compare", "--reform", "plafond_100k"], ["interpretations"]])
+@pytest.mark.parametrize(
+    "commande",
+    [
+        ["compare", "--reform", "plafond_100k"],
+        ["interpretations"],
+        ["compare", "--sweep", "financement_amorcage.plafond", "--from", "7e4", "--to", "8e4", "--step", "1e4"],
+    ],
+)
 def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
-    """A data file named formations.csv in the --out folder was replaced by the report's table of the same name."""
-    donnees = tmp_path / "formations.csv"
-    donnees.write_bytes((POPULATION_EXEMPLE).read_bytes())
+    """A data file named formations.csv in the --out folder was replaced by the report's table of the same name;
+    so was one reached through a link of that name. A data file of another name beside the report is kept."""
+    donnees = tmp_path / "donnees" / ("balayage.csv" if "--sweep" in commande else "formations.csv")
+    donnees.parent.mkdir()
+    donnees.write_bytes(POPULATION_EXEMPLE.read_bytes())
     avant = donnees.read_bytes()
-    assert main([*commande, "--data", str(donnees), "--period", "2016-02", "--out", str(tmp_path)]) == 2
-    assert f"holds the data file '{donnees}'" in capsys.readouterr().err
-    assert donnees.read_bytes() == avant and list(tmp_path.iterdir()) == [donnees]
+    lien = tmp_path / "lien"
+    lien.mkdir()
+    (lien / donnees.name).symlink_to(donnees)
+    for dossier, lue in ((donnees.parent, donnees), (lien, donnees), (lien, lien / donnees.name)):
+        assert main([*commande, "--data", str(lue), "--period", "2016-02", "--out", str(dossier)]) == 2
+        assert f"would overwrite the data file '{lue}'" in capsys.readouterr().err
+    assert donnees.read_bytes() == avant and sorted(p.name for p in tmp_path.rglob("*")) == sorted(
+        ["donnees", "lien", donnees.name, donnees.name]
+    )  # nothing written
+    autre = donnees.rename(donnees.with_name("mes_dossiers.csv"))
+    assert main([*commande, "--data", str(autre), "--period", "2016-02", "--out", str(autre.parent)]) == 0
+    assert autre.read_bytes() == avant
 
 
 def test_counts_in_the_tables_are_written_as_amounts_are(tax_benefit_system, population):

@@ -177,6 +177,7 @@ def test_version_help_and_one_line_refusals(capsys):
         (["nonexist"], "openfisca-gen: Argument COMMAND: invalid choice: 'nonexist'"),
         (["record", "--lang", "fr"], "openfisca-gen record: Unrecognized arguments: --lang fr\n"),  # no command
         (["bilan", "--x"], "openfisca-gen record: Unrecognized arguments: --x\n"),  # an alias: its English name
+        (["--top=3", "compare"], "openfisca-gen: Unrecognized arguments: --top=3\n"),  # before the command: by none
     ],
 )
 def test_a_malformed_command_line_is_named_in_english_by_its_command(capsys, argv, attendu):

@@ -285,6 +285,8 @@ VARIABLES_ORDRE = (
     melange=st.randoms(use_true_random=False),
 )
 @example(structures=[[1_968_472, 182_399, 4_849_129]], melange=random.Random(1))  # exactly 70 000 € in all
+@example(structures=[[13_689_317, 13_154_537]], melange=random.Random(1))  # shares summed to 70 000,00000000003
+@example(structures=[[13_689_317, 13_154_537, 4_849_129, 182_399]], melange=random.Random(3))  # over, four
 def test_the_order_of_the_rows_changes_no_result(tax_benefit_system, structures, melange):
     """Three trainings whose amounts add up to the 70 000 € ceiling were at it in one order and over it in
     another (70 000,00000000001 €: float64 adds in the rows' order), their amounts cut by a share of 1 - 1e-16; a

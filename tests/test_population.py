@@ -593,6 +593,9 @@ def test_a_day_is_read_whatever_holds_it(tax_benefit_system):
         table = pandas.DataFrame({"formation_id": ["a", "b"], "date_depot_dossier": colonne})
         lues = lire_population(tax_benefit_system, table).table["date_depot_dossier"]
         assert lues.dt.strftime("%Y-%m-%d").tolist() == ["2015-10-03", "2015-10-04"], colonne.dtype
+    sans_jour = pandas.DataFrame({"formation_id": ["a"], "date_depot_dossier": [pandas.NaT]}).astype(object)
+    with pytest.raises(DonneesInvalidesError, match="empty cell"):  # NaT is a datetime, of no day: it raised
+        lire_population(tax_benefit_system, sans_jour)
     heure = pandas.DataFrame({"formation_id": ["a"], "date_depot_dossier": [pandas.Timestamp("2015-10-03 10:00")]})
     with pytest.raises(DonneesInvalidesError, match="expects a date YYYY-MM-DD"):
         lire_population(tax_benefit_system, heure.astype(object))

@@ -407,9 +407,9 @@ MESSAGES = {
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
     "sortie_ecrase_donnees": ("--out '{chemin}' would overwrite the data file '{donnees}': give another name",),
-    "sortie_contient_donnees": (
-        "--out '{chemin}' holds the data file '{donnees}', which a table of the report may overwrite "
-        "(formations.csv): write the report in another folder",
+    "table_ecrase_donnees": (
+        "--out: the report's table '{chemin}' would overwrite the data file '{donnees}': write the report in "
+        "another folder",
     ),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
 }

@@ -42,6 +42,15 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
     return sortie
 
 
+def sans_ecraser(chemins, donnees: str | None) -> None:
+    """Refuse, before anything is written, to write over the data file read (`--data`): a report's table bearing
+    its name in its folder (formations.csv), or a link to it there."""
+    if donnees and Path(donnees).is_file():
+        for chemin in chemins:
+            if Path(chemin).exists() and Path(chemin).samefile(donnees):
+                _sortie_refusee("table_ecrase_donnees", chemin=str(chemin), donnees=str(donnees))
+
+
 def chemins_des_tables(chemin: Path, noms) -> list[Path]:
     """Where the tables `noms` are written for `chemin` (`rapports.tableaux.ecrire_tables`): one Excel workbook,
     or one CSV each, the first at `chemin`, the others beside it, suffixed by their name."""
@@ -51,17 +60,14 @@ def chemins_des_tables(chemin: Path, noms) -> list[Path]:
             for rang, nom in enumerate(noms)]  # fmt: skip
 
 
-def dossier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
-    """A folder a command or a report may write into (`--out`, `ecrire`), created if missing; never the folder of
-    the file read (`--data`), whose name a table may have (formations.csv)."""
+def dossier_de_sortie(chemin: str | Path) -> Path:
+    """A folder a command or a report may write into (`--out`, `ecrire`), created if missing."""
     chemin = str(chemin)
     if not chemin.strip():
         _sortie_refusee("sortie_vide", quoi="a folder (it is created if missing)")
     sortie = Path(chemin)
     if sortie.exists() and not sortie.is_dir():
         _sortie_refusee("sortie_fichier", chemin=chemin)
-    if donnees and Path(donnees).is_file() and sortie.is_dir() and Path(donnees).resolve().parent.samefile(sortie):
-        _sortie_refusee("sortie_contient_donnees", chemin=chemin, donnees=str(donnees))
     try:
         sortie.mkdir(parents=True, exist_ok=True)
     except OSError as erreur:

@@ -201,6 +201,8 @@ def jour(valeur) -> str | None:
     else None."""
     if isinstance(valeur, numpy.datetime64) and valeur == valeur.astype("datetime64[D]"):  # a day, no time
         valeur = str(valeur.astype("datetime64[D]"))
+    if valeur is pandas.NaT:  # a datetime, but of no day (its time() raises)
+        return None
     if isinstance(valeur, datetime) and valeur.time() == time() and getattr(valeur, "nanosecond", 0) == 0:
         valeur = valeur.date()  # a day at midnight (a Timestamp in a column of objects), as a datetime64's is read
     if isinstance(valeur, date) and not isinstance(valeur, datetime):
