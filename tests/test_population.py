@@ -601,3 +601,17 @@ def test_a_day_is_read_whatever_holds_it(tax_benefit_system):
         lire_population(tax_benefit_system, heure.astype(object))
     situation = {"formations": {"f": {"date_depot_dossier": {"ETERNITY": pandas.Timestamp("2015-10-12")}}}}
     assert construire_simulation(tax_benefit_system, situation).calculate("appel_du_dossier", "2016-02")[0] == 1
+
+
+def test_an_empty_cell_says_what_the_columns_default_would_say(tax_benefit_system, tmp_path):
+    """An empty date_decision_comite was « empty cell », though the variable's documentation says « Left empty
+    (1970-01-01) »: the message gives the value to write where there is none."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id,date_decision_comite,formation_gratuite,metier_vise\na,,,\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    messages = {p.champ: p.en() for p in erreur.value.problemes}
+    assert "empty cell: write a value, or 1970-01-01 where there is none" in messages["date_decision_comite"]
+    assert "or false where there is none" in messages["formation_gratuite"]
+    assert "or hors_numerique where there is none" in messages["metier_vise"]
+    assert "ou 1970-01-01 s'il n'y en a pas" in erreur.value.problemes[0].fr()

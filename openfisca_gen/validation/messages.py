@@ -41,6 +41,12 @@ MESSAGES = {
     "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
     "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
     "cellule_vide": ("empty cell", "cellule vide : donnez une valeur ou retirez la colonne"),
+    "cellule_vide_defaut": (
+        "empty cell: write a value, or {defaut} where there is none (the column's default, which a column left out "
+        "gives every training)",
+        "cellule vide : donnez une valeur, ou {defaut} s'il n'y en a pas (la valeur par défaut de la colonne, que "
+        "prend chaque formation si la colonne est retirée)",
+    ),
     "obligatoire": ("a value is required", "Valeur obligatoire : ce champ doit être rempli."),
     # The domain of the model's values
     "negatif": ("must be >= 0, got {valeur:g}", "ne peut pas être négatif (vous avez saisi {valeur:fr})"),

@@ -274,6 +274,14 @@ def vide(valeur) -> bool:
     return pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
 
 
+def _defaut_ecrit(variable) -> str:
+    """A variable's default as a cell would write it: 1970-01-01, hors_numerique, false, 0."""
+    valeur = variable.default_value
+    if isinstance(valeur, bool):
+        return str(valeur).lower()
+    return getattr(valeur, "name", None) or (valeur.isoformat() if isinstance(valeur, date) else str(valeur))
+
+
 def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None) -> numpy.ndarray:
     """The values as an array of the variable's type (numbers as float64, NaN where invalid); one Probleme per
     bad value appended to `problemes`, `placer(i)` giving where value i is (a dict of Probleme fields), quoting
@@ -290,8 +298,8 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None)
             continue
         for i in numpy.flatnonzero(masque):
             valeur = (valeurs if ecrites is None else ecrites).iloc[i] if texte else valeurs[i]
-            if texte and vide(valeur):
-                problemes.append(Probleme("cellule_vide", {}, **placer(i)))
+            if texte and vide(valeur):  # with what the column's default, written, would say
+                problemes.append(Probleme("cellule_vide_defaut", {"defaut": _defaut_ecrit(variable)}, **placer(i)))
             else:
                 problemes.append(Probleme(cle, {**details, "valeur": valeur}, **placer(i)))
     return typees
