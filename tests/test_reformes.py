@@ -106,6 +106,17 @@ def test_values_apply_until_the_next_date_given(tax_benefit_system):
         ({"labellisation.conditions.formation_gratuite": {"2015-09-17": 1}}, "expects true or false"),
         ({"calendrier.dates_limites_depot": {"2015-09-17": ["2015-10-40"]}}, "expects dates as YYYY-MM-DD"),
         ({"financement_amorcage.plafond": 100000}, "expects a mapping {date: value}"),
+        (  # a second wave closing before it opens, or given one day alone, was accepted without a word
+            {
+                "calendrier.seconde_vague.date_ouverture": {"2018-04-05": "2018-08-01"},
+                "calendrier.seconde_vague.date_limite_depot": {"2018-04-05": "2018-07-01"},
+            },
+            "closes on 2018-07-01, before it opens on 2018-08-01",
+        ),
+        (
+            {"calendrier.seconde_vague.date_ouverture": {"2018-04-05": "2018-08-01"}},
+            "'calendrier.seconde_vague.date_limite_depot' (2018-04-05): the second wave of the call opening on",
+        ),
         (  # the value given last for a date written two ways was applied, the other lost
             {"financement_amorcage.plafond": {"2015-09-17": 100_000, datetime.date(2015, 9, 17): 50_000}},
             "(2015-09-17): the date 2015-09-17 is given twice",

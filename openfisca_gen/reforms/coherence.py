@@ -1,6 +1,7 @@
 """Rules that must hold together after a reform, or every dossier would silently come out ineligible.
 
-- each call's window is not empty: it has deadlines, and opens on or before the first;
+- each call's window is not empty: it has deadlines, and opens on or before the first; its second wave has both
+  its days or neither, the deadline not before the opening;
 - each call's rules exist on the day its opening is dated (a call moved before 2015-09-17 has none);
 - the training duration range is not empty: the minimum is at most the
   maximum in force (the minister's, where that reading applies).
@@ -86,7 +87,25 @@ def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
             problemes.append(
                 Probleme("appel_sans_fenetre", details, "parametre", champ=chemin, periode=ouverture.instant_str)
             )
+        problemes += _seconde_vague(calendrier, ouverture, en_cause)
     return problemes
+
+
+def _seconde_vague(calendrier, ouverture, en_cause) -> list[Probleme]:
+    """A call's second wave: both its days or neither (one alone was ignored without a word), and a deadline not
+    before its opening (or no dossier could answer it)."""
+    vague = getattr(calendrier, "seconde_vague", None)
+    jours = {nom: getattr(vague, nom, None) for nom in ("date_ouverture", "date_limite_depot")}
+    ici = {"lieu": "parametre", "periode": ouverture.instant_str}
+    if (jours["date_ouverture"] is None) != (jours["date_limite_depot"] is None):
+        manquant = next(nom for nom, jour in jours.items() if jour is None)
+        details = {"ouverture": ouverture.value, "manquant": manquant}
+        return [Probleme("vague_incomplete", details, champ=f"calendrier.seconde_vague.{manquant}", **ici)]
+    if None not in jours.values() and str(jours["date_limite_depot"]) < str(jours["date_ouverture"]):
+        chemin = en_cause("calendrier.seconde_vague.date_ouverture", "calendrier.seconde_vague.date_limite_depot")
+        details = {"ouverture": ouverture.value, "debut": jours["date_ouverture"], "limite": jours["date_limite_depot"]}
+        return [Probleme("vague_sans_fenetre", details, champ=chemin, **ici)]
+    return []
 
 
 def _plage_des_durees(parametres, en_cause) -> list[Probleme]:

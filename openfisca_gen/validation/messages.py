@@ -205,6 +205,18 @@ MESSAGES = {
         "doit être un taux entre 0 et 1, soit de 0 % à 100 % (vous avez saisi {valeur:fr})",
     ),
     "reforme_inconnue": ("Unknown reform '{nom}'; reforms: {noms:liste}", "réforme inconnue : {nom:fr}"),
+    "vague_incomplete": (
+        "the second wave of the call opening on {ouverture} has no {manquant}: give both its days, or neither "
+        "(null); one alone is no window",
+        "la seconde vague de l'appel ouvert le {ouverture:fr} n'a pas de {manquant} : donnez ses deux dates, ou "
+        "aucune ; une seule ne fait pas de fenêtre",
+    ),
+    "vague_sans_fenetre": (
+        "the second wave of the call opening on {ouverture} closes on {limite}, before it opens on {debut}: no "
+        "dossier could answer it",
+        "la seconde vague de l'appel ouvert le {ouverture:fr} fermerait le {limite:fr}, avant d'ouvrir le "
+        "{debut:fr} : aucun dossier n'y répondrait",
+    ),
     "appel_sans_fenetre": (
         "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
         "l'appel ouvert le {ouverture:fr} aurait une date limite antérieure ({limite:fr}) : aucun dossier n'y "
