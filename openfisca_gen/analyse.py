@@ -258,7 +258,8 @@ class Comparaison:
             if langue == "fr" and avertissement.champ:
                 message = f"{avertissement.champ} : {avertissement.message('fr')}"
             parties.append(titres["avertissement"].format(message=message))
-        parties += [montrer(tables["resume"].astype(float)), "\n" + montrer(tables["changements"].astype(float))]
+        resume = tables["resume"].astype(float).rename(columns={"difference": "ecart"})  # counts and euros: no unit
+        parties += [montrer(resume), "\n" + montrer(tables["changements"].astype(float))]
         parties.append(
             f"\n{titres['par_statut']}\n" + montrer(tables["par_statut"].rename(index=self.libelles_statuts))
         )

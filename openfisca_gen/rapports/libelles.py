@@ -25,6 +25,7 @@ LIBELLES = {
         "financement_amorcage_baseline": "cost, baseline (€)",
         "financement_amorcage_reform": "cost, reform (€)",
         "difference": "difference (€)",
+        "ecart": "difference",  # the summary's, of counts and euros alike (each row says its unit)
         "cout_financement_amorcage_campagne": "total cost (€)",
         "nombre_formations_labellisees": "trainings labelled",
         "part_femmes_campagne": "women share",
@@ -65,6 +66,7 @@ LIBELLES = {
         "financement_amorcage_baseline": "coût sans la réforme (€)",
         "financement_amorcage_reform": "coût avec la réforme (€)",
         "difference": "différence (€)",
+        "ecart": "différence",
         "baseline": "sans la réforme",
         "reform": "avec la réforme",
         "value": "valeur",
