@@ -102,6 +102,7 @@ def test_the_compare_command(rapport):
         "Reform plafond_par_formation, period 2016-02, 360 trainings (synthetic population of the first call" in sortie
     )
     assert "By structure status" in sortie and (dossier / "cout_par_statut.png").exists()
+    assert re.search(r"baseline +reform +difference\n", sortie)  # the summary's counts are not in euros
 
 
 def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
