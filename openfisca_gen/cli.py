@@ -569,9 +569,11 @@ def main(argv=None) -> int:
     try:
         return arguments.run(arguments)
     except EntreeInvalideError as erreur:
-        problemes = erreur.erreurs[:MAX_MESSAGES]
-        if len(erreur.erreurs) > MAX_MESSAGES:
-            problemes.append(f"… and {len(erreur.erreurs) - MAX_MESSAGES} more")
+        langue = getattr(arguments, "lang", "en")  # in French with --lang fr, where a message has its French
+        problemes = [probleme.dans(langue) for probleme in erreur.problemes[:MAX_MESSAGES]]
+        if len(erreur.problemes) > MAX_MESSAGES:
+            reste = len(erreur.problemes) - MAX_MESSAGES
+            problemes.append(f"… et {reste} autres" if langue == "fr" else f"… and {reste} more")
     except BrokenPipeError:  # piped into a command that stopped reading (head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
         return 0

@@ -555,3 +555,17 @@ def test_counts_in_the_tables_are_written_as_amounts_are(tax_benefit_system, pop
     assert "1,800 trainings" in anglais and re.search(r"\n0 € +1,060 ", anglais)  # the band of no funding
     assert "1\u202f800 formations" in francais and re.search(r"\n0 € +1\u202f060 ", francais)
     assert not re.search(r"\b\d{4,}\b", anglais.split("By baseline funding band:")[1].split("National")[0])
+
+
+def test_with_lang_fr_the_refusals_are_in_french_too(tmp_path, capsys):
+    """Warnings came in French with --lang fr, every refusal in English."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id,budget_session\na,abc\n", encoding="utf-8")
+    assert main(["compare", "--reform", "plafond_100k", "--data", str(fichier), "--lang", "fr"]) == 2
+    erreur = capsys.readouterr().err
+    attendu = "f.csv ligne 2 (formation 'a'), champ 'budget_session' : doit être un nombre : « abc » n'en est pas un"
+    assert erreur == f"openfisca-gen compare: {attendu}\n"
+    assert main(["compare", "--reform", "plafond_100k", "--period", "abc", "--lang", "fr"]) == 2
+    assert "« abc » n'est pas un mois" in capsys.readouterr().err
+    assert main(["compare", "--reform", "plafond_100k", "--data", str(fichier)]) == 2
+    assert "line 2 (formation 'a'), field 'budget_session': expects a number" in capsys.readouterr().err

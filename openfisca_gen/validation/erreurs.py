@@ -34,6 +34,8 @@ LIEUX_EN = {
     "requete": "'{champ}'",  # a field of a request body: 'period', 'situation', 'reform', 'variables'
     "argument": "{champ}",  # a command-line option
 }
+LIEUX_FR = LIEUX_EN | {"champ": "{entite} {nom}, champ '{champ}'", "colonne": "colonne '{champ}'",
+                       "structure": "structure '{id}', champ '{champ}'"}  # fmt: skip
 
 
 class _Cite:
@@ -86,15 +88,18 @@ class Probleme:
     fichier: str | None = None  # the file a table was read from
     contexte: str | None = None  # the request field the problem is in ('situation', 'reform', 'period')
 
-    def _lieu(self) -> str:
+    def _lieu(self, langue: str = "en") -> str:
         if self.lieu is None:
             return ""
+        francais = langue == "fr"
         if self.lieu == "ligne":  # "f.csv line 3 (formation 'a'), field 'x'", "row 0, field 'x'"
-            texte = f"{self.fichier} line {self.ligne}" if self.fichier else f"row {self.ligne}"
+            ligne = "ligne" if francais else ("line" if self.fichier else "row")
+            texte = f"{self.fichier} {ligne} {self.ligne}" if self.fichier else f"{ligne} {self.ligne}"
             texte += "" if self.id is None else f" (formation {str(self.id)!r})"
-            return texte + ("" if self.champ is None else f", field '{self.champ}'")
+            return texte + ("" if self.champ is None else f", {'champ' if francais else 'field'} '{self.champ}'")
         nom = f"'{self.id}'" if isinstance(self.id, str) and self.id.strip() and "'" not in self.id else court(self.id)
-        texte = LIEUX_EN[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self.champ)
+        lieux = LIEUX_FR if francais else LIEUX_EN
+        texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self.champ)
         return texte + (f" ({self.periode})" if self.periode is not None else "")
 
     def message(self, langue: str = "en") -> str:
@@ -120,6 +125,16 @@ class Probleme:
     def fr(self) -> str:
         """The sentence in French, for the pages (which show it next to its field)."""
         return majuscule(self.message("fr"))
+
+    def dans(self, langue: str) -> str:
+        """The whole message in `langue`, its place first (the command line's, `--lang fr`); in English where the
+        message has no French yet (the command line's own options)."""
+        modeles = MESSAGES[self.cle]
+        if langue != "fr" or len(modeles) < 2 or "{lieu}" in modeles[0]:
+            return self.en()
+        lieu = self._lieu("fr")
+        texte = f"{lieu} : {self.message('fr')}" if lieu else self.fr()
+        return f"'{self.contexte}' : {texte}" if self.contexte else texte
 
     def fr_du_champ(self, sujet: str, attendu: str, exemple: str) -> str:
         """The sentence next to a form's field, in the words of the person who filled it: the field is the
