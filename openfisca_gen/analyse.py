@@ -29,7 +29,15 @@ from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
 from openfisca_gen.validation.parametres import balayable
-from openfisca_gen.validation.sorties import LANGUES, dossier_de_sortie, sans_ecraser, un_entier_positif, une_langue
+from openfisca_gen.validation.sorties import (
+    LANGUES,
+    des_colonnes,
+    dossier_de_sortie,
+    sans_ecraser,
+    un_entier_positif,
+    un_systeme,
+    une_langue,
+)
 
 VARIABLES_FORMATION = (
     "eligible_labellisation",
@@ -215,11 +223,14 @@ class Comparaison:
 
     def _tables(self, par=(), top: int = 0, langue: str = "en") -> dict[str, pandas.DataFrame]:
         """Every table of the report, by the name its file takes (a breakdown's bands named in `langue`)."""
+        par = des_colonnes(par)
+        if absentes := [colonne for colonne in par if colonne not in self.formations]:  # a KeyError before
+            raise ReformeInvalideError([Probleme("repartition_non_calculee", {"noms": absentes})])
         tables = {"resume": self.resume(), "changements": self.changements(), "par_statut": self.par_statut()}
         tables["par_tranche"] = self.par_tranche()
         tables |= {f"par_{colonne}": self.par(_en_groupes(self.formations[colonne], langue)) for colonne in par}
         if top:
-            tables["gagnants"], tables["perdants"] = self.extremes(top)
+            tables["gagnants"], tables["perdants"] = self.extremes(un_entier_positif(top, "top"))
         return tables | {"objectifs": self.objectifs(), "formations": self.formations.rename_axis("formation_id")}
 
     def _choix(self, colonne: str) -> dict:
@@ -337,8 +348,8 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
     a system that already carries a reform is refused as a baseline. `par`: variables of the trainings or their
     structures (inputs or computed under the law) to break the report down by, added to `formations`."""
     period = un_mois(period)
-    base, reformee, noms = _systemes(reforme, tax_benefit_system)
-    par = tuple(dict.fromkeys([par] if isinstance(par, str) else par))  # one column given alone, not its letters
+    base, reformee, noms = _systemes(reforme, None if tax_benefit_system is None else un_systeme(tax_benefit_system))
+    par = des_colonnes(par)  # one column given alone, not its letters
     population = une_population(base, population)
     avant, campagnes_avant = _resultats(population, base, period, par)
     apres, campagnes_apres = _resultats(population, reformee, period)
@@ -391,7 +402,7 @@ def balayer(
     range); each gets its own reform, built from the baseline."""
     period = un_mois(period)
     valeurs = valeurs_a_balayer(valeurs)
-    base = tax_benefit_system or la_loi()
+    base = la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system)
     population = une_population(base, population)
     debut = debut_en_vigueur(base, chemin, period)
     problemes = []

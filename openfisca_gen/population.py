@@ -29,7 +29,6 @@ from openfisca_core import periods
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 from openfisca_core.simulations import Simulation
-from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.chemins import yaml_du_paquet
 from openfisca_gen.helpers import appels_pas_encore_ouverts, conditions_applicables, numeros_d_appel, regles_ouvertes
@@ -46,6 +45,7 @@ from openfisca_gen.validation import (
 from openfisca_gen.validation.erreurs import en_francais
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
+from openfisca_gen.validation.sorties import un_systeme
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 
 DONNEES = Path(__file__).parent / "donnees"
@@ -127,7 +127,7 @@ class Population:
         not). Without a campagne_id column, each call's dossiers make one campaign (`appel_1`…, `hors_appel` for
         those of no call); a campaign given that mixes dossiers of several calls is refused."""
         period = un_mois(period)
-        variables = variables_d_entree(_un_systeme(tax_benefit_system))
+        variables = variables_d_entree(un_systeme(tax_benefit_system))
         groupes = dict(self.groupes)
         if "campagne" not in groupes:
             groupes["campagne"] = self._campagnes_par_appel(tax_benefit_system, period)
@@ -171,9 +171,8 @@ class Population:
         if mois != period:
             raise PeriodeInvalideError([Probleme("simulation_d_un_autre_mois", {"construite": mois, "mois": period})])
         ids = simulation.populations["formation"].ids
-        if (construite_par is None or construite_par() is not self) and not numpy.array_equal(
-            ids, self.table["formation_id"].to_numpy()
-        ):  # the results would be given to other trainings, or not fit
+        autre = construite_par is not None and construite_par() is not self  # its values may differ, its ids alike
+        if autre or not numpy.array_equal(ids, self.table["formation_id"].to_numpy()):
             details = {"nombre": len(ids), "premiere": str(ids[0]) if len(ids) else "", "attendus": len(self.table)}
             raise EntreeInvalideError([Probleme("simulation_d_autres_formations", details)])
         if inconnues := [nom for nom in variables if nom not in systeme.variables]:
@@ -220,13 +219,6 @@ def _des_variables(simulation, variables) -> list:
     if isinstance(variables, bytes | dict) or not isinstance(variables, Iterable):
         raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="variables")])
     return list(variables)
-
-
-def _un_systeme(tax_benefit_system):
-    """The rules to compute under: an OpenFisca tax-benefit system (the law, or a reform of it), else refused."""
-    if not isinstance(tax_benefit_system, TaxBenefitSystem):
-        raise EntreeInvalideError([Probleme("systeme_attendu", {"valeur": tax_benefit_system})])
-    return tax_benefit_system
 
 
 def _defaut(variable):
@@ -316,7 +308,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     CSV cells are read as text and typed by the model's variables, so '12abc'
     is an error, not a NaN; errors name the line of the file, and the file by
     `nom` where given (an upload's own name), else by its path."""
-    _un_systeme(tax_benefit_system)
+    un_systeme(tax_benefit_system)
     if isinstance(source, pandas.DataFrame):
         return Population(*valider_table(tax_benefit_system, source))
     if not isinstance(source, str | os.PathLike) or not str(source).strip():

@@ -489,10 +489,14 @@ def test_tables_refuse_a_simulation_of_other_trainings(tax_benefit_system):
     for autre in (inversee, lire_population(tax_benefit_system, "appel_2015")):
         with pytest.raises(EntreeInvalideError, match="is of other trainings"):
             population.tables(autre.simulation(tax_benefit_system, "2016-02"), ["financement_amorcage"], "2016-02")
-    # The same trainings in the same order, from a copy read again: the results are theirs.
-    copie = lire_population(tax_benefit_system, table.copy())
-    resultats = population.resultats(copie.simulation(tax_benefit_system, "2016-02"), "financement_amorcage", "2016-02")
-    assert resultats["financement_amorcage"].to_dict() == {"a": 10_000.0, "b": 60_000.0}
+    # The same ids from another population, whose budgets differ: its values were given without a word.
+    autres_budgets = lire_population(tax_benefit_system, table.assign(budget_session=[1_000.0, 2_000.0]))
+    with pytest.raises(EntreeInvalideError, match="or of another population"):
+        population.resultats(autres_budgets.simulation(tax_benefit_system, "2016-02"), "budget_session", "2016-02")
+    # A simulation of the same trainings, in their order, built from their situation: the results are theirs.
+    situation = {"formations": {"a": {"budget_session": {"ETERNITY": 10_000.0}}, "b": {}}}
+    simulation = construire_simulation(tax_benefit_system, situation)
+    assert population.resultats(simulation, "budget_session", "2016-02")["budget_session"].tolist() == [10_000.0, 0]
 
 
 def test_lines_read_as_comments_below_the_header_are_named(tax_benefit_system, tmp_path):
@@ -565,10 +569,11 @@ def test_sixteen_digits_in_a_row_are_found_across_two_blocks(tmp_path):
 
 def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
     """Each raised a TypeError or an AttributeError of pandas or OpenFisca."""
-    from openfisca_gen.analyse import balayer
+    from openfisca_gen.analyse import balayer, comparer
 
     population = lire_population(tax_benefit_system, "appel_2015")
     simulation = population.simulation(tax_benefit_system, "2016-02")
+    comparaison = comparer(population, "plafond_100k", "2016-02", par=None)  # None: no breakdown (a TypeError)
     appels = [
         (lambda: balayer(population, "financement_amorcage.plafond", None, "2016-02"), "values of a sweep must"),
         (lambda: population.tables(simulation, None, "2016-02"), "'variables' must be a list of variable names"),
@@ -577,6 +582,11 @@ def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
         (lambda: population.simulation(None, "2016-02"), "an OpenFisca tax-benefit system"),
         (lambda: population.simulation("appel_2015", "2016-02"), "got 'appel_2015'"),
         (lambda: lire_population(None, "appel_2015"), "an OpenFisca tax-benefit system"),
+        (lambda: comparer(population, "plafond_100k", "2016-02", "x"), "an OpenFisca tax-benefit system"),
+        (lambda: balayer(population, "financement_amorcage.plafond", [6e4, 7e4], "2016-02", "x"), "tax-benefit"),
+        (lambda: comparer(population, "plafond_100k", "2016-02", par=5), "'par' must be a list of variable names"),
+        (lambda: comparaison.texte(par="budget_session"), "has no column budget_session to break the report"),
+        (lambda: comparaison.texte(top="3"), "'top' expects a whole number of 1 or more"),  # « 'nombre' » before
     ]
     for appel, message in appels:
         with pytest.raises(EntreeInvalideError, match=re.escape(message)):
@@ -601,6 +611,10 @@ def test_a_day_is_read_whatever_holds_it(tax_benefit_system):
         lire_population(tax_benefit_system, heure.astype(object))
     situation = {"formations": {"f": {"date_depot_dossier": {"ETERNITY": pandas.Timestamp("2015-10-12")}}}}
     assert construire_simulation(tax_benefit_system, situation).calculate("appel_du_dossier", "2016-02")[0] == 1
+    for mois_ou_annee in (numpy.datetime64("2015-10"), numpy.datetime64("2015")):  # read as 2015-10-01, 2015-01-01
+        with pytest.raises(DonneesInvalidesError, match="expects a date YYYY-MM-DD"):
+            table = pandas.DataFrame({"formation_id": ["a"], "date_depot_dossier": [mois_ou_annee]}, dtype=object)
+            lire_population(tax_benefit_system, table)
 
 
 def test_an_empty_cell_says_what_the_columns_default_would_say(tax_benefit_system, tmp_path):
@@ -615,3 +629,13 @@ def test_an_empty_cell_says_what_the_columns_default_would_say(tax_benefit_syste
     assert "or false where there is none" in messages["formation_gratuite"]
     assert "or hors_numerique where there is none" in messages["metier_vise"]
     assert "ou 1970-01-01 s'il n'y en a pas" in erreur.value.problemes[0].fr()
+
+
+@pytest.mark.parametrize("invisible", ["s1\u200b", "\ufeffs1", "s\u00ad1", "cafe\u0301"])
+def test_an_id_that_prints_like_another_is_refused(tax_benefit_system, invisible):
+    """'s1' and 's1' with a zero-width space (a byte-order mark, a soft hyphen; é written e and an accent) were two
+    structures, each under its own 70 000 € ceiling."""
+    table = pandas.DataFrame({"formation_id": ["a", "b"], "structure_id": ["s1", invisible]})
+    with pytest.raises(DonneesInvalidesError, match="nor hold an invisible character or a letter written as two"):
+        lire_population(tax_benefit_system, table)
+    assert len(lire_population(tax_benefit_system, table.assign(structure_id=["caf\u00e9", "s\u00e9"])).table) == 2

@@ -4,8 +4,11 @@
 - a count of women (or of any group of learners) above the learners given,
   or given without them;
 - a committee's decision dated before its dossier was filed;
-- an id empty or with '/', a training id given twice in a table.
+- an id empty or with '/', or that prints like another (a space at an end, an invisible character, a letter
+  written as two), a training id given twice in a table.
 """
+
+import unicodedata
 
 import numpy
 import pandas
@@ -106,9 +109,17 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
         return "id_vide", {}
     if "/" in identifiant:
         return "id_avec_barre", {"valeur": identifiant}
-    if identifiant != identifiant.strip():  # 's1 ' was a second structure beside 's1', each under the ceiling
+    if identifiant != identifiant.strip() or not _sans_invisible(identifiant):  # 's1 ' beside 's1': two structures
         return "id_avec_espaces", {"valeur": identifiant}
     return None
+
+
+def _sans_invisible(texte: str) -> bool:
+    """Whether a text prints as it is: no invisible character (a zero-width space, a soft hyphen, a byte-order
+    mark: Unicode's "format" characters), no letter written as two (e and a combining accent beside é)."""
+    return texte.isascii() or (
+        unicodedata.is_normalized("NFC", texte) and not any(unicodedata.category(c) == "Cf" for c in texte)
+    )
 
 
 def ids_en_texte(valeurs: pandas.Series) -> pandas.Series:
@@ -143,6 +154,8 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             espaces = numpy.strings.strip(textes) != textes
+            if not (ascii_ := numpy.array([texte.isascii() for texte in textes])).all():  # the rare others, one by one
+                espaces[~ascii_] |= [not _sans_invisible(texte) for texte in textes[~ascii_]]
             mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))

@@ -73,10 +73,10 @@ MESSAGES = {
     "id_vide": ("an id must be a non-empty text", "un identifiant ne peut pas être vide"),
     "id_avec_barre": ("an id must not contain '/', got {valeur:r}", "un identifiant ne peut pas contenir « / »"),
     "id_avec_espaces": (
-        "an id must not begin or end with a space, got {valeur:r}: it would be another id than the one written "
-        "without it",
-        "un identifiant ne peut pas commencer ni finir par une espace ({valeur:fr}) : ce serait un autre "
-        "identifiant que celui écrit sans elle",
+        "an id must not begin or end with a space, nor hold an invisible character or a letter written as two, "
+        "got {valeur:r}: it would be another id than the one that prints alike",
+        "un identifiant ne peut pas commencer ni finir par une espace, ni contenir un caractère invisible ou une "
+        "lettre écrite en deux ({valeur:fr}) : ce serait un autre identifiant que celui qui s'affiche pareil",
     ),
     "id_en_double": ("duplicate id", "cet identifiant est déjà celui d'une autre formation"),
     "ids_de_formations_attendus": ("expects a list of formation ids, got {valeur:r}",),
@@ -170,8 +170,8 @@ MESSAGES = {
     "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
     "simulation_d_un_autre_mois": ("this simulation was built for {construite}: build one for {mois}",),
     "simulation_d_autres_formations": (
-        "this simulation is of other trainings ({nombre}, the first '{premiere}'; this population has {attendus}, "
-        "in its own order): compute with this population's own simulation()",
+        "this simulation is of other trainings, or of another population ({nombre}, the first '{premiere}'; this "
+        "population has {attendus}, in its own order): compute with this population's own simulation()",
     ),
     "periode_a_preciser": ("{lieu} is missing, and the situation writes {textes:liste}: give the month to compute",),
     "entree_hors_periode": ("{lieu} does not hold in {mois}, the month computed: give it for {mois} (or its year)",),
@@ -297,6 +297,9 @@ MESSAGES = {
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
         "of {valides:liste}",
+    ),
+    "repartition_non_calculee": (
+        "the comparison has no column {noms:liste} to break the report down by: compute it with comparer(…, par=[…])",
     ),
     "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
     "balayage_pas_une_liste": ("the values of a sweep must be a list of numbers, got {valeur:r}",),

@@ -3,9 +3,11 @@ results, never the data read; a folder, created if missing), its language, how m
 EntreeInvalideError (SortieInvalideError for a path) naming what is wrong."""
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
 from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, SortieInvalideError
 
@@ -82,6 +84,24 @@ def une_langue(langue) -> str:
     if langue not in LANGUES:
         raise EntreeInvalideError([Probleme("langue_inconnue", {"valeur": langue, "langues": list(LANGUES)})])
     return langue
+
+
+def un_systeme(tax_benefit_system):
+    """The rules to compute under: an OpenFisca tax-benefit system (the law, or a reform of it), else refused."""
+    if not isinstance(tax_benefit_system, TaxBenefitSystem):
+        raise EntreeInvalideError([Probleme("systeme_attendu", {"valeur": tax_benefit_system})])
+    return tax_benefit_system
+
+
+def des_colonnes(par) -> tuple:
+    """The columns a report is broken down by: one name alone, a list of names, or none (None)."""
+    if par is None:
+        return ()
+    if isinstance(par, str):
+        return (par,)
+    if isinstance(par, bytes | dict) or not isinstance(par, Iterable):
+        raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="par")])
+    return tuple(dict.fromkeys(par))
 
 
 def un_entier_positif(valeur, quoi: str) -> int:

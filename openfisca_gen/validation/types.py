@@ -199,7 +199,8 @@ def _booleens(valeurs, variable, texte: bool):
 def jour(valeur) -> str | None:
     """`valeur` if it is a date YYYY-MM-DD within the model's days (not 20151012, not with a time but midnight),
     else None."""
-    if isinstance(valeur, numpy.datetime64) and valeur == valeur.astype("datetime64[D]"):  # a day, no time
+    precis = isinstance(valeur, numpy.datetime64) and numpy.datetime_data(valeur.dtype)[0] not in ("Y", "M", "W")
+    if precis and valeur == valeur.astype("datetime64[D]"):  # a day, no time (a month or a year is no day)
         valeur = str(valeur.astype("datetime64[D]"))
     if valeur is pandas.NaT:  # a datetime, but of no day (its time() raises)
         return None
@@ -229,7 +230,7 @@ def _dates(valeurs, variable, texte: bool):
         return jours.to_numpy(dtype="datetime64[D]"), [(~valides.to_numpy(), "date_attendue", JOURS)]
     if valeurs.dtype == object and pandas.api.types.infer_dtype(valeurs, skipna=True) != "string":
         # days among the texts as dates or Timestamps at midnight: read as the days they are (they were refused)
-        valeurs = valeurs.map(lambda v: (jour(v) or v) if isinstance(v, date | numpy.datetime64) else v)
+        valeurs = valeurs.map(lambda v: (jour(v) or str(v)) if isinstance(v, date | numpy.datetime64) else v)
     textes = valeurs.astype(str)
     # Ten characters read strictly as %Y-%m-%d: refuses 20151012, 2015-1-2, a time (as DATE_ISO, vectorially)
     jours = pandas.to_datetime(textes.where(textes.str.len() == 10), format="%Y-%m-%d", errors="coerce")
