@@ -451,9 +451,14 @@ def _en_groupes(colonne: pandas.Series, langue: str = "en") -> pandas.Series:
 
 
 def _nombre(valeur: float, langue: str) -> str:
-    """A value of a breakdown, as its language writes it, to a millionth at most: 35,800 and 0.043478 in English,
-    35 800 and 5,99 in French."""
-    texte = f"{float(valeur):,.6f}".rstrip("0").rstrip(".")
+    """A value of a breakdown as its language writes it, never rounded (5.9999999 months stays below the six it is
+    not): 35,800 and 0.08 in English, 35 800 and 5,99 in French; ∞ for no ceiling."""
+    valeur = float(valeur)
+    if not numpy.isfinite(valeur):
+        return "∞" if valeur > 0 else "−∞"
+    signe, texte = ("-", -valeur) if valeur < 0 else ("", valeur)
+    entier, _, decimales = numpy.format_float_positional(texte, trim="-").partition(".")
+    texte = f"{signe}{int(entier):,}" + (f".{decimales}" if decimales else "")
     return en_francais(texte) if langue == "fr" else texte
 
 

@@ -199,7 +199,7 @@ def compare(arguments) -> int:
     details = {"langue": arguments.lang, "par": arguments.by or (), "top": arguments.top}
     print(comparaison.texte(**details))
     if sortie:
-        _ecrits(comparaison.ecrire(sortie, **details, donnees=arguments.data), sortie, arguments.lang)
+        _ecrits(comparaison.ecrire(sortie, **details, donnees=arguments.data), sortie, arguments.lang, arguments.data)
     return 0
 
 
@@ -212,7 +212,7 @@ def _avertir(population, tax_benefit_system, periode, langue: str = "en") -> Non
         print(TITRES[langue]["avertissement"].format(message=texte))
 
 
-def _ecrits(chemins, sortie, langue: str = "en") -> None:
+def _ecrits(chemins, sortie, langue: str = "en", donnees=None) -> None:
     """The files written, and the folder's other files: a reused folder keeps an earlier run's (a breakdown's
     table, a chart), which a reader would take for this run's."""
     from openfisca_gen.rapports.libelles import TITRES
@@ -220,7 +220,9 @@ def _ecrits(chemins, sortie, langue: str = "en") -> None:
     print("\n" + TITRES[langue]["ecrit"].format(dossier=sortie, fichiers=", ".join(c.name for c in chemins)))
     ecrits = {Path(chemin).name for chemin in chemins}
     rapports = (".csv", ".xlsx", ".png")  # the files a report writes: a shared folder's others are none of its
-    autres = [f.name for f in Path(sortie).iterdir() if f.suffix in rapports and f.name not in ecrits]
+    lue = Path(donnees).resolve() if donnees else None  # the data read is no earlier run's
+    autres = [f.name for f in Path(sortie).iterdir() if f.suffix in rapports and f.name not in ecrits
+              and f.resolve() != lue]  # fmt: skip
     if autres := sorted(autres):
         print(TITRES[langue]["pas_ecrits"].format(dossier=sortie, fichiers=", ".join(autres)))
 
@@ -271,7 +273,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
                 table, arguments.sweep, sortie / "balayage.png", periode, population, tax_benefit_system, langue
             ),
         ]
-        _ecrits(ecrits, sortie, langue)
+        _ecrits(ecrits, sortie, langue, arguments.data)
     return 0
 
 
@@ -336,7 +338,7 @@ def interpretations(arguments) -> int:
     )
     print(analyse.texte(arguments.lang))
     if sortie:
-        _ecrits(analyse.ecrire(sortie, arguments.lang, donnees=arguments.data), sortie, arguments.lang)
+        _ecrits(analyse.ecrire(sortie, arguments.lang, donnees=arguments.data), sortie, arguments.lang, arguments.data)
     return 0
 
 

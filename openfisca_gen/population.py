@@ -324,6 +324,13 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     for types in (_types_du_csv(tax_benefit_system), str):
         table, entete, separateur, commentaires = _lire_csv(Path(source), nom, types)
         table.index = table.index + entete + 2
+        if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
+            lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
+            commentaires = tuple(lignes.get(rang + entete + 2, rang + entete + 2) for rang in commentaires)
+        if table.empty and len(commentaires):  # every row read as a comment: « no rows » would not say why
+            raise DonneesInvalidesError(
+                [Probleme("table_vide"), Probleme("lignes_commentees", {"lignes": commentaires})]
+            )
         try:
             valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
         except DonneesInvalidesError as erreur:
@@ -333,9 +340,6 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
                     replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
                 ]) from None  # fmt: skip
             continue
-        if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
-            lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
-            commentaires = tuple(lignes.get(rang + entete + 2, rang + entete + 2) for rang in commentaires)
         return Population(*valide, description, fournie=bool(fournie), commentaires=tuple(commentaires))
 
 

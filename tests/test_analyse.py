@@ -487,7 +487,10 @@ def test_a_band_holds_its_lower_bound_as_a_rules_threshold_does():
     bord = pandas.Series([0.049999999999999996, *numpy.linspace(0.06, 0.9, 20)])
     assert analyse._en_groupes(bord).notna().all()
     assert analyse._en_groupes(pandas.Series([1.0, numpy.nan, 2.0])).isna().tolist() == [False, True, False]
-    assert list(analyse._en_groupes(pandas.Series([0.1234567, 0.1234568, 0.5]))) == ["0.123457", "0.123457", "0.5"]
+    assert list(analyse._en_groupes(pandas.Series([0.1234567, 0.1234568, 0.5]))) == ["0.1234567", "0.1234568", "0.5"]
+    # 5.9999999 months, funded two sessions, was a row « 6 » with the six months funded one; no ceiling was « inf »
+    assert list(analyse._en_groupes(pandas.Series([5.9999999, 6.0]), "fr")) == ["5,9999999", "6"]
+    assert list(analyse._en_groupes(pandas.Series([numpy.inf, 70_000.0]), "fr")) == ["∞", "70\u202f000"]
 
 
 def test_a_french_sweep_chart_writes_its_values_with_a_decimal_comma(tax_benefit_system, figures):
@@ -540,8 +543,10 @@ def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
         ["donnees", "lien", donnees.name, donnees.name]
     )  # nothing written
     autre = donnees.rename(donnees.with_name("mes_dossiers.csv"))
+    capsys.readouterr()
     assert main([*commande, "--data", str(autre), "--period", "2016-02", "--out", str(autre.parent)]) == 0
     assert autre.read_bytes() == avant
+    assert "mes_dossiers.csv" not in capsys.readouterr().out  # the data read, not « an earlier run's »
 
 
 def test_counts_in_the_tables_are_written_as_amounts_are(tax_benefit_system, population):

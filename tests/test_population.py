@@ -514,6 +514,12 @@ def test_lines_read_as_comments_below_the_header_are_named(tax_benefit_system, t
     sans = tmp_path / "g.csv"
     sans.write_text("# only above\nformation_id,budget_session\na,1000\n", encoding="utf-8")
     assert lire_population(tax_benefit_system, sans).commentaires == ()
+    tous = tmp_path / "h.csv"  # the first column a structure's: every row read as a comment said « no rows » only
+    tous.write_text("structure_id,formation_id\n#s1,a\n#s1,b\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, tous)
+    assert [p.cle for p in erreur.value.problemes] == ["table_vide", "lignes_commentees"]
+    assert "Line(s) 2, 3 below the header" in erreur.value.problemes[1].en()
 
 
 def test_a_file_separated_by_tabs_is_named_so(tax_benefit_system, tmp_path):

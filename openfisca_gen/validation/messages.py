@@ -257,9 +257,10 @@ MESSAGES = {
     ),
     "lignes_commentees": (
         "line(s) {lignes:liste} below the header begin with '#' and are read as comments, not trainings; if one is "
-        "a training, its id must not begin with '#'",
+        "a training, its first cell (in the first column) must not begin with '#'",
         "ligne(s) {lignes:liste} sous l'en-tête commençant par « # » : lues comme des commentaires, non comme des "
-        "formations ; si l'une est une formation, son identifiant ne doit pas commencer par « # »",
+        "formations ; si l'une est une formation, sa première cellule (dans la première colonne) ne doit pas "
+        "commencer par « # »",
     ),
     "colonnes_absentes": (
         "no column {noms:liste}: the dossiers' calls read them, and every training takes their default "
