@@ -302,12 +302,14 @@ def calculer(arguments) -> int:
     tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
     from openfisca_gen.rapports.tableaux import ecrire_tables, propre
 
+    # the values that are no amounts (a duration): only float noise off, not rounded to the cent
+    durees = [nom for nom in variables if getattr(tax_benefit_system.variables[nom], "unit", None) == "month"]
     if sortie:
-        ecrits = ecrire_tables(tables, sortie)
+        ecrits = ecrire_tables(tables, sortie, durees)
         nombre = len(tables["formation"])
         print(f"{nombre} trainings, {len(variables)} variable(s) written to {', '.join(map(str, ecrits))}")
     else:  # one CSV per entity, a blank line between them
-        print("\n".join(propre(table).to_csv() for table in tables.values()), end="")
+        print("\n".join(propre(table, durees).to_csv() for table in tables.values()), end="")
     return 0
 
 

@@ -228,3 +228,14 @@ def test_the_columns_reference_says_which_call_reads_each_column(capsys):
     assert lignes["pedagogie_innovante"][6].strip() == "1, 2"  # not restated in 2018
     assert lignes["budget_session"][6].strip() == "1, 2, 3"
     assert "formation_id" in lignes and "`codeur`" in lignes["metier_vise"][5]
+
+
+def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, capsys):
+    """2.99999999 months was printed 3.0 beside « not eligible » (every float of 1 or more rounded to the cent)."""
+    fichier = tmp_path / "f.csv"
+    entete = "formation_id,statut_structure,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante"
+    ligne = "a,association,2015-10-05,codeur,true,true,2.99999999,30000.333333"
+    fichier.write_text(f"{entete},duree_formation_mois,budget_session\n{ligne}\n", encoding="utf-8")
+    variables = "duree_formation_mois,eligible_labellisation,budget_session"
+    assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,2.99999999,False,30000.33"

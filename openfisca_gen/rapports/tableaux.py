@@ -29,8 +29,12 @@ def _arrondi(valeur: float) -> float:
     return round(valeur, 6 if abs(valeur) < 1 else 2) + 0.0  # + 0.0: no negative zero
 
 
-def sans_bruit(valeurs: pandas.Series) -> pandas.Series:
-    """Floats rounded: amounts to the cent, values below 1 (shares) to 6 decimals."""
+def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
+    """Floats rounded: amounts to the cent, values below 1 (shares) to 6 decimals; where the values are no amounts
+    (`monnaie` false: a duration), only float noise is taken off (2.99999999 months is no 3: not eligible)."""
+    if not monnaie and pandas.api.types.is_float_dtype(valeurs):
+        arrondies = valeurs.round(9)
+        return arrondies.where((valeurs - arrondies).abs() <= valeurs.abs() * 1e-12, valeurs) + 0.0
     if valeurs.dtype == object:  # a column mixing counts and amounts (a small table): value by value
         arrondies = [_arrondi(v) if isinstance(v, float) else v for v in valeurs]
         return pandas.Series(arrondies, valeurs.index, dtype=object, name=valeurs.name)
@@ -39,21 +43,24 @@ def sans_bruit(valeurs: pandas.Series) -> pandas.Series:
     return valeurs.round(6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
-def propre(table) -> pandas.DataFrame:
-    """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too."""
+def propre(table, durees=()) -> pandas.DataFrame:
+    """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too; the
+    columns `durees` hold no amounts (`sans_bruit`)."""
     table = table.to_frame() if isinstance(table, pandas.Series) else table.copy()
     if table.index.nlevels == 1 and table.index.name is None:
         table.index.name = "index"
-    return pandas.DataFrame({colonne: sans_bruit(table[colonne]) for colonne in table}, index=table.index)
+    return pandas.DataFrame(
+        {colonne: sans_bruit(table[colonne], colonne not in durees) for colonne in table}, index=table.index
+    )
 
 
-def csv_propre(table, chemin: Path) -> Path:
+def csv_propre(table, chemin: Path, durees=()) -> Path:
     """Write `table` as CSV without float noise, with a name over every column (its index's too)."""
-    propre(table).to_csv(chemin)
+    propre(table, durees).to_csv(chemin)
     return chemin
 
 
-def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path) -> list[Path]:
+def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path, durees=()) -> list[Path]:
     """Write named tables without float noise: sheets of one Excel workbook for a `.xlsx` path, else one CSV each
     (the first at `chemin`, the others beside it, suffixed by their name: `validation.sorties.chemins_des_tables`,
     which `--out` is checked by). The paths written."""
@@ -61,7 +68,7 @@ def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path) -> list[Pat
     if chemin.suffix.lower() == ".xlsx":
         with pandas.ExcelWriter(chemin) as classeur:
             for nom, table in tables.items():
-                propre(table).to_excel(classeur, sheet_name=nom[:31])
+                propre(table, durees).to_excel(classeur, sheet_name=nom[:31])
         return [chemin]
     chemins = chemins_des_tables(chemin, tables)
-    return [csv_propre(table, destination) for table, destination in zip(tables.values(), chemins, strict=True)]
+    return [csv_propre(table, destination, durees) for table, destination in zip(tables.values(), chemins, strict=True)]
