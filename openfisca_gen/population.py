@@ -47,6 +47,7 @@ from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.sorties import un_systeme
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
+from openfisca_gen.validation.types import ecrite, valeur_par_defaut
 
 DONNEES = Path(__file__).parent / "donnees"
 # The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
@@ -103,8 +104,8 @@ class Population:
         absentes = [nom for nom in SANS_DEFAUT_NEUTRE if nom not in self.table and nom in lues]
         if not absentes:
             return []
-        defauts = {nom: _defaut(tax_benefit_system.variables[nom]) for nom in absentes}
-        anglais = ", ".join(f"{nom} = {str(v).lower() if isinstance(v, bool) else v}" for nom, v in defauts.items())
+        defauts = {nom: valeur_par_defaut(tax_benefit_system.variables[nom]) for nom in absentes}
+        anglais = ", ".join(f"{nom} = {ecrite(valeur)}" for nom, valeur in defauts.items())
         francais = ", ".join(f"{nom} = {en_francais(v)}" for nom, v in defauts.items())
         return [Probleme("colonnes_absentes", {"noms": absentes, "defauts": anglais, "defauts_fr": francais})]
 
@@ -219,14 +220,6 @@ def _des_variables(simulation, variables) -> list:
     if isinstance(variables, bytes | dict) or not isinstance(variables, Iterable):
         raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="variables")])
     return list(variables)
-
-
-def _defaut(variable):
-    """The value a column left out gives every training, as a file would write it (a day, a choice's name)."""
-    valeur = variable.default_value
-    if isinstance(valeur, bool):
-        return valeur
-    return getattr(valeur, "name", None) or (valeur.isoformat() if isinstance(valeur, date) else valeur)
 
 
 def population_fournie(source) -> str | None:

@@ -275,12 +275,18 @@ def vide(valeur) -> bool:
     return pandas.isna(valeur) or (isinstance(valeur, str) and not valeur.strip())
 
 
-def _defaut_ecrit(variable) -> str:
-    """A variable's default as a cell would write it: 1970-01-01, hors_numerique, false, 0."""
+def valeur_par_defaut(variable):
+    """A variable's default as a cell gives it: a day as text (1970-01-01), a choice by its name (hors_numerique), a
+    boolean or a number as it is."""
     valeur = variable.default_value
-    if isinstance(valeur, bool):
-        return str(valeur).lower()
+    if isinstance(valeur, bool | int | float):
+        return valeur
     return getattr(valeur, "name", None) or (valeur.isoformat() if isinstance(valeur, date) else str(valeur))
+
+
+def ecrite(valeur) -> str:
+    """A cell's value as a file writes it: false, not False."""
+    return str(valeur).lower() if isinstance(valeur, bool) else str(valeur)
 
 
 def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None) -> numpy.ndarray:
@@ -300,7 +306,8 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None)
         for i in numpy.flatnonzero(masque):
             valeur = (valeurs if ecrites is None else ecrites).iloc[i] if texte else valeurs[i]
             if texte and vide(valeur):  # with what the column's default, written, would say
-                problemes.append(Probleme("cellule_vide_defaut", {"defaut": _defaut_ecrit(variable)}, **placer(i)))
+                defaut = ecrite(valeur_par_defaut(variable))
+                problemes.append(Probleme("cellule_vide_defaut", {"defaut": defaut}, **placer(i)))
             else:
                 problemes.append(Probleme(cle, {**details, "valeur": valeur}, **placer(i)))
     return typees
