@@ -573,7 +573,7 @@ def test_sixteen_digits_in_a_row_are_found_across_two_blocks(tmp_path):
     assert _chiffres_de_trop(fichier, ";", 1 << 24)  # in a French file, 12345678,1234567 is one number
 
 
-def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
+def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system, tmp_path):
     """Each raised a TypeError or an AttributeError of pandas or OpenFisca."""
     from openfisca_gen.analyse import balayer, comparer
 
@@ -593,6 +593,7 @@ def test_wrong_arguments_to_the_python_api_are_named(tax_benefit_system):
         (lambda: comparer(population, "plafond_100k", "2016-02", par=5), "'par' must be a list of variable names"),
         (lambda: comparaison.texte(par="budget_session"), "has no column budget_session to break the report"),
         (lambda: comparaison.texte(top="3"), "'top' expects a whole number of 1 or more"),  # « 'nombre' » before
+        (lambda: comparaison.ecrire(tmp_path, donnees=3), "'donnees' must be the path of the data file read, got 3"),
     ]
     for appel, message in appels:
         with pytest.raises(EntreeInvalideError, match=re.escape(message)):

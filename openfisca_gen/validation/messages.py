@@ -429,6 +429,7 @@ MESSAGES = {
     "sortie_sans_dossier": ("--out '{chemin}': the folder '{dossier}' does not exist",),
     "sortie_non_inscriptible": ("--out '{chemin}': not writable",),
     "sortie_ecrase_donnees": ("--out '{chemin}' would overwrite the data file '{donnees}': give another name",),
+    "donnees_pas_un_chemin": ("'donnees' must be the path of the data file read, got {valeur:r}",),
     "table_ecrase_donnees": (
         "--out: the report's table '{chemin}' would overwrite the data file '{donnees}': write the report in "
         "another folder",

@@ -47,6 +47,8 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
 def sans_ecraser(chemins, donnees: str | None) -> None:
     """Refuse, before anything is written, to write over the data file read (`--data`): a report's table bearing
     its name in its folder (formations.csv), or a link to it there."""
+    if donnees is not None and not isinstance(donnees, str | os.PathLike):  # a TypeError of pathlib before
+        raise EntreeInvalideError([Probleme("donnees_pas_un_chemin", {"valeur": donnees})])
     if donnees and Path(donnees).is_file():
         for chemin in chemins:
             if Path(chemin).exists() and Path(chemin).samefile(donnees):
