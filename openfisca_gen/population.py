@@ -80,9 +80,10 @@ class Population:
     commentaires: tuple = ()  # the lines of a CSV below its header read as comments (they begin with '#')
 
     def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
-        """What would make the results of `period` silently wrong though every cell is valid: columns left out
-        that the dossiers' calls read, dossiers whose call had not opened yet. The commands print them;
-        `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop shows them."""
+        """What would make the results of `period` silently wrong though every cell is valid: lines read as
+        comments, columns left out that the dossiers' calls read, dossiers whose call had not opened yet. The
+        commands print them; `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop
+        shows them."""
         commentees = [Probleme("lignes_commentees", {"lignes": list(self.commentaires)})] if self.commentaires else []
         return [
             *commentees,

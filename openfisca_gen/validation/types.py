@@ -129,13 +129,14 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
         if (manquants := numpy.isnan(nombres)).any():  # beyond 4300 digits pandas gives NaN: read as JSON is
             nombres = nombres.copy()
             nombres[manquants] = [_nombre_texte(v) for v in numpy.asarray(valeurs, object)[manquants]]
+        # Written with more digits than a float holds (a cell, JSON, YAML, a form): refused as written, never
+        # rounded onto a threshold; looked for only where one may be.
+        trop_precis = _trop_precis_ecrits(valeurs, nombres)
     else:
         nombres = numpy.fromiter(map(_nombre_json, valeurs), float, len(valeurs))
-    # Written with more digits than a float holds (a cell, JSON, YAML, a form): refused as written, never rounded
-    # onto a threshold; looked for only where one may be.
-    trop_precis = _trop_precis_ecrits(valeurs, nombres) if texte else None
-    if not texte and any(isinstance(v, NombreTropPrecis) for v in valeurs):
-        trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
+        trop_precis = None
+        if any(isinstance(v, NombreTropPrecis) for v in valeurs):
+            trop_precis = numpy.fromiter((isinstance(v, NombreTropPrecis) for v in valeurs), bool, len(valeurs))
     if trop_precis is not None:
         nombres = numpy.where(trop_precis, numpy.nan, nombres)
     pas_un_nombre = numpy.isnan(nombres) if trop_precis is None else numpy.isnan(nombres) & ~trop_precis
