@@ -300,9 +300,17 @@ class Comparaison:
         langue = une_langue(langue)  # checked before the folder is made
         dossier = dossier_de_sortie(dossier)
         tables = self._tables(par, top, langue)
-        sans_ecraser([*(dossier / f"{nom}.csv" for nom in tables), dossier / "rapport.xlsx"], donnees)
+        sans_ecraser([dossier / nom for nom in fichiers_du_rapport(par, top)], donnees)
         ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
         return [*ecrits, *ecrire_tables(tables, dossier / "rapport.xlsx"), *self.graphiques(dossier, langue)]
+
+
+def fichiers_du_rapport(par=(), top: int = 0) -> list[str]:
+    """The files of `Comparaison.ecrire`'s tables (its charts aside), known before anything is computed: the CLI
+    checks them against the data read before computing."""
+    tables = ["resume", "changements", "par_statut", "par_tranche", *(f"par_{c}" for c in des_colonnes(par))]
+    tables += ["gagnants", "perdants"] if top else []
+    return [f"{nom}.csv" for nom in (*tables, "objectifs", "formations")] + ["rapport.xlsx"]
 
 
 def _oui_non(valeur, langue: str):

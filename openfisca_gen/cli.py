@@ -186,21 +186,32 @@ def compare(arguments) -> int:
         debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
         fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
         valeurs = valeurs_du_balayage(debut, fin, arguments.step)
-    from openfisca_gen.validation.sorties import dossier_de_sortie
+    from openfisca_gen.analyse import comparer, fichiers_du_rapport
 
-    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    balayage = arguments.sweep is not None
+    fichiers = ["balayage.csv"] if balayage else fichiers_du_rapport(arguments.by or (), arguments.top)
+    sortie = _dossier(arguments.out, fichiers, arguments.data)
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None
     population = _population(tax_benefit_system, arguments.data)
-    if arguments.sweep is not None:
+    if balayage:
         return _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie)
-    from openfisca_gen.analyse import comparer
-
     comparaison = comparer(population, reforme, periode, tax_benefit_system, par=arguments.by or ())
     details = {"langue": arguments.lang, "par": arguments.by or (), "top": arguments.top}
     print(comparaison.texte(**details))
     if sortie:
         _ecrits(comparaison.ecrire(sortie, **details, donnees=arguments.data), sortie, arguments.lang, arguments.data)
     return 0
+
+
+def _dossier(out: str | None, fichiers=(), donnees: str | None = None) -> Path | None:
+    """The --out folder (None without it), refused before anything is computed where a file written is the data."""
+    from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser
+
+    if out is None:
+        return None
+    sortie = dossier_de_sortie(out)
+    sans_ecraser([sortie / nom for nom in fichiers], donnees)
+    return sortie
 
 
 def _avertir(population, tax_benefit_system, periode, langue: str = "en") -> None:
@@ -243,7 +254,6 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     from openfisca_gen.rapports.libelles import TITRES, libelle
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
     from openfisca_gen.validation import trouver_parametre
-    from openfisca_gen.validation.sorties import sans_ecraser
 
     table = balayer(
         population,
@@ -266,7 +276,6 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     with pandas.option_context("display.float_format", lambda v: lisible(v, langue), "display.width", 160):
         print(montree.to_string(index=False))
     if sortie:
-        sans_ecraser([sortie / "balayage.csv"], arguments.data)
         ecrits = [
             csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv"),
             graphique_balayage(
@@ -322,14 +331,12 @@ def coverage(arguments) -> int:
 
 
 def interpretations(arguments) -> int:
-    from openfisca_gen.interpretations import analyser_interpretations
+    from openfisca_gen.interpretations import FICHIERS, analyser_interpretations
     from openfisca_gen.systeme import la_loi
 
     tax_benefit_system = la_loi()
     periode = _mois(arguments)
-    from openfisca_gen.validation.sorties import dossier_de_sortie
-
-    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    sortie = _dossier(arguments.out, FICHIERS, arguments.data)
     population = _population(tax_benefit_system, arguments.data)
     _avertir(population, tax_benefit_system, periode, arguments.lang)
     analyse = analyser_interpretations(
@@ -351,9 +358,8 @@ def record(arguments) -> int:
     from openfisca_gen.rapports import graphiques
     from openfisca_gen.rapports.tableaux import csv_propre
     from openfisca_gen.systeme import la_loi
-    from openfisca_gen.validation.sorties import dossier_de_sortie
 
-    sortie = dossier_de_sortie(arguments.out) if arguments.out is not None else None
+    sortie = _dossier(arguments.out)
     tax_benefit_system = la_loi()
     table, atteints = confronter(tax_benefit_system), objectifs(tax_benefit_system)
     montree = table[table["verdict"].isin(arguments.verdict or table["verdict"])]

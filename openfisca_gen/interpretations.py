@@ -46,6 +46,8 @@ COUT, LABELLISEES = "cout_financement_amorcage_campagne", "nombre_formations_lab
 PARTS = ("part_femmes_campagne", "part_jeunes_neet_peu_qualifies_campagne")
 OBJECTIFS = tuple(nom for nom in VARIABLES_CAMPAGNE if nom.startswith("objectif_"))
 INDICATEURS = (COUT, LABELLISEES, *PARTS, *OBJECTIFS)
+# The tables `AnalyseInterpretations.ecrire` writes, one CSV each: known before anything is computed
+FICHIERS = tuple(f"{nom}.csv" for nom in ("interpretations", "effets", "plages", "formations", "combinaisons"))
 OBJECTIFS_COURTS = {nom: nom.removeprefix("objectif_").removesuffix("_atteint") for nom in OBJECTIFS}
 
 
@@ -352,15 +354,8 @@ class AnalyseInterpretations:
         written, where a table would write over the file `donnees` (the data read)."""
         langue = une_langue(langue)  # checked before the folder is made
         dossier = dossier_de_sortie(dossier)
-        tables = {
-            "interpretations": self.interpretations,
-            "effets": self.effets,
-            "plages": self.plages,
-            "formations": self.formations,
-            "combinaisons": self.combinaisons,
-        }
-        sans_ecraser([dossier / f"{nom}.csv" for nom in tables], donnees)
-        ecrits = [csv_propre(table, dossier / f"{nom}.csv") for nom, table in tables.items()]
+        sans_ecraser([dossier / nom for nom in FICHIERS], donnees)
+        ecrits = [csv_propre(getattr(self, Path(nom).stem), dossier / nom) for nom in FICHIERS]
         return [*ecrits, graphique_tornade(self, dossier / "tornade_cout.png", langue)]
 
 

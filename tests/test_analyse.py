@@ -371,6 +371,8 @@ def test_a_breakdown_names_its_rows_as_the_status_table_does(tax_benefit_system,
 def test_compare_by_top_lang_and_excel(tax_benefit_system, population, tmp_path, capsys):
     argv = ["compare", "--reform", "plafond_par_formation", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
     assert main([*argv, "--out", str(tmp_path)]) == 0
+    tables = sorted(chemin.name for chemin in tmp_path.iterdir() if chemin.suffix != ".png")
+    assert tables == sorted(analyse.fichiers_du_rapport(["metier_vise"], 3))  # what the CLI checks before computing
     sortie = capsys.readouterr().out
     debut = "Réforme plafond_par_formation, période 2016-02, 360 formations (population synthétique du premier appel"
     assert sortie.startswith(debut)
@@ -528,7 +530,8 @@ def test_a_reused_folder_names_the_files_this_run_did_not_write(tmp_path, capsys
 )
 def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
     """A data file named formations.csv in the --out folder was replaced by the report's table of the same name;
-    so was one reached through a link of that name. A data file of another name beside the report is kept."""
+    so was one reached through a link of that name. This is refused before anything is computed (no report
+    printed). A data file of another name beside the report is kept."""
     donnees = tmp_path / "donnees" / ("balayage.csv" if "--sweep" in commande else "formations.csv")
     donnees.parent.mkdir()
     donnees.write_bytes(POPULATION_EXEMPLE.read_bytes())
@@ -538,7 +541,8 @@ def test_a_report_is_never_written_over_its_data(tmp_path, capsys, commande):
     (lien / donnees.name).symlink_to(donnees)
     for dossier, lue in ((donnees.parent, donnees), (lien, donnees), (lien, lien / donnees.name)):
         assert main([*commande, "--data", str(lue), "--period", "2016-02", "--out", str(dossier)]) == 2
-        assert f"would overwrite the data file '{lue}'" in capsys.readouterr().err
+        sorties = capsys.readouterr()
+        assert f"would overwrite the data file '{lue}'" in sorties.err and not sorties.out  # refused before
     assert donnees.read_bytes() == avant and sorted(p.name for p in tmp_path.rglob("*")) == sorted(
         ["donnees", "lien", donnees.name, donnees.name]
     )  # nothing written

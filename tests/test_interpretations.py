@@ -201,6 +201,7 @@ def test_the_command_prints_and_writes_its_tables(tmp_path, capsys, monkeypatch)
     assert "interpretations, period 2016-02, 360 trainings (synthetic population of the first call (2015))" in sortie
     assert "Not combined, no effect here (they concern none of this population's calls):" in sortie
     assert "Effect of switching each reading alone" in sortie and "plafond_par_structure" in sortie
+    assert sorted(chemin.name for chemin in tmp_path.glob("*.csv")) == sorted(interpretations.FICHIERS)
     for nom in ("interpretations", "effets", "plages", "formations", "combinaisons"):
         table = pandas.read_csv(tmp_path / f"{nom}.csv")
         assert not any(colonne.startswith("Unnamed") for colonne in table.columns)
