@@ -527,6 +527,14 @@ def test_a_reform_file_takes_only_true_and_false_as_booleans(tax_benefit_system,
     assert changements_lus(tmp_path, chemin, "true") is True and changements_lus(tmp_path, chemin, "false") is False
 
 
+@pytest.mark.parametrize("valeur", ["oui", "non", "vrai", 2])
+def test_a_boolean_refused_in_french_asks_for_what_is_read(tax_benefit_system, valeur):
+    """The French message asked for « oui » or « non », and refused « oui »."""
+    with pytest.raises(SituationInvalideError) as erreur:
+        construire_simulation(tax_benefit_system, {"formations": {"f": {"formation_gratuite": {"2015-10": valeur}}}})
+    assert erreur.value.problemes[0].fr().startswith("Doit être true ou false (reçu ")
+
+
 @pytest.mark.parametrize("texte", ["0x10", "0o20", "1:30", "1_000", ".inf", "0b11"])
 def test_a_reform_file_refuses_hex_octal_and_sexagesimal_numbers(tax_benefit_system, tmp_path, texte):
     valeur = changements_lus(tmp_path, "financement_amorcage.plafond", texte)

@@ -21,7 +21,7 @@ MESSAGES = {
         "expects a finite number within ±1e9, got {valeur:r}",
         "doit être un nombre d'au plus un milliard (vous avez saisi {valeur:fr})",
     ),
-    "booleen_attendu": ("expects true or false, got {valeur:r}", "doit être « oui » ou « non » (reçu {valeur:fr})"),
+    "booleen_attendu": ("expects true or false, got {valeur:r}", "doit être true ou false (reçu {valeur:fr})"),
     "booleen_ou_chiffre_attendu": (
         "expects true or false (or 1 or 0), got {valeur:r}",
         "doit être true ou false (ou 1 ou 0), reçu {valeur:fr}",
