@@ -183,9 +183,9 @@ def compare(arguments) -> int:
             # a parameter unknown, or of no numbers, is named as such first
             balayable(trouver_parametre(tax_benefit_system.parameters, arguments.sweep, feuille=True), arguments.sweep)
             _refus("bornes_requises", chemin=arguments.sweep, debut=DEBUT_BALAYAGE, fin=FIN_BALAYAGE)
-        debut = DEBUT_BALAYAGE if arguments.start is None else arguments.start
-        fin = FIN_BALAYAGE if arguments.stop is None else arguments.stop
-        valeurs = valeurs_du_balayage(debut, fin, arguments.step)
+        bornes = {"--from": (arguments.start, DEBUT_BALAYAGE), "--to": (arguments.stop, FIN_BALAYAGE)}
+        debut, fin = (defaut if donnee is None else donnee for donnee, defaut in bornes.values())
+        valeurs = valeurs_du_balayage(debut, fin, arguments.step, [o for o, (d, _) in bornes.items() if d is None])
     from openfisca_gen.analyse import comparer, fichiers_du_rapport
 
     balayage = arguments.sweep is not None

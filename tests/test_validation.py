@@ -620,6 +620,20 @@ def test_the_sweep_count_is_the_one_the_values_are_made_from():
         valeurs_a_balayer(x for x in itertools.count())
 
 
+@pytest.mark.parametrize(
+    ("bornes", "cites"),
+    [
+        (["--from", "200000"], "--from 200000 --to 150000 (its default)"),
+        (["--to", "1000"], "--from 40000 (its default) --to 1000"),
+        (["--from", "3000", "--to", "1000"], "--from 3000 --to 1000"),
+    ],
+)
+def test_a_sweeps_refused_range_says_which_bound_is_the_default(capsys, bornes, cites):
+    """`--from 200000` alone was refused as « --from 200000 --to 150000 », a --to the user never gave."""
+    [ligne] = refus(capsys, ["compare", "--sweep", "financement_amorcage.plafond", *bornes])
+    assert ligne == f"openfisca-gen compare: A sweep needs --from <= --to, got {cites}"
+
+
 def test_compare_refuses_a_reform_and_a_sweep_together(capsys):
     [ligne] = refus(capsys, ["compare", "--reform", "plafond_100k", "--sweep", "financement_amorcage.plafond"])
     assert ligne == "openfisca-gen compare: Give --reform NAME|FILE.yaml or --sweep PARAMETER (not both)"

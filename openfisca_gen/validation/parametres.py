@@ -114,11 +114,14 @@ def taille_du_balayage(nombre, donne: str) -> None:
         raise ReformeInvalideError([Probleme("balayage_trop_petit", {"donne": donne})])
 
 
-def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None) -> list[float]:
+def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None, defauts=()) -> list[float]:
     """The values from `debut` to `fin` (included if a step lands on it) by `pas` (default: a tenth of the
     range, 11 values), checked (finite, --from <= --to, --step > 0, 2 to MAX_VALEURS_BALAYAGE values) before
-    any is allocated. The count is the one the values are made from, so the check and the sweep agree."""
-    bornes = f"--from {debut:g} --to {fin:g}"
+    any is allocated. The count is the one the values are made from, so the check and the sweep agree.
+    `defauts`: the bounds ("--from", "--to") left to their default, said as such where a refusal quotes them."""
+    bornes = " ".join(
+        f"{nom} {v:g}" + " (its default)" * (nom in defauts) for nom, v in (("--from", debut), ("--to", fin))
+    )
 
     def refus(cle, **valeurs):
         raise EntreeInvalideError([Probleme(cle, valeurs)])
