@@ -42,7 +42,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
-from openfisca_gen.validation.erreurs import en_francais
+from openfisca_gen.validation.erreurs import citee_en_francais
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.sorties import un_systeme
@@ -107,7 +107,7 @@ class Population:
             return []
         defauts = {nom: valeur_par_defaut(tax_benefit_system.variables[nom]) for nom in absentes}
         anglais = ", ".join(f"{nom} = {ecrite(valeur)}" for nom, valeur in defauts.items())
-        francais = ", ".join(f"{nom} = {en_francais(v)}" for nom, v in defauts.items())
+        francais = ", ".join(f"{nom} = {citee_en_francais(v)}" for nom, v in defauts.items())
         return [Probleme("colonnes_absentes", {"noms": absentes, "defauts": anglais, "defauts_fr": francais})]
 
     def _appels_pas_encore_ouverts(self, tax_benefit_system, period) -> list[Probleme]:

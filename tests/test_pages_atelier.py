@@ -271,7 +271,7 @@ def test_a_number_too_large_in_a_file_is_said_too_large(client):
     """5000 digits are a number, too large: the message says its bound, not that it is no number."""
     page = televerser(client, b"formation_id,budget_session\nf," + b"9" * 5000 + b"\n")
     [message] = [m for m in messages_du_fichier(page) if "budget_session" not in m and "Doit" in m]
-    assert "d'au plus un milliard" in message and "n'en est pas un" not in message
+    assert "compris entre moins un milliard et un milliard" in message and "n'en est pas un" not in message
 
 
 def test_every_shipped_reform_is_offered_in_french_words(client):

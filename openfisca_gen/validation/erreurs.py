@@ -40,7 +40,8 @@ LIEUX_FR = LIEUX_EN | {"champ": "{entite} {nom}, champ '{champ}'", "colonne": "c
 
 class _Cite:
     """A value in a message, written per language: `{valeur:r}` as Python writes it, cut short (English);
-    `{valeur:fr}` as French writes it (« texte », 1 234,5); any other spec as `format` does."""
+    `{valeur:fr}` as French writes it (« texte », 1 234,5; a boolean as the inputs write it, « true »);
+    `{valeur:cite}` as it was given, quoted (« 201510 », a period); any other spec as `format` does."""
 
     def __init__(self, valeur) -> None:
         self.valeur = valeur
@@ -50,7 +51,9 @@ class _Cite:
             return court(self.valeur)
         if spec == "fr":
             liste = isinstance(self.valeur, list | tuple)
-            return ", ".join(map(en_francais, self.valeur)) if liste else en_francais(self.valeur)
+            return ", ".join(map(citee_en_francais, self.valeur)) if liste else citee_en_francais(self.valeur)
+        if spec == "cite":
+            return en_francais(str(self.valeur))
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
             return (
                 f"{en_francais(self.valeur * 100)} %"
@@ -64,7 +67,7 @@ class _Cite:
         if spec == "jour":
             return date_lisible(self.valeur)
         if spec == "la_valeur":  # a value given, or none given (an emptied field): « l'absence de valeur »
-            return "l'absence de valeur" if self.valeur is None else f"la valeur {en_francais(self.valeur)}"
+            return "l'absence de valeur" if self.valeur is None else f"la valeur {citee_en_francais(self.valeur)}"
         if spec == "jours":
             return ", ".join(map(date_lisible, self.valeur))
         return format(self.valeur, spec)
@@ -129,8 +132,7 @@ class Probleme:
     def dans(self, langue: str) -> str:
         """The whole message in `langue`, its place first (the command line's, `--lang fr`); in English where the
         message has no French yet (the command line's own options)."""
-        modeles = MESSAGES[self.cle]
-        if langue != "fr" or len(modeles) < 2 or "{lieu}" in modeles[0]:
+        if langue != "fr" or len(MESSAGES[self.cle]) < 2:
             return self.en()
         lieu = self._lieu("fr")
         texte = f"{lieu} : {self.message('fr')}" if lieu else self.fr()
@@ -308,6 +310,14 @@ class Part(float):
     __repr__ = float.__repr__
 
 
+def citee_en_francais(valeur) -> str:
+    """A value a French message quotes: as `en_francais`, but a boolean as the inputs write it (« true »), not the
+    oui/non of the reports, which no reader takes."""
+    if isinstance(valeur, bool | numpy.bool_):
+        return f"« {court(valeur)} »"
+    return en_francais(valeur)
+
+
 def en_francais(valeur) -> str:
     """A value as a French sentence quotes it: « texte », 1 234,5, oui/non, « aucune » for nothing, 60 % for
     a share."""
@@ -325,5 +335,7 @@ def en_francais(valeur) -> str:
         return f"un nombre de {chiffres(valeur)} chiffres"
     if isinstance(valeur, int | float) and math.isfinite(valeur):
         return nombre_en_francais(valeur)
+    if isinstance(valeur, float):  # as `court` names them in English
+        return "pas un nombre (NaN)" if math.isnan(valeur) else "un nombre infini"
     texte = str(getattr(valeur, "texte", valeur) if valeur is not None else "")
     return f"« {texte if len(texte) <= 40 else texte[:39] + '…'} »"

@@ -27,7 +27,10 @@ def ligne_pas_en_utf8(chemin) -> int | None:
 def pas_de_l_utf8(chemin, nom=None) -> Probleme:
     """The problem of a file that is not UTF-8 text, naming its first line that is not (and the file as `nom`)."""
     numero = ligne_pas_en_utf8(chemin)
-    return Probleme("pas_de_l_utf8", {"fichier": nom or str(chemin), "ligne": f" (line {numero})" if numero else ""})
+    lignes = (
+        {"ligne": f" (line {numero})", "ligne_fr": f" (ligne {numero})"} if numero else {"ligne": "", "ligne_fr": ""}
+    )
+    return Probleme("pas_de_l_utf8", {"fichier": nom or str(chemin), **lignes})
 
 
 class LecteurYaml(yaml.SafeLoader):

@@ -10,7 +10,8 @@ MESSAGES = {
     "nombre_attendu": ("expects a number, got {valeur:r}", "doit être un nombre : {valeur:fr} n'en est pas un"),
     "entier_attendu": (
         "expects a whole number within ±{maximum}, got {valeur:r}",
-        "doit être un nombre entier, sans virgule, d'au plus {maximum:fr} (vous avez saisi {valeur:fr})",
+        "doit être un nombre entier, sans virgule, compris entre −{maximum:fr} et {maximum:fr} (vous avez saisi "
+        "{valeur:fr})",
     ),
     "trop_de_chiffres": (
         "cannot be held exactly by a number, and would be rounded: {valeur:r}; write at most 15 significant digits",
@@ -19,7 +20,7 @@ MESSAGES = {
     ),
     "nombre_fini_attendu": (
         "expects a finite number within ±1e9, got {valeur:r}",
-        "doit être un nombre d'au plus un milliard (vous avez saisi {valeur:fr})",
+        "doit être un nombre compris entre moins un milliard et un milliard (vous avez saisi {valeur:fr})",
     ),
     "booleen_attendu": ("expects true or false, got {valeur:r}", "doit être true ou false (reçu {valeur:fr})"),
     "booleen_ou_chiffre_attendu": (
@@ -36,7 +37,7 @@ MESSAGES = {
     ),
     "choix_attendu": (
         "expects one of {noms:liste}, got {valeur:r}",
-        "doit être l'un des choix proposés (reçu {valeur:fr})",
+        "doit être l'un de : {noms:liste} (reçu {valeur:fr})",
     ),
     "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
     "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
@@ -71,7 +72,10 @@ MESSAGES = {
     ),
     # Ids and groups
     "id_vide": ("an id must be a non-empty text", "un identifiant ne peut pas être vide"),
-    "id_avec_barre": ("an id must not contain '/', got {valeur:r}", "un identifiant ne peut pas contenir « / »"),
+    "id_avec_barre": (
+        "an id must not contain '/', got {valeur:r}",
+        "un identifiant ne peut pas contenir « / » (reçu {valeur:fr})",
+    ),
     "id_avec_espaces": (
         "an id must not begin or end with a space, nor hold an invisible character or a letter written as two, "
         "got {valeur:r}: it would be another id than the one that prints alike",
@@ -106,20 +110,22 @@ MESSAGES = {
     "campagne_melee": (
         "mixes dossiers of calls {appels:liste}: a campaign is judged under one call; "
         "give each call's dossiers their own campaign",
-        "la campagne mêle des dossiers de plusieurs appels ({appels:liste})",
+        "la campagne mêle des dossiers de plusieurs appels ({appels:liste}) : une campagne se juge selon un seul "
+        "appel ; donnez aux dossiers de chaque appel leur propre campagne",
     ),
     "faits_differents": (
         "is given with different values for {periodes:liste}: it is a fact of the dossier, given once",
-        "ce fait du dossier est donné deux fois, avec des valeurs différentes",
+        "est donné avec des valeurs différentes pour {periodes:liste} : c'est un fait du dossier, à donner une "
+        "seule fois",
     ),
     # Periods
     "pas_une_periode": (
         "{texte:r} is not a period; give a month such as 2015-10",
-        "{texte:fr} n'est pas un mois : écrivez-le AAAA-MM, par exemple 2015-10",
+        "{texte:cite} n'est pas un mois : écrivez-le AAAA-MM, par exemple 2015-10",
     ),
     "periode_hors_modele": (
         "{texte:r} is outside the months the model covers, {premier} to {dernier}",
-        "{texte:fr} est hors des mois que le modèle couvre ({premier:fr} à {dernier:fr})",
+        "{texte:cite} est hors des mois que le modèle couvre ({premier:mois} à {dernier:mois})",
     ),
     "periode_avant_les_regles": (
         "no rule is in force in {texte}: the first call opens on {ouverture}",
@@ -127,15 +133,15 @@ MESSAGES = {
     ),
     "un_mois_attendu": (
         "variables are monthly: give a month such as 2015-10, not {texte:r}",
-        "donnez un mois, par exemple 2015-10, et non {texte:fr}",
+        "donnez un mois, par exemple 2015-10, et non {texte:cite}",
     ),
     "periode_de_la_variable": (
         "is defined by {unite}, request a period such as 2015-10, not {texte:r}",
-        "se calcule par mois : demandez un mois tel que 2015-10",
+        "se calcule par mois : demandez un mois tel que 2015-10, et non {texte:cite}",
     ),
     "periode_trop_courte": (
         "is defined by {unite}, give it for months or years, not {texte:r}",
-        "se donne par mois ou par année, pas pour {texte:fr}",
+        "se donne par mois ou par année, pas pour {texte:cite}",
     ),
     "periodes_chevauchantes": (
         "is given for {textes:liste}, which overlap: give each month one value",
@@ -143,7 +149,7 @@ MESSAGES = {
     ),
     "periode_d_une_variable_calculee": (
         "is computed by the model by {unite}: give it for one {unite} at a time, not {texte:r}",
-        "se donne pour un mois à la fois, pas pour {texte:fr}",
+        "se donne pour un mois à la fois, pas pour {texte:cite}",
     ),
     "trop_de_mois_demandes": (
         "asks values for {nombre} distinct months, at most {maximum} per request: split it, or ask for the months "
@@ -156,16 +162,22 @@ MESSAGES = {
     "calcul_partiel": (
         "is computed by the model, and given for some instances only: {nombre} other(s) ({ids:liste}) would "
         "read {defaut:r} instead of their own value; give it for every instance for that period, or for none",
+        "est calculé par le modèle, et donné pour une partie seulement : {nombre:fr} autre(s) ({ids:liste}) "
+        "prendrai(en)t {defaut:fr} au lieu de leur propre valeur ; donnez-le pour tous pour cette période, ou pour "
+        "aucun",
     ),
     "trop_de_mois_donnes": (
         "the inputs' periods cover {nombre} months, at most {maximum} per request: give each value for the months "
         "that matter",
         "les périodes données couvrent {nombre} mois, au plus {maximum}",
     ),
-    "periode_vide": ("{texte:r} covers no month: give a size of 1 or more", "{texte:fr} ne couvre aucun mois"),
+    "periode_vide": (
+        "{texte:r} covers no month: give a size of 1 or more",
+        "{texte:cite} ne couvre aucun mois : donnez une durée d'au moins 1",
+    ),
     "periode_decalee": (
         "{texte:r} does not start on the first day of a month: give a calendar month such as 2015-10",
-        "{texte:fr} ne commence pas le premier jour d'un mois",
+        "{texte:cite} ne commence pas le premier jour d'un mois : donnez un mois du calendrier, par exemple 2015-10",
     ),
     "periode_manquante": ("{lieu} is missing: give the month to compute, such as 2015-10",),
     "simulation_d_un_autre_mois": ("this simulation was built for {construite}: build one for {mois}",),
@@ -176,26 +188,48 @@ MESSAGES = {
     "periode_a_preciser": ("{lieu} is missing, and the situation writes {textes:liste}: give the month to compute",),
     "entree_hors_periode": ("{lieu} does not hold in {mois}, the month computed: give it for {mois} (or its year)",),
     # Reforms and parameters
-    "reforme_pas_un_dictionnaire": ("A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",),
-    "dates_attendues": ("expects a mapping {{date: value}}, got {valeur:r}",),
+    "reforme_pas_un_dictionnaire": (
+        "A parametric reform is a non-empty mapping {{parameter path: {{date: value}}}}",
+        "une réforme paramétrique associe à des chemins de paramètres des valeurs datées {{chemin: {{date: "
+        "valeur}}}}, au moins une",
+    ),
+    "dates_attendues": (
+        "expects a mapping {{date: value}}, got {valeur:r}",
+        "attend des valeurs datées {{date: valeur}} (reçu {valeur:fr})",
+    ),
     "date_en_double": (
         "the date {date} is given twice (written two ways): give each date once",
         "la date {date} est donnée deux fois (écrite de deux façons) : donnez chaque date une seule fois",
     ),
     "pas_une_date": (
         "{texte:r} is not a date (YYYY-MM-DD, from {premier} to {dernier})",
-        "{texte:fr} n'est pas une date AAAA-MM-JJ",
+        "{texte:fr} n'est pas une date réelle écrite AAAA-MM-JJ, du {premier:jour} au {dernier:jour}",
     ),
-    "parametre_inconnu": ("Unknown parameter '{chemin}'.{suggestion}", "paramètre inconnu"),
-    "noeud_pas_parametre": ("'{chemin}' is a node, not a parameter; its parameters are: {parametres:liste}",),
+    "parametre_inconnu": (
+        "Unknown parameter '{chemin}'.{suggestion}",
+        "paramètre inconnu : « {chemin} »{suggestion_fr}",
+    ),
+    "noeud_pas_parametre": (
+        "'{chemin}' is a node, not a parameter; its parameters are: {parametres:liste}",
+        "« {chemin} » est un groupe de paramètres, pas un paramètre ; ses paramètres : {parametres:liste}",
+    ),
     "valeur_inconnue_refusee": (
         "expects a value; null (unknown) is only for parameters the texts leave unknown",
         "une valeur est nécessaire",
     ),
-    "booleen_de_parametre": ("expects true or false, got {valeur:r}", "doit être coché ou décoché"),
-    "liste_de_dates_attendue": ("expects a non-empty list of dates YYYY-MM-DD, got {valeur:r}",),
-    "dates_de_liste_attendues": ("expects dates as YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",),
-    "dates_croissantes_attendues": ("expects dates in increasing order, each once, got {valeur:r}",),
+    "booleen_de_parametre": ("expects true or false, got {valeur:r}", "doit être true ou false (reçu {valeur:fr})"),
+    "liste_de_dates_attendue": (
+        "expects a non-empty list of dates YYYY-MM-DD, got {valeur:r}",
+        "attend une liste de dates AAAA-MM-JJ, au moins une (reçu {valeur:fr})",
+    ),
+    "dates_de_liste_attendues": (
+        "expects dates as YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
+        "attend des dates réelles écrites AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:fr})",
+    ),
+    "dates_croissantes_attendues": (
+        "expects dates in increasing order, each once, got {valeur:r}",
+        "attend des dates croissantes, chacune une seule fois (reçu {valeur:fr})",
+    ),
     "parametre_negatif": (
         "expects a number >= 0, got {valeur:r}",
         "ne peut pas être négatif (vous avez saisi {valeur:fr})",
@@ -204,35 +238,39 @@ MESSAGES = {
         "is a rate: expects a number between 0 and 1, got {valeur:r}",
         "doit être un taux entre 0 et 1, soit de 0 % à 100 % (vous avez saisi {valeur:fr})",
     ),
-    "reforme_inconnue": ("Unknown reform '{nom}'; reforms: {noms:liste}", "réforme inconnue : {nom:fr}"),
+    "reforme_inconnue": (
+        "Unknown reform '{nom}'; reforms: {noms:liste}",
+        "réforme inconnue : {nom:fr} ; réformes : {noms:liste}",
+    ),
     "vague_incomplete": (
         "the second wave of the call opening on {ouverture} has no {manquant}: give both its days, or neither "
         "(null); one alone is no window",
-        "la seconde vague de l'appel ouvert le {ouverture:fr} n'a pas de {manquant} : donnez ses deux dates, ou "
+        "la seconde vague de l'appel ouvert le {ouverture:jour} n'a pas de {manquant} : donnez ses deux dates, ou "
         "aucune ; une seule ne fait pas de fenêtre",
     ),
     "vague_sans_fenetre": (
         "the second wave of the call opening on {ouverture} closes on {limite}, before it opens on {debut}: no "
         "dossier could answer it",
-        "la seconde vague de l'appel ouvert le {ouverture:fr} fermerait le {limite:fr}, avant d'ouvrir le "
-        "{debut:fr} : aucun dossier n'y répondrait",
+        "la seconde vague de l'appel ouvert le {ouverture:jour} fermerait le {limite:jour}, avant d'ouvrir le "
+        "{debut:jour} : aucun dossier n'y répondrait",
     ),
     "appel_sans_fenetre": (
         "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
-        "l'appel ouvert le {ouverture:fr} aurait une date limite antérieure ({limite:fr}) : aucun dossier n'y "
+        "l'appel ouvert le {ouverture:jour} aurait une date limite antérieure ({limite:jour}) : aucun dossier n'y "
         "répondrait",
     ),
     "appel_avant_les_regles": (
         "a call's rules would be read on {jour}, before {nombre} of its parameters have a value (such as "
         "'{exemple}'): give them from {jour} too, or open the call from {debut} on, when the rules start",
-        "un appel serait jugé selon les règles du {jour:fr}, avant que {nombre} de ses paramètres n'aient une "
-        "valeur (dont {exemple:fr}) : ouvrez l'appel à partir du {debut:fr}",
+        "un appel serait jugé selon les règles du {jour:jour}, avant que {nombre} de ses paramètres n'aient une "
+        "valeur (dont « {exemple} ») : donnez-les aussi à partir du {jour:jour}, ou ouvrez l'appel à partir du "
+        "{debut:jour}, quand les règles commencent",
     ),
     "appel_sans_date_limite": (
         "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "
         "{debut}): give calendrier.dates_limites_depot from {jour} too",
-        "un appel ouvrirait le {ouverture:fr} sans date limite de dépôt en vigueur le {jour:fr} (les règles "
-        "commencent le {debut:fr}) : donnez aussi calendrier.dates_limites_depot à partir du {jour:fr}",
+        "un appel ouvrirait le {ouverture:jour} sans date limite de dépôt en vigueur le {jour:jour} (les règles "
+        "commencent le {debut:jour}) : donnez aussi calendrier.dates_limites_depot à partir du {jour:jour}",
     ),
     "durees_incoherentes": (
         "minimum_mois ({minimum:g}) is above {maximum_nom} ({maximum:g}): no training could be eligible",
@@ -272,8 +310,8 @@ MESSAGES = {
         "{nombre} of the {total} dossiers answer a call that had not opened by {mois}, the month computed: they "
         "answer no call yet and get nothing; compute a later month (--period), such as {dernier}",
         "{nombre:fr} des {total:fr} dossiers relèvent d'un appel pas encore ouvert en {mois:mois}, le mois du "
-        "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, par "
-        "exemple {dernier:mois}",
+        "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif "
+        "(--period), par exemple {dernier:mois} ({dernier})",
     ),
     "valeurs_sans_appel": (
         "{nombre} values, from {debut} ({valeur:r}) to {fin}, reach no call's rules: each call reads them on its "
@@ -324,24 +362,27 @@ MESSAGES = {
     "pas_non_positif": ("a sweep needs --step > 0, got --step {pas:g}",),
     "etendue_infinie": ("{bornes}: the range is wider than a number holds",),
     # Tables and files
-    "colonne_en_double": ("{lieu} is given more than once; keep one", "colonne en double : gardez-en une"),
+    "colonne_en_double": ("{lieu} is given more than once; keep one", "donnée plus d'une fois : gardez-en une"),
     "colonne_calculee": (
         "{lieu} is computed by the model, not an input",
-        "cette colonne est calculée par le modèle : retirez-la",
+        "calculée par le modèle, ce n'est pas une donnée d'entrée : retirez-la",
     ),
     "colonne_inconnue": (
         "{lieu} is not an input variable{suggestion} (input columns: {colonnes:liste})",
-        "colonne inconnue{suggestion_fr} ; voyez la liste des colonnes dans la documentation",
+        "colonne inconnue{suggestion_fr} ; colonnes d'entrée : {colonnes:liste}",
     ),
     "table_vide": ("the table has no trainings (no rows)", "le fichier ne contient aucune formation"),
     "structure_incoherente": (
         "differs between the rows of this structure",
         "diffère d'une ligne à l'autre de la même structure",
     ),
-    "ligne_trop_longue": ("{lieu}: {champs} fields, the header has {entete}", "ligne trop longue"),
+    "ligne_trop_longue": (
+        "{lieu}: {champs} fields, the header has {entete}",
+        "ligne trop longue : {champs:fr} champs, l'en-tête en a {entete:fr}",
+    ),
     "pas_de_l_utf8": (
         "cannot read '{fichier}': it is not UTF-8 text{ligne}; save it as UTF-8",
-        "le fichier {fichier:fr} n'est pas du texte UTF-8 : enregistrez-le en UTF-8 (CSV UTF-8)",
+        "le fichier {fichier:fr} n'est pas du texte UTF-8{ligne_fr} : enregistrez-le en UTF-8 (CSV UTF-8)",
     ),
     "classeur": (
         "cannot read '{fichier}': it is a workbook (Excel, LibreOffice), not CSV text; save it as CSV UTF-8",
@@ -353,13 +394,13 @@ MESSAGES = {
     ),
     "pas_du_texte": (
         "cannot read '{fichier}': it holds binary data (a NUL byte on line {ligne}), not CSV text",
-        "le fichier {fichier:fr} n'est pas du texte : enregistrez-le en CSV",
+        "le fichier {fichier:fr} n'est pas du texte (un octet nul ligne {ligne}) : enregistrez-le en CSV",
     ),
     "trop_de_colonnes": (
         "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are fewer)",
         "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
     ),
-    "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu"),
+    "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu ({raison})"),
     "guillemet_non_ferme": (
         "cannot read '{fichier}': the quote (\") that opens a cell on line {ligne} is never closed",
         'le fichier {fichier:fr} ne peut pas être lu : le guillemet (") qui ouvre une cellule ligne {ligne} '
@@ -382,7 +423,10 @@ MESSAGES = {
         "{fichier:fr} n'est ni un fichier ni une population fournie ({populations})",
     ),
     "fichier_dossier": ("cannot read '{fichier}': it is a folder, not a file", "{fichier:fr} est un dossier"),
-    "fichier_illisible": ("Cannot read {quoi} '{fichier}': {raison}",),
+    "fichier_illisible": (
+        "Cannot read {quoi} '{fichier}': {raison}",
+        "le fichier {fichier:fr} ne peut pas être lu ({raison})",
+    ),
     "fichier_trop_gros": (
         "the file is larger than {maximum} bytes",
         "le fichier dépasse la taille admise ({maximum:fr} octets)",

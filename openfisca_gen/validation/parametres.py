@@ -32,8 +32,12 @@ def trouver_parametre(parametres, chemin: str, feuille: bool = False):
         if nom not in enfants:
             tous = [p.name for p in parametres.get_descendants()]
             proches = difflib.get_close_matches(str(chemin), tous, n=3, cutoff=0.5)
-            suggestion = f" Did you mean: {', '.join(proches)}?" if proches else ""
-            raise ReformeInvalideError([Probleme("parametre_inconnu", {"chemin": chemin, "suggestion": suggestion})])
+            details = {
+                "chemin": chemin,
+                "suggestion": f" Did you mean: {', '.join(proches)}?" if proches else "",
+                "suggestion_fr": f" (vouliez-vous dire {' ou '.join(proches)} ?)" if proches else "",
+            }
+            raise ReformeInvalideError([Probleme("parametre_inconnu", details)])
         noeud = enfants[nom]
     if feuille and not hasattr(noeud, "values_list"):
         noms = [p.name for p in noeud.get_descendants() if hasattr(p, "values_list")]
