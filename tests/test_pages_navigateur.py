@@ -191,6 +191,40 @@ def test_another_call_asks_its_own_questions_without_a_reload(onglet):
     onglet.verifier(SANS_CONTRASTE)
 
 
+@pytest.mark.parametrize("script", [True, False])
+def test_another_calls_answers_come_back_with_that_call(onglets, script):
+    """Call 1, then 3, then 1 again unticked « exige un diplôme » and « pédagogie innovante » and emptied the women's
+    count without a word (the 3rd call does not ask them, and a disabled field is not sent): an eligible training
+    became « ne remplit pas une condition », and so did its shared link."""
+    onglet = _propre(onglets[script])
+    page = onglet.aller("/simulateur")
+    page.locator("#prerequis_academiques_exiges").check()
+    page.locator("#nombre_femmes").fill("7")
+    for appel in ("3", "1"):
+        page.locator("#appel").select_option(appel)
+        if script is False:
+            page.get_by_role("button", name="Afficher les questions de cet appel").click()
+        expect(page.locator("#appel")).to_have_value(appel)
+    expect(page.locator("#prerequis_academiques_exiges")).to_be_checked()
+    expect(page.locator("#pedagogie_innovante")).to_be_checked()
+    expect(page.locator("#nombre_femmes")).to_have_value("7")
+    assert onglet.erreurs == []
+
+
+def test_back_from_the_first_result_shows_the_form_as_typed(onglet):
+    """The first result is a new page of the history; Back showed the empty form's address, the example again."""
+    page = onglet.aller("/simulateur")
+    page.locator("#budget_session").fill("75 000 €")
+    page.get_by_role("button", name="Simuler").click()
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    page.go_back()
+    expect(page.locator("#budget_session")).to_have_value("75 000 €")
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_have_count(0)  # the form, not the result
+    page.go_forward()
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    assert onglet.erreurs == []
+
+
 def test_the_workshop_keeps_what_was_typed_says_it_computes_and_shares_its_result(onglet):
     page = onglet.aller("/reformes")
     page.get_by_label(re.compile("^Plafond du financement")).fill("50 000 €")

@@ -23,6 +23,9 @@ function montrer(cible) {
 
 async function envoyer(formulaire, bouton) {
   const donnees = new FormData(formulaire);
+  // The form as typed, shown again (without a result) where Back returns to an address that does not hold it
+  const tapee = new URLSearchParams(donnees);
+  tapee.set("changer", "appel");
   if (bouton && bouton.name) {
     donnees.append(bouton.name, bouton.value);
   }
@@ -48,6 +51,9 @@ async function envoyer(formulaire, bouton) {
     }
     // A result is a new page of the history; the same form shown for another call or month replaces its own.
     const change = bouton && bouton.name === "changer";
+    if (!change && !window.location.search && formulaire.hasAttribute("data-simulateur")) {
+      history.replaceState({ saisie: tapee.toString() }, "");
+    }
     history[change ? "replaceState" : "pushState"]({ page: true }, "", reponse.url);
     const changeAppel = change && bouton.value === "appel";
     const cible = changeAppel ? document.getElementById("appel") :
@@ -136,5 +142,19 @@ document.addEventListener("DOMContentLoaded", () => {
   brancher();
   surlignerLignes();
 });
-// Back and forward between results replaced without a reload: show the page of that address.
-window.addEventListener("popstate", () => window.location.reload());
+// Back and forward between results replaced without a reload: show the page of that address, or, for the empty
+// form left by its first result, the form as it was typed.
+window.addEventListener("popstate", async (evenement) => {
+  const saisie = evenement.state && evenement.state.saisie;
+  if (saisie) {
+    try {
+      const reponse = await fetch(window.location.pathname + "?" + saisie);
+      if (remplacerContenu(await reponse.text())) {
+        return;
+      }
+    } catch (erreur) {
+      // shown by the address below
+    }
+  }
+  window.location.reload();
+});
