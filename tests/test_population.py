@@ -638,6 +638,17 @@ def test_an_empty_cell_says_what_the_columns_default_would_say(tax_benefit_syste
     assert "ou 1970-01-01 s'il n'y en a pas" in erreur.value.problemes[0].fr()
 
 
+def test_an_empty_duration_is_not_told_to_write_a_default_that_is_refused(tax_benefit_system, tmp_path):
+    """« empty cell: write a value, or 0 where there is none », and a 0 is refused: a duration must be > 0."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id,duree_formation_mois\na,\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    [probleme] = erreur.value.problemes
+    assert probleme.en().endswith("field 'duree_formation_mois': empty cell: write a value")
+    assert probleme.fr() == "Cellule vide : donnez une valeur"
+
+
 @pytest.mark.parametrize("invisible", ["s1\u200b", "\ufeffs1", "s\u00ad1", "cafe\u0301"])
 def test_an_id_that_prints_like_another_is_refused(tax_benefit_system, invisible):
     """'s1' and 's1' with a zero-width space (a byte-order mark, a soft hyphen; é written e and an accent) were two

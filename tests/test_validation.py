@@ -75,7 +75,7 @@ def test_the_old_error_names_are_the_one_base_class():
         assert issubclass(classe, EntreeInvalideError)
     erreur = DonneesInvalidesError([Probleme("cellule_vide", lieu="ligne", ligne=i, champ="x") for i in range(25)])
     assert len(erreur.erreurs) == 25 and str(erreur).endswith("… and 5 more")
-    assert erreur.erreurs[3] == "row 3, field 'x': empty cell"  # structured: the place and the key, rendered
+    assert erreur.erreurs[3] == "row 3, field 'x': empty cell: write a value"  # the place and the key, rendered
 
 
 # CLI: each printed a Python traceback

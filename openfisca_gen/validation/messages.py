@@ -41,7 +41,7 @@ MESSAGES = {
     ),
     "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
     "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
-    "cellule_vide": ("empty cell", "cellule vide : donnez une valeur ou retirez la colonne"),
+    "cellule_vide": ("empty cell: write a value", "cellule vide : donnez une valeur"),  # its default is refused
     "cellule_vide_defaut": (
         "empty cell: write a value, or {defaut} where there is none (the column's default, which a column left out "
         "gives every training)",

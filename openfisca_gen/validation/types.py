@@ -24,6 +24,7 @@ import pandas
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.limites import MAX_TEXTE
+from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS
 from openfisca_gen.validation.erreurs import Probleme
 
 PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
@@ -306,7 +307,9 @@ def typer(valeurs, variable, texte: bool, placer, problemes: list, ecrites=None)
             continue
         for i in numpy.flatnonzero(masque):
             valeur = (valeurs if ecrites is None else ecrites).iloc[i] if texte else valeurs[i]
-            if texte and vide(valeur):  # with what the column's default, written, would say
+            if texte and vide(valeur) and variable.name in STRICTEMENT_POSITIFS:  # its default, 0, is refused
+                problemes.append(Probleme("cellule_vide", {}, **placer(i)))
+            elif texte and vide(valeur):  # with what the column's default, written, would say
                 defaut = ecrite(valeur_par_defaut(variable))
                 problemes.append(Probleme("cellule_vide_defaut", {"defaut": defaut}, **placer(i)))
             else:
