@@ -504,6 +504,19 @@ def changements_lus(tmp_path, chemin: str, texte: str):
     return charger_changements(reforme(tmp_path, f"{chemin}:\n  2015-09-17: {texte}\n".encode()))[chemin]["2015-09-17"]
 
 
+def test_a_value_left_empty_in_a_reform_file_is_refused_and_null_is_read(tmp_path):
+    """`2015-09-17:` left blank was null, unknown: the first call's ceiling forgotten became no ceiling, +6.3 M€ on
+    the bundled population without a word. null and ~ are still read as unknown."""
+    with pytest.raises(ReformeInvalideError) as erreur:
+        charger_changements(reforme(tmp_path, b"financement_amorcage.plafond:\n  2015-09-17:\n  2016-08-23: 1\n"))
+    assert erreur.value.erreurs == [
+        f"Cannot read the reform file '{tmp_path / 'reforme.yaml'}': an empty value: write the value, or null where "
+        "no source gives one (line 2, column 14)"
+    ]
+    assert changements_lus(tmp_path, "financement_amorcage.plafond", "null") is None
+    assert changements_lus(tmp_path, "financement_amorcage.plafond", "~") is None
+
+
 @pytest.mark.parametrize(("texte", "valeur"), [("1e9", 1e9), ("1.5e3", 1500.0), ("70000", 70000), ("-0.5", -0.5)])
 def test_a_reform_file_reads_numbers_as_a_csv_does(tax_benefit_system, tmp_path, texte, valeur):
     lue = changements_lus(tmp_path, "financement_amorcage.plafond", texte)

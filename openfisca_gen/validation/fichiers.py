@@ -36,7 +36,8 @@ def pas_de_l_utf8(chemin, nom=None) -> Probleme:
 class LecteurYaml(yaml.SafeLoader):
     """YAML read by the rules of the other entry points (JSON, CSV), not YAML 1.1's: numbers in decimal or
     exponent notation (`1e9`, `1.5e3`; never `0x10`, `0o20` or the sexagesimal `1:30`), booleans `true` and
-    `false` only (never `yes`, `on`, `TRUE`), dates left as text (checked as YYYY-MM-DD like every date, so an
+    `false` only (never `yes`, `on`, `TRUE`), null written (`null`, `~`: an empty value is refused, a value
+    forgotten), dates left as text (checked as YYYY-MM-DD like every date, so an
     impossible date or a time is named, not a crash). Keys are kept as written (`true:` is the text 'true', not
     a boolean). A duplicate key or an alias is refused, with its line and column, rather than silently
     resolved."""
@@ -71,6 +72,12 @@ class LecteurYaml(yaml.SafeLoader):
         probleme = f"{court(texte)} is not a number in decimal or exponent notation"
         raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
 
+    def construire_vide(self, node):
+        if node.value == "":  # `2015-09-17:` left blank would be null, unknown: a ceiling forgotten, then none
+            probleme = "an empty value: write the value, or null where no source gives one"
+            raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
+        return None
+
     def construire_booleen(self, node):
         texte = self.construct_scalar(node)
         if texte not in ("true", "false"):
@@ -89,6 +96,7 @@ for _etiquette, _motif, _debuts in (
 LecteurYaml.add_constructor("tag:yaml.org,2002:int", LecteurYaml.construire_nombre)
 LecteurYaml.add_constructor("tag:yaml.org,2002:float", LecteurYaml.construire_nombre)
 LecteurYaml.add_constructor("tag:yaml.org,2002:bool", LecteurYaml.construire_booleen)
+LecteurYaml.add_constructor("tag:yaml.org,2002:null", LecteurYaml.construire_vide)
 
 
 def lire_yaml(chemin, quoi: str = "the file", erreur=EntreeInvalideError):
