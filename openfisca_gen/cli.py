@@ -472,7 +472,7 @@ def _options_de_compare(sous) -> None:
         action="append",
         metavar="VARIABLE",
         help="also break the report down by a variable of the trainings or their structures, an input "
-        "or computed under the law (metier_vise, appel_du_dossier, structure_id...); repeatable",
+        "or computed under the law (metier_vise, statut_structure, appel_du_dossier...); repeatable",
     )
     sous.add_argument("--top", type=_entier(1), default=0, metavar="N", help="also list the N largest gains and losses")
     sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)  # fmt: skip

@@ -368,6 +368,15 @@ def test_a_breakdown_names_its_rows_as_the_status_table_does(tax_benefit_system,
     assert "\n2015-09-17 " in par_jour and "00:00:00" not in texte
 
 
+def test_the_breakdowns_the_help_names_are_accepted(tax_benefit_system, population, capsys):
+    """The help and the docs offered `--by structure_id`, which is refused (an id is no variable)."""
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    aide = " ".join(capsys.readouterr().out.split())
+    noms = re.search(r"under the law \(([^)]*)\.\.\.\)", aide).group(1).split(", ")
+    assert len(noms) == 3 and comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=noms).texte(par=noms)
+
+
 def test_compare_by_top_lang_and_excel(tax_benefit_system, population, tmp_path, capsys):
     argv = ["compare", "--reform", "plafond_par_formation", "--by", "metier_vise", "--top", "3", "--lang", "fr"]
     assert main([*argv, "--out", str(tmp_path)]) == 0

@@ -504,6 +504,33 @@ def changements_lus(tmp_path, chemin: str, texte: str):
     return charger_changements(reforme(tmp_path, f"{chemin}:\n  2015-09-17: {texte}\n".encode()))[chemin]["2015-09-17"]
 
 
+@pytest.mark.parametrize("contenu", [b"formation_id,budget_session\na,1\n", b"just text\n", b""])
+def test_a_reform_file_that_holds_no_mapping_is_named_as_such(tmp_path, contenu):
+    """A CSV given as --reform was read as one string, then looked up as a reform's name: « Unknown reform
+    'formation_id,budget_session a,1' »."""
+    with pytest.raises(ReformeInvalideError) as erreur:
+        charger_changements(reforme(tmp_path, contenu))
+    assert erreur.value.erreurs == [
+        f"Cannot read the reform file '{tmp_path / 'reforme.yaml'}': it holds no mapping {{parameter path: {{date: "
+        "value}}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("chemin", "feuille", "suggestion"),
+    [
+        ("plafond", False, "Did you mean: financement_amorcage.plafond?"),  # no suggestion before
+        ("financement_amorcage.plafon", True, "Did you mean: financement_amorcage.plafond, financement_amorcage.taux"),
+    ],
+)
+def test_an_unknown_parameter_is_offered_parameters_that_exist(tax_benefit_system, chemin, feuille, suggestion):
+    """`plafond` got no suggestion; `financement_amorcage.plafon` was offered the node financement_amorcage, which is
+    refused in turn as a node."""
+    with pytest.raises(ReformeInvalideError) as erreur:
+        trouver_parametre(tax_benefit_system.parameters, chemin, feuille=feuille)
+    assert suggestion in erreur.value.erreurs[0] and "financement_amorcage," not in erreur.value.erreurs[0]
+
+
 def test_a_value_left_empty_in_a_reform_file_is_refused_and_null_is_read(tmp_path):
     """`2015-09-17:` left blank was null, unknown: the first call's ceiling forgotten became no ceiling, +6.3 M€ on
     the bundled population without a word. null and ~ are still read as unknown."""

@@ -205,7 +205,12 @@ def charger_changements(chemin: str | Path) -> dict:
     every entry point (see validation.fichiers: UTF-8, numbers and booleans as in JSON, no duplicate key, no
     alias)."""
     lire = lire_json if str(chemin).lower().endswith(".json") else lire_yaml
-    return lire(chemin, "the reform file", ReformeInvalideError)
+    changements = lire(chemin, "the reform file", ReformeInvalideError)
+    if not isinstance(changements, dict):  # a CSV, or text, is one string: it was then taken for a reform's name
+        raison = "it holds no mapping {parameter path: {date: value}}"
+        details = {"quoi": "the reform file", "fichier": str(chemin), "raison": raison}
+        raise ReformeInvalideError([Probleme("fichier_illisible", details)])
+    return changements
 
 
 def __getattr__(nom: str):

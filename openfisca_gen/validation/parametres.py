@@ -30,8 +30,10 @@ def trouver_parametre(parametres, chemin: str, feuille: bool = False):
     for nom in str(chemin).split("."):
         enfants = getattr(noeud, "children", {})
         if nom not in enfants:
-            tous = [p.name for p in parametres.get_descendants()]
-            proches = difflib.get_close_matches(str(chemin), tous, n=3, cutoff=0.5)
+            tous = [p.name for p in parametres.get_descendants() if not feuille or hasattr(p, "values_list")]
+            # `plafond` names financement_amorcage.plafond; a node is no suggestion where a parameter is asked for
+            fins = [nom for nom in tous if nom.endswith(f".{chemin}")]
+            proches = fins[:3] or difflib.get_close_matches(str(chemin), tous, n=3, cutoff=0.5)
             details = {
                 "chemin": chemin,
                 "suggestion": f" Did you mean: {', '.join(proches)}?" if proches else "",
