@@ -331,7 +331,7 @@ MESSAGES = {
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
         "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
         "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
-        "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+        "redonnez-lui une valeur inconnue (null) à partir du {ouverture:jour}",
     ),
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
