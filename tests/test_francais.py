@@ -63,9 +63,9 @@ def reforme(tax_benefit_system, chemin, valeurs):
             lambda t: lambda: lire_population(t, pandas.DataFrame({"formation_id": ["a"], "budget_session": [1e400]})),
             "compris entre moins un milliard et un milliard (vous avez saisi un nombre infini)",
         ),
-        (  # « oui n'en est pas un », of a JSON true
+        (  # « oui n'en est pas un », of a JSON true (the command line's words: « true »; a form's: « oui »)
             lambda t: lambda: construire_simulation(t, situation(budget_session=True)),
-            "Doit être un nombre : « true » n'en est pas un",
+            "Doit être un nombre : « oui » n'en est pas un",
         ),
         (  # « donné deux fois », of three months, which were not named
             lambda t: (
@@ -94,28 +94,29 @@ def test_a_period_is_quoted_as_it_was_given():
     assert probleme.fr().startswith("« 201510 » n'est pas un mois")
 
 
-def test_a_french_warning_quotes_a_boolean_as_a_file_writes_it(tax_benefit_system):
-    """« la valeur non donnée… dont la valeur est oui »: a value no reader takes, and « non donnée » read as « not
-    given »."""
+def test_a_french_warning_quotes_a_boolean_as_a_file_writes_it_or_a_form_says_it(tax_benefit_system):
+    """« la valeur non donnée… dont la valeur est oui »: a value no file takes, and « non donnée » read as « not
+    given ». The command line quotes it as a file writes it, a page as its box says it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         systeme = appliquer_reforme(
             tax_benefit_system, {"labellisation.conditions.formation_gratuite": {"2015-09-17": False}}
         )
-    francais = " ".join(avertissement.fr() for avertissement in systeme.avertissements)
-    assert "La valeur « false » donnée à partir du 17 septembre 2015" in francais
-    assert "dont la valeur est « true »" in francais
+    fichier = " ".join(avertissement.dans("fr") for avertissement in systeme.avertissements)
+    assert "la valeur « false » donnée à partir du 17 septembre 2015" in fichier
+    assert "dont la valeur est « true »" in fichier
+    formulaire = " ".join(avertissement.fr() for avertissement in systeme.avertissements)
+    assert "La valeur « non » donnée à partir du 17 septembre 2015" in formulaire and "« oui »" in formulaire
 
 
-def test_a_french_warning_names_the_option_and_the_month_to_give(tax_benefit_system):
+def test_a_french_warning_names_the_month_to_give_as_it_is_typed(tax_benefit_system):
     """« calculez un mois plus tardif, par exemple mai 2018 », which --period refuses."""
     table = pandas.DataFrame(
         {"formation_id": ["a"], "structure_id": ["s"], "date_depot_dossier": ["2018-05-02"], "budget_session": [1]}
     )
     avertissements = lire_population(tax_benefit_system, table).avertissements(tax_benefit_system, "2015-10")
     francais = " ".join(avertissement.fr() for avertissement in avertissements)
-    assert "calculez un mois plus tardif (--period), par exemple " in francais
-    assert "(--period), par exemple mai 2018 (2018-05)" in francais  # what --period takes
+    assert "calculez un mois plus tardif, par exemple mai 2018 (2018-05)" in francais  # what --period takes
 
 
 def test_the_command_line_says_a_columns_problem_in_french_with_its_place(tmp_path, capsys):

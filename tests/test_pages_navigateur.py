@@ -211,11 +211,22 @@ def test_another_calls_answers_come_back_with_that_call(onglets, script):
     assert onglet.erreurs == []
 
 
-def test_back_from_the_first_result_shows_the_form_as_typed(onglet):
-    """The first result is a new page of the history; Back showed the empty form's address, the example again."""
+@pytest.mark.parametrize("autre_appel", [False, True])
+def test_back_from_the_first_result_shows_the_form_as_typed(onglet, autre_appel):
+    """The first result is a new page of the history; Back showed the empty form's address, the example again (or,
+    the call changed first, the form as it was then). A link to a part of the page (« Modifier les informations »)
+    reloads nothing."""
     page = onglet.aller("/simulateur")
+    if autre_appel:  # a date of the second call: its questions, the address replaced by the form's
+        page.locator("#date_depot_dossier").fill("2016-09-10")
+        page.locator("#date_depot_dossier").dispatch_event("change")
+        expect(page.locator("#appel")).to_have_value("2")
+        expect(page).to_have_url(re.compile(r"changer=appel"))
     page.locator("#budget_session").fill("75 000 €")
     page.get_by_role("button", name="Simuler").click()
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    page.locator('a[href="#formulaire"]').first.click()
+    page.go_back()  # back from #formulaire: the same result, not reloaded into the empty form
     expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
     page.go_back()
     expect(page.locator("#budget_session")).to_have_value("75 000 €")

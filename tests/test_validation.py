@@ -537,8 +537,8 @@ def test_a_value_left_empty_in_a_reform_file_is_refused_and_null_is_read(tmp_pat
     with pytest.raises(ReformeInvalideError) as erreur:
         charger_changements(reforme(tmp_path, b"financement_amorcage.plafond:\n  2015-09-17:\n  2016-08-23: 1\n"))
     assert erreur.value.erreurs == [
-        f"Cannot read the reform file '{tmp_path / 'reforme.yaml'}': an empty value: write the value, or null where "
-        "no source gives one (line 2, column 14)"
+        f"Cannot read the reform file '{tmp_path / 'reforme.yaml'}': an empty value: write it (null, under a date, "
+        "for a value no source gives) (line 2, column 14)"
     ]
     assert changements_lus(tmp_path, "financement_amorcage.plafond", "null") is None
     assert changements_lus(tmp_path, "financement_amorcage.plafond", "~") is None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal
+from functools import partial
 
 import numpy
 
@@ -43,15 +44,19 @@ class _Cite:
     `{valeur:fr}` as French writes it (« texte », 1 234,5; a boolean as the inputs write it, « true »);
     `{valeur:cite}` as it was given, quoted (« 201510 », a period); any other spec as `format` does."""
 
-    def __init__(self, valeur) -> None:
+    def __init__(self, valeur, fichier: bool = False) -> None:
         self.valeur = valeur
+        self.fichier = fichier  # quoted for one who writes a file (the command line), not fills a form
 
     def __format__(self, spec: str) -> str:
         if spec == "r":
             return court(self.valeur)
         if spec == "fr":
             liste = isinstance(self.valeur, list | tuple)
-            return ", ".join(map(citee_en_francais, self.valeur)) if liste else citee_en_francais(self.valeur)
+            if liste and not self.valeur:
+                return "« [] »"
+            citer = partial(citee_en_francais, fichier=self.fichier)
+            return ", ".join(map(citer, self.valeur)) if liste else citer(self.valeur)
         if spec == "cite":
             return en_francais(str(self.valeur))
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
@@ -67,7 +72,8 @@ class _Cite:
         if spec == "jour":
             return date_lisible(self.valeur)
         if spec == "la_valeur":  # a value given, or none given (an emptied field): « l'absence de valeur »
-            return "l'absence de valeur" if self.valeur is None else f"la valeur {citee_en_francais(self.valeur)}"
+            absente = self.valeur is None
+            return "l'absence de valeur" if absente else f"la valeur {citee_en_francais(self.valeur, self.fichier)}"
         if spec == "jours":
             return ", ".join(map(date_lisible, self.valeur))
         return format(self.valeur, spec)
@@ -105,11 +111,12 @@ class Probleme:
         texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self.champ)
         return texte + (f" ({self.periode})" if self.periode is not None else "")
 
-    def message(self, langue: str = "en") -> str:
-        """The sentence alone, without the place (a page shows it next to its field)."""
+    def message(self, langue: str = "en", fichier: bool = False) -> str:
+        """The sentence alone, without the place (a page shows it next to its field); `fichier`: its values quoted
+        for one who writes a file (a boolean « true », not « oui »)."""
         modeles = MESSAGES[self.cle]
         modele = modeles[1] if langue == "fr" and len(modeles) > 1 else modeles[0]
-        texte = modele.format(lieu="", **{cle: _Cite(valeur) for cle, valeur in self.valeurs.items()})
+        texte = modele.format(lieu="", **{cle: _Cite(valeur, fichier) for cle, valeur in self.valeurs.items()})
         return texte.strip()
 
     def en(self) -> str:
@@ -134,8 +141,8 @@ class Probleme:
         message has no French yet (the command line's own options)."""
         if langue != "fr" or len(MESSAGES[self.cle]) < 2:
             return self.en()
-        lieu = self._lieu("fr")
-        texte = f"{lieu} : {self.message('fr')}" if lieu else self.fr()
+        lieu, message = self._lieu("fr"), self.message("fr", fichier=True)
+        texte = f"{lieu} : {message}" if lieu else majuscule(message)
         return f"'{self.contexte}' : {texte}" if self.contexte else texte
 
     def fr_du_champ(self, sujet: str, attendu: str, exemple: str) -> str:
@@ -310,11 +317,11 @@ class Part(float):
     __repr__ = float.__repr__
 
 
-def citee_en_francais(valeur) -> str:
-    """A value a French message quotes: as `en_francais`, but a boolean as the inputs write it (« true »), not the
-    oui/non of the reports, which no reader takes."""
+def citee_en_francais(valeur, fichier: bool = True) -> str:
+    """A value a French message quotes: as `en_francais`, but a boolean quoted, as a file writes it (« true »: the
+    reports' oui/non no reader takes), or as a form's box says it (« oui »)."""
     if isinstance(valeur, bool | numpy.bool_):
-        return f"« {court(valeur)} »"
+        return f"« {court(valeur) if fichier else en_francais(valeur)} »"
     return en_francais(valeur)
 
 

@@ -74,7 +74,7 @@ class LecteurYaml(yaml.SafeLoader):
 
     def construire_vide(self, node):
         if node.value == "":  # `2015-09-17:` left blank would be null, unknown: a ceiling forgotten, then none
-            probleme = "an empty value: write the value, or null where no source gives one"
+            probleme = "an empty value: write it (null, under a date, for a value no source gives)"
             raise yaml.constructor.ConstructorError(None, None, probleme, node.start_mark)
         return None
 

@@ -224,7 +224,7 @@ MESSAGES = {
     ),
     "dates_de_liste_attendues": (
         "expects dates as YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
-        "attend des dates réelles écrites AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:fr})",
+        "attend des dates réelles écrites AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:cite})",
     ),
     "dates_croissantes_attendues": (
         "expects dates in increasing order, each once, got {valeur:r}",
@@ -310,8 +310,8 @@ MESSAGES = {
         "{nombre} of the {total} dossiers answer a call that had not opened by {mois}, the month computed: they "
         "answer no call yet and get nothing; compute a later month (--period), such as {dernier}",
         "{nombre:fr} des {total:fr} dossiers relèvent d'un appel pas encore ouvert en {mois:mois}, le mois du "
-        "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif "
-        "(--period), par exemple {dernier:mois} ({dernier})",
+        "calcul : ils ne relèvent encore d'aucun appel et n'obtiennent rien ; calculez un mois plus tardif, "
+        "par exemple {dernier:mois} ({dernier})",
     ),
     "valeurs_sans_appel": (
         "{nombre} values, from {debut} ({valeur:r}) to {fin}, reach no call's rules: each call reads them on its "
@@ -331,7 +331,7 @@ MESSAGES = {
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
         "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
         "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
-        "redonnez-lui une valeur inconnue (null) à partir du {ouverture:jour}",
+        "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
     ),
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "

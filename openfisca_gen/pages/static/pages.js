@@ -3,6 +3,9 @@
 // call chosen as soon as it is chosen, and a source file's #L12-L20 highlights its range of lines.
 "use strict";
 
+// The address of the page shown: a popstate to the same address only moved its #part
+let adresseAffichee = window.location.pathname + window.location.search;
+
 function remplacerContenu(html) {
   const page = new DOMParser().parseFromString(html, "text/html");
   const nouveau = page.getElementById("contenu");
@@ -23,9 +26,8 @@ function montrer(cible) {
 
 async function envoyer(formulaire, bouton) {
   const donnees = new FormData(formulaire);
-  // The form as typed, shown again (without a result) where Back returns to an address that does not hold it
-  const tapee = new URLSearchParams(donnees);
-  tapee.set("changer", "appel");
+  // The form as typed, shown again (without a result) when Back returns to this page, a form without a result
+  const tapee = document.getElementById("resultat") ? null : new URLSearchParams(donnees);
   if (bouton && bouton.name) {
     donnees.append(bouton.name, bouton.value);
   }
@@ -51,10 +53,12 @@ async function envoyer(formulaire, bouton) {
     }
     // A result is a new page of the history; the same form shown for another call or month replaces its own.
     const change = bouton && bouton.name === "changer";
-    if (!change && !window.location.search && formulaire.hasAttribute("data-simulateur")) {
+    if (!change && tapee && formulaire.hasAttribute("data-simulateur")) {
+      tapee.set("changer", "appel");
       history.replaceState({ saisie: tapee.toString() }, "");
     }
     history[change ? "replaceState" : "pushState"]({ page: true }, "", reponse.url);
+    adresseAffichee = window.location.pathname + window.location.search;
     const changeAppel = change && bouton.value === "appel";
     const cible = changeAppel ? document.getElementById("appel") :
       document.getElementById("erreurs") || document.getElementById("erreurs-donnees") ||
@@ -145,6 +149,10 @@ document.addEventListener("DOMContentLoaded", () => {
 // Back and forward between results replaced without a reload: show the page of that address, or, for the empty
 // form left by its first result, the form as it was typed.
 window.addEventListener("popstate", async (evenement) => {
+  if (window.location.pathname + window.location.search === adresseAffichee) {
+    return; // only the #part moved (« Modifier les informations », an error's link): the page shown is this one
+  }
+  adresseAffichee = window.location.pathname + window.location.search;
   const saisie = evenement.state && evenement.state.saisie;
   if (saisie) {
     try {
