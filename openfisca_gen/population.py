@@ -18,7 +18,6 @@ import os
 import warnings
 import weakref
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -45,7 +44,7 @@ from openfisca_gen.validation import (
 from openfisca_gen.validation.erreurs import citee_en_francais
 from openfisca_gen.validation.fichiers import pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
-from openfisca_gen.validation.sorties import un_systeme
+from openfisca_gen.validation.sorties import des_noms, un_systeme
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
 from openfisca_gen.validation.types import ecrite, valeur_par_defaut
 
@@ -216,11 +215,7 @@ def _des_variables(simulation, variables) -> list:
     variables that are no names, refused naming them (an AttributeError or a TypeError before)."""
     if not isinstance(simulation, Simulation):
         raise EntreeInvalideError([Probleme("simulation_attendue", {"valeur": simulation})])
-    if isinstance(variables, str):
-        return [variables]
-    if isinstance(variables, bytes | dict) or not isinstance(variables, Iterable):
-        raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="variables")])
-    return list(variables)
+    return des_noms(variables, "variables")
 
 
 def population_fournie(source) -> str | None:

@@ -36,7 +36,7 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
     if not os.access(sortie.parent, os.W_OK) or (sortie.exists() and not os.access(sortie, os.W_OK)):
         _sortie_refusee("sortie_non_inscriptible", chemin=chemin)
     ecrits = chemins_des_tables(sortie, ("formation", "structure", "campagne"))  # every table it may write
-    if donnees and Path(donnees).is_file() and any(e.exists() and e.samefile(donnees) for e in ecrits):
+    if _le_fichier_lu(ecrits, donnees):
         _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=str(donnees))
     for voisin in ecrits[1:]:  # refused now, not after the first table is written
         if voisin.is_dir():
@@ -49,10 +49,15 @@ def sans_ecraser(chemins, donnees: str | None) -> None:
     its name in its folder (formations.csv), or a link to it there."""
     if donnees is not None and not isinstance(donnees, str | os.PathLike):  # a TypeError of pathlib before
         raise EntreeInvalideError([Probleme("donnees_pas_un_chemin", {"valeur": donnees})])
+    if chemin := _le_fichier_lu(chemins, donnees):
+        _sortie_refusee("table_ecrase_donnees", chemin=str(chemin), donnees=str(donnees))
+
+
+def _le_fichier_lu(chemins, donnees) -> Path | None:
+    """The first of `chemins` that is the data file read (itself, or a link to it), or None."""
     if donnees and Path(donnees).is_file():
-        for chemin in chemins:
-            if Path(chemin).exists() and Path(chemin).samefile(donnees):
-                _sortie_refusee("table_ecrase_donnees", chemin=str(chemin), donnees=str(donnees))
+        return next((Path(c) for c in chemins if Path(c).exists() and Path(c).samefile(donnees)), None)
+    return None
 
 
 def chemins_des_tables(chemin: Path, noms) -> list[Path]:
@@ -95,15 +100,19 @@ def un_systeme(tax_benefit_system):
     return tax_benefit_system
 
 
+def des_noms(noms, champ: str) -> list:
+    """Names given to a function: one name alone (not its letters), or a list of them; refused naming the argument
+    `champ` otherwise (a TypeError or an AttributeError before)."""
+    if isinstance(noms, str):
+        return [noms]
+    if isinstance(noms, bytes | dict) or not isinstance(noms, Iterable):
+        raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ=champ)])
+    return list(noms)
+
+
 def des_colonnes(par) -> tuple:
-    """The columns a report is broken down by: one name alone, a list of names, or none (None)."""
-    if par is None:
-        return ()
-    if isinstance(par, str):
-        return (par,)
-    if isinstance(par, bytes | dict) or not isinstance(par, Iterable):
-        raise EntreeInvalideError([Probleme("variables_pas_une_liste", {}, "requete", champ="par")])
-    return tuple(dict.fromkeys(par))
+    """The columns a report is broken down by: one name alone, a list of names (each once), or none (None)."""
+    return () if par is None else tuple(dict.fromkeys(des_noms(par, "par")))
 
 
 def un_entier_positif(valeur, quoi: str) -> int:
