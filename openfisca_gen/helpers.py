@@ -247,12 +247,14 @@ def au_millionieme(total: numpy.ndarray, nombres) -> numpy.ndarray:
     return numpy.divide(arrondis, 1e6, out=total, where=ecarts <= erreur)
 
 
-def effectifs(groupe) -> numpy.ndarray:
-    """Each group's number of members (OpenFisca's `nb_persons`, as long as the groups even where the last ones have
-    none)."""
-    if groupe.count == 1:
-        return numpy.array([groupe.members.count])
-    return numpy.bincount(groupe.members_entity_id, minlength=groupe.count)
+def somme_de_montants(groupe, montants) -> numpy.ndarray:
+    """Each group's sum of its members' `montants`, snapped to the millionth of a euro (`au_millionieme`): the same
+    in any order of the rows."""
+    if groupe.count == 1:  # one campaign of every training
+        nombres = numpy.array([groupe.members.count])
+    else:
+        nombres = numpy.bincount(groupe.members_entity_id, minlength=groupe.count)
+    return au_millionieme(groupe.sum(montants), nombres)
 
 
 def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.ndarray:

@@ -17,7 +17,7 @@ import numpy
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Campagne, Formation
-from openfisca_gen.helpers import ReelExact, au_millionieme, effectifs, facultatif
+from openfisca_gen.helpers import ReelExact, facultatif, somme_de_montants
 from openfisca_gen.sources import BANQUEDESTERRITOIRES_2021, LEMONDEINFORMATIQUE_83836
 
 
@@ -110,7 +110,7 @@ class montant_projets_innovation_campagne(ReelExact):
             "projet_innovation_depose_dans_les_delais", period
         )
         montants = numpy.where(retenu, campagne.members("montant_projet_innovation", period), 0)
-        return au_millionieme(campagne.sum(montants), effectifs(campagne))
+        return somme_de_montants(campagne, montants)
 
 
 class projets_innovation_dans_l_enveloppe(Variable):

@@ -17,7 +17,6 @@ from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
     au_millionieme,
-    effectifs,
     et,
     facultatif,
     lecture,
@@ -27,6 +26,7 @@ from openfisca_gen.helpers import (
     selon,
     selon_appel,
     seuil_selon_appel,
+    somme_de_montants,
     valeurs_des_appels,
 )
 from openfisca_gen.sources import (
@@ -452,4 +452,4 @@ class financement_amorcage_structure(ReelExact):
     """
 
     def formula(structure, period):
-        return au_millionieme(structure.sum(structure.members("financement_amorcage", period)), effectifs(structure))
+        return somme_de_montants(structure, structure.members("financement_amorcage", period))

@@ -13,13 +13,12 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 from openfisca_gen.entities import Campagne, Formation
 from openfisca_gen.helpers import (
     ReelExact,
-    au_millionieme,
-    effectifs,
     lecture,
     par_appel_de_la_campagne,
     part,
     selon_appel,
     selon_appel_de_la_campagne,
+    somme_de_montants,
     valeurs_des_appels,
 )
 from openfisca_gen.sources import (
@@ -550,7 +549,7 @@ class cout_financement_amorcage_campagne(ReelExact):
     """
 
     def formula(campagne, period):
-        return au_millionieme(campagne.sum(campagne.members("financement_amorcage", period)), effectifs(campagne))
+        return somme_de_montants(campagne, campagne.members("financement_amorcage", period))
 
 
 class financement_amorcage_dans_l_enveloppe(Variable):
