@@ -421,7 +421,7 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
         table = table[~commentaires]
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
-        table.columns = [nom if nom.strip() else f"(column {rang}, no name)" for rang, nom in enumerate(colonnes, 1)]
+        table.columns = colonnes  # a blank name is named by its rank, as a DataFrame's is (valider_table)
     return table, description, separateur, numpy.flatnonzero(commentaires)
 
 
