@@ -165,17 +165,18 @@ def parametres(arguments) -> int:
 def compare(arguments) -> int:
     from openfisca_gen.validation import valeurs_du_balayage
 
-    if (arguments.reform is None) == (arguments.sweep is None):  # one would be dropped without a word
+    balayage = arguments.sweep is not None
+    if (arguments.reform is not None) == balayage:  # both, or neither: one would be dropped without a word
         _refus("reforme_ou_balayage", les_deux=" (not both)" if arguments.reform is not None else "")
     if arguments.reform is not None and (arguments.start, arguments.stop, arguments.step) != (None, None, None):
         _refus("bornes_sans_balayage")
-    if arguments.sweep is not None and (arguments.by or arguments.top):  # a sweep's table has no breakdown
+    if balayage and (arguments.by or arguments.top):  # a sweep's table has no breakdown
         _refus("options_sans_balayage")
     periode = _mois(arguments)
     from openfisca_gen.systeme import la_loi
 
     tax_benefit_system = la_loi()
-    if arguments.sweep is not None:
+    if balayage:
         if arguments.sweep not in PLAFONDS and None in (arguments.start, arguments.stop):
             from openfisca_gen.validation import trouver_parametre
             from openfisca_gen.validation.parametres import balayable
@@ -188,7 +189,6 @@ def compare(arguments) -> int:
         valeurs = valeurs_du_balayage(debut, fin, arguments.step, [o for o, (d, _) in bornes.items() if d is None])
     from openfisca_gen.analyse import comparer, fichiers_du_rapport
 
-    balayage = arguments.sweep is not None
     fichiers = ["balayage.csv"] if balayage else fichiers_du_rapport(arguments.by or (), arguments.top)
     sortie = _dossier(arguments.out, fichiers, arguments.data)
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None

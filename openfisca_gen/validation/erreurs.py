@@ -317,6 +317,11 @@ class Part(float):
     __repr__ = float.__repr__
 
 
+def vouliez_vous_dire(proches) -> str:
+    """The names close to an unknown one, as a French message suggests them (nothing where there are none)."""
+    return f" (vouliez-vous dire {' ou '.join(proches)} ?)" if proches else ""
+
+
 def citee_en_francais(valeur, fichier: bool = True) -> str:
     """A value a French message quotes: as `en_francais`, but a boolean quoted, as a file writes it (« true »: the
     reports' oui/non no reader takes), or as a form's box says it (« oui »)."""

@@ -14,7 +14,7 @@ from datetime import date
 
 import numpy
 
-from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, ReformeInvalideError
+from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, ReformeInvalideError, vouliez_vous_dire
 from openfisca_gen.validation.types import JOURS, jour, probleme_de_date, probleme_de_nombre
 
 MAX_VALEURS_BALAYAGE = 1000  # a sweep is a chart, not a search: beyond this, a larger step
@@ -37,7 +37,7 @@ def trouver_parametre(parametres, chemin: str, feuille: bool = False):
             details = {
                 "chemin": chemin,
                 "suggestion": f" Did you mean: {', '.join(proches)}?" if proches else "",
-                "suggestion_fr": f" (vouliez-vous dire {' ou '.join(proches)} ?)" if proches else "",
+                "suggestion_fr": vouliez_vous_dire(proches),
             }
             raise ReformeInvalideError([Probleme("parametre_inconnu", details)])
         noeud = enfants[nom]

@@ -20,7 +20,7 @@ from openfisca_gen.validation.domaine import (
     problemes_de_dates,
     problemes_de_domaine,
 )
-from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme
+from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme, vouliez_vous_dire
 from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS
 from openfisca_gen.validation.types import typer
 
@@ -64,7 +64,7 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
         proches = difflib.get_close_matches(str(colonne), valides, n=2)
         details = {
             "suggestion": f"; did you mean {' or '.join(proches)}?" if proches else "",
-            "suggestion_fr": f" (vouliez-vous dire {' ou '.join(proches)} ?)" if proches else "",
+            "suggestion_fr": vouliez_vous_dire(proches),
             "colonnes": valides,
         }
         problemes.append(Probleme("colonne_inconnue", details, "colonne", champ=str(colonne)))
