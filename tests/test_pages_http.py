@@ -18,7 +18,7 @@ import pytest
 from openfisca_gen.pages import simulateur
 from openfisca_gen.pages.champs import appels, appels_par_champ
 from openfisca_gen.pages.fichiers import trouver
-from openfisca_gen.pages.francais import euros, mois_lisible, pourcent
+from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, pourcent
 
 PUBLIC = "https://gen.example.fr/api/"
 LUS = ["financement_amorcage", "financement_amorcage_avant_plafond", "nombre_sessions_financees",
@@ -549,6 +549,23 @@ def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, t
         texte = visible(simuler(client, decide | {"period": mois}))
         verbe = "est" if en_vigueur else "n'est pas"
         assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte
+
+
+def test_an_undecided_dossier_after_the_gip_dissolution_is_no_label_still_to_obtain(
+    client, exemple, tax_benefit_system
+):
+    arrete = tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0]
+    mois_arrete = arrete.instant_str[:7]
+    for mois, encore in (("2024-12", True), (mois_arrete, False), ("2030-06", False)):
+        texte = visible(simuler(client, exemple | {"period": mois}))
+        attendu = calcul_du_modele(client, exemple, ["financement_amorcage", "etat_programme"], mois)
+        assert (attendu["etat_programme"] != "dissous") is encore
+        assert ("Le label reste à obtenir" in texte) is encore
+        assert ("aucune nouvelle formation ne peut obtenir le label" in texte) is not encore
+        assert (f"l'arrêté du {date_lisible(arrete.instant_str)}" in texte) is not encore
+        # still judged under its own call, as the model judges it: the same amount, the convention said once
+        assert plat(euros(attendu["financement_amorcage"])) in plat(texte) and attendu["financement_amorcage"] > 0
+        assert texte.count("convention de calcul") == 1
 
 
 def _nombre_lu(texte: str) -> float:

@@ -49,6 +49,7 @@ LUES = (
     "decision_comite_labellisation",
     "date_decision_comite",
     "label_en_vigueur",
+    "etat_programme",
     "nombre_apprenants",
     "nombre_femmes",
     "nombre_jeunes_neet_peu_qualifies",
@@ -182,9 +183,10 @@ def projet_innovation(v: dict, tax_benefit_system, mois: str) -> str | None:
     )
 
 
-def decision(v: dict, formation: dict, mois: str) -> str:
+def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     """What the committee's decision is (and whether the label is in force in the month computed), or the
-    convention the model follows while it is not known (said once)."""
+    convention the model follows while it is not known (said once): a label still to obtain, or none to obtain
+    any more once the GIP is dissolved, the dossier still judged under its own call."""
     if formation.get("decision_set_aside"):
         return (
             "La décision du comité (formation labellisée) n'est pas retenue : un label suppose que toutes les "
@@ -203,6 +205,15 @@ def decision(v: dict, formation: dict, mois: str) -> str:
         return f"Le comité de labellisation a refusé le label{le}."
     if not v["eligible_labellisation"]:
         return ""
+    if v.get("etat_programme") == "dissous":
+        regles = tax_benefit_system.parameters(dernier_jour(mois))
+        arrete = date_lisible(str(parametre_de(regles, "programme.date_fin_labellisation")))
+        return (
+            f"Aucune décision du comité n'est connue pour ce dossier, et depuis l'arrêté du {arrete} qui dissout "
+            "le GIP, aucune nouvelle formation ne peut obtenir le label. Le simulateur juge le dossier selon les "
+            "règles de son appel et le compte comme labellisé pour en calculer le financement : c'est une "
+            "convention de calcul, seule la décision rendue par le comité fait foi."
+        )
     return (
         "Le label reste à obtenir : le comité de labellisation choisit parmi les dossiers éligibles. Tant "
         "qu'il n'a pas rendu sa décision, le simulateur compte la formation comme labellisée pour en calculer "

@@ -242,7 +242,7 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
         "appel_choisi": appel["numero"] if appel else numero,
         "hors_appel": appel is None and explication["call"] is not None,
         "avant_les_appels": explication["call"] is None,
-        "decision": resultat.decision(valeurs, formation, mois),
+        "decision": resultat.decision(valeurs, formation, mois, tax_benefit_system),
         "montant": resultat.phrase_du_montant(valeurs, appel),
         "calcul": resultat.calcul(valeurs, appel),
         "conditions": [
