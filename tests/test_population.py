@@ -649,11 +649,43 @@ def test_an_empty_duration_is_not_told_to_write_a_default_that_is_refused(tax_be
     assert probleme.fr() == "Cellule vide : donnez une valeur"
 
 
-@pytest.mark.parametrize("invisible", ["s1\u200b", "\ufeffs1", "s\u00ad1", "cafe\u0301"])
-def test_an_id_that_prints_like_another_is_refused(tax_benefit_system, invisible):
-    """'s1' and 's1' with a zero-width space (a byte-order mark, a soft hyphen; é written e and an accent) were two
-    structures, each under its own 70 000 € ceiling."""
+# (the id, as the message writes it)
+IDS_INVISIBLES = [
+    ("s1\u200b", "'s1\\u200b'"),  # a zero-width space, a byte-order mark, a soft hyphen: Unicode's "format"
+    ("\ufeffs1", "'\\ufeffs1'"),
+    ("s\u00ad1", "'s\\xad1'"),
+    ("cafe\u0301", "'cafe\\u0301'"),  # é written e and an accent
+    ("s1\x00", "'s1\\x00'"),  # control characters (0.7.7): NUL, ^A, DEL, a tab inside
+    ("\x01s1", "'\\x01s1'"),
+    ("s1\x7f", "'s1\\x7f'"),
+    ("s\t1", "'s\\t1'"),
+    ("s1\u034f", "'s1\\u034f'"),  # what prints as nothing though Python counts it printable (0.7.7)
+    ("s1\u3164", "'s1\\u3164'"),
+    ("s1\u2800", "'s1\\u2800'"),
+    ("s1\ufe0f", "'s1\\ufe0f'"),
+    ("s\u00a01", "'s\\xa01'"),  # a no-break space inside: 's 1' twice
+    ("s1\ud800", "'s1\\ud800'"),  # a lone surrogate, which no file can hold (0.7.7)
+]
+
+
+@pytest.mark.parametrize(("invisible", "ecrit"), IDS_INVISIBLES)
+def test_an_id_that_prints_like_another_is_refused(tax_benefit_system, invisible, ecrit):
+    """'s1' and 's1' with a zero-width space were two structures, each under its own 70 000 € ceiling; the
+    message writes the character that makes the difference, as Python writes its code."""
     table = pandas.DataFrame({"formation_id": ["a", "b"], "structure_id": ["s1", invisible]})
-    with pytest.raises(DonneesInvalidesError, match="nor hold an invisible character or a letter written as two"):
+    with pytest.raises(DonneesInvalidesError, match="nor hold an invisible character or a letter written as two") as e:
         lire_population(tax_benefit_system, table)
-    assert len(lire_population(tax_benefit_system, table.assign(structure_id=["caf\u00e9", "s\u00e9"])).table) == 2
+    assert f"got {ecrit}:" in str(e.value)
+    assert len(lire_population(tax_benefit_system, table.assign(structure_id=["caf\u00e9", "s 1"])).table) == 2
+
+
+@pytest.mark.parametrize(("invisible", "ecrit"), IDS_INVISIBLES)
+def test_an_id_that_prints_like_another_is_refused_in_a_situation(tax_benefit_system, invisible, ecrit):
+    situation = {"formations": {invisible: {}}, "structures": {"s": {"formations": [invisible]}}}
+    with pytest.raises(EntreeInvalideError) as e:
+        construire_simulation(tax_benefit_system, situation)
+    [probleme] = e.value.problemes
+    assert probleme.cle == "id_avec_espaces"
+    assert probleme.en().startswith(f"formation {ecrit}: ") and f"got {ecrit}:" in probleme.en()
+    francais = ecrit[1:-1].replace("\\xa0", "\u00a0")  # French quotes a space of any width as a space
+    assert f"(« {francais} »)" in probleme.fr()

@@ -13,7 +13,7 @@ import unicodedata
 import numpy
 import pandas
 
-from openfisca_gen.validation.erreurs import Probleme
+from openfisca_gen.validation.erreurs import BLANCS, Probleme
 
 PARTIES_DES_APPRENANTS = (
     "nombre_femmes",
@@ -115,11 +115,21 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
 
 
 def _sans_invisible(texte: str) -> bool:
-    """Whether a text prints as it is: no invisible character (a zero-width space, a soft hyphen, a byte-order
-    mark: Unicode's "format" characters), no letter written as two (e and a combining accent beside é)."""
-    return texte.isascii() or (
-        unicodedata.is_normalized("NFC", texte) and not any(unicodedata.category(c) == "Cf" for c in texte)
+    """Whether a text prints as it is: every character printable (no control character, no zero-width space,
+    soft hyphen or byte-order mark, no space but the plain one, no lone surrogate: `str.isprintable`), none of
+    the BLANCS, no letter written as two (e and a combining accent beside é)."""
+    return texte.isprintable() and (
+        texte.isascii() or (unicodedata.is_normalized("NFC", texte) and BLANCS.isdisjoint(texte))
     )
+
+
+def _imprimables(textes) -> numpy.ndarray:
+    """`_sans_invisible` of each text: all of them at once where they are, the common case (one pass in C)."""
+    textes = list(textes)
+    tout = "".join(textes)
+    if tout.isascii() and tout.isprintable():
+        return numpy.ones(len(textes), dtype=bool)
+    return numpy.array([_sans_invisible(texte) for texte in textes], dtype=bool)
 
 
 def ids_en_texte(valeurs: pandas.Series) -> pandas.Series:
@@ -154,8 +164,7 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             espaces = numpy.strings.strip(textes) != textes
-            if not (ascii_ := numpy.array([texte.isascii() for texte in textes])).all():  # the rare others, one by one
-                espaces[~ascii_] |= [not _sans_invisible(texte) for texte in textes[~ascii_]]
+            espaces |= ~_imprimables(distincts)  # the ids themselves: numpy's text drops a trailing NUL
             mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))

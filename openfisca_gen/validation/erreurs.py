@@ -10,6 +10,7 @@ parses a message back into its parts.
 """
 
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -104,9 +105,13 @@ class Probleme:
         if self.lieu == "ligne":  # "f.csv line 3 (formation 'a'), field 'x'", "row 0, field 'x'"
             ligne = "ligne" if francais else ("line" if self.fichier else "row")
             texte = f"{self.fichier} {ligne} {self.ligne}" if self.fichier else f"{ligne} {self.ligne}"
-            texte += "" if self.id is None else f" (formation {str(self.id)!r})"
+            texte += "" if self.id is None else f" (formation {en_clair(repr(str(self.id)))})"
             return texte + ("" if self.champ is None else f", {'champ' if francais else 'field'} '{self.champ}'")
-        nom = f"'{self.id}'" if isinstance(self.id, str) and self.id.strip() and "'" not in self.id else court(self.id)
+        nom = (
+            f"'{en_clair(self.id, espaces=True)}'"
+            if isinstance(self.id, str) and self.id.strip() and "'" not in self.id
+            else court(self.id)
+        )
         lieux = LIEUX_FR if francais else LIEUX_EN
         texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self.champ)
         return texte + (f" ({self.periode})" if self.periode is not None else "")
@@ -270,8 +275,32 @@ def court(valeur, longueur: int = 40) -> str:
         return "not a number (NaN)" if math.isnan(valeur) else "an infinite number"
     if isinstance(valeur, int) and abs(valeur) >= 10**longueur:
         return f"a {chiffres(valeur)}-digit number"
-    texte = repr(valeur)
+    texte = en_clair(repr(valeur)) if isinstance(valeur, str) else repr(valeur)
     return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+
+
+# Characters that print as nothing, or as a space, though Python counts them printable: a combining grapheme
+# joiner, the Hangul and Khmer fillers, the blank Braille pattern, the variation selectors.
+BLANCS = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+    + "".join(map(chr, [*range(0x180B, 0x1810), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]))
+)
+
+
+def en_clair(texte: str, espaces: bool = False) -> str:
+    """`texte` as a message quotes it, each character that prints as nothing (a control character, a zero-width
+    space, the BLANCS) written as Python writes its code (\\x01, \\u2800), and so are the combining marks of a
+    text not in NFC (a letter written as two): 'x\\u2800' is not 'x'. A space of any width stays a space (the
+    French 45 000 € is quoted as typed), but with `espaces`, where an id's no-break space must show."""
+    deux = not unicodedata.is_normalized("NFC", texte)
+    return "".join(
+        ascii(c)[1:-1]
+        if (not c.isprintable() and (espaces or unicodedata.category(c) != "Zs"))
+        or c in BLANCS
+        or (deux and unicodedata.combining(c))
+        else c
+        for c in texte
+    )
 
 
 def nombre_en_francais(valeur, decimales: int = 2) -> str:
@@ -349,5 +378,5 @@ def en_francais(valeur) -> str:
         return nombre_en_francais(valeur)
     if isinstance(valeur, float):  # as `court` names them in English
         return "pas un nombre (NaN)" if math.isnan(valeur) else "un nombre infini"
-    texte = str(getattr(valeur, "texte", valeur) if valeur is not None else "")
+    texte = en_clair(str(getattr(valeur, "texte", valeur) if valeur is not None else ""))
     return f"« {texte if len(texte) <= 40 else texte[:39] + '…'} »"
