@@ -13,6 +13,7 @@ as they are. Tables are keyed by variable names (plus `baseline`, `reform`,
 """
 
 import itertools
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -427,7 +428,23 @@ def balayer(
         totaux = {nom: simulation.calculate(nom, period).astype(float).sum() for nom in VARIABLES_BALAYAGE}
         lignes.append({chemin: valeur, **{nom: total if nom == "financement_amorcage" else int(total)
                                           for nom, total in totaux.items()}})  # fmt: skip
-    return pandas.DataFrame(lignes)
+    table = pandas.DataFrame(lignes)
+    for note in balayage_sans_effet(table, chemin, period):  # a flat table, else read without a word
+        warnings.warn(note.en(), BalayageSansEffetWarning, stacklevel=2)
+    return table
+
+
+class BalayageSansEffetWarning(UserWarning):
+    """Every value of a sweep gave the same totals (`balayage_sans_effet`)."""
+
+
+def balayage_sans_effet(table: pandas.DataFrame, chemin: str, period: str) -> list[Probleme]:
+    """A note where every value of a sweep's table (`balayer`'s) gives the same totals: the population's dossiers
+    are judged by no rule that reads the parameter in `period`, or none reaches it in the range swept."""
+    if len(table) < 2 or (table.drop(columns=chemin).nunique() > 1).any():
+        return []
+    debut, fin = table[chemin].iloc[0], table[chemin].iloc[-1]
+    return [Probleme("balayage_sans_effet", {"chemin": chemin, "debut": debut, "fin": fin, "periode": period})]
 
 
 BANDES = 5  # a breakdown by a number of many values (a budget, a share): bands of as many trainings each

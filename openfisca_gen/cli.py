@@ -214,11 +214,11 @@ def _dossier(out: str | None, fichiers=(), donnees: str | None = None) -> Path |
     return sortie
 
 
-def _avertir(population, tax_benefit_system, periode, langue: str = "en") -> None:
-    """What would make the results silently wrong (`Population.avertissements`), before them, in `langue`."""
+def _avertir(population, tax_benefit_system, periode, langue: str = "en", autres=()) -> None:
+    """What would make the results silently wrong (`Population.avertissements`, and `autres`), in `langue`."""
     from openfisca_gen.rapports.libelles import TITRES
 
-    for avertissement in population.avertissements(tax_benefit_system, periode):
+    for avertissement in [*population.avertissements(tax_benefit_system, periode), *autres]:
         texte = avertissement.fr() if langue == "fr" else avertissement.en()
         print(TITRES[langue]["avertissement"].format(message=texte))
 
@@ -250,7 +250,7 @@ def _progression(quoi: str, unite: str):
 def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie) -> int:
     import pandas
 
-    from openfisca_gen.analyse import balayer, decrire_population, graphique_balayage
+    from openfisca_gen.analyse import balayage_sans_effet, balayer, decrire_population, graphique_balayage
     from openfisca_gen.rapports.libelles import TITRES, libelle
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
     from openfisca_gen.validation import trouver_parametre
@@ -264,7 +264,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
         progression=_progression(f"sweep {arguments.sweep}", "value"),
     )
     langue = arguments.lang
-    _avertir(population, tax_benefit_system, periode, langue)
+    _avertir(population, tax_benefit_system, periode, langue, balayage_sans_effet(table, arguments.sweep, periode))
     description = trouver_parametre(tax_benefit_system.parameters, arguments.sweep).description
     population_decrite = decrire_population(population.description, len(population.table), langue)
     print(
@@ -573,8 +573,8 @@ def main(argv=None) -> int:
     commande = f"openfisca-gen {arguments.commande}"
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 
-    # A reform's warnings (ReformeDebordeWarning, not imported for --help's sake): the commands print them themselves
-    warnings.filterwarnings("ignore", message=".*(has no end date|reach(es)? no call)")
+    # A reform's and a sweep's warnings (not imported for --help's sake): the commands print them themselves
+    warnings.filterwarnings("ignore", message=".*(has no end date|reach(es)? no call|gives the same totals)")
 
     try:
         return arguments.run(arguments)

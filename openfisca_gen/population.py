@@ -5,8 +5,9 @@ optional `formation_id`, `structure_id`, `campagne_id` and `statut_structure`
 (see `openfisca_gen.validation.tables`, which checks and types them). A CSV
 is UTF-8 text, comma-separated with a decimal point, or as a French
 spreadsheet saves it: semicolon-separated with a decimal comma, often with a
-byte-order mark; the separator is read from the header line, for the whole
-file. Lines starting with '#' at the top of the file are a description.
+byte-order mark, in Windows-1252 where it is not UTF-8, with French booleans,
+days and amounts (VRAI, 12/10/2015, 45 000 €); the separator is read from
+the header line, for the whole file. Lines starting with '#' at the top of the file are a description.
 
 Everything is vectorial: the table is typed column by column, and the
 simulation is built from its arrays by the one seam (`openfisca_gen.simulation`).
@@ -15,6 +16,7 @@ simulation is built from its arrays by the one seam (`openfisca_gen.simulation`)
 import csv
 import functools
 import os
+import re
 import warnings
 import weakref
 import zipfile
@@ -42,7 +44,7 @@ from openfisca_gen.validation import (
     un_mois,
 )
 from openfisca_gen.validation.erreurs import citee_en_francais
-from openfisca_gen.validation.fichiers import pas_de_l_utf8
+from openfisca_gen.validation.fichiers import ligne_pas_en_utf8, pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.sorties import des_noms, un_systeme
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
@@ -52,6 +54,7 @@ DONNEES = Path(__file__).parent / "donnees"
 # The bundled synthetic populations by name, with their margins and assumptions (donnees/populations.yaml).
 POPULATIONS = yaml_du_paquet(DONNEES / "populations.yaml")
 POPULATION_EXEMPLE = DONNEES / POPULATIONS["appel_2015"]["fichier"]  # the default population: the first call's
+UTF8, WINDOWS = "utf-8-sig", "cp1252"  # a CSV's encodings: UTF-8 (a byte-order mark skipped), else Windows'
 # Each simulation `Population.simulation` built: (its month, its population), so that `tables` refuses another.
 _CONSTRUITES = weakref.WeakKeyDictionary()
 
@@ -77,14 +80,17 @@ class Population:
     description: str = ""  # how reports describe it: "synthetic population" for a bundled one
     fournie: bool = False  # a bundled one, which gives every column its calls read (tests/test_population.py)
     commentaires: tuple = ()  # the lines of a CSV below its header read as comments (they begin with '#')
+    pas_en_utf8: int | None = None  # the first line of a CSV read as Windows-1252, not being UTF-8
 
     def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
-        """What would make the results of `period` silently wrong though every cell is valid: lines read as
-        comments, columns left out that the dossiers' calls read, dossiers whose call had not opened yet. The
-        commands print them; `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop
-        shows them."""
+        """What would make the results of `period` silently wrong though every cell is valid: a file read as
+        Windows-1252 (its texts and ids mangled if it was in another encoding), lines read as comments, columns
+        left out that the dossiers' calls read, dossiers whose call had not opened yet. The commands print them;
+        `comparer` keeps them with the reform's (`Comparaison.avertissements`); the workshop shows them."""
         commentees = [Probleme("lignes_commentees", {"lignes": list(self.commentaires)})] if self.commentaires else []
+        windows = [Probleme("lu_en_windows_1252", {"ligne": self.pas_en_utf8})] if self.pas_en_utf8 else []
         return [
+            *windows,
             *commentees,
             *self._colonnes_absentes(tax_benefit_system, period),
             *self._appels_pas_encore_ouverts(tax_benefit_system, period),
@@ -311,10 +317,10 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
     for types in (_types_du_csv(tax_benefit_system), str):
-        table, entete, separateur, commentaires = _lire_csv(Path(source), nom, types)
+        table, entete, separateur, commentaires, encodage = _lire_csv(Path(source), nom, types)
         table.index = table.index + entete + 2
         if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
-            lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
+            lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage)
             commentaires = tuple(lignes.get(rang + entete + 2, rang + entete + 2) for rang in commentaires)
         if table.empty and len(commentaires):  # every row read as a comment: « no rows » would not say why
             raise DonneesInvalidesError(
@@ -324,12 +330,13 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
             valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
         except DonneesInvalidesError as erreur:
             if types is str:  # each problem at the line it is on, blank lines and quoted line breaks counted
-                lignes = _lignes_des_enregistrements(Path(source), entete, separateur)
+                lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage)
                 raise DonneesInvalidesError([
                     replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
                 ]) from None  # fmt: skip
             continue
-        return Population(*valide, description, fournie=bool(fournie), commentaires=tuple(commentaires))
+        pas_en_utf8 = None if encodage == UTF8 else ligne_pas_en_utf8(source)
+        return Population(*valide, description, bool(fournie), tuple(commentaires), pas_en_utf8)
 
 
 def _types_du_csv(tax_benefit_system) -> dict:
@@ -340,11 +347,11 @@ def _types_du_csv(tax_benefit_system) -> dict:
     return textes | {nom: "category" for nom, v in variables if v.value_type is date or v.value_type is Enum}
 
 
-def _guillemet_ouvert(source: Path, description: int) -> int:
+def _guillemet_ouvert(source: Path, description: int, encodage: str) -> int:
     """The line (from 1) of a CSV where a quote opens a cell that no later quote closes: the last line from which
     the count of quotes stays odd (a quote written twice, "", leaves it even)."""
     ouverte = 0
-    with open(source, encoding="utf-8-sig") as fichier:
+    with open(source, encoding=encodage) as fichier:
         for numero, ligne in enumerate(fichier, 1):
             if numero > description and ligne.count('"') % 2:
                 ouverte = 0 if ouverte else numero
@@ -372,14 +379,16 @@ def _classeur_zip(source: Path) -> bool:
         return False
 
 
-def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFrame, int, str, numpy.ndarray]:
+def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) -> tuple:
     """The table of a CSV file (`types`: str, every cell as text; or a dict of the columns to keep as text, the
-    others typed by pandas), the number of description lines above its header, its separator, and the ranks of
-    the records below the header read as comments (their first cell begins with '#')."""
+    others typed by pandas), the number of description lines above its header, its separator, the ranks of
+    the records below the header read as comments (their first cell begins with '#'), and its encoding: UTF-8
+    (with or without a byte-order mark), or Windows-1252, as a spreadsheet of Windows saves a CSV, where it is
+    not UTF-8 (read again as such)."""
     nom = nom or str(source)
     try:
         pas_un_csv(source, nom)
-        with open(source, encoding="utf-8-sig") as fichier:
+        with open(source, encoding=encodage) as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
         separateur = ";" if entete.count(";") > entete.count(",") else ","
         if types is not str and _chiffres_de_trop(source, separateur):  # pandas' parser would round them
@@ -391,11 +400,13 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
             warnings.simplefilter("error", pandas.errors.ParserWarning)  # a row longer than the header
             table = pandas.read_csv(
                 source, sep=separateur, dtype=types, na_filter=False, skiprows=description, index_col=False,
-                encoding="utf-8-sig", decimal="," if separateur == ";" and types is not str else ".",
+                encoding=encodage, decimal="," if separateur == ";" and types is not str else ".",
             )  # fmt: skip
     except pandas.errors.ParserWarning:
-        raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom)) from None
+        raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom, encodage)) from None
     except UnicodeDecodeError:
+        if encodage == UTF8 and _texte_windows(source):
+            return _lire_csv(source, nom, types, WINDOWS)
         raise DonneesInvalidesError([pas_de_l_utf8(source, nom)]) from None
     except (StopIteration, pandas.errors.EmptyDataError):
         raise DonneesInvalidesError([Probleme("fichier_vide", {"fichier": nom})]) from None
@@ -411,9 +422,9 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     except (OSError, pandas.errors.ParserError) as erreur:
         raison = getattr(erreur, "strerror", None) or str(erreur).strip() or "unreadable"
         if "fields in line" in raison:  # a row longer than the header below the first: the C parser's error
-            raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom)) from None
+            raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom, encodage)) from None
         if "EOF inside string" in raison:  # pandas counts records, not lines: a quoted cell may hold a line break
-            details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description)}
+            details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description, encodage)}
             raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
     commentaires = table.iloc[:, 0].astype(str).str.startswith("#").to_numpy()
@@ -422,7 +433,20 @@ def _lire_csv(source: Path, nom: str | None, types=str) -> tuple[pandas.DataFram
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = colonnes  # a blank name is named by its rank, as a DataFrame's is (valider_table)
-    return table, description, separateur, numpy.flatnonzero(commentaires)
+    return table, description, separateur, numpy.flatnonzero(commentaires), encodage
+
+
+def _texte_windows(source: Path, taille: int = 1 << 20) -> bool:
+    """Whether a file that is not UTF-8 is Windows-1252 text: no control character but the tab and line breaks,
+    no byte that encoding leaves undefined (a binary file, or UTF-16, is not read as text)."""
+    with open(source, "rb") as fichier:
+        while bloc := fichier.read(taille):
+            if _PAS_WINDOWS.search(bloc):
+                return False
+    return True
+
+
+_PAS_WINDOWS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
 
 
 def _chiffres_de_trop(source: Path, separateur: str, taille: int = 1 << 20) -> bool:
@@ -458,11 +482,11 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})])
 
 
-def _enregistrements(source: Path, description: int, separateur: str):
+def _enregistrements(source: Path, description: int, separateur: str, encodage: str):
     """The records of a CSV below its description, read again by the csv module (only once a problem is to be
     named): the header first, then each data record, as (the line it starts on, the line it ends on, its fields).
     A blank line is no record, as pandas skips it; a quoted cell's line break stays inside its record."""
-    with open(source, encoding="utf-8-sig", newline="") as fichier:
+    with open(source, encoding=encodage, newline="") as fichier:
         lignes = csv.reader(fichier, delimiter=separateur)
         for _ in range(description):
             next(lignes)
@@ -473,18 +497,18 @@ def _enregistrements(source: Path, description: int, separateur: str):
             debut = lignes.line_num + 1
 
 
-def _lignes_des_enregistrements(source: Path, description: int, separateur: str) -> dict[int, int]:
+def _lignes_des_enregistrements(source: Path, description: int, separateur: str, encodage: str) -> dict[int, int]:
     """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
     the file it starts on: the two part where pandas skips a blank line, or reads a quoted cell's line break
     inside one record."""
-    enregistrements = _enregistrements(source, description, separateur)
+    enregistrements = _enregistrements(source, description, separateur, encodage)
     next(enregistrements)  # the header
     return {rang + description + 2: debut for rang, (debut, _, _) in enumerate(enregistrements)}
 
 
-def _lignes_trop_longues(source, description: int, separateur: str, nom: str) -> list[Probleme]:
+def _lignes_trop_longues(source, description: int, separateur: str, nom: str, encodage: str) -> list[Probleme]:
     """The lines with more fields than the header (read again, only once pandas has found one)."""
-    enregistrements = _enregistrements(source, description, separateur)
+    enregistrements = _enregistrements(source, description, separateur, encodage)
     entete = len(next(enregistrements)[2])
     return [
         Probleme("ligne_trop_longue", {"champs": len(champs), "entete": entete}, "ligne", ligne=fin,

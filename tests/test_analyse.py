@@ -3,6 +3,7 @@
 import contextlib
 import io
 import re
+import warnings
 from pathlib import Path
 
 import numpy
@@ -89,6 +90,31 @@ def test_a_sweep_of_the_ceiling(tax_benefit_system, population):
     assert couts[0] < couts[1] < couts[2]
     assert table["financement_amorcage_plafonne"].is_monotonic_decreasing
     assert tax_benefit_system.parameters.financement_amorcage.plafond("2015-10-01") == 70_000
+
+
+def test_a_sweep_that_changes_nothing_says_why(tax_benefit_system, population, capsys):
+    """The second call's ceiling per structure swept on the first call's dossiers printed a flat table without a
+    word; a sweep that moves the totals says nothing more."""
+    valeurs = [100_000, 150_000, 200_000]
+    with pytest.warns(analyse.BalayageSansEffetWarning, match="gives the same totals") as notes:
+        table = balayer(population, "financement_amorcage.plafond_structure", valeurs, PERIOD, tax_benefit_system)
+    assert sum(note.category is analyse.BalayageSansEffetWarning for note in notes) == 1
+    assert table.drop(columns="financement_amorcage.plafond_structure").nunique().eq(1).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", analyse.BalayageSansEffetWarning)
+        balayer(population, "financement_amorcage.plafond", [40_000, 70_000], PERIOD, tax_benefit_system)
+    options = ["compare", "--sweep", "financement_amorcage.plafond_structure", "--from", "100000", "--to", "200000"]
+    assert main([*options, "--step", "50000"]) == 0
+    sortie = capsys.readouterr()
+    assert sortie.out.startswith(
+        "Warning: Every value of financement_amorcage.plafond_structure from 100000 to 200000 gives the same totals"
+    )
+    assert "gives the same totals" not in sortie.err  # said once, by the command, not also by Python's warnings
+    assert main([*options, "--step", "50000", "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Attention : Chaque valeur de financement_amorcage.plafond_structure de 100\u202f000 à 200\u202f000 donne "
+        "les mêmes totaux : aucun dossier de cette population n'est jugé en février 2016"
+    )
 
 
 def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, population):

@@ -146,6 +146,26 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
     assert "--data deux.csv" in page.html  # the command that gives it again from the file
 
 
+def test_a_csv_as_french_excel_saves_it_is_compared_with_a_french_warning(client):
+    """Windows-1252, VRAI, 01/10/2015, « 200 000,00 € »: each was refused, in a French sentence that asked for
+    UTF-8, true and 2015-10-01. The same file in UTF-8 and ISO forms gives the same figures, and the page says
+    in French how the file was read."""
+    excel = (
+        "formation_id;structure_id;date_depot_dossier;metier_vise;formation_gratuite;pedagogie_innovante;"
+        "duree_formation_mois;budget_session\na;Créteil;01/10/2015;codeur;VRAI;VRAI;7;200 000,00 €\n"
+        "b;Évry;1er octobre 2015;codeur;oui;oui;7,5;60.000 €\n"
+    )
+    iso = excel.replace(";", ",").replace("01/10/2015", "2015-10-01").replace("1er octobre 2015", "2015-10-01")
+    iso = iso.replace("VRAI", "true").replace("oui", "true").replace("200 000,00 €", "200000")
+    iso = iso.replace("7,5", "7.5").replace("60.000 €", "60000")
+    lue = televerser(client, excel.encode("cp1252"), **{PLAFOND: "50000"})
+    attendue = televerser(client, iso.encode(), **{PLAFOND: "50000"})
+    [cout], [cout_iso] = lue.tous("data-indicateur", "cout_total"), attendue.tous("data-indicateur", "cout_total")
+    assert cout["attrs"] == cout_iso["attrs"] and float(cout["attrs"]["data-base"]) > 0
+    assert "Le fichier n'est pas en UTF-8 (ligne 2) : il a été lu en Windows-1252" in plat(visible(lue))
+    assert "Windows-1252" not in visible(attendue)
+
+
 def test_a_workbook_uploaded_is_named_as_one(client):
     """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
     chose an encoding; and where its bytes held more line breaks than the server's limit on trainings, as "56

@@ -263,6 +263,67 @@ def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp
     ]
 
 
+# A training as French Excel saves it (« CSV (séparateur : point-virgule) »), and the same in UTF-8, ISO form
+EXCEL = (
+    "formation_id;structure_id;date_depot_dossier;formation_gratuite;pedagogie_innovante;budget_session;"
+    "duree_formation_mois;lieu_formation\n"
+    "f1;Créteil;12/10/2015;VRAI;Vrai;90\u00a0000,00 €;7;Créteil\n"
+    "f2;Créteil;1er octobre 2015;oui;FAUX;45.000 €;5,5;Évry\n"
+)
+ISO = (
+    "formation_id,structure_id,date_depot_dossier,formation_gratuite,pedagogie_innovante,budget_session,"
+    "duree_formation_mois,lieu_formation\n"
+    "f1,Créteil,2015-10-12,true,true,90000,7,Créteil\n"
+    "f2,Créteil,2015-10-01,true,false,45000,5.5,Évry\n"
+)
+
+
+@pytest.mark.parametrize("encodage", ["cp1252", "utf-8", "utf-8-sig"])
+def test_a_csv_as_french_excel_saves_it_is_read_as_its_iso_form(tax_benefit_system, tmp_path, encodage):
+    """Windows-1252 (Excel's « CSV » on Windows), VRAI/FAUX, oui/non, 12/10/2015, « 90 000,00 € »: each was refused,
+    while docs/colonnes.md promised a CSV « as a French spreadsheet saves it »."""
+    excel, iso = tmp_path / "excel.csv", tmp_path / "iso.csv"
+    excel.write_bytes(EXCEL.encode(encodage))
+    iso.write_text(ISO, encoding="utf-8")
+    lue, attendue = lire_population(tax_benefit_system, excel), lire_population(tax_benefit_system, iso)
+    pandas.testing.assert_frame_equal(lue.table, attendue.table)
+    assert lue.table["structure_id"].tolist() == ["Créteil", "Créteil"]  # one structure, its accent read
+    avertissements = [p.cle for p in lue.avertissements(tax_benefit_system, PERIOD)]
+    assert ("lu_en_windows_1252" in avertissements) is (encodage == "cp1252")
+    if encodage == "cp1252":
+        [windows] = [p for p in lue.avertissements(tax_benefit_system, PERIOD) if p.cle == "lu_en_windows_1252"]
+        assert windows.en().startswith("The file is not UTF-8 (line 2): it was read as Windows-1252")
+        assert windows.fr().startswith("Le fichier n'est pas en UTF-8 (ligne 2) : il a été lu en Windows-1252")
+
+
+def test_french_forms_are_read_in_a_french_file_only(tax_benefit_system, tmp_path):
+    """In a comma-separated file, VRAI and 12/10/2015 are refused as before, each naming its cell; in a French
+    one, what is neither a boolean nor a day is named as typed."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id,formation_gratuite,date_depot_dossier\na,VRAI,12/10/2015\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    assert [(p.champ, p.cle) for p in erreur.value.problemes] == [
+        ("formation_gratuite", "booleen_ou_chiffre_attendu"), ("date_depot_dossier", "date_attendue")]  # fmt: skip
+    fichier.write_text("formation_id;formation_gratuite;date_depot_dossier;budget_session\n"
+                       "a;peut-être;31/02/2015;45 000 $\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    assert [(p.champ, p.valeurs["valeur"]) for p in erreur.value.problemes] == [
+        ("formation_gratuite", "peut-être"),
+        ("date_depot_dossier", "31/02/2015"),
+        ("budget_session", "45 000 $"),
+    ]
+
+
+def test_a_file_neither_utf8_nor_windows_text_is_not_read_as_text(tax_benefit_system, tmp_path):
+    fichier = tmp_path / "f.csv"
+    for octets in (b"formation_id;lieu_formation\na;Cr\xe9teil\x01\n", b"formation_id;lieu_formation\na;\x81\xe9\n"):
+        fichier.write_bytes(octets)  # a control character, or a byte Windows-1252 leaves undefined
+        with pytest.raises(DonneesInvalidesError, match=r"it is not UTF-8 text \(line 2\)"):
+            lire_population(tax_benefit_system, fichier)
+
+
 @pytest.mark.parametrize(
     ("contenu", "ligne"),
     [
@@ -290,6 +351,20 @@ def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):
         lire_population(tax_benefit_system, fichier)
     assert erreur.value.erreurs[0].startswith("column '(column 2, no name)' is not an input variable")
     assert "input columns: formation_id, structure_id, campagne_id" in erreur.value.erreurs[0]
+
+
+@pytest.mark.parametrize(
+    "contenu", ["formation_id;budget_session;\na;1000;\nb;2000;\n", "formation_id,,budget_session\na, ,1000\nb,,2000\n"]
+)
+def test_a_column_of_no_name_and_no_value_is_read_as_nothing(tax_benefit_system, tmp_path, contenu):
+    """A trailing separator on every line (as some spreadsheets save) made a column of no name, refused as
+    « (column 3, no name) », in English on the French page: it holds nothing, and is left out."""
+    fichier = tmp_path / "f.csv"
+    fichier.write_text(contenu, encoding="utf-8")
+    assert lire_population(tax_benefit_system, fichier).table["budget_session"].tolist() == [1000.0, 2000.0]
+    fichier.write_text(contenu.replace("2000;", "2000;x").replace(",,2000", ",x,2000"), encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError, match=r"column '\(column [23], no name\)' is not an input"):
+        lire_population(tax_benefit_system, fichier)
 
 
 def test_missing_ids_in_a_dataframe_are_named(tax_benefit_system):
@@ -327,6 +402,36 @@ def test_a_valid_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_syst
     texte, *_ = _lire_csv(chemin, None, str)
     lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", "," if separateur == ";" else ".")
     pandas.testing.assert_frame_equal(rapide.reset_index(drop=True), lente.reset_index(drop=True))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lignes=st.lists(
+        st.fixed_dictionaries(
+            {
+                "budget_session": st.sampled_from(["90 000,00 €", "45.000 €", "12,5", "1\u202f234 €", "0"]),
+                "formation_gratuite": st.sampled_from(["VRAI", "faux", "oui", "Non", "true", "0"]),
+                "date_depot_dossier": st.sampled_from(["12/10/2015", "2015-10-05", "1er octobre 2015", "5/4/2018"]),
+            }
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_a_french_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_system, tmp_path, lignes):
+    """French forms (VRAI, 12/10/2015, « 45.000 € ») read through pandas' typed path (days as categories) and
+    through the text path give one table."""
+    from openfisca_gen.population import _lire_csv
+    from openfisca_gen.validation.tables import valider_table
+
+    chemin = tmp_path / "formations.csv"
+    pandas.DataFrame(lignes).to_csv(chemin, index=False, sep=";")
+    rapide = lire_population(tax_benefit_system, chemin).table
+    texte, *_ = _lire_csv(chemin, None, str)
+    lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", ",")
+    pandas.testing.assert_frame_equal(rapide.reset_index(drop=True), lente.reset_index(drop=True))
+    vrais = [ligne["formation_gratuite"].lower() in ("vrai", "oui", "true") for ligne in lignes]
+    assert rapide["formation_gratuite"].tolist() == vrais
 
 
 def test_a_dataframes_categories_are_typed_as_their_values(tax_benefit_system):

@@ -293,6 +293,12 @@ MESSAGES = {
         "en {mois:mois}, l'appel dont relève le dossier, déposé le {depot:jour}, n'était pas encore ouvert : le "
         "dossier ne relèverait d'aucun appel ; choisissez le mois du dépôt ou un mois suivant, ou laissez vide",
     ),
+    "lu_en_windows_1252": (
+        "the file is not UTF-8 (line {ligne}): it was read as Windows-1252, as a spreadsheet of Windows saves a CSV; "
+        "if its accents read wrong in the results, save it as CSV UTF-8",
+        "le fichier n'est pas en UTF-8 (ligne {ligne}) : il a été lu en Windows-1252, comme l'enregistre un tableur "
+        "sous Windows ; si ses accents s'affichent mal dans les résultats, enregistrez-le en CSV UTF-8",
+    ),
     "lignes_commentees": (
         "line(s) {lignes:liste} below the header begin with '#' and are read as comments, not trainings; if one is "
         "a training, its first cell (in the first column) must not begin with '#'",
@@ -361,6 +367,14 @@ MESSAGES = {
     "bornes_inversees": ("a sweep needs --from <= --to, got {bornes}",),
     "pas_non_positif": ("a sweep needs --step > 0, got --step {pas:g}",),
     "etendue_infinie": ("{bornes}: the range is wider than a number holds",),
+    "balayage_sans_effet": (
+        "every value of {chemin} from {debut:g} to {fin:g} gives the same totals: no dossier of this population is "
+        "judged in {periode} by a rule that reads it (a parameter of another call, or a threshold or a ceiling that "
+        "none of its trainings reaches in this range)",
+        "chaque valeur de {chemin} de {debut:fr} à {fin:fr} donne les mêmes totaux : aucun dossier de cette "
+        "population n'est jugé en {periode:mois} par une règle qui la lit (un paramètre d'un autre appel, ou un seuil "
+        "ou un plafond qu'aucune de ses formations n'atteint sur cet intervalle)",
+    ),
     # Tables and files
     "colonne_en_double": ("{lieu} is given more than once; keep one", "donnée plus d'une fois : gardez-en une"),
     "colonne_calculee": (

@@ -10,6 +10,7 @@ vectorial: whole columns are typed at once.
 """
 
 import difflib
+from datetime import date
 
 import numpy
 import pandas
@@ -21,7 +22,7 @@ from openfisca_gen.validation.domaine import (
     problemes_de_domaine,
 )
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme, vouliez_vous_dire
-from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS
+from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS, lire_date
 from openfisca_gen.validation.types import typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
@@ -71,15 +72,32 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
     return problemes
 
 
-def _a_la_francaise(colonne: pandas.Series, unite) -> pandas.Series:
-    """Numbers of a French spreadsheet's CSV as the readers read them: no thousands separators (spaces; in an
-    amount or a count, points that group digits by three: 90.000, 1.234,5), a decimal point."""
-    if pandas.api.types.is_numeric_dtype(colonne):
-        return colonne
-    texte = colonne.astype(str).str.translate(ESPACES)
-    if unite not in DECIMALES:
-        texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
-    return texte.str.replace(",", ".", regex=False)
+def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
+    """A French spreadsheet's cells as the readers read them: a number without its thousands separators (spaces;
+    in an amount or a count, points that group digits by three: 90.000, 1.234,5) or the euro sign of an amount,
+    with a decimal point; a boolean as VRAI or FAUX (as Excel writes them), oui or non, as true or false; a day
+    as 12/10/2015 or 12 octobre 2015 (`saisie.lire_date`, as the simulator reads it), as 2015-10-12. What is
+    neither is left as it is, for the typing to name it."""
+    if variable.value_type in (int, float) and not pandas.api.types.is_numeric_dtype(colonne):
+        texte = colonne.astype(str).str.translate(ESPACES)
+        if getattr(variable, "unit", None) == "currency-EUR":
+            texte = texte.str.removesuffix("€")
+        if getattr(variable, "unit", None) not in DECIMALES:
+            texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
+        return texte.str.replace(",", ".", regex=False)
+    if variable.value_type is bool and not pandas.api.types.is_bool_dtype(colonne):
+        return colonne.astype(str).str.strip().str.lower().replace(BOOLEENS_FR)
+    if variable.value_type is date:
+        if isinstance(colonne.dtype, pandas.CategoricalDtype):  # each distinct day read once
+            jours = colonne.cat.categories.map(lire_date)
+            if jours.is_unique:
+                return colonne.cat.rename_categories(jours)
+            colonne = colonne.astype(object)
+        return colonne.map({texte: lire_date(texte) for texte in pandas.unique(colonne)})
+    return colonne
+
+
+BOOLEENS_FR = {"vrai": "true", "oui": "true", "faux": "false", "non": "false"}
 
 
 def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | None = None, decimale: str = "."):
@@ -93,6 +111,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     colonnes = {*IDENTIFIANTS, *variables}
     if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
         table = table.reset_index(level=niveaux)
+    if any(vides := [_sans_nom(nom) and _vide(table.iloc[:, rang]) for rang, nom in enumerate(table.columns)]):
+        table = table.iloc[:, [not vide for vide in vides]]  # a column of no name and no value holds nothing
     if any(_sans_nom(nom) for nom in table.columns):  # None was named 'nan': by its rank, as a CSV's is
         noms = [f"(column {rang}, no name)" if _sans_nom(nom) else nom for rang, nom in enumerate(table.columns, 1)]
         table = table.set_axis(noms, axis=1)
@@ -113,8 +133,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     problemes += problemes_d_ids
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
         valeurs = ecrites = table[colonne]
-        if decimale == "," and variables[colonne].value_type in (int, float):
-            valeurs = _a_la_francaise(valeurs, getattr(variables[colonne], "unit", None))
+        if decimale == ",":
+            valeurs = _a_la_francaise(valeurs, variables[colonne])
         typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes, ecrites)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
@@ -139,6 +159,11 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     for colonne in numeriques:
         typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
     return pandas.DataFrame(typee, copy=False), groupes  # arrays made here: not copied once more
+
+
+def _vide(colonne: pandas.Series) -> bool:
+    """Whether every cell of a column is empty (a trailing separator on every line of a spreadsheet's CSV)."""
+    return bool((colonne.isna() | colonne.astype(str).str.strip().eq("")).all())
 
 
 def _sans_nom(nom) -> bool:
