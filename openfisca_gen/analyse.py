@@ -375,6 +375,13 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         formations["financement_amorcage_baseline"], formations["financement_amorcage_reform"]
     )
     campagnes = pandas.concat([campagnes_avant.add_suffix("_baseline"), campagnes_apres.add_suffix("_reform")], axis=1)
+    avertissements = _sans_doublons(
+        [
+            *population.avertissements(base, period),
+            *population.avertissements(reformee, period),
+            *getattr(reformee, "avertissements", []),
+        ]
+    )
     statut = base.variables["statut_structure"].possible_values
     return Comparaison(
         noms["en"],
@@ -383,17 +390,20 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         campagnes,
         population.description,
         {membre.name: membre.value for membre in statut},
-        avertissements=_sans_doublons(
-            [
-                *population.avertissements(base, period),
-                *population.avertissements(reformee, period),
-                *getattr(reformee, "avertissements", []),
-            ]
-        ),
+        avertissements=avertissements or _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period),
         systeme=base,
         nom_reforme_fr=noms["fr"],
         systeme_reforme=reformee,
     )
+
+
+def _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period: str) -> list[Probleme]:
+    """A note where the reform gives every training and campaign the law's results: a report of zeros, else read
+    without a word (a shipped reform that sets a reading as the law already reads it, another call's rule).
+    Given where no other warning says why already (a value that reaches no call, a call not open yet)."""
+    colonnes = list(VARIABLES_FORMATION)
+    memes = avant[colonnes].equals(apres[colonnes]) and campagnes_avant.equals(campagnes_apres)
+    return [Probleme("reforme_sans_effet", {"periode": period})] if memes else []
 
 
 def decrire_population(description: str, nombre: int, langue: str = "en") -> str:

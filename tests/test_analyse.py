@@ -117,6 +117,20 @@ def test_a_sweep_that_changes_nothing_says_why(tax_benefit_system, population, c
     )
 
 
+def test_a_reform_that_changes_nothing_says_why(tax_benefit_system, population, capsys):
+    """`compare --reform plafond_par_structure`, the reading the law takes since 0.7, printed a report of zeros
+    without a word; a reform that changes the results says nothing more."""
+    [note] = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system).avertissements
+    assert note.cle == "reforme_sans_effet" and note.en().startswith(
+        f"The reform gives every training and campaign the law's results in {PERIOD}: it changes no rule"
+    )
+    assert comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).avertissements == []
+    assert main(["compare", "--reform", "plafond_par_structure", "--lang", "fr"]) == 0
+    assert "Attention : La réforme donne à chaque formation et à chaque campagne les résultats de la loi en " in (
+        capsys.readouterr().out
+    )
+
+
 def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, population):
     with pytest.raises(ReformeInvalideError, match=re.escape("financement_amorcage.taux")):
         balayer(population, "financement_amorcage.taux", [0.5, 2], PERIOD, tax_benefit_system)

@@ -166,6 +166,14 @@ def test_a_csv_as_french_excel_saves_it_is_compared_with_a_french_warning(client
     assert "Windows-1252" not in visible(attendue)
 
 
+def test_a_shipped_reform_that_changes_nothing_says_so_in_french(client):
+    page = ouvrir(client, "/reformes?population=appel_2015&reforme_livree=plafond_par_structure")
+    [note] = page.tous("data-avertissements")
+    assert "La réforme donne à chaque formation et à chaque campagne les résultats de la loi en février 2016" in plat(
+        note["texte"]
+    )
+
+
 def test_a_workbook_uploaded_is_named_as_one(client):
     """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
     chose an encoding; and where its bytes held more line breaks than the server's limit on trainings, as "56

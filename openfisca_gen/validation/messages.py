@@ -352,6 +352,13 @@ MESSAGES = {
         "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "
         "compared with --reform, by its name: openfisca-gen reforms lists them)",
     ),
+    "reforme_sans_effet": (
+        "the reform gives every training and campaign the law's results in {periode}: it changes no rule that judges "
+        "this population's dossiers that month (another call's rule, or a reading the law already takes)",
+        "la réforme donne à chaque formation et à chaque campagne les résultats de la loi en {periode:mois} : elle ne "
+        "change aucune règle qui juge les dossiers de cette population ce mois-là (une règle d'un autre appel, ou "
+        "une lecture que la loi retient déjà)",
+    ),
     "aucun_changement": (
         "the reform changes nothing",
         "Aucun changement : modifiez un paramètre ou choisissez une réforme livrée.",
