@@ -104,12 +104,6 @@ def _refus(cle: str, **valeurs):
     raise EntreeInvalideError([Probleme(cle, valeurs)])
 
 
-def _population(tax_benefit_system, donnees):
-    from openfisca_gen.population import lire_population
-
-    return lire_population(tax_benefit_system, donnees)
-
-
 def _mois(arguments):
     """`--period`, by default a bundled population's own month (when its labels were given), else PERIODE."""
     from openfisca_gen.population import POPULATIONS, population_fournie
@@ -188,11 +182,12 @@ def compare(arguments) -> int:
         debut, fin = (defaut if donnee is None else donnee for donnee, defaut in bornes.values())
         valeurs = valeurs_du_balayage(debut, fin, arguments.step, [o for o, (d, _) in bornes.items() if d is None])
     from openfisca_gen.analyse import comparer, fichiers_du_rapport
+    from openfisca_gen.population import lire_population
 
     fichiers = ["balayage.csv"] if balayage else fichiers_du_rapport(arguments.by or (), arguments.top)
     sortie = _dossier(arguments.out, fichiers, arguments.data)
     reforme = _reforme(arguments.reform) if arguments.reform is not None else None
-    population = _population(tax_benefit_system, arguments.data)
+    population = lire_population(tax_benefit_system, arguments.data)
     if balayage:
         return _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie)
     comparaison = comparer(population, reforme, periode, tax_benefit_system, par=arguments.by or ())
@@ -287,11 +282,13 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
 
 
 def calculer(arguments) -> int:
+    from openfisca_gen.population import lire_population
     from openfisca_gen.reforms import appliquer_reforme
     from openfisca_gen.systeme import la_loi
 
     tax_benefit_system = la_loi()
-    variables = [nom.strip() for nom in arguments.variables.split(",") if nom.strip()]
+    listes = arguments.variables or ["eligible_labellisation,financement_amorcage"]  # each --variables given
+    variables = [nom.strip() for liste in listes for nom in liste.split(",") if nom.strip()]
     if not variables:
         _refus("aucune_variable")
     inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
@@ -303,10 +300,9 @@ def calculer(arguments) -> int:
     sortie = fichier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     if arguments.reform:
         tax_benefit_system = appliquer_reforme(tax_benefit_system, _reforme(arguments.reform))
-        for avertissement in tax_benefit_system.avertissements:
-            print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
-    population = _population(tax_benefit_system, arguments.data)
-    for avertissement in population.avertissements(tax_benefit_system, periode):
+    population = lire_population(tax_benefit_system, arguments.data)
+    reforme = getattr(tax_benefit_system, "avertissements", [])  # the reform's, then the population's
+    for avertissement in [*reforme, *population.avertissements(tax_benefit_system, periode)]:
         print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
     tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
     from openfisca_gen.rapports.tableaux import ecrire_tables, propre
@@ -332,12 +328,13 @@ def coverage(arguments) -> int:
 
 def interpretations(arguments) -> int:
     from openfisca_gen.interpretations import FICHIERS, analyser_interpretations
+    from openfisca_gen.population import lire_population
     from openfisca_gen.systeme import la_loi
 
     tax_benefit_system = la_loi()
     periode = _mois(arguments)
     sortie = _dossier(arguments.out, FICHIERS, arguments.data)
-    population = _population(tax_benefit_system, arguments.data)
+    population = lire_population(tax_benefit_system, arguments.data)
     _avertir(population, tax_benefit_system, periode, arguments.lang)
     analyse = analyser_interpretations(
         population,
@@ -480,7 +477,9 @@ def _options_de_compare(sous) -> None:
 
 def _options_de_calculate(sous) -> None:
     sous.add_argument("--data", required=True, help=DONNEES.split(" (default")[0])
-    sous.add_argument("--variables", default="eligible_labellisation,financement_amorcage", help="comma-separated")
+    sous.add_argument(
+        "--variables", action="append", help="comma-separated, repeatable (default: eligibility, funding)"
+    )
     sous.add_argument("--period", help=MOIS)
     sous.add_argument(
         "--reform",

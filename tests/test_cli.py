@@ -39,6 +39,18 @@ def test_parametres_names_an_unknown_path_and_suggests(capsys):
     assert "Unknown parameter 'financement_amorcage.tau'" in err and "financement_amorcage.taux" in err
 
 
+def test_variables_given_twice_are_all_computed(capsys):
+    """`--variables labellisee --variables financement_amorcage` computed the last only, without a word."""
+    assert (
+        main(["calculate", "--data", "appel_2015", "--variables", "labellisee", "--variables", "budget_session"]) == 0
+    )
+    assert capsys.readouterr().out.startswith("formation_id,structure_id,campagne_id,labellisee,budget_session\n")
+    assert main(["calculate", "--data", "appel_2015"]) == 0  # none: the default pair
+    assert capsys.readouterr().out.startswith(
+        "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
+    )
+
+
 def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     import pandas
 
