@@ -405,9 +405,10 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
     except pandas.errors.ParserWarning:
         raise DonneesInvalidesError(_lignes_trop_longues(source, description, separateur, nom, encodage)) from None
     except UnicodeDecodeError:
-        if encodage == UTF8 and _texte_windows(source):
+        refus = _pas_windows(source, nom) if encodage == UTF8 else pas_de_l_utf8(source, nom)
+        if refus is None:
             return _lire_csv(source, nom, types, WINDOWS)
-        raise DonneesInvalidesError([pas_de_l_utf8(source, nom)]) from None
+        raise DonneesInvalidesError([refus]) from None
     except (StopIteration, pandas.errors.EmptyDataError):
         raise DonneesInvalidesError([Probleme("fichier_vide", {"fichier": nom})]) from None
     except FileNotFoundError:
@@ -436,17 +437,29 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
     return table, description, separateur, numpy.flatnonzero(commentaires), encodage
 
 
-def _texte_windows(source: Path, taille: int = 1 << 20) -> bool:
-    """Whether a file that is not UTF-8 is Windows-1252 text: no control character but the tab and line breaks,
-    no byte that encoding leaves undefined (a binary file, or UTF-16, is not read as text)."""
+def _pas_windows(source: Path, nom: str) -> Probleme | None:
+    """Why a file that is not UTF-8 cannot be read as Windows-1252 text, naming the lines, or None where it can:
+    a control character but the tab and line breaks, or a byte that encoding leaves undefined (a binary file,
+    UTF-16); or UTF-8 text beside it (a byte-order mark, an accent written in UTF-8), whose ids would be read
+    otherwise than the same ids written in Windows-1252: two structures where there is one."""
+    pas_utf8 = autre = utf8 = None
     with open(source, "rb") as fichier:
-        while bloc := fichier.read(taille):
-            if _PAS_WINDOWS.search(bloc):
-                return False
-    return True
+        for numero, ligne in enumerate(fichier, 1):
+            try:
+                ligne.decode("utf-8")
+            except UnicodeDecodeError:
+                pas_utf8 = pas_utf8 or numero
+            autre = autre or (numero if _PAS_WINDOWS.search(ligne) else None)
+            utf8 = utf8 or (numero if _UTF8.search(ligne) else None)
+    if autre:
+        return Probleme("ni_utf8_ni_windows", {"fichier": nom, "ligne": pas_utf8, "autre": autre})
+    if utf8:
+        return Probleme("encodages_melanges", {"fichier": nom, "ligne": pas_utf8, "utf8": utf8})
+    return None
 
 
 _PAS_WINDOWS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")
+_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _chiffres_de_trop(source: Path, separateur: str, taille: int = 1 << 20) -> bool:

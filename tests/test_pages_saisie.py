@@ -55,7 +55,8 @@ def test_numbers_are_read_as_people_write_them(texte, unite, attendu):
 @pytest.mark.parametrize(
     ("texte", "unite"),
     [("abc", EUROS), ("50 %", EUROS), ("75 €", TAUX), ("75k", None), ("2m", EUROS), ("7 mois", EUROS), ("", None),
-     ("90,000", EUROS), ("1,000 €", EUROS), ("90,000 euros", EUROS), ("1.2.3", None)],  # 90,000: 90 000, or 90?
+     ("90,000", EUROS), ("1,000 €", EUROS), ("90,000 euros", EUROS), ("1.2.3", None),  # 90,000: 90 000, or 90?
+     ("45 00 €", EUROS), ("85 2000,5", EUROS), ("1 2", MOIS), ("12 345 6", None), ("1 234,5 6", EUROS)],  # was 4 500…
 )  # fmt: skip
 def test_what_is_not_a_number_of_the_field_comes_back_as_typed(texte, unite):
     assert lire_nombre(texte, unite) == texte

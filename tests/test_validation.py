@@ -712,7 +712,10 @@ def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):
     chemin.write_bytes(b"formation_id,budget_session\na,1\n\x89PNG\r\n\x1a\n")
     with pytest.raises(DonneesInvalidesError) as erreur:
         lire_population(tax_benefit_system, chemin)
-    assert erreur.value.erreurs == [f"Cannot read '{chemin}': it is not UTF-8 text (line 3); save it as UTF-8"]
+    assert erreur.value.erreurs == [  # nor Windows-1252 text, in which a file that is not UTF-8 is read (0.7.7)
+        f"Cannot read '{chemin}': it is neither UTF-8 text (line 3) nor Windows-1252 text (a control character or "
+        "an undefined byte, line 4); save it as CSV UTF-8"
+    ]
 
 
 @pytest.mark.parametrize(

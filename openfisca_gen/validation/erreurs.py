@@ -43,7 +43,8 @@ LIEUX_FR = LIEUX_EN | {"champ": "{entite} {nom}, champ '{champ}'", "colonne": "c
 class _Cite:
     """A value in a message, written per language: `{valeur:r}` as Python writes it, cut short (English);
     `{valeur:fr}` as French writes it (« texte », 1 234,5; a boolean as the inputs write it, « true »);
-    `{valeur:cite}` as it was given, quoted (« 201510 », a period); any other spec as `format` does."""
+    `{valeur:id}` an id in French, a no-break space shown as its code; `{valeur:cite}` as it was given, quoted
+    (« 201510 », a period); any other spec as `format` does."""
 
     def __init__(self, valeur, fichier: bool = False) -> None:
         self.valeur = valeur
@@ -58,6 +59,8 @@ class _Cite:
                 return "« [] »"
             citer = partial(citee_en_francais, fichier=self.fichier)
             return ", ".join(map(citer, self.valeur)) if liste else citer(self.valeur)
+        if spec == "id":  # an id quoted in French, what prints as a space shown as its code, as in English
+            return f"« {en_clair(str(self.valeur), espaces=True)} »"
         if spec == "cite":
             return en_francais(str(self.valeur))
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %

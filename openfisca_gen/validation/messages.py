@@ -80,7 +80,7 @@ MESSAGES = {
         "an id must not begin or end with a space, nor hold an invisible character or a letter written as two, "
         "got {valeur:r}: it would be another id than the one that prints alike",
         "un identifiant ne peut pas commencer ni finir par une espace, ni contenir un caractère invisible ou une "
-        "lettre écrite en deux ({valeur:fr}) : ce serait un autre identifiant que celui qui s'affiche pareil",
+        "lettre écrite en deux ({valeur:id}) : ce serait un autre identifiant que celui qui s'affiche pareil",
     ),
     "id_en_double": ("duplicate id", "cet identifiant est déjà celui d'une autre formation"),
     "ids_de_formations_attendus": ("expects a list of formation ids, got {valeur:r}",),
@@ -404,6 +404,18 @@ MESSAGES = {
     "pas_de_l_utf8": (
         "cannot read '{fichier}': it is not UTF-8 text{ligne}; save it as UTF-8",
         "le fichier {fichier:fr} n'est pas du texte UTF-8{ligne_fr} : enregistrez-le en UTF-8 (CSV UTF-8)",
+    ),
+    "ni_utf8_ni_windows": (
+        "cannot read '{fichier}': it is neither UTF-8 text (line {ligne}) nor Windows-1252 text (a control "
+        "character or an undefined byte, line {autre}); save it as CSV UTF-8",
+        "le fichier {fichier:fr} n'est ni du texte UTF-8 (ligne {ligne}) ni du texte Windows-1252 (un caractère de "
+        "contrôle ou un octet non défini, ligne {autre}) : enregistrez-le en CSV UTF-8",
+    ),
+    "encodages_melanges": (
+        "cannot read '{fichier}': it mixes UTF-8 (line {utf8}) and another encoding (line {ligne}), so that the same "
+        "id could be read as two; save it again as CSV UTF-8",
+        "le fichier {fichier:fr} mêle de l'UTF-8 (ligne {utf8}) et un autre encodage (ligne {ligne}) : un même "
+        "identifiant pourrait y être lu comme deux ; enregistrez-le de nouveau en CSV UTF-8",
     ),
     "classeur": (
         "cannot read '{fichier}': it is a workbook (Excel, LibreOffice), not CSV text; save it as CSV UTF-8",

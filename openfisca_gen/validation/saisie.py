@@ -26,6 +26,10 @@ from openfisca_gen.validation.erreurs import MOIS_FR
 from openfisca_gen.validation.types import NombreDemesure, NombreTropPrecis, exact, lire_entier, lire_flottant
 
 ESPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # the spaces that separate thousands
+# Digits on both sides of spaces, and the groups of thousands spaces may separate (45 000, 1 234 567): a space
+# anywhere else between digits (45 00, 1 2) is no thousands separator, and the number is left unread.
+ENTRE_CHIFFRES = re.compile(r"\d[ \u00a0\u202f\u2009]+\d")
+PAR_ESPACES = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)")
 MOINS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign the pages write, and a dash
 NOMBRE = re.compile(
     r"(?P<nombre>[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))(?P<exposant>[eE][+-]?\d+)?"
@@ -51,10 +55,18 @@ UNITES = {
 }
 
 
+def espaces_mal_placees(texte: str) -> bool:
+    """Whether spaces stand between digits elsewhere than between groups of thousands: 45 00 € was read as
+    4 500 €, 1 2 months as 12 (each group taken out, as a digit, before looking again)."""
+    return bool(ENTRE_CHIFFRES.search(PAR_ESPACES.sub("0", texte)))
+
+
 def lire_nombre(texte: str, unite: str | None = None):
     """A typed number as the model's value: an int when it is whole, else a float; `unite` is the field's
     (`currency-EUR`, `/1`, `month`), which says what unit may follow the number. The text as typed when it
-    cannot be read."""
+    cannot be read (spaces between digits that do not group thousands: `espaces_mal_placees`)."""
+    if espaces_mal_placees(str(texte)):
+        return texte
     compact = str(texte).strip().translate(ESPACES).translate(MOINS)
     if unite not in DECIMALES and (tete := TETE.fullmatch(compact)):
         chiffres, reste = tete.group("tete", "reste")

@@ -22,7 +22,14 @@ from openfisca_gen.validation.domaine import (
     problemes_de_domaine,
 )
 from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme, vouliez_vous_dire
-from openfisca_gen.validation.saisie import DECIMALES, ESPACES, PAR_POINTS, lire_date
+from openfisca_gen.validation.saisie import (
+    DECIMALES,
+    ENTRE_CHIFFRES,
+    ESPACES,
+    PAR_POINTS,
+    espaces_mal_placees,
+    lire_date,
+)
 from openfisca_gen.validation.types import typer
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
@@ -73,13 +80,18 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
 
 
 def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
-    """A French spreadsheet's cells as the readers read them: a number without its thousands separators (spaces;
-    in an amount or a count, points that group digits by three: 90.000, 1.234,5) or the euro sign of an amount,
+    """A French spreadsheet's cells as the readers read them: a number without its thousands separators (spaces
+    between groups of three digits, not 45 00; in an amount or a count, points that group digits by three:
+    90.000, 1.234,5) or the euro sign of an amount,
     with a decimal point; a boolean as VRAI or FAUX (as Excel writes them), oui or non, as true or false; a day
     as 12/10/2015 or 12 octobre 2015 (`saisie.lire_date`, as the simulator reads it), as 2015-10-12. What is
     neither is left as it is, for the typing to name it."""
     if variable.value_type in (int, float) and not pandas.api.types.is_numeric_dtype(colonne):
-        texte = colonne.astype(str).str.translate(ESPACES)
+        ecrit = colonne.astype(str)
+        mal = ecrit.str.contains(ENTRE_CHIFFRES)  # the rare cells with spaces between digits, then one by one
+        if mal.any():
+            mal[mal] = ecrit[mal].map(espaces_mal_placees)
+        texte = ecrit.str.translate(ESPACES).where(~mal, ecrit)  # badly spaced: as typed, to be refused
         if getattr(variable, "unit", None) == "currency-EUR":
             texte = texte.str.removesuffix("€")
         if getattr(variable, "unit", None) not in DECIMALES:
@@ -89,11 +101,11 @@ def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
         return colonne.astype(str).str.strip().str.lower().replace(BOOLEENS_FR)
     if variable.value_type is date:
         if isinstance(colonne.dtype, pandas.CategoricalDtype):  # each distinct day read once
-            jours = colonne.cat.categories.map(lire_date)
+            jours = colonne.cat.categories.map(lambda texte: lire_date(str(texte).strip()))
             if jours.is_unique:
                 return colonne.cat.rename_categories(jours)
             colonne = colonne.astype(object)
-        return colonne.map({texte: lire_date(texte) for texte in pandas.unique(colonne)})
+        return colonne.map({texte: lire_date(str(texte).strip()) for texte in pandas.unique(colonne)})
     return colonne
 
 
@@ -111,11 +123,10 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     colonnes = {*IDENTIFIANTS, *variables}
     if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
         table = table.reset_index(level=niveaux)
-    if any(vides := [_sans_nom(nom) and _vide(table.iloc[:, rang]) for rang, nom in enumerate(table.columns)]):
-        table = table.iloc[:, [not vide for vide in vides]]  # a column of no name and no value holds nothing
-    if any(_sans_nom(nom) for nom in table.columns):  # None was named 'nan': by its rank, as a CSV's is
-        noms = [f"(column {rang}, no name)" if _sans_nom(nom) else nom for rang, nom in enumerate(table.columns, 1)]
-        table = table.set_axis(noms, axis=1)
+    if any(sans_nom := [_sans_nom(nom) for nom in table.columns]):  # None was named 'nan': by its rank, as a CSV's
+        noms = [f"(column {rang}, no name)" if sans_nom[rang - 1] else nom for rang, nom in enumerate(table.columns, 1)]
+        gardees = [not (s and _vide(table.iloc[:, rang])) for rang, s in enumerate(sans_nom)]
+        table = table.set_axis(noms, axis=1).iloc[:, gardees]  # one of no name and no value holds nothing
     problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
     if table.empty:
         problemes.append(Probleme("table_vide"))
