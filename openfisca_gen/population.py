@@ -7,7 +7,8 @@ is UTF-8 text, comma-separated with a decimal point, or as a French
 spreadsheet saves it: semicolon-separated with a decimal comma, often with a
 byte-order mark, in Windows-1252 where it is not UTF-8, with French booleans,
 days and amounts (VRAI, 12/10/2015, 45 000 €); the separator is read from
-the header line, for the whole file. Lines starting with '#' at the top of the file are a description.
+the header line, for the whole file. Lines starting with '#' at the top of
+the file are a description.
 
 Everything is vectorial: the table is typed column by column, and the
 simulation is built from its arrays by the one seam (`openfisca_gen.simulation`).
