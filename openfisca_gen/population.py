@@ -317,8 +317,9 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
     description = POPULATIONS[fournie]["description"] if (fournie := population_fournie(source)) else ""
     # pandas' C parser types the numbers and booleans of a valid file; a file with any problem is read again
     # as text, cell by cell, so that every problem is named as the text reading names it.
+    encodage = UTF8  # the text pass reads the file in the encoding the typed pass found
     for types in (_types_du_csv(tax_benefit_system), str):
-        table, entete, separateur, commentaires, encodage = _lire_csv(Path(source), nom, types)
+        table, entete, separateur, commentaires, encodage = _lire_csv(Path(source), nom, types, encodage)
         table.index = table.index + entete + 2
         if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
             lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage)
@@ -443,19 +444,15 @@ def _pas_windows(source: Path, nom: str) -> Probleme | None:
     a control character but the tab and line breaks, or a byte that encoding leaves undefined (a binary file,
     UTF-16); or UTF-8 text beside it (a byte-order mark, an accent written in UTF-8), whose ids would be read
     otherwise than the same ids written in Windows-1252: two structures where there is one."""
-    pas_utf8 = autre = utf8 = None
+    autre = utf8 = None
     with open(source, "rb") as fichier:
         for numero, ligne in enumerate(fichier, 1):
-            try:
-                ligne.decode("utf-8")
-            except UnicodeDecodeError:
-                pas_utf8 = pas_utf8 or numero
             autre = autre or (numero if _PAS_WINDOWS.search(ligne) else None)
             utf8 = utf8 or (numero if _UTF8.search(ligne) else None)
     if autre:
-        return Probleme("ni_utf8_ni_windows", {"fichier": nom, "ligne": pas_utf8, "autre": autre})
+        return Probleme("ni_utf8_ni_windows", {"fichier": nom, "ligne": ligne_pas_en_utf8(source), "autre": autre})
     if utf8:
-        return Probleme("encodages_melanges", {"fichier": nom, "ligne": pas_utf8, "utf8": utf8})
+        return Probleme("encodages_melanges", {"fichier": nom, "ligne": ligne_pas_en_utf8(source), "utf8": utf8})
     return None
 
 

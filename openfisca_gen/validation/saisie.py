@@ -25,11 +25,12 @@ from decimal import Decimal
 from openfisca_gen.validation.erreurs import MOIS_FR
 from openfisca_gen.validation.types import NombreDemesure, NombreTropPrecis, exact, lire_entier, lire_flottant
 
-ESPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # the spaces that separate thousands
+SEPARATEURS = " \u00a0\u202f\u2009"  # the spaces that separate thousands: ordinary, no-break, narrow, thin
+ESPACES = str.maketrans("", "", SEPARATEURS)
 # Digits on both sides of spaces, and the groups of thousands spaces may separate (45 000, 1 234 567): a space
 # anywhere else between digits (45 00, 1 2) is no thousands separator, and the number is left unread.
-ENTRE_CHIFFRES = re.compile(r"\d[ \u00a0\u202f\u2009]+\d")
-PAR_ESPACES = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)")
+ENTRE_CHIFFRES = re.compile(rf"\d[{SEPARATEURS}]+\d")
+PAR_ESPACES = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{SEPARATEURS}]\d{{3}})+(?!\d)")
 MOINS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign the pages write, and a dash
 NOMBRE = re.compile(
     r"(?P<nombre>[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))(?P<exposant>[eE][+-]?\d+)?"

@@ -30,7 +30,7 @@ from openfisca_gen.validation.saisie import (
     espaces_mal_placees,
     lire_date,
 )
-from openfisca_gen.validation.types import typer
+from openfisca_gen.validation.types import typer, vide
 
 IDENTIFIANTS = ("formation_id", "structure_id", "campagne_id")
 
@@ -82,10 +82,9 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
 def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
     """A French spreadsheet's cells as the readers read them: a number without its thousands separators (spaces
     between groups of three digits, not 45 00; in an amount or a count, points that group digits by three:
-    90.000, 1.234,5) or the euro sign of an amount,
-    with a decimal point; a boolean as VRAI or FAUX (as Excel writes them), oui or non, as true or false; a day
-    as 12/10/2015 or 12 octobre 2015 (`saisie.lire_date`, as the simulator reads it), as 2015-10-12. What is
-    neither is left as it is, for the typing to name it."""
+    90.000, 1.234,5) or the euro sign of an amount, with a decimal point; a boolean as VRAI or FAUX (as Excel
+    writes them), oui or non, as true or false; a day as 12/10/2015 or 12 octobre 2015 (`saisie.lire_date`, as
+    the simulator reads it), as 2015-10-12. What is neither is left as it is, for the typing to name it."""
     if variable.value_type in (int, float) and not pandas.api.types.is_numeric_dtype(colonne):
         ecrit = colonne.astype(str)
         mal = ecrit.str.contains(ENTRE_CHIFFRES)  # the rare cells with spaces between digits, then one by one
@@ -101,12 +100,17 @@ def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
         return colonne.astype(str).str.strip().str.lower().replace(BOOLEENS_FR)
     if variable.value_type is date:
         if isinstance(colonne.dtype, pandas.CategoricalDtype):  # each distinct day read once
-            jours = colonne.cat.categories.map(lambda texte: lire_date(str(texte).strip()))
+            jours = colonne.cat.categories.map(_jour_francais)
             if jours.is_unique:
                 return colonne.cat.rename_categories(jours)
             colonne = colonne.astype(object)
-        return colonne.map({texte: lire_date(str(texte).strip()) for texte in pandas.unique(colonne)})
+        return colonne.map({texte: _jour_francais(texte) for texte in pandas.unique(colonne)})
     return colonne
+
+
+def _jour_francais(texte) -> str:
+    """A day of a French file as YYYY-MM-DD where `saisie.lire_date` reads it, spaces around it aside."""
+    return lire_date(str(texte).strip())
 
 
 BOOLEENS_FR = {"vrai": "true", "oui": "true", "faux": "false", "non": "false"}
@@ -125,7 +129,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         table = table.reset_index(level=niveaux)
     if any(sans_nom := [_sans_nom(nom) for nom in table.columns]):  # None was named 'nan': by its rank, as a CSV's
         noms = [f"(column {rang}, no name)" if sans_nom[rang - 1] else nom for rang, nom in enumerate(table.columns, 1)]
-        gardees = [not (s and _vide(table.iloc[:, rang])) for rang, s in enumerate(sans_nom)]
+        gardees = [not (s and all(map(vide, table.iloc[:, rang]))) for rang, s in enumerate(sans_nom)]
         table = table.set_axis(noms, axis=1).iloc[:, gardees]  # one of no name and no value holds nothing
     problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
     if table.empty:
@@ -170,11 +174,6 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     for colonne in numeriques:
         typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
     return pandas.DataFrame(typee, copy=False), groupes  # arrays made here: not copied once more
-
-
-def _vide(colonne: pandas.Series) -> bool:
-    """Whether every cell of a column is empty (a trailing separator on every line of a spreadsheet's CSV)."""
-    return bool((colonne.isna() | colonne.astype(str).str.strip().eq("")).all())
 
 
 def _sans_nom(nom) -> bool:
