@@ -243,18 +243,16 @@ def au_millionieme(total: numpy.ndarray, nombres) -> numpy.ndarray:
     arrondis = numpy.rint(millioniemes)
     millioniemes -= arrondis
     ecarts = numpy.abs(millioniemes, out=millioniemes)
-    erreur = numpy.multiply(arrondis, numpy.multiply(nombres, 2.0**-52))  # in millionths
-    return numpy.divide(arrondis, 1e6, out=total, where=ecarts <= erreur)
+    ecarts *= 2.0**52  # compared with arrondis x nombres, not x (nombres x 2^-52): the same, in one pass fewer
+    return numpy.divide(arrondis, 1e6, out=total, where=ecarts <= numpy.multiply(arrondis, nombres))
 
 
 def somme_de_montants(groupe, montants) -> numpy.ndarray:
     """Each group's sum of its members' `montants`, snapped to the millionth of a euro (`au_millionieme`): the same
     in any order of the rows."""
-    if groupe.count == 1:  # one campaign of every training
-        nombres = numpy.array([groupe.members.count])
-    else:
-        nombres = numpy.bincount(groupe.members_entity_id, minlength=groupe.count)
-    return au_millionieme(groupe.sum(montants), nombres)
+    if groupe.count == 1:  # one campaign of every training: numpy's pairwise sum, ten times faster than in order
+        return au_millionieme(numpy.array([0.0 + numpy.sum(montants, dtype=numpy.float64)]), montants.size)
+    return au_millionieme(groupe.sum(montants), numpy.bincount(groupe.members_entity_id, minlength=groupe.count))
 
 
 def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.ndarray:
