@@ -31,6 +31,16 @@ MESSAGES = {
         "expects a date YYYY-MM-DD from {premier} to {dernier}, got {valeur:r}",
         "doit être une date réelle écrite AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:fr})",
     ),
+    # The same, in a semicolon-separated file, as French Excel saves it (validation.tables reads its forms too)
+    "booleen_attendu_fr": (
+        "expects VRAI or FAUX (or oui or non, true or false, 1 or 0), got {valeur:r}",
+        "doit être VRAI ou FAUX (ou oui ou non, true ou false, 1 ou 0), reçu {valeur:fr}",
+    ),
+    "date_attendue_fr": (
+        "expects a day from {premier} to {dernier}, written 12/10/2015, 12 octobre 2015 or 2015-10-12, got {valeur:r}",
+        "doit être une date réelle du {premier:jour} au {dernier:jour}, écrite 12/10/2015, 12 octobre 2015 ou "
+        "2015-10-12 (reçu {valeur:fr})",
+    ),
     "champ_en_double": (
         "is given more than once, with different values ({textes:liste}): give one",
         "plusieurs valeurs différentes sont données ({textes:fr})",

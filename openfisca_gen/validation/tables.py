@@ -10,6 +10,8 @@ vectorial: whole columns are typed at once.
 """
 
 import difflib
+import functools
+from dataclasses import replace
 from datetime import date
 
 import numpy
@@ -114,6 +116,7 @@ def _jour_francais(texte) -> str:
 
 
 BOOLEENS_FR = {"vrai": "true", "oui": "true", "faux": "false", "non": "false"}
+FORMES_FR = {"booleen_ou_chiffre_attendu": "booleen_attendu_fr", "date_attendue": "date_attendue_fr"}
 
 
 def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | None = None, decimale: str = "."):
@@ -147,10 +150,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     problemes_d_ids, facteurs = problemes_d_identifiants(table, IDENTIFIANTS, placer)
     problemes += problemes_d_ids
     for colonne in table.columns.difference(IDENTIFIANTS, sort=False):
-        valeurs = ecrites = table[colonne]
-        if decimale == ",":
-            valeurs = _a_la_francaise(valeurs, variables[colonne])
-        typee[colonne] = typer(valeurs, variables[colonne], True, lambda i, c=colonne: placer(i, c), problemes, ecrites)
+        placer_ici = functools.partial(placer, champ=colonne)
+        typee[colonne] = _typer(table[colonne], variables[colonne], placer_ici, problemes, decimale)
     numeriques = [c for c in typee if c in variables and variables[c].value_type in (int, float)]
     problemes += problemes_de_domaine({c: typee[c] for c in numeriques}, placer)
     if {"date_depot_dossier", "date_decision_comite"} <= set(typee):
@@ -174,6 +175,16 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     for colonne in numeriques:
         typee[colonne] = typee[colonne].astype(variables[colonne].dtype)
     return pandas.DataFrame(typee, copy=False), groupes  # arrays made here: not copied once more
+
+
+def _typer(colonne: pandas.Series, variable, placer, problemes: list, decimale: str) -> numpy.ndarray:
+    """A column typed by its variable (`types.typer`); in a French file, its forms read, and named in its problems."""
+    if decimale != ",":
+        return typer(colonne, variable, True, placer, problemes)
+    avant = len(problemes)
+    typees = typer(_a_la_francaise(colonne, variable), variable, True, placer, problemes, colonne)
+    problemes[avant:] = [replace(p, cle=FORMES_FR.get(p.cle, p.cle)) for p in problemes[avant:]]
+    return typees
 
 
 def _sans_nom(nom) -> bool:
