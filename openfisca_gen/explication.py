@@ -23,7 +23,12 @@ from openfisca_gen.simulation import construire_simulation, verifier_campagnes
 from openfisca_gen.validation import analyser_situation, mois_calcule, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
-LECTURES = ("appel_du_dossier", "decision_comite_ecartee")
+LECTURES = (
+    "appel_du_dossier",
+    "decision_comite_labellisation",
+    "decision_comite_ecartee",
+    "label_decide_apres_dissolution",
+)
 
 
 def _en_json(valeur):
@@ -109,6 +114,20 @@ def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
     }
 
 
+def decision_ecartee(resultats: dict, indice: int) -> dict | None:
+    """The committee's decision set aside, and why (`cause`): a label needs eligibility; and no label can be
+    decided from the day of the arrêté dissolving the GIP. None where it is not."""
+    if resultats["decision_comite_ecartee"][indice]:
+        raison = "the committee's decision is set aside: a label needs eligibility"
+        return {"decision": "labellisee", "cause": "not_eligible", "reason": raison}
+    decision = valeur_json(resultats["decision_comite_labellisation"], indice)
+    retenue = resultats["eligible_labellisation"][indice] and decision != "refusee"
+    if retenue and resultats["label_decide_apres_dissolution"][indice]:
+        raison = "the committee's decision is dated from the arrêté dissolving the GIP, after which no label is granted"
+        return {"decision": decision, "cause": "after_dissolution", "reason": raison}
+    return None
+
+
 def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, avec_simulation: bool = False):
     """For each training: the call whose rules judged it, eligibility, label, funding, a committee decision
     set aside, and each applicable condition that failed, with its label, legal reference, the parameter
@@ -132,11 +151,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
         appel = int(resultats["appel_du_dossier"][indice])
         explication = {nom: valeur_json(resultats[nom], indice) for nom in RESULTATS}
         explication["call"] = {"numero": appel, **_appel(regles[appel - 1].calendrier)} if appel else None
-        explication["decision_set_aside"] = (
-            {"decision": "labellisee", "reason": "the committee's decision is set aside: a label needs eligibility"}
-            if resultats["decision_comite_ecartee"][indice]
-            else None
-        )
+        explication["decision_set_aside"] = decision_ecartee(resultats, indice)
         explication["failed_conditions"] = []
         if regles:
             numero = appel or len(regles)

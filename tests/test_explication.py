@@ -65,9 +65,36 @@ def test_a_decision_to_label_an_ineligible_dossier_is_set_aside_and_said_so(tax_
     tardive, retenue = reponse["formations"]["tardive"], reponse["formations"]["retenue"]
     assert tardive["labellisee"] is False and tardive["financement_amorcage"] == 0
     assert tardive["decision_set_aside"]["decision"] == "labellisee"
+    assert tardive["decision_set_aside"]["cause"] == "not_eligible"
     assert "eligib" in tardive["decision_set_aside"]["reason"]
     assert [e["condition"] for e in tardive["failed_conditions"]] == ["dossier_depose_dans_les_delais"]
     assert retenue["decision_set_aside"] is None and retenue["labellisee"] is True
+
+
+def test_a_label_decided_from_the_dissolution_is_set_aside_and_said_so(tax_benefit_system):
+    """« aucune nouvelle formation ne pourra obtenir le label » (the arrêté of 8 January 2025): a decision dated
+    from that day was a label, and funded, in 0.7.7; only its being in force was refused."""
+    dossier = {
+        "date_depot_dossier": "2018-05-02",
+        "nombre_apprenants": 12,
+        "nombre_demandeurs_emploi_peu_qualifies": 10,
+    }
+    decisions = {"decision_comite_labellisation": "labellisee", "budget_session": 10_000}
+    reponse = expliquer(
+        tax_benefit_system,
+        situation(
+            "2025-02",
+            le_jour={**dossier, **decisions, "date_decision_comite": "2025-01-08"},
+            la_veille={**dossier, **decisions, "date_decision_comite": "2025-01-07"},
+        ),
+        "2025-02",
+    )
+    le_jour, la_veille = reponse["formations"]["le_jour"], reponse["formations"]["la_veille"]
+    assert le_jour["eligible_labellisation"] is True and le_jour["labellisee"] is False
+    assert le_jour["financement_amorcage"] == 0
+    assert le_jour["decision_set_aside"]["cause"] == "after_dissolution"
+    assert "arrêté dissolving the GIP" in le_jour["decision_set_aside"]["reason"]
+    assert la_veille["decision_set_aside"] is None and la_veille["financement_amorcage"] == 8000
 
 
 def test_a_switched_reading_says_which_parameter_makes_a_condition_apply(tax_benefit_system):

@@ -688,3 +688,15 @@ def test_serve_takes_a_request_line_of_6000_bytes_and_answers_in_french(serveur,
     with urllib.request.urlopen(serveur + "/simulateur?" + urlencode(exemple | {"lieu_formation": "é" * 1000})) as r:
         assert r.status == 200
         assert "Le lieu doit tenir en 200 caractères au plus." in visible(Page(r.read().decode()))
+
+
+def test_a_label_decided_from_the_gip_dissolution_is_said_set_aside(client, exemple, tax_benefit_system):
+    """A committee's decision dated on or after the arrêté was a label, and funded, in 0.7.7."""
+    arrete = tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
+    decide = exemple | {"decision_comite_labellisation": "labellisee", "date_decision_comite": arrete}
+    attendu = calcul_du_modele(client, decide, ["labellisee", "financement_amorcage"], "2025-02")
+    assert attendu == {"labellisee": False, "financement_amorcage": 0}
+    texte = visible(simuler(client, decide | {"period": "2025-02"}))
+    jour = date_lisible(arrete)
+    assert f"La décision du comité, rendue le {jour}, n'est pas retenue : depuis l'arrêté du {jour}" in texte
+    assert "Le comité de labellisation a labellisé la formation" not in texte

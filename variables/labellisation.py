@@ -38,6 +38,7 @@ from openfisca_gen.sources import (
     DEFI_METIERS_2016,
     EDUCAVOX_2015,
     KOOPERATION_2015,
+    KOOPERATION_2016,
     LETUDIANT_2016,
     MEDIUM_STEPANOFF_2016,
     NEXTINPACT_2016,
@@ -257,15 +258,19 @@ class lieu_formation(Variable):
     entity = Formation
     definition_period = ETERNITY
     label = "Lieu où se déroule la formation (site, commune ou adresse), au sein de sa structure"
-    reference = [USINE_DIGITALE_2016, ALTERWAY_2016, AUDITION_MINISTRE]
+    reference = [USINE_DIGITALE_2016, ALTERWAY_2016, AUDITION_MINISTRE, KOOPERATION_2016]
     documentation = """
-    Confidence: confirmed (a fabrique is a place: « 171 formations, associées
+    Confidence: confirmed for the first call, disputed for the second (a
+    fabrique is a place: « 171 formations, associées
     à 130 lieux appelés pour l'occasion "fabriques du numérique" »,
     usine-digitale.fr; « Parmi 130 sites retenus », « Ces 171 formations
     seront dispensées dans 130 établissements rebaptisés pour l’occasion »,
     alterway.fr; the minister expected « 160 formations labellisées » in
     « entre 80 et 90 fabriques du numérique », nosdeputes.fr, close to the 84
-    structures: the reading interpretations.fabrique_par_structure). An
+    structures: the reading interpretations.fabrique_par_structure, which
+    the second call's announcements follow: « Bis 2017 sollen 200
+    „Fabriken“, gemeint sind damit die Ausbildungsträger […] »,
+    kooperation-international.de, 2016). An
     identifier of the site where the training runs, unique within its
     structure (a town, an address); the trainings of one structure with the
     same lieu run in one fabrique. Left empty: the structure's own site.
@@ -372,7 +377,11 @@ class labellisee(Variable):
             False,
         )
         retenue = (decision == DecisionComite.labellisee) | et(decision == DecisionComite.non_rendue, sans_decision)
-        return formation("eligible_labellisation", period) & retenue
+        labellisee = formation("eligible_labellisation", period) & retenue
+        apres = formation("label_decide_apres_dissolution", period)
+        if apres.any():  # « aucune nouvelle formation ne pourra obtenir le label »
+            labellisee &= ~apres
+        return labellisee
 
 
 class decision_comite_ecartee(Variable):
@@ -420,6 +429,40 @@ class date_debut_formation(Variable):
     """
 
 
+def jour_de_l_arrete(formation, period, parameters):
+    """The day of the arrêté dissolving the GIP (programme.date_fin_labellisation), or None while it is not
+    reached by the end of the month computed."""
+    fin_labellisation = facultatif(formation, parameters(period.stop), "programme.date_fin_labellisation")
+    if fin_labellisation is None or str(fin_labellisation) > str(period.stop):
+        return None
+    return numpy.datetime64(fin_labellisation)
+
+
+class label_decide_apres_dissolution(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    label = "Le label de la formation a été décidé le jour de l'arrêté de dissolution du GIP ou après"
+    reference = CENTRE_INFFO_2025
+    documentation = """
+    Confidence: confirmed. True once the arrêté of 8 January 2025
+    (programme.date_fin_labellisation) is reached by the end of the month
+    computed, for a training whose committee decision (date_decision_comite)
+    is dated on or after that day: « aucune nouvelle formation ne pourra
+    obtenir le label », so it is not labelled (labellisee) nor funded. False
+    before the arrêté, and without a decision date. A training labelled
+    before the arrêté keeps its label and its seed funding, even if it
+    begins after (nouvelle_formation_apres_dissolution ends its label).
+    """
+
+    def formula(formation, period, parameters):
+        """'…qu'aucune nouvelle formation ne pourra obtenir le label.'"""
+        jour = jour_de_l_arrete(formation, period, parameters)
+        if jour is None:
+            return numpy.zeros(formation.count, dtype=bool)
+        return formation("date_decision_comite", period) >= jour
+
+
 class nouvelle_formation_apres_dissolution(Variable):
     value_type = bool
     entity = Formation
@@ -438,12 +481,10 @@ class nouvelle_formation_apres_dissolution(Variable):
     def formula(formation, period, parameters):
         """'…les formations ayant débuté avant la date de l'arrêté restent labellisées mais qu'aucune nouvelle
         formation ne pourra obtenir le label.'"""
-        fin_labellisation = facultatif(formation, parameters(period.stop), "programme.date_fin_labellisation")
-        if fin_labellisation is None or str(fin_labellisation) > str(period.stop):
+        jour = jour_de_l_arrete(formation, period, parameters)
+        if jour is None:
             return numpy.zeros(formation.count, dtype=bool)
-        jour = numpy.datetime64(fin_labellisation)
-        debut, decision = formation("date_debut_formation", period), formation("date_decision_comite", period)
-        return (debut >= jour) | (decision >= jour)
+        return (formation("date_debut_formation", period) >= jour) | formation("label_decide_apres_dissolution", period)
 
 
 class date_fin_validite_label(Variable):
@@ -489,12 +530,10 @@ class date_fin_validite_label(Variable):
                 (mois_decision + mois + 1).astype("datetime64[D]"),
             )
             fin = numpy.where(decidee, lendemain - 1, fin)
-        fin_labellisation = facultatif(formation, parameters(period.stop), "programme.date_fin_labellisation")
-        if fin_labellisation is not None:  # the label of a training begun after the arrêté ends the day before it
-            veille = numpy.datetime64(fin_labellisation) - 1
-            fin = numpy.where(
-                formation("nouvelle_formation_apres_dissolution", period), numpy.minimum(fin, veille), fin
-            )
+        jour = jour_de_l_arrete(formation, period, parameters)
+        if jour is not None:  # the label of a training begun after the arrêté ends the day before it
+            nouvelle = formation("nouvelle_formation_apres_dissolution", period)
+            fin = numpy.where(nouvelle, numpy.minimum(fin, jour - 1), fin)
         return numpy.where(formation("labellisee", period), fin, numpy.datetime64("1970-01-01"))
 
 

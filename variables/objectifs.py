@@ -309,11 +309,14 @@ class nombre_fabriques_labellisees(Variable):
     entity = Campagne
     definition_period = MONTH
     label = "Nombre de fabriques labellisées de la campagne"
-    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016]
+    reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016, DEUXIEME_APPEL_2016]
     documentation = """
-    Confidence: confirmed that a fabrique is a place, as the sources count
-    them (« 171 formations, associées à 130 lieux appelés pour l'occasion
-    "fabriques du numérique" », usine-digitale.fr); inferred that a place is
+    Confidence: confirmed for the first call that a fabrique is a place, as
+    the sources count them (« 171 formations, associées à 130 lieux appelés
+    pour l'occasion "fabriques du numérique" », usine-digitale.fr); disputed
+    for the second, whose announcements count structures (« 200
+    établissements », lemondeinformatique.fr 65706; see
+    interpretations.fabrique_par_structure); inferred that a place is
     a structure's site: the distinct (structure, lieu_formation) pairs among
     the campaign's labelled trainings. The readings of
     the campaign's call count one per labelled training

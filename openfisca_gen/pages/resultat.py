@@ -187,14 +187,17 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     """What the committee's decision is (and whether the label is in force in the month computed), or the
     convention the model follows while it is not known (said once): a label still to obtain, or none to obtain
     any more once the GIP is dissolved, the dossier still judged under its own call."""
-    if formation.get("decision_set_aside"):
+    date = v.get("date_decision_comite")
+    le = f" le {date_lisible(date)}" if date and date > "1970-01-01" else ""
+    ecartee = formation.get("decision_set_aside") or {}
+    if ecartee.get("cause") == "after_dissolution":
+        return f"La décision du comité, rendue{le}, n'est pas retenue : {_depuis_l_arrete(mois, tax_benefit_system)}."
+    if ecartee:
         return (
             "La décision du comité (formation labellisée) n'est pas retenue : un label suppose que toutes les "
             "conditions soient remplies."
         )
     decidee = v.get("decision_comite_labellisation")
-    date = v.get("date_decision_comite")
-    le = f" le {date_lisible(date)}" if date and date > "1970-01-01" else ""
     if decidee == "labellisee":
         en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
         return (
@@ -206,19 +209,23 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     if not v["eligible_labellisation"]:
         return ""
     if v.get("etat_programme") == "dissous":
-        regles = tax_benefit_system.parameters(dernier_jour(mois))
-        arrete = date_lisible(str(parametre_de(regles, "programme.date_fin_labellisation")))
         return (
-            f"Aucune décision du comité n'est connue pour ce dossier, et depuis l'arrêté du {arrete} qui dissout "
-            "le GIP, aucune nouvelle formation ne peut obtenir le label. Le simulateur juge le dossier selon les "
-            "règles de son appel et le compte comme labellisé pour en calculer le financement : c'est une "
-            "convention de calcul, seule la décision rendue par le comité fait foi."
+            f"Aucune décision du comité n'est connue pour ce dossier, et {_depuis_l_arrete(mois, tax_benefit_system)}. "
+            "Le simulateur juge le dossier selon les règles de son appel et le compte comme labellisé pour en "
+            "calculer le financement : c'est une convention de calcul, seule la décision rendue par le comité fait foi."
         )
     return (
         "Le label reste à obtenir : le comité de labellisation choisit parmi les dossiers éligibles. Tant "
         "qu'il n'a pas rendu sa décision, le simulateur compte la formation comme labellisée pour en calculer "
         "le financement : c'est une convention de calcul, seule la décision du comité fait foi."
     )
+
+
+def _depuis_l_arrete(mois: str, tax_benefit_system) -> str:
+    """Since the arrêté dissolving the GIP (its day as the law known at the end of `mois` gives it), no label."""
+    regles = tax_benefit_system.parameters(dernier_jour(mois))
+    arrete = date_lisible(str(parametre_de(regles, "programme.date_fin_labellisation")))
+    return f"depuis l'arrêté du {arrete} qui dissout le GIP, aucune nouvelle formation ne peut obtenir le label"
 
 
 def public(v: dict, saisie: dict, appel: dict | None) -> dict:
