@@ -390,17 +390,25 @@ def comparer(population, reforme, period: str, tax_benefit_system=None, par=()) 
         campagnes,
         population.description,
         {membre.name: membre.value for membre in statut},
-        avertissements=avertissements or _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period),
+        avertissements=avertissements
+        + _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period, avertissements),
         systeme=base,
         nom_reforme_fr=noms["fr"],
         systeme_reforme=reformee,
     )
 
 
-def _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period: str) -> list[Probleme]:
+# The warnings that already say why a reform changes nothing: a value that reaches no call, a call not open yet.
+# A value that leaks into later calls does not: the population's own call may read none of the reform's values.
+SANS_EFFET_EXPLIQUE = {"valeur_sans_appel", "valeurs_sans_appel", "appel_pas_encore_ouvert"}
+
+
+def _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period: str, avertissements) -> list:
     """A note where the reform gives every training and campaign the law's results: a report of zeros, else read
-    without a word (a shipped reform that sets a reading as the law already reads it, another call's rule).
-    Given where no other warning says why already (a value that reaches no call, a call not open yet)."""
+    without a word (a shipped reform that sets a reading as the law already reads it, another call's rule), unless
+    a warning already says why."""
+    if any(avertissement.cle in SANS_EFFET_EXPLIQUE for avertissement in avertissements):
+        return []
     colonnes = list(VARIABLES_FORMATION)
     memes = avant[colonnes].equals(apres[colonnes]) and campagnes_avant.equals(campagnes_apres)
     return [Probleme("reforme_sans_effet", {"periode": period})] if memes else []

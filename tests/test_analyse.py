@@ -129,6 +129,14 @@ def test_a_reform_that_changes_nothing_says_why(tax_benefit_system, population, 
     assert "Attention : La réforme donne à chaque formation et à chaque campagne les résultats de la loi en " in (
         capsys.readouterr().out
     )
+    # A value dated after the first call's opening reaches calls 2 and 3 only: their warnings do not say that the
+    # population's call reads none of it, and the note was left out where any other warning was given.
+    tard = comparer(population, {"financement_amorcage.plafond": {"2015-10-01": 100_000}}, PERIOD, tax_benefit_system)
+    assert [a.cle for a in tard.avertissements] == [
+        "valeur_debordante",
+        "valeur_debordante_inconnue",
+        "reforme_sans_effet",
+    ]
 
 
 def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, population):

@@ -246,6 +246,18 @@ def test_moving_a_call_moves_its_window_and_keeps_its_rules(tax_benefit_system):
         ),
         ({"calendrier.date_ouverture": {"2015-09-17": "2015-11-01"}}, "opening on 2015-11-01 has a deadline before it"),
         ({"calendrier.dates_limites_depot": {"2015-09-17": ["2015-09-01"]}}, "has a deadline before it (2015-09-01)"),
+        # a dossier in both windows went to the later call without a word, its funding judged again
+        (
+            {"calendrier.date_ouverture": {"2016-08-23": "2015-10-01", "2018-04-05": "2018-04-05"}},
+            "'calendrier.date_ouverture' (2016-08-23): the call opening on 2015-10-01 opens on or before the last "
+            "deadline (2015-10-19) of the call opened on 2015-09-17",
+        ),
+        (
+            {"calendrier.dates_limites_depot": {"2015-09-17": ["2016-08-23"],
+                                                "2016-08-23": ["2016-09-23", "2016-11-25", "2017-02-24"]}},
+            "'calendrier.dates_limites_depot' (2016-08-23): the call opening on 2016-08-23 opens on or before the "
+            "last deadline (2016-08-23)",
+        ),
     ],
 )  # fmt: skip
 def test_a_reform_that_would_make_every_dossier_ineligible_is_refused(tax_benefit_system, changements, message):

@@ -237,6 +237,10 @@ def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message, 
         ({"formations": {"f": {"financement_amorcage": {"2015": None}}}}, "is defined by month"),
         ({"formations": {"f": {"financement_amorcage": {"ETERNITY": None}}}}, "is defined by month"),
         ({"formations": {"f": {"financement_amorcage": {"month:2015-10:2": None}}}}, "is defined by month"),
+        # a month from the 20th was computed as the next one here, as the month it starts in by /explain
+        ({"formations": {"f": {"financement_amorcage": {"month:2015-08-20": None}}}}, "first day of a month"),
+        ({"formations": {"f": {"date_depot_dossier": {"month:2015-08-20": None}}}}, "first day of a month"),
+        ({"formations": {"f": {"budget_session": {"month:2015-08-20": 1}}}}, "first day of a month"),
         ({"formations": {"f": {}}, "structures": {"s": {"formations": "f"}}}, "expects a list of formation ids"),
         ({"formations": {"f": {}}, "structures": {"s": {"formations": ["g"]}}}, "unknown formation 'g'"),
         (

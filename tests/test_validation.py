@@ -474,7 +474,7 @@ def test_a_wrong_content_type_says_the_body_must_be_json(serveur, route, type_):
 
 def test_one_period_parser():
     assert un_mois("2015-10") == "2015-10" and un_mois("1970-01") == "1970-01" and un_mois("2100-12") == "2100-12"
-    for texte in ("1969-12", "2101-01", "month:2100-12:2", "ETERNITY", 201510):
+    for texte in ("1969-12", "2101-01", "month:2100-12:2", "ETERNITY", 201510, "month:2015-08-20"):
         with pytest.raises(PeriodeInvalideError):
             un_mois(texte)
 

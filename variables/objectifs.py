@@ -201,7 +201,7 @@ class objectif_part_femmes(Variable):
     interpretations.objectifs_nationaux_2015_maintenus_en_2018, off).
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…des objectifs nationaux de 30% de femmes…'"""
         return statut_objectif(
             campagne,
@@ -228,7 +228,7 @@ class objectif_part_jeunes_neet_peu_qualifies(Variable):
     interpretations.objectifs_nationaux_2015_maintenus_en_2018, off).
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation, sont fixés…'"""
         return statut_objectif(
             campagne,
@@ -325,7 +325,7 @@ class nombre_fabriques_labellisees(Variable):
     true, one per training wins.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…50 fabriques de la Grande école du numérique…'"""
         return fabriques(campagne, period, parameters, campagne.members("labellisee", period))
 
@@ -407,7 +407,7 @@ class nombre_fabriques_labellisees_premiere_vague(Variable):
     counted as nombre_fabriques_labellisees counts them.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…50 fabriques de la Grande école du numérique…'"""
         return fabriques(campagne, period, parameters, campagne.members("labellisee_premiere_vague", period))
 
@@ -439,7 +439,7 @@ class objectif_fabriques_premiere_vague(Variable):
     (nombre_fabriques_labellisees_premiere_vague), under the campaign's call.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'Première vague de labellisation (octobre-novembre 2015) : 50 fabriques de la Grande école du numérique'"""
         return statut_objectif(
             campagne,
@@ -463,7 +463,7 @@ class objectif_jeunes_formes_premiere_vague(Variable):
     training the wave labelled counts (nombre_apprenants_premiere_vague).
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…2.500 jeunes formés au métiers du numérique…'"""
         return statut_objectif(
             campagne,
@@ -487,7 +487,7 @@ class objectif_fabriques_trois_ans(Variable):
     inferred that one campaign stands for the cumulative national count.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'Sous trois ans : 200 fabriques de la Grande école du numérique, 10.000 jeunes formés.'"""
         return statut_objectif(
             campagne, period, parameters, "nombre_fabriques_labellisees", "objectifs.sous_trois_ans.nombre_fabriques"
@@ -507,7 +507,7 @@ class objectif_jeunes_formes_trois_ans(Variable):
     inferred: one session of each labelled training of one campaign counts.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'Sous trois ans : 200 fabriques de la Grande école du numérique, 10.000 jeunes formés.'"""
         return statut_objectif(
             campagne, period, parameters, "nombre_apprenants_campagne", "objectifs.sous_trois_ans.nombre_jeunes_formes"
@@ -527,7 +527,7 @@ class objectif_demandeurs_emploi_peu_qualifies(Variable):
     inferred: one session of each labelled training of one campaign counts.
     """
 
-    def formula_2015_09(campagne, period, parameters):
+    def formula(campagne, period, parameters):
         """'…5 000 personnes peu ou pas qualifiées (niveau bac ou inférieur au bac) en recherche d’emploi.'"""
         return statut_objectif(
             campagne,

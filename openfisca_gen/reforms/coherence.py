@@ -2,6 +2,7 @@
 
 - each call's window is not empty: it has deadlines, and opens on or before the first; its second wave has both
   its days or neither, the deadline not before the opening;
+- each call opens after the last deadline of the call before it (a dossier answers one call);
 - each call's rules exist on the day its opening is dated (a call moved before 2015-09-17 has none);
 - the training duration range is not empty: the minimum is at most the
   maximum in force (the minister's, where that reading applies).
@@ -46,7 +47,11 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
     def en_cause(*chemins):
         return next((chemin for chemin in chemins if chemin in changes), chemins[0])
 
-    return _fenetres_des_appels(parametres, en_cause) + _plage_des_durees(parametres, en_cause)
+    return (
+        _fenetres_des_appels(parametres, en_cause)
+        + _appels_chevauches(parametres, en_cause)
+        + _plage_des_durees(parametres, en_cause)
+    )
 
 
 def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
@@ -88,6 +93,26 @@ def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
                 Probleme("appel_sans_fenetre", details, "parametre", champ=chemin, periode=ouverture.instant_str)
             )
         problemes += _seconde_vague(calendrier, ouverture, en_cause)
+    return problemes
+
+
+def _appels_chevauches(parametres, en_cause) -> list[Probleme]:
+    """Each call opens after the last deadline of the call before it (its second wave's included): a dossier filed
+    in both windows went to the later call without a word, judged again under its rules."""
+    problemes, precedent = [], None
+    for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
+        calendrier = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier
+        limites = getattr(calendrier, "dates_limites_depot", None)
+        if ouverture.value is None or not limites:  # no call, or no window (refused above)
+            continue
+        if precedent and str(ouverture.value) <= precedent["limite"]:
+            chemin = en_cause("calendrier.date_ouverture", "calendrier.dates_limites_depot")
+            details = {"ouverture": ouverture.value, **precedent}
+            problemes.append(
+                Probleme("appels_chevauches", details, "parametre", champ=chemin, periode=ouverture.instant_str)
+            )
+        vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
+        precedent = {"precedent": ouverture.value, "limite": max(map(str, [*limites, *([vague] if vague else [])]))}
     return problemes
 
 

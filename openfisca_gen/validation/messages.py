@@ -264,6 +264,14 @@ MESSAGES = {
         "la seconde vague de l'appel ouvert le {ouverture:jour} fermerait le {limite:jour}, avant d'ouvrir le "
         "{debut:jour} : aucun dossier n'y répondrait",
     ),
+    "appels_chevauches": (
+        "the call opening on {ouverture} opens on or before the last deadline ({limite}) of the call opened on "
+        "{precedent}: a dossier filed in both windows would be judged again under the later call; open it after "
+        "{limite}",
+        "l'appel ouvert le {ouverture:jour} s'ouvrirait au plus tard le jour de la dernière date limite "
+        "({limite:jour}) de l'appel ouvert le {precedent:jour} : un dossier déposé dans les deux fenêtres serait "
+        "jugé à nouveau selon le second ; ouvrez-le après le {limite:jour}",
+    ),
     "appel_sans_fenetre": (
         "the call opening on {ouverture} has a deadline before it ({limite}): no dossier could answer it",
         "l'appel ouvert le {ouverture:jour} aurait une date limite antérieure ({limite:jour}) : aucun dossier n'y "

@@ -163,7 +163,11 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         if probleme:
             lecture.problemes.append(Probleme(*probleme, **ici))
         elif valeur is None:  # a computation is requested: one period of the variable (any, for a fact)
-            if eternelle or (periode.unit, periode.size) == (variable.definition_period, 1):
+            if periode.unit != DateUnit.ETERNITY and periode.start.day != 1:  # month:2015-08-20 was read as 2015-08
+                lecture.problemes.append(
+                    Probleme("periode_decalee", {"texte": texte}, **ici)
+                )  # here, 2015-09 by /trace
+            elif eternelle or (periode.unit, periode.size) == (variable.definition_period, 1):
                 analyse.demandes.append((entite.plural, identifiant, indice, cle, texte))
             else:
                 details = {"unite": variable.definition_period, "texte": texte}
