@@ -416,33 +416,35 @@ def _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period: 
 
 def decrire_population(description: str, nombre: int, langue: str = "en") -> str:
     """How titles name a population of `nombre` trainings: its size, and what it is (`description`)."""
-    taille = f"{nombre:,} trainings" if langue == "en" else f"{lisible(nombre, 'fr')} formations"
+    nom = ("training" if langue == "en" else "formation") + ("s" if nombre > 1 else "")
+    taille = f"{nombre:,} {nom}" if langue == "en" else f"{lisible(nombre, 'fr')} {nom}"
     return f"{taille} ({libelle(description, langue)})" if description else taille
 
 
 def balayer(
     population, chemin: str, valeurs, period: str, tax_benefit_system=None, progression=None
 ) -> pandas.DataFrame:
-    """The rules with parameter `chemin` set to each of `valeurs` (from the start of the value in force in
-    `period`): one row per value, columns `chemin` and the totals of VARIABLES_BALAYAGE (the cost, trainings
-    labelled, trainings at the ceiling). 2 to MAX_VALEURS_BALAYAGE values (checked by validation, as the CLI's
-    range); each gets its own reform, built from the baseline."""
+    """The rules with parameter `chemin` set to each of `valeurs` (in place of the value in force in `period`, from
+    its start to the law's next value: a later call keeps its own, and warns of nothing): one row per value,
+    columns `chemin` and the totals of VARIABLES_BALAYAGE (the cost, trainings labelled, trainings at the
+    ceiling). 2 to MAX_VALEURS_BALAYAGE values (checked by validation, as the CLI's range); each gets its own
+    reform, built from the baseline."""
     period = un_mois(period)
     valeurs = valeurs_a_balayer(valeurs)
     base = la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system)
     population = une_population(base, population)
-    debut = debut_en_vigueur(base, chemin, period)
+    debut, suite = valeur_en_vigueur(base, chemin, period)
     problemes = []
     for valeur in valeurs:  # every value is checked before anything is computed
         try:
-            valider_changements(base.parameters, {chemin: {debut: valeur}})
+            valider_changements(base.parameters, {chemin: {debut: valeur, **suite}})
         except ReformeInvalideError as erreur:
             problemes += erreur.problemes
     if problemes:
         raise ReformeInvalideError(problemes)
     lignes = []
     for valeur in progression(valeurs) if progression else valeurs:
-        simulation = population.simulation(appliquer_reforme(base, {chemin: {debut: valeur}}), period)
+        simulation = population.simulation(appliquer_reforme(base, {chemin: {debut: valeur, **suite}}), period)
         totaux = {nom: simulation.calculate(nom, period).astype(float).sum() for nom in VARIABLES_BALAYAGE}
         lignes.append({chemin: valeur, **{nom: total if nom == "financement_amorcage" else int(total)
                                           for nom, total in totaux.items()}})  # fmt: skip
@@ -505,16 +507,17 @@ def _nombre(valeur: float, langue: str) -> str:
     return en_francais(texte) if langue == "fr" else texte
 
 
-def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
-    """The date the value of `chemin` in force in `period` starts (a sweep changes that value); a parameter whose
-    values are no numbers (a switch, a date) is refused once, not once per value swept."""
+def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str, dict]:
+    """The date the value of `chemin` in force in `period` starts (a sweep changes that value), and the law's later
+    values ({date: value}), given back after it; a parameter whose values are no numbers (a switch, a date) is
+    refused once, not once per value swept."""
     parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
     balayable(parametre, chemin)
     jour = dernier_jour(period)  # the day whose rules the period applies
     debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:
         raise ReformeInvalideError([Probleme("rien_a_balayer", {"chemin": chemin, "periode": period})])
-    return debut
+    return debut, {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
 
 
 def graphique_balayage(

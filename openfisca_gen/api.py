@@ -19,6 +19,7 @@ the baseline is never modified by a request.
 
 import contextlib
 import dataclasses
+import difflib
 import functools
 import json
 import math
@@ -108,10 +109,19 @@ def _json_demande():
     return request.get_json()
 
 
-def _corps_json() -> dict:
+def _corps_json(*champs: str) -> dict:
+    """The body, an object of the fields `champs`: another one is refused (a misspelt "variabels" was ignored, and
+    the default variables answered with a 200)."""
     corps = _json_demande()
     if not isinstance(corps, dict):
         _refus("corps_pas_un_objet")
+    if inconnus := [champ for champ in corps if champ not in champs]:
+        problemes = []
+        for champ in inconnus:
+            proches = difflib.get_close_matches(str(champ), champs, n=1)
+            details = {"suggestion": f" (did you mean {proches[0]}?)" if proches else "", "champs": list(champs)}
+            problemes.append(Probleme("champ_inconnu", details, "requete", champ=str(champ)))
+        raise EntreeInvalideError(problemes)
     return corps
 
 
@@ -234,7 +244,7 @@ def _reponse_calculee(tax_benefit_system, simulation, situation: dict, demandes)
 @api.route("/explain", methods=["POST"])
 def explain():
     """Body: {"situation": ..., "period": "2015-10"}. Why each training is or is not eligible."""
-    situation, analyse, periode = _situation(_corps_json())
+    situation, analyse, periode = _situation(_corps_json("situation", "period"))
     with _erreurs_de_situation():
         return jsonify(expliquer(_systeme(), situation, periode, analyse))
 
@@ -283,7 +293,7 @@ def compare():
     """Body: {"situation": ..., "reform": NAME, {path: {date: value}} or a list of those, "variables": [...],
     "period": ...}. Each variable under the law and under the reform, with its difference or whether it
     changed."""
-    corps = _corps_json()
+    corps = _corps_json("situation", "reform", "variables", "period")
     situation, analyse, periode = _situation(corps)
     reformee, nom = _reforme(corps)
     variables = _variables(corps)

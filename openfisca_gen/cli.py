@@ -312,7 +312,7 @@ def calculer(arguments) -> int:
     if sortie:
         ecrits = ecrire_tables(tables, sortie, durees)
         nombre = len(tables["formation"])
-        print(f"{nombre} trainings, {len(variables)} variable(s) written to {', '.join(map(str, ecrits))}")
+        print(f"{nombre:,} training(s), {len(variables)} variable(s) written to {', '.join(map(str, ecrits))}")
     else:  # one CSV per entity, a blank line between them
         print("\n".join(propre(table, durees).to_csv() for table in tables.values()), end="")
     return 0
@@ -554,7 +554,7 @@ def parser() -> argparse.ArgumentParser:
     sous = commande("examples", "compute and print the bundled example situations", exemples, ["exemples"])
     sous.add_argument("--json", action="store_true", help="print the /calculate answers as one JSON document")
     _options_de_serve(
-        commande("serve", "serve the web API (OpenFisca's routes plus /explain, /compare) and the pages", serve)
+        commande("serve", "serve the web API (OpenFisca's, /explain, /compare, /reforms, /spec) and the pages", serve)
     )
     return racine
 

@@ -9,10 +9,11 @@ In README.md and docs/*.md, a command's output is quoted between two markers:
     <!-- fin -->
 
 (`| head -N` after the command keeps its first N lines; `tableau:` instead of `sortie:` quotes a command that
-prints Markdown, as it is), and a number in a sentence between
-`<!-- chiffre: NAME -->` and `<!-- /chiffre -->`, NAME one of CHIFFRES below. Benchmarks are quoted the same
-way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with `--bench` (`make bench`), each
-command once however many times it is quoted, and what they print is printed here too as they run.
+prints Markdown, as it is; `refus:` one that is refused, what it writes on stderr, its exit status 2), and a
+number in a sentence between `<!-- chiffre: NAME -->` and `<!-- /chiffre -->`, NAME one of CHIFFRES below.
+Benchmarks are quoted the same way with `<!-- banc: benchmarks/bench_x.py [args] -->`; they are run only with
+`--bench` (`make bench`), each command once however many times it is quoted, and what they print is printed
+here too as they run.
 
     python scripts/actualiser_docs.py           rewrite the quoted outputs and numbers
     python scripts/actualiser_docs.py --check   list what is out of date (tests/test_docs.py runs this)
@@ -31,7 +32,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parents[1]
 FICHIERS = [RACINE / "README.md", *sorted((RACINE / "docs").glob("*.md"))]
-BLOC = re.compile(r"<!-- (?P<genre>sortie|banc|tableau): (?P<commande>.+?) -->\n(?P<corps>.*?)<!-- fin -->", re.S)
+BLOC = re.compile(r"<!-- (?P<genre>sortie|banc|tableau|refus): (?P<commande>.+?) -->\n(?P<corps>.*?)<!-- fin -->", re.S)
 CHIFFRE = re.compile(r"(<!-- chiffre: (?P<nom>\w+) -->)(?P<valeur>.*?)(<!-- /chiffre -->)")
 
 
@@ -77,22 +78,22 @@ CHIFFRES = {
 }
 
 
-def _executer(commande: str, banc: bool) -> str:
-    """What a documented command prints: `openfisca-gen …` run in this process, a benchmark as a subprocess (once,
-    its output shown as it runs)."""
+def _executer(commande: str, genre: str) -> str:
+    """What a documented command prints: `openfisca-gen …` run in this process (a refusal: what it writes on
+    stderr), a benchmark as a subprocess (once, its output shown as it runs)."""
     commande, _, filtre = commande.partition(" | ")
     arguments = shlex.split(commande)
-    if banc:
+    if genre == "banc":
         texte = _banc(commande)
     else:
         from openfisca_gen.cli import main
 
         assert arguments[0] == "openfisca-gen", commande
-        sortie = io.StringIO()
-        with contextlib.redirect_stdout(sortie), contextlib.redirect_stderr(io.StringIO()):
+        sortie, erreurs = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(sortie), contextlib.redirect_stderr(erreurs):
             code = main(arguments[1:])
-        assert code == 0, f"{commande} failed"
-        texte = sortie.getvalue()
+        assert code == (2 if genre == "refus" else 0), f"{commande} exited with {code}"
+        texte = (erreurs if genre == "refus" else sortie).getvalue()
     if filtre:
         nombre = int(re.fullmatch(r"head -(\d+)", filtre.strip()).group(1))
         texte = "".join(texte.splitlines(keepends=True)[:nombre])
@@ -121,7 +122,7 @@ def _remplacer_bloc(trouve, bancs: bool) -> str:
     genre, commande = trouve.group("genre"), trouve.group("commande")
     if genre == "banc" and not bancs:
         return trouve.group(0)
-    sortie = _executer(commande, genre == "banc")
+    sortie = _executer(commande, genre)
     corps = sortie if genre == "tableau" else f"```\n{sortie}```\n"
     return f"<!-- {genre}: {commande} -->\n{corps}<!-- fin -->"
 

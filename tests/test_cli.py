@@ -68,7 +68,7 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     assert len(structures) == table["structure_id"].nunique()  # one row per structure, its sum not repeated
     assert (structures["financement_amorcage_structure"] > 0).sum() == 73  # « 73 obtiennent … une subvention »
     assert structures["financement_amorcage_structure"].sum() == pytest.approx(total)
-    assert "360 trainings, 3 variable(s) written" in capsys.readouterr().out
+    assert "360 training(s), 3 variable(s) written" in capsys.readouterr().out
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
     entete = "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
     assert capsys.readouterr().out.startswith(entete)

@@ -4,6 +4,8 @@ the code gives now (scripts/actualiser_docs.py rewrites them; benchmarks are rew
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "actualiser_docs.py"
 _spec = importlib.util.spec_from_file_location("actualiser_docs", SCRIPT)
 actualiser_docs = importlib.util.module_from_spec(_spec)
@@ -12,6 +14,15 @@ _spec.loader.exec_module(actualiser_docs)
 
 def test_the_docs_quote_what_the_code_gives(capsys):
     assert actualiser_docs.main(["--check"]) == 0, capsys.readouterr().out
+
+
+def test_a_refusal_is_quoted_from_stderr_and_must_be_one():
+    """`refus:` quotes what a refused command writes on stderr (a quoted refusal had gone stale unchecked)."""
+    texte = "<!-- refus: openfisca-gen parameters x.y -->\n```\nold\n```\n<!-- fin -->\n"
+    nouveau = actualiser_docs.actualiser(texte, bancs=False)
+    assert "openfisca-gen parameters: " in nouveau and "x.y" in nouveau and "old" not in nouveau
+    with pytest.raises(AssertionError, match="exited with 0"):
+        actualiser_docs.actualiser(texte.replace("x.y", "financement_amorcage.taux"), bancs=False)
 
 
 def test_a_stale_quote_is_found():

@@ -144,6 +144,9 @@ def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
     assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])
     assert not page.tous("data-permalink") and "un lien ne peut pas le contenir" in visible(page)
     assert "--data deux.csv" in page.html  # the command that gives it again from the file
+    assert "2 formations de « deux.csv »" in plat(page.texte("titre-resultat"))
+    une = televerser(client, contenu.rsplit("b,", 1)[0].encode(), nom="une.csv", **{PLAFOND: "50000"})
+    assert "1 formation de « une.csv »" in plat(une.texte("titre-resultat"))  # « 1 formations » before
 
 
 def test_a_csv_as_french_excel_saves_it_is_compared_with_a_french_warning(client):

@@ -136,6 +136,16 @@ def test_explain_before_the_first_call(serveur, requete):
     assert statut == 200 and reponse["call"] is None and "No call" in reponse["note"]
 
 
+def test_explain_names_a_field_it_does_not_take(serveur, requete):
+    """'periode' was ignored, and the answer said that 'period' was missing, naming nothing misspelt."""
+    corps = {"situation": au_mois(formation_eligible, "2015-10"), "periode": "2015-10", "reform": "plafond_100k"}
+    statut, reponse = requete(serveur + "/explain", corps)
+    assert statut == 400 and [e["field"] for e in reponse["errors"]] == ["periode", "reform"]
+    assert reponse["error"] == (
+        "'periode' is not a field of this request (did you mean period?); it takes situation, period"
+    )
+
+
 def test_compare_a_shipped_reform(serveur, requete):
     # 0.7: the first call's ceiling caps a structure's total; plafond_par_formation is the ceiling per training.
     corps = {"situation": campagne_deux_structures, "reform": "plafond_par_formation",
@@ -207,6 +217,12 @@ def avec(reforme=None, **autres):
         (avec("plafond_100k", period="2015"), "give a month"),
         (avec("plafond_100k", period="demain"), "is not a period"),
         (avec("plafond_100k", period="month:2015-10:2"), "give a month"),  # two months: a 500 before
+        # a misspelt field was ignored: the default variables answered with a 200
+        (
+            avec("plafond_100k", variabels=["labellisee"]),
+            "'variabels' is not a field of this request (did you mean variables?); it takes situation, reform, "
+            "variables, period",
+        ),
     ],
 )
 def test_compare_refuses_bad_requests_naming_the_field(serveur, corps, message, requete):

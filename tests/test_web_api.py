@@ -1,6 +1,8 @@
 """The standard OpenFisca web API serving this package, over real HTTP (`openfisca serve`, gunicorn)."""
 
 import json
+import re
+from pathlib import Path
 
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
 from openfisca_gen.sources import textes_des_references
@@ -54,3 +56,19 @@ def test_an_unknown_variable_is_a_404_naming_it(openfisca_serve, requete):
     status, answer = requete(f"{openfisca_serve}/calculate", {"formations": {"f": {"budjet_session": {"2015-10": 1}}}})
     assert status == 404
     assert "budjet_session" in json.dumps(answer)
+
+
+def test_the_curl_examples_of_the_docs_answer_what_they_show(client):
+    """docs/api-web.md's requests, each followed by its answer: a reader who runs one gets what the page shows
+    (the group variables' example showed an answer without its request, which a reader could not reproduce)."""
+    texte = (Path(__file__).resolve().parents[1] / "docs" / "api-web.md").read_text(encoding="utf-8")
+    exemples = re.findall(
+        r"```sh\ncurl -s -X POST localhost:5000(/\w+) -H 'Content-Type: application/json' -d '(.*?)'\n```\n"
+        r"```json\n(.*?)```",
+        texte,
+        re.S,
+    )
+    assert len(exemples) == 4
+    for route, corps, attendu in exemples:
+        reponse = client.post(route, json=json.loads(corps))
+        assert reponse.get_json() == json.loads(attendu), route

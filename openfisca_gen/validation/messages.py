@@ -496,6 +496,7 @@ MESSAGES = {
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
+    "champ_inconnu": ("{lieu} is not a field of this request{suggestion}; it takes {champs:liste}",),
     "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
     "simulation_attendue": ("expects a simulation (Population.simulation(…)), got {valeur:r}",),
     "systeme_attendu": (
