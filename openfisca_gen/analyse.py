@@ -520,6 +520,13 @@ def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str
     return debut, {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
 
 
+def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:
+    """Deprecated (until 0.9): `valeur_en_vigueur(…)[0]`, the date the value in force in `period` starts."""
+    warnings.warn("analyse.debut_en_vigueur is valeur_en_vigueur(…)[0]; the name will stop working in 0.9",
+                  DeprecationWarning, stacklevel=2)  # fmt: skip
+    return valeur_en_vigueur(tax_benefit_system, chemin, period)[0]
+
+
 def graphique_balayage(
     table, chemin: str, fichier: Path, period=None, population=None, tax_benefit_system=None, langue: str = "en"
 ):

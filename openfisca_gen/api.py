@@ -19,7 +19,6 @@ the baseline is never modified by a request.
 
 import contextlib
 import dataclasses
-import difflib
 import functools
 import json
 import math
@@ -38,7 +37,7 @@ from openfisca_gen.limites import MAX_MOIS_TRACES
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
-from openfisca_gen.validation.erreurs import RefusOpenFiscaError
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError, suggestions
 from openfisca_gen.validation.fichiers import REGLES_JSON
 
 ROUTES_SITUATION = ("/calculate", "/trace")
@@ -116,12 +115,12 @@ def _corps_json(*champs: str) -> dict:
     if not isinstance(corps, dict):
         _refus("corps_pas_un_objet")
     if inconnus := [champ for champ in corps if champ not in champs]:
-        problemes = []
-        for champ in inconnus:
-            proches = difflib.get_close_matches(str(champ), champs, n=1)
-            details = {"suggestion": f" (did you mean {proches[0]}?)" if proches else "", "champs": list(champs)}
-            problemes.append(Probleme("champ_inconnu", details, "requete", champ=str(champ)))
-        raise EntreeInvalideError(problemes)
+        raise EntreeInvalideError(
+            [
+                Probleme("champ_inconnu", {**suggestions([c], champs), "champs": list(champs)}, "requete", champ=str(c))
+                for c in inconnus
+            ]
+        )
     return corps
 
 
@@ -274,7 +273,8 @@ def _variables(corps: dict) -> list[str]:
         _refus("variables_pas_une_liste", "variables")
     inconnues = [v for v in variables if v not in _systeme().variables]
     if inconnues:
-        raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues}, contexte="variables")])
+        details = {"noms": inconnues, **suggestions(inconnues, _systeme().variables)}
+        raise EntreeInvalideError([Probleme("variables_inconnues", details, contexte="variables")])
     return variables
 
 

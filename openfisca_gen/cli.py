@@ -285,6 +285,7 @@ def calculer(arguments) -> int:
     from openfisca_gen.population import lire_population
     from openfisca_gen.reforms import appliquer_reforme
     from openfisca_gen.systeme import la_loi
+    from openfisca_gen.validation.erreurs import suggestions
 
     tax_benefit_system = la_loi()
     listes = arguments.variables or ["eligible_labellisation,financement_amorcage"]  # each --variables given
@@ -293,7 +294,7 @@ def calculer(arguments) -> int:
         _refus("aucune_variable")
     inconnues = [nom for nom in variables if nom not in tax_benefit_system.variables]
     if inconnues:
-        _refus("variables_inconnues_cli", noms=inconnues)
+        _refus("variables_inconnues_cli", noms=inconnues, **suggestions(inconnues, tax_benefit_system.variables))
     periode = _mois(arguments)
     from openfisca_gen.validation.sorties import fichier_de_sortie
 

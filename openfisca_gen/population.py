@@ -44,7 +44,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
-from openfisca_gen.validation.erreurs import citee_en_francais
+from openfisca_gen.validation.erreurs import citee_en_francais, suggestions
 from openfisca_gen.validation.fichiers import ligne_pas_en_utf8, pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.sorties import des_noms, un_systeme
@@ -184,7 +184,9 @@ class Population:
             details = {"nombre": len(ids), "premiere": str(ids[0]) if len(ids) else "", "attendus": len(self.table)}
             raise EntreeInvalideError([Probleme("simulation_d_autres_formations", details)])
         if inconnues := [nom for nom in variables if nom not in systeme.variables]:
-            raise EntreeInvalideError([Probleme("variables_inconnues", {"noms": inconnues})])
+            raise EntreeInvalideError(
+                [Probleme("variables_inconnues", {"noms": inconnues, **suggestions(inconnues, systeme.variables)})]
+            )
         tables = {
             "formation": pandas.DataFrame(
                 index=pandas.Index(self.table["formation_id"].to_numpy(), name="formation_id")
@@ -210,7 +212,8 @@ class Population:
         connues = simulation.tax_benefit_system.variables
         inconnues = [nom for nom in variables if nom not in connues]
         groupes = [nom for nom in variables if nom in connues and not connues[nom].entity.is_person]
-        problemes = [Probleme("variables_inconnues", {"noms": inconnues})] if inconnues else []
+        details = {"noms": inconnues, **suggestions(inconnues, connues)}
+        problemes = [Probleme("variables_inconnues", details)] if inconnues else []
         problemes += [Probleme("variable_de_groupe", {"noms": groupes})] if groupes else []
         if problemes:  # both at once, not one run after the other
             raise EntreeInvalideError(problemes)

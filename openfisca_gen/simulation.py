@@ -19,7 +19,7 @@ from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
-from openfisca_gen.validation.erreurs import RefusOpenFiscaError, feuilles
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError, en_une_phrase, feuilles
 
 
 def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
@@ -113,6 +113,7 @@ def refus_d_openfisca(tax_benefit_system, erreur) -> RefusOpenFiscaError:
         else:
             place["lieu"] = "entite" if len(cles) == 2 else "champ"
             place["entite"] = entites.get(place["entite"], place["entite"])
+        texte = en_une_phrase(texte, tax_benefit_system.variables)
         problemes.append(Probleme("refus_openfisca", {"texte": texte}, **place))
     return RefusOpenFiscaError(problemes, erreur.error, erreur.code or 400)
 

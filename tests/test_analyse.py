@@ -656,3 +656,11 @@ def test_a_population_is_named_by_its_size_in_words():
         decrire_population("", 1000) == "1,000 trainings"
         and decrire_population("", 1000, "fr") == "1\u202f000 formations"
     )
+
+
+def test_the_old_name_of_the_value_in_force_still_works_and_says_its_new_one(tax_benefit_system):
+    from openfisca_gen.analyse import debut_en_vigueur, valeur_en_vigueur
+
+    with pytest.warns(DeprecationWarning, match="valeur_en_vigueur"):
+        debut = debut_en_vigueur(tax_benefit_system, "financement_amorcage.plafond", PERIOD)
+    assert debut == "2015-09-17" == valeur_en_vigueur(tax_benefit_system, "financement_amorcage.plafond", PERIOD)[0]

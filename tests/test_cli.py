@@ -115,6 +115,10 @@ def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys)
     ("arguments", "message"),
     [
         (["--variables", "financement"], "Unknown variable(s): financement"),
+        (
+            ["--variables", "financement_amorcag"],
+            "Unknown variable(s): financement_amorcag; did you mean financement_amorcage?",
+        ),
         (["--period", "2015"], "Variables are monthly"),
         (["--reform", "plafond_infini"], "Unknown reform 'plafond_infini'"),
     ],

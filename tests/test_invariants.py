@@ -189,6 +189,26 @@ def test_a_duration_keeps_float64_precision_through_its_thresholds(tax_benefit_s
     assert simulation.calculate("duree_formation_eligible", "2015-10").tolist() == [eligible]
 
 
+@pytest.mark.parametrize(("fabriques", "statut"), [(199, "non_atteint"), (200, "atteint")])
+def test_the_three_year_objective_is_met_at_200_fabriques(tax_benefit_system, fabriques, statut):
+    """« Sous trois ans : 200 fabriques » (restated by the second call): 200 places, each its own structure."""
+    table = pandas.DataFrame(
+        {
+            "date_depot_dossier": "2016-09-01",
+            "metier_vise": "codeur",
+            "formation_gratuite": True,
+            "pedagogie_innovante": True,
+            "duree_formation_mois": 6,
+            "budget_session": 1000.0,
+            "lieu_formation": [f"site {i}" for i in range(fabriques)],
+        }
+    )
+    table["campagne_id"] = "appel_2016"
+    simulation = lire_population(tax_benefit_system, table).simulation(tax_benefit_system, "2016-10")
+    assert simulation.calculate("nombre_fabriques_labellisees", "2016-10").tolist() == [fabriques]
+    assert simulation.calculate("objectif_fabriques_trois_ans", "2016-10").decode()[0].name == statut
+
+
 @pytest.mark.parametrize(("projets", "dans_l_enveloppe"), [(100, True), (101, False)])
 def test_the_innovation_call_envelope_holds_100_projects_at_the_maximum(tax_benefit_system, projets, dans_l_enveloppe):
     """4 M€ (« La dotation de cet appel s’élève à 4 millions d’euros. ») is 100 projects of 40 000 €, exactly."""

@@ -195,7 +195,7 @@ def test_the_languages_accepted_are_those_the_reports_write():
     ("situation", "champ", "debut"),
     [
         ({"formations": {"f": {"budjet_session": {PERIOD: 1}}}}, "budjet_session",
-         "formation 'f', field 'budjet_session': You tried"),
+         "formation 'f', field 'budjet_session': unknown variable 'budjet_session'; did you mean budget_session?"),
         ({"formations": {"f": {"financement_amorcage_structure": {PERIOD: 1}}}}, "financement_amorcage_structure",
          "formation 'f', field 'financement_amorcage_structure': You tried to compute"),
         ({"structures": {"s": {}}}, "formations", "'formations': No formation found"),

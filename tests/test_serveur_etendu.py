@@ -142,7 +142,7 @@ def test_explain_names_a_field_it_does_not_take(serveur, requete):
     statut, reponse = requete(serveur + "/explain", corps)
     assert statut == 400 and [e["field"] for e in reponse["errors"]] == ["periode", "reform"]
     assert reponse["error"] == (
-        "'periode' is not a field of this request (did you mean period?); it takes situation, period"
+        "'periode' is not a field of this request (it takes situation, period); did you mean period?"
     )
 
 
@@ -214,14 +214,15 @@ def avec(reforme=None, **autres):
         (avec(), "'reform' is missing"),
         ({"reform": "plafond_100k"}, "'situation' is missing"),
         (avec("plafond_100k", variables=["financement"]), "unknown variable(s) financement"),
+        (avec("plafond_100k", variables=["labelisee"]), "unknown variable(s) labelisee; did you mean labellisee?"),
         (avec("plafond_100k", period="2015"), "give a month"),
         (avec("plafond_100k", period="demain"), "is not a period"),
         (avec("plafond_100k", period="month:2015-10:2"), "give a month"),  # two months: a 500 before
         # a misspelt field was ignored: the default variables answered with a 200
         (
             avec("plafond_100k", variabels=["labellisee"]),
-            "'variabels' is not a field of this request (did you mean variables?); it takes situation, reform, "
-            "variables, period",
+            "'variabels' is not a field of this request (it takes situation, reform, variables, period); did you "
+            "mean variables?",
         ),
     ],
 )
@@ -316,17 +317,19 @@ def test_openfiscas_own_errors_also_carry_an_error_key(serveur, requete):
                                   "message": reponse["error"]}]  # fmt: skip
 
 
+@pytest.mark.parametrize(("nom", "suggestion"), [("foo", ""), ("budget_sesion", "; did you mean budget_session?")])
 @pytest.mark.parametrize("route", ["/calculate", "/trace", "/explain"])
-def test_an_unknown_variable_is_a_problem_with_its_field_not_a_python_dict(serveur, requete, route):
+def test_an_unknown_variable_is_a_problem_with_its_field_not_a_python_dict(serveur, requete, route, nom, suggestion):
     """OpenFisca names it in nested keys; `error` wrote them as a Python dict, and there was no `errors` list."""
-    situation = {"formations": {"f": {"foo": {"2015-10": 1}}}}
+    situation = {"formations": {"f": {nom: {"2015-10": 1}}}}
     corps = {"situation": situation, "period": "2015-10"} if route == "/explain" else situation
     statut, reponse = requete(serveur + route, corps)
     assert statut == 404
     [probleme] = reponse["errors"]
-    assert probleme["field"] == "foo" and probleme["path"] == "formations/f/foo" and probleme["code"] == "openfisca"
-    assert reponse["error"] == probleme["message"] and probleme["message"].startswith("formations/f/foo: You tried")
-    assert "{" not in reponse["error"]
+    assert probleme["field"] == nom and probleme["path"] == f"formations/f/{nom}" and probleme["code"] == "openfisca"
+    # in one sentence, with the name it may stand for: OpenFisca's paragraph ended on a changelog URL it made up
+    assert reponse["error"] == probleme["message"] == f"formations/f/{nom}: unknown variable '{nom}'{suggestion}"
+    assert reponse["formations"]["f"][nom].startswith("You tried")  # OpenFisca's keys kept
 
 
 def test_unknown_routes_and_methods_answer_json(serveur, requete):

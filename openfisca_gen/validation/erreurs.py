@@ -9,7 +9,9 @@ and the pages render the same problems in French (`Probleme.fr()`). Nobody
 parses a message back into its parts.
 """
 
+import difflib
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -347,6 +349,27 @@ class Part(float):
     do (0.6 is 60 %); English as given."""
 
     __repr__ = float.__repr__
+
+
+INTROUVABLE = re.compile(r"You tried to calculate or to set a value for variable '([^']*)', but it was not found")
+
+
+def en_une_phrase(texte, variables):
+    """OpenFisca's words, but an unknown variable named in one sentence, with the name among `variables` it may
+    stand for: its own is a paragraph that ends on a changelog URL it makes up from the package's name."""
+    if not isinstance(texte, str) or not (trouve := INTROUVABLE.match(texte)):
+        return texte
+    return f"unknown variable '{trouve[1]}'{suggestions([trouve[1]], variables)['suggestion']}"
+
+
+def suggestions(noms, connus, nombre: int = 1) -> dict:
+    """The names among `connus` close to the unknown `noms` (`nombre` each), as the messages suggest them: their
+    values `suggestion` ("; did you mean a or b?") and `suggestion_fr`."""
+    proches = list(dict.fromkeys(p for nom in noms for p in difflib.get_close_matches(str(nom), connus, n=nombre)))
+    return {
+        "suggestion": f"; did you mean {' or '.join(proches)}?" if proches else "",
+        "suggestion_fr": vouliez_vous_dire(proches),
+    }
 
 
 def vouliez_vous_dire(proches) -> str:

@@ -496,14 +496,14 @@ MESSAGES = {
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
-    "champ_inconnu": ("{lieu} is not a field of this request{suggestion}; it takes {champs:liste}",),
+    "champ_inconnu": ("{lieu} is not a field of this request (it takes {champs:liste}){suggestion}",),
     "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
     "simulation_attendue": ("expects a simulation (Population.simulation(…)), got {valeur:r}",),
     "systeme_attendu": (
         "expects the rules to compute under, an OpenFisca tax-benefit system (openfisca_gen.CountryTaxBenefitSystem(), "
         "or a reform of it), got {valeur:r}",
     ),
-    "variables_inconnues": ("unknown variable(s) {noms:liste}",),
+    "variables_inconnues": ("unknown variable(s) {noms:liste}{suggestion}",),
     "variable_de_groupe": (
         "variable(s) of a structure or a campaign, one value per group: {noms:liste}; ask Population.tables for them "
         "(a training table would repeat each value on every training of the group)",
@@ -516,7 +516,7 @@ MESSAGES = {
         "--sweep {chemin}: give --from and --to (their defaults, {debut:,} to {fin:,} €, are a ceiling's)",
     ),
     "aucune_variable": ("--variables names no variable: give names separated by commas",),
-    "variables_inconnues_cli": ("unknown variable(s): {noms:liste}",),
+    "variables_inconnues_cli": ("unknown variable(s): {noms:liste}{suggestion}",),
     "sortie_vide": ("--out is empty: give {quoi}",),
     "sortie_dossier": ("--out '{chemin}' is a folder; give a file name",),
     "sortie_extension": ("--out '{chemin}': give a file ending in .csv or .xlsx",),

@@ -9,7 +9,6 @@ silently: every problem names the row and the field. Everything is
 vectorial: whole columns are typed at once.
 """
 
-import difflib
 import functools
 from dataclasses import replace
 from datetime import date
@@ -23,7 +22,7 @@ from openfisca_gen.validation.domaine import (
     problemes_de_dates,
     problemes_de_domaine,
 )
-from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme, vouliez_vous_dire
+from openfisca_gen.validation.erreurs import DonneesInvalidesError, Probleme, suggestions
 from openfisca_gen.validation.saisie import (
     DECIMALES,
     ENTRE_CHIFFRES,
@@ -71,12 +70,7 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
         if colonne in tax_benefit_system.variables:
             problemes.append(Probleme("colonne_calculee", {}, "colonne", champ=str(colonne)))
             continue
-        proches = difflib.get_close_matches(str(colonne), valides, n=2)
-        details = {
-            "suggestion": f"; did you mean {' or '.join(proches)}?" if proches else "",
-            "suggestion_fr": vouliez_vous_dire(proches),
-            "colonnes": valides,
-        }
+        details = {**suggestions([colonne], valides, 2), "colonnes": valides}
         problemes.append(Probleme("colonne_inconnue", details, "colonne", champ=str(colonne)))
     return problemes
 
