@@ -416,7 +416,8 @@ def _reforme_sans_effet(avant, apres, campagnes_avant, campagnes_apres, period: 
 
 def decrire_population(description: str, nombre: int, langue: str = "en") -> str:
     """How titles name a population of `nombre` trainings: its size, and what it is (`description`)."""
-    nom = ("training" if langue == "en" else "formation") + ("s" if nombre > 1 else "")
+    pluriel = nombre > 1 or (langue == "en" and nombre == 0)  # "0 trainings", « 0 formation »
+    nom = ("training" if langue == "en" else "formation") + ("s" if pluriel else "")
     taille = f"{nombre:,} {nom}" if langue == "en" else f"{lisible(nombre, 'fr')} {nom}"
     return f"{taille} ({libelle(description, langue)})" if description else taille
 

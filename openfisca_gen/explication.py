@@ -26,6 +26,7 @@ RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = (
     "appel_du_dossier",
     "decision_comite_labellisation",
+    "decision_comite_retenue",
     "decision_comite_ecartee",
     "label_decide_apres_dissolution",
 )
@@ -121,7 +122,7 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
         raison = "the committee's decision is set aside: a label needs eligibility"
         return {"decision": "labellisee", "cause": "not_eligible", "reason": raison}
     decision = valeur_json(resultats["decision_comite_labellisation"], indice)
-    retenue = resultats["eligible_labellisation"][indice] and decision != "refusee"
+    retenue = resultats["eligible_labellisation"][indice] and resultats["decision_comite_retenue"][indice]
     if retenue and resultats["label_decide_apres_dissolution"][indice]:
         raison = "the committee's decision is dated from the arrêté dissolving the GIP, after which no label is granted"
         return {"decision": decision, "cause": "after_dissolution", "reason": raison}

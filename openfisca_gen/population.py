@@ -492,8 +492,7 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
         details = {"fichier": nom, "nombre": nombre, "maximum": MAX_COLONNES}
         raise DonneesInvalidesError([Probleme("trop_de_colonnes", details)])
     if len(entete) > csv.field_size_limit():  # no column is named so long; the csv module would raise
-        raison = f"its header is {len(entete):,} characters long, longer than any columns' names"
-        raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})])
+        raise DonneesInvalidesError([Probleme("entete_trop_longue", {"fichier": nom, "longueur": len(entete)})])
 
 
 def _enregistrements(source: Path, description: int, separateur: str, encodage: str):

@@ -52,7 +52,9 @@ class Groupes(GroupPopulation):
     `bincount`, which adds into one cell element after element, 10x slower: counts (booleans, integers) are
     `numpy.sum`, exact below 2^53; amounts are the last of `numpy.cumsum`, which adds in the same order as
     `bincount` (float64, one after the other from the first), so that the answer's last digit is plain
-    OpenFisca's, which /calculate must equal (0.0 + …: bincount starts from +0.0, a sum of -0.0 is +0.0)."""
+    OpenFisca's, which /calculate must equal (0.0 + …: bincount starts from +0.0, a sum of -0.0 is +0.0). The
+    model's own sums of amounts do not come here: they are snapped to the millionth, so numpy's pairwise sum
+    serves them (helpers.somme_de_montants); this one serves a reform's or a caller's formula."""
 
     @projectors.projectable
     def sum(self, array, role=None):

@@ -1,6 +1,7 @@
 """`expliquer`: each training's call, the committee decision set aside, and the conditions of its own call."""
 
 from openfisca_gen.explication import expliquer
+from openfisca_gen.reforms import appliquer_reforme
 
 ENGAGEMENTS = {
     "metier_vise": "codeur",
@@ -95,6 +96,17 @@ def test_a_label_decided_from_the_dissolution_is_set_aside_and_said_so(tax_benef
     assert le_jour["decision_set_aside"]["cause"] == "after_dissolution"
     assert "arrêté dissolving the GIP" in le_jour["decision_set_aside"]["reason"]
     assert la_veille["decision_set_aside"] is None and la_veille["financement_amorcage"] == 8000
+    # with no decision, what sets aside a date from the arrêté is the convention that would have labelled it
+    sans = situation("2025-02", f={**dossier, "budget_session": 10_000, "date_decision_comite": "2025-01-08"})
+    [explication] = expliquer(tax_benefit_system, sans, "2025-02")["formations"].values()
+    assert explication["decision_set_aside"] == {
+        "decision": "non_rendue",
+        "cause": "after_dissolution",
+        "reason": explication["decision_set_aside"]["reason"],
+    }
+    convention = {"conventions.sans_decision_formation_eligible_labellisee": {"2015-09-17": False}}
+    [explication] = expliquer(appliquer_reforme(tax_benefit_system, convention), sans, "2025-02")["formations"].values()
+    assert explication["labellisee"] is False and explication["decision_set_aside"] is None  # nothing to set aside
 
 
 def test_a_switched_reading_says_which_parameter_makes_a_condition_apply(tax_benefit_system):

@@ -268,6 +268,7 @@ def test_a_header_longer_than_a_csv_field_is_refused_in_french(client):
     page = televerser(client, b"formation_id," + b"x" * 150_000 + b"\na,1\n", **{PLAFOND: "50000"})
     [[ligne, message]] = [messages_du_fichier(page)]
     assert ligne == "tout le fichier" and message.startswith("Le fichier « formations.csv »")
+    assert "sa ligne d'en-tête compte 150 014 caractères" in message and "characters" not in message  # English
     assert len(page.html) < 100_000 and not ETRANGERS.search(visible(page))
 
 
@@ -449,3 +450,17 @@ def test_the_warnings_of_a_population_are_checked_under_the_reform_too(tax_benef
     [note] = page.tous("data-sans-effet")  # the month, not another call's rules, is why nothing moves
     assert plat(note["texte"]).startswith("Ce changement ne touche aucune de ces formations : en février 2016, leurs "
                                           "dossiers ne relèvent d'aucun appel")  # fmt: skip
+
+
+def test_a_change_the_month_moved_away_from_is_said_and_can_be_taken_back(client, tax_benefit_system):
+    """A switch typed for 2016-02, then the month moved to 2018-12, where it has no value: the link kept it, the
+    reform dropped it, and the page compared nothing else without a word."""
+    reponse = envoyer(client, {"population": "appel_2015", "affiche": "2016-02", "period": "2018-12",
+                               "interpretations.fabrique_par_structure": "true"})  # fmt: skip
+    assert reponse.status_code == 303
+    page = ouvrir(client, reponse.headers["Location"])
+    libelle = tax_benefit_system.parameters.interpretations.fabrique_par_structure.description
+    assert f"« {libelle} » ne s'applique pas aux règles en vigueur en décembre 2018" in plat(visible(page))
+    [change] = page.tous("data-change", "interpretations.fabrique_par_structure")
+    assert "sans objet" in change["texte"] and page.tous("data-retablir", "interpretations.fabrique_par_structure")
+    assert not page.tous("data-indicateur", "cout_total")  # nothing compared while it stands

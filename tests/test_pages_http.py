@@ -139,6 +139,7 @@ def test_a_file_above_the_servers_limit_is_named_next_to_its_field():
     texte = reponse.get_data(as_text=True)
     assert reponse.status_code == 200 and 'id="erreur-donnees"' in texte
     assert "Le fichier dépasse la taille admise (2\u202f000 octets)" in texte
+    assert "ce que vous aviez saisi ou choisi avec lui est à saisir de nouveau" in texte  # the law's values shown
 
 
 # The simulator, through Flask's test client (no server needed): what it answers, in a provider's words
@@ -690,13 +691,30 @@ def test_serve_takes_a_request_line_of_6000_bytes_and_answers_in_french(serveur,
         assert "Le lieu doit tenir en 200 caractères au plus." in visible(Page(r.read().decode()))
 
 
-def test_a_label_decided_from_the_gip_dissolution_is_said_set_aside(client, exemple, tax_benefit_system):
-    """A committee's decision dated on or after the arrêté was a label, and funded, in 0.7.7."""
+@pytest.mark.parametrize("decision", ["labellisee", "non_rendue"])
+@pytest.mark.parametrize("mois", ["", "2025-02"])
+def test_a_label_decided_from_the_gip_dissolution_is_said_set_aside(
+    client, exemple, tax_benefit_system, decision, mois
+):
+    """A committee's decision dated on or after the arrêté was a label, and funded, in 0.7.7; then, in the month
+    of the dossier (the month left empty), funded still, and its 0 € « refused by the committee »."""
     arrete = tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
-    decide = exemple | {"decision_comite_labellisation": "labellisee", "date_decision_comite": arrete}
-    attendu = calcul_du_modele(client, decide, ["labellisee", "financement_amorcage"], "2025-02")
+    decide = exemple | {"decision_comite_labellisation": decision, "date_decision_comite": arrete, "period": mois}
+    attendu = calcul_du_modele(client, decide, ["labellisee", "financement_amorcage"], mois or "2015-10")
     assert attendu == {"labellisee": False, "financement_amorcage": 0}
-    texte = visible(simuler(client, decide | {"period": "2025-02"}))
+    texte = plat(visible(simuler(client, decide)))
     jour = date_lisible(arrete)
-    assert f"La décision du comité, rendue le {jour}, n'est pas retenue : depuis l'arrêté du {jour}" in texte
-    assert "Le comité de labellisation a labellisé la formation" not in texte
+    attendu = {
+        "labellisee": f"La décision du comité datée du {jour} n'est pas retenue",
+        "non_rendue": f"Sans décision connue du comité, un label daté du {jour} ne peut pas être obtenu",
+    }[decision]
+    assert f"{attendu} : depuis l'arrêté du {jour}" in texte
+    assert "aucune nouvelle formation ne peut plus obtenir le label" in texte  # the amount's sentence
+    assert "Le comité de labellisation a labellisé la formation" not in texte and "a refusé le label" not in texte
+
+
+@pytest.mark.parametrize(("saisi", "cite"), [("1e23", "1e23"), ("1e308", "1e308"), ("1,5e17", "1,5e17")])
+def test_a_huge_number_is_quoted_as_typed_never_written_out(client, exemple, saisi, cite):
+    """« (vous avez saisi 99 999 999 999 999 991 611 392) » for 1e23: the float's binary expansion, never typed."""
+    texte = plat(visible(simuler(client, exemple | {"budget_session": saisi})))
+    assert f"(vous avez saisi {cite})" in texte and "991 611 392" not in texte

@@ -255,8 +255,8 @@ def test_moving_a_call_moves_its_window_and_keeps_its_rules(tax_benefit_system):
         (
             {"calendrier.dates_limites_depot": {"2015-09-17": ["2016-08-23"],
                                                 "2016-08-23": ["2016-09-23", "2016-11-25", "2017-02-24"]}},
-            "'calendrier.dates_limites_depot' (2016-08-23): the call opening on 2016-08-23 opens on or before the "
-            "last deadline (2016-08-23)",
+            "'calendrier.dates_limites_depot' (2015-09-17): the call opening on 2016-08-23 opens on or before the "
+            "last deadline (2016-08-23)",  # at the date the reform moved the deadline
         ),
     ],
 )  # fmt: skip
@@ -445,3 +445,19 @@ def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax
     attendu = "financement_amorcage.plafond = 100,000 € from 2015-09-17; financement_amorcage.taux = 60 % from"
     assert nom_de(changements, parametres).startswith(attendu)
     assert nom_de(changements, parametres, "fr").startswith("financement_amorcage.plafond = 100\u202f000\u00a0€")
+
+
+def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_benefit_system):
+    """With the first call opened on 2015-08-20 (its rules still read on 2015-09-17), its campaign had no fabrique
+    and objectives « non applicable » computed in 2015-08, and its values from 2015-09: the formulas were dated."""
+    ouvertures = {"2015-09-17": "2015-08-20", "2016-08-23": "2016-08-23", "2018-04-05": "2018-04-05"}
+    reformee = appliquer_reforme(tax_benefit_system, {"calendrier.date_ouverture": ouvertures})
+    dossier = {"date_depot_dossier": {"ETERNITY": "2015-08-25"}, "nombre_apprenants": {"ETERNITY": 10},
+               "nombre_femmes": {"ETERNITY": 5}, "metier_vise": {"ETERNITY": "codeur"},
+               "formation_gratuite": {"ETERNITY": True}, "pedagogie_innovante": {"ETERNITY": True},
+               "duree_formation_mois": {"ETERNITY": 6}}  # fmt: skip
+    situation = {"formations": {"f": dossier}, "campagnes": {"c": {"formations": ["f"]}}}
+    for mois in ("2015-08", "2015-09"):
+        simulation = construire_simulation(reformee, situation)
+        assert simulation.calculate("nombre_fabriques_labellisees", mois).tolist() == [1], mois
+        assert simulation.calculate("objectif_part_femmes", mois).decode()[0].name == "atteint", mois

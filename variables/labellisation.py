@@ -347,23 +347,19 @@ class decision_comite_labellisation(Variable):
     """
 
 
-class labellisee(Variable):
+class decision_comite_retenue(Variable):
     value_type = bool
     entity = Formation
     definition_period = MONTH
-    set_input = set_input_dispatch_by_period
-    label = "La formation est labellisée « Fabrique de la Grande École du numérique »"
+    label = "La décision du comité labellise la formation (ou, sans décision, la convention du modèle)"
     reference = COMMUNIQUE_2015
     documentation = """
-    Confidence: seed. The committee selects among eligible dossiers: a
-    training is labelled when it is eligible and the committee's recorded
-    decision (decision_comite_labellisation) labels it; a decision to label
-    an ineligible dossier is set aside (decision_comite_ecartee). A
-    convention, not a reading of a text: with no recorded decision an
-    eligible training counts as labelled
-    (conventions.sans_decision_formation_eligible_labellisee). Given as an
-    input, labellisee overrides the formula for every training of the
-    situation; seed funding still requires eligibility.
+    Confidence: seed (a committee selects). True where the committee's
+    recorded decision (decision_comite_labellisation) labels the training;
+    with no recorded decision, as the convention of the dossier's call says
+    (conventions.sans_decision_formation_eligible_labellisee: true by
+    default, a convention, not a reading of a text). Whether the training is
+    eligible is labellisee's question.
     """
 
     def formula(formation, period, parameters):
@@ -376,8 +372,31 @@ class labellisee(Variable):
             lambda r: r.conventions.sans_decision_formation_eligible_labellisee,
             False,
         )
-        retenue = (decision == DecisionComite.labellisee) | et(decision == DecisionComite.non_rendue, sans_decision)
-        labellisee = formation("eligible_labellisation", period) & retenue
+        return (decision == DecisionComite.labellisee) | et(decision == DecisionComite.non_rendue, sans_decision)
+
+
+class labellisee(Variable):
+    value_type = bool
+    entity = Formation
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "La formation est labellisée « Fabrique de la Grande École du numérique »"
+    reference = [COMMUNIQUE_2015, CENTRE_INFFO_2025]
+    documentation = """
+    Confidence: seed. The committee selects among eligible dossiers: a
+    training is labelled when it is eligible and the committee's recorded
+    decision labels it (decision_comite_retenue); a decision to label an
+    ineligible dossier is set aside (decision_comite_ecartee). A convention,
+    not a reading of a text: with no recorded decision an eligible training
+    counts as labelled. Confirmed: a decision dated from the arrêté
+    dissolving the GIP labels nothing (label_decide_apres_dissolution).
+    Given as an input, labellisee overrides the formula for every training
+    of the situation; seed funding still requires eligibility.
+    """
+
+    def formula(formation, period):
+        """'Pour cela, un Comité de labellisation associant experts et partenaires est mis en place.'"""
+        labellisee = formation("eligible_labellisation", period) & formation("decision_comite_retenue", period)
         apres = formation("label_decide_apres_dissolution", period)
         if apres.any():  # « aucune nouvelle formation ne pourra obtenir le label »
             labellisee &= ~apres
@@ -445,22 +464,31 @@ class label_decide_apres_dissolution(Variable):
     label = "Le label de la formation a été décidé le jour de l'arrêté de dissolution du GIP ou après"
     reference = CENTRE_INFFO_2025
     documentation = """
-    Confidence: confirmed. True once the arrêté of 8 January 2025
-    (programme.date_fin_labellisation) is reached by the end of the month
-    computed, for a training whose committee decision (date_decision_comite)
-    is dated on or after that day: « aucune nouvelle formation ne pourra
-    obtenir le label », so it is not labelled (labellisee) nor funded. False
-    before the arrêté, and without a decision date. A training labelled
-    before the arrêté keeps its label and its seed funding, even if it
-    begins after (nouvelle_formation_apres_dissolution ends its label).
+    Confidence: confirmed for the rule, inferred for its time. True for a
+    training whose committee decision (date_decision_comite) is dated on or
+    after the arrêté of 8 January 2025 (programme.date_fin_labellisation,
+    as in force on the decision's day): « aucune nouvelle formation ne
+    pourra obtenir le label », so it is not labelled (labellisee) nor funded,
+    in every month computed (inferred: a decision is judged under the law of
+    its own day; computed in 2024, the label was never obtained all the
+    same). False without a decision date. A training labelled before the
+    arrêté keeps its label and its seed funding, even if it begins after
+    (nouvelle_formation_apres_dissolution ends its label).
     """
 
     def formula(formation, period, parameters):
         """'…qu'aucune nouvelle formation ne pourra obtenir le label.'"""
-        jour = jour_de_l_arrete(formation, period, parameters)
-        if jour is None:
+        if not formation.simulation.get_known_periods("date_decision_comite"):  # no day given: no array of 1970s
             return numpy.zeros(formation.count, dtype=bool)
-        return formation("date_decision_comite", period) >= jour
+        decision = formation("date_decision_comite", period)
+        valeurs = formation.simulation.tax_benefit_system.parameters.programme.date_fin_labellisation.values_list
+        tardives = decision >= numpy.datetime64(min(valeur.instant_str for valeur in valeurs))  # none in force before
+        apres = numpy.zeros(formation.count, dtype=bool)
+        for jour in numpy.unique(decision[tardives]):  # each day of decision under the law of that day
+            fin = facultatif(formation, parameters(str(jour)), "programme.date_fin_labellisation")
+            if fin is not None and jour >= numpy.datetime64(fin):
+                apres |= decision == jour
+        return apres
 
 
 class nouvelle_formation_apres_dissolution(Variable):

@@ -151,8 +151,12 @@ def page_reformes():
         suite = "&changer=mois" if afficher else ""
         return rediriger(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", 303)
     reponse = {"erreurs": erreurs, "generales": generales, "donnees": []} if erreurs or generales else None
-    if trop_gros:
-        reponse = {"erreurs": {"donnees": [trop_gros]}, "generales": [], "donnees": []}
+    if trop_gros:  # the form's other fields were in the body not read: said, not silently replaced by the law's
+        reponse = {
+            "erreurs": {"donnees": [trop_gros]},
+            "generales": [Probleme("formulaire_non_recu").fr()],
+            "donnees": [],
+        }
     elif not afficher and (request.method == "POST" or demande.livree or demande.modifies):
         maximum = _reglages()["max_trainings"]
         reponse = rapport.comparer_demande(systeme, demande, erreurs, fichier, maximum)

@@ -219,9 +219,12 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     texte = textes.get("period", "")
     mois, refus = lire_mois_de(tax_benefit_system, texte, defaut)
     affiche, _ = lire_mois_de(tax_benefit_system, textes.get("affiche", ""), mois)
-    champs_affiches = par_nom(tax_benefit_system, affiche)
+    champs_affiches, parametres = par_nom(tax_benefit_system, affiche), tax_benefit_system.parameters
     saisies, doubles = lire_champs(formulaire, champs_affiches)
     modifies = {chemin: texte_ for chemin, texte_ in saisies.items() if change(champs_affiches[chemin], texte_)}
+    # a rule the month shown has no field for, kept by the link after the month moved: kept, to be said (`erreurs`)
+    ailleurs = [cle for cle in formulaire if cle not in champs_affiches and "." in cle and _existe(parametres, cle)]
+    modifies |= {cle: formulaire.get(cle, "").strip() for cle in ailleurs}
     demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
 
@@ -239,7 +242,17 @@ def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict
     def decrire(nom):
         return fiche(noms[nom]) if nom in noms else autres.get(nom)
 
-    return par_champ(problemes, decrire)
+    hors_du_mois = [  # typed for the month shown, then the month moved where the rule has no value: said
+        Probleme("changement_hors_du_mois", {"libelle": _libelle(tax_benefit_system, chemin), "mois": demande.mois})
+        for chemin in demande.modifies
+        if chemin not in noms
+    ]
+    return par_champ(problemes + hors_du_mois, decrire)
+
+
+def _libelle(tax_benefit_system, chemin: str) -> str:
+    """A parameter's description, as the form labels its field: for a change whose field the month does not show."""
+    return trouver_parametre(tax_benefit_system.parameters, chemin).description or chemin
 
 
 def reforme_de(tax_benefit_system, demande: Demande) -> dict:
@@ -320,7 +333,9 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
         )
     for chemin, texte in demande.modifies.items():
         champ = noms.get(chemin)
-        if champ is None:
+        if champ is None:  # a rule the month computed has no value for: listed, to be taken back (see `erreurs`)
+            liste.append({"nom": chemin, "label": _libelle(tax_benefit_system, chemin), "loi": "sans objet",
+                          "nouveau": f"« {texte} »", "retablir": demande.sans(chemin)})  # fmt: skip
             continue
         valeur = lire_valeur(champ, texte) if texte else None
         nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ)  # as typed: refused

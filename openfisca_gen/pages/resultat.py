@@ -48,6 +48,7 @@ LUES = (
     "duree_formation_mois",
     "decision_comite_labellisation",
     "date_decision_comite",
+    "label_decide_apres_dissolution",
     "label_en_vigueur",
     "etat_programme",
     "nombre_apprenants",
@@ -110,8 +111,15 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
             "Pas de financement d'amorçage : il suppose une formation labellisée, et la formation ne remplit "
             "pas toutes les conditions du label."
         )
+    if v.get("label_decide_apres_dissolution"):
+        return (
+            "Pas de financement d'amorçage : la décision du comité est datée de l'arrêté qui dissout le GIP ou "
+            "d'après, et aucune nouvelle formation ne peut plus obtenir le label."
+        )
     if not v["labellisee"]:
-        return "Pas de financement d'amorçage : le comité a refusé le label."
+        if v.get("decision_comite_labellisation") == "refusee":
+            return "Pas de financement d'amorçage : le comité a refusé le label."
+        return "Pas de financement d'amorçage : le comité n'a pas encore labellisé la formation."
     if not v.get("eligible_financement_amorcage", True):  # the model's own reason: each one's variable
         if v.get("subvention_amorcage_non_reconduite"):
             return (
@@ -191,7 +199,12 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     le = f" le {date_lisible(date)}" if date and date > "1970-01-01" else ""
     ecartee = formation.get("decision_set_aside") or {}
     if ecartee.get("cause") == "after_dissolution":
-        return f"La décision du comité, rendue{le}, n'est pas retenue : {_depuis_l_arrete(mois, tax_benefit_system)}."
+        depuis = _depuis_l_arrete(date, tax_benefit_system)  # the law of the decision's day, whatever the month
+        if ecartee["decision"] == "labellisee":
+            return f"La décision du comité datée du {date_lisible(date)} n'est pas retenue : {depuis}."
+        return (
+            f"Sans décision connue du comité, un label daté du {date_lisible(date)} ne peut pas être obtenu : {depuis}."
+        )
     if ecartee:
         return (
             "La décision du comité (formation labellisée) n'est pas retenue : un label suppose que toutes les "
@@ -209,8 +222,9 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     if not v["eligible_labellisation"]:
         return ""
     if v.get("etat_programme") == "dissous":
+        depuis = _depuis_l_arrete(dernier_jour(mois), tax_benefit_system)
         return (
-            f"Aucune décision du comité n'est connue pour ce dossier, et {_depuis_l_arrete(mois, tax_benefit_system)}. "
+            f"Aucune décision du comité n'est connue pour ce dossier, et {depuis}. "
             "Le simulateur juge le dossier selon les règles de son appel et le compte comme labellisé pour en "
             "calculer le financement : c'est une convention de calcul, seule la décision rendue par le comité fait foi."
         )
@@ -221,9 +235,9 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     )
 
 
-def _depuis_l_arrete(mois: str, tax_benefit_system) -> str:
-    """Since the arrêté dissolving the GIP (its day as the law known at the end of `mois` gives it), no label."""
-    regles = tax_benefit_system.parameters(dernier_jour(mois))
+def _depuis_l_arrete(jour: str, tax_benefit_system) -> str:
+    """Since the arrêté dissolving the GIP (its day as the law in force on `jour` gives it), no label."""
+    regles = tax_benefit_system.parameters(jour)
     arrete = date_lisible(str(parametre_de(regles, "programme.date_fin_labellisation")))
     return f"depuis l'arrêté du {arrete} qui dissout le GIP, aucune nouvelle formation ne peut obtenir le label"
 

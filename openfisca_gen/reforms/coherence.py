@@ -98,7 +98,8 @@ def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
 
 def _appels_chevauches(parametres, en_cause) -> list[Probleme]:
     """Each call opens after the last deadline of the call before it (its second wave's included): a dossier filed
-    in both windows went to the later call without a word, judged again under its rules."""
+    in both windows went to the later call without a word, judged again under its rules. Placed on the opening
+    where the reform moved it, else on the earlier call's deadline it moved."""
     problemes, precedent = [], None
     for ouverture in reversed(parametres.calendrier.date_ouverture.values_list):  # oldest first
         calendrier = parametres.get_at_instant(periods.instant(ouverture.instant_str)).calendrier
@@ -106,13 +107,17 @@ def _appels_chevauches(parametres, en_cause) -> list[Probleme]:
         if ouverture.value is None or not limites:  # no call, or no window (refused above)
             continue
         if precedent and str(ouverture.value) <= precedent["limite"]:
-            chemin = en_cause("calendrier.date_ouverture", "calendrier.dates_limites_depot")
-            details = {"ouverture": ouverture.value, **precedent}
-            problemes.append(
-                Probleme("appels_chevauches", details, "parametre", champ=chemin, periode=ouverture.instant_str)
+            chemin = en_cause(
+                "calendrier.date_ouverture",
+                "calendrier.dates_limites_depot",
+                "calendrier.seconde_vague.date_limite_depot",
             )
+            jour = ouverture.instant_str if chemin == "calendrier.date_ouverture" else precedent["jour"]
+            details = {"ouverture": ouverture.value, "precedent": precedent["ouverture"], "limite": precedent["limite"]}
+            problemes.append(Probleme("appels_chevauches", details, "parametre", champ=chemin, periode=jour))
         vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
-        precedent = {"precedent": ouverture.value, "limite": max(map(str, [*limites, *([vague] if vague else [])]))}
+        limite = max(map(str, [*limites, *([vague] if vague else [])]))
+        precedent = {"ouverture": ouverture.value, "jour": ouverture.instant_str, "limite": limite}
     return problemes
 
 

@@ -449,9 +449,17 @@ MESSAGES = {
     ),
     "trop_de_colonnes": (
         "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are fewer)",
-        "le fichier {fichier:fr} a {nombre} colonnes, au plus {maximum}",
+        "le fichier {fichier:fr} a {nombre:fr} colonnes, au plus {maximum:fr} (il y a moins de variables d'entrée)",
     ),
-    "illisible": ("cannot read '{fichier}': {raison}", "le fichier {fichier:fr} ne peut pas être lu ({raison})"),
+    "entete_trop_longue": (
+        "cannot read '{fichier}': its header is {longueur:,} characters long, longer than any columns' names",
+        "le fichier {fichier:fr} ne peut pas être lu : sa ligne d'en-tête compte {longueur:fr} caractères, plus que "
+        "les noms de toutes les colonnes",
+    ),
+    "illisible": (
+        "cannot read '{fichier}': {raison}",
+        "le fichier {fichier:fr} ne peut pas être lu (selon le lecteur de CSV, en anglais : {raison})",
+    ),
     "guillemet_non_ferme": (
         "cannot read '{fichier}': the quote (\") that opens a cell on line {ligne} is never closed",
         'le fichier {fichier:fr} ne peut pas être lu : le guillemet (") qui ouvre une cellule ligne {ligne} '
@@ -481,6 +489,17 @@ MESSAGES = {
     "fichier_trop_gros": (
         "the file is larger than {maximum} bytes",
         "le fichier dépasse la taille admise ({maximum:fr} octets)",
+    ),
+    "changement_hors_du_mois": (
+        "'{libelle}' has no value under the rules in force in {mois}: the change typed for it is not compared; give "
+        "the month back, or take the change back",
+        "« {libelle} » ne s'applique pas aux règles en vigueur en {mois:mois} : votre changement n'est pas comparé. "
+        "Revenez au mois d'avant, ou rétablissez ce réglage.",
+    ),
+    "formulaire_non_recu": (
+        "the form was not received with that file: what was typed with it is to be typed again",
+        "Le formulaire n'a pas été reçu avec ce fichier : ce que vous aviez saisi ou choisi avec lui est à saisir "
+        "de nouveau.",
     ),
     "trop_de_formations": (
         "the file has {nombre} trainings; at most {maximum} per request (--max-trainings)",

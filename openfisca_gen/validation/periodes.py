@@ -51,6 +51,6 @@ def un_mois(texte) -> str:
         raise PeriodeInvalideError([Probleme(*probleme)])
     if (periode.unit, periode.size) != (DateUnit.MONTH, 1):
         raise PeriodeInvalideError([Probleme("un_mois_attendu", {"texte": texte})])
-    if periode.start.day != 1:  # month:2015-08-20 writes itself 2015-08: it was computed as that month
+    if periode.start.day != 1:  # month:2015-08-20 writes itself 2015-08 (validation.situation.decalee)
         raise PeriodeInvalideError([Probleme("periode_decalee", {"texte": texte})])
     return str(periode)

@@ -115,12 +115,18 @@ def probleme_de_periode(periode, texte: str, variable) -> tuple[str, dict] | Non
         return "periode_trop_courte", {"unite": variable.definition_period, "texte": texte}
     if periode.size < 1:
         return "periode_vide", {"texte": texte}
-    if periode.start.day != 1:
+    if decalee(periode):
         return "periode_decalee", {"texte": texte}
     if not (eternelle or variable.set_input or (periode.unit, periode.size) == (variable.definition_period, 1)):
         # OpenFisca spreads over months only the inputs that say how (set_input): not a computed variable's
         return "periode_d_une_variable_calculee", {"unite": variable.definition_period, "texte": texte}
     return None
+
+
+def decalee(periode) -> bool:
+    """A month or a year from another day than the 1st (month:2015-08-20): OpenFisca writes it 2015-08, and
+    computed it by its days where a value was asked for it, as that month elsewhere."""
+    return periode.unit != DateUnit.ETERNITY and periode.start.day != 1
 
 
 def _mois(periode) -> tuple[int, int]:
@@ -163,10 +169,8 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         if probleme:
             lecture.problemes.append(Probleme(*probleme, **ici))
         elif valeur is None:  # a computation is requested: one period of the variable (any, for a fact)
-            if periode.unit != DateUnit.ETERNITY and periode.start.day != 1:  # month:2015-08-20 was read as 2015-08
-                lecture.problemes.append(
-                    Probleme("periode_decalee", {"texte": texte}, **ici)
-                )  # here, 2015-09 by /trace
+            if decalee(periode):
+                lecture.problemes.append(Probleme("periode_decalee", {"texte": texte}, **ici))
             elif eternelle or (periode.unit, periode.size) == (variable.definition_period, 1):
                 analyse.demandes.append((entite.plural, identifiant, indice, cle, texte))
             else:
