@@ -802,6 +802,8 @@ IDS_INVISIBLES = [
     ("s1\u3164", "'s1\\u3164'"),
     ("s1\u2800", "'s1\\u2800'"),
     ("s1\ufe0f", "'s1\\ufe0f'"),
+    ("s1\U00016fe4", "'s1\\U00016fe4'"),  # the Khitan filler, the musical null notehead (0.7.8)
+    ("s1\U0001d159", "'s1\\U0001d159'"),
     ("s\u00a01", "'s\\xa01'"),  # a no-break space inside: 's 1' twice
     ("s1\ud800", "'s1\\ud800'"),  # a lone surrogate, which no file can hold (0.7.7)
 ]

@@ -285,9 +285,9 @@ def court(valeur, longueur: int = 40) -> str:
 
 
 # Characters that print as nothing, or as a space, though Python counts them printable: a combining grapheme
-# joiner, the Hangul and Khmer fillers, the blank Braille pattern, the variation selectors.
+# joiner, the Hangul, Khmer and Khitan fillers, the blank Braille pattern, the null notehead, the variation selectors.
 BLANCS = frozenset(
-    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U00016fe4\U0001d159"
     + "".join(map(chr, [*range(0x180B, 0x1810), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]))
 )
 
