@@ -104,6 +104,16 @@ def test_a_sweep_changes_the_value_in_force_up_to_the_next_one(tax_benefit_syste
     assert table["financement_amorcage"].iloc[-1] == attendu["financement_amorcage_reform"].sum()
 
 
+def test_a_sweep_in_a_later_calls_month_leaves_the_earlier_calls_their_value(tax_benefit_system, population):
+    """A parameter no later call gives again (two sessions funded below six months, from 2015-09-17): swept in
+    2017-03, it changed the first call's rules too, and the first call's cost with it."""
+    chemin = "financement_amorcage.sessions_financees.duree_inferieure_au_seuil"
+    with pytest.warns(analyse.BalayageSansEffetWarning):  # the first call's dossiers keep their own rules
+        table = balayer(population, chemin, [1, 2, 3], "2017-03", tax_benefit_system)
+    assert table["financement_amorcage"].nunique() == 1
+    assert analyse.valeur_en_vigueur(tax_benefit_system, chemin, "2017-03")[0] == "2016-08-23"  # the call's opening
+
+
 def test_a_sweep_that_changes_nothing_says_why(tax_benefit_system, population, capsys):
     """The second call's ceiling per structure swept on the first call's dossiers printed a flat table without a
     word; a sweep that moves the totals says nothing more."""

@@ -829,3 +829,17 @@ def test_an_id_that_prints_like_another_is_refused_in_a_situation(tax_benefit_sy
     assert probleme.cle == "id_avec_espaces"
     assert probleme.en().startswith(f"formation {ecrit}: ") and f"got {ecrit}:" in probleme.en()
     assert f"(« {ecrit[1:-1]} »)" in probleme.fr()  # a no-break space shown too, as in English
+
+
+def test_a_place_that_prints_like_another_is_refused_not_counted_as_another_fabrique(tax_benefit_system):
+    """« Nantes », « Nantes » with a space, a no-break space or a zero-width space after it, « Nantés » with its
+    accent written apart: six fabriques for one site, each of the objectives' count (found by a hostile pass)."""
+    lieux = ["Nantes", "Nantes ", "Nantes\u00a0", "Nante\u0301s", "Nant\u00e9s", "Nantes\u200b", "", "Nantes\nsite"]
+    table = pandas.DataFrame({"formation_id": [f"f{i}" for i in range(len(lieux))], "lieu_formation": lieux})
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, table)
+    assert [p.ligne for p in erreur.value.problemes] == [1, 2, 3, 5, 7]
+    assert erreur.value.problemes[0].en().endswith("got 'Nantes ': two places that print alike would be two fabriques")
+    situation = {"formations": {"f": {"lieu_formation": {"ETERNITY": "Paris "}}}}
+    with pytest.raises(EntreeInvalideError, match="two places that print alike"):
+        construire_simulation(tax_benefit_system, situation)

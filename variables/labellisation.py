@@ -273,7 +273,9 @@ class lieu_formation(Variable):
     kooperation-international.de, 2016). An
     identifier of the site where the training runs, unique within its
     structure (a town, an address); the trainings of one structure with the
-    same lieu run in one fabrique. Left empty: the structure's own site.
+    same lieu run in one fabrique. Left empty: the structure's own site. A
+    name that prints like another (a space at an end, an invisible
+    character, a letter written as two) is refused, as an id is.
     """
 
 

@@ -123,7 +123,7 @@ def _sans_invisible(texte: str) -> bool:
     )
 
 
-def _imprimables(textes) -> numpy.ndarray:
+def imprimables(textes) -> numpy.ndarray:
     """`_sans_invisible` of each text: all of them at once where they are, the common case (one pass in C)."""
     textes = list(textes)
     tout = "".join(textes)
@@ -164,7 +164,7 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             espaces = numpy.strings.strip(textes) != textes
-            espaces |= ~_imprimables(distincts)  # the ids themselves: numpy's text drops a trailing NUL
+            espaces |= ~imprimables(distincts)  # the ids themselves: numpy's text drops a trailing NUL
             mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))

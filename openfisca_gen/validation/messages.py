@@ -51,6 +51,12 @@ MESSAGES = {
     ),
     "texte_attendu": ("expects a string, got {valeur:r}", "doit être un texte"),
     "texte_trop_long": ("is longer than {maximum} characters", "dépasse {maximum:fr} caractères"),
+    "texte_qui_s_affiche_comme_un_autre": (
+        "must not begin or end with a space, nor hold an invisible character or a letter written as two, got "
+        "{valeur:r}: two places that print alike would be two fabriques",
+        "ne peut pas commencer ni finir par une espace, ni contenir un caractère invisible ou une lettre écrite en "
+        "deux ({valeur:id}) : deux lieux qui s'affichent pareil seraient deux fabriques",
+    ),
     "cellule_vide": ("empty cell: write a value", "cellule vide : donnez une valeur"),  # its default is refused
     "cellule_vide_defaut": (
         "empty cell: write a value, or {defaut} where there is none (the column's default, which a column left out "
@@ -538,6 +544,7 @@ MESSAGES = {
     "variables_inconnues_cli": ("unknown variable(s): {noms:liste}{suggestion}",),
     "sortie_vide": ("--out is empty: give {quoi}",),
     "sortie_dossier": ("--out '{chemin}' is a folder; give a file name",),
+    "sortie_speciale": ("--out '{chemin}' is not a file (a named pipe, a device): give a file name",),
     "sortie_extension": ("--out '{chemin}': give a file ending in .csv or .xlsx",),
     "sortie_sans_nom": ("--out '{chemin}': give the file a name, such as {exemple}",),
     "sortie_fichier": ("--out '{chemin}' is a file; give a folder (it is created if missing)",),

@@ -38,9 +38,11 @@ def fichier_de_sortie(chemin: str | Path, donnees: str | None = None) -> Path:
     ecrits = chemins_des_tables(sortie, ("formation", "structure", "campagne"))  # every table it may write
     if _le_fichier_lu(ecrits, donnees):
         _sortie_refusee("sortie_ecrase_donnees", chemin=chemin, donnees=str(donnees))
-    for voisin in ecrits[1:]:  # refused now, not after the first table is written
+    for voisin in ecrits:  # refused now, not after the first table is written
         if voisin.is_dir():
             _sortie_refusee("sortie_dossier", chemin=str(voisin))
+        if voisin.exists() and not voisin.is_file():  # a named pipe waited for a reader without a word
+            _sortie_refusee("sortie_speciale", chemin=str(voisin))
     return sortie
 
 

@@ -24,7 +24,7 @@ import pandas
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.limites import MAX_TEXTE
-from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS
+from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS, imprimables
 from openfisca_gen.validation.erreurs import Probleme
 
 PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
@@ -258,15 +258,30 @@ def _codes(noms: list, valeurs) -> numpy.ndarray:
 
 
 def _textes(valeurs, variable, texte: bool):
+    """Texts, a place's name (lieu_formation, the only one): a key, so that one that prints like another, with a
+    space at an end or an invisible character, would be another fabrique, is refused as an id is."""
     if texte:  # a DataFrame's missing text (NaN, None) is an empty cell, as in a CSV
         textes = valeurs.fillna("").astype(str)
-        return textes.to_numpy(dtype=object), [(textes.str.len().to_numpy() > MAX_TEXTE, *TROP_LONG)]
+        longs = textes.str.len().to_numpy() > MAX_TEXTE
+        return textes.to_numpy(dtype=object), [(longs, *TROP_LONG), (_mal_ecrits(textes) & ~longs, *MAL_ECRIT)]
     valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
     longs = numpy.fromiter((isinstance(v, str) and len(v) > MAX_TEXTE for v in valeurs), bool, len(valeurs))
-    return numpy.asarray(valeurs, dtype=object), [(~valides, "texte_attendu", {}), (longs, *TROP_LONG)]
+    mal_ecrits = _mal_ecrits([v if ok else "" for v, ok in zip(valeurs, valides & ~longs, strict=True)])
+    return numpy.asarray(valeurs, dtype=object), [
+        (~valides, "texte_attendu", {}), (longs, *TROP_LONG), (mal_ecrits, *MAL_ECRIT)
+    ]  # fmt: skip
+
+
+def _mal_ecrits(textes) -> numpy.ndarray:
+    """Where a text prints like another: a space at an end, an invisible character, a letter written as two. Each
+    distinct text checked once (a million places are a few hundred sites)."""
+    codes, distincts = pandas.factorize(numpy.asarray(textes, dtype=object))
+    fautifs = ~imprimables(distincts) | numpy.fromiter((t != t.strip() for t in distincts), bool, len(distincts))
+    return fautifs[codes] if len(codes) else numpy.zeros(0, dtype=bool)
 
 
 TROP_LONG = ("texte_trop_long", {"maximum": MAX_TEXTE})
+MAL_ECRIT = ("texte_qui_s_affiche_comme_un_autre", {})
 
 
 TYPES = {int: _nombres, float: _nombres, bool: _booleens, date: _dates, Enum: _enums, str: _textes}
