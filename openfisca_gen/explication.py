@@ -123,6 +123,7 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
         return {"decision": "labellisee", "cause": "not_eligible", "reason": raison}
     decision = valeur_json(resultats["decision_comite_labellisation"], indice)
     retenue = resultats["eligible_labellisation"][indice] and resultats["decision_comite_retenue"][indice]
+    retenue = retenue and not resultats["labellisee"][indice]  # labellisee given as an input keeps it
     if retenue and resultats["label_decide_apres_dissolution"][indice]:
         raison = "the committee's decision is dated from the arrêté dissolving the GIP, after which no label is granted"
         return {"decision": decision, "cause": "after_dissolution", "reason": raison}

@@ -1,5 +1,7 @@
 """The `openfisca-gen` command: the examples, the parameter history, computing a table."""
 
+import os
+
 import pytest
 
 from openfisca_gen.cli import main
@@ -93,6 +95,9 @@ def test_calculate_never_writes_over_its_data(tmp_path, capsys, monkeypatch, don
     (tmp_path / "q_structure.csv").mkdir()  # a table beside it cannot be written: refused before any is
     assert main(["calculate", "--data", donnees, "--out", "q.csv"]) == 2 and not (tmp_path / "q.csv").exists()
     assert "--out 'q_structure.csv' is a folder" in capsys.readouterr().err
+    os.mkfifo(tmp_path / "tube.csv")  # a named pipe waited for a reader without a word
+    assert main(["calculate", "--data", donnees, "--out", "tube.csv"]) == 2
+    assert "--out 'tube.csv' is not a file (a named pipe, a device)" in capsys.readouterr().err
 
 
 def test_calculate_writes_an_excel_workbook_a_sheet_per_entity(tmp_path, capsys):

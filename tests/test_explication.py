@@ -107,6 +107,9 @@ def test_a_label_decided_from_the_dissolution_is_set_aside_and_said_so(tax_benef
     convention = {"conventions.sans_decision_formation_eligible_labellisee": {"2015-09-17": False}}
     [explication] = expliquer(appliquer_reforme(tax_benefit_system, convention), sans, "2025-02")["formations"].values()
     assert explication["labellisee"] is False and explication["decision_set_aside"] is None  # nothing to set aside
+    donnee = situation("2025-02", f={**dossier, **decisions, "date_decision_comite": "2025-01-08", "labellisee": True})
+    [explication] = expliquer(tax_benefit_system, donnee, "2025-02")["formations"].values()
+    assert explication["labellisee"] is True and explication["decision_set_aside"] is None  # an input keeps it
 
 
 def test_a_switched_reading_says_which_parameter_makes_a_condition_apply(tax_benefit_system):

@@ -462,5 +462,16 @@ def test_a_change_the_month_moved_away_from_is_said_and_can_be_taken_back(client
     libelle = tax_benefit_system.parameters.interpretations.fabrique_par_structure.description
     assert f"« {libelle} » ne s'applique pas aux règles en vigueur en décembre 2018" in plat(visible(page))
     [change] = page.tous("data-change", "interpretations.fabrique_par_structure")
-    assert "sans objet" in change["texte"] and page.tous("data-retablir", "interpretations.fabrique_par_structure")
-    assert not page.tous("data-indicateur", "cout_total")  # nothing compared while it stands
+    assert "sans objet" in change["texte"] and "oui" in change["texte"]
+    assert page.tous("data-retablir", "interpretations.fabrique_par_structure")
+    texte = plat(visible(page))  # said once, in the summary and next to the month, as a field's problem is
+    assert texte.count("ne s'applique pas aux règles") == 2 and 'id="erreur-period"' in page.html
+    assert "Aucun changement" not in texte
+    assert 'name="interpretations.fabrique_par_structure" value="true"' in page.html  # carried by « Comparer »
+    # with another change, still nothing compared while it stands; taken back, the rest is
+    avec = envoyer(client, {"population": "appel_2015", "period": "2018-12", "financement_amorcage.taux": "70 %",
+                            "interpretations.fabrique_par_structure": "true"})  # fmt: skip
+    page = ouvrir(client, avec.headers["Location"])
+    assert not page.tous("data-indicateur", "cout_total") and "ne s'applique pas" in plat(visible(page))
+    page = ouvrir(client, "/reformes?population=appel_2015&period=2018-12&financement_amorcage.taux=70+%25")
+    assert page.tous("data-indicateur", "cout_total")

@@ -139,7 +139,7 @@ def test_a_file_above_the_servers_limit_is_named_next_to_its_field():
     texte = reponse.get_data(as_text=True)
     assert reponse.status_code == 200 and 'id="erreur-donnees"' in texte
     assert "Le fichier dépasse la taille admise (2\u202f000 octets)" in texte
-    assert "ce que vous aviez saisi ou choisi avec lui est à saisir de nouveau" in texte  # the law's values shown
+    assert "ce que vous aviez saisi avec lui est à saisir de nouveau" in texte  # the law's values shown
 
 
 # The simulator, through Flask's test client (no server needed): what it answers, in a provider's words
@@ -709,7 +709,8 @@ def test_a_label_decided_from_the_gip_dissolution_is_said_set_aside(
         "non_rendue": f"Sans décision connue du comité, un label daté du {jour} ne peut pas être obtenu",
     }[decision]
     assert f"{attendu} : depuis l'arrêté du {jour}" in texte
-    assert "aucune nouvelle formation ne peut plus obtenir le label" in texte  # the amount's sentence
+    assert "le label ne peut plus être obtenu à cette date (voir ci-dessus)" in texte  # the amount's sentence
+    assert texte.count("aucune nouvelle formation ne peut obtenir le label") == 1  # said once, by the decision
     assert "Le comité de labellisation a labellisé la formation" not in texte and "a refusé le label" not in texte
 
 
@@ -718,3 +719,12 @@ def test_a_huge_number_is_quoted_as_typed_never_written_out(client, exemple, sai
     """« (vous avez saisi 99 999 999 999 999 991 611 392) » for 1e23: the float's binary expansion, never typed."""
     texte = plat(visible(simuler(client, exemple | {"budget_session": saisi})))
     assert f"(vous avez saisi {cite})" in texte and "991 611 392" not in texte
+
+
+def test_a_refusal_dated_from_the_dissolution_is_a_refusal(client, exemple, tax_benefit_system):
+    """A refusal dated from the arrêté was followed by the arrêté's reason in the amount's sentence."""
+    arrete = tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
+    texte = plat(visible(simuler(client, exemple | {"decision_comite_labellisation": "refusee",
+                                                     "date_decision_comite": arrete})))  # fmt: skip
+    assert f"Le comité de labellisation a refusé le label le {date_lisible(arrete)}" in texte
+    assert "Pas de financement d'amorçage : le comité a refusé le label." in texte and "ci-dessus" not in texte

@@ -469,7 +469,8 @@ class label_decide_apres_dissolution(Variable):
     Confidence: confirmed for the rule, inferred for its time. True for a
     training whose committee decision (date_decision_comite) is dated on or
     after the arrêté of 8 January 2025 (programme.date_fin_labellisation,
-    as in force on the decision's day): « aucune nouvelle formation ne
+    as in force on the decision's day, or its first value for a day before
+    it, as a reform may date it): « aucune nouvelle formation ne
     pourra obtenir le label », so it is not labelled (labellisee) nor funded,
     in every month computed (inferred: a decision is judged under the law of
     its own day; computed in 2024, the label was never obtained all the
@@ -483,13 +484,21 @@ class label_decide_apres_dissolution(Variable):
         if not formation.simulation.get_known_periods("date_decision_comite"):  # no day given: no array of 1970s
             return numpy.zeros(formation.count, dtype=bool)
         decision = formation("date_decision_comite", period)
-        valeurs = formation.simulation.tax_benefit_system.parameters.programme.date_fin_labellisation.values_list
-        tardives = decision >= numpy.datetime64(min(valeur.instant_str for valeur in valeurs))  # none in force before
+        parametre = formation.simulation.tax_benefit_system.parameters.programme.date_fin_labellisation
+        debuts = sorted(valeur.instant_str for valeur in parametre.values_list)
         apres = numpy.zeros(formation.count, dtype=bool)
-        for jour in numpy.unique(decision[tardives]):  # each day of decision under the law of that day
-            fin = facultatif(formation, parameters(str(jour)), "programme.date_fin_labellisation")
-            if fin is not None and jour >= numpy.datetime64(fin):
-                apres |= decision == jour
+        # Each dated value judges the decisions of its days (the first one, every day before it too): a pass per
+        # value of the law, not per day of decision.
+        for rang, debut in enumerate(debuts):
+            fin = parametre(debut)
+            if fin is None:
+                continue
+            jugees = decision >= numpy.datetime64(fin)
+            if rang:
+                jugees &= decision >= numpy.datetime64(debut)
+            if rang + 1 < len(debuts):
+                jugees &= decision < numpy.datetime64(debuts[rang + 1])
+            apres |= jugees
         return apres
 
 

@@ -219,14 +219,31 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     texte = textes.get("period", "")
     mois, refus = lire_mois_de(tax_benefit_system, texte, defaut)
     affiche, _ = lire_mois_de(tax_benefit_system, textes.get("affiche", ""), mois)
-    champs_affiches, parametres = par_nom(tax_benefit_system, affiche), tax_benefit_system.parameters
+    champs_affiches = par_nom(tax_benefit_system, affiche)
     saisies, doubles = lire_champs(formulaire, champs_affiches)
     modifies = {chemin: texte_ for chemin, texte_ in saisies.items() if change(champs_affiches[chemin], texte_)}
-    # a rule the month shown has no field for, kept by the link after the month moved: kept, to be said (`erreurs`)
-    ailleurs = [cle for cle in formulaire if cle not in champs_affiches and "." in cle and _existe(parametres, cle)]
-    modifies |= {cle: formulaire.get(cle, "").strip() for cle in ailleurs}
+    # A field of another month, kept by the link after the month moved to one where its rule has no value: kept,
+    # and said next to the month, which nothing is compared past (it was dropped without a word).
+    noms = par_nom(tax_benefit_system, mois)
+    ailleurs = {cle: formulaire.get(cle, "").strip() for cle in champs_des_appels(tax_benefit_system)
+                if cle in formulaire and cle not in champs_affiches}  # fmt: skip
+    modifies |= ailleurs
+    problemes += [
+        Probleme("changement_hors_du_mois", {"libelle": champs_des_appels(tax_benefit_system)[c]["label"],
+                                              "mois": mois}, "champ", champ="period")
+        for c in modifies if c not in noms
+    ]  # fmt: skip
     demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
+
+
+@functools.lru_cache(maxsize=8)
+def champs_des_appels(tax_benefit_system) -> dict[str, dict]:
+    """The fields of every call's month, by their parameter's path (the latest call's where two show one)."""
+    champs = {}
+    for appel in appels(tax_benefit_system):
+        champs |= par_nom(tax_benefit_system, appel["ouverture"][:7])
+    return champs
 
 
 def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict, list]:
@@ -242,17 +259,7 @@ def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict
     def decrire(nom):
         return fiche(noms[nom]) if nom in noms else autres.get(nom)
 
-    hors_du_mois = [  # typed for the month shown, then the month moved where the rule has no value: said
-        Probleme("changement_hors_du_mois", {"libelle": _libelle(tax_benefit_system, chemin), "mois": demande.mois})
-        for chemin in demande.modifies
-        if chemin not in noms
-    ]
-    return par_champ(problemes + hors_du_mois, decrire)
-
-
-def _libelle(tax_benefit_system, chemin: str) -> str:
-    """A parameter's description, as the form labels its field: for a change whose field the month does not show."""
-    return trouver_parametre(tax_benefit_system.parameters, chemin).description or chemin
+    return par_champ(problemes, decrire)
 
 
 def reforme_de(tax_benefit_system, demande: Demande) -> dict:
@@ -333,9 +340,12 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
         )
     for chemin, texte in demande.modifies.items():
         champ = noms.get(chemin)
-        if champ is None:  # a rule the month computed has no value for: listed, to be taken back (see `erreurs`)
-            liste.append({"nom": chemin, "label": _libelle(tax_benefit_system, chemin), "loi": "sans objet",
-                          "nouveau": f"« {texte} »", "retablir": demande.sans(chemin)})  # fmt: skip
+        if champ is None:  # a rule the month computed has no value for: listed, carried, to be taken back
+            ailleurs = champs_des_appels(tax_benefit_system)[chemin]
+            valeur = lire_valeur(ailleurs, texte) if texte else None
+            nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, ailleurs)
+            liste.append({"nom": chemin, "label": ailleurs["label"], "loi": "sans objet", "nouveau": nouveau,
+                          "retablir": demande.sans(chemin), "texte": texte})  # fmt: skip
             continue
         valeur = lire_valeur(champ, texte) if texte else None
         nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ)  # as typed: refused

@@ -49,6 +49,7 @@ LUES = (
     "decision_comite_labellisation",
     "date_decision_comite",
     "label_decide_apres_dissolution",
+    "decision_comite_retenue",
     "label_en_vigueur",
     "etat_programme",
     "nombre_apprenants",
@@ -111,11 +112,8 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
             "Pas de financement d'amorçage : il suppose une formation labellisée, et la formation ne remplit "
             "pas toutes les conditions du label."
         )
-    if v.get("label_decide_apres_dissolution"):
-        return (
-            "Pas de financement d'amorçage : la décision du comité est datée de l'arrêté qui dissout le GIP ou "
-            "d'après, et aucune nouvelle formation ne peut plus obtenir le label."
-        )
+    if v.get("label_decide_apres_dissolution") and v.get("decision_comite_retenue"):  # its decision says why
+        return "Pas de financement d'amorçage : le label ne peut plus être obtenu à cette date (voir ci-dessus)."
     if not v["labellisee"]:
         if v.get("decision_comite_labellisation") == "refusee":
             return "Pas de financement d'amorçage : le comité a refusé le label."

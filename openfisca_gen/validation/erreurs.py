@@ -400,9 +400,8 @@ def en_francais(valeur) -> str:
         return "oui" if valeur else "non"
     if isinstance(valeur, int) and abs(valeur) >= 10**40:
         return f"un nombre de {chiffres(valeur)} chiffres"
-    if (
-        isinstance(valeur, float) and 1e16 <= abs(valeur) < math.inf
-    ):  # as typed (1e23), not 99 999 999 999 999 991 611 392
+    # A float past 10^16 as typed (1e23), not as its binary expansion (99 999 999 999 999 991 611 392)
+    if isinstance(valeur, float) and 1e16 <= abs(valeur) < math.inf:
         return repr(valeur).replace("e+", "e").replace(".", ",").replace("-", "−")
     if isinstance(valeur, int | float) and math.isfinite(valeur):
         return nombre_en_francais(valeur)

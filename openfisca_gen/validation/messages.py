@@ -464,7 +464,7 @@ MESSAGES = {
     ),
     "illisible": (
         "cannot read '{fichier}': {raison}",
-        "le fichier {fichier:fr} ne peut pas être lu (selon le lecteur de CSV, en anglais : {raison})",
+        "le fichier {fichier:fr} ne peut pas être lu (en anglais : {raison})",
     ),
     "guillemet_non_ferme": (
         "cannot read '{fichier}': the quote (\") that opens a cell on line {ligne} is never closed",
@@ -504,8 +504,7 @@ MESSAGES = {
     ),
     "formulaire_non_recu": (
         "the form was not received with that file: what was typed with it is to be typed again",
-        "Le formulaire n'a pas été reçu avec ce fichier : ce que vous aviez saisi ou choisi avec lui est à saisir "
-        "de nouveau.",
+        "Le formulaire n'a pas été reçu avec ce fichier : ce que vous aviez saisi avec lui est à saisir de nouveau.",
     ),
     "trop_de_formations": (
         "the file has {nombre} trainings; at most {maximum} per request (--max-trainings)",
