@@ -552,6 +552,26 @@ def test_an_index_named_as_a_column_is_that_column(tax_benefit_system, index):
     pandas.testing.assert_frame_equal(lue[attendue.columns], attendue)
 
 
+def test_booleans_as_pandas_writes_them_beside_a_missing_value(tax_benefit_system):
+    """1.0 and 0.0 (a boolean column with a NaN is float): refused with « expects true or false (or 1 or 0), got
+    1.0 », which contradicts itself. 1.5 is still refused."""
+    lue = lire_population(tax_benefit_system, table(formation_gratuite=[1.0, 0.0, 1.0])).table
+    assert lue["formation_gratuite"].tolist() == [True, False, True]
+    with pytest.raises(DonneesInvalidesError, match=r"got 1\.5"):
+        lire_population(tax_benefit_system, table(formation_gratuite=[1.5, 0.0, 1.0]))
+
+
+def test_an_index_that_is_a_column_too_must_give_the_same_values(tax_benefit_system):
+    """An index named formation_id beside a formation_id column of other values: the column won without a word.
+    `set_index(…, drop=False)`, the same values twice, is read as the one column."""
+    attendue = lire_population(tax_benefit_system, table()).table
+    lue = lire_population(tax_benefit_system, table().set_index("formation_id", drop=False)).table
+    pandas.testing.assert_frame_equal(lue[attendue.columns], attendue)
+    autres = table().set_index(pandas.Index([f"autre{i}" for i in range(len(table()))], name="formation_id"))
+    with pytest.raises(DonneesInvalidesError, match="column 'formation_id' is given more than once"):
+        lire_population(tax_benefit_system, autres)
+
+
 @pytest.mark.parametrize("fuseau", ["Europe/Paris", "Pacific/Auckland", "America/Los_Angeles"])
 def test_a_day_given_with_a_time_zone_is_that_day_on_its_calendar(tax_benefit_system, fuseau):
     """2015-09-17 in Paris is 2015-09-16 in UTC: read as the 16th, the call's opening day fell out of its window."""

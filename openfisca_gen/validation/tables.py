@@ -122,8 +122,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
     without a word."""
     variables = variables_d_entree(tax_benefit_system)
     colonnes = {*IDENTIFIANTS, *variables}
-    if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
-        table = table.reset_index(level=niveaux)
+    table = _niveaux_lus(table, colonnes)
     if any(sans_nom := [_sans_nom(nom) for nom in table.columns]):  # None was named 'nan': by its rank, as a CSV's
         noms = [f"(column {rang}, no name)" if sans_nom[rang - 1] else nom for rang, nom in enumerate(table.columns, 1)]
         gardees = [not (s and all(map(vide, table.iloc[:, rang]))) for rang, s in enumerate(sans_nom)]
@@ -179,6 +178,20 @@ def _typer(colonne: pandas.Series, variable, placer, problemes: list, decimale: 
     typees = typer(_a_la_francaise(colonne, variable), variable, True, placer, problemes, colonne)
     problemes[avant:] = [replace(p, cle=FORMES_FR.get(p.cle, p.cle)) for p in problemes[avant:]]
     return typees
+
+
+def _niveaux_lus(table: pandas.DataFrame, colonnes) -> pandas.DataFrame:
+    """The table with its index levels named as columns of the model read as those columns; one that is also a
+    column with other values is refused (the column won without a word). set_index(…, drop=False) is welcome."""
+    deux_fois = [
+        nom for nom in table.index.names if nom in colonnes and nom in table.columns
+        and not numpy.array_equal(table.index.get_level_values(nom), table[nom].to_numpy())
+    ]  # fmt: skip
+    if deux_fois:
+        raise DonneesInvalidesError([Probleme("colonne_en_double", {}, "colonne", champ=nom) for nom in deux_fois])
+    if niveaux := [nom for nom in table.index.names if nom in colonnes and nom not in table.columns]:
+        table = table.reset_index(level=niveaux)
+    return table
 
 
 def _sans_nom(nom) -> bool:

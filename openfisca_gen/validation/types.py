@@ -32,7 +32,7 @@ PREMIER_JOUR, DERNIER_JOUR = date(1970, 1, 1), date(2100, 12, 31)
 MONTANT_MAX = 1e9  # € ; the model's stated maximum for any amount or duration
 ENTIER_MAX = int(numpy.iinfo(numpy.int32).max)
 DATE_ISO = r"\d{4}-\d{2}-\d{2}"
-VRAI, FAUX = frozenset({"true", "1"}), frozenset({"false", "0"})
+VRAI, FAUX = frozenset({"true", "1", "1.0"}), frozenset({"false", "0", "0.0"})  # 1.0: pandas' booleans beside a NaN
 JOURS = {"premier": PREMIER_JOUR, "dernier": DERNIER_JOUR}
 
 
