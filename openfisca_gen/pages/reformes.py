@@ -224,15 +224,14 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     modifies = {chemin: texte_ for chemin, texte_ in saisies.items() if change(champs_affiches[chemin], texte_)}
     # A field of another month, kept by the link after the month moved to one where its rule has no value: kept,
     # and said next to the month, which nothing is compared past (it was dropped without a word).
-    noms = par_nom(tax_benefit_system, mois)
-    ailleurs = {cle: formulaire.get(cle, "").strip() for cle in champs_des_appels(tax_benefit_system)
-                if cle in formulaire and cle not in champs_affiches}  # fmt: skip
-    modifies |= ailleurs
+    noms, partout = par_nom(tax_benefit_system, mois), champs_des_appels(tax_benefit_system)
+    modifies |= {cle: formulaire.get(cle, "").strip() for cle in partout if cle in formulaire and cle not in modifies
+                 and cle not in champs_affiches}  # fmt: skip
     problemes += [
-        Probleme("changement_hors_du_mois", {"libelle": champs_des_appels(tax_benefit_system)[c]["label"],
-                                              "mois": mois}, "champ", champ="period")
-        for c in modifies if c not in noms
-    ]  # fmt: skip
+        Probleme("changement_hors_du_mois", {"libelle": partout[c]["label"], "mois": mois}, "champ", champ="period")
+        for c in modifies
+        if c not in noms
+    ]
     demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
 
