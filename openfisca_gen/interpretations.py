@@ -29,7 +29,7 @@ from openfisca_gen.analyse import VARIABLES_CAMPAGNE, a_change, decrire_populati
 from openfisca_gen.helpers import dernier_jour, ouvertures_des_appels
 from openfisca_gen.population import une_population
 from openfisca_gen.rapports import graphiques
-from openfisca_gen.rapports.libelles import LECTURES, libelle
+from openfisca_gen.rapports.libelles import LECTURES, OBJECTIFS_COURTS, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, lisible, signe
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.sources import confiance, textes_des_references
@@ -48,12 +48,12 @@ OBJECTIFS = tuple(nom for nom in VARIABLES_CAMPAGNE if nom.startswith("objectif_
 INDICATEURS = (COUT, LABELLISEES, *PARTS, *OBJECTIFS)
 # The tables `AnalyseInterpretations.ecrire` writes, one CSV each: known before anything is computed
 FICHIERS = tuple(f"{nom}.csv" for nom in ("interpretations", "effets", "plages", "formations", "combinaisons"))
-OBJECTIFS_COURTS = {nom: nom.removeprefix("objectif_").removesuffix("_atteint") for nom in OBJECTIFS}
 
 
 def _libelles(langue: str) -> dict:
     """Display labels of the analysis's keys (tables are keyed by names)."""
-    objectifs = {nom: LECTURES[langue]["objectif"].format(nom=court) for nom, court in OBJECTIFS_COURTS.items()}
+    courts = OBJECTIFS_COURTS[une_langue(langue)]
+    objectifs = {nom: LECTURES[langue]["objectif"].format(nom=court) for nom, court in courts.items()}
     return {cle: libelle(cle, langue) for cle in (*INDICATEURS, "eligibility_changes", "funding_changes")} | objectifs
 
 
@@ -313,7 +313,12 @@ class AnalyseInterpretations:
         etendue = mots["echantillon" if self.echantillon else "tout"].format(n=n)
         effets = self.effets[["default", COUT, LABELLISEES, "eligibility_changes", "funding_changes", *PARTS]].assign(
             objectives=[
-                ", ".join(f"{OBJECTIFS_COURTS[nom]} {signe(int(v), langue)}" for nom, v in ligne.items() if v) or "-"
+                ", ".join(
+                    f"{OBJECTIFS_COURTS[une_langue(langue)][nom]} {signe(int(v), langue)}"
+                    for nom, v in ligne.items()
+                    if v
+                )
+                or "-"
                 for _, ligne in self.effets[list(OBJECTIFS)].iterrows()
             ]
         )

@@ -15,6 +15,7 @@ from openfisca_gen.cli import main
 from openfisca_gen.explication import expliquer
 from openfisca_gen.interpretations import COUT, LABELLISEES, Lectures, analyser_interpretations, interrupteurs
 from openfisca_gen.population import DONNEES, POPULATION_EXEMPLE, POPULATIONS, lire_population
+from openfisca_gen.rapports.libelles import OBJECTIFS_COURTS
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
 
@@ -232,6 +233,10 @@ def test_the_analysis_in_french(analyse):
     assert not re.search(r"\b(default|baseline|indicator|interpretation|min_readings|True|False|vrai|faux)\b", texte)
     assert "(defaults)" not in texte
     assert not re.search(r"(?<![\w.])-\d", texte)  # -115 was written with a hyphen beside −2 571 350
+    # an objective by its name in words, not its key (« part_femmes +1 », « campagnes qui atteignent part_femmes »)
+    assert "part de femmes +1" in texte and "campagnes qui atteignent part de femmes" in texte
+    assert all(set(OBJECTIFS_COURTS[langue]) == set(interpretations.OBJECTIFS) for langue in ("en", "fr"))
+    assert not re.search(r"\b(part_femmes|fabriques_premiere_vague|jeunes_formes_trois_ans)\b", texte)
 
 
 @pytest.mark.parametrize(

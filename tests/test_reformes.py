@@ -445,6 +445,9 @@ def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax
     attendu = "financement_amorcage.plafond = 100,000 € from 2015-09-17; financement_amorcage.taux = 60 % from"
     assert nom_de(changements, parametres).startswith(attendu)
     assert nom_de(changements, parametres, "fr").startswith("financement_amorcage.plafond = 100\u202f000\u00a0€")
+    zero = {"financement_amorcage.plafond": {"2015-09-17": -0.0}, "financement_amorcage.taux": {"2015-09-17": -0.0}}
+    attendu = "financement_amorcage.plafond = 0 € from 2015-09-17; financement_amorcage.taux = 0 % from"
+    assert nom_de(zero, parametres).startswith(attendu)  # « -0 € » before
 
 
 def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_benefit_system):

@@ -172,6 +172,23 @@ LECTURES = {
 }
 
 
+# An objective as a table's cell names it, short: "women share +1", « part de femmes +1 » (its key was printed)
+OBJECTIFS_COURTS = {
+    "en": {
+        cle: texte.removeprefix("objective: ") for cle, texte in LIBELLES["en"].items() if cle.startswith("objectif_")
+    },
+    "fr": {
+        "objectif_part_femmes": "part de femmes",
+        "objectif_part_jeunes_neet_peu_qualifies": "part de jeunes NEET peu qualifiés",
+        "objectif_fabriques_premiere_vague": "fabriques de la première vague",
+        "objectif_fabriques_trois_ans": "fabriques sous trois ans",
+        "objectif_jeunes_formes_premiere_vague": "jeunes formés de la première vague",
+        "objectif_jeunes_formes_trois_ans": "jeunes formés sous trois ans",
+        "objectif_demandeurs_emploi_peu_qualifies": "demandeurs d'emploi peu qualifiés formés",
+    },
+}
+
+
 def libelle(cle, langue: str = "en", systeme=None) -> str:
     """The label of a table's key: a fixed key's, else (with `systeme`) a variable's own label in French, or an
     Enum value's in either language (the model's only words for it: « Entreprise privée », not entreprise_privee,

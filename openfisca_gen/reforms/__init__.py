@@ -86,6 +86,8 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
 
     def lisible(chemin, valeur) -> str:
         valeur = getattr(valeur, "item", lambda: valeur)()  # a numpy scalar as the number it stands for
+        if isinstance(valeur, float):
+            valeur += 0.0  # -0.0, a value a file may hold, titled "-0 €"
         unite = None
         if parametres is not None:
             with contextlib.suppress(ReformeInvalideError):
