@@ -464,3 +464,13 @@ def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_be
         simulation = construire_simulation(reformee, situation)
         assert simulation.calculate("nombre_fabriques_labellisees", mois).tolist() == [1], mois
         assert simulation.calculate("objectif_part_femmes", mois).decode()[0].name == "atteint", mois
+
+
+def test_a_dissolution_moved_earlier_sets_aside_the_labels_decided_from_it(tax_benefit_system):
+    """A reform keeping the arrêté's own date (2025-01-08) but moving its day to 2024-06-01: a decision of
+    2024-07-01 comes before the value's date and is judged under it, as the workshop dates a change."""
+    reformee = appliquer_reforme(tax_benefit_system, {"programme.date_fin_labellisation": {"2025-01-08": "2024-06-01"}})
+    jours = {"avant": "2024-05-31", "apres": "2024-07-01"}
+    situation = {"formations": {nom: {"date_decision_comite": {"ETERNITY": jour}} for nom, jour in jours.items()}}
+    simulation = construire_simulation(reformee, situation)
+    assert simulation.calculate("label_decide_apres_dissolution", "2025-02").tolist() == [False, True]

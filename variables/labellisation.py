@@ -485,19 +485,18 @@ class label_decide_apres_dissolution(Variable):
             return numpy.zeros(formation.count, dtype=bool)
         decision = formation("date_decision_comite", period)
         parametre = formation.simulation.tax_benefit_system.parameters.programme.date_fin_labellisation
-        debuts = sorted(valeur.instant_str for valeur in parametre.values_list)
+        valeurs = sorted((valeur.instant_str, valeur.value) for valeur in parametre.values_list)
         apres = numpy.zeros(formation.count, dtype=bool)
         # Each dated value judges the decisions of its days (the first one, every day before it too): a pass per
         # value of the law, not per day of decision.
-        for rang, debut in enumerate(debuts):
-            fin = parametre(debut)
+        for rang, (debut, fin) in enumerate(valeurs):
             if fin is None:
                 continue
             jugees = decision >= numpy.datetime64(fin)
             if rang:
                 jugees &= decision >= numpy.datetime64(debut)
-            if rang + 1 < len(debuts):
-                jugees &= decision < numpy.datetime64(debuts[rang + 1])
+            if rang + 1 < len(valeurs):
+                jugees &= decision < numpy.datetime64(valeurs[rang + 1][0])
             apres |= jugees
         return apres
 

@@ -338,27 +338,16 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
             }
         )
     for chemin, texte in demande.modifies.items():
-        champ = noms.get(chemin)
-        if champ is None:  # a rule the month computed has no value for: listed, carried, to be taken back
-            ailleurs = champs_des_appels(tax_benefit_system)[chemin]
-            valeur = lire_valeur(ailleurs, texte) if texte else None
-            nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, ailleurs)
-            liste.append({"nom": chemin, "label": ailleurs["label"], "loi": "sans objet", "nouveau": nouveau,
-                          "retablir": demande.sans(chemin), "texte": texte})  # fmt: skip
-            continue
+        # a rule the month computed has no value for: its field of another month, listed, carried, to be taken back
+        champ = noms.get(chemin) or champs_des_appels(tax_benefit_system)[chemin]
         valeur = lire_valeur(champ, texte) if texte else None
         nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ)  # as typed: refused
-        loi = affichage_loi(champ["valeur"], champ)
-        liste.append(
-            {
-                "nom": chemin,
-                "label": champ["label"],
-                "loi": loi,
-                "nouveau": nouveau,
-                "retablir": demande.sans(chemin),
-                "depuis": date_lisible(champ["debut"]),
-            }
-        )
+        change = {"nom": chemin, "label": champ["label"], "nouveau": nouveau, "retablir": demande.sans(chemin)}
+        if chemin in noms:
+            change |= {"loi": affichage_loi(champ["valeur"], champ), "depuis": date_lisible(champ["debut"])}
+        else:
+            change |= {"loi": "sans objet", "texte": texte}
+        liste.append(change)
     return liste
 
 

@@ -132,6 +132,13 @@ def imprimables(textes) -> numpy.ndarray:
     return numpy.array([_sans_invisible(texte) for texte in textes], dtype=bool)
 
 
+def affiches_comme_d_autres(distincts, textes=None) -> numpy.ndarray:
+    """Where a distinct text prints like another (an id, a place's name): a space at an end, an invisible
+    character, a letter written as two. `textes`: the same as numpy's strings, where the caller has them."""
+    textes = numpy.asarray(distincts, dtype=str) if textes is None else textes  # numpy's string ufuncs: no loop
+    return (numpy.strings.strip(textes) != textes) | ~imprimables(distincts)  # numpy's text drops a trailing NUL
+
+
 def ids_en_texte(valeurs: pandas.Series) -> pandas.Series:
     """A DataFrame's ids as the text a CSV would give them, so that 5, 5.0 and '5' are one id (and two trainings
     given them, a duplicate), never two ids that print alike; a missing id stays missing."""
@@ -163,8 +170,7 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
         if len(distincts) and not pandas.api.types.is_numeric_dtype(table[colonne]):  # all missing: none to read
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
-            espaces = numpy.strings.strip(textes) != textes
-            espaces |= ~imprimables(distincts)  # the ids themselves: numpy's text drops a trailing NUL
+            espaces = affiches_comme_d_autres(distincts, textes)
             mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))

@@ -24,7 +24,7 @@ import pandas
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.limites import MAX_TEXTE
-from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS, imprimables
+from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS, affiches_comme_d_autres
 from openfisca_gen.validation.erreurs import Probleme
 
 PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
@@ -276,8 +276,7 @@ def _mal_ecrits(textes) -> numpy.ndarray:
     """Where a text prints like another: a space at an end, an invisible character, a letter written as two. Each
     distinct text checked once (a million places are a few hundred sites)."""
     codes, distincts = pandas.factorize(numpy.asarray(textes, dtype=object))
-    fautifs = ~imprimables(distincts) | numpy.fromiter((t != t.strip() for t in distincts), bool, len(distincts))
-    return fautifs[codes] if len(codes) else numpy.zeros(0, dtype=bool)
+    return affiches_comme_d_autres(distincts)[codes] if len(codes) else numpy.zeros(0, dtype=bool)
 
 
 TROP_LONG = ("texte_trop_long", {"maximum": MAX_TEXTE})
