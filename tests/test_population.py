@@ -861,6 +861,7 @@ def test_a_place_that_prints_like_another_is_refused_not_counted_as_another_fabr
         lire_population(tax_benefit_system, table)
     assert [p.ligne for p in erreur.value.problemes] == [1, 2, 3, 5, 7]
     assert erreur.value.problemes[0].en().endswith("got 'Nantes ': two places that print alike would be two fabriques")
+    assert "(« Nantes\\x20 »)" in erreur.value.problemes[0].fr()  # « Nantes » hid its space beside the guillemet
     situation = {"formations": {"f": {"lieu_formation": {"ETERNITY": "Paris "}}}}
     with pytest.raises(EntreeInvalideError, match="two places that print alike"):
         construire_simulation(tax_benefit_system, situation)

@@ -62,7 +62,10 @@ class _Cite:
             citer = partial(citee_en_francais, fichier=self.fichier)
             return ", ".join(map(citer, self.valeur)) if liste else citer(self.valeur)
         if spec == "id":  # an id quoted in French, what prints as a space shown as its code, as in English
-            return f"« {en_clair(str(self.valeur), espaces=True)} »"
+            texte = en_clair(str(self.valeur), espaces=True)
+            # a space at an end, hidden beside the guillemets' own (« Nantes » for 'Nantes '), as its code too
+            coeur, debut = texte.strip(" "), len(texte) - len(texte.lstrip(" "))
+            return "« " + r"\x20" * debut + coeur + r"\x20" * (len(texte) - debut - len(coeur)) + " »"
         if spec == "cite":
             return en_francais(str(self.valeur))
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
