@@ -29,8 +29,8 @@ from openfisca_gen.validation import trouver_parametre
 
 BILAN = DOCS_DIR / "bilan.yaml"
 CLES = ("id", "call", "year", "indicator", "what", "value", "unit", "period", "source", "read", "quote", "note")
-UNITES = ("trainings", "structures", "fabriques", "sites", "dossiers", "learners", "applications", "agreements",
-          "EUR", "percent", "projects")  # fmt: skip
+UNITES = ("trainings", "structures", "fabriques", "sites", "dossiers", "learners", "people", "applications",
+          "agreements", "EUR", "percent", "projects")  # fmt: skip
 VERDICTS = ("reproduced", "differs", "not_modelled")
 # An indicator of the record that no variable has under its name: the variable that counts it.
 ALIAS = {"nombre_dossiers_deposes": "dossier_depose_dans_les_delais"}
@@ -42,9 +42,13 @@ OBJECTIFS = {
     "nombre_formations_labellisees": "objectifs.sous_trois_ans.nombre_fabriques",
     "nombre_demandeurs_emploi_peu_qualifies_campagne": "objectifs.nombre_demandeurs_emploi_peu_qualifies",
 }
-# What an objective counts (its parameter's unit) and the units of the record that count the same thing: a count
-# of trainings is no count of fabriques (places, each holding one training or more: 130 for 171 labels in 2016).
-MEMES_UNITES = {"fabrique": ("fabriques",), "person": ("learners",), "/1": ("percent",)}
+# What an indicator counts (its parameter's or variable's unit) and the units of the record that count the same
+# thing: a count of trainings is no count of fabriques (places, each holding one training or more: 130 for 171
+# labels in 2016), nor one of structures; a site is a place, a fabrique.
+MEMES_UNITES = {
+    "training": ("trainings",), "fabrique": ("fabriques", "sites"), "structure": ("structures",),
+    "person": ("learners", "people"), "dossier": ("dossiers",), "/1": ("percent",), "currency-EUR": ("EUR",),
+}  # fmt: skip
 
 
 def lire_bilan(chemin: Path | str = BILAN) -> list[dict]:
@@ -70,16 +74,36 @@ def erreurs_de_forme(entrees, tax_benefit_system) -> list[str]:
             erreurs.append(f"{nom}: call {entree['call']!r} is not 1, 2, 3 or null")
         if entree["unit"] not in UNITES:
             erreurs.append(f"{nom}: unit {entree['unit']!r} is not one of {', '.join(UNITES)}")
-        indicateur = ALIAS.get(entree["indicator"], entree["indicator"])
-        if indicateur is not None and indicateur not in tax_benefit_system.variables:
-            try:
-                trouver_parametre(tax_benefit_system.parameters, indicateur, feuille=True)
-            except ValueError:
-                erreurs.append(f"{nom}: indicator {entree['indicator']!r} is neither a variable nor a parameter")
+        if entree["indicator"] is not None:
+            erreurs += _erreurs_d_indicateur(nom, entree, tax_benefit_system)
         if entree["id"] in vus:
             erreurs.append(f"{nom}: the id is used twice")
         vus.add(entree["id"])
     return erreurs
+
+
+def _compte(tax_benefit_system, indicateur: str):
+    """What an indicator counts: its variable's or parameter's unit (a count of dossiers filed: dossiers)."""
+    if indicateur in ALIAS:
+        return "dossier"
+    if indicateur in tax_benefit_system.variables:
+        return tax_benefit_system.variables[indicateur].unit
+    return trouver_parametre(tax_benefit_system.parameters, indicateur, feuille=True).metadata.get("unit")
+
+
+def _erreurs_d_indicateur(nom: str, entree: dict, tax_benefit_system) -> list[str]:
+    """A variable or a parameter, that counts what the figure counts: a figure of « 200 formations » held against
+    an objective of 200 fabriques read as reproduced what the model does not hold."""
+    try:
+        compte = _compte(tax_benefit_system, entree["indicator"])
+    except ValueError:
+        return [f"{nom}: indicator {entree['indicator']!r} is neither a variable nor a parameter"]
+    if entree["unit"] in MEMES_UNITES.get(compte, ()) or entree["unit"] not in UNITES:  # an unknown one: said
+        return []
+    return [
+        f"{nom}: counts {entree['unit']} where its indicator {entree['indicator']!r} counts {compte!r}: not the same "
+        "thing; give no indicator and say so in the note"
+    ]
 
 
 def erreurs_de_citation(entrees) -> list[str]:

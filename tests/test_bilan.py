@@ -44,6 +44,24 @@ def test_a_malformed_figure_is_named(tax_benefit_system, champ, valeur, message)
     assert len(erreurs) == 1 and message in erreurs[0] and repr(fausse["id"]) in erreurs[0]
 
 
+@pytest.mark.parametrize(
+    ("figure", "indicateur", "message"),
+    [
+        # « 200 formations » read as the objective of 200 fabriques was "reproduced": a fabrique holds one or more
+        ("appel-2-objectif-formations-defi-metiers", "objectifs.sous_trois_ans.nombre_fabriques",
+         "counts trainings where its indicator 'objectifs.sous_trois_ans.nombre_fabriques' counts 'fabrique'"),
+        ("appel-1-sites-alterway", "nombre_structures_financees", "counts sites where its indicator"),
+        ("appel-1-montant-total-usine-digitale", "nombre_formations_labellisees", "counts EUR where its indicator"),
+    ],
+)  # fmt: skip
+def test_a_figure_held_against_an_indicator_that_counts_something_else_is_named(
+    tax_benefit_system, figure, indicateur, message
+):
+    fausse = PAR_ID[figure] | {"indicator": indicateur}
+    erreurs = bilan.erreurs_de_forme([fausse], tax_benefit_system)
+    assert len(erreurs) == 1 and message in erreurs[0] and repr(figure) in erreurs[0]
+
+
 def test_a_missing_key_and_a_repeated_id_are_named(tax_benefit_system):
     sans_note = {cle: valeur for cle, valeur in ENTREES[0].items() if cle != "note"}
     assert "keys ['note'] differ" in bilan.erreurs_de_forme([sans_note], tax_benefit_system)[0]
@@ -126,6 +144,14 @@ def test_the_first_calls_5_million_test_the_ceiling_readings(record):
     assert "plafond_par_structure" not in lectures
 
 
+def test_a_figure_said_above_a_round_amount_is_not_reproduced_below_it(record):
+    """« un peu plus de 5 millions » is above 5 M€: the model's 4.85 M€ was "reproduced" within the rounding of
+    « 5 millions »."""
+    budget = record.loc["appel-1-budget-alterway"]
+    assert budget["published"] == [5_000_000, 5_110_000] and budget["model"] < 5_000_000
+    assert budget["verdict"] == "differs"
+
+
 def test_the_objectives_are_held_against_what_was_achieved(tax_benefit_system):
     atteints = bilan.objectifs(tax_benefit_system)
     femmes = atteints.loc["part-femmes-2018-defi-metiers"]
@@ -162,7 +188,7 @@ def test_record_prints_only_the_figures_asked_for(capsys):
     assert "appel-2-" in sortie and "appel-1-" not in sortie and "national objectives" not in sortie
     assert main(["record"]) == 0
     assert "The national objectives against what was achieved:" in capsys.readouterr().out
-    assert main(["record", "--call", "2", "--verdict", "not_modelled"]) == 0  # pandas' "Empty DataFrame" before
+    assert main(["record", "--call", "3", "--verdict", "not_modelled"]) == 0  # pandas' "Empty DataFrame" before
     assert capsys.readouterr().out.splitlines()[1] == "(no published figure matches)"
 
 

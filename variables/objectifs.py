@@ -51,6 +51,7 @@ class nombre_formations_labellisees(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "training"
     label = "Nombre de formations labellisées de la campagne"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: seed."
@@ -63,6 +64,7 @@ class nombre_demandeurs_emploi_peu_qualifies_campagne(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "person"
     label = "Nombre de demandeurs d'emploi peu ou pas qualifiés d'une session des formations labellisées de la campagne"
     reference = TROISIEME_APPEL_2018
     documentation = "Confidence: inferred (one session of each labelled training; the 2018 objective counts them)."
@@ -75,6 +77,7 @@ class nombre_apprenants_campagne(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "person"
     label = "Nombre d'apprenants d'une session des formations labellisées de la campagne"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: inferred (one session of each labelled training)."
@@ -308,6 +311,7 @@ class nombre_fabriques_labellisees(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "fabrique"
     label = "Nombre de fabriques labellisées de la campagne"
     reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016, ALTERWAY_2016, DEUXIEME_APPEL_2016]
     documentation = """
@@ -334,6 +338,7 @@ class nombre_structures_labellisees(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "structure"
     label = "Nombre de structures ayant au moins une formation labellisée dans la campagne"
     reference = USINE_DIGITALE_2016
     documentation = """
@@ -351,6 +356,7 @@ class nombre_structures_financees(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "structure"
     label = "Nombre de structures ayant au moins une formation financée dans la campagne"
     reference = USINE_DIGITALE_2016
     documentation = """
@@ -400,6 +406,7 @@ class nombre_fabriques_labellisees_premiere_vague(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "fabrique"
     label = "Nombre de fabriques labellisées lors de la première vague, dans la campagne"
     reference = [COMMUNIQUE_2015, USINE_DIGITALE_2016]
     documentation = """
@@ -416,6 +423,7 @@ class nombre_apprenants_premiere_vague(Variable):
     value_type = int
     entity = Campagne
     definition_period = MONTH
+    unit = "person"
     label = "Nombre d'apprenants d'une session des formations labellisées lors de la première vague, dans la campagne"
     reference = COMMUNIQUE_2015
     documentation = "Confidence: inferred (one session of each training labellisee_premiere_vague)."
