@@ -36,7 +36,14 @@ from openfisca_gen.explication import expliquer, valeur_json
 from openfisca_gen.limites import MAX_MOIS_TRACES
 from openfisca_gen.reforms import appliquer_reforme
 from openfisca_gen.simulation import construire_simulation, simuler, verifier_campagnes
-from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation, est_un_mois, mois_calcule
+from openfisca_gen.validation import (
+    EntreeInvalideError,
+    Probleme,
+    analyser_situation,
+    est_un_mois,
+    mois_calcule,
+    un_mois,
+)
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError, suggestions
 from openfisca_gen.validation.fichiers import REGLES_JSON
 
@@ -158,8 +165,14 @@ def _situation(corps: dict):
         _refus("champ_manquant", "situation", aide="give a situation as for /calculate")
     try:
         analyse = analyser_situation(_systeme(), corps["situation"], _reglages()["max_trainings"])
-    except EntreeInvalideError as erreur:
-        raise erreur.dans("situation") from None
+    except EntreeInvalideError as erreur:  # a period given is checked too: every problem of the body at once
+        problemes = erreur.dans("situation").problemes
+        if "period" in corps:
+            try:
+                un_mois(corps["period"])
+            except EntreeInvalideError as autre:
+                problemes += autre.dans("period").problemes
+        raise EntreeInvalideError(problemes) from None
     return corps["situation"], analyse, mois_calcule(corps, analyse)
 
 
@@ -267,6 +280,20 @@ def _reforme(corps: dict):
         raise erreur.dans("reform") from None
 
 
+def _chacun(*lectures, corps: dict) -> list:
+    """Each reading of the body's fields, or the problems of every one at once: a body wrong in its situation,
+    its reform and its variables heard of the first only."""
+    resultats, problemes = [], []
+    for lire in lectures:
+        try:
+            resultats.append(lire(corps))
+        except EntreeInvalideError as erreur:
+            problemes += erreur.problemes
+    if problemes:
+        raise EntreeInvalideError(problemes)
+    return resultats
+
+
 def _variables(corps: dict) -> list[str]:
     variables = corps.get("variables", list(VARIABLES_COMPAREES))
     if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
@@ -294,9 +321,7 @@ def compare():
     "period": ...}. Each variable under the law and under the reform, with its difference or whether it
     changed."""
     corps = _corps_json("situation", "reform", "variables", "period")
-    situation, analyse, periode = _situation(corps)
-    reformee, nom = _reforme(corps)
-    variables = _variables(corps)
+    (situation, analyse, periode), (reformee, nom), variables = _chacun(_situation, _reforme, _variables, corps=corps)
     with _erreurs_de_situation():
         simulations = {
             "baseline": construire_simulation(_systeme(), situation, analyse, periode),

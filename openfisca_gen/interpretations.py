@@ -173,7 +173,7 @@ class Lectures:
         for bascules in [defauts, *seuls]:
             simulation.trace = True
             resultats.append(calculer(self.sous(simulation, bascules)))
-            dependances.append(_interrupteurs_lus(simulation))
+            dependances.append(_interrupteurs_lus(simulation, {p.name for p in self.parametres}))
             if len(dependances) == 1:  # what each variable costs to compute, its own formula alone
                 self.couts = {
                     n.name: n.calculation_time() - sum(e.calculation_time() for e in n.children)
@@ -204,12 +204,13 @@ class Lectures:
         return numpy.array([any(p(jour) is not None for jour in jours) for p in self.parametres], dtype=bool)
 
 
-def _interrupteurs_lus(simulation) -> dict[str, set]:
-    """From OpenFisca's tracer: each variable computed that depends on a switch, and the switches it depends on,
-    read by itself or by a variable it reads."""
+def _interrupteurs_lus(simulation, interrupteurs: set) -> dict[str, set]:
+    """From OpenFisca's tracer: each variable computed that depends on a switch (a parameter named in
+    `interrupteurs`, a convention as a reading), and the switches it depends on, read by itself or by a variable it
+    reads."""
     lus, enfants = {}, {}
     for noeud in simulation.tracer.browse_trace():
-        noms = {p.name.removeprefix(f"{NOEUD}.") for p in noeud.parameters if p.name.startswith(f"{NOEUD}.")}
+        noms = {nom_court(p) for p in noeud.parameters if p.name in interrupteurs}
         lus[noeud.name] = lus.get(noeud.name, set()) | noms
         enfants[noeud.name] = enfants.get(noeud.name, set()) | {enfant.name for enfant in noeud.children}
     while ajout := {

@@ -151,7 +151,7 @@ class Population:
             entrees[(colonne, periode)] = (None, valeurs)
         simulation = batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
         if "campagne" in self.groupes:
-            verifier_campagnes(simulation, period)
+            verifier_campagnes(simulation, period, "campagne_id")
         _CONSTRUITES[simulation] = (period, weakref.ref(self))
         return simulation
 

@@ -20,6 +20,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError, en_une_phrase, feuilles
+from openfisca_gen.validation.types import ENTIER_MAX
 
 
 def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
@@ -44,7 +45,29 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
             tableau[indices] = valeurs
             valeurs = tableau
         simulation.set_input(nom, periode, valeurs)
+    _verifier_totaux(simulation, {nom for nom, _ in entrees})
     return simulation
+
+
+def _verifier_totaux(simulation, noms: set) -> None:
+    """A campaign's counts add up its trainings' in a count (int32): 4 000 000 000 learners came out as
+    −2 147 483 648, a share of women of 0. Refuse a campaign whose total of a count given would not fit, naming
+    it and the count."""
+    campagnes, problemes = simulation.populations["campagne"], []
+    for nom in sorted(noms):
+        variable = simulation.tax_benefit_system.variables[nom]
+        if variable.value_type is not int or variable.entity.key != "formation":
+            continue
+        for periode in simulation.get_holder(nom).get_known_periods():
+            valeurs = simulation.get_array(nom, periode)
+            totaux = numpy.bincount(campagnes.members_entity_id, weights=valeurs, minlength=campagnes.count)
+            for indice in numpy.flatnonzero(numpy.abs(totaux) > ENTIER_MAX):
+                valeurs_ = {"total": int(totaux[indice]), "maximum": ENTIER_MAX}
+                problemes.append(
+                    Probleme("total_trop_grand", valeurs_, "champ", "campagne", str(campagnes.ids[indice]), nom)
+                )
+    if problemes:
+        raise EntreeInvalideError(problemes)
 
 
 class Groupes(GroupPopulation):
@@ -120,9 +143,10 @@ def refus_d_openfisca(tax_benefit_system, erreur) -> RefusOpenFiscaError:
     return RefusOpenFiscaError(problemes, erreur.error, erreur.code or 400)
 
 
-def verifier_campagnes(simulation, periode) -> None:
-    """A campaign is judged under one call: refuse one whose dossiers answer several, naming it and the calls
-    (the entry points split a table by call themselves where it gives no campaign)."""
+def verifier_campagnes(simulation, periode, champ: str = "formations") -> None:
+    """A campaign is judged under one call: refuse one whose dossiers answer several, naming it, the calls and
+    `champ`, what makes its members (a situation's `formations`, a table's `campagne_id`); the entry points split
+    a table by call themselves where it gives no campaign."""
     import numpy
 
     melees = numpy.flatnonzero(simulation.calculate("appels_melanges_dans_la_campagne", periode))
@@ -134,5 +158,6 @@ def verifier_campagnes(simulation, periode) -> None:
             membres = campagnes.members_entity_id == indice
             numeros = sorted(int(n) for n in numpy.unique(appels[membres]) if n)
             details = {"campagne": str(campagnes.ids[indice]), "appels": numeros}
-            problemes.append(Probleme("campagne_melee", details, "entite", "campagne", str(campagnes.ids[indice])))
+            ident = str(campagnes.ids[indice])
+            problemes.append(Probleme("campagne_melee", details, "champ", "campagne", ident, champ))
         raise EntreeInvalideError(problemes)

@@ -144,19 +144,22 @@ def test_a_reform_that_changes_nothing_says_why(tax_benefit_system, population, 
     without a word; a reform that changes the results says nothing more."""
     [note] = comparer(population, "plafond_par_structure", PERIOD, tax_benefit_system).avertissements
     assert note.cle == "reforme_sans_effet" and note.en().startswith(
-        f"The reform gives every training and campaign the law's results in {PERIOD}: it changes no rule"
+        f"The reform gives every training and campaign the law's results in {PERIOD}: what it changes judges none"
     )
     assert comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system).avertissements == []
+    # the 2015 conditions kept in 2018 change a rule, which every bundled 2018 dossier meets: said so, not « no rule »
+    [note] = comparer("appel_2018", "conditions_2015_maintenues_en_2018", "2018-12", tax_benefit_system).avertissements
+    assert "or a condition they all meet" in note.en()
     assert main(["compare", "--reform", "plafond_par_structure", "--lang", "fr"]) == 0
     assert "Attention : La réforme donne à chaque formation et à chaque campagne les résultats de la loi en " in (
         capsys.readouterr().out
     )
-    # A value dated after the first call's opening reaches calls 2 and 3 only: their warnings do not say that the
-    # population's call reads none of it, and the note was left out where any other warning was given.
+    # A value dated after the first call's opening reaches calls 2 and 3 only: it misses the population's call (it
+    # said it « also » applied to call 2), and the note was left out where any other warning was given.
     tard = comparer(population, {"financement_amorcage.plafond": {"2015-10-01": 100_000}}, PERIOD, tax_benefit_system)
     assert [a.cle for a in tard.avertissements] == [
-        "valeur_debordante",
         "valeur_debordante_inconnue",
+        "valeur_apres_l_ouverture",
         "reforme_sans_effet",
     ]
 

@@ -462,3 +462,33 @@ def test_a_cell_of_thousands_of_digits_is_a_number_too_large(tmp_path, chiffres)
     lignes = str(erreur.value).splitlines()
     assert "field 'budget_session': expects a finite number within ±1e9" in lignes[0]
     assert "field 'nombre_apprenants': expects a whole number within ±2147483647" in lignes[1]
+
+
+def test_a_campaigns_count_that_would_not_fit_is_refused_naming_it(client, tmp_path, capsys):
+    """Two trainings of 2 000 000 000 learners: their campaign's count came out as −2 147 483 648, its share of
+    women 0 (one half) and its objectives « non atteint ». A campaign whose total of a count would not fit in one
+    is refused; one that fits to the last unit computes."""
+    grand = {**DOSSIER, "metier_vise": {"ETERNITY": "codeur"}, "nombre_apprenants": {"ETERNITY": 2_000_000_000}}
+    formations = {"f": {**grand, "nombre_femmes": {"ETERNITY": 2_000_000_000}}, "g": grand}
+    situation = {"formations": formations, "campagnes": {"c": {"formations": ["f", "g"]}}}
+    demandee = {**situation, "campagnes": {"c": {"formations": ["f", "g"], "part_femmes_campagne": {MOIS: None}}}}
+    attendu = "campagne 'c', field 'nombre_apprenants': its trainings add up to 4000000000, more than a count holds"
+    for route, corps in (
+        ("/calculate", demandee),
+        ("/explain", {"situation": situation, "period": MOIS}),
+        ("/compare", {"situation": situation, "period": MOIS, "reform": "plafond_100k"}),
+    ):
+        statut, reponse = repondre(client, route, corps)
+        assert statut == 400 and attendu in reponse["error"], (route, reponse)
+        [probleme] = reponse["errors"]
+        assert (probleme["code"], probleme["entity"], probleme["id"], probleme["field"]) == (
+            "total_trop_grand", "campagne", "c", "nombre_apprenants"
+        )  # fmt: skip
+    fichier = tmp_path / "grands.csv"
+    entete = "formation_id,structure_id,campagne_id,date_depot_dossier,metier_vise,budget_session,nombre_apprenants"
+    fichier.write_text(entete + "".join(f"\n{nom},s,c,2015-10-05,codeur,100000,1500000000" for nom in "ab") + "\n")
+    assert main(["calculate", "--data", str(fichier), "--period", MOIS]) == 2
+    assert "campagne 'c', field 'nombre_apprenants': its trainings add up to 3000000000" in capsys.readouterr().err
+    formations["g"] = {**grand, "nombre_apprenants": {"ETERNITY": 147_483_647}}
+    total = construire_simulation(SYSTEME, situation).calculate("nombre_apprenants_campagne", MOIS)
+    assert total.tolist() == [2_147_483_647]

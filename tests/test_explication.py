@@ -125,3 +125,22 @@ def test_a_switched_reading_says_which_parameter_makes_a_condition_apply(tax_ben
     assert echec["condition"] == "part_femmes_suffisante"
     assert echec["applicable_because"] == "interpretations.conditions.part_femmes_suffisante"
     assert echec["parameters"] == {"publics_cibles.objectifs_nationaux.part_femmes": 0.3}
+
+
+def test_an_answer_that_rests_on_a_convention_names_it(tax_benefit_system):
+    """A training with no committee decision is labelled by the convention `sans_decision_…`: `conventions` was
+    always empty (the tracer looked for switches under `interpretations` only), while the convention's other
+    value takes its 10 000 € away. With the decision given, the answer rests on no convention."""
+    nom, dossier = (
+        "sans_decision_formation_eligible_labellisee",
+        {"date_depot_dossier": "2016-09-01", "budget_session": 20_000},
+    )
+    [sans] = expliquer(tax_benefit_system, situation("2016-10", f=dossier), "2016-10")["formations"].values()
+    assert sans["labellisee"] is True and sans["financement_amorcage"] == 10_000
+    assert sans["conventions"] == [nom]
+    autre = appliquer_reforme(tax_benefit_system, {f"conventions.{nom}": {"2015-09-17": False}})
+    [sous_l_autre] = expliquer(autre, situation("2016-10", f=dossier), "2016-10")["formations"].values()
+    assert sous_l_autre["financement_amorcage"] == 0  # what `conventions` says the answer rests on
+    decidee = situation("2016-10", f={**dossier, "decision_comite_labellisation": "labellisee"})
+    [avec] = expliquer(tax_benefit_system, decidee, "2016-10")["formations"].values()
+    assert avec["financement_amorcage"] == 10_000 and avec["conventions"] == []

@@ -48,6 +48,16 @@ def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
     assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 42000
 
 
+def test_a_campaign_of_a_table_that_mixes_calls_names_its_column(tax_benefit_system):
+    """Its `field` was null: a table's campaign is made by its `campagne_id` column."""
+    dates = {"date_depot_dossier": ["2015-10-01", "2016-09-01", "2016-09-02"], "campagne_id": ["x", "x", "y"]}
+    population = lire_population(tax_benefit_system, table(**dates))
+    with pytest.raises(EntreeInvalideError) as erreur:
+        population.simulation(tax_benefit_system, "2016-10")
+    [probleme] = erreur.value.problemes
+    assert (probleme.cle, probleme.id, probleme.champ) == ("campagne_melee", "x", "campagne_id")
+
+
 @pytest.mark.parametrize(
     ("mois", "message"),
     [

@@ -420,6 +420,31 @@ def test_the_warnings_write_a_rate_and_the_openings_in_french_and_name_their_par
     )
 
 
+def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefit_system, client):
+    """A rate of 60 % from 2015-10-01 left the first call at 50 % (it reads its rules on 2015-09-17), while the
+    only warnings said it « also » applied to the later calls, « to change only the earlier calls »."""
+    from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
+
+    with pytest.warns(ReformeDebordeWarning):
+        reformee = appliquer_reforme(tax_benefit_system, {"financement_amorcage.taux": {"2015-10-01": 0.6}})
+    par_cle = {a.cle: a for a in reformee.avertissements}
+    assert par_cle["valeur_apres_l_ouverture"].en() == (
+        "'financement_amorcage.taux': the value 0.6 from 2015-10-01 misses call 1, which reads its rules on its "
+        "opening day (2015-09-17): it applies from call 2 (opening 2016-08-23); date the value from the opening "
+        "of the call it is for"
+    )
+    assert [a.valeurs["appel"] for a in reformee.avertissements if a.cle == "valeur_debordante"] == [3]  # not 2
+    dossier = {"date_depot_dossier": {"ETERNITY": "2015-10-05"}, "metier_vise": {"ETERNITY": "codeur"},
+               "duree_formation_mois": {"ETERNITY": 6}, "budget_session": {"ETERNITY": 100_000}}  # fmt: skip
+    corps = {"situation": {"formations": {"f": dossier}}, "period": "2016-02",
+             "reform": {"financement_amorcage.taux": {"2015-10-01": 0.6}}}  # fmt: skip
+    reponse = client.post("/compare", json=corps).get_json()
+    assert reponse["formations"]["f"]["financement_amorcage"]["difference"] == 0  # what the warning says
+    assert any("misses call 1" in avertissement for avertissement in reponse["warnings"])
+    a_l_ouverture = {"financement_amorcage.taux": {"2015-09-17": 0.6, "2016-08-23": 0.5, "2018-04-05": 0.8}}
+    assert appliquer_reforme(tax_benefit_system, a_l_ouverture).avertissements == []
+
+
 def test_values_that_reach_no_call_are_one_warning_per_parameter(tax_benefit_system):
     """A value a day from the first call's opening: all but the first and the last reach no call. One warning
     says how many, from when to when, not 298."""

@@ -146,6 +146,23 @@ def test_explain_names_a_field_it_does_not_take(serveur, requete):
     )
 
 
+def test_a_body_wrong_in_several_fields_hears_of_each(serveur, requete):
+    """/compare named the first field wrong only (the situation's), and /explain its situation's problems only,
+    where `errors` lists every problem: a client fixed one field per request."""
+    faux = {"situation": {"formations": {"f": {"budget_session": {"ETERNITY": -5}}}}, "period": "2015-13"}
+    attendus = {
+        "/explain": (faux, ["budget_session", "period"]),
+        "/compare": (
+            faux | {"reform": "nope", "variables": ["zzz"]},
+            ["budget_session", "period", "reform", "variables"],
+        ),
+        "/compare ": ({"situation": {"formations": {"f": {}}}}, ["period", "reform"]),  # both missing
+    }
+    for route, (corps, champs) in attendus.items():
+        statut, reponse = requete(serveur + route.strip(), corps)
+        assert statut == 400 and [e["field"] for e in reponse["errors"]] == champs, (route, reponse)
+
+
 def test_compare_a_shipped_reform(serveur, requete):
     # 0.7: the first call's ceiling caps a structure's total; plafond_par_formation is the ceiling per training.
     corps = {"situation": campagne_deux_structures, "reform": "plafond_par_formation",
@@ -486,7 +503,8 @@ def test_calculate_refuses_a_campaign_that_mixes_calls_as_explain_does(serveur, 
         assert statut == 400, (route, reponse)
         [probleme] = reponse["errors"]
         assert probleme["code"] == "campagne_melee" and probleme["id"] == "c", probleme
-        assert "mixes dossiers of calls 1, 2" in probleme["message"]
+        assert probleme["field"] == "formations"  # what makes the campaign: it was null
+        assert "campagne 'c', field 'formations': mixes dossiers of calls 1, 2" in probleme["message"]
     situation["formations"]["g"]["date_depot_dossier"] = {"ETERNITY": "2015-10-13"}  # one call: answered
     statut, reponse = requete(serveur + "/calculate", situation)
     assert statut == 200 and reponse["campagnes"]["c"]["cout_financement_amorcage_campagne"]["2016-10"] == 0

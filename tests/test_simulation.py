@@ -66,6 +66,23 @@ def test_calculate_answers_plain_openfisca_to_the_last_digit(tax_benefit_system)
     assert etendue.get_json() == simple.get_json()
 
 
+def test_facts_of_all_time_given_under_different_months_are_each_trainings(tax_benefit_system):
+    """Plain OpenFisca (46.0.1) keeps of a fact of all time given for a month per training only the last month's
+    training: the first of two trainings given for 2015-10 and 2015-11 got a budget of 0, 0 € of funding
+    (docs/api-web.md says so). Here each training keeps its own, in /calculate as in Python."""
+    faits = {"date_depot_dossier": "2015-10-05", "metier_vise": "codeur", "formation_gratuite": True,
+             "pedagogie_innovante": True, "duree_formation_mois": 6, "budget_session": 100_000}  # fmt: skip
+    formations = {
+        nom: {cle: {mois: v} for cle, v in faits.items()} for nom, mois in (("f", "2015-10"), ("g", "2015-11"))
+    }
+    formations["f"]["financement_amorcage"] = {"2016-02": None}
+    formations["g"]["financement_amorcage"] = {"2016-02": None}
+    reponse = creer_app(tax_benefit_system).test_client().post("/calculate", json={"formations": formations})
+    assert [reponse.get_json()["formations"][nom]["financement_amorcage"]["2016-02"] for nom in "fg"] == [50_000] * 2
+    simulation = construire_simulation(tax_benefit_system, {"formations": formations})
+    assert simulation.calculate("financement_amorcage", "2016-02").tolist() == [50_000] * 2
+
+
 MONTANTS = st.one_of(
     st.sampled_from([0.0, -0.0, 1 / 3, 70_000.0, 1e9, 1e-9, -2.5]), st.floats(-1e9, 1e9, allow_nan=False)
 )

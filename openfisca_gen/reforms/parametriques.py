@@ -126,10 +126,13 @@ def debordements(parametres, segments: dict) -> list[Probleme]:
     for chemin, morceaux in segments.items():
         debut, _, valeur = morceaux[-1]
         parametre = trouver_parametre(parametres, chemin)
+        # Dated inside a call's window, the value misses that call (valeur_apres_l_ouverture): the first it reaches
+        # is the one it is for, not one it « also » applies to.
+        premiere = _premiere_atteinte(ouvertures, str(debut)) if not chemin.startswith(LUES_AU_MOIS) else None
         for numero, ouverture in enumerate(ouvertures, 1):
             loi = parametre(ouverture) if ouverture >= str(parametre.values_list[-1].instant_str) else None
             sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
-            if ouverture > str(debut) and loi != valeur and not sans_objet:
+            if ouverture > str(debut) and loi != valeur and not sans_objet and ouverture != premiere:
                 details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
                 details = _en_parts(parametre, details)
                 cle = "valeur_debordante_inconnue" if loi is None else "valeur_debordante"
@@ -144,18 +147,40 @@ def _en_parts(parametre, details: dict) -> dict:
     return {cle: Part(v) if cle in ("valeur", "loi") and type(v) in (int, float) else v for cle, v in details.items()}
 
 
+def _premiere_atteinte(ouvertures: list, debut: str) -> str | None:
+    """The opening of the first call a value from `debut` reaches, where `debut` falls inside an earlier call's
+    window (after its opening): that call, which read its rules on its opening day, is missed. None otherwise."""
+    if debut in ouvertures or not any(jour < debut for jour in ouvertures):
+        return None
+    return next((jour for jour in ouvertures if jour > debut), None)
+
+
 def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
     """A reform's dated value that no call reads: each call reads its rules on its opening day (in `parametres`,
     the reformed rules, which may move it), so a value that starts after an opening and stops before the next
-    changes nothing (a ceiling from 2015-10-01 to 2016-08-22)."""
+    changes nothing (a ceiling from 2015-10-01 to 2016-08-22); one that goes on to a later call misses the call
+    whose window it starts in (`valeur_apres_l_ouverture`, once per parameter)."""
     ouvertures = [valeur.instant_str for valeur in ouvertures_des_appels(parametres)]
     problemes = []
     for chemin, morceaux in segments.items():
+        lus = () if chemin.startswith(LUES_AU_MOIS) else morceaux
         perdues = [
             (debut, valeur)
-            for debut, fin, valeur in (() if chemin.startswith(LUES_AU_MOIS) else morceaux)
+            for debut, fin, valeur in lus
             if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures)
         ]
+        manquees = [
+            (debut, valeur, premiere)
+            for debut, fin, valeur in lus
+            if (premiere := _premiere_atteinte(ouvertures, str(debut))) and (fin is None or premiere <= str(fin))
+        ]
+        if manquees:
+            debut, valeur, premiere = manquees[0]
+            manquee = max(jour for jour in ouvertures if jour < str(debut))
+            details = {"debut": str(debut), "valeur": valeur, "appel": ouvertures.index(manquee) + 1}
+            details |= {"ouverture": manquee, "suivant": ouvertures.index(premiere) + 1, "ouverture_suivante": premiere}
+            details = _en_parts(trouver_parametre(parametres, chemin), details)
+            problemes.append(Probleme("valeur_apres_l_ouverture", details, "parametre", champ=chemin))
         if perdues:  # one warning per parameter, however many of its values no call reads
             (debut, valeur), nombre = perdues[0], len(perdues)
             details = _en_parts(trouver_parametre(parametres, chemin), {"debut": str(debut), "valeur": valeur})

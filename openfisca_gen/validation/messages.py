@@ -1,7 +1,9 @@
 """Every message of the model, in words: `MESSAGES`, key -> (English, French), and `MESSAGES_DU_CHAMP`, the pages'
-sentences next to a field. A `Probleme` (validation.erreurs) names its message by key and gives the values it uses;
-nothing else here.
+sentences next to a field (kept in `messages_du_champ`). A `Probleme` (validation.erreurs) names its message by key
+and gives the values it uses; nothing else here.
 """
+
+from openfisca_gen.validation.messages_du_champ import MESSAGES_DU_CHAMP  # noqa: F401 (one place for every message)
 
 # The messages: (English, French). A message without French is one the pages never show (the CLI's own).
 # English is written as the CLI and the web API have always written it; French as a training provider reads.
@@ -128,6 +130,11 @@ MESSAGES = {
         "give each call's dossiers their own campaign",
         "la campagne mêle des dossiers de plusieurs appels ({appels:liste}) : une campagne se juge selon un seul "
         "appel ; donnez aux dossiers de chaque appel leur propre campagne",
+    ),
+    "total_trop_grand": (
+        "its trainings add up to {total}, more than a count holds ({maximum}): check their values",
+        "ses formations en totalisent {total:fr}, plus qu'un compte ne peut en tenir ({maximum:fr}) : vérifiez leurs "
+        "valeurs",
     ),
     "faits_differents": (
         "is given with different values for {periodes:liste}: it is a fact of the dossier, given once",
@@ -356,6 +363,14 @@ MESSAGES = {
         "{valeur:la_valeur} donnée à partir du {debut:jour} ne s'applique à aucun appel : chaque appel lit ses "
         "règles le jour de son ouverture ({ouvertures:jours}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
     ),
+    "valeur_apres_l_ouverture": (
+        "the value {valeur:r} from {debut} misses call {appel}, which reads its rules on its opening day "
+        "({ouverture}): it applies from call {suivant} (opening {ouverture_suivante}); date the value from the "
+        "opening of the call it is for",
+        "{valeur:la_valeur} donnée à partir du {debut:jour} ne s'applique pas à l'appel n° {appel}, qui lit ses "
+        "règles le jour de son ouverture ({ouverture:jour}) : elle s'applique à partir de l'appel n° {suivant} "
+        "(ouvert le {ouverture_suivante:jour}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
+    ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
@@ -377,11 +392,12 @@ MESSAGES = {
         "compared with --reform, by its name: openfisca-gen reforms lists them)",
     ),
     "reforme_sans_effet": (
-        "the reform gives every training and campaign the law's results in {periode}: it changes no rule that judges "
-        "this population's dossiers that month (another call's rule, or a reading the law already takes)",
-        "la réforme donne à chaque formation et à chaque campagne les résultats de la loi en {periode:mois} : elle ne "
-        "change aucune règle qui juge les dossiers de cette population ce mois-là (une règle d'un autre appel, ou "
-        "une lecture que la loi retient déjà)",
+        "the reform gives every training and campaign the law's results in {periode}: what it changes judges none of "
+        "this population's dossiers otherwise that month (another call's rule, a reading the law already takes, or "
+        "a condition they all meet)",
+        "la réforme donne à chaque formation et à chaque campagne les résultats de la loi en {periode:mois} : ce "
+        "qu'elle change ne juge autrement aucun dossier de cette population ce mois-là (une règle d'un autre appel, "
+        "une lecture que la loi retient déjà, ou une condition que tous remplissent)",
     ),
     "aucun_changement": (
         "the reform changes nothing",
@@ -556,45 +572,4 @@ MESSAGES = {
         "another folder",
     ),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
-}
-
-# The pages' sentences next to a field, the field as their subject: "Le budget doit être un montant en euros, par
-# exemple 45 000." `{sujet}`, `{attendu}` and `{exemple}` describe the field (the page knows them); the other values
-# are the problem's. Written without an adjective that would agree with the subject (le budget, la durée).
-MESSAGES_DU_CHAMP = {
-    "obligatoire": "{sujet} est à remplir : {attendu}, par exemple {exemple}.",
-    "nombre_attendu": "{sujet} doit être {attendu}, par exemple {exemple}.",
-    "entier_attendu": "{sujet} doit être un nombre entier, sans virgule, d'au plus {maximum:fr}, par exemple "
-    "{exemple} (vous avez saisi {valeur:fr}).",
-    "trop_de_chiffres": "{sujet} a une valeur qu'aucun nombre ne garde exactement ({valeur:fr}, qui serait "
-    "arrondie) : écrivez au plus 15 chiffres significatifs, par exemple {exemple}.",
-    "nombre_fini_attendu": "{sujet} doit être {attendu} d'au plus un milliard, par exemple {exemple} "
-    "(vous avez saisi {valeur:fr}).",
-    "negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
-    "parametre_negatif": "{sujet} ne peut pas être en dessous de zéro (vous avez saisi {valeur:fr}).",
-    "non_positif": "{sujet} doit dépasser zéro (vous avez saisi {valeur:fr}).",
-    "decision_avant_depot": "{sujet} ({valeur:jour}) précède la date de dépôt ({depot:jour}) : le comité statue "
-    "sur un dossier déposé.",
-    "plus_que_les_apprenants": "{sujet} ({valeur:fr}) dépasse le nombre d'apprenants de la session "
-    "({apprenants:fr}) : ces personnes en font partie.",
-    "sans_apprenants": "{sujet} ({valeur:fr}) se compte parmi les apprenants de la session : indiquez aussi "
-    "leur nombre.",
-    "date_attendue": "{sujet} doit être une date réelle, du {premier:jour} au {dernier:jour}, par exemple {exemple} "
-    "(vous avez saisi {valeur:fr}).",
-    "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
-    "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
-    "champ_en_double": "{sujet} : plusieurs valeurs différentes sont données ({textes:fr}) ; gardez-en une.",
-    "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
-    "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
-    "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} (vous avez saisi "
-    "{valeur:pourcent} ; un nombre sans « % » se lit comme une part : 0,5 pour 50 %).",
-    "valeur_inconnue_refusee": "{sujet} ne peut pas rester vide (toutes les sources en donnent une) : indiquez-la, "
-    "par exemple {exemple}.",
-    "pas_une_periode": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
-    "un_mois_attendu": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
-    "periode_avant_les_regles": "{sujet} doit être un mois où des règles sont en vigueur : le premier appel "
-    "ouvre le {ouverture:jour} (vous avez saisi {texte:mois}).",
-    "periode_hors_modele": "{sujet} doit être un mois de {premier:mois} à {dernier:mois} (vous avez saisi {texte:fr}).",
-    "texte_attendu": "{sujet} doit être un texte.",
-    "texte_trop_long": "{sujet} doit tenir en {maximum:fr} caractères au plus.",
 }
