@@ -381,6 +381,33 @@ def test_a_field_given_twice_with_different_values_is_named_not_guessed(client, 
     assert plat(trois_fois.erreurs()[champ]) == plat(page.erreurs()[champ])  # each text named once
 
 
+def test_a_field_a_link_gives_that_the_page_does_not_take_is_said_not_dropped(client, exemple):
+    """« nombre_femme=7 » (a link edited by hand) was dropped without a word, and the result computed without the
+    women's count; « financement_amorcage.plafondd » showed the workshop's empty form. Each is now said, with the
+    name it may stand for; the rest of the link still computes (a link shared on the web gains utm_source)."""
+    liens = {
+        "/simulateur?" + urlencode(exemple | {"nombre_femme": "7"}): (
+            "nombre_femme",
+            " (vouliez-vous dire nombre_femmes ?)",
+        ),
+        "/reformes?financement_amorcage.plafond=50000&utm_source=x": ("utm_source", ""),
+        "/reformes?financement_amorcage.plafondd=50000": (
+            "financement_amorcage.plafondd",
+            " (vouliez-vous dire financement_amorcage.plafond ?)",
+        ),
+    }
+    for lien, (nom, suggestion) in liens.items():
+        texte = html.unescape(client.get(lien).get_data(as_text=True))
+        note = re.search(r'<div class="avertissement" role="note" data-champs-inconnus="1">(.*?)</div>', texte, re.S)
+        assert note and plat(re.sub(r"<[^>]+>", "", note.group(1))) == (
+            f"Le lien donne « {nom} », qui n'est pas un champ de cette page{suggestion} : il n'est pas lu, et le "
+            "calcul se fait sans lui"
+        ), lien
+    assert 'data-variable="financement_amorcage"' in client.get(next(iter(liens))).get_data(as_text=True)  # computed
+    for propre in ("/simulateur?" + urlencode(exemple), "/reformes?financement_amorcage.plafond=50000", "/reformes"):
+        assert "data-champs-inconnus" not in client.get(propre).get_data(as_text=True), propre
+
+
 def test_a_day_typed_as_people_write_it_stays_in_its_field(client, exemple):
     """12/10/2015, as the messages suggest it, was written back as is into an <input type="date">, which browsers
     show empty: the next submit said the filing date was missing, and the committee's date was lost."""

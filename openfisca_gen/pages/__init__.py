@@ -28,6 +28,7 @@ from openfisca_gen.limites import MAX_TRAININGS
 from openfisca_gen.pages import fichiers, rapport, reformes, resultat, simulateur
 from openfisca_gen.pages.champs import appels, champs
 from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, nombre_brut, pourcent
+from openfisca_gen.pages.saisie import champs_inconnus
 from openfisca_gen.reforms import REFORMES
 from openfisca_gen.validation import EntreeInvalideError, Probleme, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.saisie import lire_date
@@ -130,6 +131,7 @@ def page_simulateur():
         numero=numero,
         saisie=saisie,
         resultat=resultat_,
+        inconnus=champs_inconnus(formulaire, simulateur.champs_du_formulaire(systeme)),
     )
 
 
@@ -169,6 +171,7 @@ def page_reformes():
         populations=reformes.populations(systeme),
         livrees=[(nom, getattr(classe, "name", nom)) for nom, classe in REFORMES.items()],
         reponse=reponse,
+        inconnus=champs_inconnus(formulaire, reformes.champs_du_formulaire(systeme, demande.mois)),
     )
 
 

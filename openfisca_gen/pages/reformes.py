@@ -51,6 +51,9 @@ MONTANTS = (
 BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
 POPULATION_PAR_DEFAUT = "appel_2015"
 FICHIER = "fichier"  # the population choice that means "the uploaded file"
+# The form's own fields, beside the parameters: what to compare on and when, the month shown, the shipped reform;
+# the file, and the button that shows another month's rules.
+CHAMPS_DU_FORMULAIRE = ("population", "period", "affiche", "reforme_livree", "donnees", "changer")
 ATTENDUS = {"taux": "un taux en %", "montant": "un montant en euros", "entier": "un nombre entier",
             "booleen": "coché ou décoché"}  # fmt: skip
 
@@ -210,7 +213,7 @@ def lire_mois_de(tax_benefit_system, texte: str, defaut: str) -> tuple[str, list
 def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     """The request a form or a link makes, and its problems by field: a month or a population that cannot be,
     a changed value that cannot be read comes back with its field."""
-    textes, problemes = lire_champs(formulaire, ["population", "period", "affiche", "reforme_livree"], ("affiche",))
+    textes, problemes = lire_champs(formulaire, CHAMPS_DU_FORMULAIRE[:4], ("affiche",))
     nom = textes.get("population") or POPULATION_PAR_DEFAUT
     if nom not in POPULATIONS and nom != FICHIER:
         problemes.append(Probleme("choix_attendu", {"valeur": nom}, "champ", champ="population"))
@@ -234,6 +237,11 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
     ]
     demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
+
+
+def champs_du_formulaire(tax_benefit_system, mois: str) -> set[str]:
+    """Every field a form or a link of the workshop may give: its own, and the parameters of any call's month."""
+    return {*CHAMPS_DU_FORMULAIRE, *champs_des_appels(tax_benefit_system), *par_nom(tax_benefit_system, mois)}
 
 
 @functools.lru_cache(maxsize=8)

@@ -8,6 +8,7 @@ sentence's subject (`Probleme.fr_du_champ`): "Le budget d'une session doit
 """
 
 from openfisca_gen.validation import Probleme
+from openfisca_gen.validation.erreurs import suggestions
 
 
 def lire_champs(formulaire, noms, reglages=()) -> tuple[dict[str, str], list[Probleme]]:
@@ -26,6 +27,17 @@ def lire_champs(formulaire, noms, reglages=()) -> tuple[dict[str, str], list[Pro
         if saisies:
             textes[nom] = saisies[-1]
     return textes, problemes
+
+
+def champs_inconnus(formulaire, connus) -> list[str]:
+    """What a link gives that the page does not take (edited by hand, or an old one), each said in French: «
+    nombre_femme=7 » was dropped without a word, and the result computed without the women's count. Said, not
+    refused: a link shared on the web gains fields of its own (utm_source…), and the rest of it still holds."""
+    return [
+        Probleme("champ_du_lien_inconnu", {"nom": nom, **suggestions([nom], sorted(connus))}).fr()
+        for nom in formulaire
+        if nom not in connus
+    ]
 
 
 def message(probleme: Probleme, description) -> str:
