@@ -250,14 +250,8 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     from openfisca_gen.rapports.tableaux import csv_propre, lisible
     from openfisca_gen.validation import trouver_parametre
 
-    table = balayer(
-        population,
-        arguments.sweep,
-        valeurs,
-        periode,
-        tax_benefit_system,
-        progression=_progression(f"sweep {arguments.sweep}", "value"),
-    )
+    progression = _progression(f"sweep {arguments.sweep}", "value")
+    table = balayer(population, arguments.sweep, valeurs, periode, tax_benefit_system, progression=progression)
     langue = arguments.lang
     _avertir(population, tax_benefit_system, periode, langue, balayage_sans_effet(table, arguments.sweep, periode))
     description = trouver_parametre(tax_benefit_system.parameters, arguments.sweep).description
@@ -296,7 +290,7 @@ def calculer(arguments) -> int:
     if inconnues:
         _refus("variables_inconnues_cli", noms=inconnues, **suggestions(inconnues, tax_benefit_system.variables))
     periode = _mois(arguments)
-    from openfisca_gen.validation.sorties import fichier_de_sortie
+    from openfisca_gen.validation.sorties import fichier_de_sortie, tables_anciennes
 
     sortie = fichier_de_sortie(arguments.out, arguments.data) if arguments.out is not None else None
     if arguments.reform:
@@ -312,8 +306,10 @@ def calculer(arguments) -> int:
     durees = [nom for nom in variables if getattr(tax_benefit_system.variables[nom], "unit", None) == "month"]
     if sortie:
         ecrits = ecrire_tables(tables, sortie, durees)
-        nombre = len(tables["formation"])
-        print(f"{nombre:,} training(s), {len(variables)} variable(s) written to {', '.join(map(str, ecrits))}")
+        nombre, fichiers = len(tables["formation"]), ", ".join(map(str, ecrits))
+        print(f"{nombre:,} training(s), {len(variables)} variable(s) written to {fichiers}")
+        if anciennes := tables_anciennes(sortie, ecrits, [entite.key for entite in tax_benefit_system.entities][1:]):
+            print(f"Also beside it, not written by this run (an earlier run's?): {', '.join(map(str, anciennes))}")
     else:  # one CSV per entity, a blank line between them
         print("\n".join(propre(table, durees).to_csv() for table in tables.values()), end="")
     return 0

@@ -71,6 +71,10 @@ def test_calculer_writes_the_computed_variables_of_a_csv(tmp_path, capsys):
     assert (structures["financement_amorcage_structure"] > 0).sum() == 73  # « 73 obtiennent … une subvention »
     assert structures["financement_amorcage_structure"].sum() == pytest.approx(total)
     assert "360 training(s), 3 variable(s) written" in capsys.readouterr().out
+    # written again without a structure's variable: the earlier run's table beside it was read as this run's
+    assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--out", str(sortie)]) == 0
+    attendu = f"Also beside it, not written by this run (an earlier run's?): {tmp_path / 'resultats_structure.csv'}"
+    assert capsys.readouterr().out.splitlines()[-1] == attendu
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--reform", "plafond_100k"]) == 0
     entete = "formation_id,structure_id,campagne_id,eligible_labellisation,financement_amorcage\n"
     assert capsys.readouterr().out.startswith(entete)

@@ -71,6 +71,12 @@ def chemins_des_tables(chemin: Path, noms) -> list[Path]:
             for rang, nom in enumerate(noms)]  # fmt: skip
 
 
+def tables_anciennes(chemin: Path, ecrits, noms) -> list[Path]:
+    """The tables of `noms` beside `chemin` that this run did not write (`ecrits`): an earlier run's
+    `res_structure.csv`, left as it was, read as this run's."""
+    return [autre for autre in chemins_des_tables(chemin, ["", *noms])[1:] if autre.exists() and autre not in ecrits]
+
+
 def dossier_de_sortie(chemin: str | Path) -> Path:
     """A folder a command or a report may write into (`--out`, `ecrire`), created if missing."""
     chemin = str(chemin)
