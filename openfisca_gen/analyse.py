@@ -239,6 +239,14 @@ class Comparaison:
         variable = self.systeme.variables.get(colonne) if self.systeme is not None else None
         return {choix.name: choix.value for choix in getattr(variable, "possible_values", None) or ()}
 
+    def _colonne(self, nom: str, langue: str) -> str:
+        """A breakdown's column as its title names it: the variable (in French its label), not a summary row's
+        label (`financement_amorcage` was « total cost (€) »), said computed under the law where it is."""
+        variable = self.systeme.variables.get(nom)
+        texte = (variable.label[:1].lower() + variable.label[1:] if langue == "fr" else nom) if variable else nom
+        calculee = variable is not None and variable.formulas
+        return texte + ((" (sans la réforme)" if langue == "fr" else " (under the law)") if calculee else "")
+
     def texte(self, langue: str = "en", par=(), top: int = 0) -> str:
         """The report as text, in English or French (labels, units and number format); `par`: the columns of
         `formations` to break down by; `top`: the number of largest gains and losses listed."""
@@ -277,7 +285,8 @@ class Comparaison:
         )
         parties.append(f"\n{titres['par_tranche']}\n" + montrer(tables["par_tranche"]))
         parties += [
-            f"\n{titres['par'].format(colonne=nommer(c))}\n" + montrer(tables[f"par_{c}"].rename(index=self._choix(c)))
+            f"\n{titres['par'].format(colonne=self._colonne(c, langue))}\n"
+            + montrer(tables[f"par_{c}"].rename(index=self._choix(c)))
             for c in par
         ]
         if top:

@@ -161,18 +161,22 @@ def _reglages() -> dict:
 
 def _situation(corps: dict):
     """The body's situation, checked once (its problems placed under 'situation'), and the month to compute."""
+    problemes = []
     if corps.get("situation") is None:
-        _refus("champ_manquant", "situation", aide="give a situation as for /calculate")
-    try:
-        analyse = analyser_situation(_systeme(), corps["situation"], _reglages()["max_trainings"])
-    except EntreeInvalideError as erreur:  # a period given is checked too: every problem of the body at once
-        problemes = erreur.dans("situation").problemes
+        aide = {"aide": "give a situation as for /calculate"}
+        problemes.append(Probleme("champ_manquant", aide, "requete", champ="situation"))
+    else:
+        try:
+            analyse = analyser_situation(_systeme(), corps["situation"], _reglages()["max_trainings"])
+        except EntreeInvalideError as erreur:
+            problemes += erreur.dans("situation").problemes
+    if problemes:  # a period given is checked too: every problem of the body at once
         if "period" in corps:
             try:
                 un_mois(corps["period"])
-            except EntreeInvalideError as autre:
-                problemes += autre.dans("period").problemes
-        raise EntreeInvalideError(problemes) from None
+            except EntreeInvalideError as erreur:
+                problemes += erreur.dans("period").problemes
+        raise EntreeInvalideError(problemes)
     return corps["situation"], analyse, mois_calcule(corps, analyse)
 
 

@@ -100,6 +100,8 @@ def _erreurs_d_indicateur(nom: str, entree: dict, tax_benefit_system) -> list[st
         return [f"{nom}: indicator {entree['indicator']!r} is neither a variable nor a parameter"]
     if entree["unit"] in MEMES_UNITES.get(compte, ()) or entree["unit"] not in UNITES:  # an unknown one: said
         return []
+    if compte is None:
+        return [f"{nom}: its indicator {entree['indicator']!r} has no unit to say what it counts"]
     return [
         f"{nom}: counts {entree['unit']} where its indicator {entree['indicator']!r} counts {compte!r}: not the same "
         "thing; give no indicator and say so in the note"

@@ -370,9 +370,10 @@ def record(arguments) -> int:
             colonnes = ["year", "indicator", "achieved", "unit", "target", "target_unit", "met"]
             print(atteints[colonnes].astype({"met": object}).fillna({"met": "-"}).to_string())
             print("(-: a count of trainings is no count of fabriques, the places that hold them)")
-    if sortie:
-        ecrits = [csv_propre(table, sortie / "record.csv"), csv_propre(atteints, sortie / "objectives.csv")]
-        ecrits.append(graphiques.bilan(table, sortie / "record.png"))
+    if sortie:  # what was printed: the part asked for (every figure was written, under a screen of three)
+        ecrits = [csv_propre(montree, sortie / "record.csv")]
+        ecrits += [] if arguments.verdict or arguments.call else [csv_propre(atteints, sortie / "objectives.csv")]
+        ecrits += [graphiques.bilan(montree, sortie / "record.png")] if len(montree) else []
         _ecrits(ecrits, sortie)
     return 0
 
@@ -570,7 +571,9 @@ def main(argv=None) -> int:
     from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
 
     # A reform's and a sweep's warnings (not imported for --help's sake): the commands print them themselves
-    warnings.filterwarnings("ignore", message=".*(has no end date|reach(es)? no call|gives the same totals)")
+    warnings.filterwarnings(
+        "ignore", message=".*(has no end date|reach(es)? no call|misses call|gives the same totals)"
+    )
 
     try:
         return arguments.run(arguments)

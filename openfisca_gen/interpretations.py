@@ -39,6 +39,7 @@ from openfisca_gen.validation.erreurs import en_francais
 from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, une_langue
 
 NOEUD = "interpretations"
+BASCULE = "switched: "  # `combinaisons`' column of a switch: whether it is switched, not the reading's value
 MAX_COMBINAISONS = 2**12
 # Per campaign, summed over campaigns: the total cost, the trainings labelled, and the number of campaigns
 # meeting each national objective (the analyst report's); the shares are pooled over campaigns.
@@ -295,7 +296,8 @@ class AnalyseInterpretations:
       the range of its effect on the cost as the others vary;
     - `plages`: per indicator, the defaults' value and its range over every combination computed;
     - `formations`: per training, eligible under every reading, none, or depending on which;
-    - `combinaisons`: every combination computed, its switches and indicators."""
+    - `combinaisons`: every combination computed: whether each switch is switched to its other reading
+      (`switched: plafond_par_structure`, True for the ceiling per training), and the indicators."""
 
     period: str
     population: str  # how titles describe the population
@@ -416,9 +418,10 @@ def analyser_interpretations(
     eligibles = numpy.array([formations["eligible_labellisation"] for formations, _ in resultats])
     financements = numpy.array([formations["financement_amorcage"] for formations, _ in resultats])
     lignes = [indicateurs for _, indicateurs in resultats]
-    combinaisons = pandas.concat(
-        [pandas.DataFrame(bascules, columns=lectures.noms), pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1
-    )
+    # Whether each switch is switched, so named: a column `plafond_par_structure` read False, its default (true)
+    # kept, was taken for the ceiling per training.
+    bascules_ = pandas.DataFrame(bascules, columns=[f"{BASCULE}{nom}" for nom in lectures.noms])
+    combinaisons = pandas.concat([bascules_, pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1)
     paires = [_paires(masques, bit) for bit in range(len(concernees))]
     seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(len(concernees)))  # 0 is row 0
     effets = _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, paires, period)

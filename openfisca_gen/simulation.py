@@ -51,20 +51,23 @@ def batir(tax_benefit_system, ids: dict, groupes: dict, entrees: dict):
 
 def _verifier_totaux(simulation, noms: set) -> None:
     """A campaign's counts add up its trainings' in a count (int32): 4 000 000 000 learners came out as
-    −2 147 483 648, a share of women of 0. Refuse a campaign whose total of a count given would not fit, naming
-    it and the count."""
+    −2 147 483 648, a share of women of 0. Refuse a campaign whose trainings' total of a count given (labelled or
+    not: the labels are not known yet) would not fit, naming it and the count. Counts are never negative (refused
+    before): where the whole population's fits, every campaign's does, and nothing is grouped."""
     campagnes, problemes = simulation.populations["campagne"], []
     for nom in sorted(noms):
         variable = simulation.tax_benefit_system.variables[nom]
         if variable.value_type is not int or variable.entity.key != "formation":
             continue
         for periode in simulation.get_holder(nom).get_known_periods():
-            valeurs = simulation.get_array(nom, periode)
-            totaux = numpy.bincount(campagnes.members_entity_id, weights=valeurs, minlength=campagnes.count)
-            for indice in numpy.flatnonzero(numpy.abs(totaux) > ENTIER_MAX):
-                valeurs_ = {"total": int(totaux[indice]), "maximum": ENTIER_MAX}
+            comptes = simulation.get_array(nom, periode)
+            if comptes.sum(dtype=numpy.int64) <= ENTIER_MAX:
+                continue
+            totaux = numpy.bincount(campagnes.members_entity_id, weights=comptes, minlength=campagnes.count)
+            for indice in numpy.flatnonzero(totaux > ENTIER_MAX):
+                details = {"total": int(totaux[indice]), "maximum": ENTIER_MAX}
                 problemes.append(
-                    Probleme("total_trop_grand", valeurs_, "champ", "campagne", str(campagnes.ids[indice]), nom)
+                    Probleme("total_trop_grand", details, "champ", "campagne", str(campagnes.ids[indice]), nom)
                 )
     if problemes:
         raise EntreeInvalideError(problemes)
@@ -147,8 +150,6 @@ def verifier_campagnes(simulation, periode, champ: str = "formations") -> None:
     """A campaign is judged under one call: refuse one whose dossiers answer several, naming it, the calls and
     `champ`, what makes its members (a situation's `formations`, a table's `campagne_id`); the entry points split
     a table by call themselves where it gives no campaign."""
-    import numpy
-
     melees = numpy.flatnonzero(simulation.calculate("appels_melanges_dans_la_campagne", periode))
     if len(melees):
         campagnes = simulation.populations["campagne"]
@@ -157,7 +158,7 @@ def verifier_campagnes(simulation, periode, champ: str = "formations") -> None:
         for indice in melees:
             membres = campagnes.members_entity_id == indice
             numeros = sorted(int(n) for n in numpy.unique(appels[membres]) if n)
-            details = {"campagne": str(campagnes.ids[indice]), "appels": numeros}
             ident = str(campagnes.ids[indice])
+            details = {"campagne": ident, "appels": numeros}
             problemes.append(Probleme("campagne_melee", details, "champ", "campagne", ident, champ))
         raise EntreeInvalideError(problemes)

@@ -489,6 +489,12 @@ def test_a_campaigns_count_that_would_not_fit_is_refused_naming_it(client, tmp_p
     fichier.write_text(entete + "".join(f"\n{nom},s,c,2015-10-05,codeur,100000,1500000000" for nom in "ab") + "\n")
     assert main(["calculate", "--data", str(fichier), "--period", MOIS]) == 2
     assert "campagne 'c', field 'nombre_apprenants': its trainings add up to 3000000000" in capsys.readouterr().err
+    with pytest.raises(EntreeInvalideError) as refus:
+        construire_simulation(SYSTEME, situation)
+    assert refus.value.problemes[0].fr() == (
+        "Ses formations en totalisent 4\u202f000\u202f000\u202f000, plus qu'un compte ne peut en tenir "
+        "(2\u202f147\u202f483\u202f647) : vérifiez leurs valeurs"
+    )
     formations["g"] = {**grand, "nombre_apprenants": {"ETERNITY": 147_483_647}}
     total = construire_simulation(SYSTEME, situation).calculate("nombre_apprenants_campagne", MOIS)
     assert total.tolist() == [2_147_483_647]

@@ -91,7 +91,7 @@ def test_only_boolean_leaves_are_switches_and_every_dated_value_is_negated(tax_b
 def test_the_defaults_reproduce_the_rules(tax_benefit_system, population, analyse):
     resume = comparer(population, "plafond_100k", PERIOD, tax_benefit_system).resume()
     defauts = analyse.combinaisons.iloc[0]
-    assert not defauts[analyse.effets.index].any()
+    assert not defauts[[f"switched: {nom}" for nom in analyse.effets.index]].any()
     assert defauts[COUT] == resume.loc["financement_amorcage", "baseline"]
     assert abs(defauts[COUT] - 5_000_000) <= 500_000  # the record's « 5 millions », reproduced by the default
     labellisees = POPULATIONS["appel_2015"]["calibree_sur"]["nombre_formations_labellisees"]
@@ -131,8 +131,10 @@ def test_the_ranges_cover_every_combination(analyse):
     combinaisons, plages = analyse.combinaisons, analyse.plages
     # Every combination of the readings that concern the first call; the others stay at their default.
     assert not analyse.echantillon and len(combinaisons) == 2 ** len(concernees) < 2 ** len(analyse.effets)
-    assert not combinaisons[list(concernees)].duplicated().any()
-    assert not combinaisons[list(analyse.effets.index.difference(concernees))].any().any()
+    bascule = [f"switched: {nom}" for nom in concernees]  # whether switched, so named: not the reading's value
+    assert not combinaisons[bascule].duplicated().any()
+    assert not combinaisons[[f"switched: {nom}" for nom in analyse.effets.index.difference(concernees)]].any().any()
+    assert combinaisons.loc[combinaisons[COUT].idxmax(), "switched: plafond_par_structure"]  # a ceiling per training
     assert (plages["min"] == combinaisons[plages.index].min()).all()
     assert (plages["max"] == combinaisons[plages.index].max()).all()
     assert ((plages["min"] <= plages["baseline"]) & (plages["baseline"] <= plages["max"])).all()
@@ -258,7 +260,7 @@ def test_each_combination_equals_a_fresh_simulation_of_its_readings(tax_benefit_
         combinaison = analyse.combinaisons.iloc[rang]
         reforme = {
             f"interpretations.{nom}": {
-                v.instant_str: None if v.value is None else v.value != bool(combinaison[nom])
+                v.instant_str: None if v.value is None else v.value != bool(combinaison[f"switched: {nom}"])
                 for v in switches[f"interpretations.{nom}"].values_list
             }
             for nom in analyse.effets.index

@@ -5,6 +5,7 @@ import html
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy
@@ -390,7 +391,7 @@ def test_a_value_dated_inside_a_call_is_said_to_reach_no_call(tax_benefit_system
     a_l_ouverture = {"financement_amorcage.plafond": {"2015-09-17": 100_000, "2016-08-23": 70_000, "2018-04-05": None}}
     assert appliquer_reforme(tax_benefit_system, a_l_ouverture).avertissements == []
     moved = {
-        "calendrier.date_ouverture": {"2016-08-23": "2016-09-01"},
+        "calendrier.date_ouverture": {"2016-08-23": "2016-09-01", "2018-04-05": "2018-04-05"},
         "financement_amorcage.taux": {"2016-08-23": 0.6},
     }
     with pytest.warns(ReformeDebordeWarning):  # both values also reach the 3rd call; the rate reaches the 2nd
@@ -420,7 +421,7 @@ def test_the_warnings_write_a_rate_and_the_openings_in_french_and_name_their_par
     )
 
 
-def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefit_system, client):
+def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefit_system, client, tmp_path):
     """A rate of 60 % from 2015-10-01 left the first call at 50 % (it reads its rules on 2015-09-17), while the
     only warnings said it « also » applied to the later calls, « to change only the earlier calls »."""
     from openfisca_gen.reforms.parametriques import ReformeDebordeWarning
@@ -433,6 +434,11 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
         "opening day (2015-09-17): it applies from call 2 (opening 2016-08-23); date the value from the opening "
         "of the call it is for"
     )
+    assert par_cle["valeur_apres_l_ouverture"].fr() == (
+        "La valeur 60 % donnée à partir du 1er octobre 2015 ne s'applique pas à l'appel n° 1, qui lit ses règles le "
+        "jour de son ouverture (17 septembre 2015) : elle s'applique à partir de l'appel n° 2 (ouvert le 23 août "
+        "2016) ; datez-la de l'ouverture de l'appel qu'elle concerne"
+    )
     assert [a.valeurs["appel"] for a in reformee.avertissements if a.cle == "valeur_debordante"] == [3]  # not 2
     dossier = {"date_depot_dossier": {"ETERNITY": "2015-10-05"}, "metier_vise": {"ETERNITY": "codeur"},
                "duree_formation_mois": {"ETERNITY": 6}, "budget_session": {"ETERNITY": 100_000}}  # fmt: skip
@@ -440,9 +446,69 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
              "reform": {"financement_amorcage.taux": {"2015-10-01": 0.6}}}  # fmt: skip
     reponse = client.post("/compare", json=corps).get_json()
     assert reponse["formations"]["f"]["financement_amorcage"]["difference"] == 0  # what the warning says
+    fichier = tmp_path / "taux.yaml"
+    fichier.write_text("financement_amorcage.taux:\n  2015-10-20: 0.6\n  2018-04-05: 0.8\n")
+    commande = [sys.executable, "-m", "openfisca_gen.cli", "compare", "--reform", str(fichier), "--lang", "fr"]
+    sortie = subprocess.run(commande, capture_output=True, text=True, check=True)  # warnings as a terminal shows them
+    # said once, in French, by the command: not as Python's warning too (its filter missed « misses call »)
+    assert "ReformeDebordeWarning" not in sortie.stderr and "ne s'applique pas à l'appel n° 1" in sortie.stdout
     assert any("misses call 1" in avertissement for avertissement in reponse["warnings"])
     a_l_ouverture = {"financement_amorcage.taux": {"2015-09-17": 0.6, "2016-08-23": 0.5, "2018-04-05": 0.8}}
     assert appliquer_reforme(tax_benefit_system, a_l_ouverture).avertissements == []
+
+
+@pytest.mark.parametrize(
+    ("changements", "attendus"),
+    [
+        # each value dated inside a window misses its call: 0.7 from 2017 left the second call at 50 % too
+        ({"financement_amorcage.taux": {"2015-10-01": 0.6, "2017-01-01": 0.7}},
+         [("valeur_apres_l_ouverture", 1, 2), ("valeur_apres_l_ouverture", 2, 3)]),
+        # the first call's own value: missing it changes nothing; the third call's 80 % is changed
+        ({"financement_amorcage.taux": {"2015-10-01": 0.5}}, [("valeur_debordante", 3, None)]),
+        # a reading of the first call only, dated inside its window: no formula of the later calls reads it
+        ({"interpretations.plafond_par_structure": {"2015-10-01": False}}, [("valeur_sans_appel", None, None)]),
+    ],
+)  # fmt: skip
+def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changements, attendus):
+    """Only the first value missing its call was said, and a reading dated inside its only call's window was said
+    to apply « from call 2 », which never reads it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        avertissements = appliquer_reforme(tax_benefit_system, changements).avertissements
+    assert [(a.cle, a.valeurs.get("appel"), a.valeurs.get("suivant")) for a in avertissements] == attendus
+
+
+def test_a_reform_that_would_drop_a_call_of_the_law_is_refused(tax_benefit_system):
+    """`{"2016-08-23": "2016-08-01"}` alone (the docs' own example) replaced the third call's key: a 2018 dossier
+    answered no call, 0 € where 80 000 €; keyed on 2016-07-01, the second call read the first call's rules (its
+    180 000 € per structure became 70 000 €). Both are refused, naming the calls dropped and how to keep them."""
+    from openfisca_gen.validation import ReformeInvalideError
+
+    deadlines = {"2016-07-01": ["2016-09-23", "2016-11-25", "2017-02-24"], "2018-04-05": ["2018-06-28"]}
+    for changements, perdus in (
+        ({"calendrier.date_ouverture": {"2016-08-23": "2016-08-01"}}, ["2018-04-05"]),
+        ({"calendrier.date_ouverture": {"2016-07-01": "2016-07-01", "2018-04-05": "2018-04-05"},
+          "calendrier.dates_limites_depot": deadlines}, ["2016-08-23"]),
+        ({"calendrier.date_ouverture": {"2015-09-17": "2015-09-10"}}, ["2016-08-23", "2018-04-05"]),
+    ):  # fmt: skip
+        with pytest.raises(ReformeInvalideError) as refus:
+            appliquer_reforme(tax_benefit_system, changements)
+        [probleme] = [p for p in refus.value.problemes if p.cle == "appel_perdu"]
+        assert probleme.valeurs["jours"] == perdus and probleme.champ == "calendrier.date_ouverture"
+        assert (
+            f'give each call its day under its own key, to keep it ({{"{perdus[0]}": "{perdus[0]}"}})' in probleme.en()
+        )
+    deplace = {"calendrier.date_ouverture": {"2016-08-23": "2016-08-01", "2018-04-05": "2018-04-05"}}
+    dossier = {"date_depot_dossier": {"ETERNITY": "2018-05-02"}, "metier_vise": {"ETERNITY": "codeur"},
+               "formation_gratuite": {"ETERNITY": True}, "duree_formation_mois": {"ETERNITY": 6},
+               "budget_session": {"ETERNITY": 100_000}, "nombre_apprenants": {"ETERNITY": 12},
+               "nombre_demandeurs_emploi_peu_qualifies": {"ETERNITY": 10}}  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        simulation = construire_simulation(
+            appliquer_reforme(tax_benefit_system, deplace), {"formations": {"f": dossier}}
+        )
+    assert simulation.calculate("financement_amorcage", "2018-12").tolist() == [80_000]  # the third call's, kept
 
 
 def test_values_that_reach_no_call_are_one_warning_per_parameter(tax_benefit_system):

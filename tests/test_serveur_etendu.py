@@ -157,6 +157,7 @@ def test_a_body_wrong_in_several_fields_hears_of_each(serveur, requete):
             ["budget_session", "period", "reform", "variables"],
         ),
         "/compare ": ({"situation": {"formations": {"f": {}}}}, ["period", "reform"]),  # both missing
+        "/explain ": ({"period": "2015-13"}, ["situation", "period"]),  # no situation: its period still checked
     }
     for route, (corps, champs) in attendus.items():
         statut, reponse = requete(serveur + route.strip(), corps)

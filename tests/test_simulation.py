@@ -1,6 +1,8 @@
 """The seam (openfisca_gen.simulation): a simulation built from validated arrays computes, to the last digit, what
 OpenFisca's own builder computes, its faster sums over a campaign of every training included."""
 
+import copy
+
 import numpy
 import pytest
 from hypothesis import given
@@ -81,6 +83,9 @@ def test_facts_of_all_time_given_under_different_months_are_each_trainings(tax_b
     assert [reponse.get_json()["formations"][nom]["financement_amorcage"]["2016-02"] for nom in "fg"] == [50_000] * 2
     simulation = construire_simulation(tax_benefit_system, {"formations": formations})
     assert simulation.calculate("financement_amorcage", "2016-02").tolist() == [50_000] * 2
+    # plain OpenFisca's answer, as docs/api-web.md describes it: should this fail, OpenFisca has fixed it (say so)
+    simple = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy({"formations": formations}))
+    assert simple.calculate("budget_session", "2016-02").tolist() == [0, 100_000]
 
 
 MONTANTS = st.one_of(

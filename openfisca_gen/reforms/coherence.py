@@ -1,5 +1,7 @@
 """Rules that must hold together after a reform, or every dossier would silently come out ineligible.
 
+- each call of the law stays a call, keyed on its day (a call reads its rules on the day its opening is keyed:
+  moved by a new key, the second call read the first call's rules);
 - each call's window is not empty: it has deadlines, and opens on or before the first; its second wave has both
   its days or neither, the deadline not before the opening;
 - each call opens after the last deadline of the call before it (a dossier answers one call);
@@ -50,8 +52,23 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
     return (
         _fenetres_des_appels(parametres, en_cause)
         + _appels_chevauches(parametres, en_cause)
+        + _appels_perdus(parametres)
         + _plage_des_durees(parametres, en_cause)
     )
+
+
+def _appels_perdus(parametres) -> list[Probleme]:
+    """The law's calls whose key a reform's value replaced: keyed on 2016-07-01, the second call's opening made the
+    call read the rules in force that day, the first call's (its 180 000 € per structure became 70 000 €); one
+    value from 2015-09-17 for every call left one call. A call is moved by its value under its own key, dropped
+    by null under it."""
+    cles = {valeur.instant_str for valeur in parametres.calendrier.date_ouverture.values_list}
+    perdus = [jour for jour in OUVERTURES if jour not in cles]
+    if not perdus:
+        return []
+    debut = max(cle for cle in cles if cle < perdus[0])
+    details = {"jours": perdus, "debut": debut, "jour": perdus[0], "valeur": perdus[0]}
+    return [Probleme("appel_perdu", details, "parametre", champ="calendrier.date_ouverture", periode=debut)]
 
 
 def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:

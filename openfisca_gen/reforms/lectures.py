@@ -26,7 +26,7 @@ DOSSIER = Path(PARAMETERS_DIR) / "interpretations"
 def _contraire(chemin: str, nom: str, base: type = ReformeParametrique) -> type | None:
     """The reform that flips every non-null dated value of the boolean parameter at `chemin`; None for a node. Its
     last value is given again at each later call's opening: the other reading holds for every call the switch
-    concerns, by intent, not as a value leaking past its call (reforms.parametriques.debordements)."""
+    concerns, by intent, not as a value leaking past its call (reforms.parametriques.avertissements_de_portee)."""
     contenu = yaml_du_paquet(Path(PARAMETERS_DIR) / f"{chemin.replace('.', '/')}.yaml")
     if "values" not in contenu:
         return None

@@ -117,26 +117,63 @@ class ReformeDebordeWarning(UserWarning):
 LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
 
 
-def debordements(parametres, segments: dict) -> list[Probleme]:
-    """Where a reform's value without an end date (the last one it gives a parameter) also changes a later call's
-    rules: one problem per (parameter, later call) whose value under the law differs from the reform's. A switch
-    (a reading or a convention) is null from a call it does not concern: no formula of that call reads it."""
-    ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]
+def _portee(loi, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int | None]:
+    """Which calls a reform's value from `debut` to `fin` (None: no end) reaches, as indices of `ouvertures` (the
+    days each call reads its rules on), and the call whose window it starts in (after its opening) where that
+    call's own value differs: it misses it. A switch (a reading or a convention) is null from a call it does not
+    concern: no formula of that call reads it, so no value reaches it. `loi`: the law's parameter."""
+    debut, fin = str(debut), None if fin is None else str(fin)
+    lue = [
+        _loi_le(loi, jour) is not None or not chemin.startswith(("interpretations.", "conventions."))
+        for jour in ouvertures
+    ]
+    atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
+    avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
+    if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
+        return atteints, None
+    return atteints, avant[-1]
+
+
+def _loi_le(loi, jour: str):
+    """The law's value on `jour`; None before its first value (no call read it then)."""
+    return loi(jour) if jour >= str(loi.values_list[-1].instant_str) else None
+
+
+def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Probleme]:
+    """What a reform's values reach that a reader would not expect, each call reading its rules on its opening day
+    (`ouvertures`, the reformed calendar): a value without an end date (the last one) that also changes a later
+    call whose value under the law differs (`valeur_debordante`); a value dated inside a call's window that misses
+    it (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left the first call at 50 %); values that reach
+    no call (`valeur(s)_sans_appel`, once per parameter: a ceiling from 2015-10-01 to 2016-08-22 changes nothing).
+    `loi`: the law's parameters."""
     problemes = []
     for chemin, morceaux in segments.items():
-        debut, _, valeur = morceaux[-1]
-        parametre = trouver_parametre(parametres, chemin)
-        # Dated inside a call's window, the value misses that call (valeur_apres_l_ouverture): the first it reaches
-        # is the one it is for, not one it « also » applies to.
-        premiere = _premiere_atteinte(ouvertures, str(debut)) if not chemin.startswith(LUES_AU_MOIS) else None
-        for numero, ouverture in enumerate(ouvertures, 1):
-            loi = parametre(ouverture) if ouverture >= str(parametre.values_list[-1].instant_str) else None
-            sans_objet = loi is None and chemin.startswith(("interpretations.", "conventions."))
-            if ouverture > str(debut) and loi != valeur and not sans_objet and ouverture != premiere:
-                details = {"debut": str(debut), "valeur": valeur, "appel": numero, "ouverture": ouverture, "loi": loi}
-                details = _en_parts(parametre, details)
-                cle = "valeur_debordante_inconnue" if loi is None else "valeur_debordante"
-                problemes.append(Probleme(cle, details, "parametre", champ=chemin))
+        parametre, perdues = trouver_parametre(loi, chemin), []
+        for rang, (debut, fin, valeur) in enumerate(morceaux):
+            atteints, manque = _portee(parametre, chemin, debut, fin, ouvertures)
+            lois = {i: _loi_le(parametre, ouvertures[i]) for i in atteints}
+            if manque is not None and _loi_le(parametre, ouvertures[manque]) != valeur:
+                details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
+                details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
+                problemes.append(
+                    Probleme("valeur_apres_l_ouverture", _en_parts(parametre, details), "parametre", champ=chemin)
+                )
+            interrupteur_nul = valeur is None and chemin.startswith(("interpretations.", "conventions."))
+            if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:  # (null: the law's)
+                perdues.append((debut, valeur))
+            if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches
+                for i in atteints[1 if manque is not None else 0 :]:
+                    if ouvertures[i] > str(debut) and lois[i] != valeur:
+                        details = {"debut": str(debut), "valeur": valeur, "appel": i + 1, "ouverture": ouvertures[i]}
+                        cle = "valeur_debordante_inconnue" if lois[i] is None else "valeur_debordante"
+                        details = _en_parts(parametre, details | {"loi": lois[i]})
+                        problemes.append(Probleme(cle, details, "parametre", champ=chemin))
+        if perdues:  # one warning per parameter, however many of its values no call reads
+            (debut, valeur), nombre = perdues[0], len(perdues)
+            details = _en_parts(parametre, {"debut": str(debut), "valeur": valeur})
+            details |= {"ouvertures": ouvertures, "nombre": nombre, "fin": str(perdues[-1][0])}
+            cle = "valeur_sans_appel" if nombre == 1 else "valeurs_sans_appel"
+            problemes.append(Probleme(cle, details, "parametre", champ=chemin))
     return problemes
 
 
@@ -147,59 +184,15 @@ def _en_parts(parametre, details: dict) -> dict:
     return {cle: Part(v) if cle in ("valeur", "loi") and type(v) in (int, float) else v for cle, v in details.items()}
 
 
-def _premiere_atteinte(ouvertures: list, debut: str) -> str | None:
-    """The opening of the first call a value from `debut` reaches, where `debut` falls inside an earlier call's
-    window (after its opening): that call, which read its rules on its opening day, is missed. None otherwise."""
-    if debut in ouvertures or not any(jour < debut for jour in ouvertures):
-        return None
-    return next((jour for jour in ouvertures if jour > debut), None)
-
-
-def valeurs_sans_appel(parametres, segments: dict) -> list[Probleme]:
-    """A reform's dated value that no call reads: each call reads its rules on its opening day (in `parametres`,
-    the reformed rules, which may move it), so a value that starts after an opening and stops before the next
-    changes nothing (a ceiling from 2015-10-01 to 2016-08-22); one that goes on to a later call misses the call
-    whose window it starts in (`valeur_apres_l_ouverture`, once per parameter)."""
-    ouvertures = [valeur.instant_str for valeur in ouvertures_des_appels(parametres)]
-    problemes = []
-    for chemin, morceaux in segments.items():
-        lus = () if chemin.startswith(LUES_AU_MOIS) else morceaux
-        perdues = [
-            (debut, valeur)
-            for debut, fin, valeur in lus
-            if not any(str(debut) <= jour and (fin is None or jour <= str(fin)) for jour in ouvertures)
-        ]
-        manquees = [
-            (debut, valeur, premiere)
-            for debut, fin, valeur in lus
-            if (premiere := _premiere_atteinte(ouvertures, str(debut))) and (fin is None or premiere <= str(fin))
-        ]
-        if manquees:
-            debut, valeur, premiere = manquees[0]
-            manquee = max(jour for jour in ouvertures if jour < str(debut))
-            details = {"debut": str(debut), "valeur": valeur, "appel": ouvertures.index(manquee) + 1}
-            details |= {"ouverture": manquee, "suivant": ouvertures.index(premiere) + 1, "ouverture_suivante": premiere}
-            details = _en_parts(trouver_parametre(parametres, chemin), details)
-            problemes.append(Probleme("valeur_apres_l_ouverture", details, "parametre", champ=chemin))
-        if perdues:  # one warning per parameter, however many of its values no call reads
-            (debut, valeur), nombre = perdues[0], len(perdues)
-            details = _en_parts(trouver_parametre(parametres, chemin), {"debut": str(debut), "valeur": valeur})
-            details |= {"ouvertures": ouvertures, "nombre": nombre, "fin": str(perdues[-1][0])}
-            cle = "valeur_sans_appel" if nombre == 1 else "valeurs_sans_appel"
-            problemes.append(Probleme(cle, details, "parametre", champ=chemin))
-    return problemes
-
-
 class ReformeParametrique(Reform):
     """A reform that only changes parameter values: subclasses set `changements`. `avertissements`: where its
-    values without an end date also change a later call's rules (see `debordements`)."""
+    values reach what a reader would not expect (see `avertissements_de_portee`)."""
 
     name = "Réforme paramétrique"
     changements: dict = {}
 
     def apply(self) -> None:
         segments = valider_changements(self.baseline.parameters, self.changements)
-        self.avertissements = debordements(self.baseline.parameters, segments)
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():
@@ -207,7 +200,8 @@ class ReformeParametrique(Reform):
             incoherences = incoherences_des_regles(parametres, self.changements)
             if incoherences:
                 raise ReformeInvalideError(incoherences)
-            self.avertissements += valeurs_sans_appel(parametres, segments)
+            ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]  # the reform's calendar
+            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, segments)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)

@@ -297,6 +297,14 @@ MESSAGES = {
         "valeur (dont « {exemple} ») : donnez-les aussi à partir du {jour:jour}, ou ouvrez l'appel à partir du "
         "{debut:jour}, quand les règles commencent",
     ),
+    "appel_perdu": (
+        "the value from {debut} replaces the key of the call(s) opening on {jours:liste}, which would no longer be "
+        "calls (a call reads its rules on the day its opening is keyed): give each call its day under its own key, "
+        'to keep it ({{"{jour}": "{jour}"}}) or to move it',
+        "la valeur donnée à partir du {debut:jour} remplace la clé des appels ouverts le {jours:jours}, qui ne "
+        "seraient plus des appels (un appel lit ses règles le jour auquel son ouverture est datée) : donnez à chaque "
+        "appel son jour sous sa propre date, pour le garder (le {jour:jour} à partir du {jour:jour}) ou le déplacer",
+    ),
     "appel_sans_date_limite": (
         "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "
         "{debut}): give calendrier.dates_limites_depot from {jour} too",

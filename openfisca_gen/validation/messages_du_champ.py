@@ -1,7 +1,8 @@
-"""The pages' sentences next to a field, in French: a problem's message with the field as its subject."""
+"""The pages' sentences next to a field, in French, the field as their subject: "Le budget doit être un montant en
+euros, par exemple 45 000."
+"""
 
-# The pages' sentences next to a field, the field as their subject: "Le budget doit être un montant en euros, par
-# exemple 45 000." `{sujet}`, `{attendu}` and `{exemple}` describe the field (the page knows them); the other values
+# `{sujet}`, `{attendu}` and `{exemple}` describe the field (the page knows them); the other values
 # are the problem's. Written without an adjective that would agree with the subject (le budget, la durée).
 MESSAGES_DU_CHAMP = {
     "obligatoire": "{sujet} est à remplir : {attendu}, par exemple {exemple}.",
