@@ -318,7 +318,7 @@ def test_report_csv_files_are_clean(tax_benefit_system, population, rapport):
 def figures(monkeypatch):
     """The figures the reports draw, kept open instead of saved."""
     dessinees = []
-    monkeypatch.setattr(graphiques, "_sauver", lambda figure, chemin, *_: dessinees.append(figure) or chemin)
+    monkeypatch.setattr(graphiques, "_sauver", lambda figure, chemin, *_, **__: dessinees.append(figure) or chemin)
     yield dessinees
     import matplotlib.pyplot as plt
 
@@ -358,7 +358,9 @@ def test_the_sweep_chart_starts_at_zero_and_marks_the_value_in_force(tax_benefit
     cout, plafonnees = figures[0].axes
     assert cout.get_ylim()[0] == 0 and plafonnees.get_ylim()[0] == 0
     assert cout.get_xlabel().startswith("Plafond du financement d'amorçage") and "(€)" in cout.get_xlabel()
-    legende = [t.get_text() for t in cout.get_legend().get_texts()]
+    [legende] = figures[0].legends  # the figure's, below the axes: the axes' covered the right axis's curve
+    assert cout.get_legend() is None and plafonnees.get_legend() is None
+    legende = [t.get_text() for t in legende.get_texts()]
     assert "in force in 2016-02: 70,000 €" in legende and len(legende) == 3
     assert "synthetic population" in cout.get_title()
 
@@ -370,7 +372,7 @@ def test_the_sweep_chart_writes_a_rate_in_force_as_it_is(tax_benefit_system, fig
     table = balayer(population, "financement_amorcage.taux", [0.5, 1], mois, tax_benefit_system)
     graphique_balayage(table, "financement_amorcage.taux", Path("b.png"), mois, population, tax_benefit_system)
     cout = figures[0].axes[0]
-    assert f"in force in {mois}: 0.8 rate" in [t.get_text() for t in cout.get_legend().get_texts()]
+    assert f"in force in {mois}: 0.8 rate" in [t.get_text() for t in figures[0].legends[0].get_texts()]
     assert cout.get_lines()[-1].get_xdata()[0] == 0.8
 
 

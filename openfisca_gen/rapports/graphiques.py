@@ -125,10 +125,11 @@ def _titre(figure, titre: str, contexte: str) -> str:
     return f"{titre}\n{textwrap.fill(contexte, round(figure.get_figwidth() * 9))}"
 
 
-def _sauver(figure, chemin: Path, format_: str = "png") -> Path:
+def _sauver(figure, chemin: Path, format_: str = "png", bas: float = 0) -> Path:
+    """`bas`: the share of the figure's height kept below the axes (for a legend of the figure)."""
     import matplotlib.pyplot as plt
 
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, bas, 1, 1))
     figure.savefig(chemin, dpi=110, format=format_)
     plt.close(figure)
     return chemin
@@ -234,8 +235,9 @@ def balayage(
         texte = mots["in_force"].format(periode=periode, valeur=lisible, unite=unite)
         poignees.append(axe.axvline(valeur, color="black", linestyle="--", linewidth=1, label=texte))
     axe.set_title(_titre(figure, mots["sweep"].format(chemin=chemin), titre))
-    axe.legend(handles=poignees, loc="lower right")
-    return _sauver(figure, fichier)
+    # below the axes, over no curve of either axis ("lower right" covered a falling count of trainings)
+    figure.legend(handles=poignees, loc="lower center", ncol=2, frameon=False)
+    return _sauver(figure, fichier, bas=0.12)
 
 
 def tornade(effets: pandas.DataFrame, contexte: str, defauts: float, fichier: Path, langue: str = "en") -> Path:
