@@ -65,6 +65,7 @@ VARIABLES_CAMPAGNE = (
     "depassement_enveloppe_financement_amorcage",
 )
 VARIABLES_BALAYAGE = ("financement_amorcage", "labellisee", "financement_amorcage_plafonne")
+# The baseline funding bands: 0 €, then each band holding its upper bound (a ceiling of 40 000 € is in 20–40 k€)
 TRANCHES = [-numpy.inf, 0, 20_000, 40_000, 60_000, 80_000, numpy.inf]
 NOMS_TRANCHES = ["0 €", "≤ 20 k€", "20–40 k€", "40–60 k€", "60–80 k€", "> 80 k€"]
 LOI = "the law"  # how a comparison names its baseline when it is the model's own rules

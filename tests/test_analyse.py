@@ -39,6 +39,18 @@ def test_plafond_par_formation_only_raises_funding(tax_benefit_system, populatio
     assert comparaison.par_tranche()["trainings"].sum() == len(population.table)  # every dossier, labelled or not
 
 
+def test_a_funding_band_holds_its_upper_bound(tax_benefit_system):
+    """As docs/rapports.md says: 0 € alone, then 20 000 € in « ≤ 20 k€ », 40 000 € in « 20–40 k€ »."""
+    budgets = [0, 40_000, 40_002, 80_000]  # one session of six months at 50 %: 0, 20 000, 20 001, 40 000 €
+    table = pandas.DataFrame({"date_depot_dossier": "2015-10-01", "metier_vise": "codeur", "formation_gratuite": True,
+                              "pedagogie_innovante": True, "duree_formation_mois": 6, "nombre_apprenants": 10,
+                              "budget_session": budgets, "structure_id": ["a", "b", "c", "d"]})  # fmt: skip
+    comparaison = comparer(lire_population(tax_benefit_system, table), "plafond_100k", PERIOD, tax_benefit_system)
+    assert comparaison.formations["financement_amorcage_baseline"].tolist() == [0, 20_000, 20_001, 40_000]
+    tranches = comparaison.par_tranche()["trainings"]
+    assert tranches[["0 €", "≤ 20 k€", "20–40 k€"]].tolist() == [1, 1, 2]
+
+
 def test_the_women_condition_excludes_trainings_and_lifts_the_national_share(tax_benefit_system, population):
     comparaison = comparer(population, "objectif_femmes_par_formation", PERIOD, tax_benefit_system)
     changements = comparaison.changements()
