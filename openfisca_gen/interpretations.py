@@ -420,8 +420,8 @@ def analyser_interpretations(
     lignes = [indicateurs for _, indicateurs in resultats]
     # Whether each switch is switched, so named: a column `plafond_par_structure` read False, its default (true)
     # kept, was taken for the ceiling per training.
-    bascules_ = pandas.DataFrame(bascules, columns=[f"{BASCULE}{nom}" for nom in lectures.noms])
-    combinaisons = pandas.concat([bascules_, pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1)
+    basculees = pandas.DataFrame(bascules, columns=[f"{BASCULE}{nom}" for nom in lectures.noms])
+    combinaisons = pandas.concat([basculees, pandas.DataFrame(lignes)[list(INDICATEURS)]], axis=1)
     paires = [_paires(masques, bit) for bit in range(len(concernees))]
     seuls = numpy.searchsorted(masques, numpy.int64(1) << numpy.arange(len(concernees)))  # 0 is row 0
     effets = _effets(lectures, concernees, combinaisons, eligibles, financements, seuls, paires, period)

@@ -60,14 +60,13 @@ def incoherences_des_regles(parametres, changes=()) -> list[Probleme]:
 def _appels_perdus(parametres) -> list[Probleme]:
     """The law's calls whose key a reform's value replaced: keyed on 2016-07-01, the second call's opening made the
     call read the rules in force that day, the first call's (its 180 000 € per structure became 70 000 €); one
-    value from 2015-09-17 for every call left one call. A call is moved by its value under its own key, dropped
-    by null under it."""
+    value from 2015-09-17 for every call left one call. A call is moved by its value under its own key."""
     cles = {valeur.instant_str for valeur in parametres.calendrier.date_ouverture.values_list}
     perdus = [jour for jour in OUVERTURES if jour not in cles]
     if not perdus:
         return []
     debut = max(cle for cle in cles if cle < perdus[0])
-    details = {"jours": perdus, "debut": debut, "jour": perdus[0], "valeur": perdus[0]}
+    details = {"jours": perdus, "debut": debut, "jour": perdus[0]}
     return [Probleme("appel_perdu", details, "parametre", champ="calendrier.date_ouverture", periode=debut)]
 
 

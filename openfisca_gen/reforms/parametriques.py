@@ -115,6 +115,8 @@ class ReformeDebordeWarning(UserWarning):
 
 # Rules read in the month computed, not on a call's opening day: any date of their values counts.
 LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
+# Switches (readings, conventions): null from a call they do not concern, which no formula of that call reads.
+INTERRUPTEURS = ("interpretations.", "conventions.")
 
 
 def _portee(loi, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int | None]:
@@ -123,10 +125,7 @@ def _portee(loi, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int |
     call's own value differs: it misses it. A switch (a reading or a convention) is null from a call it does not
     concern: no formula of that call reads it, so no value reaches it. `loi`: the law's parameter."""
     debut, fin = str(debut), None if fin is None else str(fin)
-    lue = [
-        _loi_le(loi, jour) is not None or not chemin.startswith(("interpretations.", "conventions."))
-        for jour in ouvertures
-    ]
+    lue = [_loi_le(loi, jour) is not None or not chemin.startswith(INTERRUPTEURS) for jour in ouvertures]
     atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
     avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
     if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
@@ -158,8 +157,8 @@ def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Prob
                 problemes.append(
                     Probleme("valeur_apres_l_ouverture", _en_parts(parametre, details), "parametre", champ=chemin)
                 )
-            interrupteur_nul = valeur is None and chemin.startswith(("interpretations.", "conventions."))
-            if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:  # (null: the law's)
+            interrupteur_nul = valeur is None and chemin.startswith(INTERRUPTEURS)  # the law's null, restated
+            if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:
                 perdues.append((debut, valeur))
             if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches
                 for i in atteints[1 if manque is not None else 0 :]:
