@@ -528,7 +528,10 @@ def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str
     jour = dernier_jour(period)  # the day whose rules the period applies
     debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
     if debut is None:
-        raise ReformeInvalideError([Probleme("rien_a_balayer", {"chemin": chemin, "periode": period})])
+        premier = parametre.values_list[-1].instant_str[:7]  # its first value's month: a month to sweep it in
+        raise ReformeInvalideError(
+            [Probleme("rien_a_balayer", {"chemin": chemin, "periode": period, "premier": premier})]
+        )
     ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list  # each call reads its rules
     debut = max([debut, *(o.instant_str for o in ouvertures if o.value is not None and o.instant_str <= jour)])
     return debut, {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}

@@ -181,6 +181,27 @@ def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, popula
         balayer(population, "financement_amorcage.taux", [0.5, 2], PERIOD, tax_benefit_system)
 
 
+def test_a_sweep_in_a_month_before_its_parameter_names_a_month_to_sweep_in(capsys):
+    """Refused in English under --lang fr, with no month to try."""
+    commande = [
+        "compare",
+        "--sweep",
+        "financement_amorcage.taux",
+        "--from",
+        "0.5",
+        "--to",
+        "0.9",
+        "--period",
+        "2015-08",
+    ]
+    assert main([*commande, "--lang", "fr"]) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("rien à balayer ; sa première vaut à partir de septembre 2015 (--period 2015-09)")
+    )
+
+
 def test_the_compare_command(rapport):
     sortie, dossier = rapport
     assert (

@@ -33,3 +33,11 @@ def test_a_stale_quote_is_found():
     nouveau = actualiser_docs.actualiser(texte, bancs=False)
     assert nouveau != texte and "<!-- chiffre: variables -->1<" not in nouveau
     assert actualiser_docs.actualiser(nouveau, bancs=False) == nouveau  # stable once rewritten
+
+
+def test_every_message_key_is_in_the_table_of_validation_md():
+    """docs/validation.md lists the message keys by concern: ten had been left out of it."""
+    from openfisca_gen.validation.messages import MESSAGES
+
+    table = (Path(__file__).resolve().parents[1] / "docs" / "validation.md").read_text(encoding="utf-8")
+    assert [cle for cle in MESSAGES if f"`{cle}`" not in table] == []

@@ -393,7 +393,11 @@ MESSAGES = {
     "repartition_non_calculee": (
         "the comparison has no column {noms:liste} to break the report down by: compute it with comparer(…, par=[…])",
     ),
-    "rien_a_balayer": ("'{chemin}' has no value in force in {periode}: nothing to sweep",),
+    "rien_a_balayer": (
+        "'{chemin}' has no value in force in {periode}: nothing to sweep; its first is from {premier} (--period)",
+        "« {chemin} » n'a pas de valeur en vigueur en {periode:mois} : rien à balayer ; sa première vaut à partir de "
+        "{premier:mois} (--period {premier})",
+    ),
     "balayage_pas_une_liste": ("the values of a sweep must be a list of numbers, got {valeur:r}",),
     "balayage_pas_un_nombre": (
         "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "
