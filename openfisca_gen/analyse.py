@@ -521,8 +521,9 @@ def _nombre(valeur: float, langue: str) -> str:
 def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str, dict]:
     """The date the value of `chemin` in force in `period` starts for the call in force (a sweep changes that
     value: from the call's opening, where the value is older, so that the earlier calls keep theirs), and the
-    law's later values ({date: value}), given back after it; a parameter whose values are no numbers (a switch,
-    a date) is refused once, not once per value swept."""
+    law's later values ({date: value}), given back after it, each later call's included (a parameter dated once,
+    the six months' threshold, was swept into every later call, with a warning per value); a parameter whose
+    values are no numbers (a switch, a date) is refused once, not once per value swept."""
     parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
     balayable(parametre, chemin)
     jour = dernier_jour(period)  # the day whose rules the period applies
@@ -534,7 +535,9 @@ def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str
         )
     ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list  # each call reads its rules
     debut = max([debut, *(o.instant_str for o in ouvertures if o.value is not None and o.instant_str <= jour)])
-    return debut, {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
+    plus_tard = {o.instant_str: parametre(o.instant_str) for o in ouvertures if o.value and o.instant_str > debut}
+    plus_tard |= {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
+    return debut, dict(sorted(plus_tard.items()))
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:

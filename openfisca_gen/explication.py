@@ -19,6 +19,7 @@ from openfisca_core.indexed_enums import EnumArray
 
 from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
+from openfisca_gen.population import SANS_DEFAUT_NEUTRE, appels_des_colonnes
 from openfisca_gen.simulation import construire_simulation, verifier_campagnes
 from openfisca_gen.validation import analyser_situation, mois_calcule, un_mois
 
@@ -130,6 +131,23 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
     return None
 
 
+def _faits_donnes(situation: dict) -> dict[str, set]:
+    """Per training's id, the variables a situation gives it, its structure's included (a structure status)."""
+    donnes = {str(ident): set(faits or {}) for ident, faits in (situation.get("formations") or {}).items()}
+    for faits in (situation.get("structures") or {}).values():
+        for ident in (faits or {}).get("formations") or ():
+            donnes.setdefault(str(ident), set()).update(faits)
+    return donnes
+
+
+def _non_donnes(donnes: set, appel: int, lues: dict) -> list[str]:
+    """The facts of a dossier its call reads whose default is no fact (0 €, a filing in 1970) that the situation
+    leaves out: taken at that default, an undecided training of no budget was « labelled, 0 € » without a word. A
+    dossier of no call: its filing date. `lues`: the calls that read each input (`appels_des_colonnes`)."""
+    lus = {nom for nom, appels in lues.items() if appel in appels} if appel else {"date_depot_dossier"}
+    return [nom for nom in SANS_DEFAUT_NEUTRE if nom in lus and nom not in donnes]
+
+
 def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, avec_simulation: bool = False):
     """For each training: the call whose rules judged it, eligibility, label, funding, a committee decision
     set aside, and each applicable condition that failed, with its label, legal reference, the parameter
@@ -148,10 +166,11 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
     # Each call's applicable conditions; a dossier of no call is explained under the call in force.
     conditions = [conditions_applicables(regles_appel, regles[0]) for regles_appel in regles]
     valeurs = {nom: simulation.calculate(nom, periode) for applicables in conditions for nom in applicables}
-    formations = {}
+    formations, donnes, lues = {}, _faits_donnes(situation), appels_des_colonnes(tax_benefit_system)
     for indice, identifiant in enumerate(simulation.persons.ids):
         appel = int(resultats["appel_du_dossier"][indice])
         explication = {nom: valeur_json(resultats[nom], indice) for nom in RESULTATS}
+        explication["not_given"] = _non_donnes(donnes.get(str(identifiant), set()), appel, lues)
         explication["call"] = {"numero": appel, **_appel(regles[appel - 1].calendrier)} if appel else None
         explication["decision_set_aside"] = decision_ecartee(resultats, indice)
         explication["failed_conditions"] = []

@@ -549,16 +549,19 @@ def _references(parametre) -> str:
 
 def dependances(tax_benefit_system, construire, period, noeuds=(NOEUD,)) -> list[list[str]]:
     """Per person of the simulations `construire(system)` builds: the switches under `noeuds` that, switched
-    alone, change its eligibility or its funding in `period` (a switch outside `interpretations` by its path)."""
+    alone, change its eligibility, its label or its funding in `period` (a switch outside `interpretations` by its
+    path): an undecided training of no budget, labelled by a convention, rests on it for its label alone."""
+
+    def lire(simulation):
+        return {**_par_formation(simulation, period), "labellisee": _valeur(simulation, "labellisee", period)}
+
     lectures = Lectures(tax_benefit_system, noeuds)  # one copy of the rules per call: no mutable state is shared
     simulation = construire(lectures.systeme)
-    base = lectures.suivre(simulation, lambda s: _par_formation(s, period))
-    resultats = [
-        _par_formation(lectures.sous(simulation, bascules), period)
-        for bascules in numpy.eye(len(lectures.noms), dtype=bool)
-    ]
+    base = lectures.suivre(simulation, lire)
+    resultats = [lire(lectures.sous(simulation, bascules)) for bascules in numpy.eye(len(lectures.noms), dtype=bool)]
     change = [
         (r["eligible_labellisation"] != base["eligible_labellisation"])
+        | (r["labellisee"] != base["labellisee"])
         | a_change(base["financement_amorcage"], r["financement_amorcage"])
         for r in resultats
     ]

@@ -110,6 +110,11 @@ def test_a_sweep_changes_the_value_in_force_up_to_the_next_one(tax_benefit_syste
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         table = balayer(population, "financement_amorcage.plafond", [60_000, 80_000], PERIOD, tax_benefit_system)
+        # a parameter the law dates once (its later calls restate nothing): each later call given back its own
+        balayer(population, "financement_amorcage.seuil_duree_mois", [3, 12], PERIOD, tax_benefit_system)
+    assert analyse.valeur_en_vigueur(tax_benefit_system, "financement_amorcage.seuil_duree_mois", PERIOD)[1] == {
+        "2016-08-23": 6, "2018-04-05": 6
+    }  # fmt: skip
     fuite = {"financement_amorcage.plafond": {"2015-09-17": 80_000}}
     with pytest.warns(ReformeDebordeWarning):
         attendu = comparer(population, fuite, PERIOD, tax_benefit_system).formations

@@ -144,3 +144,20 @@ def test_an_answer_that_rests_on_a_convention_names_it(tax_benefit_system):
     decidee = situation("2016-10", f={**dossier, "decision_comite_labellisation": "labellisee"})
     [avec] = expliquer(tax_benefit_system, decidee, "2016-10")["formations"].values()
     assert avec["financement_amorcage"] == 10_000 and avec["conventions"] == []
+
+
+def test_the_facts_a_call_reads_that_a_situation_leaves_out_are_named(tax_benefit_system):
+    """No budget: « eligible, labelled, 0 € » without a word, and `conventions` empty though the label rested on
+    one. The facts left out whose default is no fact are named; a structure's status given on the structure is
+    given; a dossier of no call names its filing date."""
+    dossier = {"date_depot_dossier": "2015-10-12", "metier_vise": "developpeur_web", "duree_formation_mois": 4}
+    sans = situation("2015-10", f=dossier, g={})
+    sans["formations"]["f"].pop("budget_session")
+    sans["formations"]["g"] = {}
+    reponse = expliquer(tax_benefit_system, sans, "2015-10")["formations"]
+    assert reponse["f"]["not_given"] == ["statut_structure", "budget_session"]
+    assert reponse["f"]["labellisee"] is True and reponse["f"]["financement_amorcage"] == 0
+    assert reponse["f"]["conventions"] == ["sans_decision_formation_eligible_labellisee"]  # its label rests on it
+    assert reponse["g"]["not_given"] == ["date_depot_dossier"]
+    sans["structures"] = {"s": {"formations": ["f"], "statut_structure": {"2015-10": "association"}}}
+    assert expliquer(tax_benefit_system, sans, "2015-10")["formations"]["f"]["not_given"] == ["budget_session"]
