@@ -329,6 +329,11 @@ def test_the_audience_is_held_against_the_national_objectives(client, exemple, t
         assert float(ligne["attrs"]["data-objectif"]) == objectifs.part_femmes
         assert plat(f"{femmes} sur 20 apprenants, soit {pourcent(femmes / 20)}") in plat(ligne["texte"])
         assert ("en dessous" in ligne["texte"]) == (femmes / 20 < objectifs.part_femmes)
+    # the women's count left empty (it may be): not known, where « 0 sur 20 apprenants, soit 0 % » was said
+    vide = simuler(client, exemple | {"nombre_apprenants": "20", "nombre_femmes": ""})
+    [ligne] = vide.tous("data-public", "part_femmes")
+    assert plat(ligne["texte"]) == plat("Femmes : nombre non indiqué ; l'objectif national est de 30 %.")
+    assert ligne["attrs"]["data-part"] == "" and "class" not in ligne["attrs"]
 
 
 def test_a_result_is_a_link_that_gives_it_again(client, exemple):

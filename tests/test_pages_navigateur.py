@@ -292,3 +292,19 @@ def test_a_simulator_result_prints_on_one_page(onglet, etats, exemple):
         pdf = page.pdf(format="A4")
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1, lien
     assert page.locator("[data-condition]").count() == 5
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_enter_in_a_field_gives_the_result(onglets, script):
+    """Enter submitted the form by its first button, « Afficher les questions de cet appel » (« Afficher les
+    règles de ce mois »): the form came back, no result, no word. The default button is now the page's own."""
+    onglet = _propre(onglets[script])
+    page = onglet.aller("/simulateur")
+    page.locator("#budget_session").fill("120 000")
+    page.locator("#budget_session").press("Enter")
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    page = onglet.aller("/reformes")
+    page.get_by_label(re.compile("^Plafond du financement")).fill("100 000")
+    page.get_by_label(re.compile("^Plafond du financement")).press("Enter")
+    expect(page.locator('[data-indicateur="cout_total"]')).to_have_count(1)
+    assert onglet.erreurs == []

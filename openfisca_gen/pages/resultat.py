@@ -254,6 +254,10 @@ def public(v: dict, saisie: dict, appel: dict | None) -> dict:
         }
     lignes = []
     for (part, compte, _, qui), cible in objectifs:
+        if not saisie.get(compte):  # left empty: not known, which the model reads as 0 (« 0 sur 20 » was said)
+            texte = f"{qui} : nombre non indiqué ; l'objectif national est de {pourcent(cible)}."
+            lignes.append({"nom": part, "part": None, "objectif": cible, "atteint": None, "texte": texte})
+            continue
         atteint = v[part] >= cible
         position = "en dessous de" if not atteint else "au niveau de" if v[part] == cible else "au-dessus de"
         lignes.append(
