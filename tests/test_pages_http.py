@@ -269,6 +269,12 @@ def test_each_field_has_a_help_of_its_own_in_plain_french(client, tax_benefit_sy
     # the committee's decision and its date come under "après la décision du comité", closed
     decision = page.par_id["groupe-decision"]
     assert decision["tag"] == "details" and "open" not in decision["attrs"]
+    # « déjà labellisée »: the second call funds it no more, but labels it (its help said it labels none again)
+    for appel, dit, tait in ((2, "ne finance pas", "ne labellise que"), (3, "ne labellise que", None)):
+        aide = ouvrir(client, f"/simulateur?appel={appel}&changer=appel").texte(
+            "aide-labellisee_lors_d_un_appel_precedent"
+        )
+        assert f"Le {appel}e appel {dit}" in aide and (tait is None or tait not in aide), aide
 
 
 def test_an_eligible_training_gets_a_verdict_and_its_amount_in_one_sentence(client, exemple, tax_benefit_system):

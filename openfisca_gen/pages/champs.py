@@ -88,8 +88,10 @@ FICHES = {
         "La case « pédagogie innovante »", exemple="cochée", groupe="formation"),
     "labellisee_lors_d_un_appel_precedent": Fiche(
         "Cette formation a déjà été labellisée lors d'un appel précédent",
-        ("Cochez si cette même formation a déjà obtenu le label : cet appel ne labellise que des formations qui "
-         "ne l'ont pas encore.",),
+        ("Cochez si cette même formation a déjà obtenu le label lors d'un appel précédent.",
+         "Le {sans_relabellisation} ne labellise que des formations qui ne l'ont pas encore.",
+         "Le {non_reconductible} ne finance pas une formation déjà labellisée : sa subvention n'est pas "
+         "reconductible."),
         "La case « déjà labellisée »", exemple="décochée", groupe="formation"),
     "budget_session": Fiche(
         "Budget d'une session, en euros",
@@ -271,8 +273,11 @@ def regles_lisibles(tax_benefit_system, numero: int) -> dict[str, str]:
     }
     textes = {nom: _formate(parametre_de(regles, chemin), unite) for nom, (chemin, unite, vrai) in lues.items() if vrai}
     hors = tax_benefit_system.variables["metier_vise"].possible_values.__members__.get("hors_numerique")
+    nom_de_l_appel = f"{ordinal(numero)} appel"  # a sentence of a rule the call has names it; of another, none
     textes |= {
-        "appel": f"{ordinal(numero)} appel",
+        "appel": nom_de_l_appel,
+        "sans_relabellisation": nom_de_l_appel if "non_labellisee_lors_des_appels_precedents" in applicables else "",
+        "non_reconductible": nom_de_l_appel if parametre_de(regles, "financement_amorcage.non_reconductible") else "",
         "fenetre": periode_lisible(appel["ouverture"], max(appel["limites"])),
         "hors": hors.value if hors is not None else "",
     }
