@@ -119,13 +119,12 @@ LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
 INTERRUPTEURS = ("interpretations.", "conventions.")
 
 
-def _portee(loi, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int | None]:
+def _portee(lue: list, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int | None]:
     """Which calls a reform's value from `debut` to `fin` (None: no end) reaches, as indices of `ouvertures` (the
-    days each call reads its rules on), and the call whose window it starts in (after its opening) where that
-    call's own value differs: it misses it. A switch (a reading or a convention) is null from a call it does not
-    concern: no formula of that call reads it, so no value reaches it. `loi`: the law's parameter."""
+    days each call reads its rules on), and the call whose window it starts in (after its opening): it misses it.
+    `lue`: whether each call reads the parameter (a switch, a reading or a convention, is null from a call it does
+    not concern: no formula of that call reads it, so no value reaches it)."""
     debut, fin = str(debut), None if fin is None else str(fin)
-    lue = [_loi_le(loi, jour) is not None or not chemin.startswith(INTERRUPTEURS) for jour in ouvertures]
     atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
     avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
     if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
@@ -148,10 +147,11 @@ def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Prob
     problemes = []
     for chemin, morceaux in segments.items():
         parametre, perdues = trouver_parametre(loi, chemin), []
+        lois = [_loi_le(parametre, jour) for jour in ouvertures]  # each call's own value, read once (not per value)
+        lue = [valeur is not None or not chemin.startswith(INTERRUPTEURS) for valeur in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
-            atteints, manque = _portee(parametre, chemin, debut, fin, ouvertures)
-            lois = {i: _loi_le(parametre, ouvertures[i]) for i in atteints}
-            if manque is not None and _loi_le(parametre, ouvertures[manque]) != valeur:
+            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures)
+            if manque is not None and lois[manque] != valeur:
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
                 problemes.append(
