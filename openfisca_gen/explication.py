@@ -135,7 +135,7 @@ def _faits_donnes(situation: dict) -> dict[str, set]:
     """Per training's id, the variables a situation gives it, its structure's included (a structure status)."""
     donnes = {str(ident): set(faits or {}) for ident, faits in (situation.get("formations") or {}).items()}
     for faits in (situation.get("structures") or {}).values():
-        for ident in (faits or {}).get("formations") or ():
+        for ident in (faits or {}).get("formations") or (faits or {}).get("formation") or ():  # its role, either name
             donnes.setdefault(str(ident), set()).update(faits)
     return donnes
 

@@ -465,6 +465,12 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
          [("valeur_apres_l_ouverture", 1, 2), ("valeur_apres_l_ouverture", 2, 3)]),
         # the first call's own value: missing it changes nothing; the third call's 80 % is changed
         ({"financement_amorcage.taux": {"2015-10-01": 0.5}}, [("valeur_debordante", 3, None)]),
+        # dated before the first call: it is for the first call, and « also » applies to the second and third
+        ({"financement_amorcage.taux": {"2015-01-01": 0.6}},
+         [("valeur_debordante", 2, None), ("valeur_debordante", 3, None)]),
+        # the first call reads the reform's 70 %, not the law's 50 %: the 50 % from 2015-10-01 misses a call of its own
+        ({"financement_amorcage.taux": {"2015-09-17": 0.7, "2015-10-01": 0.5}},
+         [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante", 3, None)]),
         # a reading of the first call only, dated inside its window: no formula of the later calls reads it
         ({"interpretations.plafond_par_structure": {"2015-10-01": False}}, [("valeur_sans_appel", None, None)]),
     ],

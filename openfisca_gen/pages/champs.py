@@ -277,7 +277,10 @@ def regles_lisibles(tax_benefit_system, numero: int) -> dict[str, str]:
     textes |= {
         "appel": nom_de_l_appel,
         "sans_relabellisation": nom_de_l_appel if "non_labellisee_lors_des_appels_precedents" in applicables else "",
-        "non_reconductible": nom_de_l_appel if parametre_de(regles, "financement_amorcage.non_reconductible") else "",
+        "non_reconductible": nom_de_l_appel  # where it labels the training (the third call labels it no more)
+        if parametre_de(regles, "financement_amorcage.non_reconductible")
+        and "non_labellisee_lors_des_appels_precedents" not in applicables
+        else "",
         "fenetre": periode_lisible(appel["ouverture"], max(appel["limites"])),
         "hors": hors.value if hors is not None else "",
     }

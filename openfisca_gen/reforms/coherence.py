@@ -66,7 +66,8 @@ def _appels_perdus(parametres) -> list[Probleme]:
     if not perdus:
         return []
     debut = max(cle for cle in cles if cle < perdus[0])
-    details = {"jours": perdus, "debut": debut, "jour": perdus[0]}
+    suivants = {1: "", 2: " et l'appel suivant"}.get(len(perdus), " et les appels suivants")
+    details = {"jours": perdus, "debut": debut, "jour": perdus[0], "suivants_fr": suivants}
     return [Probleme("appel_perdu", details, "parametre", champ="calendrier.date_ouverture", periode=debut)]
 
 

@@ -132,6 +132,12 @@ def _portee(lue: list, chemin: str, debut, fin, ouvertures: list) -> tuple[list,
     return atteints, avant[-1]
 
 
+def _sous_la_reforme(morceaux, jour: str, loi):
+    """The value a call opening on `jour` reads under the reform: the reform's segment over that day, else the
+    law's (`loi`)."""
+    return next((v for debut, fin, v in morceaux if str(debut) <= jour and (fin is None or jour <= str(fin))), loi)
+
+
 def _loi_le(loi, jour: str):
     """The law's value on `jour`; None before its first value (no call read it then)."""
     return loi(jour) if jour >= str(loi.values_list[-1].instant_str) else None
@@ -151,7 +157,7 @@ def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Prob
         lue = [valeur is not None or not chemin.startswith(INTERRUPTEURS) for valeur in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
             atteints, manque = _portee(lue, chemin, debut, fin, ouvertures)
-            if manque is not None and lois[manque] != valeur:
+            if manque is not None and _sous_la_reforme(morceaux, ouvertures[manque], lois[manque]) != valeur:
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
                 problemes.append(
@@ -160,9 +166,9 @@ def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Prob
             interrupteur_nul = valeur is None and chemin.startswith(INTERRUPTEURS)  # the law's null, restated
             if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:
                 perdues.append((debut, valeur))
-            if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches
-                for i in atteints[1 if manque is not None else 0 :]:
-                    if ouvertures[i] > str(debut) and lois[i] != valeur:
+            if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches,
+                for i in atteints[1:]:  # beyond the first, the one it is for (dated on, before or after its opening)
+                    if lois[i] != valeur:
                         details = {"debut": str(debut), "valeur": valeur, "appel": i + 1, "ouverture": ouvertures[i]}
                         cle = "valeur_debordante_inconnue" if lois[i] is None else "valeur_debordante"
                         details = _en_parts(parametre, details | {"loi": lois[i]})

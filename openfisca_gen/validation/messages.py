@@ -301,9 +301,9 @@ MESSAGES = {
         "the value from {debut} replaces the key of the call(s) opening on {jours:liste}, which would no longer be "
         "calls (a call reads its rules on the day its opening is keyed): give each call its day under its own key, "
         'to keep it ({{"{jour}": "{jour}"}}) or to move it',
-        "la valeur donnée à partir du {debut:jour} remplace la clé des appels ouverts le {jours:jours}, qui ne "
-        "seraient plus des appels (un appel lit ses règles le jour auquel son ouverture est datée) : donnez à chaque "
-        "appel son jour sous sa propre date, pour le garder (le {jour:jour} à partir du {jour:jour}) ou le déplacer",
+        "la valeur donnée à partir du {debut:jour} efface l'appel ouvert le {jour:jour}{suivants_fr} (un appel lit "
+        "ses règles le jour auquel son ouverture est datée) : donnez à chaque appel son jour sous sa propre date, "
+        "pour le garder (« {jour} » à partir du {jour:jour}) ou le déplacer",
     ),
     "appel_sans_date_limite": (
         "a call would open on {ouverture} with no filing deadline in force on {jour} (the rules start on "
@@ -394,7 +394,8 @@ MESSAGES = {
         "the comparison has no column {noms:liste} to break the report down by: compute it with comparer(…, par=[…])",
     ),
     "rien_a_balayer": (
-        "'{chemin}' has no value in force in {periode}: nothing to sweep; its first is from {premier} (--period)",
+        "'{chemin}' has no value in force in {periode}: nothing to sweep; its first value applies from {premier}: "
+        "sweep it in that month or a later one",
         "« {chemin} » n'a pas de valeur en vigueur en {periode:mois} : rien à balayer ; sa première vaut à partir de "
         "{premier:mois} (--period {premier})",
     ),
