@@ -28,7 +28,14 @@ from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, en_francais, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
 from openfisca_gen.systeme import la_loi
-from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre, un_mois, valeurs_a_balayer
+from openfisca_gen.validation import (
+    EntreeInvalideError,
+    Probleme,
+    ReformeInvalideError,
+    trouver_parametre,
+    un_mois,
+    valeurs_a_balayer,
+)
 from openfisca_gen.validation.parametres import balayable
 from openfisca_gen.validation.sorties import (
     LANGUES,
@@ -184,7 +191,12 @@ class Comparaison:
         ).rename_axis("indicator")
 
     def par(self, groupes: pandas.Series) -> pandas.DataFrame:
-        """Trainings, labelled trainings and cost, baseline and reform, by group."""
+        """Trainings, labelled trainings and cost, baseline and reform, by group. A Series of groups is aligned on its
+        index, which must hold every training's `formation_id`: a column of `Population.table`, indexed by row,
+        matched none and gave an empty table."""
+        if isinstance(groupes, pandas.Series) and not (dedans := self.formations.index.isin(groupes.index)).all():
+            details = {"nombre": int((~dedans).sum()), "total": len(self.formations)}
+            raise EntreeInvalideError([Probleme("groupes_sans_les_formations", details)])
         colonnes = ["labellisee_baseline", "labellisee_reform", "financement_amorcage_baseline"]
         table = self.formations.groupby(groupes, observed=False)[[*colonnes, "financement_amorcage_reform"]].sum()
         table.insert(0, "trainings", self.formations.groupby(groupes, observed=False).size())

@@ -17,6 +17,7 @@ from openfisca_gen.interpretations import analyser_interpretations, graphique_to
 from openfisca_gen.population import POPULATION_EXEMPLE, POPULATIONS, lire_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.reforms import ReformeDebordeWarning, ReformeInvalideError, appliquer_reforme
+from openfisca_gen.validation import EntreeInvalideError
 
 PERIOD = POPULATIONS["appel_2015"]["periode"]  # when the first call's labels were announced
 
@@ -37,6 +38,15 @@ def test_plafond_par_formation_only_raises_funding(tax_benefit_system, populatio
         resume.loc["financement_amorcage", "difference"]
     )
     assert comparaison.par_tranche()["trainings"].sum() == len(population.table)  # every dossier, labelled or not
+
+
+def test_groups_indexed_otherwise_than_the_trainings_are_refused(tax_benefit_system, population):
+    """`comparaison.par(population.table["metier_vise"])` (indexed by row) matched no training: an empty table."""
+    comparaison = comparer(population, "plafond_par_formation", PERIOD, tax_benefit_system)
+    with pytest.raises(EntreeInvalideError, match="The groups leave out 360 of the 360 trainings: index them by"):
+        comparaison.par(population.table["metier_vise"])
+    par_metier = comparaison.par(population.table.set_index("formation_id")["metier_vise"])
+    assert par_metier["trainings"].sum() == 360
 
 
 def test_a_funding_band_holds_its_upper_bound(tax_benefit_system):

@@ -390,6 +390,10 @@ MESSAGES = {
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
         "of {valides:liste}",
     ),
+    "groupes_sans_les_formations": (
+        "the groups leave out {nombre} of the {total} trainings: index them by formation_id, as "
+        "Comparaison.formations is (a column of Population.table is indexed by row)",
+    ),
     "repartition_non_calculee": (
         "the comparison has no column {noms:liste} to break the report down by: compute it with comparer(…, par=[…])",
     ),
