@@ -48,6 +48,15 @@ def test_a_table_is_simulated_and_written_back(tax_benefit_system, tmp_path):
     assert pandas.read_csv(tmp_path / "resultats.csv", index_col=0).loc["a", "financement_amorcage"] == 42000
 
 
+def test_a_float32_column_is_read_as_the_numbers_it_stands_for(tax_benefit_system):
+    """6.7 months in a float32 column was 6.6999998, a budget of 45 000,3 € 45 000,30078125 €."""
+    colonnes = {"duree_formation_mois": numpy.array([6.7, 6, 5.9999], numpy.float32),
+                "budget_session": numpy.array([45_000.3, 1, 2], numpy.float32)}  # fmt: skip
+    population = lire_population(tax_benefit_system, table(**colonnes))
+    assert population.table["duree_formation_mois"].tolist() == [6.7, 6.0, 5.9999]
+    assert population.table["budget_session"].tolist() == [45_000.3, 1.0, 2.0]
+
+
 def test_a_campaign_of_a_table_that_mixes_calls_names_its_column(tax_benefit_system):
     """Its `field` was null: a table's campaign is made by its `campagne_id` column."""
     dates = {"date_depot_dossier": ["2015-10-01", "2016-09-01", "2016-09-02"], "campagne_id": ["x", "x", "y"]}

@@ -545,6 +545,14 @@ def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax
     zero = {"financement_amorcage.plafond": {"2015-09-17": -0.0}, "financement_amorcage.taux": {"2015-09-17": -0.0}}
     attendu = "financement_amorcage.plafond = 0 € from 2015-09-17; financement_amorcage.taux = 0 % from"
     assert nom_de(zero, parametres).startswith(attendu)  # « -0 € » before
+    # numpy.float32(0.7) is 0.7, its shortest digits: the rule read 0.699999988 and the cost 5 018 859,99 €
+    taux = [
+        appliquer_reforme(tax_benefit_system, {"financement_amorcage.taux": {"2015-09-17": valeur}})
+        .parameters("2015-10")
+        .financement_amorcage.taux
+        for valeur in (0.7, numpy.float32(0.7))
+    ]
+    assert taux == [0.7, 0.7]
 
 
 def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_benefit_system):

@@ -11,6 +11,7 @@ import datetime
 import warnings
 from pathlib import Path
 
+import numpy
 from openfisca_core import periods
 from openfisca_core.parameters import ParameterAtInstant
 from openfisca_core.reforms import Reform
@@ -22,7 +23,7 @@ from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_par
 from openfisca_gen.validation.erreurs import Part
 from openfisca_gen.validation.fichiers import lire_json, lire_yaml
 from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
-from openfisca_gen.validation.types import JOURS
+from openfisca_gen.validation.types import JOURS, un_nombre_python
 
 # Parameters that moved: {old path: new path}. The old path keeps working in reforms for one minor version,
 # with a DeprecationWarning (see CHANGELOG.md). The one place that lists them.
@@ -87,7 +88,7 @@ def valider_changements(parametres, changements) -> dict[str, list]:
             elif probleme := probleme_de_valeur(parametre, valeur):
                 problemes.append(Probleme(*probleme, **ici, periode=str(date)))
             else:
-                dates.append((date, valeur.item() if hasattr(valeur, "item") else valeur))
+                dates.append((date, un_nombre_python(valeur) if isinstance(valeur, numpy.generic) else valeur))
                 vues.add(date)
         if len(dates) == len(valeurs):
             segments[chemin] = _segments(sorted(dates, key=lambda paire: paire[0]))

@@ -15,7 +15,7 @@ from datetime import date
 import numpy
 
 from openfisca_gen.validation.erreurs import EntreeInvalideError, Probleme, ReformeInvalideError, vouliez_vous_dire
-from openfisca_gen.validation.types import JOURS, jour, probleme_de_date, probleme_de_nombre
+from openfisca_gen.validation.types import JOURS, jour, probleme_de_date, probleme_de_nombre, un_nombre_python
 
 MAX_VALEURS_BALAYAGE = 1000  # a sweep is a chart, not a search: beyond this, a larger step
 # The kind of value a parameter holds, from its unit.
@@ -71,7 +71,7 @@ def _en_python(valeur):
     if isinstance(valeur, numpy.bool_):
         return bool(valeur)
     if isinstance(valeur, numpy.integer | numpy.floating):
-        return valeur.item()
+        return un_nombre_python(valeur)
     return valeur
 
 

@@ -106,11 +106,19 @@ def _nombre_texte(valeur) -> float:
     return float(valeur)  # Python's float takes any number of digits (int() would refuse 4300)
 
 
+def un_nombre_python(valeur):
+    """A numpy number as the Python number it stands for: numpy.float32(0.7) is 0.7 (its shortest digits), not
+    the 0.699999988 its binary value is."""
+    if isinstance(valeur, numpy.floating) and valeur.itemsize < 8:
+        return float(str(valeur))
+    return valeur.item()
+
+
 def _nombre_json(valeur) -> float:
     """A JSON number (or a numpy scalar) as a float (inf beyond floats, however many digits); NaN for anything
     else."""
     if isinstance(valeur, numpy.generic) and not isinstance(valeur, numpy.bool_ | numpy.complexfloating):
-        valeur = valeur.item()
+        valeur = un_nombre_python(valeur)
     if isinstance(valeur, bool) or not isinstance(valeur, int | float):
         return math.nan
     return float(valeur) if abs(valeur) < 1e308 else math.inf
@@ -120,6 +128,8 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
     or not finite within ±1e9."""
     if texte:
+        if pandas.api.types.is_float_dtype(valeurs) and valeurs.dtype.itemsize < 8:  # float32: 6.7 was 6.6999998
+            valeurs = valeurs.astype(str).where(valeurs.notna())  # the number it stands for, its shortest digits
         refuses = _pas_des_nombres(valeurs)
         if refuses.any():
             valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
