@@ -75,6 +75,9 @@ def test_a_campaign_of_a_table_that_mixes_calls_names_its_column(tax_benefit_sys
         ("9999-01", "outside the months the model covers"),
         ("garbage", "'garbage' is not a period"),
         (periods.period("2016"), "give a month such as 2015-10, not '2016'"),  # named as it writes itself
+        # a day from Python, named as a day: « Datetime.datetime(2016, 2, 1, 0, 0) is not a period » before
+        (datetime.datetime(2016, 2, 1), "give a month such as 2015-10, not '2016-02-01'"),
+        (numpy.datetime64("2016-02-01"), "give a month such as 2015-10, not '2016-02-01'"),
     ],
 )
 def test_a_simulation_is_built_for_a_month(tax_benefit_system, mois, message):
@@ -83,6 +86,12 @@ def test_a_simulation_is_built_for_a_month(tax_benefit_system, mois, message):
     population = lire_population(tax_benefit_system, table(financements_droit_commun_obtenus=[True] * 3))
     with pytest.raises(EntreeInvalideError, match=re.escape(message)):
         population.simulation(tax_benefit_system, mois)
+
+
+def test_a_month_from_python_is_read_as_the_month_it_is(tax_benefit_system):
+    population = lire_population(tax_benefit_system, table())
+    for mois in (numpy.datetime64("2015-10"), pandas.Period("2015-10", "M")):
+        assert population.simulation(tax_benefit_system, mois).calculate("financement_amorcage", "2015-10").any()
 
 
 def test_its_tables_are_those_of_its_own_month(tax_benefit_system):

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 import numpy
+import pandas
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -553,6 +554,9 @@ def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax
         for valeur in (0.7, numpy.float32(0.7))
     ]
     assert taux == [0.7, 0.7]
+    # a Timestamp key, as pandas gives one, titled by its day: « from 2015-09-17 00:00:00 » before
+    horodate = {"financement_amorcage.plafond": {pandas.Timestamp("2015-09-17"): 100_000}}
+    assert nom_de(horodate, parametres) == "financement_amorcage.plafond = 100,000 € from 2015-09-17"
 
 
 def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_benefit_system):

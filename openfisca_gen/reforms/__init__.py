@@ -15,6 +15,8 @@ CLI, the web API, the pages and Python all take their reforms from here.
 import contextlib
 from pathlib import Path
 
+import numpy
+
 from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import (
     ReformeDebordeWarning,
@@ -33,6 +35,7 @@ from openfisca_gen.reforms.scenarios import (
 )
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.erreurs import Part, date_lisible, en_francais, euros_en_francais
+from openfisca_gen.validation.types import jour, un_nombre_python
 
 REFORMES = {**lectures.LECTURES, **{scenario.__name__: scenario for scenario in SCENARIOS}}
 
@@ -85,7 +88,7 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
     francais = langue == "fr"
 
     def lisible(chemin, valeur) -> str:
-        valeur = getattr(valeur, "item", lambda: valeur)()  # a numpy scalar as the number it stands for
+        valeur = un_nombre_python(valeur) if isinstance(valeur, numpy.generic) else valeur  # the number it stands for
         if isinstance(valeur, float):
             valeur += 0.0  # -0.0, a value a file may hold, titled "-0 €"
         unite = None
@@ -103,6 +106,7 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
         return ", ".join(map(str, valeur)) if isinstance(valeur, list) else str(valeur)
 
     def depuis(date) -> str:
+        date = jour(date) or str(date)  # a Timestamp key as its day: « from 2015-09-17 00:00:00 » before
         return f"à partir du {date_lisible(date)}" if francais else f"from {date}"
 
     return (" ; " if francais else "; ").join(

@@ -1,7 +1,10 @@
 """One reader of periods for every entry point: the months the model covers, 1970-01 to 2100-12."""
 
 import functools
+from datetime import date
 
+import numpy
+import pandas
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
@@ -45,7 +48,10 @@ def est_un_mois(texte: str) -> bool:
 def un_mois(texte) -> str:
     """`texte` as one month, such as '2015-10' (or an OpenFisca Period of one month); a PeriodeInvalideError naming
     it otherwise (variables are monthly)."""
-    texte = str(texte) if isinstance(texte, periods.Period) else texte  # named as it writes itself, not its repr
+    if isinstance(texte, periods.Period | pandas.Period | numpy.datetime64):  # named as it writes itself (2016-02)
+        texte = str(texte)
+    elif isinstance(texte, date):  # a day (a datetime, a Timestamp): « not '2016-02-01' », never its repr
+        texte = texte.isoformat() if type(texte) is date else str(pandas.Timestamp(texte).date())
     periode, probleme = lire_periode(texte)
     if probleme:
         raise PeriodeInvalideError([Probleme(*probleme)])
