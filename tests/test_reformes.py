@@ -485,6 +485,22 @@ def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changem
     assert [(a.cle, a.valeurs.get("appel"), a.valeurs.get("suivant")) for a in avertissements] == attendus
 
 
+def test_rules_that_would_not_hold_together_are_said_with_the_values_refused(tax_benefit_system, client):
+    """A rate of 150 % beside a minimum duration of 30 months: the rate alone was said, the durations' clash only
+    once the rate was fixed (the workshop showed one stage at a time)."""
+    from openfisca_gen.validation import ReformeInvalideError
+
+    changements = {"financement_amorcage.taux": {"2015-09-17": 1.5},
+                   "labellisation.duree_formation.minimum_mois": {"2015-09-17": 30}}  # fmt: skip
+    with pytest.raises(ReformeInvalideError) as refus:
+        appliquer_reforme(tax_benefit_system, changements)
+    assert [p.cle for p in refus.value.problemes][:2] == ["taux_hors_bornes", "durees_incoherentes"]
+    page = client.get("/reformes?financement_amorcage.taux=150+%25&labellisation.duree_formation.minimum_mois=30")
+    texte = html.unescape(page.get_data(as_text=True))
+    assert "taux de 0 % à 100 %" in texte.replace("\xa0", " ")
+    assert "durée minimale (30 mois) dépasse la durée maximale" in texte
+
+
 def test_a_reform_that_would_drop_a_call_of_the_law_is_refused(tax_benefit_system):
     """`{"2016-08-23": "2016-08-01"}` alone (the docs' own example) replaced the third call's key: a 2018 dossier
     answered no call, 0 € where 80 000 €; keyed on 2016-07-01, the second call read the first call's rules (its

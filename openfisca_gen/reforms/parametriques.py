@@ -190,6 +190,23 @@ def _en_parts(parametre, details: dict) -> dict:
     return {cle: Part(v) if cle in ("valeur", "loi") and type(v) in (int, float) else v for cle, v in details.items()}
 
 
+def incoherences_des_autres(baseline, changements: dict, problemes: list) -> list[Probleme]:
+    """Where values of `changements` are refused (`problemes`), whether the others would not hold together either
+    (a minimum duration above the maximum, beside a rate of 150 %): said at once, not once the refused values
+    are fixed."""
+    refuses = {probleme.champ for probleme in problemes}
+    autres = {chemin: valeurs for chemin, valeurs in changements.items() if chemin not in refuses}
+    if not autres or len(autres) == len(changements):
+        return []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReformeDebordeWarning)
+            reforme_parametrique(baseline, autres)
+    except ReformeInvalideError as erreur:
+        return [probleme for probleme in erreur.problemes if probleme not in problemes]
+    return []
+
+
 class ReformeParametrique(Reform):
     """A reform that only changes parameter values: subclasses set `changements`. `avertissements`: where its
     values reach what a reader would not expect (see `avertissements_de_portee`)."""
@@ -198,7 +215,11 @@ class ReformeParametrique(Reform):
     changements: dict = {}
 
     def apply(self) -> None:
-        segments = valider_changements(self.baseline.parameters, self.changements)
+        try:
+            segments = valider_changements(self.baseline.parameters, self.changements)
+        except ReformeInvalideError as erreur:
+            autres = incoherences_des_autres(self.baseline, self.changements, erreur.problemes)
+            raise ReformeInvalideError(erreur.problemes + autres) from None
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():
