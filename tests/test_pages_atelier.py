@@ -212,7 +212,9 @@ def test_a_workbook_uploaded_is_named_as_one(client):
         ({"labellisation.conditions.formation_gratuite": "peut-être"}, "labellisation.conditions.formation_gratuite",
          "Cette valeur : cochez la case"),
         ({PLAFOND: "5", "period": "01/1990"}, "period", "Le mois doit être un mois où des règles sont en vigueur"),
-        ({"reforme_livree": "inconnue"}, "reforme_livree", "Réforme inconnue"),
+        # by the list's words, not the registry's seventeen codes
+        ({"reforme_livree": "inconnue"}, "reforme_livree",
+         "La réforme livrée doit être l'une des réformes de la liste (« inconnue » n'en est pas une)."),
         ({PLAFOND: "5", "population": "/etc/passwd"}, "population", "La population doit être l'un des choix"),
         ({PLAFOND: ["100000", "30000"]}, PLAFOND, "Cette valeur : plusieurs valeurs différentes sont données "
          "(« 100000 », « 30000 »)"),  # a link edited by hand: the last used to be taken
