@@ -194,6 +194,8 @@ def incoherences_des_autres(baseline, changements: dict, problemes: list) -> lis
     """Where values of `changements` are refused (`problemes`), whether the others would not hold together either
     (a minimum duration above the maximum, beside a rate of 150 %): said at once, not once the refused values
     are fixed."""
+    if not isinstance(changements, dict):  # no mapping at all (42): nothing else to check
+        return []
     refuses = {probleme.champ for probleme in problemes}
     autres = {chemin: valeurs for chemin, valeurs in changements.items() if chemin not in refuses}
     if not autres or len(autres) == len(changements):
