@@ -374,6 +374,11 @@ def test_every_mistake_gets_one_message_next_to_its_field_in_the_providers_words
     assert page.attributs("budget_session")["value"] == "abc"  # what was typed stays, with its message
     assert page.attributs("budget_session")["aria-invalid"] == "true"
     assert not ETRANGERS.search(visible(page))
+    # a choice left out shows none chosen beside « est à remplir », where « Association », the first, showed
+    sans_statut = simuler(client, {cle: v for cle, v in exemple.items() if cle != "statut_structure"})
+    assert "statut_structure" in sans_statut.erreurs()
+    choix = re.search(r'<select id="statut_structure".*?</select>', sans_statut.html, re.S).group(0)
+    assert re.findall(r"<option[^>]*selected[^>]*>([^<]*)", choix) == ["— à choisir —"]
 
 
 @pytest.mark.parametrize(("champ", "textes"), [("budget_session", ["100000", "5"]),
