@@ -132,11 +132,18 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
 
 
 def _faits_donnes(situation: dict) -> dict[str, set]:
-    """Per training's id, the variables a situation gives it, its structure's included (a structure status)."""
-    donnes = {str(ident): set(faits or {}) for ident, faits in (situation.get("formations") or {}).items()}
+    """Per training's id, the variables a situation gives it a value (`{}` or `null` asks for one: computed at its
+    default), its structure's included (a structure status)."""
+
+    def donnees(faits) -> set:
+        return {
+            nom for nom, v in (faits or {}).items() if isinstance(v, dict) and any(x is not None for x in v.values())
+        }
+
+    donnes = {str(ident): donnees(faits) for ident, faits in (situation.get("formations") or {}).items()}
     for faits in (situation.get("structures") or {}).values():
         for ident in (faits or {}).get("formations") or (faits or {}).get("formation") or ():  # its role, either name
-            donnes.setdefault(str(ident), set()).update(faits)
+            donnes.setdefault(str(ident), set()).update(donnees(faits))
     return donnes
 
 

@@ -159,6 +159,10 @@ def test_the_facts_a_call_reads_that_a_situation_leaves_out_are_named(tax_benefi
     assert reponse["f"]["labellisee"] is True and reponse["f"]["financement_amorcage"] == 0
     assert reponse["f"]["conventions"] == ["sans_decision_formation_eligible_labellisee"]  # its label rests on it
     assert reponse["g"]["not_given"] == ["date_depot_dossier"]
+    for demande in ({}, {"2015-10": None}):  # a value asked for, not given: computed at its default, 0 €
+        sans["formations"]["f"]["budget_session"] = demande
+        assert "budget_session" in expliquer(tax_benefit_system, sans, "2015-10")["formations"]["f"]["not_given"]
+    sans["formations"]["f"].pop("budget_session")
     for role in ("formations", "formation"):  # the role by its plural or its singular, as validation reads it
         sans["structures"] = {"s": {role: ["f"], "statut_structure": {"2015-10": "association"}}}
         assert expliquer(tax_benefit_system, sans, "2015-10")["formations"]["f"]["not_given"] == ["budget_session"]

@@ -448,7 +448,7 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
     reponse = client.post("/compare", json=corps).get_json()
     assert reponse["formations"]["f"]["financement_amorcage"]["difference"] == 0  # what the warning says
     fichier = tmp_path / "taux.yaml"
-    fichier.write_text("financement_amorcage.taux:\n  2015-10-20: 0.6\n  2018-04-05: 0.8\n")
+    fichier.write_text("financement_amorcage.taux:\n  2015-10-01: 0.6\n  2018-04-05: 0.8\n")
     commande = [sys.executable, "-m", "openfisca_gen.cli", "compare", "--reform", str(fichier), "--lang", "fr"]
     sortie = subprocess.run(commande, capture_output=True, text=True, check=True)  # warnings as a terminal shows them
     # said once, in French, by the command: not as Python's warning too (its filter missed « misses call »)
@@ -472,6 +472,9 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
         # the first call reads the reform's 70 %, not the law's 50 %: the 50 % from 2015-10-01 misses a call of its own
         ({"financement_amorcage.taux": {"2015-09-17": 0.7, "2015-10-01": 0.5}},
          [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante", 3, None)]),
+        # dated between two windows (after the first call's last filing day): the next call's, nothing missed
+        ({"financement_amorcage.plafond": {"2016-08-01": 90_000, "2018-04-05": None}}, []),
+        ({"financement_amorcage.taux": {"2017-06-01": 0.7}}, []),
         # a reading of the first call only, dated inside its window: no formula of the later calls reads it
         ({"interpretations.plafond_par_structure": {"2015-10-01": False}}, [("valeur_sans_appel", None, None)]),
     ],
@@ -483,6 +486,37 @@ def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changem
         warnings.simplefilter("ignore")
         avertissements = appliquer_reforme(tax_benefit_system, changements).avertissements
     assert [(a.cle, a.valeurs.get("appel"), a.valeurs.get("suivant")) for a in avertissements] == attendus
+
+
+@pytest.mark.parametrize(
+    "reforme",
+    [[{"financement_amorcage.plafond": {"2015-09-17": "a\x00"}}], [{"\x00": {"2015-09-17": 1}}],
+     [{"financement_amorcage.plafond": {"2015-09-17": "\ud800"}}]],
+)  # fmt: skip
+def test_a_combination_of_any_characters_is_refused_naming_them_never_a_500(tax_benefit_system, client, reforme):
+    """A combination's name, written from its values before they are checked, named its class: a NUL or a lone
+    surrogate was a ValueError in Python, a 500 on /compare."""
+    from openfisca_gen.validation import ReformeInvalideError
+
+    with pytest.raises(ReformeInvalideError):
+        appliquer_reforme(tax_benefit_system, reforme)
+    corps = {"period": "2015-10", "reform": reforme,
+             "situation": {"formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}}}}  # fmt: skip
+    assert client.post("/compare", json=corps).status_code == 400
+
+
+def test_a_parameter_given_by_its_old_and_its_new_path_is_refused(tax_benefit_system):
+    """The later key won: an undecided training's 70 000 € hung on the order of the keys, and in a combination
+    the first reform's value was lost without a word."""
+    from openfisca_gen.validation import ReformeInvalideError
+
+    ancien, nouveau = (
+        f"{noeud}.sans_decision_formation_eligible_labellisee" for noeud in ("interpretations", "conventions")
+    )
+    for reforme in ({ancien: {"2015-09-17": False}, nouveau: {"2015-09-17": True}},
+                    [{ancien: {"2015-09-17": False}}, {nouveau: {"2016-08-23": True}}]):  # fmt: skip
+        with pytest.raises(ReformeInvalideError, match=f"is also given by its old path '{ancien}'"):
+            appliquer_reforme(tax_benefit_system, reforme)
 
 
 def test_rules_that_would_not_hold_together_are_said_with_the_values_refused(tax_benefit_system, client):
@@ -573,6 +607,10 @@ def test_a_reform_of_numpy_numbers_is_named_as_of_the_numbers_they_stand_for(tax
     # a Timestamp key, as pandas gives one, titled by its day: « from 2015-09-17 00:00:00 » before
     horodate = {"financement_amorcage.plafond": {pandas.Timestamp("2015-09-17"): 100_000}}
     assert nom_de(horodate, parametres) == "financement_amorcage.plafond = 100,000 € from 2015-09-17"
+    # on top of a reform giving that day: the later one's value, where it was refused as the same date twice
+    apres = {"financement_amorcage.plafond": {pandas.Timestamp("2015-09-17"): 90_000}}
+    combinee = appliquer_reforme(tax_benefit_system, ["plafond_100k", apres])
+    assert combinee.parameters("2015-10").financement_amorcage.plafond == 90_000
 
 
 def test_a_call_opened_earlier_judges_its_campaign_in_its_first_month_too(tax_benefit_system):

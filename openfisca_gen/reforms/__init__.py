@@ -69,8 +69,9 @@ def combiner(*reformes) -> dict:
         for chemin, valeurs in changements.items():
             avant = combinee.get(chemin)
             if isinstance(avant, dict) and isinstance(valeurs, dict) and valeurs:
-                debut = min(str(date) for date in valeurs)
-                avant = {date: valeur for date, valeur in avant.items() if str(date) < debut}
+                # each date as its day (a Timestamp's "2015-09-17 00:00:00" kept the earlier "2015-09-17": twice)
+                debut = min(jour(date) or str(date) for date in valeurs)
+                avant = {date: valeur for date, valeur in avant.items() if (jour(date) or str(date)) < debut}
                 combinee[chemin] = {**avant, **valeurs}
             else:
                 combinee[chemin] = valeurs

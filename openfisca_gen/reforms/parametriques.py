@@ -35,7 +35,15 @@ CHEMINS_RENOMMES = {
 
 
 def chemins_a_jour(changements: dict) -> dict:
-    """The changes with each moved parameter's old path (CHEMINS_RENOMMES) replaced by its new one, warning."""
+    """The changes with each moved parameter's old path (CHEMINS_RENOMMES) replaced by its new one, warning; both
+    paths given are refused (the later key won: the result hung on the order of the keys)."""
+    if doubles := [
+        ancien for ancien in changements.keys() & CHEMINS_RENOMMES.keys() if CHEMINS_RENOMMES[ancien] in changements
+    ]:
+        details = [({"ancien": ancien}, CHEMINS_RENOMMES[ancien]) for ancien in sorted(doubles)]
+        raise ReformeInvalideError(
+            [Probleme("ancien_et_nouveau_chemin", d, "parametre", champ=chemin) for d, chemin in details]
+        )
     for ancien in changements.keys() & CHEMINS_RENOMMES.keys():
         warnings.warn(
             f"'{ancien}' is now '{CHEMINS_RENOMMES[ancien]}'; the old path will stop working in 0.8",
@@ -120,15 +128,18 @@ LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
 INTERRUPTEURS = ("interpretations.", "conventions.")
 
 
-def _portee(lue: list, chemin: str, debut, fin, ouvertures: list) -> tuple[list, int | None]:
+def _portee(lue: list, chemin: str, debut, fin, ouvertures: list, fins: list) -> tuple[list, int | None]:
     """Which calls a reform's value from `debut` to `fin` (None: no end) reaches, as indices of `ouvertures` (the
-    days each call reads its rules on), and the call whose window it starts in (after its opening): it misses it.
+    days each call reads its rules on), and the call whose window it starts in (after its opening, by its last
+    filing day in `fins`): it misses it; a value dated between two windows is the next call's.
     `lue`: whether each call reads the parameter (a switch, a reading or a convention, is null from a call it does
     not concern: no formula of that call reads it, so no value reaches it)."""
     debut, fin = str(debut), None if fin is None else str(fin)
     atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
     avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
     if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
+        return atteints, None
+    if fins[avant[-1]] is not None and debut > fins[avant[-1]]:  # after its window: for the next call
         return atteints, None
     return atteints, avant[-1]
 
@@ -144,7 +155,18 @@ def _loi_le(loi, jour: str):
     return loi(jour) if jour >= str(loi.values_list[-1].instant_str) else None
 
 
-def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Probleme]:
+def fins_des_fenetres(parametres, ouvertures: list) -> list[str | None]:
+    """Each call's last filing day (its second wave's included), as the rules read on its opening give it."""
+    fins = []
+    for jour in ouvertures:
+        calendrier = parametres.get_at_instant(periods.instant(jour)).calendrier
+        vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
+        jours = [*(getattr(calendrier, "dates_limites_depot", None) or []), *([vague] if vague else [])]
+        fins.append(max(map(str, jours)) if jours else None)
+    return fins
+
+
+def avertissements_de_portee(loi, ouvertures: list, segments: dict, fins=None) -> list[Probleme]:
     """What a reform's values reach that a reader would not expect, each call reading its rules on its opening day
     (`ouvertures`, the reformed calendar): a value without an end date (the last one) that also changes a later
     call whose value under the law differs (`valeur_debordante`); a value dated inside a call's window that misses
@@ -157,7 +179,7 @@ def avertissements_de_portee(loi, ouvertures: list, segments: dict) -> list[Prob
         lois = [_loi_le(parametre, jour) for jour in ouvertures]  # each call's own value, read once (not per value)
         lue = [valeur is not None or not chemin.startswith(INTERRUPTEURS) for valeur in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
-            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures)
+            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins or [None] * len(ouvertures))
             if manque is not None and _sous_la_reforme(morceaux, ouvertures[manque], lois[manque]) != valeur:
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
@@ -230,7 +252,8 @@ class ReformeParametrique(Reform):
             if incoherences:
                 raise ReformeInvalideError(incoherences)
             ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]  # the reform's calendar
-            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, segments)
+            fins = fins_des_fenetres(parametres, ouvertures)
+            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, segments, fins)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
@@ -244,7 +267,10 @@ def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parame
     here, and is read as its new one."""
     if isinstance(changements, dict):
         changements = chemins_a_jour(changements)
-    classe = type(nom, (ReformeParametrique,), {"changements": changements, "name": nom})
+    # The class (its name is the reform's `key`) named as a Python class may be: a combination's name, written from
+    # its values before they are checked, may hold a NUL or a lone surrogate (a 500).
+    cle = nom.encode("utf-8", "replace").decode("utf-8").replace("\x00", "?")
+    classe = type(cle, (ReformeParametrique,), {"changements": changements, "name": nom})
     return classe(baseline)
 
 

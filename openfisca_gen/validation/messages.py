@@ -220,6 +220,7 @@ MESSAGES = {
         "expects a mapping {{date: value}}, got {valeur:r}",
         "attend des valeurs datées {{date: valeur}} (reçu {valeur:fr})",
     ),
+    "ancien_et_nouveau_chemin": ("is also given by its old path '{ancien}': give it once, by this path",),
     "date_en_double": (
         "the date {date} is given twice (written two ways): give each date once",
         "la date {date} est donnée deux fois (écrite de deux façons) : donnez chaque date une seule fois",
