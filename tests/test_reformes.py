@@ -529,6 +529,12 @@ def test_rules_that_would_not_hold_together_are_said_with_the_values_refused(tax
     with pytest.raises(ReformeInvalideError) as refus:
         appliquer_reforme(tax_benefit_system, changements)
     assert [p.cle for p in refus.value.problemes][:2] == ["taux_hors_bornes", "durees_incoherentes"]
+    for faute in ("financement_amorcage.plafondd", "labellisation", 1):  # an unknown path, a node, no path at all
+        autre = {faute: {"2015-09-17": 1}, "labellisation.duree_formation.minimum_mois": {"2015-09-17": 30}}
+        with pytest.raises(ReformeInvalideError) as refus:
+            appliquer_reforme(tax_benefit_system, autre)
+        assert refus.value.problemes[0].champ == str(faute)  # the API's `field`: the path given, not 'reform'
+        assert refus.value.problemes[1].cle == "durees_incoherentes"
     page = client.get("/reformes?financement_amorcage.taux=150+%25&labellisation.duree_formation.minimum_mois=30")
     texte = html.unescape(page.get_data(as_text=True))
     assert "taux de 0 % à 100 %" in texte.replace("\xa0", " ")

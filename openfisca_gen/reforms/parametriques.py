@@ -7,6 +7,7 @@ applies from its date on. The baseline is never modified: OpenFisca's
 `Reform.modify_parameters` works on a deep copy.
 """
 
+import dataclasses
 import datetime
 import warnings
 from pathlib import Path
@@ -79,8 +80,8 @@ def valider_changements(parametres, changements) -> dict[str, list]:
     for chemin, valeurs in changements.items():
         try:
             parametre = trouver_parametre(parametres, chemin, feuille=True)
-        except ReformeInvalideError as erreur:
-            problemes += erreur.problemes
+        except ReformeInvalideError as erreur:  # placed on the path given: the API's `field`, the others' clash
+            problemes += [dataclasses.replace(p, champ=p.champ or str(chemin)) for p in erreur.problemes]
             continue
         ici = {"lieu": "parametre", "champ": chemin}
         if not isinstance(valeurs, dict) or not valeurs:
@@ -219,7 +220,7 @@ def incoherences_des_autres(baseline, changements: dict, problemes: list) -> lis
     if not isinstance(changements, dict):  # no mapping at all (42): nothing else to check
         return []
     refuses = {probleme.champ for probleme in problemes}
-    autres = {chemin: valeurs for chemin, valeurs in changements.items() if chemin not in refuses}
+    autres = {chemin: valeurs for chemin, valeurs in changements.items() if str(chemin) not in refuses}
     if not autres or len(autres) == len(changements):
         return []
     try:
