@@ -131,20 +131,18 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
     return None
 
 
-def _faits_donnes(situation: dict) -> dict[str, set]:
-    """Per training's id, the variables a situation gives it a value (`{}` or `null` asks for one: computed at its
-    default), its structure's included (a structure status)."""
-
-    def donnees(faits) -> set:
-        return {
-            nom for nom, v in (faits or {}).items() if isinstance(v, dict) and any(x is not None for x in v.values())
-        }
-
-    donnes = {str(ident): donnees(faits) for ident, faits in (situation.get("formations") or {}).items()}
-    for faits in (situation.get("structures") or {}).values():
-        for ident in (faits or {}).get("formations") or (faits or {}).get("formation") or ():  # its role, either name
-            donnes.setdefault(str(ident), set()).update(donnees(faits))
-    return donnes
+def _faits_donnes(analyse) -> dict[str, set]:
+    """Per training's id, the variables the situation gives it a value (a request, `{}` or `null`, gives none: it
+    is computed at its default), its structure's included (a structure status), as the validation read them."""
+    donnees = {}
+    for variable, _, _, entite, ident in analyse.periodes_donnees:
+        donnees.setdefault((entite, str(ident)), set()).add(variable)
+    structures, codes = analyse.ids.get("structure", []), analyse.groupes.get("structure")
+    return {
+        str(ident): donnees.get(("formation", str(ident)), set())
+        | (donnees.get(("structure", str(structures[codes[i]])), set()) if codes is not None else set())
+        for i, ident in enumerate(analyse.ids.get("formation", []))
+    }
 
 
 def _non_donnes(donnes: set, appel: int, lues: dict) -> list[str]:
@@ -173,7 +171,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
     # Each call's applicable conditions; a dossier of no call is explained under the call in force.
     conditions = [conditions_applicables(regles_appel, regles[0]) for regles_appel in regles]
     valeurs = {nom: simulation.calculate(nom, periode) for applicables in conditions for nom in applicables}
-    formations, donnes, lues = {}, _faits_donnes(situation), appels_des_colonnes(tax_benefit_system)
+    formations, donnes, lues = {}, _faits_donnes(analyse), appels_des_colonnes(tax_benefit_system)
     for indice, identifiant in enumerate(simulation.persons.ids):
         appel = int(resultats["appel_du_dossier"][indice])
         explication = {nom: valeur_json(resultats[nom], indice) for nom in RESULTATS}
