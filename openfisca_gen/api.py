@@ -42,7 +42,7 @@ from openfisca_gen.validation import (
     analyser_situation,
     est_un_mois,
     mois_calcule,
-    un_mois,
+    mois_donne,
 )
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError, suggestions
 from openfisca_gen.validation.fichiers import REGLES_JSON
@@ -173,9 +173,9 @@ def _situation(corps: dict):
     if problemes:  # a period given is checked too: every problem of the body at once
         if "period" in corps:
             try:
-                un_mois(corps["period"])
+                mois_donne(corps)
             except EntreeInvalideError as erreur:
-                problemes += erreur.dans("period").problemes
+                problemes += erreur.problemes
         raise EntreeInvalideError(problemes)
     return corps["situation"], analyse, mois_calcule(corps, analyse)
 

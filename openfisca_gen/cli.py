@@ -308,7 +308,8 @@ def calculer(arguments) -> int:
         ecrits = ecrire_tables(tables, sortie, durees)
         nombre, fichiers = len(tables["formation"]), ", ".join(map(str, ecrits))
         print(f"{nombre:,} training(s), {len(variables)} variable(s) written to {fichiers}")
-        if anciennes := tables_anciennes(sortie, ecrits, [entite.key for entite in tax_benefit_system.entities][1:]):
+        groupes = [entite.key for entite in tax_benefit_system.entities if not entite.is_person]
+        if anciennes := tables_anciennes(sortie, ecrits, groupes):
             print(f"Also beside it, not written by this run (an earlier run's?): {', '.join(map(str, anciennes))}")
     else:  # one CSV per entity, a blank line between them
         print("\n".join(propre(table, durees).to_csv() for table in tables.values()), end="")

@@ -38,7 +38,13 @@ from openfisca_gen.validation.parametres import (
     valeurs_du_balayage,
 )
 from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
-from openfisca_gen.validation.situation import SituationAnalysee, analyser_situation, mois_calcule, valider_situation
+from openfisca_gen.validation.situation import (
+    SituationAnalysee,
+    analyser_situation,
+    mois_calcule,
+    mois_donne,
+    valider_situation,
+)
 from openfisca_gen.validation.types import lire_entier, lire_flottant
 
 __all__ = [
@@ -59,6 +65,7 @@ __all__ = [
     "lire_flottant",
     "lire_periode",
     "mois_calcule",
+    "mois_donne",
     "trouver_parametre",
     "un_mois",
     "valeurs_a_balayer",

@@ -365,6 +365,14 @@ def valider_situation(tax_benefit_system, situation, formations_max: int | None 
     return []
 
 
+def mois_donne(corps: dict) -> str:
+    """The month a request's `period` gives, checked, its problems placed under 'period'."""
+    try:
+        return un_mois(corps["period"])
+    except PeriodeInvalideError as erreur:
+        raise erreur.dans("period") from None
+
+
 def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
     """The month a request `{"situation": …, "period": …}` computes: `period` if given, else the one month the
     situation names: by its requests, its monthly inputs and the facts it gives for a month (a fact given for a
@@ -372,10 +380,7 @@ def mois_calcule(corps: dict, analyse: SituationAnalysee) -> str:
     leave `period` to say which. Refused when a monthly input is given for a period that does not contain that
     month (it would be ignored without a word); a dossier's facts hold in every month."""
     if "period" in corps:
-        try:
-            mois = un_mois(corps["period"])
-        except PeriodeInvalideError as erreur:
-            raise erreur.dans("period") from None
+        mois = mois_donne(corps)
     else:
         ecrites = [(texte, fait) for _, texte, fait, *_ in analyse.periodes_donnees]
         ecrites += [(demande[4], False) for demande in analyse.demandes]
