@@ -274,13 +274,12 @@ def regles_lisibles(tax_benefit_system, numero: int) -> dict[str, str]:
     textes = {nom: _formate(parametre_de(regles, chemin), unite) for nom, (chemin, unite, vrai) in lues.items() if vrai}
     hors = tax_benefit_system.variables["metier_vise"].possible_values.__members__.get("hors_numerique")
     nom_de_l_appel = f"{ordinal(numero)} appel"  # a sentence of a rule the call has names it; of another, none
+    sans_relabellisation = "non_labellisee_lors_des_appels_precedents" in applicables
+    non_reconductible = parametre_de(regles, "financement_amorcage.non_reconductible") and not sans_relabellisation
     textes |= {
         "appel": nom_de_l_appel,
-        "sans_relabellisation": nom_de_l_appel if "non_labellisee_lors_des_appels_precedents" in applicables else "",
-        "non_reconductible": nom_de_l_appel  # where it labels the training (the third call labels it no more)
-        if parametre_de(regles, "financement_amorcage.non_reconductible")
-        and "non_labellisee_lors_des_appels_precedents" not in applicables
-        else "",
+        "sans_relabellisation": nom_de_l_appel if sans_relabellisation else "",
+        "non_reconductible": nom_de_l_appel if non_reconductible else "",  # the third call labels it no more
         "fenetre": periode_lisible(appel["ouverture"], max(appel["limites"])),
         "hors": hors.value if hors is not None else "",
     }

@@ -24,8 +24,8 @@ from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.libelles import libelle as libelle_commun
 from openfisca_gen.rapports.tableaux import propre
-from openfisca_gen.reforms import changements_de, valider_changements
-from openfisca_gen.reforms.parametriques import incoherences_des_autres
+from openfisca_gen.reforms import changements_de
+from openfisca_gen.reforms.parametriques import verifier_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.erreurs import euros_en_francais
 
@@ -250,11 +250,7 @@ def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, m
     try:
         reforme = reformes.reforme_demandee(demande.livree, reformes.reforme_de(tax_benefit_system, demande))
         if isinstance(reforme, dict):  # checked now, so that its problems show with the data's
-            try:
-                valider_changements(tax_benefit_system.parameters, reforme)
-            except ReformeInvalideError as erreur:  # and the clash of the other values, at once
-                autres = incoherences_des_autres(tax_benefit_system, reforme, erreur.problemes)
-                raise ReformeInvalideError(erreur.problemes + autres) from None
+            verifier_changements(tax_benefit_system, reforme)  # and the clash of the other values, at once
     except ReformeInvalideError as erreur:
         aucun = [p.cle for p in erreur.problemes] == ["aucun_changement"]
         if not (aucun and reponse["erreurs"]):  # no change because a value was refused: its message says why

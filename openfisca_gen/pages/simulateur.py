@@ -58,14 +58,14 @@ def _texte(valeur) -> str:
     return str(valeur)
 
 
-def champs_du_formulaire(tax_benefit_system) -> set[str]:
-    """Every field a form or a link of the simulator may give."""
-    return {*variables_d_entree(tax_benefit_system), *AUTRES}
+def champs_du_formulaire(tax_benefit_system) -> list[str]:
+    """Every field a form or a link of the simulator may give, in the form's order."""
+    return [*variables_d_entree(tax_benefit_system), *AUTRES]
 
 
 def lire_formulaire(tax_benefit_system, formulaire) -> tuple[dict[str, str], list[Probleme]]:
     """The submitted text of each field, and the fields given twice with different texts (`saisie.lire_champs`)."""
-    return lire_champs(formulaire, [*variables_d_entree(tax_benefit_system), *AUTRES], reglages=("appel", "changer"))
+    return lire_champs(formulaire, champs_du_formulaire(tax_benefit_system), reglages=("appel", "changer"))
 
 
 def est_une_simulation(tax_benefit_system, formulaire) -> bool:

@@ -232,6 +232,16 @@ def incoherences_des_autres(baseline, changements: dict, problemes: list) -> lis
     return []
 
 
+def verifier_changements(baseline, changements) -> dict[str, list]:
+    """`valider_changements` on `baseline`'s parameters; where values are refused, the clash of the others is said
+    with them (`incoherences_des_autres`)."""
+    try:
+        return valider_changements(baseline.parameters, changements)
+    except ReformeInvalideError as erreur:
+        autres = incoherences_des_autres(baseline, changements, erreur.problemes)
+        raise ReformeInvalideError(erreur.problemes + autres) from None
+
+
 class ReformeParametrique(Reform):
     """A reform that only changes parameter values: subclasses set `changements`. `avertissements`: where its
     values reach what a reader would not expect (see `avertissements_de_portee`)."""
@@ -240,11 +250,7 @@ class ReformeParametrique(Reform):
     changements: dict = {}
 
     def apply(self) -> None:
-        try:
-            segments = valider_changements(self.baseline.parameters, self.changements)
-        except ReformeInvalideError as erreur:
-            autres = incoherences_des_autres(self.baseline, self.changements, erreur.problemes)
-            raise ReformeInvalideError(erreur.problemes + autres) from None
+        segments = verifier_changements(self.baseline, self.changements)
 
         def modifier(parametres):
             for chemin, morceaux in segments.items():
