@@ -113,6 +113,13 @@ def _fenetres_des_appels(parametres, en_cause) -> list[Probleme]:
     return problemes
 
 
+def fin_de_fenetre(calendrier) -> str | None:
+    """A call's last filing day, its second wave's included (`calendrier`: the rules read on its opening)."""
+    vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
+    jours = [*(getattr(calendrier, "dates_limites_depot", None) or []), *([vague] if vague else [])]
+    return max(map(str, jours)) if jours else None
+
+
 def _appels_chevauches(parametres, en_cause) -> list[Probleme]:
     """Each call opens after the last deadline of the call before it (its second wave's included): a dossier filed
     in both windows went to the later call without a word, judged again under its rules. Placed on the opening
@@ -132,9 +139,7 @@ def _appels_chevauches(parametres, en_cause) -> list[Probleme]:
             jour = ouverture.instant_str if chemin == "calendrier.date_ouverture" else precedent["jour"]
             details = {"ouverture": ouverture.value, "precedent": precedent["ouverture"], "limite": precedent["limite"]}
             problemes.append(Probleme("appels_chevauches", details, "parametre", champ=chemin, periode=jour))
-        vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
-        limite = max(map(str, [*limites, *([vague] if vague else [])]))
-        precedent = {"ouverture": ouverture.value, "jour": ouverture.instant_str, "limite": limite}
+        precedent = {"ouverture": ouverture.value, "jour": ouverture.instant_str, "limite": fin_de_fenetre(calendrier)}
     return problemes
 
 

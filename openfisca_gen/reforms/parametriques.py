@@ -19,7 +19,7 @@ from openfisca_core.reforms import Reform
 
 from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.limites import MAX_VALEURS_DATEES
-from openfisca_gen.reforms.coherence import incoherences_des_regles
+from openfisca_gen.reforms.coherence import fin_de_fenetre, incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
 from openfisca_gen.validation.erreurs import Part
 from openfisca_gen.validation.fichiers import lire_json, lire_yaml
@@ -156,31 +156,20 @@ def _loi_le(loi, jour: str):
     return loi(jour) if jour >= str(loi.values_list[-1].instant_str) else None
 
 
-def fins_des_fenetres(parametres, ouvertures: list) -> list[str | None]:
-    """Each call's last filing day (its second wave's included), as the rules read on its opening give it."""
-    fins = []
-    for jour in ouvertures:
-        calendrier = parametres.get_at_instant(periods.instant(jour)).calendrier
-        vague = getattr(getattr(calendrier, "seconde_vague", None), "date_limite_depot", None)
-        jours = [*(getattr(calendrier, "dates_limites_depot", None) or []), *([vague] if vague else [])]
-        fins.append(max(map(str, jours)) if jours else None)
-    return fins
-
-
-def avertissements_de_portee(loi, ouvertures: list, segments: dict, fins=None) -> list[Probleme]:
+def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) -> list[Probleme]:
     """What a reform's values reach that a reader would not expect, each call reading its rules on its opening day
-    (`ouvertures`, the reformed calendar): a value without an end date (the last one) that also changes a later
-    call whose value under the law differs (`valeur_debordante`); a value dated inside a call's window that misses
-    it (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left the first call at 50 %); values that reach
-    no call (`valeur(s)_sans_appel`, once per parameter: a ceiling from 2015-10-01 to 2016-08-22 changes nothing).
-    `loi`: the law's parameters."""
+    (`ouvertures`, the reformed calendar; `fins`, each call's last filing day): a value without an end date (the
+    last one) that also changes a later call whose value under the law differs (`valeur_debordante`); a value
+    dated inside a call's window that misses it (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left
+    the first call at 50 %); values that reach no call (`valeur(s)_sans_appel`, once per parameter: a ceiling
+    from 2015-10-01 to 2016-08-22 changes nothing). `loi`: the law's parameters."""
     problemes = []
     for chemin, morceaux in segments.items():
         parametre, perdues = trouver_parametre(loi, chemin), []
         lois = [_loi_le(parametre, jour) for jour in ouvertures]  # each call's own value, read once (not per value)
         lue = [valeur is not None or not chemin.startswith(INTERRUPTEURS) for valeur in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
-            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins or [None] * len(ouvertures))
+            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins)
             if manque is not None and _sous_la_reforme(morceaux, ouvertures[manque], lois[manque]) != valeur:
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
@@ -259,8 +248,8 @@ class ReformeParametrique(Reform):
             if incoherences:
                 raise ReformeInvalideError(incoherences)
             ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]  # the reform's calendar
-            fins = fins_des_fenetres(parametres, ouvertures)
-            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, segments, fins)
+            fins = [fin_de_fenetre(parametres.get_at_instant(periods.instant(jour)).calendrier) for jour in ouvertures]
+            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, fins, segments)
             return parametres
 
         self.modify_parameters(modifier_function=modifier)
