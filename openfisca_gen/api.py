@@ -22,6 +22,7 @@ import dataclasses
 import functools
 import json
 import math
+from datetime import date
 from pathlib import Path
 
 import numpy
@@ -63,13 +64,20 @@ def _refus(code: str, champ: str | None = None, **valeurs):
 class JSONStrict(DefaultJSONProvider):
     """Reads JSON as the standard says: no NaN or Infinity, each key once per object; too deep a nesting is an
     EntreeInvalideError (a 400). A number beyond what a float holds is kept as a NombreDemesure, so that the
-    validation names its field ("got a 5000-digit number") instead of Python's limit on digits or "inf"."""
+    validation names its field ("got a 5000-digit number") instead of Python's limit on digits or "inf". A date
+    is written as a situation gives it."""
 
     def loads(self, s, **kwargs):
         try:
             return json.loads(s, **REGLES_JSON, **kwargs)
         except RecursionError:
             _refus("json_trop_profond")
+
+    @staticmethod
+    def default(valeur):
+        """A date as the situation gives it (2019-02-02), where Flask's default wrote an HTTP date (Sat, 02 Feb 2019
+        00:00:00 GMT) that no date input takes back."""
+        return valeur.isoformat() if isinstance(valeur, date) else DefaultJSONProvider.default(valeur)
 
     def dumps(self, obj, **kwargs):
         """Strict JSON out as in: an unbounded value (a ceiling no source gives: none applied) is null, never

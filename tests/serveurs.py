@@ -14,8 +14,22 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from email.utils import parsedate_to_datetime
 
 ECOUTE = re.compile(r"Listening at: (http://[\d.]+:\d+)")
+DATE_HTTP = re.compile(r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} 00:00:00 GMT")
+
+
+def dates_iso(valeur):
+    """A JSON answer of plain OpenFisca with each date it writes as Flask's HTTP date (Sat, 02 Feb 2019 00:00:00
+    GMT) written as the extended server writes it, 2019-02-02: the one way their answers to a valid request differ."""
+    if isinstance(valeur, dict):
+        return {cle: dates_iso(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [dates_iso(v) for v in valeur]
+    if isinstance(valeur, str) and DATE_HTTP.fullmatch(valeur):
+        return parsedate_to_datetime(valeur).date().isoformat()
+    return valeur
 
 
 def demarrer(commande: list[str], delai: float = 60):

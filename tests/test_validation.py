@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from serveurs import dates_iso
 
 from openfisca_gen.cli import main
 from openfisca_gen.population import DonneesInvalidesError, lire_population
@@ -498,7 +499,21 @@ def test_the_fast_calculate_answers_what_openfisca_answers(serveur, openfisca_se
         "structures": {"s": {"formations": ["f0", "f3"], "financement_amorcage_structure": {PERIOD: None}}},
     }  # fmt: skip
     situation["formations"]["f1"]["metier_vise"] = {"2015-09": "codeur", PERIOD: None}
-    assert requete(serveur + "/calculate", situation) == requete(openfisca_serve + "/calculate", situation)
+    statut, plain = requete(openfisca_serve + "/calculate", situation)
+    assert requete(serveur + "/calculate", situation) == (statut, dates_iso(plain))  # a date as a situation gives it
+
+
+def test_a_date_computed_is_answered_as_a_date_given(client):
+    """/calculate answered « Sat, 02 Feb 2019 00:00:00 GMT » (Flask's HTTP date), which no date input takes back;
+    /explain wrote 2019-02-02."""
+    formation = {"date_decision_comite": {"2016-02": "2016-02-03"}, "labellisee": {"2016-02": True}}
+    situation = {"formations": {"f": {**formation, "date_fin_validite_label": {"2016-02": None}}}}
+    reponse = client.post("/calculate", json=situation)
+    fin = reponse.get_json()["formations"]["f"]["date_fin_validite_label"]["2016-02"]
+    assert reponse.status_code == 200 and fin == "2019-02-02"
+    situation["formations"]["f"] |= {"date_fin_validite_label": {"2016-02": fin}, "label_en_vigueur": {"2016-02": None}}
+    reponse = client.post("/calculate", json=situation)  # taken back as an input
+    assert reponse.status_code == 200 and reponse.get_json()["formations"]["f"]["label_en_vigueur"]["2016-02"] is True
 
 
 # Reform files follow the rules of the other entry points, not YAML 1.1's
