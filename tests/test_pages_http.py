@@ -612,6 +612,30 @@ def test_an_undecided_dossier_after_the_gip_dissolution_is_no_label_still_to_obt
         assert texte.count("convention de calcul") == 1
 
 
+@pytest.mark.parametrize(
+    ("debut", "mois"), [("2025-02-01", "2025-03"), ("2025-01-20", "2025-01"), ("2024-12-01", "2025-03")]
+)
+def test_an_undecided_training_begun_from_the_dissolution_is_said_to_have_no_label_in_force(
+    client, exemple, tax_benefit_system, debut, mois
+):
+    """A training begun after the arrêté, with no decision, got the sentence of one begun before it, while the
+    model ends its label the day before the arrêté: the label in force is said as the model computes it."""
+    saisie = exemple | {"date_debut_formation": debut, "period": mois}
+    noms = ["nouvelle_formation_apres_dissolution", "label_en_vigueur", "date_fin_validite_label"]
+    attendu = calcul_du_modele(client, saisie, noms, mois)
+    texte = plat(visible(simuler(client, saisie)))
+    verbe = "est" if attendu["label_en_vigueur"] else "n'est pas"
+    apres = debut >= tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
+    phrase = (
+        f"celle-ci a débuté le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la veille de "
+        f"l'arrêté, le {date_lisible(attendu['date_fin_validite_label'])} ; il {verbe} en vigueur en "
+        f"{mois_lisible(mois)}"
+    )
+    assert (phrase in texte) is attendu["nouvelle_formation_apres_dissolution"] is apres
+    assert ("un label ne courrait" in texte) is apres
+    assert texte.count("convention de calcul") == 1
+
+
 def _nombre_lu(texte: str) -> float:
     """A number as the pages write it (2,9999999999; 1 234), read back."""
     return float(texte.replace("\u202f", "").replace(",", "."))

@@ -51,6 +51,9 @@ LUES = (
     "label_decide_apres_dissolution",
     "decision_comite_retenue",
     "label_en_vigueur",
+    "date_debut_formation",
+    "nouvelle_formation_apres_dissolution",
+    "date_fin_validite_label",
     "etat_programme",
     "nombre_apprenants",
     "nombre_femmes",
@@ -221,6 +224,13 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
         return ""
     if v.get("etat_programme") == "dissous":
         depuis = _depuis_l_arrete(dernier_jour(mois), tax_benefit_system)
+        if v.get("nouvelle_formation_apres_dissolution"):  # its label would end the day before the arrêté
+            en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+            depuis += (
+                f" : celle-ci a débuté le {date_lisible(v['date_debut_formation'])}, et un label ne courrait pour "
+                f"elle que jusqu'à la veille de l'arrêté, le {date_lisible(v['date_fin_validite_label'])} ; il "
+                f"{en_vigueur} en vigueur en {mois_lisible(mois)}"
+            )
         return (
             f"Aucune décision du comité n'est connue pour ce dossier, et {depuis}. "
             "Le simulateur juge le dossier selon les règles de son appel et le compte comme labellisé pour en "
