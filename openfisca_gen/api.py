@@ -107,8 +107,10 @@ def corps_d_erreur(problemes: list[dict]) -> dict:
 
 @api.app_errorhandler(EntreeInvalideError)
 def refus(erreur: EntreeInvalideError):
-    """Every refusal of the API: a 400 naming the first problem (`error`) and listing them all (`errors`)."""
-    return make_response(jsonify(corps_d_erreur([p.en_json() for p in erreur.problemes])), 400)
+    """Every refusal of the API: a 400 naming the first problem (`error`) and listing them all (`errors`); a 404
+    where a variable is unknown, as OpenFisca answers it."""
+    inconnue = any(probleme.cle == "variable_inconnue" for probleme in erreur.problemes)
+    return make_response(jsonify(corps_d_erreur([p.en_json() for p in erreur.problemes])), 404 if inconnue else 400)
 
 
 def _json_demande():

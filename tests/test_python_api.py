@@ -9,7 +9,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.simulation import construire_simulation
 from openfisca_gen.situation_examples import campagne_deux_structures, formation_eligible
-from openfisca_gen.validation import SituationInvalideError
+from openfisca_gen.validation import SituationInvalideError, valider_situation
 
 PERIOD = "2015-10"
 
@@ -195,15 +195,17 @@ def test_the_languages_accepted_are_those_the_reports_write():
     ("situation", "champ", "debut"),
     [
         ({"formations": {"f": {"budjet_session": {PERIOD: 1}}}}, "budjet_session",
-         "formation 'f', field 'budjet_session': unknown variable 'budjet_session'; did you mean budget_session?"),
+         "formation 'f', field 'budjet_session': unknown variable; did you mean budget_session?"),
         ({"formations": {"f": {"financement_amorcage_structure": {PERIOD: 1}}}}, "financement_amorcage_structure",
-         "formation 'f', field 'financement_amorcage_structure': You tried to compute"),
+         "formation 'f', field 'financement_amorcage_structure': is a variable of each structure: give it under "
+         "'structures'"),
         ({"structures": {"s": {}}}, "formations", "'formations': No formation found"),
     ],
 )  # fmt: skip
 def test_what_openfisca_alone_refuses_is_the_same_error_at_its_field(tax_benefit_system, situation, champ, debut):
-    """An unknown variable, one of another entity, no training: OpenFisca's builder judges them, in its words,
-    but Python gets the one error type, each problem at its field (it used to raise SituationParsingError)."""
+    """An unknown variable, one of another entity: the validation names them; no training: OpenFisca's builder
+    judges it, in its words. Python gets the one error type, each problem at its field (it used to raise
+    SituationParsingError)."""
     from openfisca_gen.explication import expliquer
 
     for construire in (construire_simulation, lambda systeme, s: expliquer(systeme, s, PERIOD)):
@@ -211,6 +213,20 @@ def test_what_openfisca_alone_refuses_is_the_same_error_at_its_field(tax_benefit
             construire(tax_benefit_system, situation)
         [probleme] = erreur.value.problemes
         assert probleme.champ == champ and str(erreur.value).startswith(debut)
+
+
+def test_unknown_variables_and_another_entitys_are_named_with_every_other_problem(tax_benefit_system):
+    """valider_situation answered [] for an unknown variable (OpenFisca's builder named it later, alone), and one
+    problem of each kind came out per try: a bad value, then the unknown variable, then another entity's."""
+    situation = {"formations": {"f": {"budget_sesion": {"ETERNITY": 5}, "nombre_apprenants": {"ETERNITY": 2.5}},
+                                "g": {"statut_structure": {"ETERNITY": "association"}}}}  # fmt: skip
+    with pytest.raises(SituationInvalideError) as erreur:
+        construire_simulation(tax_benefit_system, situation)
+    attendus = {("f", "budget_sesion", "variable_inconnue"), ("f", "nombre_apprenants", "entier_attendu"),
+                ("g", "statut_structure", "variable_d_une_autre_entite")}  # fmt: skip
+    assert {(p.id, p.champ, p.cle) for p in erreur.value.problemes} == attendus
+    assert valider_situation(tax_benefit_system, situation) == erreur.value.erreurs
+    assert "unknown variable; did you mean budget_session?" in erreur.value.erreurs[0]
 
 
 NOMS = st.sampled_from(["budget_session", "nombre_apprenants", "date_depot_dossier", "metier_vise", "budjet", ""])

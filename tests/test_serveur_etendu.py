@@ -339,17 +339,24 @@ def test_openfiscas_own_errors_also_carry_an_error_key(serveur, requete):
 
 @pytest.mark.parametrize(("nom", "suggestion"), [("foo", ""), ("budget_sesion", "; did you mean budget_session?")])
 @pytest.mark.parametrize("route", ["/calculate", "/trace", "/explain"])
-def test_an_unknown_variable_is_a_problem_with_its_field_not_a_python_dict(serveur, requete, route, nom, suggestion):
-    """OpenFisca names it in nested keys; `error` wrote them as a Python dict, and there was no `errors` list."""
-    situation = {"formations": {"f": {nom: {"2015-10": 1}}}}
+def test_an_unknown_variable_is_a_404_naming_it_with_every_other_problem(serveur, requete, route, nom, suggestion):
+    """OpenFisca named it alone, in nested keys (`error` once wrote them as a Python dict); a bad value and a
+    variable of another entity came out one per request, before or after it."""
+    situation = {"formations": {"f": {nom: {"2015-10": 1}, "nombre_apprenants": {"ETERNITY": 2.5}},
+                                "g": {"statut_structure": {"ETERNITY": "association"}}}}  # fmt: skip
     corps = {"situation": situation, "period": "2015-10"} if route == "/explain" else situation
     statut, reponse = requete(serveur + route, corps)
-    assert statut == 404
-    [probleme] = reponse["errors"]
-    assert probleme["field"] == nom and probleme["path"] == f"formations/f/{nom}" and probleme["code"] == "openfisca"
+    assert statut == 404  # as OpenFisca answers an unknown variable
+    inconnue, autre, entier = reponse["errors"]
+    dans = {"in": "situation"} if route == "/explain" else {}
+    assert inconnue == {"code": "variable_inconnue", "entity": "formation", "id": "f", "field": nom,
+                        "message": reponse["error"], **dans}  # fmt: skip
     # in one sentence, with the name it may stand for: OpenFisca's paragraph ended on a changelog URL it made up
-    assert reponse["error"] == probleme["message"] == f"formations/f/{nom}: unknown variable '{nom}'{suggestion}"
-    assert reponse["formations"]["f"][nom].startswith("You tried")  # OpenFisca's keys kept
+    prefixe = "'situation': " if dans else ""
+    assert reponse["error"] == f"{prefixe}formation 'f', field '{nom}': unknown variable{suggestion}"
+    assert (autre["code"], autre["id"], autre["field"]) == ("variable_d_une_autre_entite", "g", "statut_structure")
+    assert autre["message"].endswith("is a variable of each structure: give it under 'structures'")
+    assert (entier["code"], entier["field"]) == ("entier_attendu", "nombre_apprenants")
 
 
 def test_unknown_routes_and_methods_answer_json(serveur, requete):

@@ -28,7 +28,7 @@ from openfisca_gen.validation.domaine import (
     problemes_de_dates,
     problemes_de_domaine,
 )
-from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError
+from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError, suggestions
 from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
 from openfisca_gen.validation.types import typer
 
@@ -39,8 +39,8 @@ ETERNITE = "ETERNITY"
 @dataclass
 class SituationAnalysee:
     """What `analyser_situation` read: ids per entity, each training's group, the typed inputs, the requested
-    values. `complete` is False when OpenFisca must judge something itself (no trainings, an unknown variable,
-    a variable of another entity): its own builder then runs, and names the problem.
+    values. `complete` is False when OpenFisca must judge something itself (no trainings): its own builder then
+    runs, and names the problem.
 
     `entrees` maps (variable, period) to (indices, typed values): a period as OpenFisca writes it, ETERNITY for
     a dossier's facts; `periodes_donnees` keeps the periods as given, for the month a request computes."""
@@ -150,12 +150,16 @@ def _chevauchements(periodes: list) -> list[list[str]]:
 def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
     """Read one variable's {period: value} of an instance: requested values into `analyse.demandes`, inputs
     into `lues[(variable, period)]`."""
-    analyse = lecture.analyse
-    variable = lecture.tax_benefit_system.variables.get(cle)
-    if variable is None or variable.entity.key != entite.key:
-        analyse.complete = False  # OpenFisca names it (404, or 400 for another entity)
-        return
+    analyse, variables = lecture.analyse, lecture.tax_benefit_system.variables
+    variable = variables.get(cle)
     ici = {"lieu": "champ", "entite": entite.key, "id": identifiant, "champ": cle}
+    if variable is None:  # named with every other problem, where OpenFisca's builder stopped at the first
+        lecture.problemes.append(Probleme("variable_inconnue", suggestions([cle], variables), **ici))
+        return
+    if variable.entity.key != entite.key:
+        details = {"entite": variable.entity.key, "pluriel": variable.entity.plural}
+        lecture.problemes.append(Probleme("variable_d_une_autre_entite", details, **ici))
+        return
     if not isinstance(valeurs, dict):
         lecture.problemes.append(Probleme("objet_periodes_attendu", {"valeur": valeurs}, **ici))
         return
