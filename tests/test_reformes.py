@@ -475,13 +475,21 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
         # dated between two windows (after the first call's last filing day): the next call's, nothing missed
         ({"financement_amorcage.plafond": {"2016-08-01": 90_000, "2018-04-05": None}}, []),
         ({"financement_amorcage.taux": {"2017-06-01": 0.7}}, []),
-        # a reading of the first call only, dated inside its window: no formula of the later calls reads it
-        ({"interpretations.plafond_par_structure": {"2015-10-01": False}}, [("valeur_sans_appel", None, None)]),
+        # a reading of the first call only, dated inside its window: it misses it; the later calls read its false
+        # as they read their null (no change, nothing « also » applies)
+        ({"interpretations.plafond_par_structure": {"2015-10-01": False}}, [("valeur_apres_l_ouverture", 1, 2)]),
+        # a reading's true reaches the calls it does not concern (their null reads as false): said for each
+        ({"interpretations.plafond_par_structure": {"2015-09-17": True}},
+         [("valeur_debordante_hors_champ", 2, None), ("valeur_debordante_hors_champ", 3, None)]),
+        ({"interpretations.plafond_par_structure": {"2016-08-23": True}}, [("valeur_debordante_hors_champ", 3, None)]),
+        ({"interpretations.plafond_par_structure": {"2016-08-23": True, "2018-04-05": None}}, []),
+        ({"interpretations.plafond_par_structure": {"2018-04-05": False}}, []),
     ],
 )  # fmt: skip
 def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changements, attendus):
-    """Only the first value missing its call was said, and a reading dated inside its only call's window was said
-    to apply « from call 2 », which never reads it."""
+    """Only the first value missing its call was said; a reading's true from 2015-09-17 (the law's own for the first
+    call) changed the second call's cost by 40 % without a word, and one from 2016-08-23 was said to « reach no
+    call's rules », which the second call reads (a switch's null reads as false, a true changes it)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         avertissements = appliquer_reforme(tax_benefit_system, changements).avertissements
@@ -643,3 +651,32 @@ def test_a_dissolution_moved_earlier_sets_aside_the_labels_decided_from_it(tax_b
     situation = {"formations": {nom: {"date_decision_comite": {"ETERNITY": jour}} for nom, jour in jours.items()}}
     simulation = construire_simulation(reformee, situation)
     assert simulation.calculate("label_decide_apres_dissolution", "2025-02").tolist() == [False, True]
+
+
+@pytest.mark.parametrize(("femmes", "maintenus", "eligible"), [(12, False, True), (1, False, True), (1, True, False),
+                                                                 (12, True, True)])  # fmt: skip
+def test_a_share_condition_switched_on_for_a_call_without_objective_excludes_no_one(
+    tax_benefit_system, femmes, maintenus, eligible
+):
+    """Switched on from 2015-09-17 (the third call included), the 30 % women condition read 2018's missing objective
+    as infinite: a session of only women failed it, and the whole 2018 campaign lost its labels (347 to 0). Where
+    the call sets no objective the condition is met; where the 2015 objectives are carried into 2018, it holds
+    against them, as the campaign's objective does."""
+    faits = {"date_depot_dossier": "2018-05-01", "metier_vise": "codeur", "formation_gratuite": True,
+             "duree_formation_mois": 6, "budget_session": 100000, "nombre_apprenants": 12, "nombre_femmes": femmes,
+             "nombre_demandeurs_emploi_peu_qualifies": 12, "nombre_jeunes_neet_peu_qualifies": 12}  # fmt: skip
+    situation = {
+        "formations": {"f": {nom: {"ETERNITY": valeur} for nom, valeur in faits.items()}},
+        "structures": {"s": {"formations": ["f"], "statut_structure": {"ETERNITY": "association"}}},
+    }
+    changements = {"interpretations.conditions.part_femmes_suffisante": {"2015-09-17": True}}
+    if maintenus:
+        changements["interpretations.objectifs_nationaux_2015_maintenus_en_2018"] = {"2018-04-05": True}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reforme = appliquer_reforme(tax_benefit_system, changements)
+    simulation = construire_simulation(reforme, situation)
+    assert simulation.calculate("eligible_labellisation", "2018-12")[0] == eligible
+    assert simulation.calculate("financement_amorcage", "2018-12")[0] == (80000 if eligible else 0)
+    sous_la_loi = construire_simulation(tax_benefit_system, situation)  # which reads no such condition in 2018
+    assert sous_la_loi.calculate("financement_amorcage", "2018-12")[0] == 80000

@@ -12,7 +12,7 @@ given once, they hold in every month computed.
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import ReelExact, part, seuil_selon_appel
+from openfisca_gen.helpers import ReelExact, par_appel, part, seuil_selon_appel, valeurs_des_appels
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -178,6 +178,17 @@ class objectif_part_niveau_bac_ou_infra_atteint(Variable):
         return formation("part_apprenants_niveau_bac_ou_infra", period) >= objectif
 
 
+def objectif_de_la_session(formation, period, parameters, nom: str):
+    """The national objective `nom` under each dossier's call, as the campaign's objective reads it (the 2015
+    objectives carried into 2018 where that reading is on); 0 where the call sets none: a session falls short of
+    no objective that does not exist (read as infinite, a 2018 session of only women failed a 30 % condition)."""
+    reconduction = "interpretations.objectifs_nationaux_2015_maintenus_en_2018"
+    valeurs = valeurs_des_appels(
+        formation, period, parameters, f"publics_cibles.objectifs_nationaux.{nom}", reconduction
+    )
+    return par_appel(formation, period, [0 if valeur is None else valeur for valeur in valeurs])
+
+
 class part_femmes_suffisante(Variable):
     value_type = bool
     entity = Formation
@@ -188,13 +199,14 @@ class part_femmes_suffisante(Variable):
     Confidence: disputed as a condition. The minister said the 30 % share was
     first meant as a selection condition, then set nationally because some
     structures could not commit to it: it applies only when the switch
-    interpretations.conditions.part_femmes_suffisante is true.
+    interpretations.conditions.part_femmes_suffisante is true. Against the
+    objective of the dossier's call, carried into 2018 as the campaign's is
+    (objectifs_nationaux_2015_maintenus_en_2018); met where the call sets none.
     """
 
     def formula(formation, period, parameters):
         """'…des objectifs nationaux de 30% de femmes…', read per training."""
-        objectif = seuil_selon_appel(formation, period, parameters, "publics_cibles.objectifs_nationaux.part_femmes")
-        return formation("part_femmes", period) >= objectif
+        return formation("part_femmes", period) >= objectif_de_la_session(formation, period, parameters, "part_femmes")
 
 
 class part_jeunes_neet_peu_qualifies_suffisante(Variable):
@@ -209,11 +221,10 @@ class part_jeunes_neet_peu_qualifies_suffisante(Variable):
     be young people without a job (kooperation-international.de), which can be
     read per training. It applies only when the switch
     interpretations.conditions.part_jeunes_neet_peu_qualifies_suffisante is true.
+    Against the objective of the dossier's call, as part_femmes_suffisante.
     """
 
     def formula(formation, period, parameters):
         """'…et 50% de jeunes peu ou pas qualifiés, ni en emploi, ni en formation…', read per training."""
-        objectif = seuil_selon_appel(
-            formation, period, parameters, "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies"
-        )
+        objectif = objectif_de_la_session(formation, period, parameters, "part_jeunes_neet_peu_qualifies")
         return formation("part_jeunes_neet_peu_qualifies", period) >= objectif
