@@ -125,20 +125,23 @@ class ReformeDebordeWarning(UserWarning):
 
 # Rules read in the month computed, not on a call's opening day: any date of their values counts.
 LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
-# Switches (readings, conventions): null from a call they do not concern, which no formula of that call reads.
+# Switches (readings, conventions): null from a call they do not concern, which its formulas read as false.
 INTERRUPTEURS = ("interpretations.", "conventions.")
 
 
-def _portee(lue: list, chemin: str, debut, fin, ouvertures: list, fins: list) -> tuple[list, int | None]:
+def _lu(chemin: str, valeur):
+    """What a call's formulas read of a value: a switch's null as false (helpers.lecture), a true there changes it."""
+    return bool(valeur) if chemin.startswith(INTERRUPTEURS) else valeur
+
+
+def _portee(chemin: str, debut, fin, ouvertures: list, fins: list) -> tuple[list, int | None]:
     """Which calls a reform's value from `debut` to `fin` (None: no end) reaches, as indices of `ouvertures` (the
     days each call reads its rules on), and the call whose window it starts in (after its opening, by its last
-    filing day in `fins`): it misses it; a value dated between two windows is the next call's.
-    `lue`: whether each call reads the parameter (a switch, a reading or a convention, is null from a call it does
-    not concern: no formula of that call reads it, so no value reaches it)."""
+    filing day in `fins`): it misses it; a value dated between two windows is the next call's."""
     debut, fin = str(debut), None if fin is None else str(fin)
-    atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
+    atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin)]
     avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
-    if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
+    if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints:
         return atteints, None
     if fins[avant[-1]] is not None and debut > fins[avant[-1]]:  # after its window: for the next call
         return atteints, None
@@ -167,10 +170,10 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
     for chemin, morceaux in segments.items():
         parametre, perdues = trouver_parametre(loi, chemin), []
         lois = [_loi_le(parametre, jour) for jour in ouvertures]  # each call's own value, read once (not per value)
-        lue = [valeur is not None or not chemin.startswith(INTERRUPTEURS) for valeur in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
-            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins)
-            if manque is not None and _sous_la_reforme(morceaux, ouvertures[manque], lois[manque]) != valeur:
+            atteints, manque = _portee(chemin, debut, fin, ouvertures, fins)
+            lu = _lu(chemin, valeur)
+            if manque is not None and _lu(chemin, _sous_la_reforme(morceaux, ouvertures[manque], lois[manque])) != lu:
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
                 problemes.append(
@@ -181,9 +184,10 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
                 perdues.append((debut, valeur))
             if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches,
                 for i in atteints[1:]:  # beyond the first, the one it is for (dated on, before or after its opening)
-                    if lois[i] != valeur:
+                    if _lu(chemin, lois[i]) != lu:
                         details = {"debut": str(debut), "valeur": valeur, "appel": i + 1, "ouverture": ouvertures[i]}
-                        cle = "valeur_debordante_inconnue" if lois[i] is None else "valeur_debordante"
+                        inconnue = "hors_champ" if chemin.startswith(INTERRUPTEURS) else "inconnue"
+                        cle = f"valeur_debordante_{inconnue}" if lois[i] is None else "valeur_debordante"
                         details = _en_parts(parametre, details | {"loi": lois[i]})
                         problemes.append(Probleme(cle, details, "parametre", champ=chemin))
         if perdues:  # one warning per parameter, however many of its values no call reads

@@ -171,6 +171,14 @@ MESSAGES_DES_REFORMES = {
         "règles le jour de son ouverture ({ouverture:jour}) : elle s'applique à partir de l'appel n° {suivant} "
         "(ouvert le {ouverture_suivante:jour}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
     ),
+    "valeur_debordante_hors_champ": (
+        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "which this reading does not concern under the law (null, read as false); to change only the earlier calls, "
+        "give null back from {ouverture}",
+        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), que cette lecture ne concerne pas selon la loi (valeur inconnue, lue comme « non ») ; "
+        "pour ne changer que les appels précédents, redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+    ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
