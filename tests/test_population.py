@@ -276,10 +276,10 @@ def test_a_french_spreadsheet_csv_is_read_as_it_is_saved(tax_benefit_system, tmp
     # Points grouping thousands, as much of Europe writes them: 90.000 is ninety thousand in a decimal-comma file
     francais.write_text(
         "formation_id;budget_session;nombre_apprenants;duree_formation_mois\n"
-        "a;90.000;1.000;5.999\nb;1.234,5;12;6\nc;0.500;8;6\n"
+        "a;90.000;1.000;5.999\nb;1.234,5;12;6\nc;0,500;8;6\n"
     )
     table = lire_population(tax_benefit_system, francais).table
-    assert table["budget_session"].tolist() == [90000.0, 1234.5, 0.5]  # a group of thousands starts with 1 to 999
+    assert table["budget_session"].tolist() == [90000.0, 1234.5, 0.5]
     assert table["nombre_apprenants"].tolist() == [1000, 12, 8]
     assert table["duree_formation_mois"].tolist() == [5.999, 6.0, 6.0]  # a duration's point is a decimal one
     francais.write_bytes("\ufeffformation_id;budget_session\na;12,5,0\nb;90 000 €x\nc;1,234.5\n".encode("utf-8"))
@@ -352,6 +352,27 @@ def test_french_forms_are_read_in_a_french_file_only(tax_benefit_system, tmp_pat
     assert booleen.fr() == "Doit être VRAI ou FAUX (ou oui ou non, true ou false, 1 ou 0), reçu « peut-être »"
     assert "written 12/10/2015, 12 octobre 2015 or 2015-10-12, got '31/02/2015'" in jour.en()
     assert "écrite 12/10/2015, 12 octobre 2015 ou 2015-10-12 (reçu « 31/02/2015 »)" in jour.fr()
+
+
+def test_a_point_that_groups_no_thousands_is_refused_in_a_french_file(tax_benefit_system, tmp_path):
+    """In one column of a French file, 1.5 and 1.50 were read as 1,5 € and 1.500 as 1 500 €, cell by cell, without a
+    word: the file's format is read from its header, never guessed per cell. A duration, which groups no thousands,
+    takes its decimal point."""
+    fichier = tmp_path / "f.csv"
+    entete = "formation_id;budget_session;nombre_apprenants;duree_formation_mois\n"
+    fichier.write_text(entete + "a;1.5;12;6.5\nb;1.500;1.000;6,5\nc;1.50;1.2;6\nd;45.000,50 €;12;6\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:
+        lire_population(tax_benefit_system, fichier)
+    assert [(p.ligne, p.champ, p.cle, p.valeurs["valeur"]) for p in erreur.value.problemes] == [
+        (2, "budget_session", "point_sans_milliers", "1.5"),
+        (4, "budget_session", "point_sans_milliers", "1.50"),
+        (4, "nombre_apprenants", "entier_attendu", "1.2"),  # not a whole number: said as such, once
+    ]
+    assert erreur.value.problemes[0].fr().startswith("Dans un fichier à virgule décimale, un point sépare")
+    fichier.write_text(entete + "b;1.500;1.000;6.5\nd;45.000,50 €;12;6,5\n", encoding="utf-8")
+    table = lire_population(tax_benefit_system, fichier).table
+    assert table["budget_session"].tolist() == [1500, 45000.5] and table["nombre_apprenants"].tolist() == [1000, 12]
+    assert table["duree_formation_mois"].tolist() == [6.5, 6.5]
 
 
 @pytest.mark.parametrize(
@@ -459,7 +480,12 @@ def test_a_valid_csv_typed_by_pandas_equals_its_reading_as_text(tax_benefit_syst
     from openfisca_gen.validation.tables import valider_table
 
     chemin = tmp_path / "formations.csv"
-    pandas.DataFrame(lignes).to_csv(chemin, index=False, sep=separateur)
+    table = pandas.DataFrame(lignes)
+    if separateur == ";":  # a file of semicolons writes its decimals with a comma, as a French spreadsheet does
+        table[["budget_session", "duree_formation_mois"]] = table[["budget_session", "duree_formation_mois"]].apply(
+            lambda colonne: colonne.str.replace(".", ",", regex=False)
+        )
+    table.to_csv(chemin, index=False, sep=separateur)
     rapide = lire_population(tax_benefit_system, chemin).table
     texte, *_ = _lire_csv(chemin, None, str)
     lente, _ = valider_table(tax_benefit_system, texte, "formations.csv", "," if separateur == ";" else ".")

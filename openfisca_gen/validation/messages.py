@@ -36,6 +36,12 @@ MESSAGES = {
         "doit être une date réelle écrite AAAA-MM-JJ, du {premier:jour} au {dernier:jour} (reçu {valeur:fr})",
     ),
     # The same, in a semicolon-separated file, as French Excel saves it (validation.tables reads its forms too)
+    "point_sans_milliers": (
+        "in a file of decimal commas, a point groups digits by three (1.500 is 1500): {valeur:r} does not; write "
+        "a decimal with a comma (1,5)",
+        "dans un fichier à virgule décimale, un point sépare les chiffres par groupes de trois : {valeur:fr} n'en "
+        "sépare pas ; écrivez les décimales après une virgule (1,5)",
+    ),
     "booleen_attendu_fr": (
         "expects VRAI or FAUX (or oui or non, true or false, 1 or 0), got {valeur:r}",
         "doit être VRAI ou FAUX (ou oui ou non, true ou false, 1 ou 0), reçu {valeur:fr}",

@@ -75,12 +75,13 @@ def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
     return problemes
 
 
-def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
+def _a_la_francaise(colonne: pandas.Series, variable) -> tuple[pandas.Series, pandas.Series | None]:
     """A French spreadsheet's cells as the readers read them: a number without its thousands separators (spaces
     between groups of three digits, not 45 00; in an amount or a count, points that group digits by three:
     90.000, 1.234,5) or the euro sign of an amount, with a decimal point; a boolean as VRAI or FAUX (as Excel
     writes them), oui or non, as true or false; a day as 12/10/2015 or 12 octobre 2015 (`saisie.lire_date`, as
-    the simulator reads it), as 2015-10-12. What is neither is left as it is, for the typing to name it."""
+    the simulator reads it), as 2015-10-12. What is neither is left as it is, for the typing to name it. With
+    them, where a point in an amount or a count groups no thousands (1.5 beside 1.500): the cells to refuse."""
     if variable.value_type in (int, float) and not pandas.api.types.is_numeric_dtype(colonne):
         ecrit = colonne.astype(str)
         mal = ecrit.str.contains(ENTRE_CHIFFRES)  # the rare cells with spaces between digits, then one by one
@@ -89,19 +90,22 @@ def _a_la_francaise(colonne: pandas.Series, variable) -> pandas.Series:
         texte = ecrit.str.translate(ESPACES).where(~mal, ecrit)  # badly spaced: as typed, to be refused
         if getattr(variable, "unit", None) == "currency-EUR":
             texte = texte.str.removesuffix("€")
+        points = None
         if getattr(variable, "unit", None) not in DECIMALES:
-            texte = texte.where(~texte.str.fullmatch(PAR_POINTS), texte.str.replace(".", "", regex=False))
-        return texte.str.replace(",", ".", regex=False)
+            milliers = texte.str.fullmatch(PAR_POINTS)
+            points = texte.str.contains(".", regex=False) & ~milliers
+            texte = texte.where(~milliers, texte.str.replace(".", "", regex=False))
+        return texte.str.replace(",", ".", regex=False), points
     if variable.value_type is bool and not pandas.api.types.is_bool_dtype(colonne):
-        return colonne.astype(str).str.strip().str.lower().replace(BOOLEENS_FR)
+        return colonne.astype(str).str.strip().str.lower().replace(BOOLEENS_FR), None
     if variable.value_type is date:
         if isinstance(colonne.dtype, pandas.CategoricalDtype):  # each distinct day read once
             jours = colonne.cat.categories.map(_jour_francais)
             if jours.is_unique:
-                return colonne.cat.rename_categories(jours)
+                return colonne.cat.rename_categories(jours), None
             colonne = colonne.astype(object)
-        return colonne.map({texte: _jour_francais(texte) for texte in pandas.unique(colonne)})
-    return colonne
+        return colonne.map({texte: _jour_francais(texte) for texte in pandas.unique(colonne)}), None
+    return colonne, None
 
 
 def _jour_francais(texte) -> str:
@@ -175,8 +179,12 @@ def _typer(colonne: pandas.Series, variable, placer, problemes: list, decimale: 
     if decimale != ",":
         return typer(colonne, variable, True, placer, problemes)
     avant = len(problemes)
-    typees = typer(_a_la_francaise(colonne, variable), variable, True, placer, problemes, colonne)
+    lues, points = _a_la_francaise(colonne, variable)
+    typees = typer(lues, variable, True, placer, problemes, colonne)
     problemes[avant:] = [replace(p, cle=FORMES_FR.get(p.cle, p.cle)) for p in problemes[avant:]]
+    if points is not None and points.any():  # read, but as a decimal point a French file does not write
+        for i in numpy.flatnonzero(points.to_numpy(dtype=bool) & ~numpy.isnan(typees)):
+            problemes.append(Probleme("point_sans_milliers", {"valeur": colonne.iloc[i]}, **placer(i)))
     return typees
 
 
