@@ -80,6 +80,19 @@ def test_parameter_sources_resolve(serveur, requete):
     assert statut == 200 and "Plafond du financement" in texte
 
 
+@pytest.mark.parametrize("chemin", ["financement_amorcage.plafond", "calendrier.date_ouverture", "interpretations"])
+def test_a_parameters_references_resolve_each_by_its_title(serveur, requete, chemin):
+    """A parameter's reference that is not a URL (the founding press release, cited by its title) was left as
+    text, or as a title without a link, where a variable's pointed to its stored text."""
+    references = requete(serveur + f"/parameter/{chemin}")[1]["metadata"]["reference"]
+    references = references if isinstance(references, list) else [references]
+    assert all(isinstance(r, dict) and r["title"] and r["href"].startswith(("http", serveur)) for r in references)
+    [communique] = [r for r in references if r["title"].startswith("Communiqué de presse du 17 septembre 2015")]
+    assert communique["href"] == f"{serveur}/sources/docs/sources/communique-2015-09-17.txt"
+    statut, _, texte, _ = lire(communique["href"])
+    assert statut == 200 and "la campagne de labellisation est lancée" in texte
+
+
 def test_every_variable_source_resolves(serveur, requete):
     """What the Legislation Explorer links to, for every variable: one request per file."""
     variables = requete(serveur + "/variables")[1]

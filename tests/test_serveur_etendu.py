@@ -25,7 +25,8 @@ def formation(**valeurs):
 
 
 @pytest.mark.parametrize("route", ["/variables", "/parameters", "/entities", "/variable/labellisee",
-                                   "/parameter/financement_amorcage.plafond"])  # fmt: skip
+                                   "/parameter/financement_amorcage.plafond", "/parameter/calendrier.date_ouverture",
+                                   "/parameter/interpretations"])  # fmt: skip
 def test_standard_routes_are_identical_to_plain_openfisca(serveur, openfisca_serve, route, requete):
     statut, etendu = requete(serveur + route)
     statut_plain, attendu = requete(openfisca_serve + route)
@@ -49,7 +50,19 @@ def sans_liens_de_source(corps, serveur):
             r if r.startswith(resolues) and not r.startswith(f"{serveur}/sources/") else "a stored text"
             for r in corps["references"]
         ]
+    references = (corps.get("metadata") or {}).get("reference")
+    if references:  # a parameter's: a text, or a title without href, given the href of the stored text it cites
+        liste = [_titre_de(r, serveur) for r in (references if isinstance(references, list) else [references])]
+        corps["metadata"]["reference"] = liste if isinstance(references, list) else liste[0]
     return corps
+
+
+def _titre_de(reference, serveur):
+    if isinstance(reference, str) and not reference.startswith(("http://", "https://")):
+        return {"title": reference}
+    if isinstance(reference, dict) and reference.get("href", "").startswith(f"{serveur}/sources/"):
+        return {"title": reference["title"]}
+    return reference
 
 
 def test_spec_keeps_openfiscas_and_adds_the_new_routes_and_examples(serveur, openfisca_serve, requete):

@@ -243,10 +243,8 @@ def liens_resolus(reponse):
         return reponse  # an OPTIONS or HEAD answer has no JSON body to link
     corps = reponse.get_json()
     metadonnees, base = _reglages()["metadonnees"], base_des_fichiers()
-    if regle == "/variable/<id>":
-        corps = fichiers.relier_variable(corps, metadonnees, base)
-    elif "source" in corps:
-        corps["source"] = fichiers.relier(corps["source"], metadonnees, base)
+    relier = fichiers.relier_variable if regle == "/variable/<id>" else fichiers.relier_parametre
+    corps = relier(corps, metadonnees, base)
     reponse.set_data(current_app.json.dumps(corps))
     return reponse
 

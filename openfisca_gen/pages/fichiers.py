@@ -82,13 +82,28 @@ def url_du_fichier(base: str, public: str, ancre: str = "") -> str:
 
 
 def url_de_reference(reference: str, base: str) -> str:
-    """A reference as a URL: itself if it is one, else the stored text it cites, else the stored texts' list."""
+    """A reference as a URL: itself if it is one, else the stored text it cites by its path or by its title (the
+    founding press release, which the parameters cite by its title alone), else the stored texts' list."""
     if URL.match(reference):
         return reference
     cite = TEXTE_CITE.search(reference)
     if cite and trouver(cite.group()) is not None:
         return url_du_fichier(base, cite.group())
-    return url_du_fichier(base, "docs/sources")
+    mots = " ".join(reference.split())
+    par_titre = next((chemin for titre, chemin in _titres_des_textes().items() if titre in mots), None)
+    return url_du_fichier(base, par_titre or "docs/sources")
+
+
+@functools.cache
+def _titres_des_textes() -> dict[str, str]:
+    """{title: public path} of the stored texts that open on their title, without a header (docs/sources/README.md:
+    the founding press release), the title's spaces as one plain space."""
+    titres = {}
+    for chemin in sorted(TEXTES_SOURCES.glob("*.txt")):
+        premiere = " ".join(chemin.read_text(encoding="utf-8").split("\n", 1)[0].split())
+        if premiere and not premiere.startswith("URL:"):
+            titres[premiere] = f"docs/sources/{chemin.name}"
+    return titres
 
 
 def base_des_fichiers(metadonnees: dict, racine_publique: str) -> str:
@@ -120,6 +135,27 @@ def relier_variable(variable: dict, metadonnees: dict, base: str) -> dict:
         references = references if isinstance(references, list) else [references]
         variable["references"] = [url_de_reference(r, base) if isinstance(r, str) else r for r in references]
     return variable
+
+
+def relier_parametre(parametre: dict, metadonnees: dict, base: str) -> dict:
+    """A /parameter answer whose source link and references resolve: a reference that is not a URL, or a title
+    without `href`, is given the `href` of the stored text it cites (its title kept)."""
+    if "source" in parametre:
+        parametre["source"] = relier(parametre["source"], metadonnees, base)
+    references = (parametre.get("metadata") or {}).get("reference")
+    if references:
+        liste = [_reference_reliee(r, base) for r in (references if isinstance(references, list) else [references])]
+        parametre["metadata"]["reference"] = liste if isinstance(references, list) else liste[0]
+    return parametre
+
+
+def _reference_reliee(reference, base: str):
+    """A parameter's reference with an `href` that resolves: a text becomes its title."""
+    if isinstance(reference, str) and not URL.match(reference):
+        return {"title": reference, "href": url_de_reference(reference, base)}
+    if isinstance(reference, dict) and not reference.get("href"):
+        return {**reference, "href": url_de_reference(str(reference.get("title", "")), base)}
+    return reference
 
 
 @functools.cache
