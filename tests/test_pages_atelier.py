@@ -274,6 +274,18 @@ def test_a_header_longer_than_a_csv_field_is_refused_in_french(client):
     assert len(page.html) < 100_000 and not ETRANGERS.search(visible(page))
 
 
+def test_a_campaign_mixing_calls_is_named_by_its_rows(client):
+    """Each campaign that mixed calls was said « pour tout le fichier », without its name: the same sentence twice
+    for two campaigns, where the command line names each."""
+    contenu = (b"formation_id,campagne_id,date_depot_dossier\na,camp_x,2015-10-12\nb,camp_x,2018-05-01\n"
+               b"c,camp_y,2015-10-12\nd,camp_y,2018-05-01\n")  # fmt: skip
+    page = televerser(client, contenu, period="2018-07", **{PLAFOND: "100000"})
+    lignes = [[plat(e["texte"]) for e in page.elements if e["tag"] == "td"][i : i + 3] for i in (0, 3)]
+    assert [ligne[:2] for ligne in lignes] == [["lignes de la campagne « camp_x »", "campagne_id"],
+                                               ["lignes de la campagne « camp_y »", "campagne_id"]]  # fmt: skip
+    assert all(ligne[2].startswith("La campagne mêle des dossiers de plusieurs appels (1, 3)") for ligne in lignes)
+
+
 def test_the_problems_of_a_file_are_listed_up_to_a_bound_and_the_others_counted(client):
     """Not a page of 100 000 lines: the first MAX_ERREURS_AFFICHEES, then how many more."""
     inconnues = ",".join(f"inconnue_{i}" for i in range(90))

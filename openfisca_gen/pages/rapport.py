@@ -51,15 +51,22 @@ def erreurs_de_donnees(erreur: DonneesInvalidesError, maximum: int = MAX_ERREURS
         return ({"structure": 2, "colonne": 0}.get(probleme.lieu, 3), 0)
 
     premiers = sorted(erreur.problemes, key=rang)[:maximum]  # a stable sort: the reader's order within a place
-    lignes = []
-    for probleme in premiers:
-        ou = {
-            "ligne": str(probleme.ligne),
-            "structure": f"lignes de la structure « {court(str(probleme.id))} »",
-            "colonne": "en-tête",
-        }.get(probleme.lieu, "tout le fichier")
-        lignes.append({"ligne": ou, "colonne": court(probleme.champ or ""), "message": probleme.fr()})
+    lignes = [
+        {"ligne": _ou(probleme), "colonne": court(probleme.champ or ""), "message": probleme.fr()}
+        for probleme in premiers
+    ]
     return lignes, len(erreur.problemes) - len(premiers)
+
+
+def _ou(probleme) -> str:
+    """Where a problem points in the file: a line, the header, the rows of a structure or of a campaign (a campaign
+    that mixes calls was said for the whole file, without its name), or the whole file."""
+    if probleme.lieu in ("ligne", "colonne"):
+        return str(probleme.ligne) if probleme.lieu == "ligne" else "en-tête"
+    groupe = "structure" if probleme.lieu == "structure" else probleme.entite
+    if groupe in ("structure", "campagne") and probleme.id is not None:
+        return f"lignes de la {groupe} « {court(str(probleme.id))} »"
+    return "tout le fichier"
 
 
 def court(texte: str, longueur: int = 60) -> str:
@@ -260,7 +267,12 @@ def comparer_demande(tax_benefit_system, demande, erreurs: dict, fichier=None, m
     try:
         comparaison = comparer(population, reforme, demande.mois, tax_benefit_system)
     except EntreeInvalideError as erreur:  # rules that cannot hold together, data that mix calls
-        _refus(tax_benefit_system, demande, erreur, reponse)
+        des_donnees = [p for p in erreur.problemes if p.entite == "campagne"]  # a campaign's rows, in the file's table
+        if des_donnees:
+            reponse["donnees"], reponse["donnees_autres"] = erreurs_de_donnees(DonneesInvalidesError(des_donnees))
+        autres = [p for p in erreur.problemes if p.entite != "campagne"]
+        if autres:
+            _refus(tax_benefit_system, demande, EntreeInvalideError(autres), reponse)
         return reponse
     return {**reponse, **_rapport(tax_benefit_system, demande, comparaison, reforme, reponse)}
 
