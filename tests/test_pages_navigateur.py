@@ -150,6 +150,18 @@ def test_every_state_at_both_widths_with_and_without_javascript(onglets, etats, 
         page.set_viewport_size({"width": LARGEURS[0], "height": 900})
 
 
+def test_the_longest_source_paths_fit_a_phone(onglet):
+    """A file's path, its title, did not wrap: 1 055 px wide at 390 px for the longest parameter's file."""
+    racine = Path(__file__).parents[1]
+    fichiers = [f.relative_to(racine).as_posix() for dossier in ("parameters", "variables")
+                for f in (racine / dossier).rglob("*.*") if f.suffix in (".yaml", ".py")]  # fmt: skip
+    for chemin in [*sorted(fichiers, key=len)[-2:], "parameters/interpretations/conditions"]:
+        titre = onglet.aller(f"/sources/{chemin}").locator("h1")
+        assert titre.inner_text().replace("\u200b", "") == chemin
+        onglet.sans_defilement()
+    assert onglet.erreurs == [] and onglet.ailleurs == []
+
+
 @pytest.mark.parametrize("script", [True, False])
 def test_the_simulator_answers_by_a_link_with_and_without_javascript(onglets, serveur, client, exemple, script):
     onglet = _propre(onglets[script])

@@ -70,8 +70,9 @@ def description_de(nom: str) -> str:
 
 
 def coupable(nom: str) -> Markup:
-    """A code name that may wrap after its dots and underscores on a phone, never inside a word."""
-    return Markup(re.sub(r"([._])", r"\1<wbr>", str(escape(nom))))
+    """A code name or a path that may wrap after its dots, underscores and slashes on a phone, never inside a
+    word."""
+    return Markup(re.sub(r"([._/])", r"\1<wbr>", str(escape(nom))))
 
 
 def date_du_champ(texte: str) -> str:
