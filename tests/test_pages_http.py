@@ -276,6 +276,9 @@ def test_each_field_has_a_help_of_its_own_in_plain_french(client, tax_benefit_sy
     entrees = set(simulateur.variables_d_entree(tax_benefit_system))
     assert entrees <= set(aides) and len(set(aides.values())) == len(aides)  # one help each, none repeated
     assert not any(ETRANGERS.search(texte) or "Confidence" in texte for texte in aides.values())
+    # a training of exactly the threshold gets one session (« au-delà » said: two)
+    seuil = tax_benefit_system.parameters.financement_amorcage.seuil_duree_mois("2015-09-17")
+    assert f"d'une seule à partir de {seuil} mois" in plat(aides["duree_formation_mois"])
     # the three low-qualification counts say which call uses which
     assert "3e appel" in aides["nombre_demandeurs_emploi_peu_qualifies"]
     assert "1er et 2e appels" in aides["nombre_jeunes_neet_peu_qualifies"]
@@ -424,6 +427,12 @@ def test_a_field_a_link_gives_that_the_page_does_not_take_is_said_not_dropped(cl
             "financement_amorcage.plafondd",
             " (vouliez-vous dire financement_amorcage.plafond ?)",
         ),
+        # what prints as nothing is shown by its code: « budget_session » looked like the name it may stand for
+        "/simulateur?" + urlencode(exemple | {"budget_session ": "5"}): (
+            r"budget_session\x20",
+            " (vouliez-vous dire budget_session ?)",
+        ),
+        "/simulateur?" + urlencode(exemple) + "&a%00b=1": (r"a\x00b", ""),
     }
     for lien, (nom, suggestion) in liens.items():
         texte = html.unescape(client.get(lien).get_data(as_text=True))

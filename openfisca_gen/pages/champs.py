@@ -70,7 +70,7 @@ FICHES = {
         ("La durée d'une session, en mois : écrivez 4,5 pour quatre mois et demi.",
          "Le label demande une durée de {minimum_mois} à {maximum_mois}.",
          "Le financement porte sur le budget de deux sessions pour une formation de moins de {seuil_duree_mois}, "
-         "d'une seule au-delà."),
+         "d'une seule à partir de {seuil_duree_mois}."),
         "La durée de la formation", "un nombre de mois", "7", "formation"),
     "formation_gratuite": Fiche(
         "La formation est gratuite pour les apprenants",

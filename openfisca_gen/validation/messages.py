@@ -351,8 +351,8 @@ MESSAGES = {
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
     "champ_du_lien_inconnu": (
-        "the link gives '{nom}', which is no field of this page{suggestion}: it is not read",
-        "le lien donne « {nom} », qui n'est pas un champ de cette page{suggestion_fr} : il n'est pas lu, et le "
+        "the link gives {nom:r}, which is no field of this page{suggestion}: it is not read",
+        "le lien donne {nom:id}, qui n'est pas un champ de cette page{suggestion_fr} : il n'est pas lu, et le "
         "calcul se fait sans lui",
     ),
     "champ_inconnu": ("{lieu} is not a field of this request (it takes {champs:liste}){suggestion}",),
