@@ -433,9 +433,12 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
             details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description, encodage)}
             raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
-    commentaires = table.iloc[:, 0].astype(str).str.startswith("#").to_numpy()
+    premiere = table.iloc[:, 0].astype(str)
+    commentaires = premiere.str.startswith("#").to_numpy()
     if commentaires.any():  # a comment line below the header too; no copy of the table when there is none
-        table = table[~commentaires]
+        table, premiere = table[~commentaires], premiere[~commentaires]
+    if (premiere == "").any():  # a record of separators alone (;;;;, a row a spreadsheet cleared): a blank line
+        table = table[~(table.astype(str) == "").all(axis=1)]
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = colonnes  # a blank name is named by its rank, as a DataFrame's is (valider_table)

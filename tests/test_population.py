@@ -409,6 +409,8 @@ def test_a_file_neither_utf8_nor_windows_text_is_not_read_as_text(tax_benefit_sy
         ('formation_id,lieu_formation,statut_structure\nx,"a\nb",association\n# note\n\n\ny,l,zz\n', 7),  # a cell
         # on two lines, a comment, two blank lines
         ("# description\nformation_id,statut_structure\n\nx,zz\n", 4),
+        # rows of separators alone, which a spreadsheet saves for the rows it has cleared, skipped as blank lines
+        ("formation_id;structure_id;statut_structure\nx;s;association\n;;\n;;\ny;s2;zz\n;;\n", 5),
     ],
 )
 def test_a_problem_is_named_at_the_line_it_is_on(tax_benefit_system, tmp_path, contenu, ligne):
@@ -420,6 +422,23 @@ def test_a_problem_is_named_at_the_line_it_is_on(tax_benefit_system, tmp_path, c
         lire_population(tax_benefit_system, fichier)
     [statut] = [p for p in erreur.value.problemes if p.champ == "statut_structure"]  # a place's line break too
     assert statut.ligne == ligne
+
+
+def test_rows_of_separators_alone_are_skipped_and_not_counted_as_trainings(tax_benefit_system, tmp_path):
+    """« ;;;; », a row a spreadsheet cleared, was read as a training of empty cells and refused, one problem per
+    column (13 for one row); the workshop counted it towards its limit on trainings."""
+    from openfisca_gen.pages.reformes import compter_formations
+
+    fichier = tmp_path / "f.csv"
+    fichier.write_text("formation_id;budget_session;duree_formation_mois\na;45 000;6\n;;\n ;;\nb;1;7\n;;\n")
+    with pytest.raises(DonneesInvalidesError) as erreur:  # « ;; » is no training; « ␣;; » is one, of a blank id
+        lire_population(tax_benefit_system, fichier)
+    assert {(p.ligne, p.champ) for p in erreur.value.problemes} >= {(4, "formation_id")}
+    assert all(p.ligne == 4 for p in erreur.value.problemes if p.lieu == "ligne")
+    assert compter_formations(fichier) == 3  # a, « ␣;; », b: as the reader reads them
+    fichier.write_text("formation_id;budget_session;duree_formation_mois\na;45 000;6\n;;\nb;1;7\n;;\n;;\n")
+    assert lire_population(tax_benefit_system, fichier).table["formation_id"].tolist() == ["a", "b"]
+    assert compter_formations(fichier) == 2
 
 
 def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):
