@@ -1064,3 +1064,15 @@ def test_a_problem_of_the_whole_situation_names_it_as_its_field(client):
         "trop_de_mois_demandes",
         "situation",
     )
+
+
+def test_a_fact_given_for_a_day_is_told_to_be_given_for_eternity(tax_benefit_system):
+    """« is defined by eternity, give it for months or years »: the form the docs recommend, "ETERNITY", unsaid."""
+    situation = {"formations": {"f": {"budget_session": {"2015-10-01": 5}, "labellisee": {"2015-10-01": True}}}}
+    fait, mensuel = valider_situation(tax_benefit_system, situation)
+    assert fait == ("formation 'f', field 'budget_session': holds for all time (a fact, defined for ETERNITY): give it "
+                    "for \"ETERNITY\" (or for a month or a year), not '2015-10-01'")  # fmt: skip
+    assert (
+        mensuel
+        == "formation 'f', field 'labellisee': is defined by month, give it for months or years, not '2015-10-01'"
+    )

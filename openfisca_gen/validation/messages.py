@@ -176,6 +176,12 @@ MESSAGES = {
         "is defined by {unite}, give it for months or years, not {texte:r}",
         "se donne par mois ou par année, pas pour {texte:cite}",
     ),
+    "periode_d_un_fait": (
+        'holds for all time (a fact, defined for ETERNITY): give it for "ETERNITY" (or for a month or a year), '
+        "not {texte:r}",
+        "vaut en tout temps (un fait, défini pour ETERNITY) : donnez-le pour « ETERNITY » (ou pour un mois ou une "
+        "année), pas pour {texte:cite}",
+    ),
     "periodes_chevauchantes": (
         "is given for {textes:liste}, which overlap: give each month one value",
         "est donné pour des périodes qui se chevauchent ({textes:liste})",

@@ -112,7 +112,8 @@ def probleme_de_periode(periode, texte: str, variable) -> tuple[str, dict] | Non
     if periode.unit == DateUnit.ETERNITY:
         return None if eternelle else ("periode_trop_courte", {"unite": variable.definition_period, "texte": texte})
     if periode.unit not in UNITES_D_ENTREE:
-        return "periode_trop_courte", {"unite": variable.definition_period, "texte": texte}
+        cle = "periode_d_un_fait" if eternelle else "periode_trop_courte"  # a day: "ETERNITY" left unsaid
+        return cle, {"unite": variable.definition_period, "texte": texte}
     if periode.size < 1:
         return "periode_vide", {"texte": texte}
     if decalee(periode):
