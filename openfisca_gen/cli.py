@@ -298,7 +298,7 @@ def calculer(arguments) -> int:
     population = lire_population(tax_benefit_system, arguments.data)
     reforme = getattr(tax_benefit_system, "avertissements", [])  # the reform's, then the population's
     for avertissement in [*reforme, *population.avertissements(tax_benefit_system, periode)]:
-        print(f"openfisca-gen calculate: Warning: {avertissement.en()}", file=sys.stderr)
+        print(f"openfisca-gen {arguments.commande}: Warning: {avertissement.en()}", file=sys.stderr)  # its alias too
     tables = population.tables(population.simulation(tax_benefit_system, periode), variables, periode)
     from openfisca_gen.rapports.tableaux import ecrire_tables, propre
 

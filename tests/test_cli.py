@@ -155,6 +155,12 @@ def test_calculate_and_its_alias_calculer(tmp_path, capsys):
     en_anglais = capsys.readouterr().out
     assert main(["calculer", "--data", str(POPULATION_EXEMPLE), "--variables", "financement_amorcage"]) == 0
     assert capsys.readouterr().out == en_anglais
+    # its warnings named by the name it was called by, as its refusals are (« calculate: Warning » under calculer)
+    sans_colonne = tmp_path / "f.csv"
+    sans_colonne.write_text("formation_id,budget_session\na,1\n")
+    for nom in ("calculate", "calculer"):
+        assert main([nom, "--data", str(sans_colonne)]) == 0
+        assert capsys.readouterr().err.startswith(f"openfisca-gen {nom}: Warning: No column date_depot_dossier")
 
 
 def test_every_problem_is_one_line_on_stderr(tmp_path, capsys):
