@@ -312,6 +312,8 @@ def _variables(corps: dict) -> list[str]:
     variables = corps.get("variables", list(VARIABLES_COMPAREES))
     if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
         _refus("variables_pas_une_liste", "variables")
+    if not variables:  # a 200 of no data, where the command line refuses an empty --variables
+        _refus("variables_vides", "variables", defaut=list(VARIABLES_COMPAREES))
     inconnues = [v for v in variables if v not in _systeme().variables]
     if inconnues:
         details = {"noms": inconnues, **suggestions(inconnues, _systeme().variables)}

@@ -238,6 +238,8 @@ def test_a_json_body_refused_says_why_by_its_own_code(serveur, requete, corps, c
         ("/compare", {"situation": {"formations": {"f": {}}}, "period": "2015-10"}, "champ_manquant", "reform"),
         ("/compare", {"situation": {"formations": {"f": {}}}, "reform": "plafond_100k", "period": "2015-10",
                       "variables": "financement_amorcage"}, "variables_pas_une_liste", "variables"),
+        ("/compare", {"situation": {"formations": {"f": {}}}, "reform": "plafond_100k", "period": "2015-10",
+                      "variables": []}, "variables_vides", "variables"),
         ("/explain", {"situation": {"formations": {"f": {}}}}, "periode_manquante", "period"),
         ("/explain", {"situation": {"personnes": {}}, "period": "2015-10"}, "entite_inconnue", "personnes"),
         ("/calculate", {"formations": []}, "entite_pas_un_objet", "formations"),
