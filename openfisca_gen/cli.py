@@ -263,7 +263,7 @@ def _balayer(arguments, population, valeurs, periode, tax_benefit_system, sortie
     )
     montree = table.rename(columns=lambda nom: libelle(nom, langue, tax_benefit_system))
     with pandas.option_context("display.float_format", lambda v: lisible(v, langue), "display.width", 160):
-        print(montree.to_string(index=False))
+        print(montree.astype(float).to_string(index=False))  # counts with their thousands separated too: 13,872
     if sortie:
         ecrits = [
             csv_propre(table.set_index(arguments.sweep), sortie / "balayage.csv"),

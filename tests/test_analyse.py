@@ -226,6 +226,20 @@ def test_the_compare_command(rapport):
     assert re.search(r"baseline +reform +difference\n", sortie)  # the summary's counts are not in euros
 
 
+def test_a_sweeps_counts_are_printed_with_their_thousands_separated(tmp_path, capsys):
+    """« 13872 » trainings labelled beside a cost of « 4,846,500 »: the counts, integers, missed the format."""
+    table = pandas.read_csv(POPULATION_EXEMPLE, dtype=str, keep_default_na=False, comment="#")
+    copies = [table.assign(formation_id=table.formation_id + f"_{i}", structure_id=table.structure_id + f"_{i}")
+              for i in range(6)]  # fmt: skip
+    grande = tmp_path / "grande.csv"
+    pandas.concat(copies).to_csv(grande, index=False)
+    commande = ["compare", "--data", str(grande), "--sweep", "financement_amorcage.plafond", "--from", "50000"]
+    assert main([*commande, "--to", "60000", "--step", "10000"]) == 0
+    lignes = capsys.readouterr().out.splitlines()
+    [ligne] = [ligne for ligne in lignes if ligne.split()[:1] == ["50,000"]]
+    assert re.fullmatch(r"\s*50,000\s+[\d,]+\s+1,026\s+[\d,]+", ligne), ligne
+
+
 def test_the_compare_command_with_a_reform_file_and_a_sweep(tmp_path, capsys):
     fichier = tmp_path / "reforme.yaml"
     fichier.write_text("financement_amorcage.plafond:\n  2015-09-17: 90000\n")
