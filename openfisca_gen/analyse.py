@@ -269,7 +269,8 @@ class Comparaison:
             return libelle(cle, langue, self.systeme)
 
         def montrer(table):
-            table = table.rename(index=lambda v: nommer(_oui_non(v, langue)))  # a yes or no as its language's
+            # a yes or no as its language's; an empty text (a training at its structure's own site) said, not blank
+            table = table.rename(index=lambda v: titres["vide"] if v == "" else nommer(_oui_non(v, langue)))
             table = table.rename_axis(None) if table.index.nlevels == 1 else table
             if isinstance(table, pandas.DataFrame):
                 table = table.rename(columns=nommer)

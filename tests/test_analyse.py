@@ -496,6 +496,19 @@ def test_a_breakdown_by_a_variable_the_report_shows(tax_benefit_system, populati
     assert "Traceback" not in sortie.err and f"\nBy {par} (under the law):\n" in sortie.out
 
 
+@pytest.mark.parametrize(("langue", "vide"), [("en", "(empty)"), ("fr", "(vide)")])
+def test_a_breakdown_by_a_text_names_its_empty_row(tax_benefit_system, population, langue, vide):
+    """`--by lieu_formation`: the 189 trainings at their structure's own site (an empty place) under a blank label."""
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["lieu_formation"])
+    partie = comparaison.texte(langue, par=["lieu_formation"]).split(
+        "lieu_formation" if langue == "en" else "Par lieu"
+    )[1]
+    lignes = partie.split("\n\n")[0].splitlines()[2:]  # the rows, below the title and the columns
+    vides = int((comparaison.formations["lieu_formation"] == "").sum())
+    assert vides and [ligne.split()[:2] for ligne in lignes if ligne.startswith(vide)] == [[vide, str(vides)]]
+    assert all(ligne[:1].strip() for ligne in lignes)  # no row without its label
+
+
 def test_a_breakdown_names_its_rows_as_the_status_table_does(tax_benefit_system, population):
     """By a name (an Enum): its labels, not its codes (`entreprise_privee`); by a day: the day, not a midnight."""
     par = ["statut_structure", "date_depot_dossier"]
