@@ -271,7 +271,7 @@ class Comparaison:
         def montrer(table):
             # a yes or no as its language's; an empty text (a training at its structure's own site) said, not blank
             table = table.rename(index=lambda v: titres["vide"] if v == "" else nommer(_oui_non(v, langue)))
-            table = table.rename_axis(None) if table.index.nlevels == 1 else table
+            table = table.rename_axis(None if table.index.nlevels == 1 else [nommer(n) for n in table.index.names])
             if isinstance(table, pandas.DataFrame):
                 table = table.rename(columns=nommer)
             if table.empty:

@@ -726,6 +726,18 @@ def test_counts_in_the_tables_are_written_as_amounts_are(tax_benefit_system, pop
     assert not re.search(r"\b\d{4,}\b", anglais.split("By baseline funding band:")[1].split("National")[0])
 
 
+def test_the_french_campaign_table_names_its_rows_as_shortly_as_the_english_one(tax_benefit_system, population):
+    """--lang fr wrote each variable's own label (« Appel à labellisation auquel répondent les dossiers de la
+    campagne (1, 2, 3 ; 0 : aucun ou plusieurs) »), a table 200 characters wide, and « campagne_id variable »."""
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system)
+    anglais, francais = (comparaison.texte(langue).split("\n\n")[-1].splitlines() for langue in ("en", "fr"))
+    assert francais[2].split() == ["campagne", "indicateur"] and anglais[2].split() == ["campagne_id", "variable"]
+    assert {"fabriques labellisées", "objectif : part de femmes", "dépassement de l'enveloppe (€)"} <= {
+        re.split(r"\s{2,}", ligne.removeprefix("appel_2015").strip())[0] for ligne in francais[3:]
+    }
+    assert max(map(len, francais)) <= max(map(len, anglais)) + 60  # the statuses' own French labels are longer
+
+
 def test_with_lang_fr_the_refusals_are_in_french_too(tmp_path, capsys):
     """Warnings came in French with --lang fr, every refusal in English."""
     fichier = tmp_path / "f.csv"
