@@ -484,6 +484,15 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
         ({"interpretations.plafond_par_structure": {"2016-08-23": True}}, [("valeur_debordante_hors_champ", 3, None)]),
         ({"interpretations.plafond_par_structure": {"2016-08-23": True, "2018-04-05": None}}, []),
         ({"interpretations.plafond_par_structure": {"2018-04-05": False}}, []),
+        # dated inside the first call's window, the first call's own value: it changes the second call's, said
+        ({"interpretations.plafond_par_structure": {"2015-10-01": True}},
+         [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante_hors_champ", 3, None)]),
+        ({"financement_amorcage.enveloppe": {"2015-10-01": 5_000_000}},
+         [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante", 3, None)]),
+        # a switch that carries a rule over to the third call is read by no call that sets its own
+        ({"interpretations.objectifs_nationaux_2015_maintenus_en_2018": {"2015-09-17": True}}, []),
+        ({"interpretations.regle_des_sessions_maintenue_en_2018": {"2015-09-17": True}}, []),
+        ({"interpretations.conditions_2015_maintenues_en_2018": {"2015-10-01": True}}, []),
     ],
 )  # fmt: skip
 def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changements, attendus):
@@ -680,3 +689,33 @@ def test_a_share_condition_switched_on_for_a_call_without_objective_excludes_no_
     assert simulation.calculate("financement_amorcage", "2018-12")[0] == (80000 if eligible else 0)
     sous_la_loi = construire_simulation(tax_benefit_system, situation)  # which reads no such condition in 2018
     assert sous_la_loi.calculate("financement_amorcage", "2018-12")[0] == 80000
+
+
+@pytest.mark.parametrize("valeur", [True, False])
+def test_a_switch_given_for_the_first_call_changes_no_later_call_it_is_silent_about(tax_benefit_system, valeur):
+    """Each reading set from the first call's opening, as an analyst writes it by hand: a later call's results
+    change only where the reform warns that the value reaches that call (true for plafond_par_structure cut the
+    second call's cost by 40 % without a word); a switch that carries a rule over to the third call is for it."""
+    from openfisca_gen.interpretations import interrupteurs
+    from openfisca_gen.population import POPULATIONS, lire_population
+
+    populations = {2: "appel_2016", 3: "appel_2018"}
+    lues = {appel: lire_population(tax_benefit_system, nom) for appel, nom in populations.items()}
+    variables = ["eligible_labellisation", "labellisee", "financement_amorcage"]
+
+    def resultats(systeme, appel):
+        population, mois = lues[appel], POPULATIONS[populations[appel]]["periode"]
+        simulation = population.simulation(systeme, mois)
+        return [simulation.calculate(nom, mois) for nom in variables]
+
+    loi = {appel: resultats(tax_benefit_system, appel) for appel in populations}
+    for parametre in interrupteurs(tax_benefit_system):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reforme = appliquer_reforme(tax_benefit_system, {parametre.name: {"2015-09-17": valeur}})
+        dits = {a.valeurs["appel"] for a in reforme.avertissements if a.cle.startswith("valeur_debordante")}
+        # the call the value is for: the first, or the first that reads a switch carrying a rule over (the third)
+        pour = {3 if parametre.metadata.get("reconduction") else 1}
+        for appel in set(populations) - dits - pour:
+            sous_la_reforme = resultats(reforme, appel)
+            assert all(map(numpy.array_equal, sous_la_reforme, loi[appel])), (parametre.name, appel)

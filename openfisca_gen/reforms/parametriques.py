@@ -134,14 +134,15 @@ def _lu(chemin: str, valeur):
     return bool(valeur) if chemin.startswith(INTERRUPTEURS) else valeur
 
 
-def _portee(chemin: str, debut, fin, ouvertures: list, fins: list) -> tuple[list, int | None]:
+def _portee(lue: list, chemin: str, debut, fin, ouvertures: list, fins: list) -> tuple[list, int | None]:
     """Which calls a reform's value from `debut` to `fin` (None: no end) reaches, as indices of `ouvertures` (the
     days each call reads its rules on), and the call whose window it starts in (after its opening, by its last
-    filing day in `fins`): it misses it; a value dated between two windows is the next call's."""
+    filing day in `fins`): it misses it; a value dated between two windows is the next call's. `lue`: whether
+    each call reads the parameter (a switch that carries a rule over is read only by a call that sets none)."""
     debut, fin = str(debut), None if fin is None else str(fin)
-    atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin)]
+    atteints = [i for i, jour in enumerate(ouvertures) if debut <= jour and (fin is None or jour <= fin) and lue[i]]
     avant = [i for i, jour in enumerate(ouvertures) if jour < debut]
-    if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints:
+    if chemin.startswith(LUES_AU_MOIS) or debut in ouvertures or not avant or not atteints or not lue[avant[-1]]:
         return atteints, None
     if fins[avant[-1]] is not None and debut > fins[avant[-1]]:  # after its window: for the next call
         return atteints, None
@@ -170,10 +171,17 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
     for chemin, morceaux in segments.items():
         parametre, perdues = trouver_parametre(loi, chemin), []
         lois = [_loi_le(parametre, jour) for jour in ouvertures]  # each call's own value, read once (not per value)
+        # A switch that carries an earlier call's rule over (`reconduction` in its metadata) changes nothing in a
+        # call that sets its own rule, where the law gives the switch no value.
+        lue = [not (parametre.metadata.get("reconduction") and loi_ is None) for loi_ in lois]
         for rang, (debut, fin, valeur) in enumerate(morceaux):
-            atteints, manque = _portee(chemin, debut, fin, ouvertures, fins)
+            atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins)
             lu = _lu(chemin, valeur)
-            if manque is not None and _lu(chemin, _sous_la_reforme(morceaux, ouvertures[manque], lois[manque])) != lu:
+            # dated inside a window: said where the call it misses, or the next one it reaches, reads it otherwise
+            change = manque is not None and lu != _lu(chemin, lois[atteints[0]])  # the first call's 50 % restated
+            if manque is not None and (
+                change or _lu(chemin, _sous_la_reforme(morceaux, ouvertures[manque], lois[manque])) != lu
+            ):
                 details = {"debut": str(debut), "valeur": valeur, "appel": manque + 1, "ouverture": ouvertures[manque]}
                 details |= {"suivant": atteints[0] + 1, "ouverture_suivante": ouvertures[atteints[0]]}
                 problemes.append(
