@@ -489,6 +489,12 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
          [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante_hors_champ", 3, None)]),
         ({"financement_amorcage.enveloppe": {"2015-10-01": 5_000_000}},
          [("valeur_apres_l_ouverture", 1, 2), ("valeur_debordante", 3, None)]),
+        # a value with an end date: said where it reaches a later call the reading does not concern (its null), not
+        # where it covers a later call's own value up to a day the reform gives (plafond_100k: meant)
+        ({"interpretations.plafond_par_structure": {"2015-09-17": True, "2018-04-05": None}},
+         [("valeur_debordante_hors_champ", 2, None)]),
+        ({"financement_amorcage.plafond": {"2015-09-17": 100_000, "2018-04-05": None}}, []),
+        ({"financement_amorcage.taux": {"2015-09-17": 0.6, "2018-04-05": 0.7}}, []),
         # a switch that carries a rule over to the third call is read by no call that sets its own
         ({"interpretations.objectifs_nationaux_2015_maintenus_en_2018": {"2015-09-17": True}}, []),
         ({"interpretations.regle_des_sessions_maintenue_en_2018": {"2015-09-17": True}}, []),
@@ -691,11 +697,15 @@ def test_a_share_condition_switched_on_for_a_call_without_objective_excludes_no_
     assert sous_la_loi.calculate("financement_amorcage", "2018-12")[0] == 80000
 
 
+@pytest.mark.parametrize("rendue", [False, True])
 @pytest.mark.parametrize("valeur", [True, False])
-def test_a_switch_given_for_the_first_call_changes_no_later_call_it_is_silent_about(tax_benefit_system, valeur):
+def test_a_switch_given_for_the_first_call_changes_no_later_call_it_is_silent_about(tax_benefit_system, valeur, rendue):
     """Each reading set from the first call's opening, as an analyst writes it by hand: a later call's results
     change only where the reform warns that the value reaches that call (true for plafond_par_structure cut the
-    second call's cost by 40 % without a word); a switch that carries a rule over to the third call is for it."""
+    second call's cost by 40 % without a word); a switch that carries a rule over to the third call is for it.
+    With the law's value given back from the third call's opening (`rendue`), the value runs to the day before:
+    it is meant for the second call where that call has a value of its own, and said where the reading does not
+    concern it (null)."""
     from openfisca_gen.interpretations import interrupteurs
     from openfisca_gen.population import POPULATIONS, lire_population
 
@@ -710,12 +720,14 @@ def test_a_switch_given_for_the_first_call_changes_no_later_call_it_is_silent_ab
 
     loi = {appel: resultats(tax_benefit_system, appel) for appel in populations}
     for parametre in interrupteurs(tax_benefit_system):
+        changements = {"2015-09-17": valeur} | ({"2018-04-05": parametre("2018-04-05")} if rendue else {})
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            reforme = appliquer_reforme(tax_benefit_system, {parametre.name: {"2015-09-17": valeur}})
+            reforme = appliquer_reforme(tax_benefit_system, {parametre.name: changements})
         dits = {a.valeurs["appel"] for a in reforme.avertissements if a.cle.startswith("valeur_debordante")}
         # the call the value is for: the first, or the first that reads a switch carrying a rule over (the third)
         pour = {3 if parametre.metadata.get("reconduction") else 1}
-        for appel in set(populations) - dits - pour:
+        voulus = {2} if rendue and parametre("2016-08-23") is not None else set()  # its own value, covered
+        for appel in set(populations) - dits - pour - voulus:
             sous_la_reforme = resultats(reforme, appel)
             assert all(map(numpy.array_equal, sous_la_reforme, loi[appel])), (parametre.name, appel)

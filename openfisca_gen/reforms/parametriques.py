@@ -21,7 +21,7 @@ from openfisca_gen.helpers import ouvertures_des_appels
 from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import fin_de_fenetre, incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation.erreurs import Part
+from openfisca_gen.validation.erreurs import Part, date_lisible
 from openfisca_gen.validation.fichiers import lire_json, lire_yaml
 from openfisca_gen.validation.parametres import lire_jour, probleme_de_valeur
 from openfisca_gen.validation.types import JOURS, un_nombre_python
@@ -119,7 +119,7 @@ def remplacer(parametre, morceaux) -> None:
 
 
 class ReformeDebordeWarning(UserWarning):
-    """A reform's last value, given without an end date, also changes the rules of a later call; or a dated value
+    """A reform's value also changes the rules of a later call than the one it is for, or misses its call, or
     reaches no call's rules."""
 
 
@@ -162,8 +162,9 @@ def _loi_le(loi, jour: str):
 
 def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) -> list[Probleme]:
     """What a reform's values reach that a reader would not expect, each call reading its rules on its opening day
-    (`ouvertures`, the reformed calendar; `fins`, each call's last filing day): a value without an end date (the
-    last one) that also changes a later call whose value under the law differs (`valeur_debordante`); a value
+    (`ouvertures`, the reformed calendar; `fins`, each call's last filing day): a value (the last one, without
+    an end date, or another) that also changes a later call whose value under the law differs
+    (`valeur_debordante`); a value
     dated inside a call's window that misses it (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left
     the first call at 50 %); values that reach no call (`valeur(s)_sans_appel`, once per parameter: a ceiling
     from 2015-10-01 to 2016-08-22 changes nothing). `loi`: the law's parameters."""
@@ -174,7 +175,7 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
         # A switch that carries an earlier call's rule over (`reconduction` in its metadata) changes nothing in a
         # call that sets its own rule, where the law gives the switch no value.
         lue = [not (parametre.metadata.get("reconduction") and loi_ is None) for loi_ in lois]
-        for rang, (debut, fin, valeur) in enumerate(morceaux):
+        for debut, fin, valeur in morceaux:
             atteints, manque = _portee(lue, chemin, debut, fin, ouvertures, fins)
             lu = _lu(chemin, valeur)
             # dated inside a window: said where the call it misses, or the next one it reaches, reads it otherwise
@@ -190,14 +191,20 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
             interrupteur_nul = valeur is None and chemin.startswith(INTERRUPTEURS)  # the law's null, restated
             if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:
                 perdues.append((debut, valeur))
-            if rang == len(morceaux) - 1:  # the last value, without an end date: the later calls it also reaches,
-                for i in atteints[1:]:  # beyond the first, the one it is for (dated on, before or after its opening)
-                    if _lu(chemin, lois[i]) != lu:
-                        details = {"debut": str(debut), "valeur": valeur, "appel": i + 1, "ouverture": ouvertures[i]}
-                        inconnue = "hors_champ" if chemin.startswith(INTERRUPTEURS) else "inconnue"
-                        cle = f"valeur_debordante_{inconnue}" if lois[i] is None else "valeur_debordante"
-                        details = _en_parts(parametre, details | {"loi": lois[i]})
-                        problemes.append(Probleme(cle, details, "parametre", champ=chemin))
+            # The later calls it also reaches, beyond the first, the one it is for (dated on, before or after its
+            # opening), whose own value differs: the last value, which has no end date; another, which runs to the
+            # next one's day, only where the law gives that call no value (a reading that does not concern it): a
+            # later call's own value it covers up to a day the reform gives is meant (plafond_100k's second call).
+            jusqua = {"jusqua": " has no end date", "jusqua_fr": ""}
+            if fin is not None:
+                jusqua = {"jusqua": f" runs to {fin}", "jusqua_fr": f" jusqu'au {date_lisible(str(fin))}"}
+            for i in atteints[1:]:
+                if _lu(chemin, lois[i]) != lu and (fin is None or lois[i] is None):
+                    details = {"debut": str(debut), "valeur": valeur, "appel": i + 1, "ouverture": ouvertures[i]}
+                    inconnue = "hors_champ" if chemin.startswith(INTERRUPTEURS) else "inconnue"
+                    cle = f"valeur_debordante_{inconnue}" if lois[i] is None else "valeur_debordante"
+                    details = _en_parts(parametre, details | jusqua | {"loi": lois[i]})
+                    problemes.append(Probleme(cle, details, "parametre", champ=chemin))
         if perdues:  # one warning per parameter, however many of its values no call reads
             (debut, valeur), nombre = perdues[0], len(perdues)
             details = _en_parts(parametre, {"debut": str(debut), "valeur": valeur})

@@ -109,11 +109,11 @@ MESSAGES_DES_REFORMES = {
         "ne serait éligible",
     ),
     "valeur_debordante": (
-        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "the value {valeur:r} from {debut}{jusqua}: it also applies to call {appel} (opening {ouverture}), "
         "whose own value is {loi:r}; to change only the earlier calls, give the value back from {ouverture}",
-        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
-        "{ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, redonnez "
-        "cette valeur à partir du {ouverture:jour}",
+        "{valeur:la_valeur} donnée à partir du {debut:jour}{jusqua_fr} s'applique aussi à l'appel n° {appel} "
+        "(ouvert le {ouverture:jour}), dont la valeur est {loi:fr} ; pour ne changer que les appels précédents, "
+        "redonnez cette valeur à partir du {ouverture:jour}",
     ),
     "projet_innovation_incomplet": (
         "an « Innovation » project is judged on its amount and its filing date: give both, or neither",
@@ -172,19 +172,20 @@ MESSAGES_DES_REFORMES = {
         "(ouvert le {ouverture_suivante:jour}) ; datez-la de l'ouverture de l'appel qu'elle concerne",
     ),
     "valeur_debordante_hors_champ": (
-        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "the value {valeur:r} from {debut}{jusqua}: it also applies to call {appel} (opening {ouverture}), "
         "which this reading does not concern under the law (null, read as false); to change only the earlier calls, "
         "give null back from {ouverture}",
-        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
-        "{ouverture:jour}), que cette lecture ne concerne pas selon la loi (valeur inconnue, lue comme « non ») ; "
-        "pour ne changer que les appels précédents, redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+        "{valeur:la_valeur} donnée à partir du {debut:jour}{jusqua_fr} s'applique aussi à l'appel n° {appel} "
+        "(ouvert le {ouverture:jour}), que cette lecture ne concerne pas selon la loi (valeur inconnue, lue comme "
+        "« non ») ; pour ne changer que les appels précédents, redonnez-lui une valeur inconnue à partir du "
+        "{ouverture:jour}",
     ),
     "valeur_debordante_inconnue": (
-        "the value {valeur:r} from {debut} has no end date: it also applies to call {appel} (opening {ouverture}), "
+        "the value {valeur:r} from {debut}{jusqua}: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
-        "{valeur:la_valeur} donnée à partir du {debut:jour} s'applique aussi à l'appel n° {appel} (ouvert le "
-        "{ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels précédents, "
-        "redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
+        "{valeur:la_valeur} donnée à partir du {debut:jour}{jusqua_fr} s'applique aussi à l'appel n° {appel} "
+        "(ouvert le {ouverture:jour}), pour lequel aucune source n'en donne ; pour ne changer que les appels "
+        "précédents, redonnez-lui une valeur inconnue à partir du {ouverture:jour}",
     ),
     "repartition_inconnue": (
         "cannot break the report down by {noms:liste}: give a variable of the trainings or their structures, one "
