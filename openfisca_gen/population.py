@@ -437,8 +437,13 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
     commentaires = premiere.str.startswith("#").to_numpy()
     if commentaires.any():  # a comment line below the header too; no copy of the table when there is none
         table, premiere = table[~commentaires], premiere[~commentaires]
-    if (premiere == "").any():  # a record of separators alone (;;;;, a row a spreadsheet cleared): a blank line
-        table = table[~(table.astype(str) == "").all(axis=1)]
+    # Separators alone (;;;;, a row a spreadsheet cleared), spaces among them: a blank line. The typed pass looks
+    # for empty cells only (stripping a million cells costs a tenth of the build); a row of spaces fails its
+    # checks, and the text pass, which strips, drops it.
+    vides = premiere == "" if types is not str else premiere.str.strip() == ""
+    if vides.any():  # the other cells of those rows only
+        blanches = table[vides.to_numpy()].astype(str).apply(lambda colonne: colonne.str.strip() == "").all(axis=1)
+        table = table.drop(index=blanches.index[blanches.to_numpy()])
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = colonnes  # a blank name is named by its rank, as a DataFrame's is (valider_table)
@@ -501,14 +506,15 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
 def _enregistrements(source: Path, description: int, separateur: str, encodage: str):
     """The records of a CSV below its description, read again by the csv module (only once a problem is to be
     named): the header first, then each data record, as (the line it starts on, the line it ends on, its fields).
-    A blank line is no record, as pandas skips it; a quoted cell's line break stays inside its record."""
+    A blank line (spaces and tabs alone too) is no record, as pandas skips it; a quoted cell's line break stays
+    inside its record."""
     with open(source, encoding=encodage, newline="") as fichier:
         lignes = csv.reader(fichier, delimiter=separateur)
         for _ in range(description):
             next(lignes)
         debut = lignes.line_num + 1
         for champs in lignes:
-            if champs:
+            if champs and (len(champs) > 1 or champs[0].strip(" \t")):
                 yield debut, lignes.line_num, champs
             debut = lignes.line_num + 1
 

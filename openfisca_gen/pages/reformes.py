@@ -320,8 +320,8 @@ def lire_televersement(tax_benefit_system, fichier, maximum: int):
 def compter_formations(chemin: Path) -> int:
     """The rows of a CSV file as `population.lire_population` reads them, counted before anything is read or
     checked: the lines below the header, whatever ends them (LF, CRLF or CR alone: universal newlines, as the
-    reader splits them), but the blank ones (spaces and tabs only, or the header's separator alone: ;;;;, a row
-    a spreadsheet cleared) and the comments (starting with "#"), as above the header. Latin-1 reads any byte, so
+    reader splits them), but the blank ones (spaces, tabs and the header's separator alone: ;;;;, a row a
+    spreadsheet cleared) and the comments (starting with "#"), as above the header. Latin-1 reads any byte, so
     that a file that is not UTF-8 is counted too (the reader names its problem), and a line of any length is read
     without the `csv` module's limit on a field. A quoted value over several lines counts once per line: a few
     more, never fewer."""
@@ -330,7 +330,7 @@ def compter_formations(chemin: Path) -> int:
         lues = (ligne.rstrip("\n") for ligne in lignes if not ligne.startswith("#"))
         entete = next(lues, "")
         separateur = ";" if entete.count(";") > entete.count(",") else ","  # as the reader finds it
-        return sum(1 for ligne in lues if ligne.strip(" \t") and ligne.strip(separateur))
+        return sum(1 for ligne in lues if ligne.strip(" \t" + separateur))
 
 
 def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
