@@ -157,7 +157,9 @@ def valider():
         try:
             g.analyse = analyser_situation(_systeme(), situation, _reglages()["max_trainings"])
         except EntreeInvalideError as erreur:  # a problem of the whole body names it, as /explain's 'situation'
-            problemes = [p if p.champ else dataclasses.replace(p, champ="situation") for p in erreur.problemes]
+            problemes = [
+                p if p.champ is not None else dataclasses.replace(p, champ="situation") for p in erreur.problemes
+            ]
             raise type(erreur)(problemes) from None
 
 

@@ -114,15 +114,23 @@ class Probleme:
             ligne = "ligne" if francais else ("line" if self.fichier else "row")
             texte = f"{self.fichier} {ligne} {self.ligne}" if self.fichier else f"{ligne} {self.ligne}"
             texte += "" if self.id is None else f" (formation {en_clair(repr(str(self.id)))})"
-            return texte + ("" if self.champ is None else f", {'champ' if francais else 'field'} '{self.champ}'")
+            return texte + ("" if self.champ is None else f", {'champ' if francais else 'field'} '{self._champ()}'")
         nom = (
             f"'{en_clair(self.id, espaces=True)}'"
             if isinstance(self.id, str) and self.id.strip() and "'" not in self.id
             else court(self.id)
         )
         lieux = LIEUX_FR if francais else LIEUX_EN
-        texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self.champ)
+        texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self._champ())
         return texte + (f" ({self.periode})" if self.periode is not None else "")
+
+    def _champ(self) -> str | None:
+        """The field as the place names it: what prints as nothing by its code, cut short (a field may be any key
+        of a JSON body, a megabyte long); `champ` itself keeps it as given, for a client to match."""
+        if self.champ is None:
+            return None
+        texte = en_clair(str(self.champ))
+        return texte if len(texte) <= 100 else texte[:99] + "…"
 
     def message(self, langue: str = "en", fichier: bool = False) -> str:
         """The sentence alone, without the place (a page shows it next to its field); `fichier`: its values quoted

@@ -124,6 +124,9 @@ MESSAGES = {
     "refus_openfisca": ("{texte}",),  # OpenFisca's own words, where its builder alone judges a situation
     "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
     "variable_inconnue": ("unknown variable{suggestion}",),
+    "champs_inconnus_en_trop": (
+        "{nombre} more fields name no variable of their entity, not listed (at most {maximum})",
+    ),
     "variable_d_une_autre_entite": ("is a variable of each {entite}: give it under '{pluriel}'",),
     "entite_pas_un_objet": ("'{nom}' must be an object {{id: {{variable: {{period: value}}}}}}",),
     "trop_d_instances": ("too many {nom}: {nombre}, at most {maximum} per request",),

@@ -4,8 +4,9 @@ Checks what OpenFisca lets through or answers with a 500: shapes (an object
 of entities, of ids, of {period: value}), entity counts (at most `maximum` of
 each, checked first), ids and the groups' members (an id OpenFisca would give
 a training's own group must not be a declared group's), periods, value types
-and ranges, and the domain checks. Unknown variables and variables on the
-wrong entity are left to OpenFisca, which names them (404, 400).
+and ranges, the domain checks, unknown variables and variables of another
+entity (the first `MAX_CHAMPS_INCONNUS` named, the others counted). A situation
+with no training is left to OpenFisca, which names it.
 
 Periods of an input: a month, a year, or several of them, starting on the
 first of a month (a week, a day, a size of 0 or less, a month starting on the
@@ -21,7 +22,7 @@ import pandas
 from openfisca_core import periods
 from openfisca_core.periods import DateUnit
 
-from openfisca_gen.limites import MAX_MOIS_DEMANDES, MAX_MOIS_DONNES, MAX_PERIODES
+from openfisca_gen.limites import MAX_CHAMPS_INCONNUS, MAX_MOIS_DEMANDES, MAX_MOIS_DONNES, MAX_PERIODES
 from openfisca_gen.validation.domaine import (
     probleme_d_identifiant,
     problemes_de_bornes,
@@ -81,6 +82,7 @@ class _Lecture:
     lues: dict = field(default_factory=dict)  # (variable, period) -> (indices, [(value, period text, id)])
     problemes: list = field(default_factory=list)
     mois_donnes: int = 0  # months covered by the distinct periods of the inputs (MAX_MOIS_DONNES)
+    inconnus: int = 0  # fields named as no variable of their entity (MAX_CHAMPS_INCONNUS)
 
     def __post_init__(self):
         self.index_personnes = {identifiant: i for i, identifiant in enumerate(self.formations)}
@@ -154,12 +156,10 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
     analyse, variables = lecture.analyse, lecture.tax_benefit_system.variables
     variable = variables.get(cle)
     ici = {"lieu": "champ", "entite": entite.key, "id": identifiant, "champ": cle}
-    if variable is None:  # named with every other problem, where OpenFisca's builder stopped at the first
-        lecture.problemes.append(Probleme("variable_inconnue", suggestions([cle], variables), **ici))
-        return
-    if variable.entity.key != entite.key:
-        details = {"entite": variable.entity.key, "pluriel": variable.entity.plural}
-        lecture.problemes.append(Probleme("variable_d_une_autre_entite", details, **ici))
+    if variable is None or variable.entity.key != entite.key:  # with every other problem (OpenFisca: the first)
+        lecture.inconnus += 1
+        if lecture.inconnus <= MAX_CHAMPS_INCONNUS:
+            lecture.problemes.append(_champ_refuse(lecture, entite, cle, variable, ici))
         return
     if not isinstance(valeurs, dict):
         lecture.problemes.append(Probleme("objet_periodes_attendu", {"valeur": valeurs}, **ici))
@@ -195,6 +195,17 @@ def _valeurs(lecture, entite, identifiant, indice, cle, valeurs) -> None:
         lecture.problemes.append(Probleme("periodes_chevauchantes", {"textes": paire}, **ici))
 
 
+def _champ_refuse(lecture, entite, cle, variable, ici: dict) -> Probleme:
+    """A field that is no variable (with the name it may stand for, a role's among them: `formationss` under a
+    structure), or a variable of another entity (with where it goes)."""
+    if variable is not None:
+        return Probleme(
+            "variable_d_une_autre_entite", {"entite": variable.entity.key, "pluriel": variable.entity.plural}, **ici
+        )
+    roles = [cle_ for role in getattr(entite, "roles", ()) for cle_ in (role.key, role.plural)]
+    return Probleme("variable_inconnue", suggestions([cle], [*lecture.tax_benefit_system.variables, *roles]), **ici)
+
+
 def analyser_situation(tax_benefit_system, situation, maximum: int | None = None) -> SituationAnalysee:
     """Check a situation (the web API's JSON shape) and keep what was read; raise SituationInvalideError listing
     every problem, each naming the entity, the id, the field and the period."""
@@ -215,6 +226,9 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
         if entite.plural not in entites:  # each training its own group, as OpenFisca does
             analyse.ids[entite.key] = lecture.formations
             analyse.groupes[entite.key] = numpy.arange(len(lecture.formations))
+    if lecture.inconnus > MAX_CHAMPS_INCONNUS:
+        details = {"nombre": lecture.inconnus - MAX_CHAMPS_INCONNUS, "maximum": MAX_CHAMPS_INCONNUS}
+        lecture.problemes.append(Probleme("champs_inconnus_en_trop", details))
     if lecture.mois_donnes > MAX_MOIS_DONNES:
         details = {"nombre": lecture.mois_donnes, "maximum": MAX_MOIS_DONNES}
         lecture.problemes.append(Probleme("trop_de_mois_donnes", details))
