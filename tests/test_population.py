@@ -369,6 +369,11 @@ def test_a_point_that_groups_no_thousands_is_refused_in_a_french_file(tax_benefi
         (4, "nombre_apprenants", "entier_attendu", "1.2"),  # not a whole number: said as such, once
     ]
     assert erreur.value.problemes[0].fr().startswith("Dans un fichier à virgule décimale, un point sépare")
+    fichier.write_text("formation_id;budget_session\na;-1.5\nb;\nc;1.5\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalidesError) as erreur:  # refused once (-1.5 was also « must be >= 0 »), in order
+        lire_population(tax_benefit_system, fichier)
+    assert [(p.ligne, p.cle) for p in erreur.value.problemes] == [
+        (2, "point_sans_milliers"), (3, "cellule_vide_defaut"), (4, "point_sans_milliers")]  # fmt: skip
     fichier.write_text(entete + "b;1.500;1.000;6.5\nd;45.000,50 €;12;6,5\n", encoding="utf-8")
     table = lire_population(tax_benefit_system, fichier).table
     assert table["budget_session"].tolist() == [1500, 45000.5] and table["nombre_apprenants"].tolist() == [1000, 12]

@@ -183,8 +183,10 @@ def _typer(colonne: pandas.Series, variable, placer, problemes: list, decimale: 
     typees = typer(lues, variable, True, placer, problemes, colonne)
     problemes[avant:] = [replace(p, cle=FORMES_FR.get(p.cle, p.cle)) for p in problemes[avant:]]
     if points is not None and points.any():  # read, but as a decimal point a French file does not write
-        for i in numpy.flatnonzero(points.to_numpy(dtype=bool) & ~numpy.isnan(typees)):
-            problemes.append(Probleme("point_sans_milliers", {"valeur": colonne.iloc[i]}, **placer(i)))
+        lus = numpy.flatnonzero(points.to_numpy(dtype=bool) & ~numpy.isnan(typees))
+        problemes += [Probleme("point_sans_milliers", {"valeur": colonne.iloc[i]}, **placer(i)) for i in lus]
+        problemes[avant:] = sorted(problemes[avant:], key=lambda p: p.ligne)  # the column's, in the file's order
+        typees[lus] = numpy.nan  # refused once: not checked again as a value (-1.5 was also « must be >= 0 »)
     return typees
 
 
