@@ -159,6 +159,10 @@ def selon_numero(appel, valeurs: list, defaut):
     return numpy.select([appel == numero for numero in range(1, len(valeurs) + 1)], valeurs, defaut)
 
 
+# The switch that carries the 2015 national objectives (30 % women, 50 % NEET) into the 2018 call, which sets none
+OBJECTIFS_MAINTENUS = "interpretations.objectifs_nationaux_2015_maintenus_en_2018"
+
+
 def valeurs_des_appels(population, period, parameters, chemin: str, reconduction: str | None = None) -> list:
     """Per call opened by the end of `period`, in order: the value at `chemin` under that call's rules, None
     where the call sets none. Where it sets none and the switch at `reconduction` is true under it, the
@@ -201,11 +205,12 @@ def facultatif(population, regles, chemin: str):
     return getattr(noeud, nom, None)  # the path exists: absent here means not set by this call
 
 
-def lecture(population, regles, nom: str, hors_champ: bool = False) -> bool:
-    """The reading `interpretations.<nom>` under a call's rules; `hors_champ` where it does not concern that call
-    (null there, or no value yet): that call's own rule then applies, which the caller names."""
+def lecture(population, regles, nom: str) -> bool:
+    """The reading `interpretations.<nom>` under a call's rules; false where it does not concern that call (null
+    there, or no value yet): that call's own rule then applies, which the caller names. A reform's true there
+    changes it (reforms.parametriques warns where one reaches such a call)."""
     valeur = facultatif(population, regles, f"interpretations.{nom}")
-    return hors_champ if valeur is None else valeur
+    return False if valeur is None else valeur
 
 
 def seuil_selon_appel(formation, period, parameters, chemin: str):

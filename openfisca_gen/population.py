@@ -395,7 +395,7 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
         pas_un_csv(source, nom)
         with open(source, encoding=encodage) as fichier:
             description, entete = next((i, ligne) for i, ligne in enumerate(fichier) if not ligne.startswith("#"))
-        separateur = ";" if entete.count(";") > entete.count(",") else ","
+        separateur = separateur_de(entete)
         if types is not str and _chiffres_de_trop(source, separateur):  # pandas' parser would round them
             types = str
         if entete.count("\t") > entete.count(separateur):  # read as one column named by the whole header
@@ -433,21 +433,33 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
             details = {"fichier": nom, "ligne": _guillemet_ouvert(source, description, encodage)}
             raise DonneesInvalidesError([Probleme("guillemet_non_ferme", details)]) from None
         raise DonneesInvalidesError([Probleme("illisible", {"fichier": nom, "raison": raison})]) from None
-    premiere = table.iloc[:, 0].astype(str)
-    commentaires = premiere.str.startswith("#").to_numpy()
-    if commentaires.any():  # a comment line below the header too; no copy of the table when there is none
-        table, premiere = table[~commentaires], premiere[~commentaires]
-    # Separators alone (;;;;, a row a spreadsheet cleared), spaces among them: a blank line. The typed pass looks
-    # for empty cells only (stripping a million cells costs a tenth of the build); a row of spaces fails its
-    # checks, and the text pass, which strips, drops it.
-    vides = premiere == "" if types is not str else premiere.str.strip() == ""
-    if vides.any():  # the other cells of those rows only
-        blanches = table[vides.to_numpy()].astype(str).apply(lambda colonne: colonne.str.strip() == "").all(axis=1)
-        table = table.drop(index=blanches.index[blanches.to_numpy()])
+    table, commentaires = _sans_commentaires_ni_blancs(table, types is str)
     colonnes = next(csv.reader([entete.strip("\r\n")], delimiter=separateur))
     if len(colonnes) == len(table.columns):  # as written: pandas renames 'x' given twice 'x.1', a blank 'Unnamed: 0'
         table.columns = colonnes  # a blank name is named by its rank, as a DataFrame's is (valider_table)
     return table, description, separateur, numpy.flatnonzero(commentaires), encodage
+
+
+def separateur_de(entete: str) -> str:
+    """A CSV's separator, read from its header line, for the whole file: a French spreadsheet's semicolon, or a
+    comma."""
+    return ";" if entete.count(";") > entete.count(",") else ","
+
+
+def _sans_commentaires_ni_blancs(table: pandas.DataFrame, texte: bool) -> tuple[pandas.DataFrame, numpy.ndarray]:
+    """The table without its comment records (a first cell starting with "#": which, as a boolean array) and its
+    blank ones: separators alone (;;;;, a row a spreadsheet cleared), spaces among them. The typed pass looks for
+    empty first cells only (stripping a million cells costs a tenth of the build); a row of spaces fails its
+    checks, and the text pass (`texte`), which strips, drops it."""
+    premiere = table.iloc[:, 0].astype(str)
+    commentaires = premiere.str.startswith("#").to_numpy()
+    if commentaires.any():  # no copy of the table when there is none
+        table, premiere = table[~commentaires], premiere[~commentaires]
+    vides = premiere.str.strip() == "" if texte else premiere == ""
+    if vides.any():  # the other cells of those rows only
+        blanches = table[vides.to_numpy()].astype(str).apply(lambda colonne: colonne.str.strip() == "").all(axis=1)
+        table = table.drop(index=blanches.index[blanches.to_numpy()])
+    return table, commentaires
 
 
 def _pas_windows(source: Path, nom: str) -> Probleme | None:

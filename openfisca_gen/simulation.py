@@ -19,7 +19,7 @@ from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 
 from openfisca_gen.validation import EntreeInvalideError, Probleme, analyser_situation
-from openfisca_gen.validation.erreurs import RefusOpenFiscaError, en_une_phrase, feuilles
+from openfisca_gen.validation.erreurs import RefusOpenFiscaError, feuilles
 from openfisca_gen.validation.types import ENTIER_MAX
 
 
@@ -117,7 +117,7 @@ def construire_simulation(tax_benefit_system, situation: dict, analyse=None, per
     month is refused (`verifier_campagnes`)."""
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
     try:
-        if not analyse.complete:  # OpenFisca's builder names what it alone can judge (an unknown variable...)
+        if not analyse.complete:  # OpenFisca's builder names what it alone judges: a situation with no training
             simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
         else:
             simulation = simuler(tax_benefit_system, analyse)
@@ -141,7 +141,6 @@ def refus_d_openfisca(tax_benefit_system, erreur) -> RefusOpenFiscaError:
         else:
             place["lieu"] = "entite" if len(cles) == 2 else "champ"
             place["entite"] = entites.get(place["entite"], place["entite"])
-        texte = en_une_phrase(texte, tax_benefit_system.variables)
         problemes.append(Probleme("refus_openfisca", {"texte": texte}, **place))
     return RefusOpenFiscaError(problemes, erreur.error, erreur.code or 400)
 

@@ -21,7 +21,7 @@ from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import Probleme
-from openfisca_gen.validation.erreurs import en_une_phrase, feuilles
+from openfisca_gen.validation.erreurs import feuilles
 
 
 def creer_app(
@@ -81,7 +81,7 @@ def _message_d_erreur(reponse):
                     "code": "openfisca",
                     "field": chemin.rsplit("/", 1)[-1],
                     "path": chemin,
-                    "message": f"{chemin}: {en_une_phrase(valeur, api._systeme().variables)}",
+                    "message": f"{chemin}: {valeur}",
                 }
                 for chemin, valeur in feuilles(corps)
             ]

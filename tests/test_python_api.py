@@ -202,7 +202,7 @@ def test_the_languages_accepted_are_those_the_reports_write():
         ({"structures": {"s": {}}}, "formations", "'formations': No formation found"),
     ],
 )  # fmt: skip
-def test_what_openfisca_alone_refuses_is_the_same_error_at_its_field(tax_benefit_system, situation, champ, debut):
+def test_a_situation_refused_is_the_one_error_type_at_its_field(tax_benefit_system, situation, champ, debut):
     """An unknown variable, one of another entity: the validation names them; no training: OpenFisca's builder
     judges it, in its words. Python gets the one error type, each problem at its field (it used to raise
     SituationParsingError)."""

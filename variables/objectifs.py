@@ -12,6 +12,7 @@ from openfisca_core.model_api import MONTH, Enum, Variable
 
 from openfisca_gen.entities import Campagne, Formation
 from openfisca_gen.helpers import (
+    OBJECTIFS_MAINTENUS,
     ReelExact,
     lecture,
     par_appel_de_la_campagne,
@@ -212,7 +213,7 @@ class objectif_part_femmes(Variable):
             parameters,
             "part_femmes_campagne",
             "publics_cibles.objectifs_nationaux.part_femmes",
-            "interpretations.objectifs_nationaux_2015_maintenus_en_2018",
+            OBJECTIFS_MAINTENUS,
         )
 
 
@@ -239,7 +240,7 @@ class objectif_part_jeunes_neet_peu_qualifies(Variable):
             parameters,
             "part_jeunes_neet_peu_qualifies_campagne",
             "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies",
-            "interpretations.objectifs_nationaux_2015_maintenus_en_2018",
+            OBJECTIFS_MAINTENUS,
         )
 
 

@@ -12,7 +12,14 @@ given once, they hold in every month computed.
 from openfisca_core.model_api import ETERNITY, MONTH, Variable
 
 from openfisca_gen.entities import Formation
-from openfisca_gen.helpers import ReelExact, par_appel, part, seuil_selon_appel, valeurs_des_appels
+from openfisca_gen.helpers import (
+    OBJECTIFS_MAINTENUS,
+    ReelExact,
+    par_appel,
+    part,
+    seuil_selon_appel,
+    valeurs_des_appels,
+)
 from openfisca_gen.sources import (
     AUDITION_MINISTRE,
     COMMUNIQUE_2015,
@@ -182,10 +189,8 @@ def objectif_de_la_session(formation, period, parameters, nom: str):
     """The national objective `nom` under each dossier's call, as the campaign's objective reads it (the 2015
     objectives carried into 2018 where that reading is on); 0 where the call sets none: a session falls short of
     no objective that does not exist (read as infinite, a 2018 session of only women failed a 30 % condition)."""
-    reconduction = "interpretations.objectifs_nationaux_2015_maintenus_en_2018"
-    valeurs = valeurs_des_appels(
-        formation, period, parameters, f"publics_cibles.objectifs_nationaux.{nom}", reconduction
-    )
+    chemin = f"publics_cibles.objectifs_nationaux.{nom}"
+    valeurs = valeurs_des_appels(formation, period, parameters, chemin, OBJECTIFS_MAINTENUS)
     return par_appel(formation, period, [0 if valeur is None else valeur for valeur in valeurs])
 
 

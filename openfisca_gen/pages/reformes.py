@@ -25,7 +25,7 @@ from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import lire_champs, par_champ
-from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv
+from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv, separateur_de
 from openfisca_gen.reforms import REFORMES, combiner
 from openfisca_gen.validation import (
     DonneesInvalidesError,
@@ -329,7 +329,7 @@ def compter_formations(chemin: Path) -> int:
         lignes = (ligne.removeprefix("\xef\xbb\xbf") if rang == 0 else ligne for rang, ligne in enumerate(contenu))
         lues = (ligne.rstrip("\n") for ligne in lignes if not ligne.startswith("#"))
         entete = next(lues, "")
-        separateur = ";" if entete.count(";") > entete.count(",") else ","  # as the reader finds it
+        separateur = separateur_de(entete)  # as the reader finds it
         return sum(1 for ligne in lues if ligne.strip(" \t" + separateur))
 
 

@@ -11,7 +11,6 @@ parses a message back into its parts.
 
 import difflib
 import math
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -360,17 +359,6 @@ class Part(float):
     do (0.6 is 60 %); English as given."""
 
     __repr__ = float.__repr__
-
-
-INTROUVABLE = re.compile(r"You tried to calculate or to set a value for variable '([^']*)', but it was not found")
-
-
-def en_une_phrase(texte, variables):
-    """OpenFisca's words, but an unknown variable named in one sentence, with the name among `variables` it may
-    stand for: its own is a paragraph that ends on a changelog URL it makes up from the package's name."""
-    if not isinstance(texte, str) or not (trouve := INTROUVABLE.match(texte)):
-        return texte
-    return f"unknown variable '{trouve[1]}'{suggestions([trouve[1]], variables)['suggestion']}"
 
 
 def suggestions(noms, connus, nombre: int = 1) -> dict:
