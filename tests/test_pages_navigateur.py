@@ -150,6 +150,18 @@ def test_every_state_at_both_widths_with_and_without_javascript(onglets, etats, 
         page.set_viewport_size({"width": LARGEURS[0], "height": 900})
 
 
+def test_a_day_that_is_no_day_stays_in_its_field_as_typed(onglet, exemple):
+    """« 31/02/2015 » from a link: its message quoted it, while the date input showed an empty field, and the next
+    submit said the filing date was missing. The field shows it as typed, a day read as such stays a date field."""
+    page = onglet.aller("/simulateur?" + urlencode(exemple | {"date_depot_dossier": "31/02/2015"}))
+    champ = page.locator("#date_depot_dossier")
+    assert champ.input_value() == "31/02/2015" and champ.get_attribute("type") == "text"
+    assert "31/02/2015" in page.locator("#erreur-date_depot_dossier").inner_text()
+    page = onglet.aller("/simulateur?" + urlencode(exemple | {"date_depot_dossier": "12/10/2015"}))
+    assert champ.input_value() == "2015-10-12" and champ.get_attribute("type") == "date"
+    assert onglet.erreurs == [] and onglet.ailleurs == []
+
+
 def test_the_longest_source_paths_fit_a_phone(onglet):
     """A file's path, its title, did not wrap: 1 055 px wide at 390 px for the longest parameter's file."""
     racine = Path(__file__).parents[1]

@@ -82,6 +82,13 @@ def date_du_champ(texte: str) -> str:
     return jour(lire_date(texte)) or texte
 
 
+@pages.app_template_global()
+def type_du_jour(texte: str) -> str:
+    """`date` for a day's field, but `text` where what was typed is no day (« 31/02/2015 »): a date input shows it
+    empty, while its message quotes it, and the next submit loses it."""
+    return "text" if str(texte or "").strip() and jour(lire_date(texte)) is None else "date"
+
+
 for _filtre in (euros, nombre, nombre_brut, pourcent, date_lisible, mois_lisible, coupable, date_du_champ):
     pages.add_app_template_filter(_filtre)
 
