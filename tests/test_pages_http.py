@@ -817,3 +817,18 @@ def test_a_refusal_dated_from_the_dissolution_is_a_refusal(client, exemple, tax_
                                                      "date_decision_comite": arrete})))  # fmt: skip
     assert f"Le comité de labellisation a refusé le label le {date_lisible(arrete)}" in texte
     assert "Pas de financement d'amorçage : le comité a refusé le label." in texte and "ci-dessus" not in texte
+
+
+def test_french_spaces_before_punctuation_and_inside_guillemets_do_not_break(client, exemple):
+    """« nombre_femme\n» and « : » at the start of a line: French keeps these spaces on one line (no-break), in the
+    text only: a field's value (a site typed « Paris ») and a block one copies (the reform's YAML) as written."""
+    lieu = "« Paris : nord »"
+    html_ = client.get("/simulateur?" + urlencode(exemple | {"nombre_femme": "7", "lieu_formation": lieu})).get_data(
+        as_text=True
+    )
+    assert "Le lien donne «\u00a0nombre_femme\u00a0», qui n'est pas un champ de cette page" in html.unescape(html_)
+    assert "«\u00a0nombre_femme »" not in html.unescape(html_) and " :" not in re.sub(r"<[^>]*>", "", html_)
+    assert f'value="{html.escape(lieu)}"' in html_  # as typed
+    source = client.get("/sources/variables/labellisation.py").get_data(as_text=True)  # its quotes, as written
+    [code] = re.findall(r"<pre class=\"source\"[^>]*>(.*?)</pre>", source, re.S)
+    assert "« aucune nouvelle formation ne pourra obtenir le label »" in html.unescape(code)

@@ -118,6 +118,23 @@ def securite(reponse):
     return reponse
 
 
+# French puts a space inside guillemets and before : ; ? !; a line must not break there (« nombre_femme / »).
+INSECABLES = re.compile(r"(?<=«) | (?=[»:;?!])")
+
+
+@pages.after_request
+def espaces_insecables(reponse):
+    """The text of a page (not its attributes, nor a <pre> block one copies: a reform's YAML, a source file) with
+    the spaces French typography keeps on one line made no-break."""
+    if reponse.mimetype != "text/html" or reponse.direct_passthrough:
+        return reponse
+    morceaux = re.split(r"(<pre\b.*?</pre>)", reponse.get_data(as_text=True), flags=re.S)
+    for i in range(0, len(morceaux), 2):  # outside the <pre> blocks: each text between two tags
+        morceaux[i] = re.sub(r">[^<]+<", lambda texte: INSECABLES.sub("\u00a0", texte.group()), morceaux[i])
+    reponse.set_data("".join(morceaux))
+    return reponse
+
+
 @pages.route("/simulateur", methods=["GET", "POST"])
 def page_simulateur():
     """A GET without the model's inputs: the form, pre-filled with the shipped example. A GET that gives them (a
