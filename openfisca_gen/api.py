@@ -194,10 +194,8 @@ def _situation(corps: dict):
 
 def _simulation_validee(tracee: bool = False):
     """The simulation of the request's validated arrays, its campaigns checked; None where only OpenFisca can
-    judge the situation (no training, an input for a period the variable cannot take). `tracee`: built
+    judge the situation (an input for a period the variable cannot take). `tracee`: built
     again after the check, so that what the check computed stays out of the trace."""
-    if not g.analyse.complete:
-        return None
     try:
         simulation = simuler(_systeme(), g.analyse)
     except PeriodMismatchError:

@@ -10,8 +10,6 @@ web API, the pages, the CLI and Python compute from the same simulation.
     simulation = construire_simulation(tax_benefit_system, situation)
 """
 
-import copy
-
 import numpy
 from openfisca_core import periods, projectors
 from openfisca_core.errors import PeriodMismatchError, SituationParsingError
@@ -117,10 +115,7 @@ def construire_simulation(tax_benefit_system, situation: dict, analyse=None, per
     month is refused (`verifier_campagnes`)."""
     analyse = analyse or analyser_situation(tax_benefit_system, situation)
     try:
-        if not analyse.complete:  # OpenFisca's builder names what it alone judges: a situation with no training
-            simulation = SimulationBuilder().build_from_entities(tax_benefit_system, copy.deepcopy(situation))
-        else:
-            simulation = simuler(tax_benefit_system, analyse)
+        simulation = simuler(tax_benefit_system, analyse)
     except (SituationParsingError, PeriodMismatchError) as erreur:
         raise refus_d_openfisca(tax_benefit_system, erreur) from None
     if periode is not None:

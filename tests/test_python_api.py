@@ -199,12 +199,12 @@ def test_the_languages_accepted_are_those_the_reports_write():
         ({"formations": {"f": {"financement_amorcage_structure": {PERIOD: 1}}}}, "financement_amorcage_structure",
          "formation 'f', field 'financement_amorcage_structure': is a variable of each structure: give it under "
          "'structures'"),
-        ({"structures": {"s": {}}}, "formations", "'formations': No formation found"),
+        ({"structures": {"s": {}}}, "formations", "'formations' holds no training: a situation gives at least one"),
     ],
 )  # fmt: skip
 def test_a_situation_refused_is_the_one_error_type_at_its_field(tax_benefit_system, situation, champ, debut):
-    """An unknown variable, one of another entity: the validation names them; no training: OpenFisca's builder
-    judges it, in its words. Python gets the one error type, each problem at its field (it used to raise
+    """An unknown variable, one of another entity, no training: OpenFisca's builder judged them, in its words,
+    the first alone; the validation names them, each problem at its field, in the one error type (Python got
     SituationParsingError)."""
     from openfisca_gen.explication import expliquer
 

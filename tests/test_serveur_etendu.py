@@ -341,13 +341,32 @@ def test_a_body_not_sent_as_json_gets_a_415_with_its_problem(client):
     assert probleme["code"] == "corps_pas_du_json" and probleme["message"] == reponse.get_json()["error"]
 
 
-def test_openfiscas_own_errors_also_carry_an_error_key(serveur, requete):
+def test_a_situation_with_no_training_is_named_with_every_other_problem(serveur, requete):
+    """OpenFisca's builder said « No formation found » alone, the unknown variable beside it on the next request."""
     statut, reponse = requete(serveur + "/calculate", {})
-    assert statut == 400
-    assert reponse["formations"].startswith("No formation found")  # OpenFisca's own message, kept
-    assert reponse["error"] == f"formations: {reponse['formations']}"
-    assert reponse["errors"] == [{"code": "openfisca", "field": "formations", "path": "formations",
-                                  "message": reponse["error"]}]  # fmt: skip
+    assert statut == 400 and reponse["errors"] == [
+        {"code": "aucune_formation", "field": "formations", "message": reponse["error"]}]  # fmt: skip
+    assert reponse["error"] == "'formations' holds no training: a situation gives at least one"
+    statut, reponse = requete(serveur + "/calculate", {"structures": {"s": {"foo": {"2015-10": 1}}}})
+    assert statut == 404 and [p["code"] for p in reponse["errors"]] == ["aucune_formation", "variable_inconnue"]
+
+
+def test_openfiscas_own_errors_also_carry_an_error_key(client):
+    """Where OpenFisca answers a situation itself (an input for a period it alone refuses), its nested keys gain
+    `error` and `errors`, each problem with its field and path."""
+    from flask import jsonify
+
+    from openfisca_gen.web import _message_d_erreur
+
+    with client.application.test_request_context():
+        corps = {"formations": {"f": {"x": "OpenFisca's words"}}}
+        brute = jsonify(corps)
+        brute.status_code = 400
+        reponse = _message_d_erreur(brute).get_json()
+    assert reponse["formations"] == corps["formations"]  # OpenFisca's own keys, kept
+    assert reponse["errors"] == [{"code": "openfisca", "field": "x", "path": "formations/f/x",
+                                  "message": "formations/f/x: OpenFisca's words"}]  # fmt: skip
+    assert reponse["error"] == "formations/f/x: OpenFisca's words"
 
 
 @pytest.mark.parametrize(("nom", "suggestion"), [("foo", ""), ("budget_sesion", "; did you mean budget_session?")])

@@ -124,6 +124,7 @@ MESSAGES = {
     "refus_openfisca": ("{texte}",),  # OpenFisca's own words, where its builder alone judges a situation
     "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
     "variable_inconnue": ("unknown variable{suggestion}",),
+    "aucune_formation": ("{lieu} holds no training: a situation gives at least one",),
     "champs_inconnus_en_trop": (
         "{nombre} more fields name no variable of their entity, not listed (at most {maximum})",
     ),

@@ -5,8 +5,8 @@ of entities, of ids, of {period: value}), entity counts (at most `maximum` of
 each, checked first), ids and the groups' members (an id OpenFisca would give
 a training's own group must not be a declared group's), periods, value types
 and ranges, the domain checks, unknown variables and variables of another
-entity (the first `MAX_CHAMPS_INCONNUS` named, the others counted). A situation
-with no training is left to OpenFisca, which names it.
+entity (the first `MAX_CHAMPS_INCONNUS` named, the others counted), and a
+situation with no training.
 
 Periods of an input: a month, a year, or several of them, starting on the
 first of a month (a week, a day, a size of 0 or less, a month starting on the
@@ -40,8 +40,7 @@ ETERNITE = "ETERNITY"
 @dataclass
 class SituationAnalysee:
     """What `analyser_situation` read: ids per entity, each training's group, the typed inputs, the requested
-    values. `complete` is False when OpenFisca must judge something itself (no trainings): its own builder then
-    runs, and names the problem.
+    values.
 
     `entrees` maps (variable, period) to (indices, typed values): a period as OpenFisca writes it, ETERNITY for
     a dossier's facts; `periodes_donnees` keeps the periods as given, for the month a request computes."""
@@ -52,7 +51,6 @@ class SituationAnalysee:
     demandes: list = field(default_factory=list)  # (plural, id, index, variable, period text)
     periodes_donnees: list = field(default_factory=list)  # (variable, period text, is a fact, entity key, id)
     mois_demandes: set = field(default_factory=set)  # the distinct months values are asked for
-    complete: bool = True
 
 
 def _entites(tax_benefit_system, situation, maximum, problemes) -> dict:
@@ -218,7 +216,8 @@ def analyser_situation(tax_benefit_system, situation, maximum: int | None = None
     personnes = tax_benefit_system.person_entity
     lecture = _Lecture(tax_benefit_system, list(situation.get(personnes.plural) or {}))
     analyse = lecture.analyse
-    analyse.complete = bool(lecture.formations)  # else OpenFisca says that a training is needed
+    if not lecture.formations:  # with every other problem (OpenFisca's builder said it alone, then the rest)
+        lecture.problemes.append(Probleme("aucune_formation", {}, "requete", champ=personnes.plural))
     analyse.ids[personnes.key] = lecture.formations
     for pluriel, entite in entites.items():
         _lire_entite(lecture, entite, situation[pluriel])
