@@ -832,3 +832,50 @@ def test_french_spaces_before_punctuation_and_inside_guillemets_do_not_break(cli
     source = client.get("/sources/variables/labellisation.py").get_data(as_text=True)  # its quotes, as written
     [code] = re.findall(r"<pre class=\"source\"[^>]*>(.*?)</pre>", source, re.S)
     assert "« aucune nouvelle formation ne pourra obtenir le label »" in html.unescape(code)
+
+
+@pytest.mark.parametrize(
+    ("appel", "depot", "budget", "attendues"),
+    [
+        ("2", "2016-10-01", "75000", ["70 000 € par formation"]),  # not beyond the structure's 180 000 €
+        ("2", "2016-10-01", "40000", []),  # not capped
+        ("1", "2015-10-12", "75000", ["70 000 € pour l'ensemble des formations de votre structure"]),
+    ],
+)
+def test_a_capped_amount_names_the_ceilings_it_exceeds_only(client, exemple, appel, depot, budget, attendues):
+    """« ferait 75 000 €, au-delà de la limite de 70 000 € par formation et de 180 000 € pour l'ensemble des
+    formations de votre structure »: 75 000 € is not beyond 180 000 €."""
+    saisie = exemple | {
+        "appel": appel,
+        "date_depot_dossier": depot,
+        "budget_session": budget,
+        "duree_formation_mois": "4",
+    }
+    texte = plat(visible(simuler(client, saisie)))
+    [phrase] = re.findall(r"Financement d'amorçage : [^.]*\.", texte)[:1]
+    if attendues:
+        assert phrase.endswith("au-delà de la limite de " + plat(" et de ".join(attendues)) + "."), phrase
+    else:
+        assert "au-delà" not in phrase and "le plafond" not in phrase
+
+
+@pytest.mark.parametrize(("debut", "mois"), [("2025-02-01", "2025-03"), ("2024-12-01", "2025-03")])
+def test_a_labelled_training_begun_from_the_dissolution_says_why_its_label_is_not_in_force(
+    client, exemple, tax_benefit_system, debut, mois
+):
+    """Labelled by the committee in June 2024, begun on 1 February 2025: « le label n'est pas en vigueur en mars
+    2025 », and nothing said why (a provider expected three years)."""
+    saisie = exemple | {"date_debut_formation": debut, "period": mois, "decision_comite_labellisation": "labellisee",
+                        "date_decision_comite": "2024-06-01"}  # fmt: skip
+    noms = ["nouvelle_formation_apres_dissolution", "label_en_vigueur", "date_fin_validite_label"]
+    attendu = calcul_du_modele(client, saisie, noms, mois)
+    texte = plat(visible(simuler(client, saisie)))
+    verbe = "est" if attendu["label_en_vigueur"] else "n'est pas"
+    arrete = tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
+    apres = (
+        f"mais celle-ci a débuté le {date_lisible(debut)}, à partir de l'arrêté du {date_lisible(arrete)} qui "
+        f"dissout le GIP : son label ne court que jusqu'à la veille de l'arrêté, le "
+        f"{date_lisible(attendu['date_fin_validite_label'])}, et il {verbe} en vigueur en {mois_lisible(mois)}"
+    )
+    assert (apres in texte) is attendu["nouvelle_formation_apres_dissolution"] is (debut >= arrete)
+    assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte or apres in texte

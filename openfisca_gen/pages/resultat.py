@@ -95,15 +95,19 @@ def _sessions(n) -> str:
     return "d'une session" if n == 1 else f"de {EN_LETTRES.get(n, nombre(n))} sessions"
 
 
-def _plafonds(v: dict) -> str:
-    """The ceilings that bound the amount, as a clause: "dans la limite de 70 000 € par structure"."""
+def _plafonds(v: dict, avant: float | None = None) -> str:
+    """The ceilings that bound the amount, as a clause: "dans la limite de 70 000 € par structure"; with `avant`,
+    the amount before them, only those it exceeds (75 000 € was « au-delà » of a structure's 180 000 € too)."""
     par_structure = bool(v.get("plafond_par_structure_applique"))
     plafond = v.get("plafond_financement_amorcage")  # None: no ceiling known for the call
     de_la_structure = v.get("plafond_structure_financement_amorcage", plafond if par_structure else None)
+    par_formation = plafond is not None and not par_structure
+    reste = avant if avant is None or not par_formation else min(avant, plafond)  # the simulator's one training
     limites = []
-    if plafond is not None and not par_structure:
+    if par_formation and (avant is None or avant > plafond):
         limites.append(f"{euros(plafond)} par formation")
-    if de_la_structure is not None and (par_structure or de_la_structure != plafond):
+    structure = de_la_structure is not None and (par_structure or de_la_structure != plafond)
+    if structure and (reste is None or reste > de_la_structure):
         limites.append(f"{euros(de_la_structure)} pour l'ensemble des formations de votre structure")
     return "dans la limite de " + " et de ".join(limites) if limites else "sans plafond connu pour cet appel"
 
@@ -144,7 +148,9 @@ def phrase_du_montant(v: dict, appel: dict | None) -> str:
         )
     montant = euros(v["financement_amorcage"])
     if v.get("financement_amorcage_plafonne"):
-        au_dela = _plafonds(v).replace("dans la limite", "au-delà de la limite")
+        au_dela = _plafonds(v, v["financement_amorcage_avant_plafond"]).replace(
+            "dans la limite", "au-delà de la limite"
+        )
         return f"{montant}, le plafond : {base} ferait {euros(v['financement_amorcage_avant_plafond'])}, {au_dela}."
     return f"{montant}, soit {base.rstrip(',')}, {_plafonds(v)}."
 
@@ -212,8 +218,17 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
             "conditions soient remplies."
         )
     decidee = v.get("decision_comite_labellisation")
+    en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+    # a training begun from the arrêté: its label runs only to the day before it (date_fin_validite_label)
+    debut = v.get("date_debut_formation") if v.get("nouvelle_formation_apres_dissolution") else None
     if decidee == "labellisee":
-        en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+        if debut:
+            return (
+                f"Le comité de labellisation a labellisé la formation{le}, mais celle-ci a débuté le "
+                f"{date_lisible(debut)}, à partir de l'arrêté du {_arrete(dernier_jour(mois), tax_benefit_system)} "
+                f"qui dissout le GIP : son label ne court que jusqu'à la veille de l'arrêté, le "
+                f"{date_lisible(v['date_fin_validite_label'])}, et il {en_vigueur} en vigueur en {mois_lisible(mois)}."
+            )
         return (
             f"Le comité de labellisation a labellisé la formation{le} : le label {en_vigueur} en vigueur en "
             f"{mois_lisible(mois)}."
@@ -224,12 +239,11 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
         return ""
     if v.get("etat_programme") == "dissous":
         depuis = _depuis_l_arrete(dernier_jour(mois), tax_benefit_system)
-        if v.get("nouvelle_formation_apres_dissolution"):  # its label would end the day before the arrêté
-            en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
+        if debut:
             depuis += (
-                f" : celle-ci a débuté le {date_lisible(v['date_debut_formation'])}, et un label ne courrait pour "
-                f"elle que jusqu'à la veille de l'arrêté, le {date_lisible(v['date_fin_validite_label'])} ; il "
-                f"{en_vigueur} en vigueur en {mois_lisible(mois)}"
+                f" : celle-ci a débuté le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la "
+                f"veille de l'arrêté, le {date_lisible(v['date_fin_validite_label'])} ; il {en_vigueur} en vigueur "
+                f"en {mois_lisible(mois)}"
             )
         return (
             f"Aucune décision du comité n'est connue pour ce dossier, et {depuis}. "
@@ -243,10 +257,14 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     )
 
 
+def _arrete(jour: str, tax_benefit_system) -> str:
+    """The day of the arrêté dissolving the GIP, as the law in force on `jour` gives it."""
+    return date_lisible(str(parametre_de(tax_benefit_system.parameters(jour), "programme.date_fin_labellisation")))
+
+
 def _depuis_l_arrete(jour: str, tax_benefit_system) -> str:
     """Since the arrêté dissolving the GIP (its day as the law in force on `jour` gives it), no label."""
-    regles = tax_benefit_system.parameters(jour)
-    arrete = date_lisible(str(parametre_de(regles, "programme.date_fin_labellisation")))
+    arrete = _arrete(jour, tax_benefit_system)
     return f"depuis l'arrêté du {arrete} qui dissout le GIP, aucune nouvelle formation ne peut obtenir le label"
 
 
