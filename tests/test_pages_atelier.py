@@ -264,6 +264,16 @@ def test_the_trainings_are_counted_whatever_ends_their_lines(client, limites, fi
         assert messages_du_fichier(page)[-1].startswith(refus)
 
 
+def test_comparer_with_nothing_changed_says_so(client):
+    """« Comparer » with no change and no shipped reform was redirected to a link of the population alone, which
+    showed the bare form, without a word (an upload with no change said « Aucun changement »)."""
+    reponse = envoyer(client, {"population": "appel_2015"})
+    assert reponse.status_code == 200
+    assert "Aucun changement : modifiez un paramètre ou choisissez une réforme livrée." in plat(
+        visible(Page(reponse.get_data(as_text=True)))
+    )
+
+
 def test_a_header_longer_than_a_csv_field_is_refused_in_french(client):
     """One header field of 150 000 characters (the csv module's limit is 131 072): a French refusal, and the
     page does not quote it."""

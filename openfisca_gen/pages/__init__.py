@@ -174,7 +174,8 @@ def page_reformes():
         trop_gros = Probleme("fichier_trop_gros", {"maximum": current_app.config["MAX_CONTENT_LENGTH"]}).fr()
     demande, erreurs, generales = reformes.lire_demande(systeme, formulaire)
     televerse, afficher = fichier is not None and bool(fichier.filename), formulaire.get("changer") == "mois"
-    if request.method == "POST" and not (televerse or trop_gros or demande.population == reformes.FICHIER):
+    rien = not (demande.livree or demande.modifies or afficher)  # « Comparer » with nothing changed: said, here
+    if request.method == "POST" and not (televerse or trop_gros or demande.population == reformes.FICHIER or rien):
         suite = "&changer=mois" if afficher else ""
         return rediriger(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", 303)
     reponse = {"erreurs": erreurs, "generales": generales, "donnees": []} if erreurs or generales else None

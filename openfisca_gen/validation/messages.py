@@ -333,8 +333,8 @@ MESSAGES = {
         "le fichier {fichier:fr} ne peut pas être lu ({raison})",
     ),
     "fichier_trop_gros": (
-        "the file is larger than {maximum} bytes",
-        "le fichier dépasse la taille admise ({maximum:fr} octets)",
+        "the file and the form together are larger than {maximum} bytes",
+        "le fichier, avec le formulaire, dépasse la taille admise ({maximum:fr} octets pour l'ensemble)",
     ),
     "changement_hors_du_mois": (
         "'{libelle}' has no value under the rules in force in {mois}: the change typed for it is not compared; give "
