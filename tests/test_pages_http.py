@@ -881,3 +881,12 @@ def test_a_labelled_training_begun_from_the_dissolution_says_why_its_label_is_no
     )
     assert (apres in texte) is attendu["nouvelle_formation_apres_dissolution"] is (debut >= arrete)
     assert f"le label {verbe} en vigueur en {mois_lisible(mois)}" in texte or apres in texte
+
+
+@pytest.mark.parametrize(("appel", "facultatif"), [("1", True), ("2", True), ("3", False)])
+def test_the_learners_count_is_asked_where_a_part_of_it_is(client, appel, facultatif):
+    """The third call asks for its job seekers, a part of the learners checked against their count: « Nombre
+    d'apprenants (facultatif) », then « Le nombre d'apprenants est à remplir »."""
+    page = ouvrir(client, f"/simulateur?appel={appel}&changer=appel")
+    [etiquette] = [e for e in page.elements if e["tag"] == "label" and e["attrs"].get("for") == "nombre_apprenants"]
+    assert ("(facultatif)" in etiquette["texte"]) is facultatif

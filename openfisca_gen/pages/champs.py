@@ -349,6 +349,11 @@ def champs(tax_benefit_system, numero: int) -> list[tuple[str, str, list[dict]]]
         champ["obligatoire"] = visible and not description.facultatif and champ["type"] != "booleen"
         groupes[description.groupe].append(champ)
     ordre = list(FICHES)
+    tous = [champ for liste in groupes.values() for champ in liste]
+    # A part of the learners asked for (the third call's job seekers) is checked against their count: asked too
+    partie = any(champ["obligatoire"] for champ in tous if champ["nom"] in PARTIES_DES_APPRENANTS)
+    for champ in tous:
+        champ["obligatoire"] = champ["obligatoire"] or (partie and champ["nom"] == "nombre_apprenants")
     for liste in groupes.values():
         liste.sort(key=lambda champ: ordre.index(champ["nom"]) if champ["nom"] in ordre else len(ordre))
     groupes["decision"].append(
