@@ -499,3 +499,17 @@ def test_a_change_the_month_moved_away_from_is_said_and_can_be_taken_back(client
     assert not page.tous("data-indicateur", "cout_total") and "ne s'applique pas" in plat(visible(page))
     page = ouvrir(client, "/reformes?population=appel_2015&period=2018-12&financement_amorcage.taux=70+%25")
     assert page.tous("data-indicateur", "cout_total")
+
+
+def test_a_chart_of_no_labelled_training_has_whole_ticks(tax_benefit_system):
+    """A population with no labelled training drew its axes 0 €, 0 €, 0 €, 1 €, 1 € and 0, 0, 1, 1: ticks of
+    fractions of a euro and of a training, written whole."""
+    from openfisca_gen.rapports.graphiques import distribution_svg
+
+    montants, labels = [0.0, 0.0], [False, False]
+    formations = pandas.DataFrame({"financement_amorcage_baseline": montants, "financement_amorcage_reform": montants,
+                                   "labellisee_baseline": labels, "labellisee_reform": labels})  # fmt: skip
+    dessin = str(distribution_svg(formations)["svg"])
+    textes = re.findall(r"<text[^>]*>([^<]*)</text>", dessin)
+    euros_, comptes = [t for t in textes if t.endswith("€")], [t for t in textes if t.isdigit()]
+    assert len(euros_) == len(set(euros_)) and len(comptes) == len(set(comptes)), textes
