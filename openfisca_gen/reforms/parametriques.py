@@ -164,10 +164,10 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
     """What a reform's values reach that a reader would not expect, each call reading its rules on its opening day
     (`ouvertures`, the reformed calendar; `fins`, each call's last filing day): a value (the last one, without
     an end date, or another) that also changes a later call whose value under the law differs
-    (`valeur_debordante`); a value
-    dated inside a call's window that misses it (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left
-    the first call at 50 %); values that reach no call (`valeur(s)_sans_appel`, once per parameter: a ceiling
-    from 2015-10-01 to 2016-08-22 changes nothing). `loi`: the law's parameters."""
+    (`valeur_debordante`); a value dated inside a call's window that misses it, or changes the next call
+    (`valeur_apres_l_ouverture`, a rate of 60 % from 2015-10-01 left the first call at 50 %); values that reach
+    no call (`valeur(s)_sans_appel`, once per parameter: a ceiling from 2015-10-01 to 2016-08-22 changes
+    nothing). `loi`: the law's parameters."""
     problemes = []
     for chemin, morceaux in segments.items():
         parametre, perdues = trouver_parametre(loi, chemin), []
