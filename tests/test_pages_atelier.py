@@ -501,6 +501,15 @@ def test_a_change_the_month_moved_away_from_is_said_and_can_be_taken_back(client
     assert page.tous("data-indicateur", "cout_total")
 
 
+def test_the_command_to_copy_keeps_the_files_name_as_it_is(client):
+    """The page's no-break spaces reached the command it gives to copy: 'export «\xa0appel 1\xa0».csv', a file
+    that does not exist."""
+    page = televerser(client, b"formation_id,budget_session\na,1000\n", nom="export « appel 1 » ; vite !.csv",
+                      **{PLAFOND: "50000"})  # fmt: skip
+    [commande] = [e["texte"] for e in page.elements if e["tag"] == "code" and "openfisca-gen compare" in e["texte"]]
+    assert "'export « appel 1 » ; vite !.csv'" in html.unescape(commande)
+
+
 def test_a_chart_of_no_labelled_training_has_whole_ticks(tax_benefit_system):
     """A population with no labelled training drew its axes 0 €, 0 €, 0 €, 1 €, 1 € and 0, 0, 1, 1: ticks of
     fractions of a euro and of a training, written whole."""
@@ -513,3 +522,13 @@ def test_a_chart_of_no_labelled_training_has_whole_ticks(tax_benefit_system):
     textes = re.findall(r"<text[^>]*>([^<]*)</text>", dessin)
     euros_, comptes = [t for t in textes if t.endswith("€")], [t for t in textes if t.isdigit()]
     assert len(euros_) == len(set(euros_)) and len(comptes) == len(set(comptes)), textes
+
+
+@pytest.mark.parametrize("nombre", [4, 7])
+def test_the_charts_ticks_are_whole_and_reach_the_maximum(nombre):
+    """A step of 2.5 (ten trainings in one band) drew lines at 2.5 and 7.5 labelled 2 and 8."""
+    from openfisca_gen.rapports import svg
+
+    for maximum in [*range(0, 60), 99, 1_000, 70_000, 1e9]:
+        ticks = svg.graduations(maximum, nombre)
+        assert all(float(t).is_integer() for t in ticks) and ticks[-1] >= maximum, (maximum, ticks)

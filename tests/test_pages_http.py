@@ -831,6 +831,8 @@ def test_french_spaces_before_punctuation_and_inside_guillemets_do_not_break(cli
     assert "Le lien donne «\u00a0nombre_femme\u00a0», qui n'est pas un champ de cette page" in html.unescape(html_)
     assert "«\u00a0nombre_femme »" not in html.unescape(html_) and " :" not in re.sub(r"<[^>]*>", "", html_)
     assert f'value="{html.escape(lieu)}"' in html_  # as typed
+    introuvable = client.get("/nulle-part", headers={"Accept": "text/html"}).get_data(as_text=True)  # every page
+    assert "\u00a0:" in introuvable and " :" not in re.sub(r"<[^>]*>", "", introuvable)
     source = client.get("/sources/variables/labellisation.py").get_data(as_text=True)  # its quotes, as written
     [code] = re.findall(r"<pre class=\"source\"[^>]*>(.*?)</pre>", source, re.S)
     assert "« aucune nouvelle formation ne pourra obtenir le label »" in html.unescape(code)

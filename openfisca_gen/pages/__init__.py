@@ -122,14 +122,15 @@ def securite(reponse):
 INSECABLES = re.compile(r"(?<=«) | (?=[»:;?!])")
 
 
-@pages.after_request
+@pages.after_app_request
 def espaces_insecables(reponse):
-    """The text of a page (not its attributes, nor a <pre> block one copies: a reform's YAML, a source file) with
-    the spaces French typography keeps on one line made no-break."""
+    """The text of every page (not its attributes, nor what one copies: a <pre> block, a reform's YAML or a source
+    file, and <code>, a command naming a file) with the spaces French typography keeps on one line made
+    no-break; the 404 and 405 pages a browser gets outside the pages' routes included."""
     if reponse.mimetype != "text/html" or reponse.direct_passthrough:
         return reponse
-    morceaux = re.split(r"(<pre\b.*?</pre>)", reponse.get_data(as_text=True), flags=re.S)
-    for i in range(0, len(morceaux), 2):  # outside the <pre> blocks: each text between two tags
+    morceaux = re.split(r"(<pre\b.*?</pre>|<code\b.*?</code>)", reponse.get_data(as_text=True), flags=re.S)
+    for i in range(0, len(morceaux), 2):  # outside those blocks: each text between two tags
         morceaux[i] = re.sub(r">[^<]+<", lambda texte: INSECABLES.sub("\u00a0", texte.group()), morceaux[i])
     reponse.set_data("".join(morceaux))
     return reponse

@@ -32,12 +32,13 @@ def euros_court(valeur: float) -> str:
 
 def graduations(maximum: float, nombre: int = 4) -> list[float]:
     """Round ticks from 0 to at least `maximum` (steps of 1, 2 or 5 times a power of ten), of whole units: the
-    charts count euros and trainings (a population with none labelled was drawn 0 €, 0 €, 0 €, 1 €, 1 €)."""
+    charts count euros and trainings (a population with none labelled was drawn 0 €, 0 €, 0 €, 1 €, 1 €; a step
+    of 2.5 trainings labelled its lines 2 and 8)."""
     if not maximum > 0 or not math.isfinite(maximum):
         return [0.0, 1.0]
     brut = maximum / nombre
     puissance = 10 ** math.floor(math.log10(brut))
-    pas = max(next(m * puissance for m in (1, 2, 2.5, 5, 10) if m * puissance >= brut), 1)
+    pas = max(next(m * puissance for m in (1, 2, 2.5, 5, 10) if m * puissance >= brut and m * puissance % 1 == 0), 1)
     return [pas * i for i in range(math.ceil(maximum / pas - 1e-9) + 1)]
 
 
