@@ -235,6 +235,27 @@ def test_another_calls_answers_come_back_with_that_call(onglets, script):
     assert onglet.erreurs == []
 
 
+def test_changing_the_call_on_a_result_keeps_the_result_in_the_history(onglet, exemple):
+    """With JavaScript, another call chosen on a result's page replaced that result in the history: Back skipped
+    it, where without JavaScript it came back."""
+    page = onglet.aller("/simulateur?" + urlencode(exemple))
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    page.locator("#appel").select_option("3")
+    expect(page).to_have_url(re.compile(r"changer=appel"))
+    page.go_back()
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    assert onglet.erreurs == []
+
+
+def test_comparer_with_nothing_changed_keeps_the_address_shown(onglet):
+    """« Comparer » with nothing changed, answered in place, pushed the bare /reformes: a reload lost the
+    population and the month on screen."""
+    page = onglet.aller("/reformes?population=appel_2016&period=2017-03")
+    page.get_by_role("button", name="Comparer").first.click()
+    expect(page.locator("#erreurs")).to_contain_text("Aucun changement")
+    assert "population=appel_2016" in page.url and onglet.erreurs == []
+
+
 @pytest.mark.parametrize("autre_appel", [False, True])
 def test_back_from_the_first_result_shows_the_form_as_typed(onglet, autre_appel):
     """The first result is a new page of the history; Back showed the empty form's address, the example again (or,

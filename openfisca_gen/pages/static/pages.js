@@ -51,13 +51,17 @@ async function envoyer(formulaire, bouton) {
       formulaire.submit();
       return;
     }
-    // A result is a new page of the history; the same form shown for another call or month replaces its own.
+    // A result is a new page of the history; the same form shown for another call or month replaces its own, but
+    // never a result (Back would skip it). A POST answered in place (nothing changed) keeps the address shown.
     const change = bouton && bouton.name === "changer";
     if (!change && tapee && formulaire.hasAttribute("data-simulateur")) {
       tapee.set("changer", "appel");
       history.replaceState({ saisie: tapee.toString() }, "");
     }
-    history[change ? "replaceState" : "pushState"]({ page: true }, "", reponse.url);
+    const enPlace = formulaire.getAttribute("method") !== "get" && !reponse.redirected &&
+      !document.getElementById("resultat");
+    const adresse = enPlace ? window.location.href : reponse.url;
+    history[(change && tapee) || enPlace ? "replaceState" : "pushState"]({ page: true }, "", adresse);
     adresseAffichee = window.location.pathname + window.location.search;
     const changeAppel = change && bouton.value === "appel";
     const cible = changeAppel ? document.getElementById("appel") :
