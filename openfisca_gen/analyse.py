@@ -198,8 +198,9 @@ class Comparaison:
             details = {"nombre": int((~dedans).sum()), "total": len(self.formations)}
             raise EntreeInvalideError([Probleme("groupes_sans_les_formations", details)])
         colonnes = ["labellisee_baseline", "labellisee_reform", "financement_amorcage_baseline"]
-        table = self.formations.groupby(groupes, observed=False)[[*colonnes, "financement_amorcage_reform"]].sum()
-        table.insert(0, "trainings", self.formations.groupby(groupes, observed=False).size())
+        groupees = self.formations.groupby(groupes, observed=False, dropna=False)  # a missing label: a group too
+        table = groupees[[*colonnes, "financement_amorcage_reform"]].sum()
+        table.insert(0, "trainings", groupees.size())
         table["difference"] = table["financement_amorcage_reform"] - table["financement_amorcage_baseline"]
         return table
 
@@ -270,7 +271,7 @@ class Comparaison:
 
         def montrer(table):
             # a yes or no as its language's; an empty text (a training at its structure's own site) said, not blank
-            table = table.rename(index=lambda v: titres["vide"] if v == "" else nommer(_oui_non(v, langue)))
+            table = table.rename(index=lambda v: titres["vide"] if _vide(v) else nommer(_oui_non(v, langue)))
             table = table.rename_axis(None if table.index.nlevels == 1 else [nommer(n) for n in table.index.names])
             if isinstance(table, pandas.DataFrame):
                 table = table.rename(columns=nommer)
@@ -335,6 +336,11 @@ def fichiers_du_rapport(par=(), top: int = 0) -> list[str]:
     tables = ["resume", "changements", "par_statut", "par_tranche", *(f"par_{c}" for c in des_colonnes(par))]
     tables += ["gagnants", "perdants"] if top else []
     return [f"{nom}.csv" for nom in (*tables, "objectifs", "formations")] + ["rapport.xlsx"]
+
+
+def _vide(valeur) -> bool:
+    """An empty text or a missing label: a breakdown's row named « (empty) »."""
+    return valeur == "" or (pandas.api.types.is_scalar(valeur) and bool(pandas.isna(valeur)))
 
 
 def _oui_non(valeur, langue: str):

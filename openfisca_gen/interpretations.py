@@ -36,7 +36,7 @@ from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
 from openfisca_gen.validation.erreurs import en_francais
-from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, une_langue
+from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, un_systeme, une_langue
 
 NOEUD = "interpretations"
 BASCULE = "switched: "  # `combinaisons`' column of a switch: whether it is switched, not the reading's value
@@ -407,7 +407,7 @@ def analyser_interpretations(
     no effect: it is reported as such, not combined."""
     period = un_mois(period)
     max_combinaisons = max_combinaisons or MAX_COMBINAISONS
-    lectures = Lectures(tax_benefit_system or la_loi())
+    lectures = Lectures(la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system))
     population = une_population(lectures.systeme, population)
     simulation = population.simulation(lectures.systeme, period)
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))

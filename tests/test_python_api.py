@@ -277,3 +277,36 @@ def test_the_analyses_take_what_lire_population_reads_and_refuse_the_rest(tax_be
     ):
         with pytest.raises(DonneesInvalidesError, match="A population is a bundled population's name"):
             analyse(None)
+
+
+@pytest.mark.parametrize("regles", ["plafond_100k", None, 123, {}])
+def test_the_rules_expected_and_something_else_given_is_refused_by_name(regles):
+    """construire_simulation, expliquer, valider_situation and analyser_interpretations crashed (AttributeError)
+    given a reform's name or nothing where the rules are expected; {} passed for the law."""
+    from openfisca_gen.explication import expliquer
+    from openfisca_gen.interpretations import analyser_interpretations
+    from openfisca_gen.validation import EntreeInvalideError
+
+    situation = {"formations": {"f": {"budget_session": {"ETERNITY": 1}}}}
+    appels = [lambda: construire_simulation(regles, situation), lambda: valider_situation(regles, situation),
+              lambda: expliquer(regles, situation, "2016-02")]  # fmt: skip
+    if regles is not None:  # None is the law's default there
+        appels.append(lambda: analyser_interpretations("appel_2015", "2016-02", regles))
+    for appel in appels:
+        with pytest.raises(EntreeInvalideError, match="Expects the rules to compute under"):
+            appel()
+
+
+def test_a_breakdown_keeps_the_trainings_of_a_missing_label():
+    """Comparaison.par dropped the trainings whose group is missing (NaN): 5 trainings and their gain vanished."""
+    import numpy
+    import pandas
+
+    from openfisca_gen.analyse import comparer
+
+    comparaison = comparer("appel_2015", "plafond_100k", "2016-02")
+    groupes = pandas.Series("x", index=comparaison.formations.index, dtype=object)
+    groupes.iloc[:5] = numpy.nan
+    table = comparaison.par(groupes)
+    assert table["trainings"].tolist() == [len(groupes) - 5, 5]
+    assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])

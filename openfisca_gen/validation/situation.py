@@ -31,6 +31,7 @@ from openfisca_gen.validation.domaine import (
 )
 from openfisca_gen.validation.erreurs import PeriodeInvalideError, Probleme, SituationInvalideError, suggestions
 from openfisca_gen.validation.periodes import est_un_mois, lire_periode, un_mois
+from openfisca_gen.validation.sorties import un_systeme
 from openfisca_gen.validation.types import typer
 
 UNITES_D_ENTREE = (DateUnit.MONTH, DateUnit.YEAR)
@@ -207,6 +208,7 @@ def _champ_refuse(lecture, entite, cle, variable, ici: dict) -> Probleme:
 def analyser_situation(tax_benefit_system, situation, maximum: int | None = None) -> SituationAnalysee:
     """Check a situation (the web API's JSON shape) and keep what was read; raise SituationInvalideError listing
     every problem, each naming the entity, the id, the field and the period."""
+    un_systeme(tax_benefit_system)  # a reform's name or a population where the rules are expected: said, not crashed
     if not isinstance(situation, dict):
         raise SituationInvalideError([Probleme("situation_pas_un_objet")])
     problemes = []
