@@ -330,3 +330,24 @@ def test_the_order_of_the_rows_changes_no_result(tax_benefit_system, structures,
         pandas.testing.assert_frame_equal(table, resultats[1][cle], check_exact=True, obj=cle)
     plafonds = resultats[0]["structure"]["financement_amorcage_structure"]
     assert (plafonds <= 70_000).all()  # never 70 000,00000000001 €
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(0, 2**40), st.booleans()), max_size=40))
+def test_the_distinct_combinations_of_a_campaign_are_counted_as_a_set_counts_them(membres):
+    """objectifs.distincts counts combinations as one integer where they fit, as rows where not (codes up to 2^40
+    do not): both as a set of tuples counts them, per campaign."""
+    from types import SimpleNamespace
+
+    from openfisca_gen.variables.objectifs import distincts
+
+    colonnes = numpy.array(membres, dtype=numpy.int64).reshape(-1, 4).T
+    campagnes, structures, lieux, retenues = colonnes[0], colonnes[1], colonnes[2], colonnes[3].astype(bool)
+    population = SimpleNamespace(
+        members_entity_id=campagnes, sum=lambda valeurs: numpy.bincount(campagnes, valeurs, minlength=4)
+    )
+    for codes in ((structures,), (structures, lieux), (lieux, lieux), (lieux % 7,)):  # (lieux, lieux): rows
+        vus = [
+            {tuple(int(c[i]) for c in codes) for i in numpy.flatnonzero(retenues & (campagnes == k))} for k in range(4)
+        ]
+        assert distincts(population, retenues, *codes).tolist() == [len(v) for v in vus]

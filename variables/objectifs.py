@@ -7,6 +7,8 @@ vague de labellisation (octobre-novembre 2015) : 50 fabriques de la Grande
 la Grande école du numérique, 10.000 jeunes formés." (seed, verbatim)
 """
 
+import math
+
 import numpy
 from openfisca_core.model_api import MONTH, Enum, Variable
 
@@ -279,11 +281,20 @@ class objectif_jeunes_neet_peu_qualifies_atteint(Variable):
 
 
 def distincts(campagne, retenue, *codes):
-    """Per campaign, the number of distinct combinations of `codes` (one array per criterion) among its members
-    where `retenue`: each combination counts at its first member."""
-    cles = numpy.column_stack([campagne.members_entity_id, *codes])[retenue]
+    """Per campaign, the number of distinct combinations of `codes` (one array of codes >= 0 per criterion) among
+    its members where `retenue`: each combination counts at its first member. The combination is one integer
+    where it fits (numpy's unique of rows took 17 s for a million trainings, of one column a tenth of a second)."""
+    colonnes = [campagne.members_entity_id, *codes]
+    tailles = [int(colonne.max(initial=0)) + 1 for colonne in colonnes]
+    if math.prod(tailles) < 2**62:
+        cles = numpy.zeros(retenue.size, dtype=numpy.int64)
+        for colonne, taille in zip(colonnes, tailles, strict=True):
+            cles = cles * taille + colonne
+        index = numpy.unique(cles[retenue], return_index=True)[1]
+    else:
+        index = numpy.unique(numpy.column_stack(colonnes)[retenue], axis=0, return_index=True)[1]
     premiers = numpy.zeros(retenue.size, dtype=bool)
-    premiers[numpy.flatnonzero(retenue)[numpy.unique(cles, axis=0, return_index=True)[1]]] = True
+    premiers[numpy.flatnonzero(retenue)[index]] = True
     return campagne.sum(premiers)
 
 
