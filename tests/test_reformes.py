@@ -731,3 +731,16 @@ def test_a_switch_given_for_the_first_call_changes_no_later_call_it_is_silent_ab
         for appel in set(populations) - dits - pour - voulus:
             sous_la_reforme = resultats(reforme, appel)
             assert all(map(numpy.array_equal, sous_la_reforme, loi[appel])), (parametre.name, appel)
+
+
+def test_a_reforms_class_is_applied_as_its_name_is(tax_benefit_system):
+    """`reforms.plafond_100k`, the class OpenFisca applies (as `openfisca test`'s `reforms:` names it), was refused
+    as « a non-empty mapping » expected."""
+    from openfisca_gen import reforms
+    from openfisca_gen.analyse import comparer
+
+    par_classe, par_nom = (
+        comparer("appel_2015", r, "2016-02", tax_benefit_system) for r in (reforms.plafond_100k, "plafond_100k")
+    )
+    assert par_classe.resume().equals(par_nom.resume()) and par_classe.nom("en") == "plafond_100k"
+    assert type(appliquer_reforme(tax_benefit_system, reforms.plafond_100k)) is reforms.plafond_100k

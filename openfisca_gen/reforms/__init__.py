@@ -16,6 +16,7 @@ import contextlib
 from pathlib import Path
 
 import numpy
+from openfisca_core.reforms import Reform
 
 from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import (
@@ -84,6 +85,8 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
     written by each parameter's unit when `parametres` (the parameter tree) is given."""
     if isinstance(reforme, str):
         return reforme
+    if isinstance(reforme, type):  # a reform's class: named as its registered name is
+        return reforme.__name__
     if isinstance(reforme, list | tuple):
         return " + ".join(nom_de(element, parametres, langue) for element in reforme)
     francais = langue == "fr"
@@ -128,10 +131,13 @@ def lire_reforme(argument: str):
 
 
 def appliquer_reforme(baseline, reforme):
-    """A reformed system from a reform's name, a `{path: {date: value}}` mapping, or a list of those (combined,
-    each on top of those before it). Validated once; the baseline is never modified."""
+    """A reformed system from a reform's name, its class (`reforms.plafond_100k`, as OpenFisca applies one), a
+    `{path: {date: value}}` mapping, or a list of those (combined, each on top of those before it). Validated
+    once; the baseline is never modified."""
     if isinstance(reforme, str):
         return obtenir(reforme)(baseline)
+    if isinstance(reforme, type) and issubclass(reforme, Reform):  # was « a non-empty mapping » expected
+        return reforme(baseline)
     if isinstance(reforme, list | tuple):
         return reforme_parametrique(baseline, combiner(*reforme), nom_de(reforme))
     return reforme_parametrique(baseline, reforme)
