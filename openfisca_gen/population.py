@@ -225,7 +225,10 @@ def _des_variables(simulation, variables) -> list:
     variables that are no names, refused naming them (an AttributeError or a TypeError before)."""
     if not isinstance(simulation, Simulation):
         raise EntreeInvalideError([Probleme("simulation_attendue", {"valeur": simulation})])
-    return des_noms(variables, "variables")
+    noms = des_noms(variables, "variables")
+    if not noms:  # the ids alone came back, where the command line and /compare refuse an empty list
+        raise EntreeInvalideError([Probleme("aucune_variable_demandee", {}, "requete", champ="variables")])
+    return noms
 
 
 def population_fournie(source) -> str | None:

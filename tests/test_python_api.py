@@ -310,3 +310,15 @@ def test_a_breakdown_keeps_the_trainings_of_a_missing_label():
     table = comparaison.par(groupes)
     assert table["trainings"].tolist() == [len(groupes) - 5, 5]
     assert table["difference"].sum() == pytest.approx(comparaison.resume().loc["financement_amorcage", "difference"])
+
+
+def test_tables_of_no_variable_are_refused(tax_benefit_system):
+    """Population.tables(simulation, [], month) answered the ids alone, where the command line and /compare refuse
+    an empty list."""
+    from openfisca_gen.population import lire_population
+    from openfisca_gen.validation import EntreeInvalideError
+
+    population = lire_population(tax_benefit_system, "appel_2015")
+    simulation = population.simulation(tax_benefit_system, "2016-02")
+    with pytest.raises(EntreeInvalideError, match="'variables' names no variable: give at least one"):
+        population.tables(simulation, [], "2016-02")

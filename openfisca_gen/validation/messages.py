@@ -367,6 +367,7 @@ MESSAGES = {
     ),
     "champ_inconnu": ("{lieu} is not a field of this request (it takes {champs:liste}){suggestion}",),
     "variables_pas_une_liste": ("{lieu} must be a list of variable names",),
+    "aucune_variable_demandee": ("{lieu} names no variable: give at least one",),
     "variables_vides": ("{lieu} names no variable: give at least one, or leave it out for {defaut:liste}",),
     "simulation_attendue": ("expects a simulation (Population.simulation(…)), got {valeur:r}",),
     "systeme_attendu": (
