@@ -72,6 +72,9 @@ class Onglet:
         return self.page
 
     def sans_defilement(self) -> None:
+        # measured once the page has loaded its style sheet: a page reached by a click (a form posted without
+        # JavaScript) was measured unstyled under load, 865 px wide
+        self.page.wait_for_load_state()
         largeurs = self.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert largeurs[0] <= largeurs[1], largeurs
 
