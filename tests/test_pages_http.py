@@ -637,7 +637,8 @@ def test_an_undecided_dossier_after_the_gip_dissolution_is_no_label_still_to_obt
 
 
 @pytest.mark.parametrize(
-    ("debut", "mois"), [("2025-02-01", "2025-03"), ("2025-01-20", "2025-01"), ("2024-12-01", "2025-03")]
+    ("debut", "mois"),
+    [("2025-02-01", "2025-03"), ("2025-01-20", "2025-01"), ("2024-12-01", "2025-03"), ("2025-03-01", "2025-01")],
 )
 def test_an_undecided_training_begun_from_the_dissolution_is_said_to_have_no_label_in_force(
     client, exemple, tax_benefit_system, debut, mois
@@ -650,8 +651,9 @@ def test_an_undecided_training_begun_from_the_dissolution_is_said_to_have_no_lab
     texte = plat(visible(simuler(client, saisie)))
     verbe = "est" if attendu["label_en_vigueur"] else "n'est pas"
     apres = debut >= tax_benefit_system.parameters.programme.date_fin_labellisation.values_list[0].instant_str
+    debute = "a débuté" if debut[:7] <= mois else "débute"  # a start after the month computed: « a débuté » said
     phrase = (
-        f"celle-ci a débuté le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la veille de "
+        f"celle-ci {debute} le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la veille de "
         f"l'arrêté, le {date_lisible(attendu['date_fin_validite_label'])} ; il {verbe} en vigueur en "
         f"{mois_lisible(mois)}"
     )

@@ -221,10 +221,11 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
     en_vigueur = "est" if v.get("label_en_vigueur") else "n'est pas"
     # a training begun from the arrêté: its label runs only to the day before it (date_fin_validite_label)
     debut = v.get("date_debut_formation") if v.get("nouvelle_formation_apres_dissolution") else None
+    debute = "a débuté" if debut and debut <= dernier_jour(mois) else "débute"  # a start after the month computed
     if decidee == "labellisee":
         if debut:
             return (
-                f"Le comité de labellisation a labellisé la formation{le}, mais celle-ci a débuté le "
+                f"Le comité de labellisation a labellisé la formation{le}, mais celle-ci {debute} le "
                 f"{date_lisible(debut)}, à partir de l'arrêté du {_arrete(dernier_jour(mois), tax_benefit_system)} "
                 f"qui dissout le GIP : son label ne court que jusqu'à la veille de l'arrêté, le "
                 f"{date_lisible(v['date_fin_validite_label'])}, et il {en_vigueur} en vigueur en {mois_lisible(mois)}."
@@ -241,7 +242,7 @@ def decision(v: dict, formation: dict, mois: str, tax_benefit_system) -> str:
         depuis = _depuis_l_arrete(dernier_jour(mois), tax_benefit_system)
         if debut:
             depuis += (
-                f" : celle-ci a débuté le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la "
+                f" : celle-ci {debute} le {date_lisible(debut)}, et un label ne courrait pour elle que jusqu'à la "
                 f"veille de l'arrêté, le {date_lisible(v['date_fin_validite_label'])} ; il {en_vigueur} en vigueur "
                 f"en {mois_lisible(mois)}"
             )
