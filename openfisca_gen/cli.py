@@ -573,7 +573,7 @@ def main(argv=None) -> int:
 
     # A reform's and a sweep's warnings (not imported for --help's sake): the commands print them themselves
     warnings.filterwarnings(
-        "ignore", message=".*(has no end date|reach(es)? no call|misses call|gives the same totals)"
+        "ignore", message=".*(has no end date|runs to|reach(es)? no call|misses call|gives the same totals)"
     )
 
     try:

@@ -744,3 +744,14 @@ def test_a_reforms_class_is_applied_as_its_name_is(tax_benefit_system):
     )
     assert par_classe.resume().equals(par_nom.resume()) and par_classe.nom("en") == "plafond_100k"
     assert type(appliquer_reforme(tax_benefit_system, reforms.plafond_100k)) is reforms.plafond_100k
+
+
+def test_a_warning_of_a_value_with_an_end_date_is_printed_once_by_the_command(tmp_path):
+    """« … runs to 2018-04-04: it also applies to call 2 » came twice: the command's line, and Python's raw warning
+    with a file path (its filter knew « has no end date » only). As a terminal shows it: a process of its own."""
+    fichier = tmp_path / "r.yaml"
+    fichier.write_text("interpretations.plafond_par_structure:\n  2015-09-17: true\n  2018-04-05: null\n")
+    commande = [sys.executable, "-m", "openfisca_gen.cli", "compare", "--reform", str(fichier), "--data", "appel_2016"]
+    sortie = subprocess.run(commande, capture_output=True, text=True, check=True)
+    assert "ReformeDebordeWarning" not in sortie.stderr
+    assert (sortie.stdout + sortie.stderr).count("runs to 2018-04-04: it also applies to call 2") == 1
