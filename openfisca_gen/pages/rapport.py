@@ -27,7 +27,7 @@ from openfisca_gen.rapports.tableaux import propre
 from openfisca_gen.reforms import changements_de
 from openfisca_gen.reforms.parametriques import verifier_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation.erreurs import euros_en_francais
+from openfisca_gen.validation.erreurs import coupe, euros_en_francais
 
 MAX_ERREURS_AFFICHEES = 50  # the data's problems a page lists; the others are counted
 TABLES = (
@@ -71,7 +71,7 @@ def _ou(probleme) -> str:
 
 def court(texte: str, longueur: int = 60) -> str:
     """A name from the file as a page quotes it: whole up to `longueur` characters, else cut with "…"."""
-    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+    return coupe(texte, longueur)
 
 
 def _uri(octets: bytes, type_mime: str) -> str:

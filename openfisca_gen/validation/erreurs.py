@@ -128,8 +128,7 @@ class Probleme:
         of a JSON body, a megabyte long); `champ` itself keeps it as given, for a client to match."""
         if self.champ is None:
             return None
-        texte = en_clair(str(self.champ))
-        return texte if len(texte) <= 100 else texte[:99] + "…"
+        return coupe(en_clair(str(self.champ)), 100)
 
     def message(self, langue: str = "en", fichier: bool = False) -> str:
         """The sentence alone, without the place (a page shows it next to its field); `fichier`: its values quoted
@@ -279,6 +278,11 @@ def chiffres(entier: int) -> int:
     return nombre - 1 if nombre > 1 and abs(entier) < 10 ** (nombre - 1) else nombre  # log10's rounding
 
 
+def coupe(texte: str, longueur: int = 40) -> str:
+    """`texte` whole up to `longueur` characters, else cut with "…" to that many."""
+    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+
+
 def court(valeur, longueur: int = 40) -> str:
     """A value as a message quotes it: text in quotes, JSON's null, true and false (not Python's None, True),
     an infinite number named, a 400-digit number named rather than printed whole; cut short."""
@@ -290,8 +294,7 @@ def court(valeur, longueur: int = 40) -> str:
         return "not a number (NaN)" if math.isnan(valeur) else "an infinite number"
     if isinstance(valeur, int) and abs(valeur) >= 10**longueur:
         return f"a {chiffres(valeur)}-digit number"
-    texte = en_clair(repr(valeur)) if isinstance(valeur, str) else repr(valeur)
-    return texte if len(texte) <= longueur else texte[: longueur - 1] + "…"
+    return coupe(en_clair(repr(valeur)) if isinstance(valeur, str) else repr(valeur), longueur)
 
 
 # Characters that print as nothing, or as a space, though Python counts them printable: a combining grapheme
@@ -407,4 +410,4 @@ def en_francais(valeur) -> str:
     if isinstance(valeur, float):  # as `court` names them in English
         return "pas un nombre (NaN)" if math.isnan(valeur) else "un nombre infini"
     texte = en_clair(str(getattr(valeur, "texte", valeur) if valeur is not None else ""))
-    return f"« {texte if len(texte) <= 40 else texte[:39] + '…'} »"
+    return f"« {coupe(texte)} »"

@@ -25,7 +25,7 @@ from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.validation.domaine import STRICTEMENT_POSITIFS, affiches_comme_d_autres
-from openfisca_gen.validation.erreurs import Probleme
+from openfisca_gen.validation.erreurs import Probleme, coupe
 
 PREMIER_MOIS, DERNIER_MOIS = "1970-01", "2100-12"
 PREMIER_JOUR, DERNIER_JOUR = date(1970, 1, 1), date(2100, 12, 31)
@@ -52,7 +52,7 @@ class NombreDemesure(float):
     def __repr__(self) -> str:
         if self.texte.lstrip("+-").isdigit():
             return f"a {len(self.texte.lstrip('+-'))}-digit number"
-        return f"{self.texte if len(self.texte) <= 40 else self.texte[:39] + '…'} (too large)"
+        return f"{coupe(self.texte)} (too large)"
 
 
 class NombreTropPrecis(float):
