@@ -71,12 +71,17 @@ def combiner(*reformes) -> dict:
             avant = combinee.get(chemin)
             if isinstance(avant, dict) and isinstance(valeurs, dict) and valeurs:
                 # each date as its day (a Timestamp's "2015-09-17 00:00:00" kept the earlier "2015-09-17": twice)
-                debut = min(jour(date) or str(date) for date in valeurs)
-                avant = {date: valeur for date, valeur in avant.items() if (jour(date) or str(date)) < debut}
+                debut = min(map(_le_jour, valeurs))
+                avant = {date: valeur for date, valeur in avant.items() if _le_jour(date) < debut}
                 combinee[chemin] = {**avant, **valeurs}
             else:
                 combinee[chemin] = valeurs
     return combinee
+
+
+def _le_jour(date) -> str:
+    """A reform's date key as its day, YYYY-MM-DD (a Timestamp, a date), or as written where it is none."""
+    return jour(date) or str(date)
 
 
 def nom_de(reforme, parametres=None, langue: str = "en") -> str:
@@ -110,7 +115,7 @@ def nom_de(reforme, parametres=None, langue: str = "en") -> str:
         return ", ".join(map(str, valeur)) if isinstance(valeur, list) else str(valeur)
 
     def depuis(date) -> str:
-        date = jour(date) or str(date)  # a Timestamp key as its day: « from 2015-09-17 00:00:00 » before
+        date = _le_jour(date)  # a Timestamp key as its day: « from 2015-09-17 00:00:00 » before
         return f"à partir du {date_lisible(date)}" if francais else f"from {date}"
 
     return (" ; " if francais else "; ").join(
