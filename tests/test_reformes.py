@@ -512,6 +512,29 @@ def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changem
 
 
 @pytest.mark.parametrize(
+    ("changements", "appel"),
+    [({"interpretations.plafond_par_structure": {"2015-09-17": None}}, 1),
+     ({"interpretations.label_premier_appel_trois_ans": {"2015-09-17": True, "2015-10-01": None}}, 2),
+     ({"interpretations.duree_maximale_selon_le_ministre": {"2016-08-23": None}}, 2)],
+)  # fmt: skip
+def test_a_switchs_null_a_call_would_read_is_refused_naming_it(tax_benefit_system, client, changements, appel):
+    """A reading's null from 2015-09-17 was read as false by the first call, which it concerns: the ceiling per
+    training, +30 000 € to a structure of two trainings on /compare, without a word. The law's null, restated
+    where the reading concerns no call, is still accepted (the cases above)."""
+    from openfisca_gen.validation import ReformeInvalideError
+
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, changements)
+    [probleme] = erreur.value.problemes
+    assert (probleme.cle, probleme.valeurs["appel"], probleme.champ) == ("interrupteur_inconnu_lu", appel, *changements)
+    assert f"would be read as false by call {appel}" in str(erreur.value)
+    corps = {"period": "2015-10", "reform": changements,
+             "situation": {"formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}}}}  # fmt: skip
+    reponse = client.post("/compare", json=corps)
+    assert reponse.status_code == 400 and reponse.json["errors"][0]["field"] == next(iter(changements))
+
+
+@pytest.mark.parametrize(
     "reforme",
     [[{"financement_amorcage.plafond": {"2015-09-17": "a\x00"}}], [{"\x00": {"2015-09-17": 1}}],
      [{"financement_amorcage.plafond": {"2015-09-17": "\ud800"}}]],

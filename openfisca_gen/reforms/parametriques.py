@@ -127,6 +127,8 @@ class ReformeDebordeWarning(UserWarning):
 LUES_AU_MOIS = ("programme.", "appel_innovation.", "calendrier.date_ouverture")
 # Switches (readings, conventions): null from a call they do not concern, which its formulas read as false.
 INTERRUPTEURS = ("interpretations.", "conventions.")
+# What `avertissements_de_portee` finds that is refused, not warned: a switch's null that a call would read.
+REFUS_DE_PORTEE = ("interrupteur_inconnu_lu",)
 
 
 def _lu(chemin: str, valeur):
@@ -189,6 +191,12 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
                     Probleme("valeur_apres_l_ouverture", _en_parts(parametre, details), "parametre", champ=chemin)
                 )
             interrupteur_nul = valeur is None and chemin.startswith(INTERRUPTEURS)  # the law's null, restated
+            if lisent := [i for i in atteints if lois[i] is not None] if interrupteur_nul else []:
+                # not restated: a call the reading concerns would read the null as false, a reading chosen unsaid
+                details = {"debut": str(debut), "appel": lisent[0] + 1, "ouverture": ouvertures[lisent[0]]}
+                problemes.append(
+                    Probleme("interrupteur_inconnu_lu", details | {"loi": lois[lisent[0]]}, "parametre", champ=chemin)
+                )
             if not atteints and not chemin.startswith(LUES_AU_MOIS) and not interrupteur_nul:
                 perdues.append((debut, valeur))
             # The later calls it also reaches, beyond the first, the one it is for (dated on, before or after its
@@ -268,7 +276,10 @@ class ReformeParametrique(Reform):
                 raise ReformeInvalideError(incoherences)
             ouvertures = [appel.instant_str for appel in ouvertures_des_appels(parametres)]  # the reform's calendar
             fins = [fin_de_fenetre(parametres.get_at_instant(periods.instant(jour)).calendrier) for jour in ouvertures]
-            self.avertissements = avertissements_de_portee(self.baseline.parameters, ouvertures, fins, segments)
+            portee = avertissements_de_portee(self.baseline.parameters, ouvertures, fins, segments)
+            if refus := [probleme for probleme in portee if probleme.cle in REFUS_DE_PORTEE]:
+                raise ReformeInvalideError(refus)
+            self.avertissements = portee
             return parametres
 
         self.modify_parameters(modifier_function=modifier)

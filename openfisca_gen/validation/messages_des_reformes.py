@@ -180,6 +180,13 @@ MESSAGES_DES_REFORMES = {
         "« non ») ; pour ne changer que les appels précédents, redonnez-lui une valeur inconnue à partir du "
         "{ouverture:jour}",
     ),
+    "interrupteur_inconnu_lu": (
+        "null from {debut} would be read as false by call {appel} (opening {ouverture}), which this reading concerns "
+        "(its value there is {loi:r}): give true or false; null only where the reading concerns no call",
+        "une valeur inconnue à partir du {debut:jour} serait lue comme « non » par l'appel n° {appel} (ouvert le "
+        "{ouverture:jour}), que cette lecture concerne (elle y vaut {loi:fr}) : donnez true ou false ; une valeur "
+        "inconnue seulement là où la lecture ne concerne aucun appel",
+    ),
     "valeur_debordante_inconnue": (
         "the value {valeur:r} from {debut}{jusqua}: it also applies to call {appel} (opening {ouverture}), "
         "for which no source gives one (null); to change only the earlier calls, give null back from {ouverture}",
