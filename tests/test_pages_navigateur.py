@@ -304,6 +304,30 @@ def test_the_workshop_keeps_what_was_typed_says_it_computes_and_shares_its_resul
     onglet.verifier(SANS_CONTRASTE)
 
 
+def test_nothing_can_be_typed_while_the_workshop_computes(onglet):
+    """A rate typed while « Calcul en cours… » showed was replaced by the answer's form, the result computed
+    without it, and nothing said so: the fields are disabled until the answer comes."""
+    page = onglet.aller("/reformes")
+    retenues, adresse = [], re.compile(r"/reformes$")  # the form's POST
+
+    def retenir(route):  # the answer held until the fields are checked
+        retenues.append(route)
+
+    page.route(adresse, retenir)
+    page.get_by_label(re.compile("^Plafond du financement")).fill("100 000 €")
+    page.get_by_role("button", name="Comparer").click()
+    expect(page.locator("form[data-atelier]")).to_have_attribute("aria-busy", "true")
+    expect(page.locator("[id='financement_amorcage.taux']")).to_be_disabled()
+    expect(page.locator("#population")).to_be_disabled()
+    assert len(retenues) == 1
+    retenues[0].continue_()
+    page.unroute(adresse, retenir)
+    expect(page.locator("#resultat")).to_be_visible()
+    expect(page.locator("[id='financement_amorcage.taux']")).to_be_enabled()
+    expect(page.locator("[id='financement_amorcage.plafond']")).to_have_value("100 000 €")
+    assert onglet.erreurs == []
+
+
 def test_the_workshop_without_javascript_answers_by_its_link(onglets):
     onglet = _propre(onglets[False])
     page = onglet.aller("/reformes")

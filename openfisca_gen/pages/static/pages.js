@@ -32,9 +32,15 @@ async function envoyer(formulaire, bouton) {
     donnees.append(bouton.name, bouton.value);
   }
   const statut = formulaire.querySelector("[data-statut]");
-  const boutons = formulaire.querySelectorAll("button");
+  // Nothing typed while it computes: the answer replaces the form, and what was typed then would be lost unsaid.
+  // Given back before the plain form is sent (a disabled field is not sent).
+  const figes = Array.from(formulaire.elements).filter((champ) => !champ.disabled);
+  const soumettre = () => {
+    figes.forEach((champ) => { champ.disabled = false; });
+    formulaire.submit();
+  };
   formulaire.setAttribute("aria-busy", "true");
-  boutons.forEach((b) => { b.disabled = true; });
+  figes.forEach((champ) => { champ.disabled = true; });
   if (statut) {
     statut.textContent = "Calcul en cours…";
   }
@@ -48,7 +54,7 @@ async function envoyer(formulaire, bouton) {
     }
     const html = await reponse.text();
     if (!remplacerContenu(html)) {
-      formulaire.submit();
+      soumettre();
       return;
     }
     // A result is a new page of the history; the same form shown for another call or month replaces its own, but
@@ -69,7 +75,7 @@ async function envoyer(formulaire, bouton) {
       document.getElementById("resultat") || document.getElementById("contenu");
     montrer(cible);
   } catch (erreur) {
-    formulaire.submit(); // the plain form still works
+    soumettre(); // the plain form still works
   }
 }
 
