@@ -21,6 +21,7 @@ from openfisca_gen.helpers import conditions_applicables, regles_des_appels
 from openfisca_gen.interpretations import depends_on_interpretations
 from openfisca_gen.population import SANS_DEFAUT_NEUTRE, appels_des_colonnes
 from openfisca_gen.simulation import construire_simulation, verifier_campagnes
+from openfisca_gen.sources import textes_des_references
 from openfisca_gen.validation import analyser_situation, mois_calcule, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
@@ -98,6 +99,17 @@ def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
     return _appel(calendrier)
 
 
+def _source_de_la_valeur(simulation, nom: str, instant: str) -> list[str]:
+    """The text of a parameter's value in force on `instant` where the value has its own (a later call's, from
+    another text than the rule's first): the second call's deadlines are not in the 2015 press release."""
+    parametre = simulation.tax_benefit_system.parameters
+    for partie in nom.split("."):
+        parametre = parametre.children[partie]
+    valeur = next((v for v in parametre.values_list if v.instant_str <= instant), None)
+    propre = (getattr(valeur, "metadata", None) or {}).get("reference")
+    return [] if propre == parametre.metadata.get("reference") else textes_des_references(propre)  # else inherited
+
+
 def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
     """A failed condition: its label, source, why it applies, and the values that failed it."""
     variable = simulation.tax_benefit_system.variables[nom]
@@ -106,10 +118,11 @@ def _echec(simulation, nom, raison, valeurs, indice, periode, instant) -> dict:
     else:  # the condition is itself an input (a commitment such as formation_gratuite)
         entrees, parametres = {nom: valeur_json(valeurs, indice)}, {}
     reference = variable.reference if isinstance(variable.reference, list) else [variable.reference]
+    propres = [texte for nom_ in parametres for texte in _source_de_la_valeur(simulation, nom_, instant)]
     return {
         "condition": nom,
         "label": variable.label,
-        "reference": reference,
+        "reference": list(dict.fromkeys([*propres, *reference])),
         "applicable_because": raison,
         "inputs": entrees,
         "parameters": parametres,

@@ -166,3 +166,24 @@ def test_the_facts_a_call_reads_that_a_situation_leaves_out_are_named(tax_benefi
     for role in ("formations", "formation"):  # the role by its plural or its singular, as validation reads it
         sans["structures"] = {"s": {role: ["f"], "statut_structure": {"2015-10": "association"}}}
         assert expliquer(tax_benefit_system, sans, "2015-10")["formations"]["f"]["not_given"] == ["budget_session"]
+
+
+def test_a_failed_condition_cites_the_text_of_its_calls_values_first(tax_benefit_system):
+    """A dossier of the second call filed after its last cut-off was told « Source : Communiqué de presse du 17
+    septembre 2015 », which holds none of the 2016–2017 dates: the text of a value a later call reads comes first,
+    the rule's own after it; a first-call dossier cites the press release alone."""
+    from openfisca_gen.sources import COMMUNIQUE_2015, DEUXIEME_APPEL_2016
+
+    sources = {}
+    for depot, mois in (("2015-10-20", "2015-10"), ("2017-02-25", "2017-03"), ("2018-06-29", "2018-07")):
+        formation = expliquer(tax_benefit_system, situation(mois, f={"date_depot_dossier": depot}), mois)
+        [echec] = [
+            e
+            for e in formation["formations"]["f"]["failed_conditions"]
+            if e["condition"] == "dossier_depose_dans_les_delais"
+        ]
+        sources[mois] = echec["reference"]
+    assert sources["2015-10"] == [COMMUNIQUE_2015]
+    assert sources["2017-03"] == [DEUXIEME_APPEL_2016, COMMUNIQUE_2015]
+    assert "https://www.grandeecolenumerique.fr/appel-a-labellisation/" in sources["2018-07"][:2]
+    assert sources["2018-07"][-1] == COMMUNIQUE_2015 and len(set(sources["2018-07"])) == len(sources["2018-07"])
