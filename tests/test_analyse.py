@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy
 import pandas
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from openfisca_gen import analyse
 from openfisca_gen.analyse import balayer, comparer, decrire_population, graphique_balayage, graphiques_comparaison
@@ -767,3 +769,34 @@ def test_the_old_name_of_the_value_in_force_still_works_and_says_its_new_one(tax
     with pytest.warns(DeprecationWarning, match="valeur_en_vigueur"):
         debut = debut_en_vigueur(tax_benefit_system, "financement_amorcage.plafond", PERIOD)
     assert debut == "2015-09-17" == valeur_en_vigueur(tax_benefit_system, "financement_amorcage.plafond", PERIOD)[0]
+
+
+def test_a_report_writes_an_id_a_spreadsheet_would_run_as_text(tmp_path, capsys):
+    """A file's id `=1+2` was written first in a row of formations.csv and as a formula in rapport.xlsx (openpyxl
+    takes a text beginning with = for one): a spreadsheet ran it. Both now hold it after an apostrophe."""
+    import openpyxl
+
+    texte = POPULATION_EXEMPLE.read_text(encoding="utf-8").replace("\nf2015_001,", "\n=1+2,", 1)
+    (tmp_path / "f.csv").write_text(texte.replace("\nf2015_002,", "\n@SOMME(A1),", 1), encoding="utf-8")
+    commande = ["compare", "--reform", "plafond_100k", "--data", str(tmp_path / "f.csv"), "--period", "2016-02"]
+    assert main([*commande, "--out", str(tmp_path / "r")]) == 0
+    formations = pandas.read_csv(tmp_path / "r" / "formations.csv", dtype=str)
+    assert {"'=1+2", "'@SOMME(A1)"} <= set(formations["formation_id"]) and "f2015_003" in set(
+        formations["formation_id"]
+    )
+    feuille = openpyxl.load_workbook(tmp_path / "r" / "rapport.xlsx")["formations"]
+    ids = {cellule.value: cellule.data_type for cellule in feuille["A"]}
+    assert ids["'=1+2"] == "s" and ids["'@SOMME(A1)"] == "s" and "=1+2" not in ids
+    assert capsys.readouterr().err == ""
+
+
+@given(st.lists(st.one_of(st.text(max_size=6), st.integers(), st.floats(allow_nan=False)), max_size=12))
+def test_no_text_of_a_table_begins_as_a_formula_and_nothing_else_changes(valeurs):
+    from openfisca_gen.rapports.tableaux import DEBUTS_DE_FORMULE, sans_formule
+
+    for donnees in (pandas.Series(valeurs, dtype=object), pandas.Index(valeurs, dtype=object)):
+        ecrites = list(sans_formule(donnees))
+        assert len(ecrites) == len(valeurs)
+        for avant, apres in zip(valeurs, ecrites, strict=True):
+            echappee = isinstance(avant, str) and avant.startswith(DEBUTS_DE_FORMULE)
+            assert apres == ("'" + avant if echappee else avant) and type(apres) is type(avant)

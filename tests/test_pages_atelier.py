@@ -134,6 +134,27 @@ def test_an_upload_is_bounded_and_refused_in_french(client, limites):
     assert message.startswith(f"Le fichier contient {limites.formations + 1} formations")
 
 
+def test_an_uploaded_id_a_spreadsheet_would_run_is_downloaded_as_text(client):
+    """A training's id `=1+2` came back first in a row of the zip's formations.csv and of a chart's data: a
+    spreadsheet runs it as a formula (CSV injection). It comes back after an apostrophe, the numbers as they were."""
+    contenu = (
+        "formation_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,duree_formation_mois,"
+        "budget_session\n=1+2,2015-10-01,codeur,true,true,7,200000\n@SOMME(A1),2015-10-01,codeur,true,true,7,-0\n"
+        "-2+3,2015-10-01,codeur,true,true,7,60000\n"
+    )
+    page = Page(envoyer(client, {PLAFOND: "50000"}, (io.BytesIO(contenu.encode()), "f.csv")).get_data(as_text=True))
+    liens = {e["attrs"]["download"]: e["attrs"]["href"] for e in page.tous("download")}
+    archive = zipfile.ZipFile(
+        io.BytesIO(base64.b64decode(liens[next(n for n in liens if n.endswith(".zip"))].split(",", 1)[1]))
+    )
+    donnees = base64.b64decode(liens[next(n for n in liens if n.startswith("gagnants"))].split(",", 1)[1]).decode()
+    for csv in (archive.read("formations.csv").decode(), donnees):
+        lignes = csv.splitlines()[1:]
+        assert sorted(ligne.split(",", 1)[0] for ligne in lignes) == ["'-2+3", "'=1+2", "'@SOMME(A1)"], csv
+        assert not any(ligne.startswith(("=", "+", "-", "@")) for ligne in lignes)
+        assert any(",50000.0" in ligne for ligne in lignes), csv  # a number, never escaped
+
+
 def test_a_valid_upload_is_compared_and_says_its_link_cannot_hold_it(client):
     contenu = (
         "formation_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,duree_formation_mois,"

@@ -14,7 +14,7 @@ import numpy
 import pandas
 
 from openfisca_gen.rapports import svg
-from openfisca_gen.rapports.tableaux import en_francais
+from openfisca_gen.rapports.tableaux import en_francais, propre
 from openfisca_gen.validation.erreurs import euros_en_francais
 
 COULEURS = {"winners": "tab:green", "losers": "tab:red", "unchanged": "tab:gray"}
@@ -484,7 +484,7 @@ def gagnants_perdants_svg(formations: pandas.DataFrame, evolution: pandas.Series
         ],
     )
     table = pandas.DataFrame({"baseline": base, "reform": reforme, "evolution": evolution})
-    return dessin.graphique("gagnants_perdants", table.rename_axis("formation_id").to_csv())
+    return dessin.graphique("gagnants_perdants", propre(table.rename_axis("formation_id")).to_csv())
 
 
 def comparaison_svg(formations: pandas.DataFrame, par_statut: pandas.DataFrame, evolution: pandas.Series) -> list:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import numpy
 import pandas
 
 from openfisca_gen.validation.sorties import chemins_des_tables
@@ -43,15 +44,42 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
     return valeurs.round(6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
+# What a spreadsheet runs as a formula when a cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
+# such a text is written after an apostrophe, as OWASP advises against CSV injection. Numbers are not text.
+DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sans_formule(valeurs):
+    """A column or an index (each level of a MultiIndex) whose texts a spreadsheet would run as formulas are kept as
+    text: a training's id `=1+2` from an uploaded file is written `'=1+2`."""
+    if isinstance(valeurs, pandas.MultiIndex):
+        return valeurs.set_levels([sans_formule(niveau) for niveau in valeurs.levels])
+    if not (pandas.api.types.is_object_dtype(valeurs) or pandas.api.types.is_string_dtype(valeurs)):
+        return valeurs  # numbers, booleans, dates (a category's labels are the model's own)
+    textes = numpy.asarray(valeurs, dtype=object)
+    a_garder = numpy.fromiter((isinstance(v, str) and v.startswith(DEBUTS_DE_FORMULE) for v in textes), bool)
+    if not a_garder.any():
+        return valeurs  # as it was: a column mixing counts and amounts keeps its integers
+    textes = textes.copy()
+    textes[a_garder] = ["'" + texte for texte in textes[a_garder]]
+    if isinstance(valeurs, pandas.Index):
+        return pandas.Index(textes, name=valeurs.name)
+    return pandas.Series(textes, valeurs.index, name=valeurs.name)
+
+
 def propre(table, durees=()) -> pandas.DataFrame:
-    """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too; the
-    columns `durees` hold no amounts (`sans_bruit`)."""
+    """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too, and
+    no text a spreadsheet would run as a formula (`sans_formule`); the columns `durees` hold no amounts
+    (`sans_bruit`)."""
     table = table.to_frame() if isinstance(table, pandas.Series) else table.copy()
     if table.index.nlevels == 1 and table.index.name is None:
         table.index.name = "index"
-    return pandas.DataFrame(
-        {colonne: sans_bruit(table[colonne], colonne not in durees) for colonne in table}, index=table.index
+    table = pandas.DataFrame(
+        {colonne: sans_formule(sans_bruit(table[colonne], colonne not in durees)) for colonne in table},
+        index=table.index,
     )
+    table.index = sans_formule(table.index)  # after: the columns are aligned on the index they came with
+    return table
 
 
 def csv_propre(table, chemin: Path, durees=()) -> Path:
