@@ -114,6 +114,17 @@ def test_sources_lists_folders(serveur):
     assert statut == 200 and 'href="/sources/docs/sources/communique-2015-09-17.txt"' in texte
 
 
+def test_every_link_of_a_stored_texts_breadcrumb_answers(serveur):
+    """`/sources/docs`, the breadcrumb's link over every stored text, was « Page introuvable »: it lists what the
+    pages serve under it."""
+    texte = lire(serveur + "/sources/docs/sources/communique-2015-09-17.txt")[2]
+    ariane = re.search(r'class="ariane">.*?</nav>', texte, re.S)
+    liens = re.findall(r'href="([^"]+)"', ariane.group(0))
+    assert liens == ["/sources", "/sources/docs", "/sources/docs/sources"]
+    assert all(lire(serveur + lien)[0] == 200 for lien in liens)
+    assert 'href="/sources/docs/sources"' in lire(serveur + "/sources/docs")[2]
+
+
 @pytest.mark.parametrize(
     "chemin",
     [

@@ -214,8 +214,10 @@ def refus(erreur: EntreeInvalideError):
 def page_source(chemin):
     """A file of the package, its lines numbered (#L12 or #L12-L20 shows a range), or a folder's content."""
     chemin = chemin.strip("/")
-    if not chemin:
-        return render_template("source.html", chemin="", dossier=[(racine, True) for racine in fichiers.RACINES])
+    # The roots under the path asked: all of them, or docs/sources under `docs`, a link of its breadcrumb
+    racines = [(racine, True) for racine in fichiers.RACINES if not chemin or racine.startswith(chemin + "/")]
+    if racines:
+        return render_template("source.html", chemin=chemin, dossier=racines)
     trouve = fichiers.trouver(chemin)
     if trouve is None:
         abort(404)
