@@ -19,66 +19,18 @@ the command that needs them, so that `--help` answers at once.
 """
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
+from openfisca_gen.terminal import Aide, Analyseur, Sortie, Version, adresse, adresse_publique, entier
 
 DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
 PLAFONDS = ("financement_amorcage.plafond", "financement_amorcage.plafond_structure")  # swept there by default
 PERIODE = "2015-10"
 DONNEES_PAR_DEFAUT = "appel_2015"  # --data left out: the synthetic first call
-
-
-class _Aide(argparse.HelpFormatter):
-    """Help that states each option's default, where it has one."""
-
-    def _get_help_string(self, action):
-        aide = action.help or ""
-        sans_defaut = action.default in (None, False, argparse.SUPPRESS)
-        return aide if sans_defaut or "default:" in aide else aide + " (default: %(default)s)"
-
-
-class _Analyseur(argparse.ArgumentParser):
-    """argparse, refusing a malformed argument in one line (exit status 2), as every other refusal is."""
-
-    def error(self, message):
-        self.exit(2, f"{self.prog}: {message[:1].upper()}{message[1:]}\n")
-
-
-def _adresse(texte: str) -> str:
-    """An argument type: an IP address to listen on (a host name would be resolved, or not, by gunicorn later)."""
-    import ipaddress
-
-    try:
-        adresse = ipaddress.ip_address(texte)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expects an IP address such as 127.0.0.1, got {texte!r}") from None
-    return f"[{adresse}]" if adresse.version == 6 else str(adresse)  # as gunicorn binds 'host:port'
-
-
-def _adresse_publique(texte: str) -> str:
-    """An argument type: an http(s) address, the base of the server's source links."""
-    from urllib.parse import urlsplit
-
-    parties = urlsplit(texte)
-    if parties.scheme not in ("http", "https") or not parties.hostname or parties.query or parties.fragment:
-        raise argparse.ArgumentTypeError(f"expects an http(s) address such as https://gen.example.org, got {texte!r}")
-    return texte  # its trailing slash is the pages' to normalise (pages.enregistrer), as for a caller of creer_app
-
-
-def _entier(minimum: int, maximum: int | None = None):
-    """An argument type: a whole number from `minimum` (to `maximum`)."""
-
-    def lire(texte: str) -> int:
-        valeur = int(texte) if texte.isascii() and texte.isdigit() else None  # not ' 80', '+80' nor other digits
-        if valeur is None or valeur < minimum or (maximum is not None and valeur > maximum):
-            bornes = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
-            raise argparse.ArgumentTypeError(f"expects a whole number {bornes}, got {texte!r}")
-        return valeur
-
-    return lire
 
 
 def __getattr__(nom: str):
@@ -416,24 +368,6 @@ def serve(arguments) -> int:
     return 0
 
 
-class _Version(argparse.Action):
-    """`--version`: the installed distribution's version, looked up only when asked (importlib.metadata costs
-    every command 40 ms)."""
-
-    def __init__(self, option_strings, dest, **kwargs) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
-
-    def __call__(self, parser, namespace, values, option_string=None) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            numero = version("openfisca-gen")
-        except PackageNotFoundError:  # run from a source tree that is not installed
-            numero = "unknown (not installed)"
-        print(f"openfisca-gen {numero}")
-        parser.exit()
-
-
 DONNEES = (
     "a bundled population's name (appel_2015, appel_2016, appel_2018) or a CSV of trainings (see "
     f"docs/colonnes.md) (default: {DONNEES_PAR_DEFAUT}, the synthetic first call)"
@@ -470,7 +404,7 @@ def _options_de_compare(sous) -> None:
         help="also break the report down by a variable of the trainings or their structures, an input "
         "or computed under the law (metier_vise, statut_structure, appel_du_dossier...); repeatable",
     )
-    sous.add_argument("--top", type=_entier(1), default=0, metavar="N", help="also list the N largest gains and losses")
+    sous.add_argument("--top", type=entier(1), default=0, metavar="N", help="also list the N largest gains and losses")
     sous.add_argument("--lang", choices=("en", "fr"), default="en", help=LANGUE)  # fmt: skip
 
 
@@ -492,28 +426,28 @@ def _options_de_calculate(sous) -> None:
 
 
 def _options_de_serve(sous) -> None:
-    sous.add_argument("--port", type=_entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
-    sous.add_argument("--bind", type=_adresse, default="127.0.0.1", help="the IP address to listen on (loopback)")
-    sous.add_argument("--workers", type=_entier(1, 64), default=2, help="gunicorn worker processes")
+    sous.add_argument("--port", type=entier(0, 65535), default=5000, help="the port to listen on (0: any free port)")
+    sous.add_argument("--bind", type=adresse, default="127.0.0.1", help="the IP address to listen on (loopback)")
+    sous.add_argument("--workers", type=entier(1, 64), default=2, help="gunicorn worker processes")
     sous.add_argument(
-        "--max-request-bytes", type=_entier(1), default=MAX_REQUEST_BYTES, help="larger request bodies get a 413"
+        "--max-request-bytes", type=entier(1), default=MAX_REQUEST_BYTES, help="larger request bodies get a 413"
     )
     sous.add_argument(
         "--max-trainings",
-        type=_entier(1),
+        type=entier(1),
         default=MAX_TRAININGS,
         help="more instances of any entity in a request get a 400",
     )
     sous.add_argument(
-        "--public-url", type=_adresse_publique, help="this server's address as its clients see it, for its source links"
+        "--public-url", type=adresse_publique, help="this server's address as its clients see it, for its source links"
     )
 
 
 def parser() -> argparse.ArgumentParser:
-    formats = {"formatter_class": _Aide}
-    racine = _Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
-    racine.add_argument("--version", action=_Version)
-    commandes = racine.add_subparsers(dest="commande", metavar="COMMAND", required=True, parser_class=_Analyseur)
+    formats = {"formatter_class": Aide}
+    racine = Analyseur(prog="openfisca-gen", description=__doc__.split("\n")[0], **formats)
+    racine.add_argument("--version", action=Version)
+    commandes = racine.add_subparsers(dest="commande", metavar="COMMAND", required=True, parser_class=Analyseur)
 
     racine.commandes = {}  # each command's own parser, by its names: main() names it in a refusal
 
@@ -541,7 +475,7 @@ def parser() -> argparse.ArgumentParser:
         help="print only the figures with this verdict (repeatable), not the objectives; the files keep them all",
     )
     sous.add_argument(
-        "--call", type=_entier(1, 3), help="print only the figures of this call (1, 2 or 3), not the objectives"
+        "--call", type=entier(1, 3), help="print only the figures of this call (1, 2 or 3), not the objectives"
     )
     commande("reforms", "list every named reform: the shipped scenarios and the readings of the texts", reforms)
     sous = commande("variables", "list every variable of the model: inputs first, with entity, type, label", variables)
@@ -577,7 +511,8 @@ def main(argv=None) -> int:
     )
 
     try:
-        return arguments.run(arguments)
+        with contextlib.redirect_stdout(Sortie(sys.stdout)):
+            return arguments.run(arguments)
     except EntreeInvalideError as erreur:
         langue = getattr(arguments, "lang", "en")  # in French with --lang fr, where a message has its French
         problemes = [probleme.dans(langue) for probleme in erreur.problemes[:MAX_MESSAGES]]

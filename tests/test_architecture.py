@@ -19,7 +19,7 @@ COUCHES = [
     ("explication", "bilan"),
     ("api", "pages"),
     ("web",),
-    ("cli",),
+    ("cli", "terminal"),
 ]
 
 

@@ -1,6 +1,8 @@
 """The `openfisca-gen` command: the examples, the parameter history, computing a table."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -270,3 +272,26 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     variables = "duree_formation_mois,eligible_labellisation,budget_session"
     assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,2.99999999,False,30000.33"
+
+
+@pytest.mark.parametrize(
+    ("commande", "fichier"),
+    [
+        (["record"], "record.csv"),
+        (["compare", "--reform", "plafond_100k"], "resume.csv"),
+        (["interpretations"], "effets.csv"),
+    ],
+)
+def test_a_report_is_written_when_the_command_reading_its_output_stops(tmp_path, commande, fichier):
+    """`openfisca-gen record --out rr | head -1` wrote nothing and exited 0: the broken pipe was taken for the end of
+    the command, and an older report in the folder looked like the new one. The output reads as a closed pipe from
+    the start here (as `head` leaves it once it has its line)."""
+    lecture, ecriture = os.pipe()
+    os.close(lecture)
+    with open(ecriture, "wb") as sortie:
+        fait = subprocess.run(
+            [sys.executable, "-m", "openfisca_gen.cli", *commande, "--out", str(tmp_path / "r")],
+            stdout=sortie, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    assert fait.returncode == 0 and fait.stderr == "", fait.stderr
+    assert (tmp_path / "r" / fichier).stat().st_size > 0
