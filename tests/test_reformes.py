@@ -778,3 +778,30 @@ def test_a_warning_of_a_value_with_an_end_date_is_printed_once_by_the_command(tm
     sortie = subprocess.run(commande, capture_output=True, text=True, check=True)
     assert "ReformeDebordeWarning" not in sortie.stderr
     assert (sortie.stdout + sortie.stderr).count("runs to 2018-04-04: it also applies to call 2") == 1
+
+
+def test_each_reform_of_a_combination_is_checked_whole_and_every_problem_named(
+    tax_benefit_system, client, capsys, tmp_path
+):
+    """A later reform's value for the same day hid a wrong one: `--reform bad.yaml --reform good.yaml` computed,
+    its report titled « taux = beaucoup »; an unknown name hid every other problem; a name in the wrong case got
+    the list of names and no suggestion."""
+    from openfisca_gen.cli import main
+    from openfisca_gen.validation import ReformeInvalideError
+
+    mauvaise = {"financement_amorcage.taux": {"2015-09-17": "beaucoup"}}
+    bonne = {"financement_amorcage.taux": {"2015-09-17": 0.6, "2016-08-23": 0.5, "2018-04-05": 0.8}}
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, [mauvaise, bonne])
+    assert [p.cle for p in erreur.value.problemes] == ["nombre_attendu"]
+    with pytest.raises(ReformeInvalideError) as erreur:
+        appliquer_reforme(tax_benefit_system, [{"x.y": {"2015-09-17": 1}}, "Plafond_100k"])
+    assert [p.cle for p in erreur.value.problemes] == ["parametre_inconnu", "reforme_inconnue"]
+    assert "Unknown reform 'Plafond_100k'; did you mean plafond_100k?" in str(erreur.value)
+    (tmp_path / "bad.yaml").write_text('financement_amorcage.taux:\n  2015-09-17: "beaucoup"\n', encoding="utf-8")
+    (tmp_path / "good.yaml").write_text("financement_amorcage.taux:\n  2015-09-17: 0.6\n", encoding="utf-8")
+    assert main(["compare", "--reform", str(tmp_path / "bad.yaml"), "--reform", str(tmp_path / "good.yaml")]) == 2
+    assert "expects a number, got 'beaucoup'" in capsys.readouterr().err
+    corps = {"period": "2015-10", "reform": [mauvaise, bonne],
+             "situation": {"formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}}}}  # fmt: skip
+    assert client.post("/compare", json=corps).status_code == 400

@@ -35,7 +35,7 @@ from openfisca_gen.reforms.scenarios import (
     taux_2018_premier_appel,
 )
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation.erreurs import Part, date_lisible, en_francais, euros_en_francais
+from openfisca_gen.validation.erreurs import Part, date_lisible, en_francais, euros_en_francais, suggestions
 from openfisca_gen.validation.types import jour, un_nombre_python
 
 REFORMES = {**lectures.LECTURES, **{scenario.__name__: scenario for scenario in SCENARIOS}}
@@ -44,7 +44,8 @@ REFORMES = {**lectures.LECTURES, **{scenario.__name__: scenario for scenario in 
 def obtenir(nom: str) -> type:
     """The registered reform named `nom`; a ReformeInvalideError listing the names otherwise."""
     if nom not in REFORMES:
-        raise ReformeInvalideError([Probleme("reforme_inconnue", {"nom": nom, "noms": sorted(REFORMES)})])
+        details = {"nom": nom, "noms": sorted(REFORMES), **suggestions([str(nom).strip().lower()], REFORMES)}
+        raise ReformeInvalideError([Probleme("reforme_inconnue", details)])
     return REFORMES[nom]
 
 
@@ -144,6 +145,16 @@ def appliquer_reforme(baseline, reforme):
     if isinstance(reforme, type) and issubclass(reforme, Reform):  # was « a non-empty mapping » expected
         return reforme(baseline)
     if isinstance(reforme, list | tuple):
+        # Each checked whole first: a later reform's value for the same day hid a wrong one (a rate of
+        # « beaucoup » named the report), and an unknown name hid every other problem.
+        problemes = []
+        for element in reforme:
+            try:
+                obtenir(element) if isinstance(element, str) else valider_changements(baseline.parameters, element)
+            except ReformeInvalideError as erreur:
+                problemes += erreur.problemes
+        if problemes:
+            raise ReformeInvalideError(problemes)
         return reforme_parametrique(baseline, combiner(*reforme), nom_de(reforme))
     return reforme_parametrique(baseline, reforme)
 

@@ -54,8 +54,8 @@ MESSAGES_DES_REFORMES = {
         "doit être un taux entre 0 et 1, soit de 0 % à 100 % (vous avez saisi {valeur:fr})",
     ),
     "reforme_inconnue": (
-        "Unknown reform '{nom}'; reforms: {noms:liste}",
-        "réforme inconnue : {nom:fr} ; réformes : {noms:liste}",
+        "Unknown reform '{nom}'{suggestion}; reforms: {noms:liste}",
+        "réforme inconnue : {nom:fr}{suggestion_fr} ; réformes : {noms:liste}",
     ),
     "vague_incomplete": (
         "the second wave of the call opening on {ouverture} has no {manquant}: give both its days, or neither "
