@@ -800,3 +800,23 @@ def test_no_text_of_a_table_begins_as_a_formula_and_nothing_else_changes(valeurs
         for avant, apres in zip(valeurs, ecrites, strict=True):
             echappee = isinstance(avant, str) and avant.startswith(DEBUTS_DE_FORMULE)
             assert apres == ("'" + avant if echappee else avant) and type(apres) is type(avant)
+
+
+@given(
+    st.integers(1, 10**7).flatmap(
+        lambda total: st.tuples(st.integers(1, total - 1 if total > 1 else 1), st.just(total))
+    )
+)
+def test_a_share_is_never_printed_at_an_objective_it_misses(compte):
+    """A NEET share of 0.49994 was printed 0.500 two lines under « objective: NEET share not met »: a share is cut
+    to the thousandth toward zero, and a difference under a thousandth is « <0.001 », never « +0.000 »."""
+    from openfisca_gen.rapports.tableaux import lisible, signe
+
+    partie, total = compte
+    part = partie / total
+    if part < 1:
+        ecrite = float(lisible(part))
+        assert ecrite <= part + 1e-12 and part - ecrite < 0.001 + 1e-12
+        assert float(lisible(part, "fr").replace(",", ".")) == ecrite
+    assert signe(part / 1000).startswith("+") and signe(-part / 1000, "fr").startswith("−")
+    assert "0.000" not in signe(part / 1000)

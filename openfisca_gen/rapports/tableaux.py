@@ -1,5 +1,6 @@
 """Tables as files and as text: amounts to the cent, shares to six decimals, numbers in English or French."""
 
+import math
 from pathlib import Path
 
 import numpy
@@ -8,16 +9,26 @@ import pandas
 from openfisca_gen.validation.sorties import chemins_des_tables
 
 
+def _millieme(valeur: float) -> float:
+    """A share cut (not rounded) to the thousandth, toward zero: 0.49994 beside « NEET share: not met » read 0.500.
+    A share computed a hair under its value (0.3 as 0.29999999999999993) is still 0.300."""
+    return math.trunc(valeur * 1000 + math.copysign(1e-6, valeur)) / 1000
+
+
 def lisible(valeur: float, langue: str = "en") -> str:
-    """Counts and euros with thousands separators and no decimals, shares with three: 1,234 / 0.250 in English,
-    1 234 / 0,250 in French."""
-    texte = f"{valeur:.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
+    """Counts and euros with thousands separators and no decimals, shares with three, cut toward zero (never shown
+    at an objective they miss): 1,234 / 0.250 in English, 1 234 / 0,250 in French."""
+    texte = f"{_millieme(valeur):.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
     return en_francais(texte) if langue == "fr" else texte
 
 
 def signe(valeur: float, langue: str = "en") -> str:
-    """A difference: signed, shares with three decimals, counts and euros with thousands separators."""
-    texte = f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:+,.0f}" if valeur else "0"
+    """A difference: signed, shares with three decimals (one under a thousandth said so: « +<0.001 », never
+    « +0.000 »), counts and euros with thousands separators."""
+    if 0 < abs(valeur) < 0.001:
+        texte = f"{'+' if valeur > 0 else '-'}<0.001"
+    else:
+        texte = f"{valeur:+.3f}" if 0 < abs(valeur) < 1 else f"{valeur:+,.0f}" if valeur else "0"
     return en_francais(texte) if langue == "fr" else texte
 
 
