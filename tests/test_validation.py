@@ -1103,3 +1103,20 @@ def test_unknown_fields_are_named_up_to_a_bound_each_where_it_is(client):
         == r"formation 'f', field 'budget_session\u200b': unknown variable; did you mean budget_session?"
     )
     assert role["message"] == "structure 's', field 'formationss': unknown variable; did you mean formations?"
+
+
+def test_a_group_that_lists_no_training_is_refused_naming_it(client):
+    """A structure given a status and no `formations` was accepted: its status held for nobody, and the training
+    got a structure of its own at the default status, without a word."""
+    formation = {"date_depot_dossier": {"ETERNITY": "2015-10-12"}, "financement_amorcage": {"2015-10": None}}
+    for groupes in ({"structures": {"s": {"statut_structure": {"ETERNITY": "association"}}}},
+                    {"structures": {"s": {"formations": []}}}, {"campagnes": {"c": {"formations": []}}}):  # fmt: skip
+        reponse = client.post("/calculate", json={"formations": {"f": formation}, **groupes})
+        [erreur] = reponse.get_json()["errors"]
+        assert reponse.status_code == 400 and (erreur["code"], erreur["id"]) == (
+            "groupe_sans_formation",
+            next(iter(next(iter(groupes.values())))),
+        )
+        assert "lists no training" in erreur["message"] and "'formations'" in erreur["message"]
+    corps = {"formations": {"f": formation}, "structures": {"s": {"formations": ["f"]}, "t": {"formations": []}}}
+    assert [e["id"] for e in client.post("/calculate", json=corps).get_json()["errors"]] == ["t"]

@@ -15,7 +15,7 @@ behind `openfisca-gen compare`.
 import functools
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -26,7 +26,7 @@ from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import lire_champs, par_champ
 from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv, separateur_de
-from openfisca_gen.reforms import REFORMES, combiner
+from openfisca_gen.reforms import REFORMES, combiner, obtenir
 from openfisca_gen.validation import (
     DonneesInvalidesError,
     PeriodeInvalideError,
@@ -286,14 +286,12 @@ def reforme_demandee(nom_livre: str, modifies: dict):
         raise ReformeInvalideError([Probleme("aucun_changement")])
     if not nom_livre:
         return modifies
-    if nom_livre not in REFORMES:
+    try:
+        obtenir(nom_livre)
+    except ReformeInvalideError as erreur:  # the registry's refusal, placed at the form's field
         raise ReformeInvalideError(
-            [
-                Probleme(
-                    "reforme_inconnue", {"nom": nom_livre, "noms": sorted(REFORMES)}, "champ", champ="reforme_livree"
-                )
-            ]
-        )
+            [replace(p, lieu="champ", champ="reforme_livree") for p in erreur.problemes]
+        ) from None
     return combiner(nom_livre, modifies) if modifies else nom_livre
 
 

@@ -124,6 +124,10 @@ MESSAGES = {
     "refus_openfisca": ("{texte}",),  # OpenFisca's own words, where its builder alone judges a situation
     "entite_inconnue": ("unknown entity '{nom}'; expected one of {connues:liste}",),
     "variable_inconnue": ("unknown variable{suggestion}",),
+    "groupe_sans_formation": (
+        "lists no training: what it gives holds for none; list its trainings in '{role}'",
+        "ne liste aucune formation : ce qui lui est donné ne vaut pour aucune ; listez ses formations dans « {role} »",
+    ),
     "aucune_formation": ("{lieu} holds no training: a situation gives at least one",),
     "champs_inconnus_en_trop": (
         "{nombre} more fields name no variable of their entity, not listed (at most {maximum})",

@@ -277,6 +277,15 @@ def _completer_groupe(lecture, entite, groupe) -> None:
     """Trainings listed in no group of this entity get their own, named after them, as OpenFisca does; such a
     name must not be a declared group's (the answer would give two groups one id)."""
     codes, formations = groupe["codes"], lecture.formations
+    # A declared group no training is listed in: what it gives (a status) held for nobody, without a word. Not
+    # said where no training is given at all, nor of a group already named (a role misspelt: `formationss`).
+    vides = numpy.flatnonzero(numpy.bincount(codes[codes >= 0], minlength=len(groupe["ids"])) == 0)
+    nommes = {p.id for p in lecture.problemes if p.entite == entite.key}
+    for i in vides if len(formations) else ():
+        if groupe["ids"][i] in nommes:
+            continue
+        details = {"groupe": entite.key, "role": entite.roles[0].plural}
+        lecture.problemes.append(Probleme("groupe_sans_formation", details, "entite", entite.key, groupe["ids"][i]))
     seules = numpy.flatnonzero(codes < 0)
     for i in seules:
         if formations[i] in groupe["index"]:
