@@ -286,7 +286,8 @@ def test_ids_are_read_as_the_text_a_csv_would_give(ids, attendu):
     [
         ("\x00\x01\x02", "it holds binary data (a NUL byte on line 1), not CSV text"),
         (",".join(f"c{i}" for i in range(150)) + "\n", "its header has 150 columns, at most 100"),
-        ("x" * 200_000 + "\n1\n", "its header is 200,001 characters long"),
+        ("x" * 200_000 + "\n1\n", "its header is over 131,072 characters long"),
+        ("#" + "x" * 200_000 + "\nformation_id\n1\n", "its header is over 131,072 characters long"),
     ],
 )
 def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, capsys, contenu, message):
@@ -296,6 +297,12 @@ def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, c
         lire_population(SYSTEME, fichier)
     assert main(["calculate", "--data", str(fichier)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_device_of_endless_bytes_is_refused_before_it_fills_the_memory(capsys):
+    """`--data /dev/zero` read a header that never ends: the kernel killed the command at 24 GB."""
+    assert main(["calculate", "--data", "/dev/zero"]) == 2
+    assert "its header is over 131,072 characters long" in capsys.readouterr().err
 
 
 def test_a_comment_line_below_the_header_is_no_training(tmp_path):

@@ -302,9 +302,9 @@ MESSAGES = {
         "le fichier {fichier:fr} a {nombre:fr} colonnes, au plus {maximum:fr} (il y a moins de variables d'entrée)",
     ),
     "entete_trop_longue": (
-        "cannot read '{fichier}': its header is {longueur:,} characters long, longer than any columns' names",
-        "le fichier {fichier:fr} ne peut pas être lu : sa ligne d'en-tête compte {longueur:fr} caractères, plus que "
-        "les noms de toutes les colonnes",
+        "cannot read '{fichier}': its header is over {longueur:,} characters long, longer than any columns' names",
+        "le fichier {fichier:fr} ne peut pas être lu : sa ligne d'en-tête compte plus de {longueur:fr} caractères, "
+        "plus que les noms de toutes les colonnes",
     ),
     "illisible": (
         "cannot read '{fichier}': {raison}",
