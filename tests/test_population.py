@@ -3,6 +3,7 @@
 import dataclasses
 import datetime
 import re
+import warnings
 import zipfile
 
 import numpy
@@ -55,6 +56,23 @@ def test_a_float32_column_is_read_as_the_numbers_it_stands_for(tax_benefit_syste
     population = lire_population(tax_benefit_system, table(**colonnes))
     assert population.table["duree_formation_mois"].tolist() == [6.7, 6.0, 5.9999]
     assert population.table["budget_session"].tolist() == [45_000.3, 1.0, 2.0]
+
+
+def test_a_float32_cell_a_sparse_column_and_a_text_column_of_nan_are_read_as_they_stand(tax_benefit_system):
+    """A float32 cell in an object column was its binary value (70 000,7 € read 70 000,703125 €), a sparse column
+    raised AttributeError (no itemsize), and a place's column of NaN warned from pandas (fillna), which a later
+    pandas refuses."""
+    colonnes = {
+        "budget_session": pandas.Series([numpy.float32(70_000.7), 2.5, "3"], dtype=object),
+        "duree_formation_mois": pandas.Series([6.7, 6, 7], dtype=pandas.SparseDtype(float)),
+        "lieu_formation": [numpy.nan] * 3,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        population = lire_population(tax_benefit_system, table(**colonnes))
+    assert population.table["budget_session"].tolist() == [70_000.7, 2.5, 3.0]
+    assert population.table["duree_formation_mois"].tolist() == [6.7, 6.0, 7.0]
+    assert population.table["lieu_formation"].tolist() == ["", "", ""]
 
 
 def test_a_campaign_of_a_table_that_mixes_calls_names_its_column(tax_benefit_system):

@@ -128,8 +128,13 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
     """Numbers as float64 (NaN where invalid) and their problems: not a number; not whole within int32 (`entier`),
     or not finite within ±1e9."""
     if texte:
+        if isinstance(valeurs.dtype, pandas.SparseDtype):  # a DataFrame's sparse column, as the numbers it holds
+            valeurs = valeurs.sparse.to_dense()
         if pandas.api.types.is_float_dtype(valeurs) and valeurs.dtype.itemsize < 8:  # float32: 6.7 was 6.6999998
             valeurs = valeurs.astype(str).where(valeurs.notna())  # the number it stands for, its shortest digits
+        elif valeurs.dtype == object and pandas.api.types.infer_dtype(valeurs, skipna=True) != "string":
+            # a float32 cell among others (not a file's texts): the number it stands for too
+            valeurs = valeurs.map(lambda v: un_nombre_python(v) if isinstance(v, numpy.floating) else v)
         refuses = _pas_des_nombres(valeurs)
         if refuses.any():
             valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
@@ -271,7 +276,7 @@ def _textes(valeurs, variable, texte: bool):
     """Texts, a place's name (lieu_formation, the only one): a key, so that one that prints like another, with a
     space at an end or an invisible character, would be another fabrique, is refused as an id is."""
     if texte:  # a DataFrame's missing text (NaN, None) is an empty cell, as in a CSV
-        textes = valeurs.fillna("").astype(str)
+        textes = valeurs.astype(object).where(valeurs.notna(), "").astype(str)  # fillna("") warns on floats
         longs = textes.str.len().to_numpy() > MAX_TEXTE
         return textes.to_numpy(dtype=object), [(longs, *TROP_LONG), (_mal_ecrits(textes) & ~longs, *MAL_ECRIT)]
     valides = numpy.fromiter((isinstance(v, str) for v in valeurs), bool, len(valeurs))
