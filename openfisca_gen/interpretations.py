@@ -36,7 +36,7 @@ from openfisca_gen.sources import confiance, textes_des_references
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import un_mois
 from openfisca_gen.validation.erreurs import en_francais
-from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, un_systeme, une_langue
+from openfisca_gen.validation.sorties import dossier_de_sortie, sans_ecraser, un_entier_positif, un_systeme, une_langue
 
 NOEUD = "interpretations"
 BASCULE = "switched: "  # `combinaisons`' column of a switch: whether it is switched, not the reading's value
@@ -406,14 +406,15 @@ def analyser_interpretations(
     training's robustness. A reading that concerns none of its calls (null wherever the formulas read it) has
     no effect: it is reported as such, not combined."""
     period = un_mois(period)
-    max_combinaisons = max_combinaisons or MAX_COMBINAISONS
+    maximum = MAX_COMBINAISONS if max_combinaisons is None else max_combinaisons  # 0 took them all, -1 ten
+    maximum, graine = un_entier_positif(maximum, "max_combinaisons"), un_entier_positif(graine, "graine", 0)
     lectures = Lectures(la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system))
     population = une_population(lectures.systeme, population)
     simulation = population.simulation(lectures.systeme, period)
     concernees = numpy.flatnonzero(lectures.pertinentes(simulation, period))
     mois = periods.period(period)  # parsed once, not at each of the thousands of calculations
     lectures.suivre(simulation, lambda s: _calculer(s, mois), concernees)
-    masques = _combinaisons(len(concernees), max_combinaisons, graine)
+    masques = _combinaisons(len(concernees), maximum, graine)
     bascules, resultats = _parcourir(lectures, simulation, concernees, masques, mois, progression)
     eligibles = numpy.array([formations["eligible_labellisation"] for formations, _ in resultats])
     financements = numpy.array([formations["financement_amorcage"] for formations, _ in resultats])
@@ -440,7 +441,7 @@ def analyser_interpretations(
     return AnalyseInterpretations(
         period,
         decrire_population(population.description, len(population.table)),
-        bool(2 ** len(concernees) > max_combinaisons),
+        bool(2 ** len(concernees) > maximum),
         interpretations,
         effets,
         _plages(lectures.noms, combinaisons[list(INDICATEURS)], bascules),

@@ -306,3 +306,19 @@ def test_a_switch_left_out_of_the_combinations_changes_nothing(tax_benefit_syste
         apres = population.simulation(reformee, mois)
         for variable in variables:
             numpy.testing.assert_array_equal(apres.calculate(variable, mois), avant[variable], err_msg=parametre.name)
+
+
+@pytest.mark.parametrize(
+    ("options", "attendu"),
+    [({"max_combinaisons": 0}, "'max_combinaisons' expects a whole number of 1 or more, got 0"),
+     ({"max_combinaisons": -1}, "got -1"), ({"max_combinaisons": 1.5}, "got 1.5"), ({"max_combinaisons": True}, "got true"),
+     ({"max_combinaisons": "3"}, "got '3'"), ({"graine": "x"}, "'graine' expects a whole number of 0 or more, got 'x'"),
+     ({"graine": -2}, "got -2")],
+)  # fmt: skip
+def test_the_size_of_the_sample_and_its_seed_are_checked(tax_benefit_system, options, attendu):
+    """0 took every combination, -1, 1.5 and True ten of them without a word, "3" and a seed "x" a TypeError."""
+    from openfisca_gen.validation import EntreeInvalideError
+
+    population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
+    with pytest.raises(EntreeInvalideError, match=re.escape(attendu)):
+        analyser_interpretations(population, PERIOD, tax_benefit_system, **options)

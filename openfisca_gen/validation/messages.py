@@ -82,7 +82,7 @@ MESSAGES = {
         "doit être compris entre {bas:fr} et {haut:fr} (vous avez saisi {valeur:fr})",
     ),
     "non_positif": ("must be > 0, got {valeur:g}", "doit être supérieur à zéro (vous avez saisi {valeur:fr})"),
-    "entier_positif_attendu": ("'{quoi}' expects a whole number of 1 or more, got {valeur:r}",),
+    "entier_positif_attendu": ("'{quoi}' expects a whole number of {minimum} or more, got {valeur:r}",),
     "langue_inconnue": ("reports are written in {langues:liste}, not {valeur:r}",),
     "decision_avant_depot": (
         "{valeur} is before the dossier was filed ({depot}): a committee decides on a dossier filed",

@@ -123,8 +123,10 @@ def des_colonnes(par) -> tuple:
     return () if par is None else tuple(dict.fromkeys(des_noms(par, "par")))
 
 
-def un_entier_positif(valeur, quoi: str) -> int:
-    """`valeur` if it is a whole number of 1 or more (not a boolean, not 1.5); refused naming `quoi` otherwise."""
-    if isinstance(valeur, bool) or not isinstance(valeur, int | numpy.integer) or valeur < 1:
-        raise EntreeInvalideError([Probleme("entier_positif_attendu", {"quoi": quoi, "valeur": valeur})])
+def un_entier_positif(valeur, quoi: str, minimum: int = 1) -> int:
+    """`valeur` if it is a whole number of `minimum` or more (not a boolean, not 1.5); refused naming `quoi`
+    otherwise."""
+    if isinstance(valeur, bool) or not isinstance(valeur, int | numpy.integer) or valeur < minimum:
+        details = {"quoi": quoi, "valeur": valeur, "minimum": minimum}
+        raise EntreeInvalideError([Probleme("entier_positif_attendu", details)])
     return int(valeur)
