@@ -119,6 +119,8 @@ def _json_demande():
     def invalide(erreur):
         if isinstance(erreur, EntreeInvalideError):  # JSONStrict's own refusal (a ValueError, which Flask passes)
             raise erreur
+        if isinstance(erreur, UnicodeDecodeError):  # a Latin-1 body: JSON is UTF-8, whatever the charset declared
+            _refus("json_pas_en_utf8", octet=f"0x{erreur.object[erreur.start]:02x}", position=erreur.start)
         _refus("json_invalide", raison=str(erreur))
 
     request.on_json_loading_failed = invalide

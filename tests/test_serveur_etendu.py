@@ -550,3 +550,18 @@ def test_calculate_refuses_a_campaign_that_mixes_calls_as_explain_does(serveur, 
     situation["formations"]["g"]["date_depot_dossier"] = {"ETERNITY": "2015-10-13"}  # one call: answered
     statut, reponse = requete(serveur + "/calculate", situation)
     assert statut == 200 and reponse["campagnes"]["c"]["cout_financement_amorcage_campagne"]["2016-10"] == 0
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/explain", "/compare", "/trace"])
+def test_a_body_not_in_utf8_is_told_to_be_sent_in_utf8(client, route):
+    """A Latin-1 body declared so (charset=iso-8859-1) got Python's codec message, « 'utf-8' codec can't decode
+    byte 0xe9 in position 16 »."""
+    corps = '{"formations": {"é": {"budget_session": {"2015-10": 1}}}}'.encode("latin-1")
+    reponse = client.post(route, data=corps, content_type="application/json; charset=iso-8859-1")
+    assert reponse.status_code == 400
+    [erreur] = reponse.get_json()["errors"]
+    assert erreur["code"] == "json_pas_en_utf8" and "codec" not in erreur["message"]
+    assert (
+        erreur["message"]
+        == "The body is not UTF-8 (byte 0xe9 at position 17): send JSON in UTF-8, whatever the charset"
+    )

@@ -360,6 +360,9 @@ MESSAGES = {
     "cle_en_double": ("The key {lieu} is given twice in an object",),
     "json_trop_profond": ("the JSON is nested too deeply",),
     "json_invalide": ("Invalid JSON: {raison}",),
+    "json_pas_en_utf8": (
+        "the body is not UTF-8 (byte {octet} at position {position}): send JSON in UTF-8, whatever the charset",
+    ),
     "corps_pas_un_objet": ("the request body must be a JSON object",),
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
