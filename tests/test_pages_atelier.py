@@ -7,7 +7,7 @@ import html
 import io
 import re
 import zipfile
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pandas
 import pytest
@@ -226,10 +226,10 @@ def test_a_workbook_uploaded_is_named_as_one(client):
          "Cette valeur doit être un taux en % d'au plus un milliard"),
         ({"financement_amorcage.taux": "150"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 %"),
         ({"financement_amorcage.taux": "101 %"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 % "
-         "à 100 %, par exemple 50 % (vous avez saisi 101 % ; un nombre sans « % » se lit comme une part"),  # not
+         "à 100 %, par exemple 50 % (vous avez saisi « 101 % » ; un nombre sans « % » se lit comme une part"),  # not
         # "vous avez saisi 1,01 : pour un pourcentage, ajoutez « % »", to one who had
         ({"financement_amorcage.taux": "-10 %"}, "financement_amorcage.taux", "Cette valeur doit être un taux de 0 % "
-         "à 100 %, par exemple 50 % (vous avez saisi −10 %"),  # not "−0,1"
+         "à 100 %, par exemple 50 % (vous avez saisi « -10 % »"),  # as typed, not "−0,1"
         ({"labellisation.conditions.formation_gratuite": "peut-être"}, "labellisation.conditions.formation_gratuite",
          "Cette valeur : cochez la case"),
         ({PLAFOND: "5", "period": "01/1990"}, "period", "Le mois doit être un mois où des règles sont en vigueur"),
@@ -301,7 +301,7 @@ def test_a_header_longer_than_a_csv_field_is_refused_in_french(client):
     page = televerser(client, b"formation_id," + b"x" * 150_000 + b"\na,1\n", **{PLAFOND: "50000"})
     [[ligne, message]] = [messages_du_fichier(page)]
     assert ligne == "tout le fichier" and message.startswith("Le fichier « formations.csv »")
-    assert "sa ligne d'en-tête compte 150 014 caractères" in message and "characters" not in message  # English
+    assert "sa ligne d'en-tête compte plus de 131 072 caractères" in message and "characters" not in message
     assert len(page.html) < 100_000 and not ETRANGERS.search(visible(page))
 
 
@@ -553,3 +553,12 @@ def test_the_charts_ticks_are_whole_and_reach_the_maximum(nombre):
     for maximum in [*range(0, 60), 99, 1_000, 70_000, 1e9]:
         ticks = svg.graduations(maximum, nombre)
         assert all(float(t).is_integer() for t in ticks) and ticks[-1] >= maximum, (maximum, ticks)
+
+
+def test_a_rate_refused_quotes_what_was_typed(client):
+    """« 60 » typed in the rate's field was answered « vous avez saisi 6 000 % », what it was read as."""
+    for saisi, cite in (("60", "« 60 »"), ("150 %", "« 150 % »")):
+        page = ouvrir(client, f"/reformes?financement_amorcage.taux={quote(saisi)}")
+        texte = plat(visible(page))
+        messages = re.findall(r"Cette valeur doit être un taux[^.]*\.", texte)  # beside the field and above
+        assert messages and all(f"(vous avez saisi {cite} ; un nombre sans « % »" in m for m in messages), messages

@@ -266,6 +266,10 @@ def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict
     def decrire(nom):
         return fiche(noms[nom]) if nom in noms else autres.get(nom)
 
+    saisis = demande.modifies  # each message quotes what was typed, not the value it was read as
+    problemes = [
+        replace(p, valeurs={"saisi": saisis[p.champ], **p.valeurs}) if p.champ in saisis else p for p in problemes
+    ]
     return par_champ(problemes, decrire)
 
 

@@ -171,7 +171,9 @@ class Probleme:
         modele = MESSAGES_DU_CHAMP.get(self.cle)
         if modele is None:
             return self.fr()
-        valeurs = {cle: _Cite(valeur) for cle, valeur in self.valeurs.items()}
+        # `saisi`: the text as typed, where the page gives it (60 read as a share is 6 000 %: « 60 » is quoted)
+        valeurs = {"saisi": self.valeurs.get("valeur"), **self.valeurs}
+        valeurs = {cle: _Cite(valeur) for cle, valeur in valeurs.items()}
         return majuscule(modele.format(sujet=sujet, attendu=attendu, exemple=exemple, **valeurs))
 
     def en_json(self) -> dict:

@@ -31,7 +31,7 @@ MESSAGES_DU_CHAMP = {
     "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} (vous avez saisi "
-    "{valeur:pourcent} ; un nombre sans « % » se lit comme une part : 0,5 pour 50 %).",
+    "{saisi:fr} ; un nombre sans « % » se lit comme une part : 0,5 pour 50 %).",
     "valeur_inconnue_refusee": "{sujet} ne peut pas rester vide (toutes les sources en donnent une) : indiquez-la, "
     "par exemple {exemple}.",
     "pas_une_periode": "{sujet} doit être un mois, par exemple {exemple} (vous avez saisi {texte:fr}).",
