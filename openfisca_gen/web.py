@@ -94,6 +94,10 @@ def _spec_etendue(reponse):
     if request.path == "/spec" and request.method == "GET" and reponse.status_code == 200 and reponse.is_json:
         spec = reponse.get_json()
         spec["paths"].update(api.EXTENSION_OPENAPI["paths"])
+        for route in ("/calculate", "/trace"):  # what the extended server also answers on OpenFisca's routes
+            spec["paths"][route]["post"]["responses"] |= {
+                str(code): api.EXTENSION_OPENAPI["paths"]["/explain"]["post"]["responses"][code] for code in (413, 415)
+            }
         corps = spec["paths"]["/calculate"]["post"]["requestBody"]["content"]["application/json"]
         corps["examples"] = {nom: {"value": situation} for nom, situation in EXAMPLES.items()}
         reponse.set_data(current_app.json.dumps(spec))

@@ -538,9 +538,9 @@ def test_calculate_refuses_a_campaign_that_mixes_calls_as_explain_does(serveur, 
         "formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}, "g": {"date_depot_dossier": {}}},
         "campagnes": {"c": {"formations": ["f", "g"], "cout_financement_amorcage_campagne": {"2016-10": None}}},
     }
-    for route in ("/calculate", "/explain"):
+    for route in ("/calculate", "/trace", "/explain"):  # /trace as docs/validation.md says (it said it computed)
         situation["formations"]["g"]["date_depot_dossier"] = {"ETERNITY": "2016-09-15"}
-        corps = situation if route == "/calculate" else {"situation": situation, "period": "2016-10"}
+        corps = {"situation": situation, "period": "2016-10"} if route == "/explain" else situation
         statut, reponse = requete(serveur + route, corps)
         assert statut == 400, (route, reponse)
         [probleme] = reponse["errors"]
@@ -565,3 +565,19 @@ def test_a_body_not_in_utf8_is_told_to_be_sent_in_utf8(client, route):
         erreur["message"]
         == "The body is not UTF-8 (byte 0xe9 at position 17): send JSON in UTF-8, whatever the charset"
     )
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/trace", "/explain", "/compare"])
+def test_every_status_a_route_answers_is_in_its_spec(client, limites, route):
+    """/explain and /compare answered 404 and 415 and /calculate 413 and 415, which /spec did not list: a client
+    generated from it did not expect them."""
+    situation = {"formations": {"f": {"budget_sesion": {"2015-10": 1}}}}
+    corps = situation if route in ("/calculate", "/trace") else {"situation": situation, "period": "2015-10"}
+    reponses = [
+        client.post(route, json=corps),
+        client.post(route, data="{}", content_type="text/plain"),
+        client.post(route, data=b" " * (limites.octets + 1), content_type="application/json"),
+    ]
+    codes = {str(reponse.status_code) for reponse in reponses}
+    assert codes == {"404", "415", "413"}
+    assert codes <= set(client.get("/spec").get_json()["paths"][route]["post"]["responses"])
