@@ -75,6 +75,10 @@ def test_spec_keeps_openfiscas_and_adds_the_new_routes_and_examples(serveur, ope
         "formation_eligible": {"value": formation_eligible},
         "campagne_deux_structures": {"value": campagne_deux_structures},
     }
+    for route in ("/calculate", "/trace"):  # the answers the extended server adds: too large, not JSON
+        reponses = etendue["paths"][route]["post"]["responses"]
+        assert {reponses.pop(code)["description"] for code in ("413", "415")} == {
+            "The request is larger than the server's limit.", "The body is not sent as application/json."}  # fmt: skip
     etendue.pop("servers"), plain.pop("servers")
     assert sans_durees(etendue) == sans_durees(dates_iso(plain))  # all the rest is OpenFisca's, unchanged
 
