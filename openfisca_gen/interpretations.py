@@ -310,6 +310,10 @@ class AnalyseInterpretations:
     description: str = ""  # what the population is (its `description`), for titles in either language
     nombre: int = 0  # its trainings
 
+    def decrire(self, langue: str = "en") -> str:
+        """The population analysed, in `langue`."""
+        return decrire_population(self.description, self.nombre, langue) if self.nombre else self.population
+
     def texte(self, langue: str = "en") -> str:
         """The analysis as text, in English or French (labels and number format)."""
         mots, libelles, n = LECTURES[une_langue(langue)], _libelles(langue), lisible(len(self.combinaisons), langue)
@@ -328,8 +332,7 @@ class AnalyseInterpretations:
         robustesse = self.formations["robustness"].value_counts().reindex(["always", "never", "depends"], fill_value=0)
         dependances = self.formations.loc[self.formations["robustness"] == "depends", "depends_on"].value_counts()
         options = ("display.width", 250, "display.max_colwidth", 90)
-        population = decrire_population(self.description, self.nombre, langue) if self.nombre else self.population
-        titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=population)
+        titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=self.decrire(langue))
         noms = mots["colonnes"]  # French: the tables' names in words
         entiers = effets.select_dtypes("integer").columns  # signed as the amounts are (+5, −115), not -115
         effets = effets.astype({c: object for c in entiers}).assign(**{c: effets[c].map(lambda v: signe(v, langue))
@@ -371,25 +374,18 @@ def graphique_tornade(analyse: AnalyseInterpretations, fichier: Path, langue: st
     """Each reading's effect, switched alone, on the total cost, with its range as the other readings vary (the
     readings that concern the population's calls). A bar is labelled by the reading whose effect it draws: what
     that reading says and the value the switch takes."""
-    concernes = analyse.effets["concerned"]
+    lectures = zip(
+        analyse.effets.index, analyse.interpretations["other_reading"], analyse.effets["default"], strict=True
+    )
+    libelles = [
+        f"{textwrap.fill(lecture or nom, 55)}\n[{nom} = {str(not defaut).lower()}]" for nom, lecture, defaut in lectures
+    ]
     effets = pandas.DataFrame(
-        {
-            "libelle": [
-                f"{textwrap.fill(lecture or nom, 55)}\n[{nom} = {str(not defaut).lower()}]"
-                for nom, lecture, defaut in zip(
-                    analyse.effets.index,
-                    analyse.interpretations["other_reading"],
-                    analyse.effets["default"],
-                    strict=True,
-                )
-            ],
-            "effet": analyse.effets[COUT],
-            "min": analyse.effets[f"{COUT}_min"],
-            "max": analyse.effets[f"{COUT}_max"],
-        },
+        {"libelle": libelles, "effet": analyse.effets[COUT], "min": analyse.effets[f"{COUT}_min"],
+         "max": analyse.effets[f"{COUT}_max"]},
         index=analyse.effets.index,
-    )[concernes]
-    contexte = f"{analyse.period}, {analyse.population}"
+    )[analyse.effets["concerned"]]  # fmt: skip
+    contexte = f"{analyse.period}, {analyse.decrire(langue)}"  # in the chart's language, as the tables say it
     return graphiques.tornade(effets, contexte, analyse.plages.loc[COUT, "baseline"], Path(fichier), langue)
 
 

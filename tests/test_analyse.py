@@ -820,3 +820,14 @@ def test_a_share_is_never_printed_at_an_objective_it_misses(compte):
         assert float(lisible(part, "fr").replace(",", ".")) == ecrite
     assert signe(part / 1000).startswith("+") and signe(-part / 1000, "fr").startswith("−")
     assert "0.000" not in signe(part / 1000)
+
+
+def test_the_tornado_chart_names_the_population_in_its_language(tax_benefit_system, figures):
+    """`interpretations --lang fr` drew « 503 trainings (synthetic population of the second call…) » under a
+    French title: the population is said in the chart's language, as the printed tables say it."""
+    resultat = analyser_interpretations("appel_2015", PERIOD, tax_benefit_system, max_combinaisons=8)
+    for langue, mot, autre in (("fr", "formations", "trainings"), ("en", "trainings", "formations")):
+        graphique_tornade(resultat, Path("t.png"), langue)
+        titre = figures[-1].axes[0].get_title()
+        assert mot in titre and autre not in titre, titre
+        assert resultat.decrire(langue) in resultat.texte(langue)
