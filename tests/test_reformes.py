@@ -805,3 +805,13 @@ def test_each_reform_of_a_combination_is_checked_whole_and_every_problem_named(
     corps = {"period": "2015-10", "reform": [mauvaise, bonne],
              "situation": {"formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}}}}  # fmt: skip
     assert client.post("/compare", json=corps).status_code == 400
+
+
+def test_the_deprecated_scenario_plafond_par_structure_warns_and_still_works(tax_benefit_system):
+    """CHANGELOG 0.7.0 lists it as deprecated until 0.8; it gave no DeprecationWarning, by name or by class."""
+    from openfisca_gen.reforms import plafond_par_structure
+
+    for reforme in ("plafond_par_structure", plafond_par_structure):
+        with pytest.warns(DeprecationWarning, match="goes in 0.8: use plafond_par_formation"):
+            systeme = appliquer_reforme(tax_benefit_system, reforme)
+        assert systeme.parameters("2015-10-01").interpretations.plafond_par_structure  # the law's reading, unchanged

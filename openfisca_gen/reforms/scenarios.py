@@ -8,6 +8,8 @@ applies a reading of the texts is that reading's reform (the switch under
 compare --reform NAME` and from the web API's `/compare`.
 """
 
+import warnings
+
 from openfisca_gen.reforms import lectures
 from openfisca_gen.reforms.parametriques import ReformeParametrique
 
@@ -55,6 +57,15 @@ class plafond_par_structure(ReformeParametrique):
 
     name = "Plafond du financement d'amorçage appliqué par structure (la lecture retenue : rien ne change)"
     changements = {"interpretations.plafond_par_structure": {"2015-09-17": True, "2016-08-23": None}}
+
+    def apply(self) -> None:
+        warnings.warn(
+            "the reform plafond_par_structure is the law for the first call since 0.7 and changes nothing; it goes "
+            "in 0.8: use plafond_par_formation for the other reading",
+            DeprecationWarning,
+            stacklevel=4,
+        )
+        super().apply()
 
 
 class plafond_par_formation(lectures.plafond_par_structure):
