@@ -562,3 +562,19 @@ def test_a_rate_refused_quotes_what_was_typed(client):
         texte = plat(visible(page))
         messages = re.findall(r"Cette valeur doit être un taux[^.]*\.", texte)  # beside the field and above
         assert messages and all(f"(vous avez saisi {cite} ; un nombre sans « % »" in m for m in messages), messages
+
+
+def test_the_workshop_offers_each_calls_rules_and_says_which_its_call_leaves_out(client):
+    """The second call's 180 000 € per structure and the third call's ten job seekers could not be changed (« pas
+    un champ de cette page »), and in 2018 the durations and the six-month threshold were offered as if the third
+    call applied them: a minimum of 12 months changed nothing, said « modifie les règles du 3e appel »."""
+    page = ouvrir(client, "/reformes?population=appel_2018")
+    aides = re.findall(r'<p class="aide" id="aide-([^"]+)">(.*?)</p>', page.html, flags=re.S)
+    assert {nom for nom, aide in aides if "data-non-appliquee" in aide} == {
+        "financement_amorcage.seuil_duree_mois", "labellisation.duree_formation.minimum_mois",
+        "labellisation.duree_formation.maximum_mois"}  # fmt: skip
+    assert page.attributs("labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies")["value"] == "10"
+    assert "data-non-appliquee" not in ouvrir(client, "/reformes?population=appel_2016").html
+    base = ouvrir(client, "/reformes?population=appel_2016&financement_amorcage.plafond_structure=100000")
+    [cout] = base.tous("data-indicateur", "cout_total")
+    assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])  # 100 000 € per structure binds

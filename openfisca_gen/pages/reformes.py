@@ -41,13 +41,22 @@ from openfisca_gen.validation.saisie import lire_booleen, lire_mois, lire_nombre
 MONTANTS = (
     "financement_amorcage.taux",
     "financement_amorcage.plafond",
+    "financement_amorcage.plafond_structure",
     "financement_amorcage.seuil_duree_mois",
     "financement_amorcage.enveloppe",
     "labellisation.duree_formation.minimum_mois",
     "labellisation.duree_formation.maximum_mois",
+    "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies",
     "publics_cibles.objectifs_nationaux.part_femmes",
     "publics_cibles.objectifs_nationaux.part_jeunes_neet_peu_qualifies",
 )
+# The condition a field's rule is read by where a call may leave it out (the third call sets no duration): in a
+# month whose call does not apply it, the field says that changing it changes nothing there.
+CONDITIONS_DES_MONTANTS = {
+    "labellisation.duree_formation.minimum_mois": "duree_formation_eligible",
+    "labellisation.duree_formation.maximum_mois": "duree_formation_eligible",
+    "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies": "effectif_demandeurs_emploi_peu_qualifies_suffisant",
+}
 BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
 POPULATION_PAR_DEFAUT = "appel_2015"
 FICHIER = "fichier"  # the population choice that means "the uploaded file"
@@ -145,6 +154,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "affiche": affichage(valeur, sorte),
             "unite": unite,
             "vide_possible": sorte != "booleen" and probleme_de_valeur(parametre, None) is None,
+            "sans_effet": not _appliquee(parametres, parametre.name, jour),
         }
 
     groupes = [
@@ -164,6 +174,17 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
 def par_nom(tax_benefit_system, mois: str) -> dict[str, dict]:
     """The fields of the month, by their parameter's path."""
     return {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, mois) for champ in liste}
+
+
+def _appliquee(parametres, chemin: str, jour: str) -> bool:
+    """Whether the call in force on `jour` reads the rule `chemin`, under the law's readings: a condition it leaves
+    out (CONDITIONS_DES_MONTANTS), or a six-month threshold between two counts of sessions that are equal."""
+    regles = parametres(jour)
+    if chemin == "financement_amorcage.seuil_duree_mois":
+        sessions = regles.financement_amorcage.sessions_financees
+        return sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
+    condition, conditions = CONDITIONS_DES_MONTANTS.get(chemin), regles.labellisation.conditions
+    return condition is None or condition not in conditions or bool(conditions[condition])
 
 
 def _existe(parametres, chemin: str) -> bool:
