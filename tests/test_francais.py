@@ -129,3 +129,13 @@ def test_the_command_line_says_a_columns_problem_in_french_with_its_place(tmp_pa
     fichier.write_text("formation_id,budget_session\na,1,2\n")
     assert main(["compare", "--reform", "plafond_100k", "--data", str(fichier), "--lang", "fr"]) == 2
     assert "ligne trop longue : 3 champs, l'en-tête en a 2" in capsys.readouterr().err
+
+
+def test_a_pages_sentence_ends_with_a_full_stop():
+    """« …ou laissez vide », « …aucune formation ne serait éligible »: a page's sentences from the messages ended
+    without a full stop, where those written for a field had one."""
+    from openfisca_gen.validation import Probleme
+
+    assert Probleme("reforme_inconnue", {"nom": "x", "noms": ["a"], "suggestion_fr": ""}).fr().endswith("réformes : a.")
+    assert Probleme("champ_du_lien_inconnu", {"nom": "x", "suggestion_fr": ""}).fr().endswith("sans lui.")
+    assert not Probleme("champ_du_lien_inconnu", {"nom": "x", "suggestion_fr": ""}).fr().endswith("..")

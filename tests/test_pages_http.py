@@ -452,7 +452,7 @@ def test_a_field_a_link_gives_that_the_page_does_not_take_is_said_not_dropped(cl
         note = re.search(r'<div class="avertissement" role="note" data-champs-inconnus="1">(.*?)</div>', texte, re.S)
         assert note and plat(re.sub(r"<[^>]+>", "", note.group(1))) == (
             f"Le lien donne « {nom} », qui n'est pas un champ de cette page{suggestion} : il n'est pas lu, et le "
-            "calcul se fait sans lui"
+            "calcul se fait sans lui."
         ), lien
     assert 'data-variable="financement_amorcage"' in client.get(next(iter(liens))).get_data(as_text=True)  # computed
     for propre in ("/simulateur?" + urlencode(exemple), "/reformes?financement_amorcage.plafond=50000", "/reformes"):

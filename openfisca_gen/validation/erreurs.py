@@ -152,8 +152,9 @@ class Probleme:
         return f"'{self.contexte}': {texte}" if self.contexte else texte
 
     def fr(self) -> str:
-        """The sentence in French, for the pages (which show it next to its field)."""
-        return majuscule(self.message("fr"))
+        """The sentence in French, for the pages (which show it next to its field), ended as a sentence is."""
+        texte = majuscule(self.message("fr"))
+        return texte if texte.endswith((".", "?", "!", "…")) else texte + "."
 
     def dans(self, langue: str) -> str:
         """The whole message in `langue`, its place first (the command line's, `--lang fr`); in English where the
