@@ -500,7 +500,7 @@ def test_a_campaigns_count_that_would_not_fit_is_refused_naming_it(client, tmp_p
         construire_simulation(SYSTEME, situation)
     assert refus.value.problemes[0].fr() == (
         "Ses formations en totalisent 4\u202f000\u202f000\u202f000, plus qu'un compte ne peut en tenir "
-        "(2\u202f147\u202f483\u202f647) : vérifiez leurs valeurs"
+        "(2\u202f147\u202f483\u202f647) : vérifiez leurs valeurs."
     )
     formations["g"] = {**grand, "nombre_apprenants": {"ETERNITY": 147_483_647}}
     total = construire_simulation(SYSTEME, situation).calculate("nombre_apprenants_campagne", MOIS)

@@ -311,7 +311,8 @@ def test_a_switch_left_out_of_the_combinations_changes_nothing(tax_benefit_syste
 @pytest.mark.parametrize(
     ("options", "attendu"),
     [({"max_combinaisons": 0}, "'max_combinaisons' expects a whole number of 1 or more, got 0"),
-     ({"max_combinaisons": -1}, "got -1"), ({"max_combinaisons": 1.5}, "got 1.5"), ({"max_combinaisons": True}, "got true"),
+     ({"max_combinaisons": -1}, "got -1"), ({"max_combinaisons": 1.5}, "got 1.5"),
+     ({"max_combinaisons": True}, "got true"),
      ({"max_combinaisons": "3"}, "got '3'"), ({"graine": "x"}, "'graine' expects a whole number of 0 or more, got 'x'"),
      ({"graine": -2}, "got -2")],
 )  # fmt: skip

@@ -367,7 +367,7 @@ def test_french_forms_are_read_in_a_french_file_only(tax_benefit_system, tmp_pat
     # what such a file may hold is named: "true or false" alone sent a French spreadsheet's user the wrong way
     booleen, jour = erreur.value.problemes[:2]
     assert "VRAI or FAUX (or oui or non, true or false, 1 or 0), got 'peut-être'" in booleen.en()
-    assert booleen.fr() == "Doit être VRAI ou FAUX (ou oui ou non, true ou false, 1 ou 0), reçu « peut-être »"
+    assert booleen.fr() == "Doit être VRAI ou FAUX (ou oui ou non, true ou false, 1 ou 0), reçu « peut-être »."
     assert "written 12/10/2015, 12 octobre 2015 or 2015-10-12, got '31/02/2015'" in jour.en()
     assert "écrite 12/10/2015, 12 octobre 2015 ou 2015-10-12 (reçu « 31/02/2015 »)" in jour.fr()
 
@@ -903,7 +903,7 @@ def test_an_empty_duration_is_not_told_to_write_a_default_that_is_refused(tax_be
         lire_population(tax_benefit_system, fichier)
     [probleme] = erreur.value.problemes
     assert probleme.en().endswith("field 'duree_formation_mois': empty cell: write a value")
-    assert probleme.fr() == "Cellule vide : donnez une valeur"
+    assert probleme.fr() == "Cellule vide : donnez une valeur."
 
 
 # (the id, as the message writes it)

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pandas
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -1120,3 +1121,30 @@ def test_a_group_that_lists_no_training_is_refused_naming_it(client):
         assert "lists no training" in erreur["message"] and "'formations'" in erreur["message"]
     corps = {"formations": {"f": formation}, "structures": {"s": {"formations": ["f"]}, "t": {"formations": []}}}
     assert [e["id"] for e in client.post("/calculate", json=corps).get_json()["errors"]] == ["t"]
+
+
+def test_an_id_longer_than_a_text_is_refused_in_a_situation_and_in_a_table(client, tax_benefit_system):
+    """A training's id of 100 000 characters was accepted and sent back in every answer, where a place's name is
+    bounded to 200."""
+    from openfisca_gen.population import lire_population
+    from openfisca_gen.validation import DonneesInvalidesError
+
+    long_ = "f" * 100_000
+    reponse = client.post("/calculate", json={"formations": {long_: {"financement_amorcage": {"2015-10": None}}}})
+    [erreur] = reponse.get_json()["errors"]
+    assert reponse.status_code == 400 and erreur["code"] == "id_trop_long"
+    assert erreur["message"].endswith("…': an id of 100,000 characters: an id has at most 200")
+    assert erreur["id"] == long_ and len(reponse.data) < 101_000  # as given, for a client to match; in words, cut
+    assert (
+        client.post(
+            "/calculate", json={"formations": {"f" * 200: {"financement_amorcage": {"2015-10": None}}}}
+        ).status_code
+        == 200
+    )
+    table = pandas.DataFrame({"formation_id": ["a", "b" * 201], "structure_id": ["s" * 300, "t"]})
+    with pytest.raises(DonneesInvalidesError) as refus:
+        lire_population(tax_benefit_system, table)
+    assert [(p.cle, p.champ) for p in refus.value.problemes] == [
+        ("id_trop_long", "structure_id"),
+        ("id_trop_long", "formation_id"),
+    ]

@@ -52,10 +52,10 @@ MONTANTS = (
 )
 # The condition a field's rule is read by where a call may leave it out (the third call sets no duration): in a
 # month whose call does not apply it, the field says that changing it changes nothing there.
-CONDITIONS_DES_MONTANTS = {
-    "labellisation.duree_formation.minimum_mois": "duree_formation_eligible",
-    "labellisation.duree_formation.maximum_mois": "duree_formation_eligible",
-    "labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies": "effectif_demandeurs_emploi_peu_qualifies_suffisant",
+CONDITIONS_DES_MONTANTS = {  # under labellisation: the field's path, its condition's
+    "duree_formation.minimum_mois": "duree_formation_eligible",
+    "duree_formation.maximum_mois": "duree_formation_eligible",
+    "effectif_minimal_demandeurs_emploi_peu_qualifies": "effectif_demandeurs_emploi_peu_qualifies_suffisant",
 }
 BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
 POPULATION_PAR_DEFAUT = "appel_2015"
@@ -183,7 +183,8 @@ def _appliquee(parametres, chemin: str, jour: str) -> bool:
     if chemin == "financement_amorcage.seuil_duree_mois":
         sessions = regles.financement_amorcage.sessions_financees
         return sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
-    condition, conditions = CONDITIONS_DES_MONTANTS.get(chemin), regles.labellisation.conditions
+    condition = CONDITIONS_DES_MONTANTS.get(chemin.removeprefix("labellisation."))
+    conditions = regles.labellisation.conditions
     return condition is None or condition not in conditions or bool(conditions[condition])
 
 

@@ -13,6 +13,7 @@ import unicodedata
 import numpy
 import pandas
 
+from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.validation.erreurs import BLANCS, Probleme
 
 PARTIES_DES_APPRENANTS = (
@@ -111,6 +112,8 @@ def probleme_d_identifiant(identifiant) -> tuple[str, dict] | None:
         return "id_avec_barre", {"valeur": identifiant}
     if identifiant != identifiant.strip() or not _sans_invisible(identifiant):  # 's1 ' beside 's1': two structures
         return "id_avec_espaces", {"valeur": identifiant}
+    if len(identifiant) > MAX_TEXTE:  # 100 000 characters were sent back in every answer
+        return "id_trop_long", {"longueur": len(identifiant), "maximum": MAX_TEXTE}
     return None
 
 
@@ -171,7 +174,8 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
             vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             espaces = affiches_comme_d_autres(distincts, textes)
-            mauvais |= (vides | espaces | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
+            longs = numpy.strings.str_len(textes) > MAX_TEXTE
+            mauvais |= (vides | espaces | longs | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))
             for i in numpy.flatnonzero(mauvais)

@@ -115,7 +115,7 @@ class Probleme:
             texte += "" if self.id is None else f" (formation {en_clair(repr(str(self.id)))})"
             return texte + ("" if self.champ is None else f", {'champ' if francais else 'field'} '{self._champ()}'")
         nom = (
-            f"'{en_clair(self.id, espaces=True)}'"
+            f"'{coupe(en_clair(self.id, espaces=True), 100)}'"  # an id refused as too long is not written whole
             if isinstance(self.id, str) and self.id.strip() and "'" not in self.id
             else court(self.id)
         )

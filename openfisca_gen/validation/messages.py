@@ -102,6 +102,10 @@ MESSAGES = {
         "an id must not contain '/', got {valeur:r}",
         "un identifiant ne peut pas contenir « / » (reçu {valeur:fr})",
     ),
+    "id_trop_long": (
+        "an id of {longueur:,} characters: an id has at most {maximum}",
+        "un identifiant de {longueur:fr} caractères : un identifiant en compte au plus {maximum}",
+    ),
     "id_avec_espaces": (
         "an id must not begin or end with a space, nor hold an invisible character or a letter written as two, "
         "got {valeur:r}: it would be another id than the one that prints alike",
