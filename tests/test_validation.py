@@ -1145,6 +1145,6 @@ def test_an_id_longer_than_a_text_is_refused_in_a_situation_and_in_a_table(clien
     with pytest.raises(DonneesInvalidesError) as refus:
         lire_population(tax_benefit_system, table)
     assert [(p.cle, p.champ) for p in refus.value.problemes] == [
-        ("id_trop_long", "structure_id"),
         ("id_trop_long", "formation_id"),
+        ("id_trop_long", "structure_id"),
     ]
