@@ -272,6 +272,10 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     variables = "duree_formation_mois,eligible_labellisation,budget_session"
     assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,2.99999999,False,30000.33"
+    fichier.write_text(fichier.read_text(encoding="utf-8").replace("2.99999999", "5.99999999999999"), encoding="utf-8")
+    variables = "duree_formation_mois,nombre_sessions_financees"  # 6.0 was printed beside two sessions
+    assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,5.99999999999999,2"
 
 
 @pytest.mark.parametrize(

@@ -43,10 +43,10 @@ def _arrondi(valeur: float) -> float:
 
 def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
     """Floats rounded: amounts to the cent, values below 1 (shares) to 6 decimals; where the values are no amounts
-    (`monnaie` false: a duration), only float noise is taken off (2.99999999 months is no 3: not eligible)."""
-    if not monnaie and pandas.api.types.is_float_dtype(valeurs):
-        arrondies = valeurs.round(9)
-        return arrondies.where((valeurs - arrondies).abs() <= valeurs.abs() * 1e-12, valeurs) + 0.0
+    (`monnaie` false: a duration, an input never computed), as given: 2.99999999 months is no 3 (not eligible),
+    and 5.99999999999999 no 6 (two sessions), which a rounding of float noise printed."""
+    if not monnaie:
+        return valeurs
     if valeurs.dtype == object:  # a column mixing counts and amounts (a small table): value by value
         arrondies = [_arrondi(v) if isinstance(v, float) else v for v in valeurs]
         return pandas.Series(arrondies, valeurs.index, dtype=object, name=valeurs.name)
