@@ -153,5 +153,5 @@ def test_a_files_date_refused_says_how_to_write_it():
     """In a file a day is written YYYY-MM-DD: 12/10/2015 was said "not a real date", which it is."""
     probleme = Probleme("date_attendue", {**JOURS, "valeur": "12/10/2015"}, "ligne", champ="date_depot_dossier")
     assert probleme.fr() == (
-        "Doit être une date réelle écrite AAAA-MM-JJ, du 1er janvier 1970 au 31 décembre 2100 (reçu « 12/10/2015 »)"
+        "Doit être une date réelle écrite AAAA-MM-JJ, du 1er janvier 1970 au 31 décembre 2100 (reçu « 12/10/2015 »)."
     )

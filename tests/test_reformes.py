@@ -413,7 +413,7 @@ def test_the_warnings_write_a_rate_and_the_openings_in_french_and_name_their_par
     assert sans_appel.fr() == (
         "La valeur 60 % donnée à partir du 1er octobre 2015 ne s'applique à aucun appel : chaque appel lit ses "
         "règles le jour de son ouverture (17 septembre 2015, 23 août 2016, 5 avril 2018) ; datez-la de l'ouverture "
-        "de l'appel qu'elle concerne"
+        "de l'appel qu'elle concerne."
     )
     exemple = Path(__file__).resolve().parents[1] / "docs" / "exemples" / "plafond_100000_dans_l_appel.yaml"
     assert main(["compare", "--reform", str(exemple), "--lang", "fr"]) == 0
@@ -438,7 +438,7 @@ def test_a_value_dated_inside_a_calls_window_says_it_misses_that_call(tax_benefi
     assert par_cle["valeur_apres_l_ouverture"].fr() == (
         "La valeur 60 % donnée à partir du 1er octobre 2015 ne s'applique pas à l'appel n° 1, qui lit ses règles le "
         "jour de son ouverture (17 septembre 2015) : elle s'applique à partir de l'appel n° 2 (ouvert le 23 août "
-        "2016) ; datez-la de l'ouverture de l'appel qu'elle concerne"
+        "2016) ; datez-la de l'ouverture de l'appel qu'elle concerne."
     )
     assert [a.valeurs["appel"] for a in reformee.avertissements if a.cle == "valeur_debordante"] == [3]  # not 2
     dossier = {"date_depot_dossier": {"ETERNITY": "2015-10-05"}, "metier_vise": {"ETERNITY": "codeur"},
