@@ -55,42 +55,55 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
     return valeurs.round(6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
-# What a spreadsheet runs as a formula when a cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
-# such a text is written after an apostrophe, as OWASP advises against CSV injection. Numbers are not text.
-DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet runs as a formula when a CSV cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
+# such a text is written after an apostrophe, as OWASP advises against CSV injection; so is one that begins with
+# an apostrophe, so that two texts never print alike ('=1 and =1). Numbers are not text.
+DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def sans_formule(valeurs):
-    """A column or an index (each level of a MultiIndex) whose texts a spreadsheet would run as formulas are kept as
-    text: a training's id `=1+2` from an uploaded file is written `'=1+2`."""
+    """A column or an index (each level of a MultiIndex) whose texts a spreadsheet would run as formulas kept as
+    text: a training's id `=1+2` from an uploaded file is written `'=1+2`, one of `'=1+2` `''=1+2`."""
     if isinstance(valeurs, pandas.MultiIndex):
-        return valeurs.set_levels([sans_formule(niveau) for niveau in valeurs.levels])
+        niveaux = [sans_formule(valeurs.get_level_values(i)) for i in range(valeurs.nlevels)]
+        return pandas.MultiIndex.from_arrays(niveaux, names=valeurs.names)
     if not (pandas.api.types.is_object_dtype(valeurs) or pandas.api.types.is_string_dtype(valeurs)):
-        return valeurs  # numbers, booleans, dates (a category's labels are the model's own)
-    textes = numpy.asarray(valeurs, dtype=object)
-    a_garder = numpy.fromiter((isinstance(v, str) and v.startswith(DEBUTS_DE_FORMULE) for v in textes), bool)
+        return valeurs  # numbers, booleans, dates
+    try:
+        a_garder = numpy.asarray(valeurs.str.startswith(DEBUTS_DE_FORMULE, na=False), dtype=bool)  # in C, not a loop
+    except AttributeError:  # a column of objects none of which is a text (counts and amounts of a small table)
+        return valeurs
     if not a_garder.any():
         return valeurs  # as it was: a column mixing counts and amounts keeps its integers
-    textes = textes.copy()
+    textes = numpy.asarray(valeurs, dtype=object).copy()
     textes[a_garder] = ["'" + texte for texte in textes[a_garder]]
     if isinstance(valeurs, pandas.Index):
         return pandas.Index(textes, name=valeurs.name)
     return pandas.Series(textes, valeurs.index, name=valeurs.name)
 
 
-def propre(table, durees=()) -> pandas.DataFrame:
+def propre(table, durees=(), echapper: bool = True) -> pandas.DataFrame:
     """`table` (a DataFrame or a Series) without float noise, with a name over every column, its index's too, and
-    no text a spreadsheet would run as a formula (`sans_formule`); the columns `durees` hold no amounts
-    (`sans_bruit`)."""
+    (`echapper`, for a CSV) no text a spreadsheet would run as a formula (`sans_formule`); the columns `durees`
+    hold no amounts (`sans_bruit`)."""
     table = table.to_frame() if isinstance(table, pandas.Series) else table.copy()
     if table.index.nlevels == 1 and table.index.name is None:
         table.index.name = "index"
+    garder = sans_formule if echapper else lambda valeurs: valeurs
     table = pandas.DataFrame(
-        {colonne: sans_formule(sans_bruit(table[colonne], colonne not in durees)) for colonne in table},
-        index=table.index,
+        {colonne: garder(sans_bruit(table[colonne], colonne not in durees)) for colonne in table}, index=table.index
     )
-    table.index = sans_formule(table.index)  # after: the columns are aligned on the index they came with
+    table.index = garder(table.index)  # after: the columns are aligned on the index they came with
     return table
+
+
+def _en_texte(feuille) -> None:
+    """A workbook's cells that openpyxl took for formulas (a text beginning with =) stored as the texts they are:
+    a workbook types its cells, and needs no apostrophe."""
+    for ligne in feuille.iter_rows():
+        for cellule in ligne:
+            if cellule.data_type == "f":
+                cellule.data_type = "s"
 
 
 def csv_propre(table, chemin: Path, durees=()) -> Path:
@@ -107,7 +120,8 @@ def ecrire_tables(tables: dict[str, pandas.DataFrame], chemin: Path, durees=()) 
     if chemin.suffix.lower() == ".xlsx":
         with pandas.ExcelWriter(chemin) as classeur:
             for nom, table in tables.items():
-                propre(table, durees).to_excel(classeur, sheet_name=nom[:31])
+                propre(table, durees, echapper=False).to_excel(classeur, sheet_name=nom[:31])
+                _en_texte(classeur.sheets[nom[:31]])
         return [chemin]
     chemins = chemins_des_tables(chemin, tables)
     return [csv_propre(table, destination, durees) for table, destination in zip(tables.values(), chemins, strict=True)]

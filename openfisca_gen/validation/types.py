@@ -134,7 +134,8 @@ def lire_nombres(valeurs, texte: bool, entier: bool):
             valeurs = valeurs.astype(str).where(valeurs.notna())  # the number it stands for, its shortest digits
         elif valeurs.dtype == object and pandas.api.types.infer_dtype(valeurs, skipna=True) != "string":
             # a float32 cell among others (not a file's texts): the number it stands for too
-            valeurs = valeurs.map(lambda v: un_nombre_python(v) if isinstance(v, numpy.floating) else v)
+            nombres = [un_nombre_python(v) if isinstance(v, numpy.floating) else v for v in valeurs]  # not `map`,
+            valeurs = pandas.Series(nombres, valeurs.index, dtype=object)  # which reads a 0-d array as its number
         refuses = _pas_des_nombres(valeurs)
         if refuses.any():
             valeurs = pandas.Series(numpy.where(refuses, None, valeurs.to_numpy(dtype=object)), dtype=object)
