@@ -20,7 +20,6 @@ the command that needs them, so that `--help` answers at once.
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
 
@@ -511,17 +510,17 @@ def main(argv=None) -> int:
     )
 
     try:
-        with contextlib.redirect_stdout(Sortie(sys.stdout)):
-            return arguments.run(arguments)
+        with contextlib.redirect_stdout(Sortie(sys.stdout)) as sortie:
+            try:
+                return arguments.run(arguments)
+            finally:  # what is left in the buffer, while a broken pipe is still Sortie's (not Python's at exit)
+                sortie.flush()
     except EntreeInvalideError as erreur:
         langue = getattr(arguments, "lang", "en")  # in French with --lang fr, where a message has its French
         problemes = [probleme.dans(langue) for probleme in erreur.problemes[:MAX_MESSAGES]]
         if len(erreur.problemes) > MAX_MESSAGES:
             reste = len(erreur.problemes) - MAX_MESSAGES
             problemes.append(f"… et {reste} autres" if langue == "fr" else f"… and {reste} more")
-    except BrokenPipeError:  # piped into a command that stopped reading (head): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
-        return 0
     except OSError as erreur:  # writing the output failed all the same (a full disk, a read-only file system)
         problemes = [f"Cannot write {erreur.filename or 'the output'}: {erreur.strerror or 'an error of the system'}"]
     except KeyboardInterrupt:
