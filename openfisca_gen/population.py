@@ -45,7 +45,7 @@ from openfisca_gen.validation import (
     un_mois,
 )
 from openfisca_gen.validation.erreurs import citee_en_francais, suggestions
-from openfisca_gen.validation.fichiers import ligne_pas_en_utf8, pas_de_l_utf8
+from openfisca_gen.validation.fichiers import ligne_pas_en_utf8, lignes_bornees, pas_de_l_utf8
 from openfisca_gen.validation.parametres import genre
 from openfisca_gen.validation.sorties import des_noms, un_systeme
 from openfisca_gen.validation.tables import IDENTIFIANTS, par_groupe, valider_table, variables_d_entree
@@ -394,6 +394,8 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
     (with or without a byte-order mark), or Windows-1252, as a spreadsheet of Windows saves a CSV, where it is
     not UTF-8 (read again as such)."""
     nom = nom or str(source)
+    if source.is_char_device() or source.is_block_device():  # /dev/zero, /dev/urandom: read for ever
+        raise DonneesInvalidesError([Probleme("peripherique", {"fichier": nom})])
     try:
         pas_un_csv(source, nom)
         with open(source, encoding=encodage) as fichier:
@@ -471,7 +473,7 @@ def _pas_windows(source: Path, nom: str) -> Probleme | None:
     otherwise than the same ids written in Windows-1252: two structures where there is one."""
     autre = utf8 = None
     with open(source, "rb") as fichier:
-        for numero, ligne in enumerate(fichier, 1):
+        for numero, ligne in lignes_bornees(fichier):
             autre = autre or (numero if _PAS_WINDOWS.search(ligne) else None)
             utf8 = utf8 or (numero if _UTF8.search(ligne) else None)
     if autre:
@@ -510,8 +512,10 @@ def _entete(fichier, nom: str) -> tuple[int, str]:
     file of 300 MB without a line break took 670 MB before its refusal)."""
     limite, description = csv.field_size_limit(), 0
     while ligne := fichier.readline(limite + 1):
-        if len(ligne) > limite:
-            raise DonneesInvalidesError([Probleme("entete_trop_longue", {"fichier": nom, "longueur": limite})])
+        if len(ligne.rstrip("\n")) > limite:  # its line break is not counted
+            cle = "description_trop_longue" if ligne.startswith("#") else "entete_trop_longue"
+            details = {"fichier": nom, "longueur": limite, "ligne": description + 1}
+            raise DonneesInvalidesError([Probleme(cle, details)])
         if not ligne.startswith("#"):
             return description, ligne
         description += 1

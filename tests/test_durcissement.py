@@ -287,7 +287,7 @@ def test_ids_are_read_as_the_text_a_csv_would_give(ids, attendu):
         ("\x00\x01\x02", "it holds binary data (a NUL byte on line 1), not CSV text"),
         (",".join(f"c{i}" for i in range(150)) + "\n", "its header has 150 columns, at most 100"),
         ("x" * 200_000 + "\n1\n", "its header is over 131,072 characters long"),
-        ("#" + "x" * 200_000 + "\nformation_id\n1\n", "its header is over 131,072 characters long"),
+        ("#" + "x" * 200_000 + "\nformation_id\n1\n", "its line 1, a description ('#'), is over 131,072 characters"),
     ],
 )
 def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, capsys, contenu, message):
@@ -300,9 +300,19 @@ def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, c
 
 
 def test_a_device_of_endless_bytes_is_refused_before_it_fills_the_memory(capsys):
-    """`--data /dev/zero` read a header that never ends: the kernel killed the command at 24 GB."""
-    assert main(["calculate", "--data", "/dev/zero"]) == 2
-    assert "its header is over 131,072 characters long" in capsys.readouterr().err
+    """`--data /dev/zero` read a header that never ends: the kernel killed the command at 24 GB; /dev/urandom was
+    scanned for ever for its encoding."""
+    for peripherique in ("/dev/zero", "/dev/urandom"):
+        assert main(["calculate", "--data", peripherique]) == 2
+        assert f"Cannot read '{peripherique}': it is a device, not a file" in capsys.readouterr().err
+
+
+def test_a_description_line_at_the_bound_is_read(tmp_path):
+    """A '#' line of exactly the bound, its line break not counted, was refused as « its header is over… »."""
+    for fin in ("\n", "\r\n"):
+        fichier = tmp_path / "t.csv"
+        fichier.write_bytes(("#" + "x" * 131_071 + fin + "formation_id" + fin + "a" + fin).encode())
+        assert lire_population(SYSTEME, fichier).table["formation_id"].tolist() == ["a"]
 
 
 def test_a_comment_line_below_the_header_is_no_training(tmp_path):
@@ -505,3 +515,18 @@ def test_a_campaigns_count_that_would_not_fit_is_refused_naming_it(client, tmp_p
     formations["g"] = {**grand, "nombre_apprenants": {"ETERNITY": 147_483_647}}
     total = construire_simulation(SYSTEME, situation).calculate("nombre_apprenants_campagne", MOIS)
     assert total.tolist() == [2_147_483_647]
+
+
+def test_a_file_without_a_line_break_in_another_encoding_is_refused_without_holding_it(tmp_path):
+    """A file of é in Windows-1252 without a line break was read whole, twice, for its encoding (300 MB took
+    676 MB) before « its header is over… »; each line is now read to a bound."""
+    import tracemalloc
+
+    fichier = tmp_path / "t.csv"
+    fichier.write_bytes(b"\xe9" * 8_000_000)
+    tracemalloc.start()
+    with pytest.raises(DonneesInvalidesError, match="its header is over 131,072 characters long"):
+        lire_population(SYSTEME, fichier)
+    pic = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert pic < 4_000_000, pic

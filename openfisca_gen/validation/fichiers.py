@@ -13,10 +13,19 @@ ENTIER_DECIMAL = r"[-+]?[0-9]+"
 NOMBRE_DECIMAL = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 
 
+def lignes_bornees(fichier, limite: int = 1 << 20):
+    """(number, bytes) of a binary file's lines, each read to `limite` bytes at most: a longer line comes in parts
+    of the same number, and a file without a line break is never held whole (300 MB took 676 MB)."""
+    numero = 1
+    for morceau in iter(lambda: fichier.readline(limite), b""):
+        yield numero, morceau
+        numero += morceau.endswith(b"\n")
+
+
 def ligne_pas_en_utf8(chemin) -> int | None:
     """The first line of a file that is not UTF-8 text (None when the whole file is undecodable as lines)."""
     with open(chemin, "rb") as fichier:
-        for numero, ligne in enumerate(fichier, 1):
+        for numero, ligne in lignes_bornees(fichier):
             try:
                 ligne.decode("utf-8")
             except UnicodeDecodeError:

@@ -305,6 +305,15 @@ MESSAGES = {
         "cannot read '{fichier}': its header has {nombre} columns, at most {maximum} (the input variables are fewer)",
         "le fichier {fichier:fr} a {nombre:fr} colonnes, au plus {maximum:fr} (il y a moins de variables d'entrée)",
     ),
+    "peripherique": (
+        "cannot read '{fichier}': it is a device, not a file",
+        "le fichier {fichier:fr} ne peut pas être lu : c'est un périphérique, pas un fichier",
+    ),
+    "description_trop_longue": (
+        "cannot read '{fichier}': its line {ligne}, a description ('#'), is over {longueur:,} characters long",
+        "le fichier {fichier:fr} ne peut pas être lu : sa ligne {ligne}, une description (« # »), compte plus de "
+        "{longueur:fr} caractères",
+    ),
     "entete_trop_longue": (
         "cannot read '{fichier}': its header is over {longueur:,} characters long, longer than any columns' names",
         "le fichier {fichier:fr} ne peut pas être lu : sa ligne d'en-tête compte plus de {longueur:fr} caractères, "
