@@ -403,7 +403,8 @@ def analyser_interpretations(
     no effect: it is reported as such, not combined."""
     period = un_mois(period)
     maximum = MAX_COMBINAISONS if max_combinaisons is None else max_combinaisons  # 0 took them all, -1 ten
-    maximum, graine = un_entier_positif(maximum, "max_combinaisons"), un_entier_positif(graine, "graine", 0)
+    maximum = un_entier_positif(maximum, "max_combinaisons")
+    graine = None if graine is None else un_entier_positif(graine, "graine", 0)  # None: a sample drawn at random
     lectures = Lectures(la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system))
     population = une_population(lectures.systeme, population)
     simulation = population.simulation(lectures.systeme, period)

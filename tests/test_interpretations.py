@@ -323,3 +323,8 @@ def test_the_size_of_the_sample_and_its_seed_are_checked(tax_benefit_system, opt
     population = lire_population(tax_benefit_system, POPULATION_EXEMPLE)
     with pytest.raises(EntreeInvalideError, match=re.escape(attendu)):
         analyser_interpretations(population, PERIOD, tax_benefit_system, **options)
+
+
+def test_a_seed_of_none_draws_the_sample_at_random(tax_benefit_system):
+    analyse = analyser_interpretations("appel_2015", PERIOD, tax_benefit_system, max_combinaisons=8, graine=None)
+    assert analyse.echantillon and len(analyse.combinaisons) < 2**9  # a sample, at least each switch alone

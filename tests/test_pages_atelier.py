@@ -578,3 +578,20 @@ def test_the_workshop_offers_each_calls_rules_and_says_which_its_call_leaves_out
     base = ouvrir(client, "/reformes?population=appel_2016&financement_amorcage.plafond_structure=100000")
     [cout] = base.tous("data-indicateur", "cout_total")
     assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])  # 100 000 € per structure binds
+
+
+def test_an_unticked_box_left_empty_in_a_link_is_false(client):
+    """A link with `interpretations.plafond_par_structure=` (a box's `false` left out by hand) was refused in the
+    API's words (« donnez true ou false ») where the field's help says an empty box is « non »."""
+    page = ouvrir(client, "/reformes?interpretations.plafond_par_structure=")
+    [cout] = page.tous("data-indicateur", "cout_total")
+    par_formation = ouvrir(client, "/reformes?reforme_livree=plafond_par_formation").tous(
+        "data-indicateur", "cout_total"
+    )
+    assert cout["attrs"]["data-reforme"] == par_formation[0]["attrs"]["data-reforme"] != cout["attrs"]["data-base"]
+
+
+def test_an_unknown_shipped_reform_suggests_the_closest(client):
+    """« Plafond_100k » got the list's words and no suggestion, where the command line and the API suggest one."""
+    texte = plat(visible(ouvrir(client, "/reformes?reforme_livree=Plafond_100k")))
+    assert "(« Plafond_100k » n'en est pas une) (vouliez-vous dire plafond_100k ?)." in texte

@@ -515,7 +515,7 @@ def test_what_each_value_of_a_reform_reaches_is_said(tax_benefit_system, changem
     ("changements", "appel"),
     [({"interpretations.plafond_par_structure": {"2015-09-17": None}}, 1),
      ({"interpretations.label_premier_appel_trois_ans": {"2015-09-17": True, "2015-10-01": None}}, 2),
-     ({"interpretations.duree_maximale_selon_le_ministre": {"2016-08-23": None}}, 2)],
+     ({"interpretations.label_premier_appel_trois_ans": {"2016-08-23": None}}, 2)],
 )  # fmt: skip
 def test_a_switchs_null_a_call_would_read_is_refused_naming_it(tax_benefit_system, client, changements, appel):
     """A reading's null from 2015-09-17 was read as false by the first call, which it concerns: the ceiling per
@@ -532,6 +532,10 @@ def test_a_switchs_null_a_call_would_read_is_refused_naming_it(tax_benefit_syste
              "situation": {"formations": {"f": {"date_depot_dossier": {"ETERNITY": "2015-10-12"}}}}}  # fmt: skip
     reponse = client.post("/compare", json=corps)
     assert reponse.status_code == 400 and reponse.json["errors"][0]["field"] == next(iter(changements))
+    # where the law's reading is false, its null reads the same: accepted, as it was
+    assert appliquer_reforme(
+        tax_benefit_system, {"interpretations.duree_maximale_selon_le_ministre": {"2015-09-17": None}}
+    )
 
 
 @pytest.mark.parametrize(

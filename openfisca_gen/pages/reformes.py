@@ -196,6 +196,10 @@ def _existe(parametres, chemin: str) -> bool:
     return True
 
 
+def _vide(champ: dict):
+    return False if champ["genre"] == "booleen" else None
+
+
 def lire_valeur(champ: dict, texte: str):
     """A typed value as the parameter's: a checkbox's true/false, a number as people write it (50 %, 70 000 €)."""
     if champ["genre"] == "booleen":
@@ -299,7 +303,8 @@ def reforme_de(tax_benefit_system, demande: Demande) -> dict:
     """The changed values as a reform {path: {start of the value in force: value}}; an empty text is "no value"."""
     noms = par_nom(tax_benefit_system, demande.mois)
     return {
-        chemin: {noms[chemin]["debut"]: lire_valeur(noms[chemin], texte) if texte else None}
+        # an empty text is no value, but an unticked box (its `false` left out of a link by hand) is false
+        chemin: {noms[chemin]["debut"]: lire_valeur(noms[chemin], texte) if texte else _vide(noms[chemin])}
         for chemin, texte in demande.modifies.items()
         if chemin in noms
     }

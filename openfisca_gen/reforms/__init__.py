@@ -13,6 +13,7 @@ CLI, the web API, the pages and Python all take their reforms from here.
 """
 
 import contextlib
+import warnings
 from pathlib import Path
 
 import numpy
@@ -150,7 +151,9 @@ def appliquer_reforme(baseline, reforme):
         problemes = []
         for element in reforme:
             try:
-                obtenir(element) if isinstance(element, str) else valider_changements(baseline.parameters, element)
+                with warnings.catch_warnings():  # a moved path warns once, when the combination is applied
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    obtenir(element) if isinstance(element, str) else valider_changements(baseline.parameters, element)
             except ReformeInvalideError as erreur:
                 problemes += erreur.problemes
         if problemes:

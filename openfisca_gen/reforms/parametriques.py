@@ -191,8 +191,9 @@ def avertissements_de_portee(loi, ouvertures: list, fins: list, segments: dict) 
                     Probleme("valeur_apres_l_ouverture", _en_parts(parametre, details), "parametre", champ=chemin)
                 )
             interrupteur_nul = valeur is None and chemin.startswith(INTERRUPTEURS)  # the law's null, restated
-            if lisent := [i for i in atteints if lois[i] is not None] if interrupteur_nul else []:
-                # not restated: a call the reading concerns would read the null as false, a reading chosen unsaid
+            if lisent := [i for i in atteints if lois[i]] if interrupteur_nul else []:
+                # a call whose reading is true would read the null as false, a reading chosen unsaid (one whose
+                # reading is false reads the same)
                 details = {"debut": str(debut), "appel": lisent[0] + 1, "ouverture": ouvertures[lisent[0]]}
                 problemes.append(
                     Probleme("interrupteur_inconnu_lu", details | {"loi": lois[lisent[0]]}, "parametre", champ=chemin)

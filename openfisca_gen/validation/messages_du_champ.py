@@ -27,7 +27,7 @@ MESSAGES_DU_CHAMP = {
     "pas_une_date": "{sujet} doit être une date réelle, par exemple {exemple} (vous avez saisi {texte:fr}).",
     "choix_attendu": "{sujet} doit être l'un des choix proposés (reçu {valeur:fr}).",
     "champ_en_double": "{sujet} : plusieurs valeurs différentes sont données ({textes:fr}) ; gardez-en une.",
-    "reforme_inconnue": "{sujet} doit être {attendu} (« {nom} » n'en est pas une).",
+    "reforme_inconnue": "{sujet} doit être {attendu} (« {nom} » n'en est pas une){suggestion_fr}.",
     "booleen_attendu": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "booleen_de_parametre": "{sujet} : cochez la case, ou laissez-la vide pour « non » (reçu {valeur:fr}).",
     "taux_hors_bornes": "{sujet} doit être un taux de 0 % à 100 %, par exemple {exemple} (vous avez saisi "
