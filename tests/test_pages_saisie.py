@@ -96,7 +96,8 @@ def test_a_message_names_its_field_as_its_subject_with_what_to_write():
 def test_every_field_sentence_is_for_a_problem_the_core_raises_and_formats():
     assert set(MESSAGES_DU_CHAMP) <= set(MESSAGES)
     valeurs = {"valeur": -3, "apprenants": 2, "texte": "1990-01", "premier": "1970-01", "dernier": "2100-12",
-               "ouverture": "2015-09-17", "maximum": 2147483647, "textes": ["5", "7"], "nom": "x"}  # fmt: skip
+               "ouverture": "2015-09-17", "maximum": 2147483647, "textes": ["5", "7"], "nom": "x",
+               "suggestion_fr": ""}  # fmt: skip
     for cle in MESSAGES_DU_CHAMP:
         jours = JOURS if cle == "date_attendue" else {}  # a day's bounds are days, a month's months
         jours |= {"valeur": "2010-02-03", "depot": "2015-10-12"} if cle == "decision_avant_depot" else {}
