@@ -328,7 +328,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
         table, entete, separateur, commentaires, encodage = _lire_csv(Path(source), nom, types, encodage)
         table.index = table.index + entete + 2
         if len(commentaires):  # named by their lines, blank lines and quoted line breaks counted
-            lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage)
+            lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage, fichier)
             commentaires = tuple(lignes.get(rang + entete + 2, rang + entete + 2) for rang in commentaires)
         if table.empty and len(commentaires):  # every row read as a comment: « no rows » would not say why
             raise DonneesInvalidesError(
@@ -338,7 +338,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
             valide = valider_table(tax_benefit_system, table, fichier, "," if separateur == ";" else ".")
         except DonneesInvalidesError as erreur:
             if types is str:  # each problem at the line it is on, blank lines and quoted line breaks counted
-                lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage)
+                lignes = _lignes_des_enregistrements(Path(source), entete, separateur, encodage, fichier)
                 raise DonneesInvalidesError([
                     replace(p, ligne=lignes.get(p.ligne, p.ligne)) if p.lieu == "ligne" else p for p in erreur.problemes
                 ]) from None  # fmt: skip
@@ -533,34 +533,38 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
         raise DonneesInvalidesError([Probleme("trop_de_colonnes", details)])
 
 
-def _enregistrements(source: Path, description: int, separateur: str, encodage: str):
+def _enregistrements(source: Path, description: int, separateur: str, encodage: str, nom: str | None = None):
     """The records of a CSV below its description, read again by the csv module (only once a problem is to be
     named): the header first, then each data record, as (the line it starts on, the line it ends on, its fields).
     A blank line (spaces and tabs alone too) is no record, as pandas skips it; a quoted cell's line break stays
     inside its record."""
     with open(source, encoding=encodage, newline="") as fichier:
         lignes = csv.reader(fichier, delimiter=separateur)
-        for _ in range(description):
-            next(lignes)
-        debut = lignes.line_num + 1
-        for champs in lignes:
-            if champs and (len(champs) > 1 or champs[0].strip(" \t")):
-                yield debut, lignes.line_num, champs
+        try:
+            for _ in range(description):
+                next(lignes)
             debut = lignes.line_num + 1
+            for champs in lignes:
+                if champs and (len(champs) > 1 or champs[0].strip(" \t")):
+                    yield debut, lignes.line_num, champs
+                debut = lignes.line_num + 1
+        except csv.Error:  # a cell longer than the csv module reads (a traceback, a 500): no column holds one
+            details = {"fichier": nom or Path(source).name, "ligne": debut, "longueur": csv.field_size_limit()}
+            raise DonneesInvalidesError([Probleme("cellule_trop_longue", details)]) from None
 
 
-def _lignes_des_enregistrements(source: Path, description: int, separateur: str, encodage: str) -> dict[int, int]:
+def _lignes_des_enregistrements(source: Path, description: int, separateur: str, encodage: str, nom=None) -> dict:
     """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
     the file it starts on: the two part where pandas skips a blank line, or reads a quoted cell's line break
     inside one record."""
-    enregistrements = _enregistrements(source, description, separateur, encodage)
+    enregistrements = _enregistrements(source, description, separateur, encodage, nom)
     next(enregistrements)  # the header
     return {rang + description + 2: debut for rang, (debut, _, _) in enumerate(enregistrements)}
 
 
 def _lignes_trop_longues(source, description: int, separateur: str, nom: str, encodage: str) -> list[Probleme]:
     """The lines with more fields than the header (read again, only once pandas has found one)."""
-    enregistrements = _enregistrements(source, description, separateur, encodage)
+    enregistrements = _enregistrements(source, description, separateur, encodage, nom)
     entete = len(next(enregistrements)[2])
     return [
         Probleme("ligne_trop_longue", {"champs": len(champs), "entete": entete}, "ligne", ligne=fin,

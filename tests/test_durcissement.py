@@ -4,6 +4,7 @@ test_pages_*.py. Each refusal names its field; nothing answers a 5xx, a tracebac
 number."""
 
 import datetime
+import io
 import json
 import re
 import warnings
@@ -530,3 +531,19 @@ def test_a_file_without_a_line_break_in_another_encoding_is_refused_without_hold
     pic = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert pic < 4_000_000, pic
+
+
+@pytest.mark.parametrize("ligne", ["#" + "c" * 140_000, "f2," + "x" * 140_000 + ",abc"])
+def test_a_cell_longer_than_the_csv_module_reads_is_refused_naming_its_line(tmp_path, capsys, client, ligne):
+    """A comment row or a place of 140 000 characters beside a bad value ended in `_csv.Error: field larger than
+    field limit`: a traceback from the command, a 500 from the workshop."""
+    contenu = f"formation_id,lieu_formation,budget_session\nf1,a,1000\n{ligne}\n"
+    fichier = tmp_path / "t.csv"
+    fichier.write_text(contenu, encoding="utf-8")
+    assert main(["calculate", "--data", str(fichier)]) == 2
+    assert "Cannot read 't.csv': a cell of its line 3 is over 131,072 characters long" in capsys.readouterr().err
+    reponse = client.post("/reformes", data={"donnees": (io.BytesIO(contenu.encode()), "t.csv"),
+                          "financement_amorcage.plafond": "50000"}, content_type="multipart/form-data")  # fmt: skip
+    assert reponse.status_code == 200 and "une cellule de sa ligne 3 compte plus de 131" in reponse.get_data(
+        as_text=True
+    )

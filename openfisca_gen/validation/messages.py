@@ -309,6 +309,12 @@ MESSAGES = {
         "cannot read '{fichier}': it is a device, not a file",
         "le fichier {fichier:fr} ne peut pas être lu : c'est un périphérique, pas un fichier",
     ),
+    "cellule_trop_longue": (
+        "cannot read '{fichier}': a cell of its line {ligne} is over {longueur:,} characters long, longer than any "
+        "value of a column",
+        "le fichier {fichier:fr} ne peut pas être lu : une cellule de sa ligne {ligne} compte plus de {longueur:fr} "
+        "caractères, plus qu'aucune valeur d'une colonne",
+    ),
     "description_trop_longue": (
         "cannot read '{fichier}': its line {ligne}, a description ('#'), is over {longueur:,} characters long",
         "le fichier {fichier:fr} ne peut pas être lu : sa ligne {ligne}, une description (« # »), compte plus de "
