@@ -501,20 +501,25 @@ def main(argv=None) -> int:
         avant = set(argv[: argv.index(arguments.commande)]) if arguments.commande in argv else set()
         fautif = analyseur if avant & set(inconnus) else analyseur.commandes[arguments.commande]
         fautif.error(f"unrecognized arguments: {' '.join(inconnus)}")
-    commande = f"openfisca-gen {arguments.commande}"
-    from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
-
     # A reform's and a sweep's warnings (not imported for --help's sake): the commands print them themselves
     warnings.filterwarnings(
         "ignore", message=".*(has no end date|runs to|reach(es)? no call|misses call|gives the same totals)"
     )
 
+    with contextlib.redirect_stdout(Sortie(sys.stdout)) as sortie, contextlib.redirect_stderr(Sortie(sys.stderr)):
+        try:
+            return _lancer(arguments, f"openfisca-gen {arguments.commande}")
+        finally:  # what is left in the buffers, while a broken pipe is still Sortie's (not Python's at exit)
+            sortie.flush()
+            sys.stderr.flush()
+
+
+def _lancer(arguments, commande: str) -> int:
+    """The command run, each refusal one line on the standard error (exit status 2)."""
+    from openfisca_gen.validation import MAX_MESSAGES, EntreeInvalideError
+
     try:
-        with contextlib.redirect_stdout(Sortie(sys.stdout)) as sortie:
-            try:
-                return arguments.run(arguments)
-            finally:  # what is left in the buffer, while a broken pipe is still Sortie's (not Python's at exit)
-                sortie.flush()
+        return arguments.run(arguments)
     except EntreeInvalideError as erreur:
         langue = getattr(arguments, "lang", "en")  # in French with --lang fr, where a message has its French
         problemes = [probleme.dans(langue) for probleme in erreur.problemes[:MAX_MESSAGES]]

@@ -74,8 +74,9 @@ class Version(argparse.Action):
 
 
 class Sortie:
-    """The standard output that goes on to nothing once the command reading it stops (`| head`): the files of
-    `--out` are still written after it (they were not, the exit code 0, an older report left in the folder)."""
+    """The standard output, or error, that goes on to nothing once the command reading it stops (`| head`,
+    `2>&1 | true`): the files of `--out` are still written after it (they were not, the exit code 0, an older
+    report left in the folder), and a refusal still exits 2 (120 when Python's exit found the pipe broken)."""
 
     def __init__(self, flux) -> None:
         self.flux = flux

@@ -302,3 +302,29 @@ def test_a_report_is_written_when_the_command_reading_its_output_stops(tmp_path,
         )  # fmt: skip
     assert fait.returncode == 0 and fait.stderr == "", fait.stderr
     assert fichier is None or (tmp_path / "r" / fichier).stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    ("commande", "code", "fichier"),
+    [(["calculate", "--data", "appel_2015", "--reform", "REFORME", "--out", "SORTIE/cw.csv"], 0, "cw.csv"),
+     (["compare", "--reform", "nope"], 2, None)],
+)  # fmt: skip
+def test_a_command_whose_errors_go_to_a_closed_pipe_writes_its_file_and_exits_as_it_should(
+    tmp_path, commande, code, fichier
+):
+    """`… 2>&1 | true`: a reform's warnings, or a refusal, written to a pipe that had closed, ended the command with
+    exit 120, before its `--out` file was written."""
+    (tmp_path / "w.yaml").write_text("financement_amorcage.plafond: {2015-09-17: 100000}\n", encoding="utf-8")
+    (tmp_path / "r").mkdir()
+    commande = [
+        str(tmp_path / "w.yaml") if a == "REFORME" else a.replace("SORTIE", str(tmp_path / "r")) for a in commande
+    ]
+    lecture, ecriture = os.pipe()
+    os.close(lecture)
+    with open(ecriture, "wb") as sortie:
+        fait = subprocess.run(
+            [sys.executable, "-m", "openfisca_gen.cli", *commande], stdout=sortie, stderr=sortie, timeout=120,
+            check=False, env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+        )  # fmt: skip
+    assert fait.returncode == code
+    assert fichier is None or (tmp_path / "r" / fichier).stat().st_size > 0
