@@ -328,3 +328,16 @@ def test_a_command_whose_errors_go_to_a_closed_pipe_writes_its_file_and_exits_as
         )  # fmt: skip
     assert fait.returncode == code
     assert fichier is None or (tmp_path / "r" / fichier).stat().st_size > 0
+
+
+def test_calculate_writes_a_share_cut_never_rounded_onto_its_objective(tmp_path, capsys):
+    """A NEET share of 0.4999996 was written 0.5 beside objectif_jeunes_neet_peu_qualifies_atteint=False."""
+    fichier = tmp_path / "f.csv"
+    entete = "formation_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,duree_formation_mois"
+    ligne = "a,2015-10-05,codeur,true,true,6,30000,2500000,1249999"
+    fichier.write_text(
+        f"{entete},budget_session,nombre_apprenants,nombre_jeunes_neet_peu_qualifies\n{ligne}\n", encoding="utf-8"
+    )
+    variables = "part_jeunes_neet_peu_qualifies_campagne,objectif_jeunes_neet_peu_qualifies_atteint"
+    assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
+    assert "appel_1,0.499999,False" in capsys.readouterr().out.splitlines()

@@ -595,3 +595,16 @@ def test_an_unknown_shipped_reform_suggests_the_closest(client):
     """« Plafond_100k » got the list's words and no suggestion, where the command line and the API suggest one."""
     texte = plat(visible(ouvrir(client, "/reformes?reforme_livree=Plafond_100k")))
     assert "(« Plafond_100k » n'en est pas une) (vouliez-vous dire plafond_100k ?)." in texte
+
+
+def test_a_share_is_never_shown_at_an_objective_it_misses(client):
+    """2 996 women of 10 000 learners read « Part de femmes 30 % » two rows under « Objectif non atteint »: a share
+    is cut to the tenth of a percent toward zero, as the command's tables cut it."""
+    contenu = (
+        "formation_id,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante,duree_formation_mois,"
+        "budget_session,nombre_apprenants,nombre_femmes,nombre_jeunes_neet_peu_qualifies\n"
+        "a,2015-10-01,codeur,true,true,7,100000,10000,2996,4996\n"
+    )
+    page = Page(envoyer(client, {PLAFOND: "50000"}, (io.BytesIO(contenu.encode()), "s.csv")).get_data(as_text=True))
+    texte = plat(visible(page))
+    assert "Part de femmes 29,9 % 29,9 %" in texte and "Part de jeunes NEET peu qualifiés 49,9 % 49,9 %" in texte

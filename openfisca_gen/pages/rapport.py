@@ -23,7 +23,7 @@ from openfisca_gen.pages.francais import euros, mois_lisible, nombre, ordinal, p
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import LIBELLES
 from openfisca_gen.rapports.libelles import libelle as libelle_commun
-from openfisca_gen.rapports.tableaux import propre
+from openfisca_gen.rapports.tableaux import part_tronquee, propre
 from openfisca_gen.reforms import changements_de
 from openfisca_gen.reforms.parametriques import verifier_changements
 from openfisca_gen.validation import DonneesInvalidesError, EntreeInvalideError, ReformeInvalideError, trouver_parametre
@@ -105,8 +105,11 @@ def tableau(systeme, table) -> dict:
         unite = unite_de(nom) if nom in systeme.variables else unite_de(str(colonne))
         if isinstance(valeur, str):
             return {"texte": libelle(systeme, valeur), "nombre": False}
-        if unite == "/1" and isinstance(valeur, float | numpy.floating):
-            return {"texte": pourcent(valeur), "nombre": True}
+        if unite == "/1" and isinstance(valeur, float | numpy.floating):  # cut, never shown at a missed objective
+            return {
+                "texte": pourcent(part_tronquee(valeur)) if numpy.isfinite(valeur) else pourcent(valeur),
+                "nombre": True,
+            }
         if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):
             return {"texte": "—", "nombre": False}
         est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)

@@ -9,16 +9,17 @@ import pandas
 from openfisca_gen.validation.sorties import chemins_des_tables
 
 
-def _millieme(valeur: float) -> float:
-    """A share cut (not rounded) to the thousandth, toward zero: 0.49994 beside « NEET share: not met » read 0.500.
-    A share computed a hair under its value (0.3 as 0.29999999999999993) is still 0.300."""
-    return math.trunc(valeur * 1000 + math.copysign(1e-6, valeur)) / 1000
+def part_tronquee(valeur: float, chiffres: int = 3) -> float:
+    """A share cut (not rounded) to `chiffres` decimals, toward zero: 0.49994 beside « NEET share: not met » read
+    0.500. A share computed a hair under its value (0.3 as 0.29999999999999993) is still 0.300."""
+    echelle = 10**chiffres
+    return math.trunc(valeur * echelle + math.copysign(1e-6, valeur)) / echelle
 
 
 def lisible(valeur: float, langue: str = "en") -> str:
     """Counts and euros with thousands separators and no decimals, shares with three, cut toward zero (never shown
     at an objective they miss): 1,234 / 0.250 in English, 1 234 / 0,250 in French."""
-    texte = f"{_millieme(valeur):.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
+    texte = f"{part_tronquee(valeur):.3f}" if 0 < abs(valeur) < 1 else f"{valeur:,.0f}"
     return en_francais(texte) if langue == "fr" else texte
 
 
@@ -52,7 +53,10 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
         return pandas.Series(arrondies, valeurs.index, dtype=object, name=valeurs.name)
     if not pandas.api.types.is_float_dtype(valeurs):
         return valeurs
-    return valeurs.round(6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
+    # below 1, a share (or a few cents) cut to six decimals toward zero, as `part_tronquee`: 0.4999996 was written
+    # 0.5 beside « objective not met »
+    parts = numpy.trunc(valeurs * 1e6 + numpy.copysign(1e-6, valeurs)) / 1e6
+    return parts.where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
 # What a spreadsheet runs as a formula when a CSV cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
