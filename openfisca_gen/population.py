@@ -394,7 +394,8 @@ def _lire_csv(source: Path, nom: str | None, types=str, encodage: str = UTF8) ->
     (with or without a byte-order mark), or Windows-1252, as a spreadsheet of Windows saves a CSV, where it is
     not UTF-8 (read again as such)."""
     nom = nom or str(source)
-    if source.is_char_device() or source.is_block_device():  # /dev/zero, /dev/urandom: read for ever
+    # /dev/zero, /dev/urandom are read for ever; a pipe (<(cat f.csv), /dev/stdin) is read several times here
+    if source.is_char_device() or source.is_block_device() or source.is_fifo():
         raise DonneesInvalidesError([Probleme("peripherique", {"fichier": nom})])
     try:
         pas_un_csv(source, nom)

@@ -6,6 +6,7 @@ number."""
 import datetime
 import io
 import json
+import os
 import re
 import warnings
 
@@ -300,12 +301,16 @@ def test_a_file_that_is_no_table_of_trainings_is_refused_in_one_line(tmp_path, c
     assert message in capsys.readouterr().err
 
 
-def test_a_device_of_endless_bytes_is_refused_before_it_fills_the_memory(capsys):
+def test_a_device_of_endless_bytes_is_refused_before_it_fills_the_memory(tmp_path, capsys):
     """`--data /dev/zero` read a header that never ends: the kernel killed the command at 24 GB; /dev/urandom was
     scanned for ever for its encoding."""
     for peripherique in ("/dev/zero", "/dev/urandom"):
         assert main(["calculate", "--data", peripherique]) == 2
-        assert f"Cannot read '{peripherique}': it is a device, not a file" in capsys.readouterr().err
+        assert f"Cannot read '{peripherique}': it is a device or a pipe, not a file" in capsys.readouterr().err
+    tube = tmp_path / "tube"
+    os.mkfifo(tube)  # a named pipe hung: opened several times, never read to its end
+    assert main(["calculate", "--data", str(tube)]) == 2
+    assert "it is a device or a pipe, not a file; save the table to a file first" in capsys.readouterr().err
 
 
 def test_a_description_line_at_the_bound_is_read(tmp_path):

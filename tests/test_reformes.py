@@ -819,3 +819,18 @@ def test_the_deprecated_scenario_plafond_par_structure_warns_and_still_works(tax
         with pytest.warns(DeprecationWarning, match="goes in 0.8: use plafond_par_formation"):
             systeme = appliquer_reforme(tax_benefit_system, reforme)
         assert systeme.parameters("2015-10-01").interpretations.plafond_par_structure  # the law's reading, unchanged
+
+
+def test_a_reform_file_given_through_a_pipe_is_read(tmp_path):
+    """`--reform <(cat r.yaml)` was looked up as a reform's name: « Unknown reform '/dev/fd/63' »."""
+    import os
+    import threading
+
+    from openfisca_gen.reforms import lire_reforme
+
+    tube = tmp_path / "r"
+    os.mkfifo(tube)
+    ecrivain = threading.Thread(target=tube.write_text, args=("financement_amorcage.plafond: {2015-09-17: 100000}\n",))
+    ecrivain.start()
+    assert lire_reforme(str(tube)) == {"financement_amorcage.plafond": {"2015-09-17": 100000}}
+    ecrivain.join(timeout=10)

@@ -133,7 +133,7 @@ def lire_reforme(argument: str):
     `charger_changements`), read here: a name ending in .yaml, .yml or .json, whatever its case, or any file that
     exists and is no reform's name (`r.YAML` or `r.json` used to be looked up as a reform's name, never read)."""
     fichier = argument.lower().endswith((".yaml", ".yml", ".json"))
-    fichier = fichier or (argument not in REFORMES and Path(argument).is_file())
+    fichier = fichier or (argument not in REFORMES and Path(argument).exists())  # a file, or a pipe: <(cat r.yaml)
     return charger_changements(argument) if fichier else argument
 
 

@@ -306,8 +306,9 @@ MESSAGES = {
         "le fichier {fichier:fr} a {nombre:fr} colonnes, au plus {maximum:fr} (il y a moins de variables d'entrée)",
     ),
     "peripherique": (
-        "cannot read '{fichier}': it is a device, not a file",
-        "le fichier {fichier:fr} ne peut pas être lu : c'est un périphérique, pas un fichier",
+        "cannot read '{fichier}': it is a device or a pipe, not a file; save the table to a file first",
+        "le fichier {fichier:fr} ne peut pas être lu : c'est un périphérique ou un tube, pas un fichier ; "
+        "enregistrez d'abord la table dans un fichier",
     ),
     "cellule_trop_longue": (
         "cannot read '{fichier}': a cell of its line {ligne} is over {longueur:,} characters long, longer than any "
