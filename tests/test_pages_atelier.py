@@ -583,7 +583,10 @@ def test_the_workshop_offers_each_calls_rules_and_says_which_its_call_leaves_out
 def test_an_unticked_box_left_empty_in_a_link_is_false(client):
     """A link with `interpretations.plafond_par_structure=` (a box's `false` left out by hand) was refused in the
     API's words (« donnez true ou false ») where the field's help says an empty box is « non »."""
-    page = ouvrir(client, "/reformes?interpretations.plafond_par_structure=")
+    vide = "interpretations.plafond_par_structure="
+    for lien in (f"/reformes?{vide}", f"/reformes?{vide}false&{vide}"):
+        page = ouvrir(client, lien)  # the second was « plusieurs valeurs différentes (« false », « ») »
+        assert "plusieurs valeurs" not in visible(page)
     [cout] = page.tous("data-indicateur", "cout_total")
     par_formation = ouvrir(client, "/reformes?reforme_livree=plafond_par_formation").tous(
         "data-indicateur", "cout_total"

@@ -250,6 +250,43 @@ def test_changing_the_call_on_a_result_keeps_the_result_in_the_history(onglet, e
     assert onglet.erreurs == []
 
 
+def test_a_request_that_fails_falls_back_to_the_plain_form_with_the_button_pressed(onglet, exemple):
+    """The fallback's `submit()` sent no button: another call chosen while the request failed was computed as a
+    result under the first call's questions (« …relève du 1er appel »), not shown as that call's questions."""
+    page = onglet.aller("/simulateur?" + urlencode(exemple))
+    page.route(re.compile(r"changer=appel"), lambda route: route.abort(), times=1)  # the fetch fails, once
+    page.locator("#appel").select_option("3")
+    expect(page).to_have_url(re.compile(r"changer=appel"))
+    expect(page.locator("#appel")).to_have_value("3")
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_have_count(0)  # the questions, no result
+
+
+def test_an_answer_that_comes_after_back_is_not_shown(onglet, exemple):
+    """Back while « Calcul en cours… » showed: the late answer replaced the page Back had shown and pushed its
+    address, and the result before it was lost from the history."""
+    page = onglet.aller("/simulateur?" + urlencode({**exemple, "changer": "appel"}))  # the form, filled in
+    page.get_by_role("button", name="Simuler").click()
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_be_attached()
+    premier = page.url
+    retenues, adresse = [], re.compile(r"/simulateur\?")
+
+    def retenir(route):
+        retenues.append(route)
+
+    page.route(adresse, retenir, times=1)  # this answer held; the next requests go
+    page.locator("#duree_formation_mois").fill("4")
+    page.get_by_role("button", name="Simuler").click()
+    expect(page.locator("form[data-simulateur]")).to_have_attribute("aria-busy", "true")
+    page.go_back()  # the form as typed, fetched again
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_have_count(0)
+    retenues[0].continue_()  # the late answer
+    page.wait_for_timeout(500)
+    expect(page.locator('[data-variable="financement_amorcage"]')).to_have_count(0)
+    page.go_forward()
+    expect(page).to_have_url(premier)
+    assert onglet.erreurs == []
+
+
 def test_comparer_with_nothing_changed_keeps_the_address_shown(onglet):
     """« Comparer » with nothing changed, answered in place, pushed the bare /reformes: a reload lost the
     population and the month on screen."""

@@ -21,6 +21,8 @@ def lire_champs(formulaire, noms, reglages=()) -> tuple[dict[str, str], list[Pro
         saisies = [texte.strip() for texte in formulaire.getlist(nom)]
         if saisies == ["false", "true"]:
             saisies = ["true"]
+        elif set(saisies) == {"false", ""}:  # a box unticked, written twice (a link edited by hand)
+            saisies = ["false"]
         if len(set(saisies)) > 1 and nom not in reglages:
             differentes = list(dict.fromkeys(saisies))
             problemes.append(Probleme("champ_en_double", {"textes": differentes}, "champ", champ=nom))

@@ -5,6 +5,8 @@
 
 // The address of the page shown: a popstate to the same address only moved its #part
 let adresseAffichee = window.location.pathname + window.location.search;
+// Each move in the history (popstate): an answer asked before the last one comes too late to be shown
+let navigations = 0;
 
 function remplacerContenu(html) {
   const page = new DOMParser().parseFromString(html, "text/html");
@@ -25,6 +27,7 @@ function montrer(cible) {
 }
 
 async function envoyer(formulaire, bouton) {
+  const depart = navigations;
   const donnees = new FormData(formulaire);
   // The form as typed, shown again (without a result) when Back returns to this page, a form without a result
   const tapee = document.getElementById("resultat") ? null : new URLSearchParams(donnees);
@@ -37,6 +40,13 @@ async function envoyer(formulaire, bouton) {
   const figes = Array.from(formulaire.elements).filter((champ) => !champ.disabled);
   const soumettre = () => {
     figes.forEach((champ) => { champ.disabled = false; });
+    if (bouton && bouton.name) { // submit() sends no button: the one pressed (« changer ») is given
+      const cache = document.createElement("input");
+      cache.type = "hidden";
+      cache.name = bouton.name;
+      cache.value = bouton.value;
+      formulaire.appendChild(cache);
+    }
     formulaire.submit();
   };
   formulaire.setAttribute("aria-busy", "true");
@@ -53,6 +63,9 @@ async function envoyer(formulaire, bouton) {
       reponse = await fetch(formulaire.getAttribute("action"), { method: "POST", body: donnees });
     }
     const html = await reponse.text();
+    if (navigations !== depart) {
+      return; // Back or Forward while it computed: the page moved on, a late answer would replace it
+    }
     if (!remplacerContenu(html)) {
       soumettre();
       return;
@@ -162,6 +175,7 @@ window.addEventListener("popstate", async (evenement) => {
   if (window.location.pathname + window.location.search === adresseAffichee) {
     return; // only the #part moved (« Modifier les informations », an error's link): the page shown is this one
   }
+  navigations += 1;
   adresseAffichee = window.location.pathname + window.location.search;
   const saisie = evenement.state && evenement.state.saisie;
   if (saisie) {
