@@ -573,6 +573,8 @@ def test_the_workshop_offers_each_calls_rules_and_says_which_its_call_leaves_out
     assert {nom for nom, aide in aides if "data-non-appliquee" in aide} == {
         "financement_amorcage.seuil_duree_mois", "labellisation.duree_formation.minimum_mois",
         "labellisation.duree_formation.maximum_mois"}  # fmt: skip
+    assert "Le 3e appel, en vigueur ce mois-là, ne l'applique pas" in plat(visible(page))  # named: a first-call
+    # population in this month still reads the rule (its dossiers keep their call's rules)
     assert page.attributs("labellisation.effectif_minimal_demandeurs_emploi_peu_qualifies")["value"] == "10"
     assert "data-non-appliquee" not in ouvrir(client, "/reformes?population=appel_2016").html
     base = ouvrir(client, "/reformes?population=appel_2016&financement_amorcage.plafond_structure=100000")

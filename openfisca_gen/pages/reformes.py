@@ -134,6 +134,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
     values do not change between requests (nothing may change what this returns)."""
     jour = dernier_jour(mois)
     parametres = tax_benefit_system.parameters
+    appel = f"{ordinal(sum(a['ouverture'] <= jour for a in appels(tax_benefit_system)))} appel"  # the one in force
 
     def champ(parametre):
         en_vigueur = _en_vigueur(parametre, jour)
@@ -154,7 +155,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "affiche": affichage(valeur, sorte),
             "unite": unite,
             "vide_possible": sorte != "booleen" and probleme_de_valeur(parametre, None) is None,
-            "sans_effet": not _appliquee(parametres, parametre.name, jour),
+            "non_appliquee": "" if _appliquee(parametres, parametre.name, jour) else appel,  # « 3e appel »
         }
 
     groupes = [
