@@ -106,10 +106,7 @@ def tableau(systeme, table) -> dict:
         if isinstance(valeur, str):
             return {"texte": libelle(systeme, valeur), "nombre": False}
         if unite == "/1" and isinstance(valeur, float | numpy.floating):  # cut, never shown at a missed objective
-            return {
-                "texte": pourcent(part_tronquee(valeur)) if numpy.isfinite(valeur) else pourcent(valeur),
-                "nombre": True,
-            }
+            return {"texte": pourcent(part_tronquee(valeur)), "nombre": True}
         if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):
             return {"texte": "—", "nombre": False}
         est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)

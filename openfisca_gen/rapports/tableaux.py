@@ -1,6 +1,5 @@
 """Tables as files and as text: amounts to the cent, shares to six decimals, numbers in English or French."""
 
-import math
 from pathlib import Path
 
 import numpy
@@ -9,11 +8,12 @@ import pandas
 from openfisca_gen.validation.sorties import chemins_des_tables
 
 
-def part_tronquee(valeur: float, chiffres: int = 3) -> float:
-    """A share cut (not rounded) to `chiffres` decimals, toward zero: 0.49994 beside « NEET share: not met » read
-    0.500. A share computed a hair under its value (0.3 as 0.29999999999999993) is still 0.300."""
+def part_tronquee(valeur, chiffres: int = 3):
+    """A share (a number or an array of them) cut, not rounded, to `chiffres` decimals, toward zero: 0.49994
+    beside « NEET share: not met » read 0.500. A share computed a hair under its value (0.3 as
+    0.29999999999999993) is still 0.300; NaN and an infinite value stay as they are."""
     echelle = 10**chiffres
-    return math.trunc(valeur * echelle + math.copysign(1e-6, valeur)) / echelle
+    return numpy.trunc(valeur * echelle + numpy.copysign(1e-6, valeur)) / echelle
 
 
 def lisible(valeur: float, langue: str = "en") -> str:
@@ -53,10 +53,9 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
         return pandas.Series(arrondies, valeurs.index, dtype=object, name=valeurs.name)
     if not pandas.api.types.is_float_dtype(valeurs):
         return valeurs
-    # below 1, a share (or a few cents) cut to six decimals toward zero, as `part_tronquee`: 0.4999996 was written
-    # 0.5 beside « objective not met »
-    parts = numpy.trunc(valeurs * 1e6 + numpy.copysign(1e-6, valeurs)) / 1e6
-    return parts.where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
+    # below 1, a share (or a few cents) cut to six decimals toward zero: 0.4999996 was written 0.5 beside
+    # « objective not met »
+    return part_tronquee(valeurs, 6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
 # What a spreadsheet runs as a formula when a CSV cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
