@@ -22,7 +22,7 @@ from openfisca_gen.interpretations import depends_on_interpretations
 from openfisca_gen.population import SANS_DEFAUT_NEUTRE, appels_des_colonnes
 from openfisca_gen.simulation import construire_simulation, verifier_campagnes
 from openfisca_gen.sources import textes_des_references
-from openfisca_gen.validation import analyser_situation, mois_calcule, un_mois
+from openfisca_gen.validation import analyser_situation, mois_calcule, trouver_parametre, un_mois
 
 RESULTATS = ("eligible_labellisation", "labellisee", "financement_amorcage")
 LECTURES = (
@@ -102,9 +102,7 @@ def appel_en_vigueur(tax_benefit_system, period) -> dict | None:
 def _source_de_la_valeur(simulation, nom: str, instant: str) -> list[str]:
     """The text of a parameter's value in force on `instant` where the value has its own (a later call's, from
     another text than the rule's first): the second call's deadlines are not in the 2015 press release."""
-    parametre = simulation.tax_benefit_system.parameters
-    for partie in nom.split("."):
-        parametre = parametre.children[partie]
+    parametre = trouver_parametre(simulation.tax_benefit_system.parameters, nom)
     valeur = next((v for v in parametre.values_list if v.instant_str <= instant), None)
     propre = (getattr(valeur, "metadata", None) or {}).get("reference")
     return [] if propre == parametre.metadata.get("reference") else textes_des_references(propre)  # else inherited
