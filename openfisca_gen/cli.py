@@ -506,12 +506,13 @@ def main(argv=None) -> int:
         "ignore", message=".*(has no end date|runs to|reach(es)? no call|misses call|gives the same totals)"
     )
 
-    with contextlib.redirect_stdout(Sortie(sys.stdout)) as sortie, contextlib.redirect_stderr(Sortie(sys.stderr)):
+    sorties = Sortie(sys.stdout), Sortie(sys.stderr)
+    with contextlib.redirect_stdout(sorties[0]), contextlib.redirect_stderr(sorties[1]):
         try:
             return _lancer(arguments, f"openfisca-gen {arguments.commande}")
         finally:  # what is left in the buffers, while a broken pipe is still Sortie's (not Python's at exit)
-            sortie.flush()
-            sys.stderr.flush()
+            for sortie in sorties:
+                sortie.flush()
 
 
 def _lancer(arguments, commande: str) -> int:

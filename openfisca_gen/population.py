@@ -534,13 +534,13 @@ def _lisible(entete: str, description: int, separateur: str, nom: str) -> None:
         raise DonneesInvalidesError([Probleme("trop_de_colonnes", details)])
 
 
-def _enregistrements(source: Path, description: int, separateur: str, encodage: str, nom: str | None = None):
+def _enregistrements(source: Path, description: int, separateur: str, encodage: str, nom: str):
     """The records of a CSV below its description, read again by the csv module (only once a problem is to be
     named): the header first, then each data record, as (the line it starts on, the line it ends on, its fields).
     A blank line (spaces and tabs alone too) is no record, as pandas skips it; a quoted cell's line break stays
     inside its record."""
     with open(source, encoding=encodage, newline="") as fichier:
-        lignes = csv.reader(fichier, delimiter=separateur)
+        lignes, debut = csv.reader(fichier, delimiter=separateur), description + 1
         try:
             for _ in range(description):
                 next(lignes)
@@ -550,11 +550,11 @@ def _enregistrements(source: Path, description: int, separateur: str, encodage: 
                     yield debut, lignes.line_num, champs
                 debut = lignes.line_num + 1
         except csv.Error:  # a cell longer than the csv module reads (a traceback, a 500): no column holds one
-            details = {"fichier": nom or Path(source).name, "ligne": debut, "longueur": csv.field_size_limit()}
+            details = {"fichier": nom, "ligne": debut, "longueur": csv.field_size_limit()}
             raise DonneesInvalidesError([Probleme("cellule_trop_longue", details)]) from None
 
 
-def _lignes_des_enregistrements(source: Path, description: int, separateur: str, encodage: str, nom=None) -> dict:
+def _lignes_des_enregistrements(source: Path, description: int, separateur: str, encodage: str, nom: str) -> dict:
     """Each data record's label as the reader numbers it (its rank + the lines above the data + 1) → the line of
     the file it starts on: the two part where pandas skips a blank line, or reads a quoted cell's line break
     inside one record."""
