@@ -14,7 +14,7 @@ from setuptools import setup
 
 setup(
     name="openfisca-gen",
-    version="0.7.11",
+    version="0.7.12",
     description=("OpenFisca model of the Grande École du numérique labelling specification and seed funding"),
     long_description=Path("README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",

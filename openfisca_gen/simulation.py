@@ -89,6 +89,15 @@ class Groupes(GroupPopulation):
             return numpy.array([0.0 + numpy.cumsum(array, dtype=numpy.float64)[-1]])
         return numpy.array([numpy.sum(array, dtype=numpy.int64)], dtype=numpy.float64)
 
+    def nombres_de_membres(self) -> numpy.ndarray:
+        """Each group's number of members (helpers.nombres_de_membres), counted once while the members are the same
+        array: a structure's totals, per call and all calls together, are snapped by it in every computation."""
+        if getattr(self, "_nombres", (None,))[0] is not self.members_entity_id:
+            nombres = numpy.bincount(self.members_entity_id, minlength=self.count)
+            nombres.flags.writeable = False  # shared by every formula that asks
+            self._nombres = (self.members_entity_id, nombres)
+        return self._nombres[1]
+
     def clone(self, simulation):
         copie = super().clone(simulation)
         copie.__class__ = Groupes

@@ -2,17 +2,18 @@
 OpenFisca's own builder computes, its faster sums over a campaign of every training included."""
 
 import copy
+import types
 
 import numpy
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from openfisca_core.populations import GroupPopulation
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_web_api.app import create_app
 
-from openfisca_gen.helpers import au_millionieme, et, somme_de_montants
+from openfisca_gen.helpers import au_millionieme, et, somme_de_montants, total_par_appel
 from openfisca_gen.simulation import Groupes, construire_simulation
 from openfisca_gen.web import creer_app
 
@@ -126,6 +127,44 @@ def test_a_campaigns_sum_of_amounts_in_cents_is_the_same_in_any_order(tax_benefi
     assert somme_de_montants(campagne, montants).tobytes() == en_ordre.tobytes()
     assert somme_de_montants(campagne, melanges).tobytes() == en_ordre.tobytes()
     assert en_ordre[0] == round(int(centimes.sum()) / 100, 2)
+
+
+@given(
+    lignes=st.lists(st.tuples(st.integers(0, 4), st.integers(0, 3), st.integers(0, 10**7)), min_size=1, max_size=60),
+    sans_appel_a_zero=st.booleans(),
+    un_seul_appel=st.booleans(),
+)
+@example(lignes=[(0, 1, 100), (0, 0, 0), (1, 1, 7)], sans_appel_a_zero=True, un_seul_appel=True)  # by group alone
+@example(lignes=[(0, 1, 100), (0, 0, 5), (1, 1, 7)], sans_appel_a_zero=False, un_seul_appel=True)  # an input of none
+def test_a_structures_total_per_call_is_its_sum_over_the_same_call(lignes, sans_appel_a_zero, un_seul_appel):
+    """helpers.total_par_appel, keyed by group alone where that sums the same (the dossiers of no call have
+    nothing, those of a call answer one), or by (group, call): each member gets the sum, in the rows' order, of
+    its group's members of the same call, snapped with its group's count; 0 for a member of no call with
+    nothing."""
+    membres = numpy.array([ligne[0] for ligne in lignes])
+    appels = numpy.array([min(ligne[1], 1) if un_seul_appel else ligne[1] for ligne in lignes], dtype=numpy.int32)
+    montants = numpy.array([ligne[2] / 100 for ligne in lignes])
+    if sans_appel_a_zero:
+        montants[appels == 0] = 0.0
+    groupe = types.SimpleNamespace(members_entity_id=membres, count=int(membres.max()) + 1)
+    nombres = numpy.bincount(membres)
+    attendu = numpy.array([
+        au_millionieme(numpy.array([sum(montants[(membres == m) & (appels == a)], 0.0)]), nombres[m])[0]
+        for m, a in zip(membres, appels, strict=True)
+    ])  # fmt: skip
+    assert total_par_appel(groupe, montants, appels).tobytes() == attendu.tobytes()
+
+
+def test_a_populations_counts_are_made_once_while_its_members_stay(tax_benefit_system):
+    """simulation.Groupes counts each group's members once (a structure's totals are snapped by the count in every
+    computation), counts again when its members are another array, and lends the count read-only."""
+    structures = construire_simulation(tax_benefit_system, situation(7)).populations["structure"]
+    nombres = structures.nombres_de_membres()
+    assert nombres.tolist() == [3, 3, 1] and structures.nombres_de_membres() is nombres
+    with pytest.raises(ValueError, match="read-only"):
+        nombres[0] = 0
+    structures.members_entity_id = numpy.zeros(7, dtype=structures.members_entity_id.dtype)
+    assert structures.nombres_de_membres().tolist() == [7, 0, 0]
 
 
 @given(

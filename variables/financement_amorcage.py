@@ -16,7 +16,6 @@ from openfisca_core.model_api import ETERNITY, MONTH, Variable, set_input_dispat
 from openfisca_gen.entities import Formation, Structure
 from openfisca_gen.helpers import (
     ReelExact,
-    au_millionieme,
     et,
     facultatif,
     lecture,
@@ -27,6 +26,7 @@ from openfisca_gen.helpers import (
     selon_appel,
     seuil_selon_appel,
     somme_de_montants,
+    total_par_appel,
     valeurs_des_appels,
 )
 from openfisca_gen.sources import (
@@ -359,20 +359,15 @@ class financement_amorcage_retenu_structure_appel(ReelExact):
     sum of financement_amorcage_plafonne_par_formation over the trainings of
     the training's structure that answer the same call: each call has its own
     ceilings, so a structure's trainings share one with those of the same
-    call only. Snapped to the millionth of a euro (helpers.au_millionieme):
+    call only. Snapped to the millionth of a euro (helpers.total_par_appel):
     the same in any order of the rows, exactly at a ceiling it adds up to.
     """
 
     def formula(formation, period):
         montant = formation("financement_amorcage_plafonne_par_formation", period)
-        appel = formation("appel_du_dossier", period)
-        groupe = formation.simulation.populations["structure"].members_entity_id
-        if appel.size and appel.min() < appel.max():  # dossiers of several calls (or none): per (structure, call)
-            groupe = groupe * (int(appel.max()) + 1)
-            groupe += appel  # in place: one key of a million values, not two
-        # summed in the trainings' order, as a structure's sum is; `take` gathers twice as fast as `[groupe]`
-        total = numpy.bincount(groupe, montant)
-        return au_millionieme(total, numpy.bincount(groupe, minlength=total.size)).take(groupe)
+        return total_par_appel(
+            formation.simulation.populations["structure"], montant, formation("appel_du_dossier", period)
+        )
 
 
 class financement_amorcage_plafonne(Variable):
