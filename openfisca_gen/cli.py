@@ -66,10 +66,30 @@ def _mois(arguments):
 
 
 def _reforme(arguments):
-    """The reform of `--reform` (given once or more: combined, each on top of the ones before)."""
-    from openfisca_gen.reforms import lire_reforme
+    """The reform of `--reform` (given once or more: combined, each on top of the ones before). Each file's values
+    are checked first, their problems naming it: of two files wrong on one parameter, two lines said the same."""
+    import dataclasses
+    import warnings
 
-    reformes = [lire_reforme(argument) for argument in arguments]
+    from openfisca_gen.reforms import ReformeInvalideError, lire_reforme, valider_changements
+    from openfisca_gen.reforms.parametriques import verifier_changements
+    from openfisca_gen.systeme import la_loi
+
+    reformes, problemes = [lire_reforme(argument) for argument in arguments], []
+    for argument, reforme in zip(arguments, reformes, strict=True):
+        if isinstance(reforme, str):
+            continue
+        try:
+            with warnings.catch_warnings():  # a moved path warns once, when the reform is applied
+                warnings.simplefilter("ignore", DeprecationWarning)
+                if len(reformes) == 1:  # alone, the clash of its other values said with its refused ones
+                    verifier_changements(la_loi(), reforme)
+                else:
+                    valider_changements(la_loi().parameters, reforme)
+        except ReformeInvalideError as erreur:
+            problemes += [dataclasses.replace(probleme, fichier=argument) for probleme in erreur.problemes]
+    if problemes:
+        raise ReformeInvalideError(problemes)
     return reformes[0] if len(reformes) == 1 else reformes
 
 

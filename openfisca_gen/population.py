@@ -82,6 +82,7 @@ class Population:
     fournie: bool = False  # a bundled one, which gives every column its calls read (tests/test_population.py)
     commentaires: tuple = ()  # the lines of a CSV below its header read as comments (they begin with '#')
     pas_en_utf8: int | None = None  # the first line of a CSV read as Windows-1252, not being UTF-8
+    fichier: str | None = None  # the CSV's name, by which a problem of a whole campaign names it
 
     def avertissements(self, tax_benefit_system, period) -> list[Probleme]:
         """What would make the results of `period` silently wrong though every cell is valid: a file read as
@@ -151,7 +152,7 @@ class Population:
             entrees[(colonne, periode)] = (None, valeurs)
         simulation = batir(tax_benefit_system, ids, {cle: codes for cle, (codes, _) in groupes.items()}, entrees)
         if "campagne" in self.groupes:
-            verifier_campagnes(simulation, period, "campagne_id")
+            verifier_campagnes(simulation, period, "campagne_id", self.fichier)
         _CONSTRUITES[simulation] = (period, weakref.ref(self))
         return simulation
 
@@ -344,7 +345,7 @@ def lire_population(tax_benefit_system, source, nom: str | None = None) -> Popul
                 ]) from None  # fmt: skip
             continue
         pas_en_utf8 = None if encodage == UTF8 else ligne_pas_en_utf8(source)
-        return Population(*valide, description, bool(fournie), tuple(commentaires), pas_en_utf8)
+        return Population(*valide, description, bool(fournie), tuple(commentaires), pas_en_utf8, fichier)
 
 
 def _types_du_csv(tax_benefit_system) -> dict:

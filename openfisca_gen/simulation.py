@@ -149,10 +149,10 @@ def refus_d_openfisca(tax_benefit_system, erreur) -> RefusOpenFiscaError:
     return RefusOpenFiscaError(problemes, erreur.error, erreur.code or 400)
 
 
-def verifier_campagnes(simulation, periode, champ: str = "formations") -> None:
+def verifier_campagnes(simulation, periode, champ: str = "formations", fichier: str | None = None) -> None:
     """A campaign is judged under one call: refuse one whose dossiers answer several, naming it, the calls and
-    `champ`, what makes its members (a situation's `formations`, a table's `campagne_id`); the entry points split
-    a table by call themselves where it gives no campaign."""
+    `champ`, what makes its members (a situation's `formations`, a table's `campagne_id`, in `fichier`); the entry
+    points split a table by call themselves where it gives no campaign."""
     melees = numpy.flatnonzero(simulation.calculate("appels_melanges_dans_la_campagne", periode))
     if len(melees):
         campagnes = simulation.populations["campagne"]
@@ -163,5 +163,5 @@ def verifier_campagnes(simulation, periode, champ: str = "formations") -> None:
             numeros = sorted(int(n) for n in numpy.unique(appels[membres]) if n)
             ident = str(campagnes.ids[indice])
             details = {"campagne": ident, "appels": numeros}
-            problemes.append(Probleme("campagne_melee", details, "champ", "campagne", ident, champ))
+            problemes.append(Probleme("campagne_melee", details, "champ", "campagne", ident, champ, fichier=fichier))
         raise EntreeInvalideError(problemes)

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pandas
 import pytest
 
 from openfisca_gen.cli import main
@@ -276,6 +277,49 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     variables = "duree_formation_mois,nombre_sessions_financees"  # 6.0 was printed beside two sessions
     assert main(["calculate", "--data", str(fichier), "--variables", variables, "--period", "2016-02"]) == 0
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,5.99999999999999,2"
+
+
+def test_calculate_leaves_a_date_of_none_empty(tmp_path, capsys):
+    """A training not labelled has no label's end, a dossier of no call no cut-off: the model's 1970-01-01 (a
+    date's default) was written as a day, in a CSV and in a workbook."""
+    fichier = tmp_path / "f.csv"
+    entete = "formation_id,statut_structure,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante"
+    lignes = ["a,association,2015-10-05,codeur,true,true,4,30000", "b,association,2016-01-10,codeur,true,true,4,30000"]
+    fichier.write_text(f"{entete},duree_formation_mois,budget_session\n" + "\n".join(lignes) + "\n", encoding="utf-8")
+    commande = ["calculate", "--data", str(fichier), "--period", "2016-02"]
+    variables = ["--variables", "appel_du_dossier,date_releve_candidatures,date_fin_validite_label"]
+    assert main([*commande, *variables]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == ["a,a,appel_1,1,2015-10-19,2019-02-28", "b,b,hors_appel,0,,"]
+    assert main([*commande, *variables, "--out", str(tmp_path / "r.xlsx")]) == 0
+    feuille = pandas.read_excel(tmp_path / "r.xlsx", sheet_name="formation")
+    assert feuille["date_releve_candidatures"].isna().tolist() == [False, True]
+    assert feuille["date_fin_validite_label"].isna().tolist() == [False, True]
+
+
+def test_each_reform_file_and_a_tables_group_problem_name_their_file(tmp_path, capsys, monkeypatch):
+    """`--reform a.yaml --reform b.yaml`, both wrong on one parameter, printed two lines that named neither file; a
+    structure's status differing between its rows, or a campaign mixing calls, named no file either."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.yaml").write_text("financement_amorcage.taux:\n  2015-09-17: 1.5\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("financement_amorcage.taux:\n  2015-09-17: beaucoup\n", encoding="utf-8")
+    reformes = ["--reform", "a.yaml", "--reform", "plafond_100k", "--reform", "b.yaml"]
+    assert main(["compare", *reformes, "--out", "r"]) == 2
+    erreurs = capsys.readouterr().err.splitlines()
+    assert erreurs[0].startswith("openfisca-gen compare: a.yaml, 'financement_amorcage.taux' (2015-09-17): is a rate")
+    assert erreurs[1].startswith("openfisca-gen compare: b.yaml, 'financement_amorcage.taux' (2015-09-17): expects")
+    assert len(erreurs) == 2
+    assert main(["compare", "--reform", "a.yaml", "--out", "r", "--lang", "fr"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "openfisca-gen compare: a.yaml, 'financement_amorcage.taux' (2015-09-17) :"
+    )
+    entete = "campagne_id,formation_id,structure_id,statut_structure,date_depot_dossier,metier_vise"
+    lignes = ["c,a,s,association,2015-10-05,codeur", "c,b,s,entreprise_privee,2016-10-05,codeur"]
+    (tmp_path / "g.csv").write_text("\n".join([entete, *lignes, ""]), encoding="utf-8")
+    assert main(["calculate", "--data", "g.csv", "--period", "2017-02"]) == 2
+    assert "g.csv, structure 's', field 'statut_structure': differs" in capsys.readouterr().err
+    (tmp_path / "g.csv").write_text("\n".join([entete, *lignes, ""]).replace("entreprise_privee", "association"))
+    assert main(["calculate", "--data", "g.csv", "--period", "2017-02"]) == 2
+    assert "g.csv, campagne 'c', field 'campagne_id': mixes dossiers of calls 1, 2" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

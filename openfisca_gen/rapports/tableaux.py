@@ -58,6 +58,15 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
     return part_tronquee(valeurs, 6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
+def sans_date_vide(valeurs: pandas.Series) -> pandas.Series:
+    """A column of dates with OpenFisca's default, 1970-01-01, left empty: the model's « none » (a training not
+    labelled has no label's end, a dossier of no call no cut-off, a date not given), which a table wrote as a day
+    of 1970."""
+    if not pandas.api.types.is_datetime64_dtype(valeurs):
+        return valeurs
+    return valeurs.where(valeurs != pandas.Timestamp("1970-01-01"))
+
+
 # What a spreadsheet runs as a formula when a CSV cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
 # such a text is written after an apostrophe, as OWASP advises against CSV injection; so is one that begins with
 # an apostrophe, so that two texts never print alike ('=1 and =1). Numbers are not text.
@@ -94,7 +103,8 @@ def propre(table, durees=(), echapper: bool = True) -> pandas.DataFrame:
         table.index.name = "index"
     garder = sans_formule if echapper else lambda valeurs: valeurs
     table = pandas.DataFrame(
-        {colonne: garder(sans_bruit(table[colonne], colonne not in durees)) for colonne in table}, index=table.index
+        {colonne: garder(sans_bruit(sans_date_vide(table[colonne]), colonne not in durees)) for colonne in table},
+        index=table.index,
     )
     table.index = garder(table.index)  # after: the columns are aligned on the index they came with
     return table

@@ -102,12 +102,12 @@ class Probleme:
     champ: str | None = None  # the variable, column, parameter path, request field or option
     periode: str | None = None  # as given: a period of a situation, a date of a reform
     ligne: object = None  # a table's row: its line in the file, or its index label in a DataFrame
-    fichier: str | None = None  # the file a table was read from
+    fichier: str | None = None  # the file a table or a reform was read from
     contexte: str | None = None  # the request field the problem is in ('situation', 'reform', 'period')
 
     def _lieu(self, langue: str = "en") -> str:
         if self.lieu is None:
-            return ""
+            return self.fichier or ""  # a reform file that is no mapping
         francais = langue == "fr"
         if self.lieu == "ligne":  # "f.csv line 3 (formation 'a'), field 'x'", "row 0, field 'x'"
             ligne = "ligne" if francais else ("line" if self.fichier else "row")
@@ -121,6 +121,7 @@ class Probleme:
         )
         lieux = LIEUX_FR if francais else LIEUX_EN
         texte = lieux[self.lieu].format(entite=self.entite, nom=nom, id=self.id, champ=self._champ())
+        texte = f"{self.fichier}, {texte}" if self.fichier else texte  # of two reform files, which one
         return texte + (f" ({self.periode})" if self.periode is not None else "")
 
     def _champ(self) -> str | None:

@@ -166,7 +166,8 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
             differe = par_groupe(typee[colonne][valides], codes[valides], len(ids))[codes[valides]]
             differe = differe != typee[colonne][valides]
             for structure in pandas.unique(ids[codes[valides][differe]]):
-                problemes.append(Probleme("structure_incoherente", {}, "structure", id=structure, champ=colonne))
+                details = {"id": structure, "champ": colonne, "fichier": fichier}
+                problemes.append(Probleme("structure_incoherente", {}, "structure", **details))
     if problemes:
         raise DonneesInvalidesError(problemes)
     for colonne in numeriques:
