@@ -198,6 +198,20 @@ def test_a_shipped_reform_that_changes_nothing_says_so_in_french(client):
     )
 
 
+def test_each_warning_of_the_workshop_ends_as_a_sentence(client):
+    """A warning on a changed value (« …redonnez-lui une valeur inconnue à partir du 5 avril 2018 ») ended without a
+    full stop, where the others end with one."""
+    page = ouvrir(client, "/reformes?population=appel_2015&financement_amorcage.plafond=50000")
+    [note] = page.tous("data-avertissements", "2")
+    elements = page.elements[page.elements.index(note) :]
+    items = [" ".join(e["texte"].split()) for e in elements if e["tag"] == "li"][:2]
+    assert [item.split(" : ")[0] for item in items] == [
+        "Plafond du financement d'amorçage (d'une structure au 1er appel, d'une formation labellisée au 2e)"
+    ] * 2
+    assert items[0].endswith("redonnez cette valeur à partir du 23 août 2016.")
+    assert items[1].endswith("redonnez-lui une valeur inconnue à partir du 5 avril 2018.")
+
+
 def test_a_workbook_uploaded_is_named_as_one(client):
     """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
     chose an encoding; and where its bytes held more line breaks than the server's limit on trainings, as "56
@@ -580,6 +594,30 @@ def test_the_workshop_offers_each_calls_rules_and_says_which_its_call_leaves_out
     base = ouvrir(client, "/reformes?population=appel_2016&financement_amorcage.plafond_structure=100000")
     [cout] = base.tous("data-indicateur", "cout_total")
     assert float(cout["attrs"]["data-reforme"]) < float(cout["attrs"]["data-base"])  # 100 000 € per structure binds
+    assert "data-non-appliquee" not in base.html and "Ce changement porte sur" not in plat(visible(base))
+
+
+@pytest.mark.parametrize(
+    ("lien", "appel", "champ"),
+    [
+        ("population=appel_2018&labellisation.duree_formation.minimum_mois=12", "3e", "duree_formation.minimum_mois"),
+        ("population=appel_2015&financement_amorcage.plafond_structure=50000", "1er", "plafond_structure"),
+    ],
+)
+def test_a_change_of_a_rule_the_call_does_not_apply_is_said_to_change_nothing(client, lien, appel, champ):
+    """A minimum of 12 months under the third call, which sets no duration, was answered « Ce changement modifie
+    les règles du 3e appel » as if it were read; a ceiling per structure under the first call, whose 70 000 € caps
+    the structure under the record's reading, was offered with no note that the call does not read it."""
+    page = ouvrir(client, f"/reformes?{lien}")
+    assert (
+        f"Ce changement porte sur une règle que le {appel} appel, dont relèvent ces dossiers, n'applique pas : rien"
+        in (plat(visible(page)))
+    )
+    aides = re.findall(r'<p class="aide" id="aide-([^"]+)">(.*?)</p>', page.html, flags=re.S)
+    assert any(nom.endswith(champ) and "data-non-appliquee" in aide for nom, aide in aides)
+    sans_lecture = ouvrir(client, f"/reformes?{lien}&interpretations.plafond_par_structure=false")
+    if appel == "1er":  # the reading switched off, the first call caps a structure by this value: it is read
+        assert "Ce changement porte sur" not in plat(visible(sans_lecture))
 
 
 def test_an_unticked_box_left_empty_in_a_link_is_false(client):

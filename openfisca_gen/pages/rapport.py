@@ -189,7 +189,15 @@ def sans_effet(comparaison, changements, reforme) -> str | None:
             "dossiers ne relèvent d'aucun appel, sous les règles comme sous la réforme."
         )
     leurs = f"du {' et du '.join(f'{ordinal(n)} appel' for n in appels)}"
-    changes = appels_changes(comparaison.systeme, comparaison.systeme_reforme.parameters, changements_de(reforme))
+    reformees = (comparaison.systeme, comparaison.systeme_reforme.parameters, changements_de(reforme))
+    changes = appels_changes(*reformees)
+    if changes & set(appels) and not appels_changes(*reformees, lues=True) & set(appels):  # a third call's duration
+        lesquels = " et ".join(f"le {ordinal(n)} appel" for n in appels)
+        verbe = "n'applique" if len(appels) == 1 else "n'appliquent"
+        return (
+            f"Ce changement porte sur une règle que {lesquels}, dont relèvent ces dossiers, {verbe} pas : rien ne "
+            "change pour ces formations."
+        )
     if changes & set(appels):
         return (
             f"Ce changement modifie les règles {leurs}, dont relèvent ces dossiers, sans changer l'éligibilité "
@@ -205,15 +213,17 @@ def sans_effet(comparaison, changements, reforme) -> str | None:
     )
 
 
-def appels_changes(systeme, reformes, changements: dict) -> set[int]:
+def appels_changes(systeme, parametres, changements: dict, lues: bool = False) -> set[int]:
     """The calls (numbers) whose rules `changements` change: a changed parameter's value, read on the day each
-    call reads its rules, differs between the law (`systeme`) and the reformed parameters (`reformes`)."""
+    call reads its rules, differs between the law (`systeme`) and the reformed parameters (`parametres`); `lues`:
+    only where the call applies that rule under the reform (`reformes.appliquee`)."""
     jours = [valeur.instant_str for valeur in ouvertures_des_appels(systeme.parameters)]
     return {
         numero
         for numero, jour in enumerate(jours, 1)
         for chemin in changements
-        if trouver_parametre(reformes, chemin)(jour) != trouver_parametre(systeme.parameters, chemin)(jour)
+        if trouver_parametre(parametres, chemin)(jour) != trouver_parametre(systeme.parameters, chemin)(jour)
+        and (not lues or reformes.appliquee(parametres, chemin, jour))
     }
 
 

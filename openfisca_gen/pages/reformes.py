@@ -155,7 +155,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "affiche": affichage(valeur, sorte),
             "unite": unite,
             "vide_possible": sorte != "booleen" and probleme_de_valeur(parametre, None) is None,
-            "non_appliquee": "" if _appliquee(parametres, parametre.name, jour) else appel,  # « 3e appel »
+            "non_appliquee": "" if appliquee(parametres, parametre.name, jour) else appel,  # « 3e appel »
         }
 
     groupes = [
@@ -177,10 +177,18 @@ def par_nom(tax_benefit_system, mois: str) -> dict[str, dict]:
     return {champ["nom"]: champ for _, _, liste in champs(tax_benefit_system, mois) for champ in liste}
 
 
-def _appliquee(parametres, chemin: str, jour: str) -> bool:
-    """Whether the call in force on `jour` reads the rule `chemin`, under the law's readings: a condition it leaves
-    out (CONDITIONS_DES_MONTANTS), or a six-month threshold between two counts of sessions that are equal."""
+def appliquee(parametres, chemin: str, jour: str) -> bool:
+    """Whether the call in force on `jour` reads the rule `chemin`, under the readings of `parametres`: not a
+    condition it leaves out (CONDITIONS_DES_MONTANTS), a six-month threshold between two counts of sessions that
+    are equal, or a ceiling per structure where a reading caps a structure by the call's own ceiling (the first
+    call's 70 000 €)."""
     regles = parametres(jour)
+    if chemin == "financement_amorcage.plafond_structure":
+        lues = (
+            getattr(regles.interpretations, nom, None)
+            for nom in ("plafond_par_structure", "dotation_forfaitaire_par_structure")
+        )
+        return not any(lues)  # a reading left out of the call's rules (null) is false, as helpers.lecture reads it
     if chemin == "financement_amorcage.seuil_duree_mois":
         sessions = regles.financement_amorcage.sessions_financees
         return sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
