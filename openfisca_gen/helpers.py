@@ -284,8 +284,13 @@ def total_par_appel(groupe, montants, appels) -> numpy.ndarray:
             totaux = numpy.bincount(cles, montants, minlength=groupe.count * appel_max)
             return au_millionieme(totaux, nombres.repeat(appel_max)).take(cles)
     # summed in the members' order, as a group's sum is; `take` gathers twice as fast as `[membres]`
-    totaux = au_millionieme(numpy.bincount(membres, montants, minlength=groupe.count), nombres).take(membres)
-    return totaux if sans_appel is None else numpy.multiply(totaux, ~sans_appel, out=totaux)
+    totaux = au_millionieme(numpy.bincount(membres, montants, minlength=groupe.count), nombres)
+    par_membre = totaux.take(membres)
+    if sans_appel is None:
+        return par_membre
+    if totaux.min(initial=0.0) >= 0 and totaux.max(initial=0.0) < numpy.inf:  # x 0 is +0: five times `where`'s speed
+        return numpy.multiply(par_membre, ~sans_appel, out=par_membre)
+    return numpy.where(sans_appel, 0.0, par_membre)  # an amount set by hand, below 0 or not finite: its sign kept
 
 
 def reduire_par_groupe(groupe, valeurs, vide, operation=numpy.maximum) -> numpy.ndarray:

@@ -155,6 +155,26 @@ def test_a_structures_total_per_call_is_its_sum_over_the_same_call(lignes, sans_
     assert total_par_appel(groupe, montants, appels).tobytes() == attendu.tobytes()
 
 
+@pytest.mark.parametrize("montant", [-5.0, numpy.nan, numpy.inf])
+def test_a_member_of_no_call_with_nothing_totals_zero_whatever_its_groups_other_amounts(montant):
+    """Where the members of no call have nothing, their own total is set to 0: it was their group's total times 0,
+    -0.0 or NaN beside an amount set by hand below 0 or not finite (validation refuses both)."""
+    groupe = types.SimpleNamespace(members_entity_id=numpy.array([0, 0]), count=1)
+    totaux = total_par_appel(groupe, numpy.array([montant, 0.0]), numpy.array([1, 0], dtype=numpy.int32))
+    assert numpy.array_equal(totaux[:1], [montant], equal_nan=True) and totaux[1] == 0 and not numpy.signbit(totaux[1])
+
+
+def test_a_structures_total_per_call_is_snapped_allowing_for_all_its_trainings():
+    """A total of one call is snapped by its structure's count of trainings, every call's (the others add nothing to
+    it): 70 000 € and two ulps, one training's of four, is 70 000 € (by a count of one it would stay as it is)."""
+    groupe = types.SimpleNamespace(members_entity_id=numpy.zeros(4, dtype=numpy.int64), count=1)
+    deux_ulps = numpy.nextafter(numpy.nextafter(70_000.0, numpy.inf), numpy.inf)
+    assert au_millionieme(numpy.array([deux_ulps]), 1)[0] == deux_ulps
+    montants = numpy.array([deux_ulps, 1.0, 1.0, 1.0])
+    assert total_par_appel(groupe, montants, numpy.array([1, 2, 2, 2], dtype=numpy.int32))[0] == 70_000.0
+    assert total_par_appel(groupe, montants * [1, 0, 0, 0], numpy.array([1, 0, 0, 0], dtype=numpy.int32))[0] == 70_000
+
+
 def test_a_populations_counts_are_made_once_while_its_members_stay(tax_benefit_system):
     """simulation.Groupes counts each group's members once (a structure's totals are snapped by the count in every
     computation), counts again when its members are another array, and lends the count read-only."""
