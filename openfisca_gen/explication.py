@@ -31,6 +31,9 @@ LECTURES = (
     "decision_comite_retenue",
     "decision_comite_ecartee",
     "label_decide_apres_dissolution",
+    "eligible_financement_amorcage",
+    "subvention_amorcage_non_reconduite",
+    "financements_droit_commun_obtenus",
 )
 
 
@@ -142,6 +145,30 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
     return None
 
 
+def financement_retenu(simulation, resultats: dict, indice: int, periode, instant) -> list[dict]:
+    """Why an eligible training gets no seed funding, each cause as a failed condition is given (its variable,
+    label, reference, inputs and parameters): the committee did not label it; labelled at an earlier call, its
+    grant is not renewed; it has obtained common-law funding, which ends the seed funding under its call's
+    reading. A label decided after the GIP's dissolution is `decision_set_aside`'s; a budget of 0 € is no cause."""
+    if not resultats["eligible_labellisation"][indice] or resultats["eligible_financement_amorcage"][indice]:
+        return []
+    if not resultats["labellisee"][indice]:  # refused, or not yet decided under a convention that waits
+        causes = [] if resultats["decision_comite_retenue"][indice] else ["decision_comite_retenue"]
+    elif resultats["subvention_amorcage_non_reconduite"][indice]:
+        causes = ["subvention_amorcage_non_reconduite"]
+    else:
+        causes = ["financements_droit_commun_obtenus"]
+    retenues = [_echec(simulation, nom, None, resultats[nom], indice, periode, instant) for nom in causes]
+    for retenue in retenues:
+        del retenue["applicable_because"]
+        if retenue["condition"] == "financements_droit_commun_obtenus":  # an input, ending the funding by a reading
+            chemin = "interpretations.financements_droit_commun_mettent_fin_a_l_amorcage"
+            retenue["parameters"] = {
+                chemin: trouver_parametre(simulation.tax_benefit_system.parameters, chemin)(instant)
+            }
+    return retenues
+
+
 def _faits_donnes(analyse) -> dict[str, set]:
     """Per training's id, the variables the situation gives it a value (a request, `{}` or `null`, gives none: it
     is computed at its default), its structure's included (a structure status), as the validation read them."""
@@ -189,7 +216,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
         explication["not_given"] = _non_donnes(donnes.get(str(identifiant), set()), appel, lues)
         explication["call"] = {"numero": appel, **_appel(regles[appel - 1].calendrier)} if appel else None
         explication["decision_set_aside"] = decision_ecartee(resultats, indice)
-        explication["failed_conditions"] = []
+        explication["failed_conditions"], explication["funding_withheld"] = [], []
         if regles:
             numero = appel or len(regles)
             instant = regles[numero - 1].calendrier.date_ouverture
@@ -198,6 +225,7 @@ def expliquer(tax_benefit_system, situation: dict, period: str, analyse=None, av
                 for nom, raison in conditions[numero - 1].items()
                 if not valeurs[nom][indice]
             ]
+            explication["funding_withheld"] = financement_retenu(simulation, resultats, indice, periode, instant)
         formations[str(identifiant)] = explication
     # The readings of the texts which, switched alone, change a training's eligibility or funding; the modelling
     # conventions (not readings, not doubts) its answer rests on, apart.

@@ -187,3 +187,42 @@ def test_a_failed_condition_cites_the_text_of_its_calls_values_first(tax_benefit
     assert sources["2017-03"] == [DEUXIEME_APPEL_2016, COMMUNIQUE_2015]
     assert "https://www.grandeecolenumerique.fr/appel-a-labellisation/" in sources["2018-07"][:2]
     assert sources["2018-07"][-1] == COMMUNIQUE_2015 and len(set(sources["2018-07"])) == len(sources["2018-07"])
+
+
+def test_an_eligible_training_paid_nothing_is_told_why(tax_benefit_system):
+    """A dossier the committee refused, one labelled at an earlier call (its grant not renewed) and one with
+    common-law funding were answered « eligible, 0 € », nothing failed and nothing set aside: a front end could not
+    say why. `funding_withheld` names the cause, as a failed condition is named."""
+    deuxieme = {
+        "date_depot_dossier": "2016-09-10",
+        "nombre_apprenants": 12,
+        "nombre_demandeurs_emploi_peu_qualifies": 10,
+    }
+    formations = expliquer(
+        tax_benefit_system,
+        situation(
+            "2016-11",
+            refusee={**deuxieme, "decision_comite_labellisation": "refusee", "date_decision_comite": "2016-10-03"},
+            deja_labellisee={**deuxieme, "labellisee_lors_d_un_appel_precedent": True},
+            droit_commun={**deuxieme, "financements_droit_commun_obtenus": True},
+            financee=deuxieme,
+        ),
+        "2016-11",
+    )["formations"]
+    causes = {nom: [r["condition"] for r in f["funding_withheld"]] for nom, f in formations.items()}
+    assert causes == {
+        "refusee": ["decision_comite_retenue"],
+        "deja_labellisee": ["subvention_amorcage_non_reconduite"],
+        "droit_commun": ["financements_droit_commun_obtenus"],
+        "financee": [],
+    }
+    assert all(f["eligible_labellisation"] and not f["failed_conditions"] for f in formations.values())
+    assert [f["financement_amorcage"] for f in formations.values()] == [0, 0, 0, 50_000]
+    [refus] = formations["refusee"]["funding_withheld"]
+    assert refus["inputs"] == {"decision_comite_labellisation": "refusee"} and refus["reference"]
+    [fin] = formations["droit_commun"]["funding_withheld"]
+    assert fin["inputs"] == {"financements_droit_commun_obtenus": True}
+    assert fin["parameters"] == {"interpretations.financements_droit_commun_mettent_fin_a_l_amorcage": True}
+    [non_reconduite] = formations["deja_labellisee"]["funding_withheld"]
+    assert non_reconduite["inputs"]["labellisee_lors_d_un_appel_precedent"] is True
+    assert non_reconduite["parameters"]["financement_amorcage.non_reconductible"] is True
