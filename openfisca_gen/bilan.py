@@ -42,6 +42,9 @@ OBJECTIFS = {
     "nombre_formations_labellisees": "objectifs.sous_trois_ans.nombre_fabriques",
     "nombre_demandeurs_emploi_peu_qualifies_campagne": "objectifs.nombre_demandeurs_emploi_peu_qualifies",
 }
+# An objective to reach within some years of its announcement (« Sous trois ans : … 10.000 jeunes formés »): a count
+# published before that is no miss yet.
+ECHEANCES = {"objectifs.sous_trois_ans.": 3}
 # What an indicator counts (its parameter's or variable's unit) and the units of the record that count the same
 # thing: a count of trainings is no count of fabriques (places, each holding one training or more: 130 for 171
 # labels in 2016), nor one of structures; a site is a place, a fabrique.
@@ -192,6 +195,8 @@ def _ligne(entree, calcule, tax_benefit_system) -> dict:
         "gap": None,
         "verdict": "not_modelled",
         "calibrated": bool(nom) and POPULATIONS[nom]["calibree_sur"].get(indicateur) == entree["value"],
+        # a parameter: a value the texts give the model (this figure's source, often), not one its rules compute
+        "from_the_texts": bool(indicateur) and ALIAS.get(indicateur, indicateur) not in tax_benefit_system.variables,
         "readings": "",
         "source": entree["source"],
         "quote": " ".join(entree["quote"].split()),
@@ -230,10 +235,35 @@ def marges_manquees(nom: str, tax_benefit_system, table: pandas.DataFrame | None
     return manquees
 
 
+def resume(table: pandas.DataFrame) -> str:
+    """How many figures each verdict has, and what the reproduced ones prove: the rules (computed on a population
+    not calibrated to them), a population's calibration, or a value the texts give the model."""
+    compte = table["verdict"].value_counts().reindex(list(VERDICTS), fill_value=0)
+    reproduits = table[table["verdict"] == "reproduced"]
+    calibres = int(reproduits["calibrated"].sum())
+    textes = int((reproduits["from_the_texts"] & ~reproduits["calibrated"]).sum())
+    regles = len(reproduits) - calibres - textes
+    detail = f" ({regles} computed by the rules, {calibres} a population's calibration, {textes} values the texts give)"
+    return ", ".join(
+        f"{nombre} {verdict}" + (detail if verdict == "reproduced" else "") for verdict, nombre in compte.items()
+    )
+
+
+def _echeance(tax_benefit_system, objectif: str) -> str | None:
+    """The day an objective to reach within some years (ECHEANCES) falls due: that many years after its first
+    value's date; None for one with no term."""
+    annees = next((n for prefixe, n in ECHEANCES.items() if objectif.startswith(prefixe)), None)
+    if annees is None:
+        return None
+    debut = min(valeur.instant_str for valeur in trouver_parametre(tax_benefit_system.parameters, objectif).values_list)
+    return f"{int(debut[:4]) + annees}{debut[4:]}"
+
+
 def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
     """The national objectives against what was achieved: each published achievement (a share of learners, a
-    count of learners or of trainings) with the objective it answers, its value and unit, and whether it was met:
-    unknown (NA) where the two count different things (trainings against an objective of fabriques)."""
+    count of learners or of trainings) with the objective it answers, its value and unit, its term (`due`, where
+    it has one), and whether it was met: unknown (NA) where the two count different things (trainings against an
+    objective of fabriques), or where a count below it was published before its term (not yet due)."""
     tax_benefit_system = tax_benefit_system or la_loi()
     lignes = []
     for entree in lire_bilan():
@@ -251,11 +281,14 @@ def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
         echelle = 100 if entree["unit"] == "percent" else 1
         unite = trouver_parametre(tax_benefit_system.parameters, objectif).metadata.get("unit")
         comparable = entree["unit"] in MEMES_UNITES.get(unite, ())
+        echeance = _echeance(tax_benefit_system, objectif)
+        avant = echeance is not None and str(entree["year"])[-4:] < echeance[:4] and realise < cible
         lignes.append({
             "id": entree["id"], "year": entree["year"], "indicator": entree["indicator"], "achieved": entree["value"],
             "unit": entree["unit"], "objective": objectif, "target": cible * echelle,
             "target_unit": entree["unit"] if comparable else MEMES_UNITES.get(unite, (unite,))[0],
-            "met": bool(realise >= cible) if comparable else pandas.NA, "source": entree["source"],
+            "due": echeance, "met": bool(realise >= cible) if comparable and not avant else pandas.NA,
+            "source": entree["source"],
         })  # fmt: skip
     table = pandas.DataFrame(lignes).set_index("id")
     table["met"] = table["met"].astype("boolean")  # unknown where the units differ: trainings are not fabriques

@@ -320,7 +320,7 @@ def interpretations(arguments) -> int:
 def record(arguments) -> int:
     import pandas
 
-    from openfisca_gen.bilan import confronter, objectifs
+    from openfisca_gen.bilan import confronter, objectifs, resume
     from openfisca_gen.rapports import graphiques
     from openfisca_gen.rapports.tableaux import csv_propre
     from openfisca_gen.systeme import la_loi
@@ -331,17 +331,17 @@ def record(arguments) -> int:
     montree = table[table["verdict"].isin(arguments.verdict or table["verdict"])]
     if arguments.call is not None:
         montree = montree[montree["call"] == arguments.call]
-    colonnes = ["published", "unit", "model", "gap", "verdict", "calibrated", "readings"]
+    colonnes = ["published", "unit", "model", "gap", "verdict", "calibrated", "from_the_texts", "readings"]
     with pandas.option_context("display.width", 250, "display.max_rows", None, "display.max_colwidth", 70):
         print("The record: each published figure against the model, on its call's synthetic population")
         print(montree[colonnes].to_string(na_rep="-") if len(montree) else "(no published figure matches)")
-        compte = table["verdict"].value_counts().reindex(["reproduced", "differs", "not_modelled"], fill_value=0)
-        print("\nOf all the figures: " + ", ".join(f"{nombre} {verdict}" for verdict, nombre in compte.items()))
+        print(f"\nOf all the figures: {resume(table)}")
         if not (arguments.verdict or arguments.call):  # the objectives are the programme's years: not a part asked for
             print("\nThe national objectives against what was achieved:")
-            colonnes = ["year", "indicator", "achieved", "unit", "target", "target_unit", "met"]
+            colonnes = ["year", "indicator", "achieved", "unit", "target", "target_unit", "due", "met"]
             print(atteints[colonnes].astype({"met": object}).fillna({"met": "-"}).to_string())
-            print("(-: a count of trainings is no count of fabriques, the places that hold them)")
+            print("(met -: a count of trainings is no count of fabriques, the places that hold them; or a count")
+            print(" below the objective published before its term, when it was not due yet)")
     if sortie:  # what was printed: the part asked for (every figure was written, under a screen of three)
         ecrits = [csv_propre(montree, sortie / "record.csv")]
         ecrits += [] if arguments.verdict or arguments.call else [csv_propre(atteints, sortie / "objectives.csv")]

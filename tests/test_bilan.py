@@ -235,3 +235,27 @@ def test_the_record_charts_ratios_are_written_as_ratios(tax_benefit_system, monk
     graduations = [t.get_text() for t in figure.axes[0].get_xticklabels() if t.get_text()]
     plt.close(figure)
     assert "1" in graduations and "2" in graduations and all(re.fullmatch(r"[\d.]+", t) for t in graduations)
+
+
+def test_what_the_figures_reproduced_prove_is_said(record):
+    """Of the 86 figures « reproduced », 48 were parameters typed from the texts (an envelope, an objective) and 33
+    a population's calibration: the summary read as 86 checks of the rules."""
+    envelope = record.loc["appel-1-enveloppe-senat"]
+    assert envelope["verdict"] == "reproduced" and envelope["from_the_texts"] and not envelope["calibrated"]
+    total = record.loc["appel-1-montant-total-usine-digitale"]
+    assert total["verdict"] == "reproduced" and not total["from_the_texts"] and not total["calibrated"]
+    reproduits = record[record["verdict"] == "reproduced"]
+    regles = (~reproduits["from_the_texts"] & ~reproduits["calibrated"]).sum()
+    assert f"({regles} computed by the rules, " in bilan.resume(record)
+
+
+def test_a_count_below_an_objective_before_its_term_is_no_miss_yet(tax_benefit_system):
+    """5 000 learners in November 2016 against 10 000 within three years (announced in September 2015) was « not
+    met »; 11 400 by June 2018 is met, and a count after the term below it would be missed."""
+    atteints = bilan.objectifs(tax_benefit_system)
+    novembre_2016 = atteints.loc["apprenants-2016-11-kelnews"]
+    assert (novembre_2016["achieved"], novembre_2016["due"]) == (5000, "2018-09-17")
+    assert pandas.isna(novembre_2016["met"])
+    assert bool(atteints.loc["apprenants-2018-06-lemondeinformatique", "met"])
+    femmes = atteints.loc["part-femmes-2018-defi-metiers"]  # a share has no term: judged in any year
+    assert pandas.isna(femmes["due"]) and femmes["met"] is not pandas.NA and not femmes["met"]
