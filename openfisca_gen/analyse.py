@@ -513,7 +513,9 @@ def _en_groupes(colonne: pandas.Series, langue: str = "en") -> pandas.Series:
     if colonne.nunique() <= 12:  # values written alike (equal to a millionth) share their row
         noms = {valeur: _nombre(valeur, langue) for valeur in numpy.sort(colonne.dropna().unique())}
         ordre = list(dict.fromkeys(noms.values()))
-        return pandas.Series(pandas.Categorical(colonne.map(noms), ordre, ordered=True), colonne.index)
+        return pandas.Series(
+            pandas.Categorical(colonne.map(noms), ordre, ordered=True), colonne.index, name=colonne.name
+        )
     quantiles = numpy.nanquantile(colonne, numpy.linspace(0, 1, BANDES + 1))
     # Short bounds (4.49, not 4.495789), float noise set aside first (0.57 x 100 is 56.99999999999999): each
     # rounded down, the last (the largest value) up; the outer bands open-ended, so that no value falls out.

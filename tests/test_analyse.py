@@ -484,6 +484,18 @@ def test_breakdowns_by_any_variable_and_the_largest_gains_and_losses(tax_benefit
         comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["region"])
 
 
+def test_a_breakdown_by_a_number_of_few_values_names_its_column(tax_benefit_system, population, tmp_path):
+    """`--by nombre_sessions_financees` (a dozen values or fewer) wrote its groups under a column named `index`."""
+    comparaison = comparer(population, "plafond_100k", PERIOD, tax_benefit_system, par=["nombre_sessions_financees"])
+    comparaison.ecrire(tmp_path, par=["nombre_sessions_financees"])
+    assert comparaison.formations["nombre_sessions_financees"].nunique() <= 12
+    assert (
+        (tmp_path / "par_nombre_sessions_financees.csv")
+        .read_text(encoding="utf-8")
+        .startswith("nombre_sessions_financees,")
+    )
+
+
 @pytest.mark.parametrize("par", analyse.VARIABLES_FORMATION)
 def test_a_breakdown_by_a_variable_the_report_shows(tax_benefit_system, population, par, capsys):
     """`--by labellisee` (a variable the report shows under both systems) took the law's column away from it:

@@ -279,7 +279,7 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,5.99999999999999,2"
 
 
-def test_calculate_leaves_a_date_of_none_empty(tmp_path, capsys):
+def test_calculate_leaves_a_value_of_none_empty(tmp_path, capsys):
     """A training not labelled has no label's end, a dossier of no call no cut-off: the model's 1970-01-01 (a
     date's default) was written as a day, in a CSV and in a workbook."""
     fichier = tmp_path / "f.csv"
@@ -294,6 +294,11 @@ def test_calculate_leaves_a_date_of_none_empty(tmp_path, capsys):
     feuille = pandas.read_excel(tmp_path / "r.xlsx", sheet_name="formation")
     assert feuille["date_releve_candidatures"].isna().tolist() == [False, True]
     assert feuille["date_fin_validite_label"].isna().tolist() == [False, True]
+    plafond = ["calculate", "--data", "appel_2018", "--variables", "plafond_financement_amorcage"]
+    assert main([*plafond, "--out", str(tmp_path / "p.csv")]) == 0  # the third call's ceiling: none (inf)
+    assert pandas.read_csv(tmp_path / "p.csv")["plafond_financement_amorcage"].isna().all()
+    assert main([*plafond, "--out", str(tmp_path / "p.xlsx")]) == 0  # was the text « inf »
+    assert pandas.read_excel(tmp_path / "p.xlsx")["plafond_financement_amorcage"].isna().all()
 
 
 def test_each_reform_file_and_a_tables_group_problem_name_their_file(tmp_path, capsys, monkeypatch):

@@ -58,13 +58,15 @@ def sans_bruit(valeurs: pandas.Series, monnaie: bool = True) -> pandas.Series:
     return part_tronquee(valeurs, 6).where(valeurs.abs() < 1, valeurs.round(2)) + 0.0
 
 
-def sans_date_vide(valeurs: pandas.Series) -> pandas.Series:
-    """A column of dates with OpenFisca's default, 1970-01-01, left empty: the model's « none » (a training not
-    labelled has no label's end, a dossier of no call no cut-off, a date not given), which a table wrote as a day
-    of 1970."""
-    if not pandas.api.types.is_datetime64_dtype(valeurs):
-        return valeurs
-    return valeurs.where(valeurs != pandas.Timestamp("1970-01-01"))
+def sans_valeur_factice(valeurs: pandas.Series) -> pandas.Series:
+    """The model's stand-ins for « none » left empty: a date's default, 1970-01-01 (a training not labelled has no
+    label's end, a dossier of no call no cut-off), which a table wrote as a day of 1970; an infinite amount (no
+    ceiling, which the web API gives as null), which a workbook wrote as the text « inf »."""
+    if pandas.api.types.is_datetime64_dtype(valeurs):
+        return valeurs.where(valeurs != pandas.Timestamp("1970-01-01"))
+    if pandas.api.types.is_float_dtype(valeurs):
+        return valeurs.where(~numpy.isinf(valeurs))
+    return valeurs
 
 
 # What a spreadsheet runs as a formula when a CSV cell begins with it (=1+2, +33…, -2+3, @SOMME, a tab, a return):
@@ -103,7 +105,7 @@ def propre(table, durees=(), echapper: bool = True) -> pandas.DataFrame:
         table.index.name = "index"
     garder = sans_formule if echapper else lambda valeurs: valeurs
     table = pandas.DataFrame(
-        {colonne: garder(sans_bruit(sans_date_vide(table[colonne]), colonne not in durees)) for colonne in table},
+        {colonne: garder(sans_bruit(sans_valeur_factice(table[colonne]), colonne not in durees)) for colonne in table},
         index=table.index,
     )
     table.index = garder(table.index)  # after: the columns are aligned on the index they came with
