@@ -10,7 +10,7 @@ JSON error bodies for every 4xx, an `error` key on OpenFisca's own 4xx, and a
 /spec that documents the new routes and carries every example situation.
 """
 
-from flask import current_app, jsonify, make_response, request
+from flask import abort, current_app, jsonify, make_response, request
 from gunicorn.app.base import BaseApplication
 from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
@@ -37,23 +37,31 @@ def creer_app(
     api.enregistrer(app, tax_benefit_system, max_trainings)
     enregistrer_pages(app, tax_benefit_system, public_url, max_trainings)
     app.register_error_handler(HTTPException, _erreur_http)
-    app.before_request_funcs.setdefault(None, []).insert(0, _options_sans_redirection)  # before OpenFisca's
+    app.before_request_funcs.setdefault(None, []).insert(0, _sans_barre_finale)  # before OpenFisca's redirect
     app.after_request(_message_d_erreur)
     app.after_request(_spec_etendue)
     return app
 
 
-def _options_sans_redirection():
-    """OPTIONS on a route's path with a trailing slash (/sources/) answers as on the route, a 200 with `Allow`:
-    OpenFisca redirects such a path (302), which a CORS preflight may not follow. Other methods keep the
-    redirect."""
+def _sans_barre_finale():
+    """A route's path with a trailing slash (/calculate/): OpenFisca redirects it with a 302, which a client
+    follows with a GET and no body (a 405, or « Invalid JSON »), in an HTML page. OPTIONS answers as on the
+    route, a 200 with `Allow` (a CORS preflight may not follow a redirect); any other method gets a 308 to the
+    route, whose method and body a client sends again: said in JSON to an API client, in French to a browser."""
     chemin = request.path.rstrip("/") or "/"
-    if request.method != "OPTIONS" or chemin == request.path:
+    if chemin == request.path:
         return None
     methodes = current_app.url_map.bind("", script_name=request.script_root).allowed_methods(chemin)
     if not methodes:
-        return None  # no such route: OpenFisca's answer
-    return current_app.response_class(status=200, headers={"Allow": ", ".join(sorted(methodes))})
+        abort(404)  # no such route, with or without the slash: said as every 404 is, not redirected to one
+    if request.method == "OPTIONS":
+        return current_app.response_class(status=200, headers={"Allow": ", ".join(sorted(methodes))})
+    route = request.script_root + chemin
+    adresse = route + (f"?{request.query_string.decode('latin-1')}" if request.query_string else "")
+    if pages.navigateur():
+        return pages.rediriger(adresse, 308)
+    probleme = Probleme("barre_finale", {"chemin": request.script_root + request.path, "route": route})
+    return make_response(jsonify(api.corps_d_erreur([probleme.en_json()])), 308, {"Location": adresse})
 
 
 def _erreur_http(erreur):

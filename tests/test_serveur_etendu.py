@@ -585,3 +585,25 @@ def test_every_status_a_route_answers_is_in_its_spec(client, limites, route):
     codes = {str(reponse.status_code) for reponse in reponses}
     assert codes == {"404", "415", "413"}
     assert codes <= set(client.get("/spec").get_json()["paths"][route]["post"]["responses"])
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/explain"])
+def test_a_route_posted_with_a_trailing_slash_is_told_where_to_send_it_again(serveur, requete, route):
+    """`POST /calculate/` was redirected by a 302 and an HTML page: a client following it sent a GET without the
+    body (a 405, or « Invalid JSON »). A 308 to the route, in JSON, keeps the method and the body; no route with
+    or without the slash is a 404."""
+    import http.client
+    import urllib.parse
+
+    adresse = urllib.parse.urlsplit(serveur)
+    situation = {"formations": {"f": {"budget_session": {"ETERNITY": 1000}, "financement_amorcage": {"2015-10": None}}}}
+    corps = json.dumps(situation if route == "/calculate" else {"situation": situation, "period": "2015-10"})
+    connexion = http.client.HTTPConnection(adresse.hostname, adresse.port, timeout=30)
+    connexion.request("POST", f"{route}/", corps, {"Content-Type": "application/json"})
+    reponse = connexion.getresponse()
+    reponse_json = json.loads(reponse.read())
+    assert (reponse.status, reponse.getheader("Location")) == (308, route)
+    assert reponse.getheader("Content-Type") == "application/json"
+    assert reponse_json["errors"][0]["code"] == "barre_finale" and f"the route is {route}" in reponse_json["error"]
+    assert requete(serveur + reponse.getheader("Location"), json.loads(corps))[0] == 200  # sent again, answered
+    assert requete(serveur + "/inconnue/", {})[0] == 404

@@ -386,6 +386,7 @@ MESSAGES = {
     "corps_pas_un_objet": ("the request body must be a JSON object",),
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
+    "barre_finale": ("{chemin} ends with a slash: the route is {route}, where the request is sent again",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
     "champ_du_lien_inconnu": (
         "the link gives {nom:r}, which is no field of this page{suggestion}: it is not read",
