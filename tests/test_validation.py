@@ -1148,3 +1148,33 @@ def test_an_id_longer_than_a_text_is_refused_in_a_situation_and_in_a_table(clien
         ("id_trop_long", "formation_id"),
         ("id_trop_long", "structure_id"),
     ]
+
+
+def test_a_list_or_a_mapping_is_quoted_as_json_writes_it(client):
+    """`got [True, {'a': None}]`: a JSON body's values were quoted as Python writes them, where the API writes
+    `true` and `null` elsewhere; a long list was written whole before it was cut."""
+    situation = {"formations": {"a": {"financement_amorcage": {"2015-10": None}}}}
+    reponse = client.post("/calculate", json={**situation, "structures": {"s": {"formations": [True, {"a": None}]}}})
+    assert reponse.get_json()["error"].endswith('expects a list of formation ids, got [true, {"a": null}]')
+    reforme = {"financement_amorcage.taux": {"2015-09-17": {"value": 5}}}
+    reponse = client.post("/compare", json={"situation": situation, "period": "2015-10", "reform": reforme})
+    assert reponse.get_json()["error"].endswith('expects a number, got {"value": 5}')
+    assert court(list(range(10**6))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …"
+    assert court([float("nan")]) == "[nan]"  # no JSON for it: as Python writes it
+
+
+@pytest.mark.parametrize(
+    "demande",
+    [
+        {"reform": {"x" * 100_000: {"2015-09-17": 1}}},
+        {"reform": "x" * 100_000},
+        {"reform": "plafond_100k", "variables": ["x" * 100_000]},
+    ],
+)
+def test_an_unknown_name_of_any_length_is_quoted_cut_short(client, demande):
+    """An unknown parameter path, reform name or variable of 100 000 characters was sent back whole in `error` and
+    in the message (300 KB): a message quotes a text up to 200 characters."""
+    corps = {"situation": {"formations": {"a": {}}}, "period": "2015-10", **demande}
+    reponse = client.post("/compare", json=corps).get_json()
+    assert all(len(probleme["message"]) < 1_000 for probleme in reponse["errors"]) and len(reponse["error"]) < 1_000
+    assert "x" * 199 + "…" in reponse["error"]

@@ -10,6 +10,8 @@ parses a message back into its parts.
 """
 
 import difflib
+import itertools
+import json
 import math
 import unicodedata
 from collections.abc import Iterable
@@ -41,6 +43,10 @@ LIEUX_FR = LIEUX_EN | {"champ": "{entite} {nom}, champ '{champ}'", "colonne": "c
                        "structure": "structure '{id}', champ '{champ}'"}  # fmt: skip
 
 
+# The longest text a message quotes whole: an unknown name of 100 000 characters was sent back whole, twice.
+CITATION_MAX = 200
+
+
 class _Cite:
     """A value in a message, written per language: `{valeur:r}` as Python writes it, cut short (English);
     `{valeur:fr}` as French writes it (« texte », 1 234,5; a boolean as the inputs write it, « true »);
@@ -59,14 +65,14 @@ class _Cite:
             if liste and not self.valeur:
                 return "« [] »"
             citer = partial(citee_en_francais, fichier=self.fichier)
-            return ", ".join(map(citer, self.valeur)) if liste else citer(self.valeur)
+            return coupe(", ".join(map(citer, self.valeur)) if liste else citer(self.valeur), CITATION_MAX)
         if spec == "id":  # an id quoted in French, what prints as a space shown as its code, as in English
             texte = en_clair(str(self.valeur), espaces=True)
             # a space at an end, hidden beside the guillemets' own (« Nantes » for 'Nantes '), as its code too
             coeur, debut = texte.strip(" "), len(texte) - len(texte.lstrip(" "))
             return "« " + r"\x20" * debut + coeur + r"\x20" * (len(texte) - debut - len(coeur)) + " »"
         if spec == "cite":
-            return en_francais(str(self.valeur))
+            return coupe(en_francais(str(self.valeur)), CITATION_MAX)
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
             return (
                 f"{en_francais(self.valeur * 100)} %"
@@ -74,7 +80,7 @@ class _Cite:
                 else en_francais(self.valeur)
             )
         if spec == "liste":
-            return ", ".join(map(str, self.valeur))
+            return ", ".join(coupe(str(valeur), CITATION_MAX) for valeur in self.valeur)
         if spec == "mois":
             return mois_lisible(self.valeur)
         if spec == "jour":
@@ -84,7 +90,8 @@ class _Cite:
             return "l'absence de valeur" if absente else f"la valeur {citee_en_francais(self.valeur, self.fichier)}"
         if spec == "jours":
             return ", ".join(map(date_lisible, self.valeur))
-        return format(self.valeur, spec)
+        texte = format(self.valeur, spec)
+        return coupe(texte, CITATION_MAX) if isinstance(self.valeur, str) else texte
 
     def __str__(self) -> str:
         return str(self.valeur)
@@ -302,7 +309,20 @@ def court(valeur, longueur: int = 40) -> str:
         return "not a number (NaN)" if math.isnan(valeur) else "an infinite number"
     if isinstance(valeur, int) and abs(valeur) >= 10**longueur:
         return f"a {chiffres(valeur)}-digit number"
+    if isinstance(valeur, list | tuple | dict):  # as the JSON (or YAML) given writes it: [true, {"a": null}]
+        return coupe(en_clair(_en_json(valeur, longueur)), longueur)
     return coupe(en_clair(repr(valeur)) if isinstance(valeur, str) else repr(valeur), longueur)
+
+
+def _en_json(valeur, longueur: int) -> str:
+    """A list or a mapping as JSON writes it, its first `longueur` elements only (the rest is cut anyway: a list of
+    a million was written whole first); as Python writes it where JSON cannot (NaN, a number too deep)."""
+    debut = dict(itertools.islice(valeur.items(), longueur)) if isinstance(valeur, dict) else list(valeur[:longueur])
+    try:
+        texte = json.dumps(debut, ensure_ascii=False, allow_nan=False, default=str)
+    except (ValueError, TypeError, RecursionError):
+        return repr(debut)
+    return texte if len(debut) == len(valeur) else texte[:-1] + ", …" + texte[-1]
 
 
 # Characters that print as nothing, or as a space, though Python counts them printable: a combining grapheme
@@ -401,7 +421,7 @@ def en_francais(valeur) -> str:
     if isinstance(valeur, numpy.generic):
         valeur = valeur.item()
     if isinstance(valeur, float) and hasattr(valeur, "texte"):  # a number as written, not as a float rounds it
-        return f"« {valeur.texte} »"
+        return _ecrit(valeur.texte)
     if isinstance(valeur, Part) and math.isfinite(valeur):  # to a tenth, as the pages write a rate
         return f"{nombre_en_francais(valeur * 100, 1)} %"
     if valeur is None:
@@ -417,5 +437,13 @@ def en_francais(valeur) -> str:
         return nombre_en_francais(valeur)
     if isinstance(valeur, float):  # as `court` names them in English
         return "pas un nombre (NaN)" if math.isnan(valeur) else "un nombre infini"
-    texte = en_clair(str(getattr(valeur, "texte", valeur) if valeur is not None else ""))
-    return f"« {coupe(texte)} »"
+    return _ecrit(str(getattr(valeur, "texte", valeur) if valeur is not None else ""), 40)
+
+
+def _ecrit(texte: str, longueur: int = CITATION_MAX) -> str:
+    """What was typed, quoted: « 150 % »; a number of over 40 digits named by its count, « un nombre de 5 000
+    chiffres » (a field given 5 000 nines quoted them all, then 199 of them), any text cut to `longueur`."""
+    nombre = texte.lstrip("+-−").replace(" ", "")
+    if len(nombre) > 40 and nombre.isdigit():
+        return f"un nombre de {nombre_en_francais(len(nombre))} chiffres"
+    return f"« {coupe(en_clair(texte), longueur)} »"
