@@ -376,6 +376,7 @@ def variables(arguments) -> int:
 def serve(arguments) -> int:
     from openfisca_gen.web import Serveur, creer_app
 
+    _port_libre(arguments.bind, arguments.port)
     application = creer_app(
         max_request_bytes=arguments.max_request_bytes,
         max_trainings=arguments.max_trainings,
@@ -385,6 +386,22 @@ def serve(arguments) -> int:
     options["limit_request_line"] = 8190  # gunicorn's most (4094 by default): a long link reaches the page
     Serveur(application, options).run()
     return 0
+
+
+def _port_libre(hote: str, port: int) -> None:
+    """Refuse a port another server listens on, naming it: gunicorn retried for five seconds, then logged « Can't
+    connect » and exited 1, with no word of --port. Bound as gunicorn binds (SO_REUSEADDR), then let go."""
+    import errno
+    import socket
+
+    famille = socket.AF_INET6 if hote.startswith("[") else socket.AF_INET
+    with socket.socket(famille, socket.SOCK_STREAM) as essai:
+        essai.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            essai.bind((hote.strip("[]"), port))
+        except OSError as erreur:
+            raison = "in use by another server" if erreur.errno == errno.EADDRINUSE else erreur.strerror
+            _refus("port_indisponible", adresse=hote, port=port, raison=raison)
 
 
 DONNEES = (

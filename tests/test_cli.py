@@ -279,6 +279,21 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,5.99999999999999,2"
 
 
+def test_serve_on_a_port_in_use_says_so_and_which_option_to_change(capsys):
+    """gunicorn retried for five seconds, logged « Can't connect to ('127.0.0.1', 5931) » and exited 1."""
+    import socket
+
+    with socket.socket() as occupe:
+        occupe.bind(("127.0.0.1", 0))
+        occupe.listen()
+        port = occupe.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 2
+    assert capsys.readouterr().err == (
+        f"openfisca-gen serve: --port {port}: cannot listen on 127.0.0.1:{port} (in use by another server); choose "
+        "another --port\n"
+    )
+
+
 def test_calculate_leaves_a_value_of_none_empty(tmp_path, capsys):
     """A training not labelled has no label's end, a dossier of no call no cut-off: the model's 1970-01-01 (a
     date's default) was written as a day, in a CSV and in a workbook."""
