@@ -334,7 +334,9 @@ class AnalyseInterpretations:
         options = ("display.width", 250, "display.max_colwidth", 90)
         titre = mots["titre"].format(n=len(self.effets), periode=self.period, population=self.decrire(langue))
         noms = mots["colonnes"]  # French: the tables' names in words
-        entiers = effets.select_dtypes("integer").columns  # signed as the amounts are (+5, −115), not -115
+        # differences signed as the amounts are (+5, −115); the counts of trainings whose eligibility or funding
+        # changes are no differences: « +246 » beside « −115 » read as gains
+        entiers = effets.select_dtypes("integer").columns.difference(["eligibility_changes", "funding_changes"])
         effets = effets.astype({c: object for c in entiers}).assign(**{c: effets[c].map(lambda v: signe(v, langue))
                                                                        for c in entiers})  # fmt: skip
         # A switch's value as its parameter file writes it (true, false); in French as the reports write a yes

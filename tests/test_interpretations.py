@@ -219,6 +219,16 @@ def test_the_english_analysis_writes_a_switch_as_its_parameter_file_does(analyse
     assert ligne.split()[1] == "true" and " false " in effets and not re.search(r"\b(True|False)\b", effets)
 
 
+def test_the_counts_of_trainings_that_change_are_not_signed_as_differences(analyse):
+    """« eligibility changes +246 » beside « trainings labelled −115 »: the + read as a gain of 246 eligible
+    trainings, where 246 trainings change (all of them losing eligibility)."""
+    effets = analyse.texte("en").split("\n\n")[1]
+    ligne = next(ligne for ligne in effets.splitlines() if ligne.startswith("conditions.part_femmes_suffisante "))
+    valeurs = ligne.split()[1:6]  # default, total cost, labelled, eligibility changes, funding changes
+    attendu = analyse.effets.loc["conditions.part_femmes_suffisante", ["eligibility_changes", "funding_changes"]]
+    assert valeurs[2].startswith("-") and valeurs[3:] == [str(int(v)) for v in attendu] and int(valeurs[3]) > 0
+
+
 def test_the_command_refuses_bad_input(capsys):
     assert main(["interpretations", "--period", "2015"]) == 2
     assert "Variables are monthly" in capsys.readouterr().err
