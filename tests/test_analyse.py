@@ -19,7 +19,7 @@ from openfisca_gen.interpretations import analyser_interpretations, graphique_to
 from openfisca_gen.population import POPULATION_EXEMPLE, POPULATIONS, lire_population
 from openfisca_gen.rapports import graphiques
 from openfisca_gen.reforms import ReformeDebordeWarning, ReformeInvalideError, appliquer_reforme
-from openfisca_gen.validation import EntreeInvalideError
+from openfisca_gen.validation import EntreeInvalideError, valeurs_du_balayage
 
 PERIOD = POPULATIONS["appel_2015"]["periode"]  # when the first call's labels were announced
 
@@ -196,6 +196,19 @@ def test_a_reform_that_changes_nothing_says_why(tax_benefit_system, population, 
 def test_a_sweep_refuses_a_bad_value_before_computing(tax_benefit_system, population):
     with pytest.raises(ReformeInvalideError, match=re.escape("financement_amorcage.taux")):
         balayer(population, "financement_amorcage.taux", [0.5, 2], PERIOD, tax_benefit_system)
+
+
+def test_a_sweep_over_a_parameters_bounds_says_it_once_and_writes_its_values_without_noise(capsys):
+    """--from 0.5 --to 1.5 printed five lines, one per rate over 100 %, one of them « got 1.2000000000000002 »."""
+    assert main(["compare", "--sweep", "financement_amorcage.taux", "--from", "0.5", "--to", "1.5"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "openfisca-gen compare: 'financement_amorcage.taux' (2015-09-17): is a rate: expects a number between 0 and 1, "
+        "got 1.1",
+        "openfisca-gen compare: 5 values of the sweep are refused, from 1.1 to 1.5, the first for the reason above",
+    ]
+    assert valeurs_du_balayage(0.5, 1.5) == [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5]
+    fines = valeurs_du_balayage(1.0, 1.0 + 2e-14, 2e-15)  # steps below 15 digits: kept as computed, distinct
+    assert len(set(fines)) == len(fines) == 10
 
 
 def test_a_sweep_in_a_month_before_its_parameter_names_a_month_to_sweep_in(capsys):

@@ -212,6 +212,9 @@ MESSAGES_DES_REFORMES = {
         "{premier:mois} (--period {premier})",
     ),
     "balayage_pas_une_liste": ("the values of a sweep must be a list of numbers, got {valeur:r}",),
+    "valeurs_balayees_refusees": (
+        "{nombre} values of the sweep are refused, from {premiere:r} to {derniere:r}, the first for the reason above",
+    ),
     "balayage_pas_un_nombre": (
         "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "
         "compared with --reform, by its name: openfisca-gen reforms lists them)",

@@ -148,7 +148,9 @@ def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None, defa
     nombre = math.floor(intervalles + 1e-9) + 1 if math.isfinite(intervalles) else math.inf
     combien = "more than a float counts" if nombre == math.inf else str(nombre)
     taille_du_balayage(nombre, f"{bornes} --step {pas:g} gives {combien}" + ": take a smaller step" * (nombre < 2))
-    return numpy.minimum(debut + pas * numpy.arange(nombre), fin).tolist()
+    valeurs = numpy.minimum(debut + pas * numpy.arange(nombre), fin)
+    nettes = numpy.array([float(f"{valeur:.15g}") for valeur in valeurs])  # 1.2, not 1.2000000000000002
+    return (nettes if (numpy.diff(nettes) > 0).all() else valeurs).tolist()  # unless steps below float's noise
 
 
 def balayable(parametre, chemin: str) -> None:
