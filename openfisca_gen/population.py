@@ -521,6 +521,8 @@ def _entete(fichier, nom: str) -> tuple[int, str]:
         if not ligne.startswith("#"):
             return description, ligne
         description += 1
+    if description:  # only description lines: « the file is empty » said nothing of them
+        raise DonneesInvalidesError([Probleme("que_des_commentaires", {"fichier": nom, "lignes": description})])
     raise DonneesInvalidesError([Probleme("fichier_vide", {"fichier": nom})])  # no header
 
 

@@ -279,6 +279,23 @@ def test_calculate_writes_a_duration_as_given_and_amounts_to_the_cent(tmp_path, 
     assert capsys.readouterr().out.splitlines()[1] == "a,a,appel_1,5.99999999999999,2"
 
 
+def test_a_csvs_unknown_columns_are_named_with_the_file_the_valid_ones_listed_once(tmp_path, capsys, monkeypatch):
+    """Each unknown column repeated the 26 input columns, naming no file; a file of '#' lines only was « empty »."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.csv").write_text("formation_id,region,ville,budget_sesion\na,x,y,1000\n", encoding="utf-8")
+    assert main(["calculate", "--data", "u.csv"]) == 2
+    erreurs = capsys.readouterr().err.splitlines()
+    assert erreurs[0].startswith("openfisca-gen calculate: u.csv, column 'region' is not an input variable (input")
+    assert erreurs[1:] == [
+        "openfisca-gen calculate: u.csv, column 'ville' is not an input variable either",
+        "openfisca-gen calculate: u.csv, column 'budget_sesion' is not an input variable either; did you mean "
+        "budget_session?",
+    ]
+    (tmp_path / "c.csv").write_text("# une description\n# et une autre\n", encoding="utf-8")
+    assert main(["calculate", "--data", "c.csv"]) == 2
+    assert "its 2 line(s) begin with '#', a description above the header, and no header" in capsys.readouterr().err
+
+
 def test_serve_on_a_port_in_use_says_so_and_which_option_to_change(capsys):
     """gunicorn retried for five seconds, logged « Can't connect to ('127.0.0.1', 5931) » and exited 1."""
     import socket

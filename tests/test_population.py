@@ -470,7 +470,7 @@ def test_an_unnamed_column_is_named_by_its_place(tax_benefit_system, tmp_path):
     fichier.write_text("formation_id,,budget_session\na,x,1\n")
     with pytest.raises(DonneesInvalidesError) as erreur:
         lire_population(tax_benefit_system, fichier)
-    assert erreur.value.erreurs[0].startswith("column '(column 2, no name)' is not an input variable")
+    assert erreur.value.erreurs[0].startswith("f.csv, column '(column 2, no name)' is not an input variable")
     assert "input columns: formation_id, structure_id, campagne_id" in erreur.value.erreurs[0]
 
 

@@ -726,7 +726,7 @@ def test_a_csv_column_given_twice(tax_benefit_system, tmp_path):
     donnees = csv(tmp_path, "formation_id,budget_session,budget_session\na,1,2\n")
     with pytest.raises(DonneesInvalidesError) as erreur:
         lire_population(tax_benefit_system, donnees)
-    assert erreur.value.erreurs == ["column 'budget_session' is given more than once; keep one"]
+    assert erreur.value.erreurs == ["formations.csv, column 'budget_session' is given more than once; keep one"]
 
 
 def test_a_binary_csv_is_said_not_to_be_text(tax_benefit_system, tmp_path):

@@ -264,6 +264,10 @@ MESSAGES = {
         "{lieu} is not an input variable{suggestion} (input columns: {colonnes:liste})",
         "colonne inconnue{suggestion_fr} ; colonnes d'entrée : {colonnes:liste}",
     ),
+    "colonne_inconnue_aussi": (
+        "{lieu} is not an input variable either{suggestion}",
+        "colonne inconnue elle aussi{suggestion_fr}",
+    ),
     "table_vide": ("the table has no trainings (no rows)", "le fichier ne contient aucune formation"),
     "structure_incoherente": (
         "differs between the rows of this structure",
@@ -346,6 +350,12 @@ MESSAGES = {
         "des virgules (ou des points-virgules)",
     ),
     "fichier_vide": ("cannot read '{fichier}': the file is empty", "le fichier {fichier:fr} est vide"),
+    "que_des_commentaires": (
+        "cannot read '{fichier}': its {lignes} line(s) begin with '#', a description above the header, and no "
+        "header follows",
+        "le fichier {fichier:fr} n'a pas d'en-tête : ses {lignes} ligne(s) commencent par « # », une description "
+        "au-dessus de l'en-tête, et aucun en-tête ne suit",
+    ),
     "fichier_absent": ("cannot read '{fichier}': no such file", "le fichier {fichier:fr} n'existe pas"),
     "population_inconnue": (
         "cannot read '{fichier}': no such file, nor a bundled population ({populations})",

@@ -57,21 +57,23 @@ def _placer(table: pandas.DataFrame, fichier: str | None):
     return placer
 
 
-def _colonnes_inconnues(tax_benefit_system, table, variables) -> list[Probleme]:
-    """Columns given twice, computed by the model, or not input variables (with the list of the valid ones)."""
+def _colonnes_inconnues(tax_benefit_system, table, variables, fichier: str | None) -> list[Probleme]:
+    """Columns given twice, computed by the model, or not input variables (the first with the list of the valid
+    ones: 26 names repeated on every line), each named with the file's name."""
+    place = {"lieu": "colonne", "fichier": fichier}
     problemes = [
-        Probleme("colonne_en_double", {}, "colonne", champ=c)
-        for c in table.columns[table.columns.duplicated()].unique()
+        Probleme("colonne_en_double", {}, champ=c, **place) for c in table.columns[table.columns.duplicated()].unique()
     ]
     valides = [*IDENTIFIANTS, *variables]
     for colonne in table.columns.drop_duplicates():
         if colonne in variables or colonne in IDENTIFIANTS:
             continue
         if colonne in tax_benefit_system.variables:
-            problemes.append(Probleme("colonne_calculee", {}, "colonne", champ=str(colonne)))
+            problemes.append(Probleme("colonne_calculee", {}, champ=str(colonne), **place))
             continue
-        details = {**suggestions([colonne], valides, 2), "colonnes": valides}
-        problemes.append(Probleme("colonne_inconnue", details, "colonne", champ=str(colonne)))
+        premiere = not any(probleme.cle == "colonne_inconnue" for probleme in problemes)
+        cle, details = ("colonne_inconnue", {"colonnes": valides}) if premiere else ("colonne_inconnue_aussi", {})
+        problemes.append(Probleme(cle, {**suggestions([colonne], valides, 2), **details}, champ=str(colonne), **place))
     return problemes
 
 
@@ -131,7 +133,7 @@ def valider_table(tax_benefit_system, table: pandas.DataFrame, fichier: str | No
         noms = [f"(column {rang}, no name)" if sans_nom[rang - 1] else nom for rang, nom in enumerate(table.columns, 1)]
         gardees = [not (s and all(map(vide, table.iloc[:, rang]))) for rang, s in enumerate(sans_nom)]
         table = table.set_axis(noms, axis=1).iloc[:, gardees]  # one of no name and no value holds nothing
-    problemes = _colonnes_inconnues(tax_benefit_system, table, variables)
+    problemes = _colonnes_inconnues(tax_benefit_system, table, variables, fichier)
     if table.empty:
         problemes.append(Probleme("table_vide"))
     if problemes:
