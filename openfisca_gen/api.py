@@ -151,6 +151,10 @@ def valider():
         return  # a 404 or 405 stays one
     if not request.is_json:
         abort(make_response(jsonify(corps_d_erreur([Probleme("corps_pas_du_json").en_json()])), 415))
+    if (codage := request.headers.get("Content-Encoding", "identity").strip().lower()) != "identity":
+        # a gzip body was « not UTF-8 (byte 0x8b) »: it is no JSON until uncompressed, which no route does
+        probleme = Probleme("corps_compresse", {"codage": codage}).en_json()
+        abort(make_response(jsonify(corps_d_erreur([probleme])), 415))
     corps = request.get_data(cache=True)  # past a Content-Length over the limit: a 413
     if request.content_length is None and len(corps) >= current_app.config["MAX_CONTENT_LENGTH"]:
         abort(413)  # a chunked body: werkzeug stops reading at the limit without a word

@@ -607,3 +607,18 @@ def test_a_route_posted_with_a_trailing_slash_is_told_where_to_send_it_again(ser
     assert reponse_json["errors"][0]["code"] == "barre_finale" and f"the route is {route}" in reponse_json["error"]
     assert requete(serveur + reponse.getheader("Location"), json.loads(corps))[0] == 200  # sent again, answered
     assert requete(serveur + "/inconnue/", {})[0] == 404
+
+
+@pytest.mark.parametrize("route", ["/calculate", "/explain", "/compare", "/trace"])
+def test_a_compressed_body_is_told_to_come_uncompressed(serveur, route):
+    """A gzip body (Content-Encoding: gzip) was answered « The body is not UTF-8 (byte 0x8b at position 1) »."""
+    import gzip
+    import urllib.error
+    import urllib.request
+
+    corps = gzip.compress(json.dumps({"situation": {"formations": {"a": {}}}, "period": "2015-10"}).encode())
+    entetes = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    with pytest.raises(urllib.error.HTTPError) as refus:
+        urllib.request.urlopen(urllib.request.Request(serveur + route, corps, entetes), timeout=30)
+    assert refus.value.code == 415
+    assert json.loads(refus.value.read())["errors"][0]["code"] == "corps_compresse"

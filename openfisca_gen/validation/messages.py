@@ -395,6 +395,7 @@ MESSAGES = {
     ),
     "corps_pas_un_objet": ("the request body must be a JSON object",),
     "corps_pas_du_json": ("the request body must be JSON, sent with the header Content-Type: application/json",),
+    "corps_compresse": ("the body is sent with Content-Encoding: {codage}: send the JSON uncompressed",),
     "requete_trop_grosse": ("the request is larger than {maximum} bytes (--max-request-bytes)",),
     "barre_finale": ("{chemin} ends with a slash: the route is {route}, where the request is sent again",),
     "champ_manquant": ("{lieu} is missing: {aide}",),
