@@ -284,6 +284,10 @@ def calculer(arguments) -> int:
             print(f"Also beside it, not written by this run (an earlier run's?): {', '.join(map(str, anciennes))}")
     else:  # one CSV per entity, a blank line between them
         print("\n".join(propre(table, durees).to_csv() for table in tables.values()), end="")
+        if len(tables) > 1:  # redirected to one file, three headers read as rows of trainings full of NaN
+            autres = ", ".join(cle for cle in tables if cle != "formation")
+            print(f"openfisca-gen {arguments.commande}: {len(tables)} tables above (trainings, {autres}), a blank "
+                  "line between them: --out FILE.csv writes each in its own file", file=sys.stderr)  # fmt: skip
     return 0
 
 

@@ -296,6 +296,17 @@ def test_a_csvs_unknown_columns_are_named_with_the_file_the_valid_ones_listed_on
     assert "its 2 line(s) begin with '#', a description above the header, and no header" in capsys.readouterr().err
 
 
+def test_calculate_to_the_screen_says_when_it_prints_several_tables(capsys):
+    """`calculate … > out.csv` with a structure's variable wrote three headers in one file, read by a spreadsheet
+    as rows of trainings: the command says so on standard error, where a redirected output does not go."""
+    donnees = ["calculate", "--data", "docs/exemples/trainings.csv", "--variables"]
+    assert main([*donnees, "financement_amorcage,financement_amorcage_structure"]) == 0
+    sortie = capsys.readouterr()
+    assert sortie.out.count("\n\n") == 1 and "--out FILE.csv writes each in its own file" in sortie.err
+    assert main([*donnees, "financement_amorcage"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_serve_on_a_port_in_use_says_so_and_which_option_to_change(capsys):
     """gunicorn retried for five seconds, logged « Can't connect to ('127.0.0.1', 5931) » and exited 1."""
     import socket
