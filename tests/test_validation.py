@@ -1178,3 +1178,17 @@ def test_an_unknown_name_of_any_length_is_quoted_cut_short(client, demande):
     reponse = client.post("/compare", json=corps).get_json()
     assert all(len(probleme["message"]) < 1_000 for probleme in reponse["errors"]) and len(reponse["error"]) < 1_000
     assert "x" * 199 + "…" in reponse["error"]
+
+
+@pytest.mark.parametrize(
+    ("situation", "cle"),
+    [
+        ({"formations": {"a": 5}}, "objet_attendu"),
+        ({"formations": {"a/b": {}}}, "id_avec_barre"),
+        ({"formations": {"a": {}}, "structures": {"s": {}, "t": {"formations": ["a"]}}}, "groupe_sans_formation"),
+    ],
+)
+def test_an_entitys_problem_names_the_key_its_id_is_under(client, situation, cle):
+    """`{"formations": {"a": 5}}` was answered `field: "situation"`, the whole request's."""
+    [probleme] = client.post("/calculate", json=situation).get_json()["errors"]
+    assert probleme["code"] == cle and probleme["field"] == f"{probleme['entity']}s"

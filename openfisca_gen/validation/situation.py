@@ -260,9 +260,10 @@ def _lire_entite(lecture, entite, instances: dict) -> None:
     for indice, (identifiant, instance) in enumerate(instances.items()):
         probleme = probleme_d_identifiant(identifiant)
         if probleme:
-            lecture.problemes.append(Probleme(*probleme, lieu="entite", entite=entite.key, id=identifiant))
+            ici = {"lieu": "entite", "entite": entite.key, "id": identifiant, "champ": entite.plural}  # its key
+            lecture.problemes.append(Probleme(*probleme, **ici))
         elif not isinstance(instance, dict):
-            lecture.problemes.append(Probleme("objet_attendu", {}, "entite", entite.key, identifiant))
+            lecture.problemes.append(Probleme("objet_attendu", {}, "entite", entite.key, identifiant, entite.plural))
         else:
             for cle, valeurs in instance.items():
                 if cle in roles:
@@ -285,12 +286,14 @@ def _completer_groupe(lecture, entite, groupe) -> None:
         if groupe["ids"][i] in nommes:
             continue
         details = {"groupe": entite.key, "role": entite.roles[0].plural}
-        lecture.problemes.append(Probleme("groupe_sans_formation", details, "entite", entite.key, groupe["ids"][i]))
+        ici = {"lieu": "entite", "entite": entite.key, "id": groupe["ids"][i], "champ": entite.plural}
+        lecture.problemes.append(Probleme("groupe_sans_formation", details, **ici))
     seules = numpy.flatnonzero(codes < 0)
     for i in seules:
         if formations[i] in groupe["index"]:
             details = {"groupe": entite.key, "nom": formations[i]}
-            lecture.problemes.append(Probleme("id_automatique_pris", details, "entite", entite.key, formations[i]))
+            ici = {"lieu": "entite", "entite": entite.key, "id": formations[i], "champ": entite.plural}
+            lecture.problemes.append(Probleme("id_automatique_pris", details, **ici))
     codes[seules] = len(groupe["ids"]) + numpy.arange(len(seules))
     lecture.analyse.ids[entite.key] = groupe["ids"] + [formations[i] for i in seules]
     lecture.analyse.groupes[entite.key] = codes
