@@ -22,6 +22,7 @@ import pandas
 
 from openfisca_gen import couverture
 from openfisca_gen.chemins import DOCS_DIR, yaml_du_paquet
+from openfisca_gen.helpers import dernier_jour
 from openfisca_gen.interpretations import Lectures
 from openfisca_gen.population import POPULATIONS, lire_population
 from openfisca_gen.systeme import la_loi
@@ -42,9 +43,6 @@ OBJECTIFS = {
     "nombre_formations_labellisees": "objectifs.sous_trois_ans.nombre_fabriques",
     "nombre_demandeurs_emploi_peu_qualifies_campagne": "objectifs.nombre_demandeurs_emploi_peu_qualifies",
 }
-# An objective to reach within some years of its announcement (« Sous trois ans : … 10.000 jeunes formés »): a count
-# published before that is no miss yet.
-ECHEANCES = {"objectifs.sous_trois_ans.": 3}
 # What an indicator counts (its parameter's or variable's unit) and the units of the record that count the same
 # thing: a count of trainings is no count of fabriques (places, each holding one training or more: 130 for 171
 # labels in 2016), nor one of structures; a site is a place, a fabrique.
@@ -249,14 +247,14 @@ def resume(table: pandas.DataFrame) -> str:
     )
 
 
-def _echeance(tax_benefit_system, objectif: str) -> str | None:
-    """The day an objective to reach within some years (ECHEANCES) falls due: that many years after its first
-    value's date; None for one with no term."""
-    annees = next((n for prefixe, n in ECHEANCES.items() if objectif.startswith(prefixe)), None)
-    if annees is None:
+def _echeance(tax_benefit_system, objectif: str, jour: str) -> str | None:
+    """The last day of an objective's term where its node has one (`fin`: « Sous trois ans », to the end of 2017
+    from the second call), in force on `jour`, else the last one set; None for an objective with no term."""
+    noeud = trouver_parametre(tax_benefit_system.parameters, objectif.rsplit(".", 1)[0])
+    if "fin" not in noeud.children:
         return None
-    debut = min(valeur.instant_str for valeur in trouver_parametre(tax_benefit_system.parameters, objectif).values_list)
-    return f"{int(debut[:4]) + annees}{debut[4:]}"
+    fin = noeud.children["fin"]
+    return fin(jour) or next((v.value for v in fin.values_list if v.value is not None), None)
 
 
 def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
@@ -281,8 +279,9 @@ def objectifs(tax_benefit_system=None) -> pandas.DataFrame:
         echelle = 100 if entree["unit"] == "percent" else 1
         unite = trouver_parametre(tax_benefit_system.parameters, objectif).metadata.get("unit")
         comparable = entree["unit"] in MEMES_UNITES.get(unite, ())
-        echeance = _echeance(tax_benefit_system, objectif)
-        avant = echeance is not None and str(entree["year"])[-4:] < echeance[:4] and realise < cible
+        publiee = dernier_jour(str(entree["period"]))  # when the figure was published: 2017-03 is 2017-03-31
+        echeance = _echeance(tax_benefit_system, objectif, publiee)
+        avant = echeance is not None and publiee < echeance and realise < cible
         lignes.append({
             "id": entree["id"], "year": entree["year"], "indicator": entree["indicator"], "achieved": entree["value"],
             "unit": entree["unit"], "objective": objectif, "target": cible * echelle,
