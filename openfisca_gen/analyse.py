@@ -464,16 +464,16 @@ def balayer(
     base = la_loi() if tax_benefit_system is None else un_systeme(tax_benefit_system)
     population = une_population(base, population)
     debut, suite = valeur_en_vigueur(base, chemin, period)
-    refusees = {}
+    refusees = []  # (value, its problems), in the order given: a value may be any object, unhashable, unordered
     for valeur in valeurs:  # every value is checked before anything is computed
         try:
             valider_changements(base.parameters, {chemin: {debut: valeur, **suite}})
         except ReformeInvalideError as erreur:
-            refusees[valeur] = erreur.problemes
+            refusees.append((valeur, erreur.problemes))
     if refusees:  # the first's problems, then how many and which: five rates over 100 % were five lines
-        details = {"nombre": len(refusees), "premiere": min(refusees), "derniere": max(refusees)}
+        details = {"nombre": len(refusees), "premiere": refusees[0][0], "derniere": refusees[-1][0]}
         plus = [Probleme("valeurs_balayees_refusees", details)] if len(refusees) > 1 else []
-        raise ReformeInvalideError([*next(iter(refusees.values())), *plus])
+        raise ReformeInvalideError([*refusees[0][1], *plus])
     lignes = []
     for valeur in progression(valeurs) if progression else valeurs:
         simulation = population.simulation(appliquer_reforme(base, {chemin: {debut: valeur, **suite}}), period)

@@ -204,9 +204,15 @@ def test_a_sweep_over_a_parameters_bounds_says_it_once_and_writes_its_values_wit
     assert capsys.readouterr().err.splitlines() == [
         "openfisca-gen compare: 'financement_amorcage.taux' (2015-09-17): is a rate: expects a number between 0 and 1, "
         "got 1.1",
-        "openfisca-gen compare: 5 values of the sweep are refused, from 1.1 to 1.5, the first for the reason above",
+        "openfisca-gen compare: 5 values of the sweep are refused, the first (1.1) for the reason above, the last 1.5",
     ]
+    for valeurs, derniere in (([[1], 2], "2"), ([2, "beaucoup"], "'beaucoup'"), ([None, 2], "2")):  # were TypeErrors
+        with pytest.raises(ReformeInvalideError) as refus:
+            balayer("appel_2015", "financement_amorcage.taux", valeurs, PERIOD)
+        assert refus.value.erreurs[1].endswith(f"the last {derniere}")
     assert valeurs_du_balayage(0.5, 1.5) == [0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5]
+    assert valeurs_du_balayage(-0.3, 0.3, 0.1)[3] == 0  # 5.551115123125783e-17, relative rounding's
+    assert valeurs_du_balayage(0.1, 0.12345678901234567)[-1] == 0.12345678901234567  # a bound as given
     fines = valeurs_du_balayage(1.0, 1.0 + 2e-14, 2e-15)  # steps below 15 digits: kept as computed, distinct
     assert len(set(fines)) == len(fines) == 10
 

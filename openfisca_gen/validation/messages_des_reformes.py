@@ -213,7 +213,8 @@ MESSAGES_DES_REFORMES = {
     ),
     "balayage_pas_une_liste": ("the values of a sweep must be a list of numbers, got {valeur:r}",),
     "valeurs_balayees_refusees": (
-        "{nombre} values of the sweep are refused, from {premiere:r} to {derniere:r}, the first for the reason above",
+        "{nombre} values of the sweep are refused, the first ({premiere:r}) for the reason above, the last "
+        "{derniere:r}",
     ),
     "balayage_pas_un_nombre": (
         "'{chemin}' takes {valeurs}, not numbers: only a number, an amount or a rate can be swept (a reading is "

@@ -149,8 +149,13 @@ def valeurs_du_balayage(debut: float, fin: float, pas: float | None = None, defa
     combien = "more than a float counts" if nombre == math.inf else str(nombre)
     taille_du_balayage(nombre, f"{bornes} --step {pas:g} gives {combien}" + ": take a smaller step" * (nombre < 2))
     valeurs = numpy.minimum(debut + pas * numpy.arange(nombre), fin)
-    nettes = numpy.array([float(f"{valeur:.15g}") for valeur in valeurs])  # 1.2, not 1.2000000000000002
-    return (nettes if (numpy.diff(nettes) > 0).all() else valeurs).tolist()  # unless steps below float's noise
+    if grandeur := max(abs(debut), abs(fin)):  # float's noise off, to 15 digits of the largest bound: 1.2, not
+        with numpy.errstate(all="ignore"):  # 1.2000000000000002; 0, not 5.6e-17; the bounds as given
+            nettes = numpy.round(valeurs, 14 - math.floor(math.log10(grandeur)))
+        nettes[0], nettes[valeurs == fin] = debut, fin
+        if numpy.isfinite(nettes).all() and (numpy.diff(nettes) > 0).all():  # unless steps finer than that
+            valeurs = nettes
+    return valeurs.tolist()
 
 
 def balayable(parametre, chemin: str) -> None:
