@@ -145,27 +145,32 @@ def decision_ecartee(resultats: dict, indice: int) -> dict | None:
     return None
 
 
+FIN_PAR_LE_DROIT_COMMUN = "interpretations.financements_droit_commun_mettent_fin_a_l_amorcage"
+
+
 def financement_retenu(simulation, resultats: dict, indice: int, periode, instant) -> list[dict]:
     """Why an eligible training gets no seed funding, each cause as a failed condition is given (its variable,
     label, reference, inputs and parameters): the committee did not label it; labelled at an earlier call, its
     grant is not renewed; it has obtained common-law funding, which ends the seed funding under its call's
-    reading. A label decided after the GIP's dissolution is `decision_set_aside`'s; a budget of 0 € is no cause."""
+    reading. None where the cause is no rule's (eligible_financement_amorcage given as an input); a label decided
+    after the GIP's dissolution is `decision_set_aside`'s; a budget of 0 € is no cause."""
     if not resultats["eligible_labellisation"][indice] or resultats["eligible_financement_amorcage"][indice]:
         return []
-    if not resultats["labellisee"][indice]:  # refused, or not yet decided under a convention that waits
-        causes = [] if resultats["decision_comite_retenue"][indice] else ["decision_comite_retenue"]
-    elif resultats["subvention_amorcage_non_reconduite"][indice]:
-        causes = ["subvention_amorcage_non_reconduite"]
-    else:
-        causes = ["financements_droit_commun_obtenus"]
+    fin = trouver_parametre(simulation.tax_benefit_system.parameters, FIN_PAR_LE_DROIT_COMMUN)(instant)
+    causes = [
+        nom
+        for nom, cause in (
+            ("decision_comite_retenue", not resultats["decision_comite_retenue"][indice]),
+            ("subvention_amorcage_non_reconduite", resultats["subvention_amorcage_non_reconduite"][indice]),
+            ("financements_droit_commun_obtenus", resultats["financements_droit_commun_obtenus"][indice] and fin),
+        )
+        if cause
+    ]
     retenues = [_echec(simulation, nom, None, resultats[nom], indice, periode, instant) for nom in causes]
     for retenue in retenues:
         del retenue["applicable_because"]
         if retenue["condition"] == "financements_droit_commun_obtenus":  # an input, ending the funding by a reading
-            chemin = "interpretations.financements_droit_commun_mettent_fin_a_l_amorcage"
-            retenue["parameters"] = {
-                chemin: trouver_parametre(simulation.tax_benefit_system.parameters, chemin)(instant)
-            }
+            retenue["parameters"] = {FIN_PAR_LE_DROIT_COMMUN: fin}
     return retenues
 
 

@@ -209,6 +209,12 @@ def test_an_eligible_training_paid_nothing_is_told_why(tax_benefit_system):
         ),
         "2016-11",
     )["formations"]
+    donnee = expliquer(
+        tax_benefit_system, situation("2016-11", f={**deuxieme, "eligible_financement_amorcage": False}), "2016-11"
+    )
+    assert (
+        donnee["formations"]["f"]["funding_withheld"] == []
+    )  # an input, no rule's cause: common-law funding was named
     causes = {nom: [r["condition"] for r in f["funding_withheld"]] for nom, f in formations.items()}
     assert causes == {
         "refusee": ["decision_comite_retenue"],
