@@ -393,19 +393,20 @@ def serve(arguments) -> int:
 
 
 def _port_libre(hote: str, port: int) -> None:
-    """Refuse a port another server listens on, naming it: gunicorn retried for five seconds, then logged « Can't
-    connect » and exited 1, with no word of --port. Bound as gunicorn binds (SO_REUSEADDR), then let go."""
+    """Refuse an address the server cannot listen on, naming the option to change: gunicorn retried for five
+    seconds, then logged « Can't connect » and exited 1. Bound as gunicorn binds (SO_REUSEADDR), then let go: a
+    port in use or reserved is --port's, an address not on this machine (or of no IPv6 here) --bind's."""
     import errno
     import socket
 
-    famille = socket.AF_INET6 if hote.startswith("[") else socket.AF_INET
-    with socket.socket(famille, socket.SOCK_STREAM) as essai:
-        essai.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
+    try:
+        with socket.socket(socket.AF_INET6 if hote.startswith("[") else socket.AF_INET) as essai:
+            essai.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             essai.bind((hote.strip("[]"), port))
-        except OSError as erreur:
-            raison = "in use by another server" if erreur.errno == errno.EADDRINUSE else erreur.strerror
-            _refus("port_indisponible", adresse=hote, port=port, raison=raison)
+    except OSError as erreur:
+        option = "--port" if erreur.errno in (errno.EADDRINUSE, errno.EACCES) else "--bind"
+        raison = "in use by another server" if erreur.errno == errno.EADDRINUSE else erreur.strerror
+        _refus("adresse_indisponible", adresse=hote, port=port, raison=raison, option=option)
 
 
 DONNEES = (

@@ -317,9 +317,11 @@ def test_serve_on_a_port_in_use_says_so_and_which_option_to_change(capsys):
         port = occupe.getsockname()[1]
         assert main(["serve", "--port", str(port)]) == 2
     assert capsys.readouterr().err == (
-        f"openfisca-gen serve: --port {port}: cannot listen on 127.0.0.1:{port} (in use by another server); choose "
-        "another --port\n"
+        f"openfisca-gen serve: --port: cannot listen on 127.0.0.1:{port} (in use by another server); choose another "
+        "--port\n"
     )
+    assert main(["serve", "--bind", "192.0.2.1", "--port", str(port)]) == 2  # a documentation address: not here
+    assert "choose another --bind" in capsys.readouterr().err
 
 
 def test_calculate_leaves_a_value_of_none_empty(tmp_path, capsys):

@@ -442,5 +442,5 @@ MESSAGES = {
         "another folder",
     ),
     "sortie_impossible": ("--out '{chemin}': cannot create the folder ({raison})",),
-    "port_indisponible": ("--port {port}: cannot listen on {adresse}:{port} ({raison}); choose another --port",),
+    "adresse_indisponible": ("{option}: cannot listen on {adresse}:{port} ({raison}); choose another {option}",),
 }
