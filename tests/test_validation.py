@@ -39,6 +39,7 @@ from openfisca_gen.validation import (
     valeurs_du_balayage,
     valider_situation,
 )
+from openfisca_gen.validation.erreurs import en_francais
 
 PERIOD = "2015-10"
 FORMATION = formation_eligible["formations"]["formation_web"]
@@ -1161,6 +1162,8 @@ def test_a_list_or_a_mapping_is_quoted_as_json_writes_it(client):
     assert reponse.get_json()["error"].endswith('expects a number, got {"value": 5}')
     assert court(list(range(10**6))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …"
     assert court([float("nan")]) == "[nan]"  # no JSON for it: as Python writes it
+    assert court([list(range(10**6))]).startswith("[[0, 1, 2,")  # a long list inside another: 1.6 s, whole first
+    assert en_francais({"value": 5, "ok": True}) == '« {"value": 5, "ok": true} »'
 
 
 @pytest.mark.parametrize(

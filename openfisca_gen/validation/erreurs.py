@@ -72,7 +72,7 @@ class _Cite:
             coeur, debut = texte.strip(" "), len(texte) - len(texte.lstrip(" "))
             return "« " + r"\x20" * debut + coeur + r"\x20" * (len(texte) - debut - len(coeur)) + " »"
         if spec == "cite":
-            return coupe(en_francais(str(self.valeur)), CITATION_MAX)
+            return _ecrit(str(self.valeur))
         if spec == "pourcent":  # a rate as a percentage: 1.01 is 101 %
             return (
                 f"{en_francais(self.valeur * 100)} %"
@@ -315,14 +315,25 @@ def court(valeur, longueur: int = 40) -> str:
 
 
 def _en_json(valeur, longueur: int) -> str:
-    """A list or a mapping as JSON writes it, its first `longueur` elements only (the rest is cut anyway: a list of
-    a million was written whole first); as Python writes it where JSON cannot (NaN, a number too deep)."""
-    debut = dict(itertools.islice(valeur.items(), longueur)) if isinstance(valeur, dict) else list(valeur[:longueur])
+    """A list or a mapping as JSON writes it, `longueur` elements of each at most, at any depth (the rest is cut
+    anyway: a list of a million, alone or inside another, was written whole first); as Python writes it where
+    JSON cannot (NaN)."""
+
+    def debut(v, profondeur: int = 0):
+        if not isinstance(v, list | tuple | dict):
+            return v
+        if profondeur > 3:
+            return "…"
+        elements = itertools.islice(v.items() if isinstance(v, dict) else v, longueur + 1)
+        if isinstance(v, dict):
+            return {cle: debut(x, profondeur + 1) for cle, x in elements}
+        return [debut(x, profondeur + 1) for x in elements]
+
+    court_ = debut(valeur)
     try:
-        texte = json.dumps(debut, ensure_ascii=False, allow_nan=False, default=str)
-    except (ValueError, TypeError, RecursionError):
-        return repr(debut)
-    return texte if len(debut) == len(valeur) else texte[:-1] + ", …" + texte[-1]
+        return json.dumps(court_, ensure_ascii=False, allow_nan=False, default=str)
+    except (ValueError, TypeError):
+        return repr(court_)
 
 
 # Characters that print as nothing, or as a space, though Python counts them printable: a combining grapheme
@@ -435,6 +446,8 @@ def en_francais(valeur) -> str:
         return repr(valeur).replace("e+", "e").replace(".", ",").replace("-", "−")
     if isinstance(valeur, int | float) and math.isfinite(valeur):
         return nombre_en_francais(valeur)
+    if isinstance(valeur, list | tuple | dict):  # as the JSON (or YAML) given writes it, as `court` quotes it
+        return _ecrit(_en_json(valeur, 40), 40)
     if isinstance(valeur, float):  # as `court` names them in English
         return "pas un nombre (NaN)" if math.isnan(valeur) else "un nombre infini"
     return _ecrit(str(getattr(valeur, "texte", valeur) if valeur is not None else ""), 40)
