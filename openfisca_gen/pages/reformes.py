@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 from werkzeug.utils import secure_filename
 
-from openfisca_gen.helpers import dernier_jour
+from openfisca_gen.helpers import conditions_applicables, dernier_jour, ouvertures_des_appels
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
 from openfisca_gen.pages.saisie import lire_champs, par_champ
@@ -179,22 +179,22 @@ def par_nom(tax_benefit_system, mois: str) -> dict[str, dict]:
 
 def appliquee(parametres, chemin: str, jour: str) -> bool:
     """Whether the call in force on `jour` reads the rule `chemin`, under the readings of `parametres`: not a
-    condition it leaves out (CONDITIONS_DES_MONTANTS), a six-month threshold between two counts of sessions that
-    are equal, or a ceiling per structure where a reading caps a structure by the call's own ceiling (the first
-    call's 70 000 €)."""
+    condition it leaves out (CONDITIONS_DES_MONTANTS, unless a reading keeps the first call's conditions), a
+    six-month threshold between two counts of sessions that are equal (unless a reading keeps the first call's
+    rule of sessions), or a ceiling per structure where a reading caps a structure by the call's own ceiling (the
+    first call's 70 000 €). False only where the call surely does not read it."""
     regles = parametres(jour)
+    lectures = regles.interpretations
     if chemin == "financement_amorcage.plafond_structure":
-        lues = (
-            getattr(regles.interpretations, nom, None)
-            for nom in ("plafond_par_structure", "dotation_forfaitaire_par_structure")
-        )
+        lues = (getattr(lectures, nom, None) for nom in ("plafond_par_structure", "dotation_forfaitaire_par_structure"))
         return not any(lues)  # a reading left out of the call's rules (null) is false, as helpers.lecture reads it
     if chemin == "financement_amorcage.seuil_duree_mois":
         sessions = regles.financement_amorcage.sessions_financees
-        return sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
+        maintenue = getattr(lectures, "regle_des_sessions_maintenue_en_2018", None)  # the first call's, then
+        return bool(maintenue) or sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
     condition = CONDITIONS_DES_MONTANTS.get(chemin.removeprefix("labellisation."))
-    conditions = regles.labellisation.conditions
-    return condition is None or condition not in conditions or bool(conditions[condition])
+    premier = parametres(ouvertures_des_appels(parametres)[0].instant_str)
+    return condition is None or condition in conditions_applicables(regles, premier)
 
 
 def _existe(parametres, chemin: str) -> bool:
