@@ -429,7 +429,7 @@ def analyser_interpretations(
         {
             "description": [p.description for p in lectures.parametres],
             "other_reading": [
-                _autre_lecture(p, defaut) for p, defaut in zip(lectures.parametres, effets["default"], strict=True)
+                autre_lecture(p, defaut) for p, defaut in zip(lectures.parametres, effets["default"], strict=True)
             ],
             "confidence": [confiance(p.documentation) for p in lectures.parametres],
             "default": effets["default"],
@@ -537,7 +537,7 @@ def _robustesse(noms, eligibles, financements, paires, population) -> pandas.Dat
     )
 
 
-def _autre_lecture(parametre, defaut) -> str:
+def autre_lecture(parametre, defaut) -> str:
     """What the reading other than the default says: a switch's description says the reading `true`; one true by
     default says its other reading in its metadata (`description_contraire`)."""
     return parametre.metadata.get("description_contraire", parametre.description) if defaut else parametre.description

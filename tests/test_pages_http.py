@@ -616,6 +616,18 @@ def test_the_learners_are_asked_wherever_one_of_their_parts_is(client, exemple):
     )
 
 
+def test_a_reading_the_model_follows_is_never_shown_as_the_other_one(client, exemple, tax_benefit_system):
+    """Common-law funding obtained: « le résultat changerait avec l'autre lecture : L'obtention des financements de
+    droit commun met fin au financement d'amorçage », the reading the model follows; the other is its contrary."""
+    page = simuler(client, exemple | {"financements_droit_commun_obtenus": "true"})
+    [lecture] = page.tous("data-interpretation", "financements_droit_commun_mettent_fin_a_l_amorcage")
+    parametre = tax_benefit_system.parameters.interpretations.financements_droit_commun_mettent_fin_a_l_amorcage
+    assert parametre("2015-09-17") is True and plat(parametre.metadata["description_contraire"]) in plat(
+        lecture["texte"]
+    )
+    assert plat(parametre.description) not in plat(lecture["texte"])
+
+
 def test_a_result_that_hangs_on_a_disputed_reading_says_which(client, exemple, tax_benefit_system):
     page = simuler(client, exemple | {"duree_formation_mois": "20", "decision_comite_labellisation": "labellisee"})
     [lecture] = page.tous("data-interpretation", "duree_maximale_selon_le_ministre")

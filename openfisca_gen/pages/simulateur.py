@@ -19,11 +19,19 @@ from openfisca_core.errors import PeriodMismatchError, SituationParsingError
 
 from openfisca_gen.explication import expliquer
 from openfisca_gen.helpers import appels_pas_encore_ouverts, numeros_d_appel
+from openfisca_gen.interpretations import autre_lecture
 from openfisca_gen.pages import conditions, resultat
 from openfisca_gen.pages.champs import appels, champs, fiche
 from openfisca_gen.pages.saisie import dans_l_ordre, lire_champs, par_champ
 from openfisca_gen.situation_examples import formation_eligible
-from openfisca_gen.validation import PeriodeInvalideError, Probleme, SituationInvalideError, analyser_situation, un_mois
+from openfisca_gen.validation import (
+    PeriodeInvalideError,
+    Probleme,
+    SituationInvalideError,
+    analyser_situation,
+    trouver_parametre,
+    un_mois,
+)
 from openfisca_gen.validation.erreurs import RefusOpenFiscaError, date_lisible
 from openfisca_gen.validation.saisie import lire_booleen, lire_date, lire_mois, lire_nombre
 from openfisca_gen.validation.tables import variables_d_entree
@@ -195,6 +203,17 @@ def _echecs(tax_benefit_system, formation: dict, hors_appel: int | None) -> list
     ]
 
 
+def _autres_lectures(tax_benefit_system, formation: dict, en_vigueur: dict | None) -> list[dict]:
+    """The readings the result hangs on, each said as the reading the model does not follow under the dossier's
+    call (or the call in force, for a dossier of none): the one it follows was shown as « l'autre lecture »."""
+    ouverture = (formation.get("call") or en_vigueur or {}).get("date_ouverture")
+    lectures = []
+    for nom in formation["depends_on_interpretations"]:
+        parametre = trouver_parametre(tax_benefit_system.parameters, f"interpretations.{nom}", feuille=True)
+        lectures.append({"nom": nom, "texte": autre_lecture(parametre, bool(parametre(ouverture)))})
+    return lectures
+
+
 def permalien(saisie: dict) -> str:
     """The query string that gives this result again (the fields as typed, without the empty ones)."""
     return urlencode({nom: texte for nom, texte in saisie.items() if texte and nom != "changer"})
@@ -255,6 +274,7 @@ def simuler(tax_benefit_system, saisie: dict, doubles: list = ()) -> dict:
             for echec in _echecs(tax_benefit_system, formation, numero if appel is None else None)
         ],
         "public": resultat.public(valeurs, saisie, appel),
+        "lectures": _autres_lectures(tax_benefit_system, formation, explication["call"]),
         "innovation": resultat.projet_innovation(valeurs, tax_benefit_system, mois),
         "permalien": permalien(saisie),
     }
