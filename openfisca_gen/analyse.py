@@ -27,6 +27,7 @@ from openfisca_gen.rapports import graphiques
 from openfisca_gen.rapports.libelles import TITRES, libelle
 from openfisca_gen.rapports.tableaux import csv_propre, ecrire_tables, en_francais, lisible
 from openfisca_gen.reforms import appliquer_reforme, nom_de, valider_changements
+from openfisca_gen.reforms.parametriques import portee_du_mois
 from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import (
     EntreeInvalideError,
@@ -542,25 +543,17 @@ def _nombre(valeur: float, langue: str) -> str:
 
 
 def valeur_en_vigueur(tax_benefit_system, chemin: str, period: str) -> tuple[str, dict]:
-    """The date the value of `chemin` in force in `period` starts for the call in force (a sweep changes that
-    value: from the call's opening, where the value is older, so that the earlier calls keep theirs), and the
-    law's later values ({date: value}), given back after it, each later call's included (a parameter dated once,
-    the six months' threshold, was swept into every later call, with a warning per value); a parameter whose
-    values are no numbers (a switch, a date) is refused once, not once per value swept."""
-    parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
-    balayable(parametre, chemin)
-    jour = dernier_jour(period)  # the day whose rules the period applies
-    debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
+    """Where a sweep's values go (`reforms.parametriques.portee_du_mois`): the date the value in force in `period`
+    starts for the call in force, and the law's later values, given back after it; a parameter whose values are no
+    numbers (a switch, a date) is refused once, not once per value swept, and one of no value by then too."""
+    balayable(trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True), chemin)
+    debut, suite = portee_du_mois(tax_benefit_system, chemin, period)
     if debut is None:
-        premier = parametre.values_list[-1].instant_str[:7]  # its first value's month: a month to sweep it in
+        premier = trouver_parametre(tax_benefit_system.parameters, chemin).values_list[-1].instant_str[:7]
         raise ReformeInvalideError(
             [Probleme("rien_a_balayer", {"chemin": chemin, "periode": period, "premier": premier})]
-        )
-    ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list  # each call reads its rules
-    debut = max([debut, *(o.instant_str for o in ouvertures if o.value is not None and o.instant_str <= jour)])
-    plus_tard = {o.instant_str: parametre(o.instant_str) for o in ouvertures if o.value and o.instant_str > debut}
-    plus_tard |= {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
-    return debut, dict(sorted(plus_tard.items()))
+        )  # its first value's month: a month to sweep it in
+    return debut, suite
 
 
 def debut_en_vigueur(tax_benefit_system, chemin: str, period: str) -> str:

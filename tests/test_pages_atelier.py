@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pandas
 import pytest
+import yaml
 from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
 
 from openfisca_gen.analyse import comparer
@@ -198,18 +199,25 @@ def test_a_shipped_reform_that_changes_nothing_says_so_in_french(client):
     )
 
 
-def test_each_warning_of_the_workshop_ends_as_a_sentence(client):
-    """A warning on a changed value (« …redonnez-lui une valeur inconnue à partir du 5 avril 2018 ») ended without a
-    full stop, where the others end with one."""
+def reforme_en_yaml(page: Page) -> str:
+    return html.unescape(next(e["texte"] for e in page.elements if e["attrs"].get("class") == "yaml"))
+
+
+def test_a_change_in_the_workshop_changes_the_rules_of_its_months_call_only(client):
+    """A ceiling of 50 000 € typed in 2016-02 reached the second and third calls too, with a warning per call to
+    « redonnez cette valeur à partir du 23 août 2016 », which the page cannot date; the change now stops where the
+    next call's rules start, the law's later values given back (those of a shipped reform chosen with it)."""
     page = ouvrir(client, "/reformes?population=appel_2015&financement_amorcage.plafond=50000")
-    [note] = page.tous("data-avertissements", "2")
-    elements = page.elements[page.elements.index(note) :]
-    items = [" ".join(e["texte"].split()) for e in elements if e["tag"] == "li"][:2]
-    assert [item.split(" : ")[0] for item in items] == [
-        "Plafond du financement d'amorçage (d'une structure au 1er appel, d'une formation labellisée au 2e)"
-    ] * 2
-    assert items[0].endswith("redonnez cette valeur à partir du 23 août 2016.")
-    assert items[1].endswith("redonnez-lui une valeur inconnue à partir du 5 avril 2018.")
+    assert not page.tous("data-avertissements") and "redonnez" not in plat(visible(page))
+    assert yaml.safe_load(reforme_en_yaml(page)) == {
+        PLAFOND: {"2015-09-17": 50000, "2016-08-23": 70000, "2018-04-05": None}
+    }
+    livree = ouvrir(
+        client,
+        "/reformes?population=appel_2015&reforme_livree=taux_2018_premier_appel&financement_amorcage.taux=60+%25",
+    )
+    taux = yaml.safe_load(reforme_en_yaml(livree))["financement_amorcage.taux"]
+    assert taux["2015-09-17"] == 0.6 and taux["2016-08-23"] == 0.8  # the shipped reform's own later value, kept
 
 
 def test_a_workbook_uploaded_is_named_as_one(client):
@@ -453,8 +461,6 @@ def test_an_emptied_field_says_what_empty_means_or_why_it_cannot_be(client):
     vide = ouvrir(client, "/reformes?" + urlencode({PLAFOND: ""}))
     [change] = vide.tous("data-change", PLAFOND)
     assert "70 000 € → aucune valeur" in plat(change["texte"])
-    # its warning (the emptied value also reaches the 2nd call) read « la valeur aucune (inconnue) donnée… »
-    assert "l'absence de valeur donnée à partir du 17 septembre 2015 s'applique aussi" in plat(visible(vide))
     assert "aucune (inconnue)" not in plat(visible(vide))
 
 

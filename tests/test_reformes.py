@@ -367,9 +367,11 @@ def test_a_rate_that_leaks_is_written_in_french_as_its_field_writes_it(tax_benef
             "2016), dont la valeur est 50 % ;"
         )
     )
-    with pytest.warns(ReformeDebordeWarning):
-        page = html.unescape(client.get("/reformes?financement_amorcage.taux=1").get_data(as_text=True))
-    assert "la valeur 100 % donnée à partir du" in page and "dont la valeur est 80 %" in page
+    with pytest.warns(ReformeDebordeWarning):  # an emptied value: « la valeur aucune (inconnue) donnée… » before
+        vide = appliquer_reforme(tax_benefit_system, {"financement_amorcage.plafond": {"2015-09-17": None}})
+    assert vide.avertissements[0].fr().startswith("L'absence de valeur donnée à partir du 17 septembre 2015 s'applique")
+    page = html.unescape(client.get("/reformes?financement_amorcage.taux=1").get_data(as_text=True))
+    assert "s'applique aussi" not in page  # the workshop changes its month's call's rules only: nothing leaks
 
 
 def test_a_value_dated_inside_a_call_is_said_to_reach_no_call(tax_benefit_system, capsys, tmp_path):

@@ -31,7 +31,6 @@ from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nomb
 from openfisca_gen.pages.saisie import champs_inconnus
 from openfisca_gen.reforms import REFORMES
 from openfisca_gen.validation import EntreeInvalideError, Probleme, ReformeInvalideError, trouver_parametre
-from openfisca_gen.validation.erreurs import finie
 from openfisca_gen.validation.saisie import lire_date
 from openfisca_gen.validation.types import jour
 
@@ -90,7 +89,7 @@ def type_du_jour(texte: str) -> str:
     return "text" if str(texte or "").strip() and jour(lire_date(texte)) is None else "date"
 
 
-for _filtre in (euros, nombre, nombre_brut, pourcent, date_lisible, mois_lisible, coupable, date_du_champ, finie):
+for _filtre in (euros, nombre, nombre_brut, pourcent, date_lisible, mois_lisible, coupable, date_du_champ):
     pages.add_app_template_filter(_filtre)
 
 

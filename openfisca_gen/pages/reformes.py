@@ -15,6 +15,7 @@ behind `openfisca-gen compare`.
 import functools
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, p
 from openfisca_gen.pages.saisie import lire_champs, par_champ
 from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv, separateur_de
 from openfisca_gen.reforms import REFORMES, combiner, obtenir
+from openfisca_gen.reforms.parametriques import portee_du_mois
 from openfisca_gen.validation import (
     DonneesInvalidesError,
     PeriodeInvalideError,
@@ -309,14 +311,25 @@ def erreurs(tax_benefit_system, demande: Demande, problemes: list) -> tuple[dict
 
 
 def reforme_de(tax_benefit_system, demande: Demande) -> dict:
-    """The changed values as a reform {path: {start of the value in force: value}}; an empty text is "no value"."""
+    """The changed values as a reform of the rules of the call in force in the month, no other call's: {path:
+    {start of the value in force: value, and the later values given back}} (`portee_du_mois`: a ceiling changed in
+    2016-02 reached the second and third calls too, with a warning per call to date the value back, which the
+    page cannot). The later values are the shipped reform's where one is chosen, so that it keeps them; an empty
+    text is "no value"."""
     noms = par_nom(tax_benefit_system, demande.mois)
-    return {
-        # an empty text is no value, but an unticked box (its `false` left out of a link by hand) is false
-        chemin: {noms[chemin]["debut"]: lire_valeur(noms[chemin], texte) if texte else _vide(noms[chemin])}
-        for chemin, texte in demande.modifies.items()
-        if chemin in noms
-    }
+    base = tax_benefit_system
+    if demande.livree and demande.modifies:
+        with warnings.catch_warnings():  # its own warnings are said when it is applied
+            warnings.simplefilter("ignore")
+            base = obtenir(demande.livree)(tax_benefit_system)
+    reforme = {}
+    for chemin, texte in demande.modifies.items():
+        if chemin in noms:
+            # an empty text is no value, but an unticked box (its `false` left out of a link by hand) is false
+            valeur = lire_valeur(noms[chemin], texte) if texte else _vide(noms[chemin])
+            debut, suite = portee_du_mois(base, chemin, demande.mois)
+            reforme[chemin] = {debut or noms[chemin]["debut"]: valeur, **suite}
+    return reforme
 
 
 def reforme_demandee(nom_livre: str, modifies: dict):

@@ -17,7 +17,7 @@ from openfisca_core import periods
 from openfisca_core.parameters import ParameterAtInstant
 from openfisca_core.reforms import Reform
 
-from openfisca_gen.helpers import ouvertures_des_appels
+from openfisca_gen.helpers import dernier_jour, ouvertures_des_appels
 from openfisca_gen.limites import MAX_VALEURS_DATEES
 from openfisca_gen.reforms.coherence import fin_de_fenetre, incoherences_des_regles
 from openfisca_gen.validation import Probleme, ReformeInvalideError, trouver_parametre
@@ -286,6 +286,24 @@ class ReformeParametrique(Reform):
         self.modify_parameters(modifier_function=modifier)
         for avertissement in self.avertissements:
             warnings.warn(avertissement.en(), ReformeDebordeWarning, stacklevel=4)
+
+
+def portee_du_mois(tax_benefit_system, chemin: str, period: str) -> tuple[str | None, dict]:
+    """Where a value changed for `period` goes: the date it applies from (the start of the value in force, or the
+    opening of the call in force where that is later, so that the earlier calls keep theirs), and the system's
+    later values ({date: value}) given back after it, each later call's included (a value dated once, the six
+    months' threshold, reached every later call). The rules of the call in force change, no other: a sweep's and
+    the workshop's scope. (None, {}) where the parameter has no value by then."""
+    parametre = trouver_parametre(tax_benefit_system.parameters, chemin, feuille=True)
+    jour = dernier_jour(period)  # the day whose rules the period applies
+    debut = next((v.instant_str for v in parametre.values_list if v.instant_str <= jour), None)
+    if debut is None:
+        return None, {}
+    ouvertures = tax_benefit_system.parameters.calendrier.date_ouverture.values_list  # each call reads its rules
+    debut = max([debut, *(o.instant_str for o in ouvertures if o.value is not None and o.instant_str <= jour)])
+    plus_tard = {o.instant_str: parametre(o.instant_str) for o in ouvertures if o.value and o.instant_str > debut}
+    plus_tard |= {v.instant_str: v.value for v in parametre.values_list if v.instant_str > debut}
+    return str(debut), {str(jour): valeur for jour, valeur in sorted(plus_tard.items())}  # a reform's: InstantStr
 
 
 def reforme_parametrique(baseline, changements: dict, nom: str = "reforme_parametrique") -> Reform:

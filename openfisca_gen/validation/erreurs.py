@@ -161,7 +161,8 @@ class Probleme:
 
     def fr(self) -> str:
         """The sentence in French, for the pages (which show it next to its field), ended as a sentence is."""
-        return finie(majuscule(self.message("fr")))
+        texte = majuscule(self.message("fr"))
+        return texte if texte.endswith((".", "?", "!", "…")) else texte + "."
 
     def dans(self, langue: str) -> str:
         """The whole message in `langue`, its place first (the command line's, `--lang fr`); in English where the
@@ -194,11 +195,6 @@ class Probleme:
             "code": self.cle,
             **{cle: valeur for cle, valeur in place.items() if valeur is not None},
         }
-
-
-def finie(texte: str) -> str:
-    """A sentence ended as a sentence is: a full stop where it ends without one (nor ?, ! or …)."""
-    return texte if texte.endswith((".", "?", "!", "…")) else texte + "."
 
 
 def majuscule(texte: str) -> str:
