@@ -118,7 +118,10 @@ def _resultats(population, tax_benefit_system, period, par=()):
     for nom in ("statut_structure", *par):
         if nom in tables["structure"]:
             formations[nom] = tables["structure"][nom].reindex(formations["structure_id"]).to_numpy()
-    return formations.drop(columns=["structure_id", "campagne_id"]), tables["campagne"].rename_axis(None)
+    campagnes = tables["campagne"].rename_axis(None)
+    for nom in population.non_mesurees():  # « 0 % » read as measured where the table gives no count (2018's NEET)
+        campagnes[nom] = campagnes[nom].where(campagnes[nom].eq("non_applicable"))  # missing, an objective not set kept
+    return formations.drop(columns=["structure_id", "campagne_id"]), campagnes
 
 
 @dataclass
@@ -284,7 +287,7 @@ class Comparaison:
                 table = table.astype(dict.fromkeys(table.select_dtypes("integer").columns, float))
             elif pandas.api.types.is_integer_dtype(table):
                 table = table.astype(float)
-            return table.to_string(float_format=lambda v: lisible(v, langue))
+            return table.to_string(float_format=lambda v: lisible(v, langue), na_rep=titres["non_mesure"])
 
         tables = self._tables(par, top, langue)
         entete = titres["reforme"].format(nom=self.nom(langue), periode=self.period, population=self.decrite(langue))

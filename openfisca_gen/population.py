@@ -68,6 +68,17 @@ SANS_DEFAUT_NEUTRE = (
 )  # fmt: skip
 
 
+# The counts behind the national objectives' shares: the share of the campaign's learners each makes, and its
+# objective
+PARTS_MESUREES = {
+    "nombre_femmes": ("part_femmes_campagne", "objectif_part_femmes"),
+    "nombre_jeunes_neet_peu_qualifies": (
+        "part_jeunes_neet_peu_qualifies_campagne",
+        "objectif_part_jeunes_neet_peu_qualifies",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Population:
     """A validated table of trainings, ready to be simulated under any rules.
@@ -116,6 +127,14 @@ class Population:
         anglais = ", ".join(f"{nom} = {ecrite(valeur)}" for nom, valeur in defauts.items())
         francais = ", ".join(f"{nom} = {citee_en_francais(v)}" for nom, v in defauts.items())
         return [Probleme("colonnes_absentes", {"noms": absentes, "defauts": anglais, "defauts_fr": francais})]
+
+    def non_mesurees(self) -> list[str]:
+        """The campaigns' shares the national objectives read, and those objectives, that this table cannot measure:
+        it gives no count of learners, or none of the share's part. Computed from 0, they read « 0 % » and « not
+        met » as if measured (the third call's data give no NEET young people)."""
+        if "nombre_apprenants" not in self.table:
+            return [nom for parts in PARTS_MESUREES.values() for nom in parts]
+        return [nom for compte, parts in PARTS_MESUREES.items() if compte not in self.table for nom in parts]
 
     def _appels_pas_encore_ouverts(self, tax_benefit_system, period) -> list[Probleme]:
         """A warning where dossiers answer a call that had not opened by the end of `period`: computed then, they

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from openfisca_gen import analyse
+from openfisca_gen import population as population_module
 from openfisca_gen.analyse import balayer, comparer, decrire_population, graphique_balayage, graphiques_comparaison
 from openfisca_gen.cli import main
 from openfisca_gen.interpretations import analyser_interpretations, graphique_tornade
@@ -869,3 +870,21 @@ def test_the_tornado_chart_names_the_population_in_its_language(tax_benefit_syst
         titre = figures[-1].axes[0].get_title()
         assert mot in titre and autre not in titre, titre
         assert resultat.decrire(langue) in resultat.texte(langue)
+
+
+def test_a_share_the_data_cannot_measure_is_said_not_measured(tax_benefit_system, client):
+    """The third call's data give no count of NEET young people: the workshop and the report showed « 0 % »; a
+    first-call table without women showed « 0 % » and « objective not met »."""
+    comparaison = comparer("appel_2018", "taux_2018_premier_appel", "2018-12", tax_benefit_system)
+    neet = comparaison.campagnes[
+        ["part_jeunes_neet_peu_qualifies_campagne_baseline", "objectif_part_jeunes_neet_peu_qualifies_baseline"]
+    ]
+    assert neet.iloc[:, 0].isna().all() and (neet.iloc[:, 1] == "non_applicable").all()  # no objective set: kept
+    assert "NEET share" in comparaison.texte() and "not measured" in comparaison.texte()
+    fichier = population_module.DONNEES / POPULATIONS["appel_2015"]["fichier"]
+    sans_femmes = pandas.read_csv(fichier, dtype=str, comment="#").drop(columns="nombre_femmes")
+    campagnes = comparer(sans_femmes, "plafond_100k", PERIOD, tax_benefit_system).campagnes
+    assert campagnes[["part_femmes_campagne_reform", "objectif_part_femmes_reform"]].isna().all().all()
+    assert campagnes["part_jeunes_neet_peu_qualifies_campagne_reform"].notna().all()
+    page = client.get("/reformes?population=appel_2018&financement_amorcage.taux=90+%25").get_data(as_text=True)
+    assert re.search(r"Part de jeunes NEET peu qualifiés</th>\s*<td[^>]*>non renseigné", page)

@@ -105,10 +105,10 @@ def tableau(systeme, table) -> dict:
         unite = unite_de(nom) if nom in systeme.variables else unite_de(str(colonne))
         if isinstance(valeur, str):
             return {"texte": libelle(systeme, valeur), "nombre": False}
+        if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):  # a share not measured too
+            return {"texte": "non renseigné" if unite == "/1" else "—", "nombre": False}
         if unite == "/1" and isinstance(valeur, float | numpy.floating):  # cut, never shown at a missed objective
             return {"texte": pourcent(part_tronquee(valeur)), "nombre": True}
-        if valeur is None or (isinstance(valeur, float) and numpy.isnan(valeur)):
-            return {"texte": "—", "nombre": False}
         est_un_nombre = isinstance(valeur, int | float | numpy.number) and not isinstance(valeur, bool)
         if est_un_nombre and unite == "currency-EUR" and numpy.isfinite(valeur):  # to the cent: 1 050 815,50
             return {"texte": euros_en_francais(valeur).removesuffix("\u00a0€"), "nombre": True}
