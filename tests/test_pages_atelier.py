@@ -7,6 +7,7 @@ import html
 import io
 import re
 import zipfile
+from pathlib import Path
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pandas
@@ -218,6 +219,18 @@ def test_a_change_in_the_workshop_changes_the_rules_of_its_months_call_only(clie
     )
     taux = yaml.safe_load(reforme_en_yaml(livree))["financement_amorcage.taux"]
     assert taux["2015-09-17"] == 0.6 and taux["2016-08-23"] == 0.8  # the shipped reform's own later value, kept
+
+
+def test_a_result_of_a_file_keeps_the_file_chosen_so_that_no_comparison_silently_leaves_it(client):
+    """A file uploaded with « 1er appel (2015) » left in the list gave its result, then showed the list at « 1er
+    appel »: the next comparison, the file not sent again, ran on the 360 synthetic trainings without a word."""
+    contenu = Path("docs/exemples/trainings.csv").read_bytes()
+    page = Page(envoyer(client, {"financement_amorcage.taux": "60 %"}, (io.BytesIO(contenu), "t.csv")).get_data(True))
+    [choisie] = [e for e in page.elements if e["tag"] == "option" and "selected" in e["attrs"]
+                 and e["attrs"].get("value") in (*POPULATIONS, "fichier")]  # fmt: skip
+    assert choisie["attrs"]["value"] == "fichier"
+    suite = Page(envoyer(client, {"population": "fichier", "financement_amorcage.taux": "70 %"}).get_data(True))
+    assert "donnees" in suite.erreurs() and not suite.tous("data-indicateur")  # asked for again, nothing computed
 
 
 def test_a_workbook_uploaded_is_named_as_one(client):

@@ -16,6 +16,7 @@ again (its `a[data-permalink]`); pages.js only saves a reload.
 `enregistrer(app, tax_benefit_system)` adds all this to OpenFisca's app.
 """
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -190,6 +191,8 @@ def page_reformes():
         maximum = _reglages()["max_trainings"]
         reponse = rapport.comparer_demande(systeme, demande, erreurs, fichier, maximum)
         reponse["generales"] = generales + reponse["generales"]
+    if televerse:  # the file read, chosen: compared again without it, the synthetic population was, without a word
+        demande = dataclasses.replace(demande, population=reformes.FICHIER)
     return render_template(
         "reformes.html",
         demande=demande,
