@@ -23,7 +23,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
+from openfisca_gen.limites import MAX_LIGNE_DE_REQUETE, MAX_REQUEST_BYTES, MAX_TRAININGS
 from openfisca_gen.terminal import Aide, Analyseur, Sortie, Version, adresse, adresse_publique, entier
 
 DEBUT_BALAYAGE, FIN_BALAYAGE = 40_000, 150_000  # the range of ceilings the calls discussed (€)
@@ -387,7 +387,7 @@ def serve(arguments) -> int:
         public_url=arguments.public_url,
     )
     options = {"bind": f"{arguments.bind}:{arguments.port}", "workers": arguments.workers, "timeout": 120}
-    options["limit_request_line"] = 8190  # gunicorn's most (4094 by default): a long link reaches the page
+    options["limit_request_line"] = MAX_LIGNE_DE_REQUETE  # gunicorn's most: a long link reaches the page
     Serveur(application, options).run()
     return 0
 

@@ -17,6 +17,9 @@ MAX_MOIS_TRACES = 30_000  # months asked × trainings in a /trace request, whose
 MAX_COLONNES = 100  # columns of a table of trainings: the model has about thirty input variables
 MAX_VALEURS_DATEES = 1000  # dated values of one reform, all its parameters together
 MAX_TEXTE = 200  # characters of a text value (lieu_formation: a site, a town, an address)
+MAX_LIGNE_DE_REQUETE = 8190  # a request line, link included, gunicorn reads (its most; 4094 by default)
+MAX_NOMBRE_SAISI = 40  # characters a page's number field takes (« 1 000 000 000,00 € » is 18): 9 000 pasted made a link
+# gunicorn refused in English
 # Fields of a request's situation named as no variable of their entity, each with the names it may stand for (a
 # name's suggestion takes about half a millisecond: 70 000 of them, a 1.6 MB body, took 35 s); the others counted
 MAX_CHAMPS_INCONNUS = 100

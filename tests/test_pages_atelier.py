@@ -233,6 +233,19 @@ def test_a_result_of_a_file_keeps_the_file_chosen_so_that_no_comparison_silently
     assert "donnees" in suite.erreurs() and not suite.tous("data-indicateur")  # asked for again, nothing computed
 
 
+def test_a_value_too_long_for_a_link_is_answered_not_redirected_and_fields_take_no_more_than_a_number(client):
+    """9 000 characters pasted in the ceiling's field: the POST was sent to a link of 9 000 characters, which
+    gunicorn refused in English (« Request Line is too large »). Such a request is answered here; the page's number
+    fields take 40 characters, as the simulator's do."""
+    reponse = envoyer(client, {PLAFOND: "9" * 9000})
+    assert reponse.status_code == 200 and "un nombre de 9 000 chiffres" in plat(visible(Page(reponse.get_data(True))))
+    assert envoyer(client, {PLAFOND: "60000"}).status_code == 303  # a link of the usual length: still one
+    page = ouvrir(client, "/reformes")
+    assert page.attributs(PLAFOND)["maxlength"] == "40" and page.attributs("period")["maxlength"] == "40"
+    simulateur = ouvrir(client, "/simulateur")
+    assert simulateur.attributs("budget_session")["maxlength"] == "40"
+
+
 def test_a_workbook_uploaded_is_named_as_one(client):
     """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
     chose an encoding; and where its bytes held more line breaks than the server's limit on trainings, as "56

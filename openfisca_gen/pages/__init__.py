@@ -25,7 +25,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from openfisca_gen.limites import MAX_TRAININGS
+from openfisca_gen.limites import MAX_LIGNE_DE_REQUETE, MAX_NOMBRE_SAISI, MAX_TRAININGS
 from openfisca_gen.pages import fichiers, rapport, reformes, resultat, simulateur
 from openfisca_gen.pages.champs import appels, champs
 from openfisca_gen.pages.francais import date_lisible, euros, mois_lisible, nombre, nombre_brut, pourcent
@@ -177,9 +177,16 @@ def page_reformes():
     demande, erreurs, generales = reformes.lire_demande(systeme, formulaire)
     televerse, afficher = fichier is not None and bool(fichier.filename), formulaire.get("changer") == "mois"
     rien = not (demande.livree or demande.modifies or afficher)  # « Comparer » with nothing changed: said, here
-    if request.method == "POST" and not (televerse or trop_gros or demande.population == reformes.FICHIER or rien):
-        suite = "&changer=mois" if afficher else ""
-        return rediriger(f"{url_for('pages.page_reformes')}?{demande.permalien()}{suite}", 303)
+    lien = f"{url_for('pages.page_reformes')}?{demande.permalien()}" + ("&changer=mois" if afficher else "")
+    # a link longer than a request line (9 000 characters pasted), with its method and HTTP/1.1, is answered here:
+    # followed, gunicorn refused it in English
+    court = len(lien) < MAX_LIGNE_DE_REQUETE - 100
+    if (
+        request.method == "POST"
+        and court
+        and not (televerse or trop_gros or demande.population == reformes.FICHIER or rien)
+    ):
+        return rediriger(lien, 303)
     reponse = {"erreurs": erreurs, "generales": generales, "donnees": []} if erreurs or generales else None
     if trop_gros:  # the form's other fields were in the body not read: said, not silently replaced by the law's
         reponse = {
@@ -202,6 +209,7 @@ def page_reformes():
         livrees=[(nom, getattr(classe, "name", nom)) for nom, classe in REFORMES.items()],
         reponse=reponse,
         inconnus=champs_inconnus(formulaire, reformes.champs_du_formulaire(systeme, demande.mois)),
+        maximum_saisi=MAX_NOMBRE_SAISI,
     )
 
 

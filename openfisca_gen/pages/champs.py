@@ -21,7 +21,7 @@ from datetime import date
 from openfisca_core.indexed_enums import Enum
 
 from openfisca_gen.helpers import conditions_applicables, ouvertures_des_appels
-from openfisca_gen.limites import MAX_TEXTE
+from openfisca_gen.limites import MAX_NOMBRE_SAISI, MAX_TEXTE
 from openfisca_gen.pages.francais import euros, nombre, ordinal, periode_lisible, pourcent
 from openfisca_gen.population import appels_des_colonnes
 from openfisca_gen.validation.domaine import PARTIES_DES_APPRENANTS
@@ -325,7 +325,13 @@ def _type(variable) -> dict:
     if variable.value_type is str:
         return {"type": "texte", "inputmode": "text", "maximum": MAX_TEXTE}  # a browser types no more
     unite = {"currency-EUR": "€", "month": "mois"}.get(getattr(variable, "unit", None))
-    return {"type": "nombre", "inputmode": "numeric" if variable.value_type is int else "decimal", "unite": unite}
+    entier = variable.value_type is int
+    return {
+        "type": "nombre",
+        "inputmode": "numeric" if entier else "decimal",
+        "unite": unite,
+        "maximum": MAX_NOMBRE_SAISI,
+    }
 
 
 @functools.lru_cache(maxsize=16)
