@@ -21,6 +21,7 @@ from openfisca_gen.pages.francais import euros, mois_lisible, nombre
 from openfisca_gen.population import POPULATIONS, lire_population
 from openfisca_gen.reforms import REFORMES
 from openfisca_gen.validation import DonneesInvalidesError, Probleme
+from openfisca_gen.validation.erreurs import nombre_en_francais
 
 PLAFOND = "financement_amorcage.plafond"
 
@@ -244,6 +245,21 @@ def test_a_value_too_long_for_a_link_is_answered_not_redirected_and_fields_take_
     assert page.attributs(PLAFOND)["maxlength"] == "40" and page.attributs("period")["maxlength"] == "40"
     simulateur = ouvrir(client, "/simulateur")
     assert simulateur.attributs("budget_session")["maxlength"] == "40"
+
+
+@pytest.mark.parametrize(
+    ("chemin", "saisi", "attendu"),
+    [
+        ("financement_amorcage.taux", "50,0001 %", "50 % → 50,0001 %"),
+        (PLAFOND, "70 000,004", "70 000 € → 70 000,004 €"),
+    ],
+)
+def test_a_change_never_reads_as_the_value_it_changes(client, chemin, saisi, attendu):
+    """« 50 % → 50 % » beside a difference of 1,57 €: the new value is written with the decimals it takes not to
+    read as the law's (and 70 000,004 to no decimals was « 70 »)."""
+    [change] = ouvrir(client, "/reformes?" + urlencode({chemin: saisi})).tous("data-change", chemin)
+    assert attendu in plat(change["texte"])
+    assert nombre_en_francais(70_000.004, 0) == "70\u202f000"
 
 
 def test_a_workbook_uploaded_is_named_as_one(client):

@@ -24,7 +24,15 @@ from werkzeug.utils import secure_filename
 
 from openfisca_gen.helpers import conditions_applicables, dernier_jour, ouvertures_des_appels
 from openfisca_gen.pages.champs import Fiche, appels
-from openfisca_gen.pages.francais import date_lisible, euros, nombre, ordinal, pourcent
+from openfisca_gen.pages.francais import (
+    date_lisible,
+    euros,
+    nombre,
+    ordinal,
+    pourcent,
+    pourcent_pres_du_seuil,
+    pres_du_seuil,
+)
 from openfisca_gen.pages.saisie import lire_champs, par_champ
 from openfisca_gen.population import POPULATIONS, lire_population, pas_un_csv, separateur_de
 from openfisca_gen.reforms import REFORMES, combiner, obtenir
@@ -403,7 +411,7 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
         # a rule the month computed has no value for: its field of another month, listed, carried, to be taken back
         champ = noms.get(chemin) or champs_des_appels(tax_benefit_system)[chemin]
         valeur = lire_valeur(champ, texte) if texte else None
-        nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ)  # as typed: refused
+        nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ, champ["valeur"])
         change = {"nom": chemin, "label": champ["label"], "nouveau": nouveau, "retablir": demande.sans(chemin)}
         if chemin in noms:
             change |= {"loi": affichage_loi(champ["valeur"], champ), "depuis": date_lisible(champ["debut"])}
@@ -413,9 +421,15 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
     return liste
 
 
-def affichage_loi(valeur, champ: dict) -> str:
+def affichage_loi(valeur, champ: dict, loi=None) -> str:
+    """A parameter's value as the list of changes says it; against the law's value `loi`, with as many more
+    decimals as it takes not to read as it where it differs (50,0001 % was « 50 % → 50 % »)."""
     if champ["genre"] == "booleen":
         return "oui" if valeur else "non"
     if valeur is None:
         return AUCUNE
+    if loi is not None and valeur != loi and champ["genre"] in ("taux", "montant"):
+        if champ["genre"] == "taux":
+            return pourcent_pres_du_seuil(valeur, loi)
+        return pres_du_seuil(valeur, loi, 0) + "\u00a0€"
     return euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])

@@ -362,8 +362,9 @@ def nombre_en_francais(valeur, decimales: int = 2) -> str:
         texte = f"{int(valeur):,}"  # exactly, however many digits
     elif float(valeur).is_integer():
         texte = f"{valeur:,.0f}"
-    else:
-        texte = f"{valeur:,.{decimales}f}".rstrip("0").rstrip(".")
+    else:  # trailing zeros of the decimals only: 70 000,004 to no decimals was « 70 »
+        texte = f"{valeur:,.{decimales}f}"
+        texte = texte.rstrip("0").rstrip(".") if "." in texte else texte
     return texte.replace(",", "\u202f").replace(".", ",").replace("-", "−")
 
 
