@@ -262,6 +262,18 @@ def test_a_change_never_reads_as_the_value_it_changes(client, chemin, saisi, att
     assert nombre_en_francais(70_000.004, 0) == "70\u202f000"
 
 
+def test_a_condition_unticked_is_said_no_longer_required(client):
+    """« La formation est gratuite pour les apprenants : oui → non » read as trainings becoming paying, where the
+    condition is dropped; a reading's switch keeps « oui → non »."""
+    page = ouvrir(
+        client, "/reformes?labellisation.conditions.formation_gratuite=&interpretations.plafond_par_structure="
+    )
+    [condition] = page.tous("data-change", "labellisation.conditions.formation_gratuite")
+    assert "exigée → non exigée" in plat(condition["texte"])
+    [lecture] = page.tous("data-change", "interpretations.plafond_par_structure")
+    assert "oui → non" in plat(lecture["texte"])
+
+
 def test_a_workbook_uploaded_is_named_as_one(client):
     """An analyst's spreadsheet saved as .xlsx was refused as "not UTF-8 text", which says nothing to one who never
     chose an encoding; and where its bytes held more line breaks than the server's limit on trainings, as "56

@@ -424,8 +424,9 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
 def affichage_loi(valeur, champ: dict, loi=None) -> str:
     """A parameter's value as the list of changes says it; against the law's value `loi`, with as many more
     decimals as it takes not to read as it where it differs (50,0001 % was « 50 % → 50 % »)."""
-    if champ["genre"] == "booleen":
-        return "oui" if valeur else "non"
+    if champ["genre"] == "booleen":  # a condition of the label: required or not, no fact of the trainings
+        condition = champ["nom"].startswith("labellisation.conditions.")
+        return ("exigée" if valeur else "non exigée") if condition else ("oui" if valeur else "non")
     if valeur is None:
         return AUCUNE
     if loi is not None and valeur != loi and champ["genre"] in ("taux", "montant"):
