@@ -152,7 +152,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
         if en_vigueur is None or (sorte == "booleen" and en_vigueur[0] is None):
             return None
         valeur, debut = en_vigueur
-        texte_loi = ("oui" if valeur else "non") if sorte == "booleen" else (affichage(valeur, sorte) or AUCUNE)
+        texte_loi = affichage_loi(valeur, {"genre": sorte, "nom": parametre.name})  # « 70 000 € », with its unit
         unite = {"montant": "€", "taux": "%"}.get(sorte, {"month": "mois"}.get(parametre.metadata.get("unit")))
         return {
             "nom": parametre.name,
