@@ -16,7 +16,7 @@ from openfisca_web_api.app import create_app
 from werkzeug.exceptions import HTTPException
 
 from openfisca_gen import api, pages
-from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS
+from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS, VIDAGE_MAX
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.systeme import la_loi
@@ -40,7 +40,18 @@ def creer_app(
     app.before_request_funcs.setdefault(None, []).insert(0, _sans_barre_finale)  # before OpenFisca's redirect
     app.after_request(_message_d_erreur)
     app.after_request(_spec_etendue)
+    app.after_request(_corps_lu)
     return app
+
+
+def _corps_lu(reponse):
+    """A body over the limit (an upload of 8 MB) is read to its end before the answer, up to VIDAGE_MAX: left
+    unread, the server closed the connection on it, and a browser showed « connection reset » instead of the page
+    that says the file is too large. A body already read reads as empty."""
+    flux, lu = request.environ.get("wsgi.input"), 0
+    while flux is not None and lu < VIDAGE_MAX and (morceau := flux.read(1 << 20)):
+        lu += len(morceau)
+    return reponse
 
 
 def _sans_barre_finale():

@@ -622,3 +622,30 @@ def test_a_compressed_body_is_told_to_come_uncompressed(serveur, route):
         urllib.request.urlopen(urllib.request.Request(serveur + route, corps, entetes), timeout=30)
     assert refus.value.code == 415
     assert json.loads(refus.value.read())["errors"][0]["code"] == "corps_compresse"
+
+
+def test_a_body_over_the_limit_gets_its_refusal_not_a_reset_connection(serveur):
+    """An upload of 8 MB (the server's limit is smaller) ended on « connection reset » in the browser: the server
+    answered before reading the body and closed the connection on it. The refusal is read whole: the page's, in
+    French, and the API's 413."""
+    import http.client
+    import urllib.parse
+
+    adresse = urllib.parse.urlsplit(serveur)
+    limite = "----frontiere"
+    fichier = f'--{limite}\r\nContent-Disposition: form-data; name="donnees"; filename="f.csv"\r\n\r\n'.encode()
+    envois = {
+        "/reformes": (fichier + b"a" * 8_000_000 + f"\r\n--{limite}--\r\n".encode(),
+                      {"Content-Type": f"multipart/form-data; boundary={limite}", "Accept": "text/html"}),
+        "/calculate": (b'{"formations": {"a": {"x": "' + b"a" * 8_000_000 + b'"}}}',
+                       {"Content-Type": "application/json"}),
+    }  # fmt: skip
+    for route, (corps, entetes) in envois.items():
+        connexion = http.client.HTTPConnection(adresse.hostname, adresse.port, timeout=60)
+        connexion.request("POST", route, corps, entetes)
+        reponse = connexion.getresponse()
+        contenu = reponse.read().decode()
+        if route == "/reformes":
+            assert reponse.status == 200 and "dépasse la taille admise" in contenu.replace("\u00a0", " ")
+        else:
+            assert reponse.status == 413 and json.loads(contenu)["errors"][0]["code"] == "requete_trop_grosse"
