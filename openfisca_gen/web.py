@@ -13,7 +13,8 @@ JSON error bodies for every 4xx, an `error` key on OpenFisca's own 4xx, and a
 from flask import abort, current_app, jsonify, make_response, request
 from gunicorn.app.base import BaseApplication
 from openfisca_web_api.app import create_app
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntityTooLarge
+from werkzeug.wsgi import get_input_stream
 
 from openfisca_gen import api, pages
 from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS, VIDAGE_MAX
@@ -47,11 +48,25 @@ def creer_app(
 def _corps_lu(reponse):
     """A body over the limit (an upload of 8 MB) is read to its end before the answer, up to VIDAGE_MAX: left
     unread, the server closed the connection on it, and a browser showed « connection reset » instead of the page
-    that says the file is too large. A body already read reads as empty."""
-    flux, lu = request.environ.get("wsgi.input"), 0
-    while flux is not None and lu < VIDAGE_MAX and (morceau := flux.read(1 << 20)):
-        lu += len(morceau)
+    that says the file is too large. Only the body is read, as far as its length or its last chunk: a request
+    without one reads nothing (the raw socket of Werkzeug's own server waited for more, every GET hung)."""
+    environ = request.environ
+    try:
+        try:
+            flux = request.stream  # as far as the request read it: empty where it read it all
+            _vider(flux)
+        except RequestEntityTooLarge:  # refused before it was read (its length), or while (chunked)
+            terminee = environ.get("wsgi.input_terminated")
+            _vider(environ["wsgi.input"] if terminee else get_input_stream(environ, max_content_length=None))
+    except ClientDisconnected:
+        pass
     return reponse
+
+
+def _vider(flux) -> None:
+    lu = 0
+    while lu < VIDAGE_MAX and (morceau := flux.read(1 << 20)):
+        lu += len(morceau)
 
 
 def _sans_barre_finale():

@@ -17,9 +17,11 @@ from test_pages_http import ETRANGERS, Page, ouvrir, plat, visible
 
 from openfisca_gen.analyse import comparer
 from openfisca_gen.pages import rapport
+from openfisca_gen.pages import reformes as reformes_des_pages
 from openfisca_gen.pages.francais import euros, mois_lisible, nombre
 from openfisca_gen.population import POPULATIONS, lire_population
-from openfisca_gen.reforms import REFORMES
+from openfisca_gen.reforms import REFORMES, appliquer_reforme
+from openfisca_gen.systeme import la_loi
 from openfisca_gen.validation import DonneesInvalidesError, Probleme
 from openfisca_gen.validation.erreurs import nombre_en_francais
 
@@ -260,6 +262,24 @@ def test_a_change_never_reads_as_the_value_it_changes(client, chemin, saisi, att
     [change] = ouvrir(client, "/reformes?" + urlencode({chemin: saisi})).tous("data-change", chemin)
     assert attendu in plat(change["texte"])
     assert nombre_en_francais(70_000.004, 0) == "70\u202f000"
+
+
+def test_the_third_calls_threshold_is_never_said_to_be_read(client):
+    """With the reading that keeps the first call's rule of sessions in 2018, the third call reads the first
+    call's threshold, not its own: a threshold of 24 changed nothing while the help said a reading could make the
+    call apply it; a shipped reform unknown beside a change lost its field's message."""
+    lecture = {"interpretations.regle_des_sessions_maintenue_en_2018": {"2018-04-05": True}}
+    parametres = appliquer_reforme(la_loi(), lecture).parameters
+    assert not reformes_des_pages.appliquee(parametres, "financement_amorcage.seuil_duree_mois", "2018-04-05")
+    page = ouvrir(client, "/reformes?population=appel_2018&financement_amorcage.seuil_duree_mois=24")
+    aide = plat(page.par_id["aide-financement_amorcage.seuil_duree_mois"]["texte"])
+    assert "ne l'applique pas : la changer ne change rien pour ses dossiers." in aide and "sauf si" not in aide
+    inconnue = ouvrir(
+        client, "/reformes?" + urlencode({"reforme_livree": "plafond_10k", "financement_amorcage.taux": "60 %"})
+    )
+    assert "reforme_livree" in inconnue.erreurs()
+    [change] = ouvrir(client, "/reformes?" + urlencode({PLAFOND: "1e30"})).tous("data-change", PLAFOND)
+    assert "→ 1 000 000 000 000 000 000 000 000 000 000 €" in plat(change["texte"])  # not a float's digits
 
 
 def test_a_condition_unticked_is_said_no_longer_required(client):

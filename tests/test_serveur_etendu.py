@@ -649,3 +649,27 @@ def test_a_body_over_the_limit_gets_its_refusal_not_a_reset_connection(serveur):
             assert reponse.status == 200 and "dépasse la taille admise" in contenu.replace("\u00a0", " ")
         else:
             assert reponse.status == 413 and json.loads(contenu)["errors"][0]["code"] == "requete_trop_grosse"
+
+
+def test_werkzeugs_own_server_answers_a_request_without_a_body(tax_benefit_system):
+    """Reading the rest of a body after each request waited, on Werkzeug's own server (its raw socket), for a body a
+    GET never sends: every request hung."""
+    import threading
+    import urllib.request
+
+    from werkzeug.serving import make_server
+
+    from openfisca_gen.web import creer_app
+
+    serveur = make_server("127.0.0.1", 0, creer_app(tax_benefit_system), threaded=True)
+    threading.Thread(target=serveur.serve_forever, daemon=True).start()
+    try:
+        adresse = f"http://127.0.0.1:{serveur.server_port}"
+        with urllib.request.urlopen(adresse + "/entities", timeout=10) as reponse:
+            assert reponse.status == 200
+        corps = json.dumps({"situation": {"formations": {"a": {}}}, "period": "2015-10"}).encode()
+        demande = urllib.request.Request(adresse + "/explain", corps, {"Content-Type": "application/json"})
+        with urllib.request.urlopen(demande, timeout=10) as reponse:
+            assert reponse.status == 200
+    finally:
+        serveur.shutdown()

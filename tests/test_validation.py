@@ -1163,6 +1163,7 @@ def test_a_list_or_a_mapping_is_quoted_as_json_writes_it(client):
     assert court(list(range(10**6))) == "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …"
     assert court([float("nan")]) == "[nan]"  # no JSON for it: as Python writes it
     assert court([list(range(10**6))]).startswith("[[0, 1, 2,")  # a long list inside another: 1.6 s, whole first
+    assert court([[[[[[1]]]]]]) == "[[[[…]]]]"  # past the depth shown: no text « … » given
     assert en_francais({"value": 5, "ok": True}) == '« {"value": 5, "ok": true} »'
 
 

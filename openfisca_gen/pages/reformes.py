@@ -166,6 +166,9 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "unite": unite,
             "vide_possible": sorte != "booleen" and probleme_de_valeur(parametre, None) is None,
             "non_appliquee": "" if appliquee(parametres, parametre.name, jour) else appel,  # « 3e appel »
+            # no reading makes a call apply its own threshold: the one that keeps the rule of sessions keeps the
+            # first call's threshold with it
+            "lecture_l_applique": parametre.name != "financement_amorcage.seuil_duree_mois",
         }
 
     groupes = [
@@ -201,7 +204,7 @@ def appliquee(parametres, chemin: str, jour: str) -> bool:
     if chemin == "financement_amorcage.seuil_duree_mois":
         sessions = regles.financement_amorcage.sessions_financees
         maintenue = getattr(lectures, "regle_des_sessions_maintenue_en_2018", None)  # the first call's, then
-        return bool(maintenue) or sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
+        return not maintenue and sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
     condition = CONDITIONS_DES_MONTANTS.get(chemin.removeprefix("labellisation."))
     premier = parametres(ouvertures_des_appels(parametres)[0].instant_str)
     return condition is None or condition in conditions_applicables(regles, premier)
@@ -326,7 +329,7 @@ def reforme_de(tax_benefit_system, demande: Demande) -> dict:
     text is "no value"."""
     noms = par_nom(tax_benefit_system, demande.mois)
     base = tax_benefit_system
-    if demande.livree and demande.modifies:
+    if demande.livree in REFORMES and demande.modifies:  # an unknown one is named at its field, by reforme_demandee
         with warnings.catch_warnings():  # its own warnings are said when it is applied
             warnings.simplefilter("ignore")
             base = obtenir(demande.livree)(tax_benefit_system)
@@ -429,8 +432,10 @@ def affichage_loi(valeur, champ: dict, loi=None) -> str:
         return ("exigée" if valeur else "non exigée") if condition else ("oui" if valeur else "non")
     if valeur is None:
         return AUCUNE
-    if loi is not None and valeur != loi and champ["genre"] in ("taux", "montant"):
-        if champ["genre"] == "taux":
-            return pourcent_pres_du_seuil(valeur, loi)
-        return pres_du_seuil(valeur, loi, 0) + "\u00a0€"
-    return euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])
+    texte = euros(valeur) if champ["genre"] == "montant" else affichage(valeur, champ["genre"])
+    if loi is None or valeur == loi or texte != affichage_loi(loi, champ):
+        return texte
+    # written as the law's value though it differs: with the decimals it takes (not through a float's digits)
+    return (
+        pourcent_pres_du_seuil(valeur, loi) if champ["genre"] == "taux" else pres_du_seuil(valeur, loi, 0) + "\u00a0€"
+    )

@@ -326,8 +326,8 @@ def _en_json(valeur, longueur: int) -> str:
         return [debut(x, profondeur + 1) for x in elements]
 
     court_ = debut(valeur)
-    try:
-        return json.dumps(court_, ensure_ascii=False, allow_nan=False, default=str)
+    try:  # past the depth shown, « … » unquoted: not read as a text « … » given
+        return json.dumps(court_, ensure_ascii=False, allow_nan=False, default=str).replace('"…"', "…")
     except (ValueError, TypeError):
         return repr(court_)
 
