@@ -276,7 +276,8 @@ def total_par_appel(groupe, montants, appels) -> numpy.ndarray:
     membres, nombres, sans_appel = groupe.members_entity_id, nombres_de_membres(groupe), None
     if appels.size and appels.min() < appels.max():
         sans_appel = appels == 0
-        premier = (appels - 1).view(numpy.uint32).min() + 1  # the first call answered: no call, 0, read as the last
+        # the first call answered: appel - 1 read unsigned, no call (0) is the largest; of any integer type, in one pass
+        premier = numpy.subtract(appels, 1, dtype=numpy.uint32, casting="unsafe").min() + 1
         if premier < appels.max() or numpy.logical_and(montants != 0, sans_appel).any():
             appel_max = int(appels.max()) + 1
             cles = membres * appel_max

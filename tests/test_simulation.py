@@ -175,6 +175,15 @@ def test_a_structures_total_per_call_is_snapped_allowing_for_all_its_trainings()
     assert total_par_appel(groupe, montants * [1, 0, 0, 0], numpy.array([1, 0, 0, 0], dtype=numpy.int32))[0] == 70_000
 
 
+@pytest.mark.parametrize("dtype", [numpy.int8, numpy.int16, numpy.int32, numpy.int64])
+def test_a_structures_total_per_call_reads_calls_of_any_integer_type(dtype):
+    """The first call answered was read as appel - 1 viewed as uint32: an int8 array of odd length raised, and an
+    int64 one was read by halves."""
+    groupe = types.SimpleNamespace(members_entity_id=numpy.zeros(3, dtype=numpy.int64), count=1)
+    totaux = total_par_appel(groupe, numpy.array([5.0, 0.0, 7.0]), numpy.array([3, 0, 3], dtype=dtype))
+    assert totaux.tolist() == [12.0, 0.0, 12.0]
+
+
 def test_a_populations_counts_are_made_once_while_its_members_stay(tax_benefit_system):
     """simulation.Groupes counts each group's members once (a structure's totals are snapped by the count in every
     computation), counts again when its members are another array, and lends the count read-only."""
