@@ -118,10 +118,7 @@ def _resultats(population, tax_benefit_system, period, par=()):
     for nom in ("statut_structure", *par):
         if nom in tables["structure"]:
             formations[nom] = tables["structure"][nom].reindex(formations["structure_id"]).to_numpy()
-    campagnes = tables["campagne"].rename_axis(None)
-    for nom in population.non_mesurees():  # « 0 % » read as measured where the table gives no count (2018's NEET)
-        campagnes[nom] = campagnes[nom].where(campagnes[nom].eq("non_applicable"))  # missing, an objective not set kept
-    return formations.drop(columns=["structure_id", "campagne_id"]), campagnes
+    return formations.drop(columns=["structure_id", "campagne_id"]), tables["campagne"].rename_axis(None)
 
 
 @dataclass

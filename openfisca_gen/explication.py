@@ -154,7 +154,8 @@ def financement_retenu(simulation, resultats: dict, indice: int, periode, instan
     grant is not renewed; it has obtained common-law funding, which ends the seed funding under its call's
     reading. None where the cause is no rule's (eligible_financement_amorcage given as an input); a label decided
     after the GIP's dissolution is `decision_set_aside`'s; a budget of 0 € is no cause."""
-    if not resultats["eligible_labellisation"][indice] or resultats["eligible_financement_amorcage"][indice]:
+    eligible, finance = resultats["eligible_labellisation"][indice], resultats["financement_amorcage"][indice] > 0
+    if not eligible or finance or resultats["eligible_financement_amorcage"][indice]:  # paid (an amount given too)
         return []
     fin = trouver_parametre(simulation.tax_benefit_system.parameters, FIN_PAR_LE_DROIT_COMMUN)(instant)
     causes = [

@@ -6,6 +6,8 @@ refused by one of these with a message that names it.
 
 MAX_REQUEST_BYTES = 2 * 1024 * 1024  # a web request's body (--max-request-bytes)
 VIDAGE_MAX = 64 * 1024 * 1024  # a refused body read to its end, so that its refusal is received (then closed)
+DELAI_DE_VIDAGE = 5  # seconds a refused body's next part is waited for: a client that announces more than it
+# sends held the only worker two minutes, then got gunicorn's 500
 MAX_TRAININGS = 1000  # instances of any entity in a web request (--max-trainings)
 MAX_PERIODES = 240  # periods one variable of one instance is given for: twenty years of months
 # Months covered by the distinct periods a request gives inputs for, each period once whatever the instances

@@ -192,7 +192,8 @@ class Population:
         with the ids of its structure and campaign), and, for the group variables asked for, "structure" and
         "campagne" (one row per group, indexed by its id). A group's value is never repeated on its trainings,
         so that no sum over trainings counts it more than once. `period` is the month the simulation was built
-        for (`simulation`): in another, its monthly inputs would not be read."""
+        for (`simulation`): in another, its monthly inputs would not be read. A share the table cannot measure,
+        and its objective, are missing (`non_mesurees`), not the 0 they are computed from."""
         variables = _des_variables(simulation, variables)
         systeme, period = simulation.tax_benefit_system, un_mois(period)
         mois, construite_par = _CONSTRUITES.get(simulation, (period, None))
@@ -222,6 +223,8 @@ class Population:
                 tables[entite] = pandas.DataFrame(index=pandas.Index(ids, name=f"{entite}_id"))
             valeurs = simulation.calculate(nom, period)
             tables[entite][nom] = valeurs.decode_to_str() if hasattr(valeurs, "decode_to_str") else valeurs
+        for nom in set(self.non_mesurees()) & set(tables.get("campagne", ())):  # « 0 », « non_atteint » as measured
+            tables["campagne"][nom] = tables["campagne"][nom].where(tables["campagne"][nom].eq("non_applicable"))
         return tables
 
     def resultats(self, simulation, variables, period) -> pandas.DataFrame:

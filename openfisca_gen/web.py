@@ -17,7 +17,7 @@ from werkzeug.exceptions import ClientDisconnected, HTTPException, RequestEntity
 from werkzeug.wsgi import get_input_stream
 
 from openfisca_gen import api, pages
-from openfisca_gen.limites import MAX_REQUEST_BYTES, MAX_TRAININGS, VIDAGE_MAX
+from openfisca_gen.limites import DELAI_DE_VIDAGE, MAX_REQUEST_BYTES, MAX_TRAININGS, VIDAGE_MAX
 from openfisca_gen.pages import enregistrer as enregistrer_pages
 from openfisca_gen.situation_examples import EXAMPLES
 from openfisca_gen.systeme import la_loi
@@ -51,6 +51,10 @@ def _corps_lu(reponse):
     that says the file is too large. Only the body is read, as far as its length or its last chunk: a request
     without one reads nothing (the raw socket of Werkzeug's own server waited for more, every GET hung)."""
     environ = request.environ
+    prise = environ.get("gunicorn.socket")  # a client that sends less than it announced waits no worker out
+    delai = prise.gettimeout() if prise is not None else None
+    if prise is not None:
+        prise.settimeout(DELAI_DE_VIDAGE)
     try:
         try:
             flux = request.stream  # as far as the request read it: empty where it read it all
@@ -58,8 +62,11 @@ def _corps_lu(reponse):
         except RequestEntityTooLarge:  # refused before it was read (its length), or while (chunked)
             terminee = environ.get("wsgi.input_terminated")
             _vider(environ["wsgi.input"] if terminee else get_input_stream(environ, max_content_length=None))
-    except ClientDisconnected:
+    except (ClientDisconnected, OSError):  # gone, or too slow: the answer is sent as it is
         pass
+    finally:
+        if prise is not None:
+            prise.settimeout(delai)
     return reponse
 
 

@@ -296,6 +296,18 @@ def test_a_csvs_unknown_columns_are_named_with_the_file_the_valid_ones_listed_on
     assert "its 2 line(s) begin with '#', a description above the header, and no header" in capsys.readouterr().err
 
 
+def test_calculate_leaves_a_share_it_cannot_measure_empty(tmp_path, capsys):
+    """Without a count of women, `calculate --variables part_femmes_campagne,objectif_part_femmes` wrote
+    `0.0,non_atteint`, where `compare` says « not measured »."""
+    fichier = tmp_path / "f.csv"
+    entete = "formation_id,statut_structure,date_depot_dossier,metier_vise,formation_gratuite,pedagogie_innovante"
+    ligne = "a,association,2015-10-05,codeur,true,true,4,30000,12"
+    fichier.write_text(f"{entete},duree_formation_mois,budget_session,nombre_apprenants\n{ligne}\n", encoding="utf-8")
+    variables = "part_femmes_campagne,objectif_part_femmes"
+    assert main(["calculate", "--data", str(fichier), "--period", "2016-02", "--variables", variables]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "appel_1,,"
+
+
 def test_calculate_to_the_screen_says_when_it_prints_several_tables(capsys):
     """`calculate … > out.csv` with a structure's variable wrote three headers in one file, read by a spreadsheet
     as rows of trainings: the command says so on standard error, where a redirected output does not go."""

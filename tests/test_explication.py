@@ -223,6 +223,9 @@ def test_an_eligible_training_paid_nothing_is_told_why(tax_benefit_system):
         "financee": [],
     }
     assert all(f["eligible_labellisation"] and not f["failed_conditions"] for f in formations.values())
+    payee = {**deuxieme, "decision_comite_labellisation": "refusee", "financement_amorcage": 30_000}
+    donnee = expliquer(tax_benefit_system, situation("2016-11", f=payee), "2016-11")["formations"]["f"]
+    assert donnee["financement_amorcage"] == 30_000 and donnee["funding_withheld"] == []  # paid: nothing withheld
     assert [f["financement_amorcage"] for f in formations.values()] == [0, 0, 0, 50_000]
     [refus] = formations["refusee"]["funding_withheld"]
     assert refus["inputs"] == {"decision_comite_labellisation": "refusee"} and refus["reference"]

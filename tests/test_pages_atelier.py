@@ -282,6 +282,32 @@ def test_the_third_calls_threshold_is_never_said_to_be_read(client):
     assert "→ 1 000 000 000 000 000 000 000 000 000 000 €" in plat(change["texte"])  # not a float's digits
 
 
+def test_a_long_value_or_field_of_a_link_is_quoted_cut_short(client):
+    """A refused value of 3 000 characters was quoted whole in « Vos changements », an unknown field of a link of
+    3 000 characters whole in its note."""
+    page = ouvrir(client, "/reformes?" + urlencode({PLAFOND: "1 " * 3000, "x" * 3000: "1"}))
+    [change] = page.tous("data-change", PLAFOND)
+    [note] = page.tous("data-champs-inconnus")
+    assert len(plat(change["texte"])) < 700 and len(plat(note["texte"])) < 700
+
+
+def test_a_value_typed_over_another_months_value_is_not_compared_against_this_ones(client):
+    """60 % typed over February 2016's 50 %, then the 2018 population chosen in the same submit: compared with 2018's
+    80 %, the raise became a cut of 7 472 420 €, without a word. It is said next to the field, nothing compared,
+    and typed again for the month shown, compared."""
+    lien = "/reformes?population=appel_2018&affiche=2016-02&financement_amorcage.taux=60+%25"
+    page = ouvrir(client, lien)
+    assert not page.tous("data-indicateur")
+    erreur = plat(page.par_id["erreur-financement_amorcage.taux"]["texte"])
+    assert (
+        "saisie à la place de celle en vigueur en février 2016 (50 %) ; en décembre 2018, la valeur en vigueur est 80 %"
+        in erreur
+    )
+    [affiche] = [e for e in page.elements if e["attrs"].get("name") == "affiche"]
+    assert affiche["attrs"]["value"] == "2018-12" and page.attributs("financement_amorcage.taux")["value"] == "60 %"
+    assert ouvrir(client, lien.replace("affiche=2016-02", "affiche=2018-12")).tous("data-indicateur")
+
+
 def test_a_condition_unticked_is_said_no_longer_required(client):
     """« La formation est gratuite pour les apprenants : oui → non » read as trainings becoming paying, where the
     condition is dropped; a reading's switch keeps « oui → non »."""

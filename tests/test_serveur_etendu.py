@@ -673,3 +673,22 @@ def test_werkzeugs_own_server_answers_a_request_without_a_body(tax_benefit_syste
             assert reponse.status == 200
     finally:
         serveur.shutdown()
+
+
+def test_a_client_that_sends_less_than_it_announced_holds_no_worker(serveur, requete):
+    """A body announced at 3 MB of which 6 bytes come: the refusal's wait for the rest held the only worker two
+    minutes, then gunicorn sent its 500. The rest is waited for a few seconds only; the 413 is received."""
+    import socket
+    import time
+    import urllib.parse
+
+    adresse = urllib.parse.urlsplit(serveur)
+    with socket.create_connection((adresse.hostname, adresse.port)) as prise:
+        entetes = (
+            "POST /explain HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 3000000\r\n\r\n"
+        )
+        prise.sendall(entetes.encode() + b"abcdef")
+        prise.settimeout(30)
+        debut = time.monotonic()
+        assert prise.recv(64).startswith(b"HTTP/1.1 413") and time.monotonic() - debut < 15
+    assert requete(serveur + "/reforms")[0] == 200

@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.helpers import conditions_applicables, dernier_jour, ouvertures_des_appels
+from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import (
     date_lisible,
@@ -45,6 +46,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
+from openfisca_gen.validation.erreurs import coupe
 from openfisca_gen.validation.parametres import genre, probleme_de_valeur
 from openfisca_gen.validation.saisie import lire_booleen, lire_mois, lire_nombre
 
@@ -283,8 +285,24 @@ def lire_demande(tax_benefit_system, formulaire) -> tuple[Demande, dict, list]:
         for c in modifies
         if c not in noms
     ]
+    # typed over the value shown, in force in another month than the one computed (the population or the month
+    # changed in the same submit, without the page's script): not compared against another value than the one it
+    # replaced (60 % typed over 2016's 50 % became a cut of 2018's 80 %, without a word)
+    for c in modifies:
+        if c in noms and c in champs_affiches and _en_vigueur_de(noms[c]) != _en_vigueur_de(champs_affiches[c]):
+            valeurs = _valeurs_de(champs_affiches[c], noms[c], affiche, mois)
+            problemes.append(Probleme("changement_d_un_autre_mois", valeurs, "champ", champ=c))
     demande = Demande(nom, texte, mois, textes.get("reforme_livree", ""), modifies)
     return demande, *erreurs(tax_benefit_system, demande, problemes + refus + doubles)
+
+
+def _en_vigueur_de(champ: dict) -> tuple:
+    return champ["valeur"], champ["debut"]
+
+
+def _valeurs_de(affiche: dict, calcule: dict, mois_affiche: str, mois: str) -> dict:
+    avant, loi = affichage_loi(affiche["valeur"], affiche), affichage_loi(calcule["valeur"], calcule)
+    return {"libelle": calcule["label"], "affiche": mois_affiche, "mois": mois, "avant": avant, "loi": loi}
 
 
 def champs_du_formulaire(tax_benefit_system, mois: str) -> set[str]:
@@ -414,7 +432,11 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
         # a rule the month computed has no value for: its field of another month, listed, carried, to be taken back
         champ = noms.get(chemin) or champs_des_appels(tax_benefit_system)[chemin]
         valeur = lire_valeur(champ, texte) if texte else None
-        nouveau = f"« {texte} »" if isinstance(valeur, str) else affichage_loi(valeur, champ, champ["valeur"])
+        nouveau = (
+            f"« {coupe(texte, MAX_TEXTE)} »"
+            if isinstance(valeur, str)
+            else affichage_loi(valeur, champ, champ["valeur"])
+        )
         change = {"nom": chemin, "label": champ["label"], "nouveau": nouveau, "retablir": demande.sans(chemin)}
         if chemin in noms:
             change |= {"loi": affichage_loi(champ["valeur"], champ), "depuis": date_lisible(champ["debut"])}

@@ -67,7 +67,7 @@ class _Cite:
             citer = partial(citee_en_francais, fichier=self.fichier)
             return coupe(", ".join(map(citer, self.valeur)) if liste else citer(self.valeur), CITATION_MAX)
         if spec == "id":  # an id quoted in French, what prints as a space shown as its code, as in English
-            texte = en_clair(str(self.valeur), espaces=True)
+            texte = coupe(en_clair(str(self.valeur), espaces=True), CITATION_MAX)
             # a space at an end, hidden beside the guillemets' own (« Nantes » for 'Nantes '), as its code too
             coeur, debut = texte.strip(" "), len(texte) - len(texte.lstrip(" "))
             return "« " + r"\x20" * debut + coeur + r"\x20" * (len(texte) - debut - len(coeur)) + " »"

@@ -376,6 +376,13 @@ MESSAGES = {
         "« {libelle} » ne s'applique pas aux règles en vigueur en {mois:mois} : votre changement n'est pas comparé. "
         "Revenez au mois d'avant, ou rétablissez ce réglage.",
     ),
+    "changement_d_un_autre_mois": (
+        "'{libelle}' was typed over the value in force in {affiche} ({avant}); in {mois}, the value in force is "
+        "{loi}: the change is not compared; type it again for this month, or take it back",
+        "votre valeur a été saisie à la place de celle en vigueur en {affiche:mois} ({avant}) ; en {mois:mois}, la "
+        "valeur en vigueur est {loi} : elle n'est pas comparée. Saisissez-la de nouveau pour ce mois, ou "
+        "rétablissez ce réglage.",
+    ),
     "formulaire_non_recu": (
         "the form was not received with that file: what was typed with it is to be typed again",
         "Le formulaire n'a pas été reçu avec ce fichier : ce que vous aviez saisi avec lui est à saisir de nouveau.",
