@@ -343,7 +343,9 @@ def record(arguments) -> int:
         if not (arguments.verdict or arguments.call):  # the objectives are the programme's years: not a part asked for
             print("\nThe national objectives against what was achieved:")
             colonnes = ["year", "indicator", "achieved", "unit", "target", "target_unit", "due", "met"]
-            print(atteints[colonnes].astype({"met": object}).fillna({"met": "-"}).to_string())
+            print(
+                atteints[colonnes].astype({"met": object, "due": object}).fillna({"met": "-", "due": "-"}).to_string()
+            )
             print("(met -: a count of trainings is no count of fabriques, the places that hold them; or a count")
             print(" below the objective published before its term, when it was not due yet)")
     if sortie:  # what was printed: the part asked for (every figure was written, under a screen of three)

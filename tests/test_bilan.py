@@ -176,6 +176,7 @@ def test_the_objectives_are_held_against_what_was_achieved(tax_benefit_system):
 def test_record_writes_its_table_objectives_and_chart(tmp_path, capsys):
     assert main(["bilan", "--out", str(tmp_path)]) == 0
     sortie = capsys.readouterr().out
+    assert "NaN" not in sortie.split("national objectives")[1]  # a share's objective has no term: « - »
     assert "appel-1-montant-total-usine-digitale" in sortie and "national objectives" in sortie
     table = pandas.read_csv(tmp_path / "record.csv", index_col="id")
     assert {"call", "indicator", "published", "model", "verdict", "source", "quote", "readings"} <= set(table.columns)
