@@ -1200,8 +1200,8 @@ def test_an_entitys_problem_names_the_key_its_id_is_under(client, situation, cle
 
 @given(st.lists(st.text(max_size=6), min_size=1, max_size=20))
 def test_a_text_printing_like_another_is_found_as_strip_finds_it(textes):
-    """`affiches_comme_d_autres` looks for a space at an end, not for a text its strip changes (a copy of every id):
-    the same texts, any other character strip takes being no printable one."""
+    """`affiches_comme_d_autres`, on numpy's strings, finds the texts Python finds: a text its strip changes, or one
+    that does not print as it is (numpy's text drops a trailing NUL, which prints as nothing anyway)."""
     from openfisca_gen.validation.domaine import _sans_invisible, affiches_comme_d_autres
 
     attendu = [texte.rstrip("\x00") != texte.rstrip("\x00").strip() or not _sans_invisible(texte) for texte in textes]

@@ -139,10 +139,7 @@ def affiches_comme_d_autres(distincts, textes=None) -> numpy.ndarray:
     """Where a distinct text prints like another (an id, a place's name): a space at an end, an invisible
     character, a letter written as two. `textes`: the same as numpy's strings, where the caller has them."""
     textes = numpy.asarray(distincts, dtype=str) if textes is None else textes  # numpy's string ufuncs: no loop
-    # a space at an end: any other character `strip` takes is no printable one (a tab, a no-break space), and a
-    # comparison with the stripped text cost a copy of every text (numpy's text drops a trailing NUL)
-    espace = numpy.strings.startswith(textes, " ") | numpy.strings.endswith(textes, " ")
-    return espace | ~imprimables(distincts)
+    return (numpy.strings.strip(textes) != textes) | ~imprimables(distincts)  # numpy's text drops a trailing NUL
 
 
 def ids_en_texte(valeurs: pandas.Series) -> pandas.Series:
@@ -175,10 +172,9 @@ def problemes_d_identifiants(table: pandas.DataFrame, colonnes, placer) -> tuple
         mauvais = codes < 0
         if len(distincts) and not pandas.api.types.is_numeric_dtype(table[colonne]):  # all missing: none to read
             textes = numpy.asarray(distincts, dtype=str)  # numpy's string ufuncs: no Python loop over ids
-            longueurs = numpy.strings.str_len(textes)
-            vides = (longueurs == 0) | numpy.strings.isspace(textes)
+            vides = (numpy.strings.str_len(textes) == 0) | numpy.strings.isspace(textes)
             espaces = affiches_comme_d_autres(distincts, textes)
-            longs = longueurs > MAX_TEXTE
+            longs = numpy.strings.str_len(textes) > MAX_TEXTE
             mauvais |= (vides | espaces | longs | (numpy.strings.find(textes, "/") >= 0))[codes] & (codes >= 0)
         problemes += [
             Probleme(*probleme_d_identifiant(None if codes[i] < 0 else distincts[codes[i]]), **placer(i, colonne))
