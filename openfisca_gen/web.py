@@ -51,16 +51,17 @@ def _corps_lu(reponse):
     that says the file is too large. Only the body is read, as far as its length or its last chunk: a request
     without one reads nothing (the raw socket of Werkzeug's own server waited for more, every GET hung)."""
     environ = request.environ
+    terminee = environ.get("wsgi.input_terminated")
+    if not (request.content_length or terminee):  # no body (a GET): nothing to read, no socket to set
+        return reponse
     prise = environ.get("gunicorn.socket")  # a client that sends less than it announced waits no worker out
     delai = prise.gettimeout() if prise is not None else None
     if prise is not None:
         prise.settimeout(DELAI_DE_VIDAGE)
     try:
         try:
-            flux = request.stream  # as far as the request read it: empty where it read it all
-            _vider(flux)
+            _vider(request.stream)  # as far as the request read it: empty where it read it all
         except RequestEntityTooLarge:  # refused before it was read (its length), or while (chunked)
-            terminee = environ.get("wsgi.input_terminated")
             _vider(environ["wsgi.input"] if terminee else get_input_stream(environ, max_content_length=None))
     except (ClientDisconnected, OSError):  # gone, or too slow: the answer is sent as it is
         pass
