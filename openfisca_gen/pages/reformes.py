@@ -23,7 +23,6 @@ from urllib.parse import urlencode
 from werkzeug.utils import secure_filename
 
 from openfisca_gen.helpers import conditions_applicables, dernier_jour, ouvertures_des_appels
-from openfisca_gen.limites import MAX_TEXTE
 from openfisca_gen.pages.champs import Fiche, appels
 from openfisca_gen.pages.francais import (
     date_lisible,
@@ -46,7 +45,7 @@ from openfisca_gen.validation import (
     trouver_parametre,
     un_mois,
 )
-from openfisca_gen.validation.erreurs import coupe
+from openfisca_gen.validation.erreurs import CITATION_MAX, coupe
 from openfisca_gen.validation.parametres import genre, probleme_de_valeur
 from openfisca_gen.validation.saisie import lire_booleen, lire_mois, lire_nombre
 
@@ -69,6 +68,7 @@ CONDITIONS_DES_MONTANTS = {  # under labellisation: the field's path, its condit
     "duree_formation.maximum_mois": "duree_formation_eligible",
     "effectif_minimal_demandeurs_emploi_peu_qualifies": "effectif_demandeurs_emploi_peu_qualifies_suffisant",
 }
+SEUIL = "financement_amorcage.seuil_duree_mois"  # a call applies it only between two counts of sessions
 BASCULES = (("labellisation.conditions", "Conditions du label"), ("interpretations", "Lectures des textes"))
 POPULATION_PAR_DEFAUT = "appel_2015"
 FICHIER = "fichier"  # the population choice that means "the uploaded file"
@@ -170,7 +170,7 @@ def champs(tax_benefit_system, mois: str) -> list[tuple[str, str, list[dict]]]:
             "non_appliquee": "" if appliquee(parametres, parametre.name, jour) else appel,  # « 3e appel »
             # no reading makes a call apply its own threshold: the one that keeps the rule of sessions keeps the
             # first call's threshold with it
-            "lecture_l_applique": parametre.name != "financement_amorcage.seuil_duree_mois",
+            "lecture_l_applique": parametre.name != SEUIL,
         }
 
     groupes = [
@@ -203,7 +203,7 @@ def appliquee(parametres, chemin: str, jour: str) -> bool:
     if chemin == "financement_amorcage.plafond_structure":
         lues = (getattr(lectures, nom, None) for nom in ("plafond_par_structure", "dotation_forfaitaire_par_structure"))
         return not any(lues)  # a reading left out of the call's rules (null) is false, as helpers.lecture reads it
-    if chemin == "financement_amorcage.seuil_duree_mois":
+    if chemin == SEUIL:
         sessions = regles.financement_amorcage.sessions_financees
         maintenue = getattr(lectures, "regle_des_sessions_maintenue_en_2018", None)  # the first call's, then
         return not maintenue and sessions.duree_inferieure_au_seuil != sessions.duree_au_moins_egale_au_seuil
@@ -433,7 +433,7 @@ def decrire_changements(tax_benefit_system, demande: Demande) -> list[dict]:
         champ = noms.get(chemin) or champs_des_appels(tax_benefit_system)[chemin]
         valeur = lire_valeur(champ, texte) if texte else None
         nouveau = (
-            f"« {coupe(texte, MAX_TEXTE)} »"
+            f"« {coupe(texte, CITATION_MAX)} »"
             if isinstance(valeur, str)
             else affichage_loi(valeur, champ, champ["valeur"])
         )
